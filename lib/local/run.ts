@@ -1,0 +1,45 @@
+// Runs a command with what the app needs on a fresh machine: a PostgreSQL (the embedded one
+// unless DATABASE_URL is set) with migrations applied, and local secrets.
+//   tsx lib/local/run.ts [--database NAME] [--fresh] [-- command args...]
+import { spawn } from "node:child_process";
+import { createDatabaseIfMissing, migrateDatabase } from "@/db/migrate";
+import { databaseUrl, startLocalDatabase, type LocalDatabase } from "@/db/embedded";
+import { applyLocalSecrets } from "./local-secrets";
+
+function parseArguments(argv: string[]) {
+  const split = argv.indexOf("--");
+  const own = split === -1 ? argv : argv.slice(0, split);
+  const command = split === -1 ? [] : argv.slice(split + 1);
+  const nameAt = own.indexOf("--database");
+  return { databaseName: nameAt === -1 ? "vertask" : own[nameAt + 1], fresh: own.includes("--fresh"), command };
+}
+
+function runCommand(command: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command[0], command.slice(1), { stdio: "inherit", env: process.env, shell: false });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  const { databaseName, fresh, command } = parseArguments(process.argv.slice(2));
+  let local: LocalDatabase | null = null;
+  if (!process.env.DATABASE_URL) {
+    local = await startLocalDatabase();
+    process.env.DATABASE_URL = databaseUrl(local.serverUrl, databaseName);
+    await createDatabaseIfMissing(process.env.DATABASE_URL, { fresh });
+    applyLocalSecrets(process.env);
+  }
+  await migrateDatabase(process.env.DATABASE_URL);
+  const code = command.length ? await runCommand(command) : 0;
+  await local?.stop();
+  process.exit(code);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

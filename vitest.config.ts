@@ -1,0 +1,21 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve("."),
+      // Outside Next.js, "server-only" has nothing to guard against.
+      "server-only": path.resolve("node_modules/server-only/empty.js"),
+    },
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "db/**/*.test.ts", "inngest/**/*.test.ts"],
+    environment: "node",
+    // Suites share one real database; running files one at a time keeps them independent.
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    server: { deps: { inline: ["next-auth"] } },
+  },
+});
