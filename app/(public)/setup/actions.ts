@@ -1,0 +1,10 @@
+"use server";
+import { redirect } from "next/navigation";
+import { formAction } from "@/lib/actions/form-action";
+import { createFirstSuperuser } from "@/lib/staff/commands";
+import { firstSuperuserInput } from "@/lib/staff/schemas";
+
+export const createFirstSuperuserAction = formAction("anyone", firstSuperuserInput, async (input) => {
+  await createFirstSuperuser(input);
+  redirect("/signin?setup=done");
+});

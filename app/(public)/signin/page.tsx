@@ -1,0 +1,23 @@
+import { redirect } from "next/navigation";
+import { getCurrentStaff } from "@/lib/auth/current-staff";
+import { staffExists } from "@/lib/staff/queries";
+import { SignInForm } from "./signin-form";
+
+export const metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ setup?: string }> }) {
+  if (!(await staffExists())) redirect("/setup");
+  if (await getCurrentStaff()) redirect("/clients");
+  const { setup } = await searchParams;
+  return (
+    <>
+      <h1 className="text-xl font-semibold">Sign in</h1>
+      {setup === "done" && (
+        <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Your superuser account is ready. Sign in with it.
+        </p>
+      )}
+      <SignInForm />
+    </>
+  );
+}

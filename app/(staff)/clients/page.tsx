@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { requireStaff } from "@/lib/auth/current-staff";
+import { listClients } from "@/lib/clients/queries";
+import { parseClientListQuery } from "@/lib/clients/list-query";
+import { EmptyState } from "@/app/_components/empty-state";
+import { Pagination } from "@/app/_components/pagination";
+import { StatusBadge } from "@/app/_components/status-badge";
+import { ApplyButton, FilterSelect, SearchInput, formatDateTime, listHref } from "@/app/_components/list-controls";
+
+export const metadata = { title: "Clients" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ClientsPage({ searchParams }: Props) {
+  const actor = await requireStaff();
+  const query = parseClientListQuery(await searchParams);
+  const { rows, total } = await listClients(actor, query);
+  const { page, ...filters } = query;
+  const filtered = Boolean(query.q || query.status || query.source || query.external);
+
+  if (total === 0 && !filtered) {
+    return (
+      <>
+        <h1 className="mb-6 text-2xl font-semibold">Clients</h1>
+        <EmptyState actor={actor} noun="clients" />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <div className="mb-6 flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">Clients</h1>
+        <a href={listHref("/clients/export", filters)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 no-underline hover:bg-slate-50" download>
+          Export CSV
+        </a>
+      </div>
+      <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
+        <SearchInput label="Search" value={query.q} placeholder="Name, mail or user principal name" />
+        <FilterSelect name="status" label="Status" value={query.status} options={[{ value: "", label: "Any status" }, { value: "active", label: "Active" }, { value: "disabled", label: "Disabled" }, { value: "removed", label: "Removed" }]} />
+        <FilterSelect name="source" label="Source" value={query.source} options={[{ value: "", label: "Any source" }, { value: "azure", label: "Microsoft Entra" }, { value: "manual", label: "Added by hand" }]} />
+        <FilterSelect name="external" label="External" value={query.external} options={[{ value: "", label: "Members and guests" }, { value: "no", label: "Members only" }, { value: "yes", label: "External only" }]} />
+        <FilterSelect name="sort" label="Sort by" value={query.sort} options={[{ value: "name", label: "Name" }, { value: "updated", label: "Last update" }]} />
+        <ApplyButton />
+      </form>
+      {rows.length === 0 ? (
+        <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">No clients match these filters.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-4 py-3">Name</th>
+                <th className="px-4 py-3">Mail</th>
+                <th className="px-4 py-3">Job title</th>
+                <th className="px-4 py-3">Department</th>
+                <th className="px-4 py-3">Status</th>
+                <th className="px-4 py-3">Source</th>
+                <th className="px-4 py-3">Last update</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((client) => (
+                <tr key={client.id} className="hover:bg-slate-50">
+                  <td className="px-4 py-2">
+                    <Link href={`/clients/${client.id}`} className="font-medium">{client.displayName}</Link>
+                    {client.isExternal && <span className="ml-2 rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-800">External</span>}
+                  </td>
+                  <td className="px-4 py-2 text-slate-600">{client.mail ?? client.userPrincipalName ?? "—"}</td>
+                  <td className="px-4 py-2 text-slate-600">{client.jobTitle ?? "—"}</td>
+                  <td className="px-4 py-2 text-slate-600">{client.department ?? "—"}</td>
+                  <td className="px-4 py-2"><StatusBadge status={client.status} /></td>
+                  <td className="px-4 py-2 text-slate-600">{client.source === "azure" ? "Entra" : "Manual"}</td>
+                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(client.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} total={total} noun="clients" hrefFor={(p) => listHref("/clients", { ...filters, page: p })} />
+    </>
+  );
+}

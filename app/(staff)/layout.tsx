@@ -1,0 +1,26 @@
+import { requireStaff } from "@/lib/auth/current-staff";
+import { NavLink } from "@/app/_components/nav-link";
+import { SignOutButton } from "@/app/_components/sign-out-button";
+
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const staff = await requireStaff();
+  return (
+    <div className="min-h-screen">
+      <header className="bg-slate-900">
+        <nav className="mx-auto flex max-w-7xl items-center gap-2 px-6 py-3" aria-label="Main">
+          <span className="mr-4 font-semibold text-white">Vertask</span>
+          <NavLink href="/clients">Clients</NavLink>
+          <NavLink href="/devices">Devices</NavLink>
+          {staff.role === "superuser" && <NavLink href="/settings">Settings</NavLink>}
+          <div className="ml-auto flex items-center gap-4">
+            <span className="text-sm text-slate-300" data-testid="signed-in-as">
+              {staff.name} <span className="text-slate-500">· {staff.role === "superuser" ? "Superuser" : "Technician"}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </nav>
+      </header>
+      <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { requireSuperuser } from "@/lib/auth/current-staff";
+
+/** Every settings page is for superusers; a technician gets not-found. Each action checks again. */
+export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
+  await requireSuperuser();
+  return children;
+}

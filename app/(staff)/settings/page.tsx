@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { requireSuperuser } from "@/lib/auth/current-staff";
+
+export const metadata = { title: "Settings" };
+
+const sections = [
+  { heading: "People", links: [{ href: "/settings/staff", title: "Staff", text: "Add and remove superusers and technicians." }] },
+  {
+    heading: "Integrations",
+    links: [{ href: "/settings/azure", title: "Azure User Sync", text: "Connect Microsoft Azure to sync clients and devices from Microsoft Entra ID." }],
+  },
+];
+
+export default async function SettingsPage() {
+  await requireSuperuser();
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-semibold">Settings</h1>
+      {sections.map((section) => (
+        <section key={section.heading} className="mb-6">
+          <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{section.heading}</h2>
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {section.links.map((link) => (
+              <li key={link.href} className="rounded-xl border border-slate-200 bg-white p-4">
+                <Link href={link.href} className="font-medium">{link.title}</Link>
+                <p className="mt-1 text-sm text-slate-600">{link.text}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}

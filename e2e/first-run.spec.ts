@@ -1,0 +1,148 @@
+import { expect, test } from "@playwright/test";
+import { countRows, resetDatabase, sql } from "./support/database";
+import { signIn } from "./support/sign-in";
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(resetDatabase);
+
+const superuser = { name: "Sam Admin", email: "sam@msp.example", password: "correct horse battery" };
+const technician = { name: "Tia Tech", email: "tia@msp.example", password: "another long password" };
+
+test("on an empty database every page leads to creating the first superuser", async ({ page }) => {
+  for (const path of ["/", "/clients", "/devices", "/settings/staff", "/signin"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/setup$/);
+  }
+  await expect(page.getByRole("heading", { name: "Create the first superuser" })).toBeVisible();
+});
+
+test("the first-run form explains bad input next to each field and creates nobody", async ({ page }) => {
+  await page.goto("/setup");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create superuser" }).click();
+  await expect(page.locator("#name-error")).toHaveText("Enter a name.");
+  await expect(page.locator("#email-error")).toContainText("Enter a valid email address");
+  await expect(page.locator("#password-error")).toHaveText("Use at least 12 characters for the password.");
+  await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
+  expect(await countRows("staff_users")).toBe(0);
+});
+
+test("a new user creates the superuser, then the setup page is gone for good", async ({ page }) => {
+  await page.goto("/setup");
+  await page.getByLabel("Name").fill(superuser.name);
+  await page.getByLabel("Email").fill(superuser.email);
+  await page.getByLabel("Password").fill(superuser.password);
+  await page.getByRole("button", { name: "Create superuser" }).click();
+  await expect(page.getByText("Your superuser account is ready")).toBeVisible();
+  const response = await page.goto("/setup");
+  expect(response?.status()).toBe(404);
+});
+
+test("an anonymous visitor is sent to sign in, and a wrong password is refused", async ({ page }) => {
+  await page.goto("/devices");
+  await expect(page).toHaveURL(/\/signin$/);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#email-error")).toBeVisible();
+  await expect(page.locator("#password-error")).toHaveText("Enter your password.");
+  await page.getByLabel("Email").fill(superuser.email);
+  await page.getByLabel("Password").fill("wrong password here");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  await expect(page).toHaveURL(/\/signin$/);
+});
+
+test("a superuser sees the empty states pointing to Microsoft Azure, and adds a technician", async ({ page }) => {
+  await signIn(page, superuser.email, superuser.password);
+  await expect(page.getByTestId("signed-in-as")).toContainText("Sam Admin");
+  await expect(page.getByRole("heading", { name: "No clients yet" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Connect Microsoft Azure" })).toHaveAttribute("href", "/settings/azure");
+  await page.getByRole("link", { name: "Devices" }).click();
+  await expect(page.getByRole("heading", { name: "No devices yet" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Staff" }).click();
+  const form = page.getByRole("form", { name: "Add staff member" });
+  await form.getByLabel("Email").fill(superuser.email);
+  await form.getByLabel("Password").fill("1234");
+  await form.getByRole("button", { name: "Add staff member" }).click();
+  await expect(form.locator("#name-error")).toHaveText("Enter a name.");
+  await expect(form.locator("#password-error")).toHaveText("Use at least 12 characters for the password.");
+  await form.getByLabel("Name").fill("Duplicate");
+  await form.getByLabel("Password").fill("long enough password");
+  await form.getByRole("button", { name: "Add staff member" }).click();
+  await expect(form.locator("#email-error")).toHaveText("A staff member with this email already exists.");
+  expect(await countRows("staff_users")).toBe(1);
+
+  await form.getByLabel("Name").fill(technician.name);
+  await form.getByLabel("Email").fill(technician.email);
+  await form.getByLabel("Password").fill(technician.password);
+  await form.getByLabel("Role").selectOption("technician");
+  await form.getByRole("button", { name: "Add staff member" }).click();
+  await expect(form.getByRole("status")).toHaveText("Tia Tech can now sign in as a technician.");
+  await expect(page.getByRole("cell", { name: technician.email })).toBeVisible();
+  expect(await countRows("staff_users")).toBe(2);
+});
+
+test("a technician is told to ask a superuser, cannot reach settings, and a superuser action refuses them", async ({ page, browser }) => {
+  // Capture the real "add staff member" request a superuser's browser sends, without letting it through.
+  const admin = await browser.newPage();
+  await signIn(admin, superuser.email, superuser.password);
+  await admin.goto("/settings/staff");
+  const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) =>
+    admin.route("**/settings/staff", async (route) => {
+      const request = route.request();
+      if (request.method() !== "POST") return route.continue();
+      resolve({ headers: await request.allHeaders(), body: request.postDataBuffer()! });
+      await route.abort();
+    }),
+  );
+  const form = admin.getByRole("form", { name: "Add staff member" });
+  await form.getByLabel("Name").fill("Mallory");
+  await form.getByLabel("Email").fill("mallory@msp.example");
+  await form.getByLabel("Password").fill("a very long password");
+  await form.getByLabel("Role").selectOption("superuser");
+  await form.getByRole("button", { name: "Add staff member" }).click();
+  const { headers, body } = await captured;
+  await admin.close();
+
+  await signIn(page, technician.email, technician.password);
+  await expect(page.getByText("Ask a superuser to set it up.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
+  for (const path of ["/settings", "/settings/staff", "/settings/azure"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+
+  const response = await page.request.post("/settings/staff", {
+    headers: { "next-action": headers["next-action"], "content-type": headers["content-type"], accept: "text/x-component" },
+    data: body,
+  });
+  expect(await response.text()).toContain("Only a superuser can do this.");
+  expect(await countRows("staff_users")).toBe(2);
+  expect(await sql`SELECT 1 FROM staff_users WHERE email = 'mallory@msp.example'`).toHaveLength(0);
+});
+
+test("a removed staff member loses access at once", async ({ page, browser }) => {
+  const techPage = await browser.newPage();
+  await signIn(techPage, technician.email, technician.password);
+
+  await signIn(page, superuser.email, superuser.password);
+  await page.goto("/settings/staff");
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Remove Tia Tech" }).click();
+  await expect(page.getByRole("cell", { name: technician.email })).toHaveCount(0);
+
+  await techPage.goto("/clients");
+  await expect(techPage).toHaveURL(/\/signin$/);
+  await techPage.close();
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, superuser.email, superuser.password);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin$/);
+  await page.goto("/clients");
+  await expect(page).toHaveURL(/\/signin$/);
+});

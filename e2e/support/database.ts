@@ -1,0 +1,22 @@
+// Direct access to the database the app under test uses, to set the scene for a test.
+import postgres from "postgres";
+import bcrypt from "bcryptjs";
+
+const url = process.env.E2E_DATABASE_URL;
+if (!url) throw new Error("E2E_DATABASE_URL is not set: run the browser tests with `npm test`.");
+
+export const sql = postgres(url, { max: 2, onnotice: () => {} });
+
+export async function resetDatabase() {
+  await sql`TRUNCATE staff_users, devices, clients, entra_connections CASCADE`;
+}
+
+export async function addStaff(name: string, email: string, password: string, role: "superuser" | "technician") {
+  const hash = await bcrypt.hash(password, 4);
+  await sql`INSERT INTO staff_users (name, email, password_hash, role) VALUES (${name}, ${email}, ${hash}, ${role})`;
+}
+
+export async function countRows(table: "staff_users" | "clients" | "devices") {
+  const [{ n }] = await sql`SELECT count(*)::int AS n FROM ${sql(table)}`;
+  return n as number;
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { z } from "zod";
+import { authorize, ForbiddenError, type Actor } from "@/lib/auth/authorize";
+import { getCurrentStaff } from "@/lib/auth/current-staff";
+import type { StaffRole } from "@/db/schema";
+import { FieldError } from "./field-error";
+import type { FormState } from "./form-state";
+
+type Access = StaffRole | "staff" | "anyone";
+
+// Typed-back values keep a form filled after an error; secrets are never sent back.
+function echoedValues(formData: FormData) {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !key.startsWith("$") && !/password|secret/i.test(key)) values[key] = value;
+  }
+  return values;
+}
+
+/**
+ * The one server-action wrapper: authorise → validate → run → typed result.
+ * Server actions are public endpoints, so the role is checked here, whatever the page showed.
+ */
+export function formAction<Schema extends z.ZodType, A extends Access>(
+  access: A,
+  schema: Schema,
+  run: (input: z.output<Schema>, actor: A extends "anyone" ? null : Actor) => Promise<string | void>,
+) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const values = echoedValues(formData);
+    try {
+      const actor = access === "anyone" ? null : await getCurrentStaff();
+      if (access !== "anyone") authorize(actor, access as StaffRole | "staff");
+      const parsed = schema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) {
+        const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+        return { status: "error", message: "Check the highlighted fields.", fieldErrors, values };
+      }
+      const message = await run(parsed.data, actor as never);
+      return { status: "ok", message: message ?? "Saved." };
+    } catch (error) {
+      if (error instanceof FieldError) {
+        return { status: "error", message: "Check the highlighted fields.", fieldErrors: { [error.field]: [error.message] }, values };
+      }
+      if (error instanceof ForbiddenError) return { status: "error", message: error.message, values };
+      throw error;
+    }
+  };
+}

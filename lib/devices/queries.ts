@@ -1,0 +1,64 @@
+import "server-only";
+import { and, asc, count, eq, isNotNull, type SQL } from "drizzle-orm";
+import { db } from "@/db/client";
+import { clients, devices } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/authorize";
+import { isUuid } from "@/lib/lists/is-uuid";
+import { matchesSearch, pageSize } from "@/lib/lists/search-pattern";
+import type { DeviceListQuery } from "./list-query";
+
+function deviceFilters(query: DeviceListQuery): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (query.q) conditions.push(matchesSearch(devices.searchText, query.q));
+  if (query.os) conditions.push(eq(devices.operatingSystem, query.os));
+  if (query.status) conditions.push(eq(devices.status, query.status));
+  return and(...conditions);
+}
+
+export async function listDevices(actor: Actor, query: DeviceListQuery) {
+  authorize(actor, "staff");
+  const where = deviceFilters(query);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select({
+        id: devices.id,
+        displayName: devices.displayName,
+        operatingSystem: devices.operatingSystem,
+        operatingSystemVersion: devices.operatingSystemVersion,
+        isCompliant: devices.isCompliant,
+        status: devices.status,
+        lastSignInAt: devices.lastSignInAt,
+        ownerId: clients.id,
+        ownerName: clients.displayName,
+      })
+      .from(devices)
+      .leftJoin(clients, eq(devices.ownerClientId, clients.id))
+      .where(where)
+      .orderBy(asc(devices.displayName), asc(devices.id))
+      .limit(pageSize)
+      .offset((query.page - 1) * pageSize),
+    db.select({ total: count() }).from(devices).where(where),
+  ]);
+  return { rows, total };
+}
+
+export async function listOperatingSystems(actor: Actor) {
+  authorize(actor, "staff");
+  const rows = await db
+    .selectDistinct({ name: devices.operatingSystem })
+    .from(devices)
+    .where(isNotNull(devices.operatingSystem))
+    .orderBy(asc(devices.operatingSystem));
+  return rows.map((row) => row.name as string);
+}
+
+export async function getDevice(actor: Actor, id: string) {
+  authorize(actor, "staff");
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({ device: devices, ownerName: clients.displayName })
+    .from(devices)
+    .leftJoin(clients, eq(devices.ownerClientId, clients.id))
+    .where(eq(devices.id, id));
+  return row ?? null;
+}
