@@ -2,7 +2,7 @@
 // then one line `N passed, N failed` summing them all.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { databaseUrl, startLocalDatabase } from "@/db/embedded";
 import { createDatabaseIfMissing, migrateDatabase } from "@/db/migrate";
@@ -27,6 +27,7 @@ async function freshDatabase(serverUrl: string, name: string) {
 }
 
 async function main() {
+  rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
   const local = process.env.DATABASE_URL ? null : await startLocalDatabase();
   const serverUrl = process.env.DATABASE_URL ?? local!.serverUrl;
@@ -46,6 +47,7 @@ async function main() {
   if (unit && unitExit !== 0 && unit.numFailedTests === 0) totals.failed += 1; // a suite that failed to load
 
   const e2eReport = path.join(resultsDir, "playwright.json");
+  if (run("bash", ["tests/ensure-chromium.sh"], {}) !== 0) console.error("Could not install Chromium: the browser tests will fail.");
   const e2eExit = run("npx", ["playwright", "test"], {
     E2E_DATABASE_URL: await freshDatabase(serverUrl, "vertask_e2e"),
     E2E_NEXTAUTH_SECRET: randomBytes(32).toString("base64"),

@@ -1,0 +1,77 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { db, closeDatabase } from "@/db/client";
+import { staffUsers } from "@/db/schema";
+import { ForbiddenError } from "@/lib/auth/authorize";
+import { FieldError } from "@/lib/actions/field-error";
+import { addStaffMember, createFirstSuperuser, removeStaffMember } from "@/lib/staff/commands";
+import { listStaff } from "@/lib/staff/queries";
+import { findStaffBySignIn } from "@/lib/staff/sign-in";
+import { staffMemberInput } from "@/lib/staff/schemas";
+import { createActor, resetDatabase } from "./support/database";
+
+beforeEach(resetDatabase);
+afterAll(closeDatabase);
+
+const newMember = { name: "Tia Tech", email: "tia@msp.example", password: "a long enough password", role: "technician" as const };
+
+describe("first run", () => {
+  it("creates exactly one superuser even when two people submit at once", async () => {
+    const results = await Promise.allSettled([
+      createFirstSuperuser({ name: "A", email: "a@msp.example", password: "a long enough password" }),
+      createFirstSuperuser({ name: "B", email: "b@msp.example", password: "a long enough password" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const staff = await db.select().from(staffUsers);
+    expect(staff).toHaveLength(1);
+    expect(staff[0].role).toBe("superuser");
+  });
+
+  it("refuses once anyone exists", async () => {
+    await createActor("technician");
+    await expect(createFirstSuperuser({ name: "Late", email: "late@msp.example", password: "a long enough password" })).rejects.toThrow(ForbiddenError);
+  });
+});
+
+describe("staff management", () => {
+  it("stores a password hash, never the password, and signs in case-insensitively by email", async () => {
+    const admin = await createActor("superuser");
+    await addStaffMember(admin, newMember);
+    const [stored] = await db.select().from(staffUsers).where((await import("drizzle-orm")).eq(staffUsers.email, newMember.email));
+    expect(stored.passwordHash).not.toContain(newMember.password);
+    expect(await findStaffBySignIn("TIA@msp.example ", newMember.password)).toMatchObject({ email: newMember.email });
+    expect(await findStaffBySignIn(newMember.email, "wrong password")).toBeNull();
+  });
+
+  it("refuses a technician who adds, lists or removes staff, and changes nothing", async () => {
+    const admin = await createActor("superuser");
+    const technician = await createActor("technician");
+    await expect(addStaffMember(technician, newMember)).rejects.toThrow("Only a superuser can do this.");
+    await expect(listStaff(technician)).rejects.toThrow(ForbiddenError);
+    await expect(removeStaffMember(technician, admin.id)).rejects.toThrow(ForbiddenError);
+    expect(await db.select().from(staffUsers)).toHaveLength(2);
+  });
+
+  it("reports a duplicate email at the email field", async () => {
+    const admin = await createActor("superuser");
+    await addStaffMember(admin, newMember);
+    const error = await addStaffMember(admin, { ...newMember, email: "tia@msp.example" }).catch((e) => e);
+    expect(error).toBeInstanceOf(FieldError);
+    expect(error).toMatchObject({ field: "email", message: "A staff member with this email already exists." });
+  });
+
+  it("keeps at least one superuser and refuses to remove yourself", async () => {
+    const admin = await createActor("superuser");
+    await expect(removeStaffMember(admin, admin.id)).rejects.toThrow("You cannot remove yourself");
+    const second = await createActor("superuser");
+    await removeStaffMember(second, admin.id);
+    expect((await listStaff(second)).map((s) => s.id)).toEqual([second.id]);
+  });
+
+  it("validates the staff form: name, email, password length and role", () => {
+    const result = staffMemberInput.safeParse({ name: "  ", email: "nope", password: "short", role: "owner" });
+    expect(result.success).toBe(false);
+    const fields = Object.keys(result.error!.flatten().fieldErrors).sort();
+    expect(fields).toEqual(["email", "name", "password", "role"]);
+    expect(staffMemberInput.parse({ ...newMember, email: "  Tia@MSP.example " }).email).toBe("tia@msp.example");
+  });
+});
