@@ -12,8 +12,8 @@ export default async function StaffPage() {
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">Staff</h1>
-      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <div className="grid items-start gap-8 lg:grid-cols-[2fr_1fr]">
+        <div className="self-start overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
