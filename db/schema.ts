@@ -1,11 +1,15 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
-  boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
+  boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
 export const staffRole = pgEnum("staff_role", ["superuser", "technician"]);
 export const recordStatus = pgEnum("record_status", ["active", "disabled", "removed"]);
 export const recordSource = pgEnum("record_source", ["azure", "manual"]);
+export const syncKind = pgEnum("sync_kind", ["users", "devices"]);
+export const syncTrigger = pgEnum("sync_trigger", ["manual", "scheduled", "command_line"]);
+export const syncRunStatus = pgEnum("sync_run_status", ["queued", "running", "succeeded", "failed", "needs_review"]);
+export const syncFrequency = pgEnum("sync_frequency", ["manual", "hourly", "every_4_hours", "every_12_hours", "daily", "weekly"]);
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -27,12 +31,38 @@ export const staffUsers = pgTable("staff_users", {
   ...timestamps,
 });
 
-/** One Microsoft Entra tenant that Vertask syncs from; clients and devices point at it. */
+/** One Microsoft Entra tenant that Vertask syncs from, with its Azure User Sync settings. */
 export const entraConnections = pgTable("entra_connections", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
+  enabled: boolean("enabled").notNull().default(false),
+  syncFrequency: syncFrequency("sync_frequency").notNull().default("manual"),
+  clientId: text("client_id"),
+  tenantId: text("tenant_id"),
+  // AES-256-GCM ciphertext tagged with the id of the key that made it (see lib/crypto).
+  clientSecretCiphertext: text("client_secret_ciphertext"),
+  clientSecretLastFour: text("client_secret_last_four"),
+  clientSecretAddedAt: timestamp("client_secret_added_at", { withTimezone: true }),
+  clientSecretExpiresOn: date("client_secret_expires_on"),
+  syncExternalUsers: boolean("sync_external_users").notNull().default(false),
+  inviteToPortal: boolean("invite_to_portal").notNull().default(false),
   ...timestamps,
 });
+
+/** Who changed what, and when: settings changes and sync requests. Never holds a secret. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id").references(() => staffUsers.id, { onDelete: "set null" }),
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    summary: text("summary").notNull(),
+    changes: jsonb("changes").$type<Record<string, { from: unknown; to: unknown }>>(),
+  },
+  (t) => [index("audit_events_at").on(t.at)],
+);
 
 export const clients = pgTable(
   "clients",
@@ -102,8 +132,51 @@ export const devices = pgTable(
   ],
 );
 
+export type SyncCounts = {
+  created: number;
+  updated: number;
+  disabled: number;
+  removed: number;
+  restored: number;
+  unchanged: number;
+  skipped: number;
+};
+
+/** One sync of users or devices: recorded before it starts, updated as pages finish. */
+export const syncRuns = pgTable(
+  "sync_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    connectionId: uuid("connection_id").notNull().references(() => entraConnections.id),
+    kind: syncKind("kind").notNull(),
+    trigger: syncTrigger("trigger").notNull(),
+    full: boolean("full").notNull().default(false),
+    requestedById: uuid("requested_by_id").references(() => staffUsers.id, { onDelete: "set null" }),
+    requestedByName: text("requested_by_name"),
+    status: syncRunStatus("status").notNull().default("queued"),
+    queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    pagesDone: integer("pages_done").notNull().default(0),
+    counts: jsonb("counts").$type<SyncCounts>(),
+    skippedReasons: jsonb("skipped_reasons").$type<Record<string, number>>(),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+  },
+  (t) => [
+    index("sync_runs_latest").on(t.connectionId, t.kind, t.queuedAt),
+    // At most one queued or running sync of each kind per connection.
+    uniqueIndex("sync_runs_one_active").on(t.connectionId, t.kind).where(sql`status IN ('queued', 'running')`),
+  ],
+);
+
 export type StaffUser = typeof staffUsers.$inferSelect;
 export type StaffRole = (typeof staffRole.enumValues)[number];
 export type Client = typeof clients.$inferSelect;
 export type Device = typeof devices.$inferSelect;
+export type SyncRun = typeof syncRuns.$inferSelect;
+export type SyncKind = (typeof syncKind.enumValues)[number];
+export type EntraConnection = typeof entraConnections.$inferSelect;
+export type SyncFrequency = (typeof syncFrequency.enumValues)[number];
+export type AuditEvent = typeof auditEvents.$inferSelect;
 export type RecordStatus = (typeof recordStatus.enumValues)[number];

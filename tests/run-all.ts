@@ -40,6 +40,7 @@ async function main() {
   const unitReport = path.join(resultsDir, "vitest.json");
   const unitExit = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${unitReport}`], {
     DATABASE_URL: await freshDatabase(serverUrl, "vertask_test"),
+    VERTASK_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   });
   const unit = readJson(unitReport);
   totals.passed += unit?.numPassedTests ?? 0;

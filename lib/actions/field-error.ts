@@ -1,10 +1,11 @@
-/** A problem with one form field, shown next to that field. */
+/** Problems with form fields, each shown next to its field. */
 export class FieldError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
+  readonly fields: Record<string, string>;
+
+  constructor(fieldOrFields: string | Record<string, string>, message?: string) {
+    const fields = typeof fieldOrFields === "string" ? { [fieldOrFields]: message ?? "" } : fieldOrFields;
+    super(Object.values(fields).join(" "));
     this.name = "FieldError";
+    this.fields = fields;
   }
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { authorize, ForbiddenError, type Actor } from "@/lib/auth/authorize";
+import { authorize, type Actor } from "@/lib/auth/authorize";
+import { ActionRefused } from "./action-refused";
 import { getCurrentStaff } from "@/lib/auth/current-staff";
 import type { StaffRole } from "@/db/schema";
 import { FieldError } from "./field-error";
-import type { FormState } from "./form-state";
+import type { ActionOutcome, FormState } from "./form-state";
 
 type Access = StaffRole | "staff" | "anyone";
 
@@ -24,7 +25,7 @@ function echoedValues(formData: FormData) {
 export function formAction<Schema extends z.ZodType, A extends Access>(
   access: A,
   schema: Schema,
-  run: (input: z.output<Schema>, actor: A extends "anyone" ? null : Actor) => Promise<string | void>,
+  run: (input: z.output<Schema>, actor: A extends "anyone" ? null : Actor) => Promise<string | void | ActionOutcome>,
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     const values = echoedValues(formData);
@@ -36,13 +37,15 @@ export function formAction<Schema extends z.ZodType, A extends Access>(
         const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
         return { status: "error", message: "Check the highlighted fields.", fieldErrors, values };
       }
-      const message = await run(parsed.data, actor as never);
-      return { status: "ok", message: message ?? "Saved." };
+      const outcome = await run(parsed.data, actor as never);
+      if (typeof outcome === "object") return { status: "ok", ...outcome };
+      return { status: "ok", message: outcome ?? "Saved." };
     } catch (error) {
       if (error instanceof FieldError) {
-        return { status: "error", message: "Check the highlighted fields.", fieldErrors: { [error.field]: [error.message] }, values };
+        const fieldErrors = Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, [message]]));
+        return { status: "error", message: "Check the highlighted fields.", fieldErrors, values };
       }
-      if (error instanceof ForbiddenError) return { status: "error", message: error.message, values };
+      if (error instanceof ActionRefused) return { status: "error", message: error.message, values };
       throw error;
     }
   };

@@ -4,6 +4,10 @@ export type FormState = {
   message?: string;
   fieldErrors?: Record<string, string[] | undefined>;
   values?: Record<string, string>;
+  /** A result the page shows beyond the message, such as a connection report. */
+  data?: unknown;
 };
+
+export type ActionOutcome = { message: string; data?: unknown };
 
 export const initialFormState: FormState = { status: "idle" };

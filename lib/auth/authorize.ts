@@ -1,12 +1,12 @@
 import type { StaffRole, StaffUser } from "@/db/schema";
+import { ActionRefused } from "@/lib/actions/action-refused";
 
 /** The signed-in staff member a data-access function acts for. */
 export type Actor = Pick<StaffUser, "id" | "name" | "email" | "role">;
 
-export class ForbiddenError extends Error {
+export class ForbiddenError extends ActionRefused {
   constructor(message = "You do not have permission to do this.") {
     super(message);
-    this.name = "ForbiddenError";
   }
 }
 

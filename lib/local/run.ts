@@ -32,6 +32,8 @@ async function main() {
     process.env.DATABASE_URL = databaseUrl(local.serverUrl, databaseName);
     await createDatabaseIfMissing(process.env.DATABASE_URL, { fresh });
     applyLocalSecrets(process.env);
+    // The local Inngest dev server (npx inngest-cli dev) needs no signing or event key.
+    process.env.INNGEST_DEV ??= "1";
   }
   await migrateDatabase(process.env.DATABASE_URL);
   const code = command.length ? await runCommand(command) : 0;

@@ -1,3 +1,4 @@
+export {};
 // Server time of the list pages at the database's current size, measured over HTTP against a
 // running app: tsx tests/bench/list-speed.ts <base-url> <email> <password> [requests]
 const [baseUrl, email, password, requestsText = "50"] = process.argv.slice(2);

@@ -4,7 +4,13 @@ import { requireSuperuser } from "@/lib/auth/current-staff";
 export const metadata = { title: "Settings" };
 
 const sections = [
-  { heading: "People", links: [{ href: "/settings/staff", title: "Staff", text: "Add and remove superusers and technicians." }] },
+  {
+    heading: "People",
+    links: [
+      { href: "/settings/staff", title: "Staff", text: "Add and remove superusers and technicians." },
+      { href: "/settings/audit", title: "Audit log", text: "Who changed the sync settings or asked for a sync, and when." },
+    ],
+  },
   {
     heading: "Integrations",
     links: [{ href: "/settings/azure", title: "Azure User Sync", text: "Connect Microsoft Azure to sync clients and devices from Microsoft Entra ID." }],

@@ -1,0 +1,42 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { saveSyncSchedule, saveSyncSettings } from "@/lib/sync-settings/commands";
+import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
+import { testSavedConnection } from "@/lib/sync-settings/test-connection";
+import { requestSync } from "@/lib/sync-runs/request-sync";
+
+export const saveSyncSettingsAction = formAction("superuser", syncSettingsForm, async (input, actor) => {
+  const message = await saveSyncSettings(actor, input);
+  revalidatePath("/settings/azure", "layout");
+  return message;
+});
+
+export const saveSyncScheduleAction = formAction(
+  "superuser",
+  z.object({
+    syncMode: z.enum(["manual", "scheduled"], "Choose manual only or a scheduled sync."),
+    syncFrequency: z.enum(["hourly", "every_4_hours", "every_12_hours", "daily", "weekly"], "Choose how often to sync.").optional(),
+  }).refine((input) => input.syncMode === "manual" || input.syncFrequency, { path: ["syncFrequency"], message: "Choose how often to sync." }),
+  async ({ syncMode, syncFrequency }, actor) => {
+    const message = await saveSyncSchedule(actor, syncMode === "manual" ? "manual" : syncFrequency!);
+    revalidatePath("/settings/azure", "layout");
+    return message;
+  },
+);
+
+export const requestSyncAction = formAction(
+  "superuser",
+  z.object({ kind: z.enum(["users", "devices"], "Choose users or devices.") }),
+  async ({ kind }, actor) => {
+    await requestSync(actor, kind);
+    revalidatePath("/settings/azure", "layout");
+    return "Sync requested.";
+  },
+);
+
+export const testConnectionAction = formAction("superuser", z.object({}), async (_input, actor) => {
+  const report = await testSavedConnection(actor);
+  return { message: report.summary, data: report };
+});

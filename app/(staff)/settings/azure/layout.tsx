@@ -1,0 +1,22 @@
+import { requireSuperuser } from "@/lib/auth/current-staff";
+import { getSecretExpiryFor } from "@/lib/sync-settings/queries";
+import { SecretExpiryBanner } from "@/app/_components/secret-expiry-banner";
+import { Tabs } from "@/app/_components/tabs";
+
+export default async function AzureUserSyncLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireSuperuser();
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-semibold">Azure User Sync</h1>
+      <Tabs
+        tabs={[
+          { href: "/settings/azure", label: "Settings" },
+          { href: "/settings/azure/microsoft-azure", label: "Microsoft Azure" },
+          { href: "/settings/azure/runs", label: "Run history" },
+        ]}
+      />
+      <SecretExpiryBanner expiry={await getSecretExpiryFor(actor)} />
+      {children}
+    </>
+  );
+}

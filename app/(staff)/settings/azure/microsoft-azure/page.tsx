@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { requireSuperuser } from "@/lib/auth/current-staff";
+import { getSyncSettings } from "@/lib/sync-settings/queries";
+import { latestSyncRuns } from "@/lib/sync-runs/queries";
+import { LastRun } from "./last-run";
+import { ScheduleForm } from "./schedule-form";
+import { SyncNowButton } from "./sync-now-button";
+import { TestConnection } from "./test-connection";
+
+export const metadata = { title: "Microsoft Azure" };
+
+export default async function MicrosoftAzureTab() {
+  const actor = await requireSuperuser();
+  const [settings, latest] = await Promise.all([getSyncSettings(actor), latestSyncRuns(actor)]);
+  const ready = settings.secret.stored && settings.clientId && settings.tenantId;
+  return (
+    <div className="space-y-6">
+      {!ready && (
+        <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
+          Azure User Sync is not set up yet: enter the IDs and the Client secret under <Link href="/settings/azure">Settings</Link>, then Save Changes.
+        </p>
+      )}
+      <section className="rounded-xl border border-slate-200 bg-white p-6">
+        <h2 className="text-lg font-semibold">Sync now</h2>
+        <p className="mt-1 text-sm text-slate-600">Bring clients or devices from Microsoft Entra ID into Vertask right away.</p>
+        <div className="mt-4 grid gap-6 sm:grid-cols-2">
+          <div className="space-y-3">
+            <SyncNowButton kind="users" label="Sync users now" />
+            <LastRun run={latest.users} noun="users" />
+          </div>
+          <div className="space-y-3">
+            <SyncNowButton kind="devices" label="Sync devices now" />
+            <LastRun run={latest.devices} noun="devices" />
+          </div>
+        </div>
+        <p className="mt-4 text-sm"><Link href="/settings/azure/runs">See the run history</Link></p>
+      </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-6">
+        <h2 className="text-lg font-semibold">When to sync</h2>
+        <ScheduleForm frequency={settings.syncFrequency} enabled={settings.enabled} />
+      </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-6">
+        <h2 className="text-lg font-semibold">Test connection</h2>
+        <p className="mt-1 text-sm text-slate-600">Signs in to Microsoft Entra ID with the saved settings, checks the permissions and reads one user and one device.</p>
+        <TestConnection />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The setup guide's steps in a few lines, with the consent link for the IDs entered. */
+export function SetupHelp({ authorityHost, clientId, tenantId }: { authorityHost: string; clientId: string; tenantId: string }) {
+  const consentUrl = guidPattern.test(clientId) && tenantId
+    ? `${authorityHost}/${encodeURIComponent(tenantId)}/adminconsent?client_id=${encodeURIComponent(clientId)}`
+    : null;
+  return (
+    <aside className="space-y-3 rounded-xl border border-slate-200 bg-white p-6 text-sm text-slate-700" aria-label="Setup help">
+      <h2 className="text-base font-semibold text-slate-900">Setting up Microsoft Entra</h2>
+      <ol className="list-decimal space-y-2 pl-5">
+        <li>In the <a href="https://entra.microsoft.com" target="_blank" rel="noreferrer">Microsoft Entra admin center</a>, open Applications → App registrations → New registration. Name it (e.g. Vertask), keep Single tenant, and Register.</li>
+        <li>On the Overview page, copy the <strong>Application (client) ID</strong> and the <strong>Directory (tenant) ID</strong>.</li>
+        <li>Under Certificates &amp; secrets, add a New client secret and copy its <strong>Value</strong> at once (not the Secret ID). Note its expiry date.</li>
+        <li>Under API permissions, add Microsoft Graph <em>Application</em> permissions <code>User.Read.All</code> and <code>Device.Read.All</code>.</li>
+        <li>Click <strong>Grant admin consent</strong> and confirm with Yes.</li>
+        <li>Here: set Status to Enabled, enter the IDs and the secret, and Save Changes. Then open the Microsoft Azure tab and Test connection.</li>
+      </ol>
+      <p>
+        Admin consent link for these IDs:{" "}
+        {consentUrl ? (
+          <a href={consentUrl} target="_blank" rel="noreferrer" className="break-all" data-testid="consent-link">{consentUrl}</a>
+        ) : (
+          <span className="text-slate-500">enter the Application (client) ID and Directory (tenant) ID to get it.</span>
+        )}
+      </p>
+    </aside>
+  );
+}

@@ -1,0 +1,20 @@
+type Choice = { value: string; label: string };
+
+/** Radio buttons under one legend, with the group's error beside it. */
+export function ChoiceGroup({ name, legend, choices, defaultValue, errors }: { name: string; legend: string; choices: Choice[]; defaultValue: string; errors?: string[] }) {
+  const errorId = `${name}-error`;
+  return (
+    <fieldset aria-describedby={errors?.length ? errorId : undefined}>
+      <legend className="text-sm font-medium text-slate-700">{legend}</legend>
+      <div className="mt-1 flex gap-6">
+        {choices.map((choice) => (
+          <label key={choice.value} className="flex items-center gap-2 text-sm">
+            <input type="radio" name={name} value={choice.value} defaultChecked={defaultValue === choice.value} className="h-4 w-4 accent-indigo-600" />
+            {choice.label}
+          </label>
+        ))}
+      </div>
+      {errors?.length ? <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">{errors.join(" ")}</p> : null}
+    </fieldset>
+  );
+}

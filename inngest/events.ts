@@ -1,0 +1,12 @@
+import type { SyncKind } from "@/db/schema";
+
+/** The event that asks for a sync; `runId` is the sync_runs row recorded before sending. */
+export type SyncRequestedData = {
+  runId: string;
+  connectionId: string;
+  trigger: "manual" | "scheduled";
+  full: boolean;
+  requestedBy: string | null;
+};
+
+export const syncRequestedEvent = (kind: SyncKind) => `azure/${kind}.sync-requested` as const;

@@ -1,0 +1,46 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { syncRuns, type SyncKind } from "@/db/schema";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { authorize, type Actor } from "@/lib/auth/authorize";
+import { ActionRefused } from "@/lib/actions/action-refused";
+import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
+import { syncRequestedEvent, type SyncRequestedData } from "@/inngest/events";
+import { sendJobEvent } from "./job-engine";
+
+export class SyncNotPossibleError extends ActionRefused {}
+
+const kindLabel = { users: "users", devices: "devices" } as const;
+
+/** "Sync users now" / "Sync devices now": records a queued run, then asks the job engine to run it. */
+export async function requestSync(actor: Actor, kind: SyncKind, { full = false } = {}) {
+  authorize(actor, "superuser");
+  const connection = await findPrimaryConnection();
+  if (!connection?.clientSecretCiphertext || !connection.clientId || !connection.tenantId) {
+    throw new SyncNotPossibleError("Azure User Sync is not set up yet: enter the IDs and the Client secret, then Save Changes.");
+  }
+  if (!connection.enabled) throw new SyncNotPossibleError("Azure User Sync is disabled: set Status to Enabled and Save Changes first.");
+
+  const [run] = await db
+    .insert(syncRuns)
+    .values({ connectionId: connection.id, kind, trigger: "manual", full, requestedById: actor.id, requestedByName: actor.name })
+    .onConflictDoNothing()
+    .returning();
+  if (!run) throw new SyncNotPossibleError(`A sync of ${kindLabel[kind]} is already running: wait for it to finish.`);
+
+  const data: SyncRequestedData = { runId: run.id, connectionId: connection.id, trigger: "manual", full, requestedBy: actor.name };
+  const summary = `Requested a ${full ? "full " : ""}sync of ${kindLabel[kind]}`;
+  try {
+    await sendJobEvent({ id: `sync-${run.id}`, name: syncRequestedEvent(kind), data });
+  } catch (error) {
+    // The run never started: take it back, so the history shows only runs the job engine received.
+    await db.transaction(async (tx) => {
+      await tx.delete(syncRuns).where(and(eq(syncRuns.id, run.id), eq(syncRuns.status, "queued")));
+      await recordAuditEvent(tx, actor, `azure.${kind}.sync-requested`, `${summary}: not started, the job engine could not be reached`);
+    });
+    throw error;
+  }
+  await db.transaction((tx) => recordAuditEvent(tx, actor, `azure.${kind}.sync-requested`, summary));
+  return run;
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { entraConnections, type EntraConnection } from "@/db/schema";
+import { FieldError } from "@/lib/actions/field-error";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { authorize, type Actor } from "@/lib/auth/authorize";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { clientSecretPurpose, findOrCreatePrimaryConnection } from "./connection-row";
+import { swappedIdsHint } from "./field-checks";
+import { frequencyLabels, type SyncSettingsForm } from "./form-schema";
+
+const fieldLabels = {
+  enabled: "Status",
+  syncFrequency: "Sync frequency",
+  clientId: "Application (client) ID",
+  tenantId: "Directory (tenant) ID",
+  clientSecretExpiresOn: "Client secret expires on",
+  syncExternalUsers: "Sync external users",
+  inviteToPortal: "Invite synced users to the client portal",
+} as const;
+
+type Tracked = keyof typeof fieldLabels;
+
+function problemsNeedingSavedSettings(form: SyncSettingsForm, stored: EntraConnection, now: Date) {
+  const problems: Record<string, string> = {};
+  const swapped = swappedIdsHint(form, stored);
+  if (swapped) Object.assign(problems, { clientId: swapped, tenantId: swapped });
+  if (form.status === "enabled" && !form.clientSecret && !stored.clientSecretCiphertext) {
+    problems.clientSecret = "Enter the Client secret to enable syncing: the Value you copied in Certificates & secrets (guide step 6).";
+  }
+  if (form.clientSecretExpiresOn) {
+    const days = (Date.parse(`${form.clientSecretExpiresOn}T00:00:00Z`) - now.getTime()) / 86_400_000;
+    if (days > 731 + 1) problems.clientSecretExpiresOn = "Microsoft client secrets last at most 24 months: check the Expires column.";
+    else if (days < -1 && form.clientSecret) {
+      problems.clientSecretExpiresOn = "This date has passed: an expired secret cannot sync. Create a new secret (guide step 6).";
+    }
+  }
+  return problems;
+}
+
+function describe(field: Tracked, value: unknown) {
+  if (field === "enabled") return value ? "Enabled" : "Disabled";
+  if (field === "syncFrequency") return frequencyLabels[value as keyof typeof frequencyLabels];
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  return value ?? "";
+}
+
+/** Saves the "Azure User Sync" form; nothing is saved when any field has a problem. */
+export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now = new Date()) {
+  authorize(actor, "superuser");
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);
+    const stored = await findOrCreatePrimaryConnection(tx);
+    const problems = problemsNeedingSavedSettings(form, stored, now);
+    if (Object.keys(problems).length) throw new FieldError(problems);
+
+    const next: Pick<EntraConnection, Tracked> = {
+      enabled: form.status === "enabled",
+      syncFrequency: form.syncFrequency,
+      clientId: form.clientId,
+      tenantId: form.tenantId,
+      clientSecretExpiresOn: form.clientSecretExpiresOn || null,
+      syncExternalUsers: form.syncExternalUsers,
+      inviteToPortal: form.inviteToPortal,
+    };
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const field of Object.keys(fieldLabels) as Tracked[]) {
+      if (stored[field] !== next[field]) changes[fieldLabels[field]] = { from: describe(field, stored[field]), to: describe(field, next[field]) };
+    }
+    const secret = form.clientSecret
+      ? {
+          clientSecretCiphertext: encryptSecret(form.clientSecret, clientSecretPurpose(stored.id)),
+          clientSecretLastFour: form.clientSecret.slice(-4),
+          clientSecretAddedAt: now,
+        }
+      : {};
+    if (form.clientSecret) changes["Client secret"] = { from: stored.clientSecretCiphertext ? "stored" : "none", to: "replaced" };
+    if (Object.keys(changes).length === 0) return "No changes to save.";
+
+    await tx.update(entraConnections).set({ ...next, ...secret, updatedAt: now }).where(eq(entraConnections.id, stored.id));
+    await recordAuditEvent(tx, actor, "azure.settings.updated", `Changed ${Object.keys(changes).join(", ")}`, changes);
+    return "Changes saved.";
+  });
+}
+
+/** The Microsoft Azure tab's choice between manual only and a scheduled sync: the same setting as the form's. */
+export async function saveSyncSchedule(actor: Actor, syncFrequency: SyncSettingsForm["syncFrequency"], now = new Date()) {
+  authorize(actor, "superuser");
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);
+    const stored = await findOrCreatePrimaryConnection(tx);
+    if (stored.syncFrequency === syncFrequency) return "No changes to save.";
+    await tx.update(entraConnections).set({ syncFrequency, updatedAt: now }).where(eq(entraConnections.id, stored.id));
+    const change = { from: describe("syncFrequency", stored.syncFrequency), to: describe("syncFrequency", syncFrequency) };
+    await recordAuditEvent(tx, actor, "azure.settings.updated", "Changed Sync frequency", { [fieldLabels.syncFrequency]: change });
+    return syncFrequency === "manual" ? "Syncs now run only when you ask." : `Syncs now run automatically: ${change.to}.`;
+  });
+}

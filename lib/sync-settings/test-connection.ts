@@ -1,0 +1,15 @@
+import "server-only";
+import { checkEntraConnection, type EntraConnectionReport } from "@/lib/azure";
+import { authorize, type Actor } from "@/lib/auth/authorize";
+import { ActionRefused } from "@/lib/actions/action-refused";
+import { findPrimaryConnection } from "./connection-row";
+import { entraSettingsOf } from "./load-credentials";
+
+/** "Test connection": the connector's check with the saved settings. */
+export async function testSavedConnection(actor: Actor): Promise<EntraConnectionReport> {
+  authorize(actor, "superuser");
+  const connection = await findPrimaryConnection();
+  const settings = connection && entraSettingsOf(connection);
+  if (!settings) throw new ActionRefused("Save the Application (client) ID, Directory (tenant) ID and Client secret first.");
+  return checkEntraConnection(settings);
+}
