@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "db/**/*.test.ts", "inngest/**/*.test.ts"],
     environment: "node",
+    // Makes the fake Entra tenant's certificate and points the workers' NODE_EXTRA_CA_CERTS at it.
+    globalSetup: ["tests/fake-entra/vitest-global-setup.ts"],
     // Suites share one real database; running files one at a time keeps them independent.
     fileParallelism: false,
     testTimeout: 30_000,

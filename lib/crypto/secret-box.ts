@@ -5,6 +5,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 // VERTASK_ENCRYPTION_KEY be rotated: old keys stay readable from VERTASK_PREVIOUS_ENCRYPTION_KEYS.
 
 type Key = { id: string; bytes: Buffer };
+type Environment = Record<string, string | undefined>;
 
 function parseKey(base64: string, variable: string): Key {
   const bytes = Buffer.from(base64.trim(), "base64");
@@ -12,19 +13,19 @@ function parseKey(base64: string, variable: string): Key {
   return { id: createHash("sha256").update(bytes).digest("hex").slice(0, 8), bytes };
 }
 
-function currentKey(env: NodeJS.ProcessEnv): Key {
+function currentKey(env: Environment): Key {
   const value = env.VERTASK_ENCRYPTION_KEY;
   if (!value) throw new Error("VERTASK_ENCRYPTION_KEY is not set: the client secret cannot be stored (see README).");
   return parseKey(value, "VERTASK_ENCRYPTION_KEY");
 }
 
-function allKeys(env: NodeJS.ProcessEnv): Key[] {
+function allKeys(env: Environment): Key[] {
   const previous = (env.VERTASK_PREVIOUS_ENCRYPTION_KEYS ?? "").split(",").filter((k) => k.trim());
   return [currentKey(env), ...previous.map((k) => parseKey(k, "VERTASK_PREVIOUS_ENCRYPTION_KEYS"))];
 }
 
 /** `purpose` binds the ciphertext to where it is stored, so it cannot be moved to another row. */
-export function encryptSecret(plaintext: string, purpose: string, env = process.env) {
+export function encryptSecret(plaintext: string, purpose: string, env: Environment = process.env) {
   const key = currentKey(env);
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key.bytes, iv);
@@ -35,7 +36,7 @@ export function encryptSecret(plaintext: string, purpose: string, env = process.
     .join(".");
 }
 
-export function decryptSecret(stored: string, purpose: string, env = process.env) {
+export function decryptSecret(stored: string, purpose: string, env: Environment = process.env) {
   const [version, keyId, iv, tag, ciphertext] = stored.split(".");
   if (version !== "v1") throw new Error("The stored secret has an unknown format.");
   const key = allKeys(env).find((k) => k.id === keyId);

@@ -1,0 +1,92 @@
+import "server-only";
+import { classifyEntraError } from "./classify-entra-error";
+import { adminConsentUrl, resolveEndpoints, type EntraConnectionSettings, type EntraEndpoints } from "./connection";
+import { fetchDevicesPage } from "./devices";
+import { missingPermissionSentence } from "./entra-error-messages";
+import type { ClassifiedEntraError } from "./errors";
+import type { GraphOptions } from "./graph-request";
+import { NEEDED_PERMISSIONS, isPermissionGranted, type GraphPermission } from "./permissions";
+import { acquireGraphToken, grantedRoles } from "./token";
+import { fetchUsersPage } from "./users";
+
+export type CheckStep = { status: "ok" } | { status: "failed"; error: ClassifiedEntraError } | { status: "skipped" };
+
+export type PermissionCheck = { permission: GraphPermission; status: "granted" | "missing" | "unknown" };
+
+/** What "Test connection" shows: each thing that must work, and the first thing to fix. */
+export type EntraConnectionReport = {
+  ok: boolean;
+  token: CheckStep;
+  permissions: PermissionCheck[];
+  readUser: CheckStep;
+  readDevice: CheckStep;
+  consentUrl: string;
+  /** One sentence: all is well, or the first problem in the order an administrator would fix them. */
+  summary: string;
+};
+
+async function attempt(settings: EntraConnectionSettings, run: () => Promise<unknown>): Promise<CheckStep> {
+  try {
+    await run();
+    return { status: "ok" };
+  } catch (error) {
+    return { status: "failed", error: classifyEntraError(error, settings) };
+  }
+}
+
+function summarise(report: Omit<EntraConnectionReport, "ok" | "summary">): { ok: boolean; summary: string } {
+  if (report.token.status === "failed") return { ok: false, summary: report.token.error.message };
+  const missing = report.permissions.filter((p) => p.status === "missing").map((p) => p.permission);
+  if (missing.length) return { ok: false, summary: missingPermissionSentence(missing.join(" and "), report.consentUrl) };
+  for (const step of [report.readUser, report.readDevice]) {
+    if (step.status === "failed") return { ok: false, summary: step.error.message };
+  }
+  return { ok: true, summary: "Connected: a token was obtained, User.Read.All and Device.Read.All are granted, and a user and a device were read." };
+}
+
+/** A report for settings that cannot even ask for a token (an endpoint setting that is not https://). */
+function reportWithoutToken(error: ClassifiedEntraError): EntraConnectionReport {
+  const permissions = NEEDED_PERMISSIONS.map((permission): PermissionCheck => ({ permission, status: "unknown" }));
+  const skipped: CheckStep = { status: "skipped" };
+  return { ok: false, token: { status: "failed", error }, permissions, readUser: skipped, readDevice: skipped, consentUrl: "", summary: error.message };
+}
+
+/**
+ * Gets a fresh token (so a consent just granted shows), reads the granted permissions from its `roles`
+ * claim, and reads one user and one device. Never throws: every failure is in the report, classified.
+ */
+export async function checkEntraConnection(
+  settings: EntraConnectionSettings,
+  options: GraphOptions = {},
+): Promise<EntraConnectionReport> {
+  let endpoints: EntraEndpoints;
+  try {
+    endpoints = resolveEndpoints(options.endpoints);
+  } catch (error) {
+    return reportWithoutToken(classifyEntraError(error, settings));
+  }
+  const consentUrl = adminConsentUrl(settings, endpoints);
+  let roles: string[] | null = null;
+  let token: CheckStep;
+  try {
+    roles = grantedRoles((await acquireGraphToken(settings, { ...options, endpoints, forceRefresh: true })).accessToken);
+    token = { status: "ok" };
+  } catch (error) {
+    token = { status: "failed", error: classifyEntraError(error, { ...settings, endpoints }) };
+  }
+  const granted = roles;
+  const permissions = NEEDED_PERMISSIONS.map((permission): PermissionCheck => ({
+    permission,
+    status: granted === null ? "unknown" : isPermissionGranted(permission, granted) ? "granted" : "missing",
+  }));
+  const readOptions = { ...options, endpoints, pageSize: 1 };
+  const [readUser, readDevice]: CheckStep[] =
+    token.status === "ok"
+      ? await Promise.all([
+          attempt(settings, () => fetchUsersPage(settings, null, readOptions)),
+          attempt(settings, () => fetchDevicesPage(settings, null, readOptions)),
+        ])
+      : [{ status: "skipped" }, { status: "skipped" }];
+  const partial = { token, permissions, readUser, readDevice, consentUrl };
+  return { ...partial, ...summarise(partial) };
+}

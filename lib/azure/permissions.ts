@@ -1,0 +1,23 @@
+import "server-only";
+
+/** What Vertask reads from Graph; each needs one application permission (guide step 7). */
+export type GraphResource = "users" | "devices";
+
+export type GraphPermission = "User.Read.All" | "Device.Read.All";
+
+export const PERMISSION_FOR_RESOURCE: Record<GraphResource, GraphPermission> = {
+  users: "User.Read.All",
+  devices: "Device.Read.All",
+};
+
+// Broader permissions an administrator may have granted instead; any of them is enough.
+const PERMISSIONS_THAT_SATISFY: Record<GraphPermission, string[]> = {
+  "User.Read.All": ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+  "Device.Read.All": ["Device.Read.All", "Device.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+};
+
+export const NEEDED_PERMISSIONS: GraphPermission[] = ["User.Read.All", "Device.Read.All"];
+
+export function isPermissionGranted(permission: GraphPermission, roles: readonly string[]) {
+  return PERMISSIONS_THAT_SATISFY[permission].some((role) => roles.includes(role));
+}

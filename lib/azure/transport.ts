@@ -1,0 +1,52 @@
+import "server-only";
+
+/** A request that never got an HTTP answer: DNS, refused connection, TLS trust, timeout. */
+export class TransportFailure extends Error {
+  readonly name = "TransportFailure";
+  constructor(
+    readonly host: string,
+    readonly causeCode: string,
+    readonly timedOut: boolean,
+  ) {
+    super(`No answer from ${host} (${causeCode})`);
+  }
+
+  /** Certificate problems do not heal by retrying: someone has to fix trust. */
+  get isTlsProblem() {
+    return /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/i.test(this.causeCode);
+  }
+}
+
+function causeCodeOf(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const candidate = current as { code?: unknown; cause?: unknown };
+    if (typeof candidate.code === "string") return candidate.code;
+    current = candidate.cause;
+  }
+  return error instanceof Error ? error.name : "unknown";
+}
+
+function isTimeout(error: unknown) {
+  return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+}
+
+/** fetch() that reports transport failures with their cause (fetch's own TypeError hides it), bounded in time. */
+export async function fetchWithTimeout(url: string | Request, init: RequestInit, timeoutMs: number): Promise<Response> {
+  const target = typeof url === "string" ? url : url.url;
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const host = safeHost(target);
+    if (isTimeout(error)) throw new TransportFailure(host, "TIMEOUT", true);
+    throw new TransportFailure(host, causeCodeOf(error), false);
+  }
+}
+
+export function safeHost(url: string) {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "an invalid address";
+  }
+}

@@ -1,0 +1,68 @@
+// `npm run fake-tenant -- [--port 4443] [--users 250] [--devices 120] [--seed contoso] [--latency-ms 0]`
+// Starts the fake Entra ID and Graph for a person trying Vertask, and prints what to paste and run.
+import path from "node:path";
+import { caFileForNode } from "./certificates";
+import { CONTOSO } from "./default-tenants";
+import { startFakeEntra } from "./server";
+
+function option(name: string, fallback: string) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? fallback : (process.argv[at + 1] ?? fallback);
+}
+
+function wholeNumber(name: string, fallback: number) {
+  const value = Number(option(name, String(fallback)));
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} takes a whole number`);
+  return value;
+}
+
+async function main() {
+  const fake = await startFakeEntra({
+    port: wholeNumber("port", 4443),
+    users: wholeNumber("users", 250),
+    devices: wholeNumber("devices", 120),
+    seed: option("seed", "contoso"),
+  });
+  const latency = wholeNumber("latency-ms", 0);
+  if (latency) fake.control.setLatency({ ms: latency, target: "graph" });
+  const caFile = path.relative(process.cwd(), await caFileForNode());
+  const tenant = fake.tenant();
+  const keyFile = path.relative(process.cwd(), path.join(path.dirname(fake.caFile), "app-private-key.pem"));
+  const row = (label: string, value: string) => `  ${label.padEnd(26)}${value}`;
+
+  console.log(
+    [
+      `Fake Microsoft Entra ID and Microsoft Graph on ${fake.url}`,
+      `${tenant.displayName}: ${option("users", "250")} users, ${option("devices", "120")} devices (seed "${option("seed", "contoso")}")`,
+      "",
+      "Paste into Vertask (Settings → Integrations → Azure User Sync):",
+      row("Directory (tenant) ID", CONTOSO.tenantId),
+      row("Application (client) ID", CONTOSO.goodApp.clientId),
+      row("Client secret", CONTOSO.goodApp.secret),
+      "",
+      "Other apps in this tenant, to see what goes wrong (Application (client) ID / Client secret):",
+      row("without Device.Read.All", `${CONTOSO.appWithoutDevices.clientId} / ${CONTOSO.appWithoutDevices.secret}`),
+      row("with an expired secret", `${CONTOSO.appWithExpiredSecret.clientId} / ${CONTOSO.appWithExpiredSecret.secret}`),
+      row("without admin consent", `${CONTOSO.appWithoutConsent.clientId} / ${CONTOSO.appWithoutConsent.secret}`),
+      row("the secret's ID (wrong)", CONTOSO.goodApp.secretId),
+      `  The good app also takes a certificate: private key ${keyFile}, SHA-256 thumbprint ${fake.appCertificate.thumbprintSha256}`,
+      "",
+      "Start the app against it (in another terminal):",
+      `  AZURE_AUTHORITY_HOST=${fake.url} GRAPH_BASE_URL=${fake.url} NODE_EXTRA_CA_CERTS=${caFile} npm run dev`,
+      "",
+      "Change the tenant while it runs, e.g.:",
+      `  curl --cacert ${caFile} -X POST ${fake.url}/_control/disableUser -d '{"id":"${tenant.userIdAt(0)}"}'`,
+      `  curl --cacert ${caFile} -X POST ${fake.url}/_control/failNextRequests -d '{"count":2,"status":429,"retryAfterSeconds":1}'`,
+      "  (operations: tests/fake-entra/control.ts)   Stop with Ctrl+C.",
+    ].join("\n"),
+  );
+
+  const stop = () => void fake.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

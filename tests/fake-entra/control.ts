@@ -1,0 +1,66 @@
+// What tests (in process) and people or browser tests (POST /_control/{operation}, JSON body) may do to
+// the fake between syncs. Every operation takes one object; `tenantId` picks a tenant (the first by default).
+import type { FakeTenant, DeviceProperties, UserProperties } from "./fake-tenant";
+import type { FaultInjector, FaultRequest, FaultTarget } from "./faults";
+
+type InTenant = { tenantId?: string };
+type ById = InTenant & { id: string };
+
+export function createControl(tenantFor: (tenantId?: string) => FakeTenant, faults: FaultInjector) {
+  const users = (args: InTenant) => tenantFor(args.tenantId).users;
+  const devices = (args: InTenant) => tenantFor(args.tenantId).devices;
+  return {
+    addUser: ({ tenantId, ...properties }: InTenant & UserProperties) => tenantFor(tenantId).addUser(properties),
+    updateUser: ({ id, changes, ...args }: ById & { changes: UserProperties }) => users(args).update(id, changes),
+    disableUser: ({ id, ...args }: ById) => users(args).update(id, { accountEnabled: false }),
+    enableUser: ({ id, ...args }: ById) => users(args).update(id, { accountEnabled: true }),
+    /** To the deleted items, restorable for 30 days: delta reports `@removed: { reason: "changed" }`. */
+    softDeleteUser: ({ id, ...args }: ById) => users(args).setState(id, "soft-deleted"),
+    /** Gone for good: delta reports `@removed: { reason: "deleted" }`. */
+    hardDeleteUser: ({ id, ...args }: ById) => users(args).setState(id, "hard-deleted"),
+    restoreUser: ({ id, ...args }: ById) => users(args).setState(id, "active"),
+
+    addDevice: ({ tenantId, ...properties }: InTenant & DeviceProperties) => tenantFor(tenantId).addDevice(properties),
+    updateDevice: ({ id, changes, ...args }: ById & { changes: DeviceProperties }) => devices(args).update(id, changes),
+    disableDevice: ({ id, ...args }: ById) => devices(args).update(id, { accountEnabled: false }),
+    softDeleteDevice: ({ id, ...args }: ById) => devices(args).setState(id, "soft-deleted"),
+    hardDeleteDevice: ({ id, ...args }: ById) => devices(args).setState(id, "hard-deleted"),
+    restoreDevice: ({ id, ...args }: ById) => devices(args).setState(id, "active"),
+    setDeviceOwners: ({ deviceId, ownerIds, tenantId }: InTenant & { deviceId: string; ownerIds: string[] }) =>
+      tenantFor(tenantId).setDeviceOwners(deviceId, ownerIds),
+
+    userIdAt: ({ index, tenantId }: InTenant & { index: number }) => tenantFor(tenantId).userIdAt(index),
+    deviceIdAt: ({ index, tenantId }: InTenant & { index: number }) => tenantFor(tenantId).deviceIdAt(index),
+    getUser: ({ id, ...args }: ById) => users(args).find(id),
+    getDevice: ({ id, ...args }: ById) => devices(args).find(id),
+    deviceOwnerIds: ({ id, tenantId }: ById) => {
+      const tenant = tenantFor(tenantId);
+      const index = tenant.devices.indexOf(id);
+      return index === null ? [] : tenant.ownerIdsOf(index);
+    },
+
+    /** Delta links issued so far stop working: 400 syncStateNotFound, or 410 Gone with a Location. */
+    expireDeltaTokens: ({ answer, tenantId }: InTenant & { answer?: 400 | 410 }) => tenantFor(tenantId).expireDeltaTokens(answer),
+    setAppPermissions: ({ clientId, roles, tenantId }: InTenant & { clientId: string; roles: string[] }) => {
+      const app = tenantFor(tenantId).app(clientId);
+      if (!app) throw new Error(`No app ${clientId}`);
+      app.requestedRoles = [...roles];
+      app.grantedRoles = [...roles];
+    },
+    expireAppSecrets: ({ clientId, tenantId }: InTenant & { clientId: string }) => {
+      const app = tenantFor(tenantId).app(clientId);
+      if (!app) throw new Error(`No app ${clientId}`);
+      for (const secret of app.secrets) secret.expiresAt = new Date(Date.now() - 1000);
+    },
+
+    failNextRequests: (request: FaultRequest) => faults.failNextRequests(request),
+    setLatency: ({ ms, target }: { ms: number; target?: FaultTarget }) => faults.setLatency(ms, target),
+    clearFaults: () => faults.clear(),
+    requestCounts: () => ({ ...faults.counts }),
+    recentRequests: () => [...faults.recentRequests],
+    resetRequestCounts: () => faults.resetCounts(),
+  };
+}
+
+export type FakeEntraControl = ReturnType<typeof createControl>;
+export type ControlOperation = keyof FakeEntraControl;

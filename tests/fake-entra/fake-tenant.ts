@@ -1,0 +1,103 @@
+// One fake Entra tenant: its app registrations, its users and devices, and what tests may change in it.
+import { generateDevice, generatedOwnerIndexes, generateUser, type FakeDevice, type FakeUser, type TenantShape } from "./generated-objects";
+import { hashText, objectId } from "./ids";
+import { ObjectCollection, type SequenceClock } from "./object-collection";
+
+export type FakeSecret = { id: string; value: string; expiresAt: Date };
+export type FakeCertificateCredential = { thumbprintSha256: string; publicKeyPem: string };
+
+export type FakeApp = {
+  clientId: string;
+  displayName: string;
+  /** Permissions added under "API permissions" (guide step 7). */
+  requestedRoles: string[];
+  /** Permissions an administrator consented to (guide step 8): what tokens carry in `roles`. */
+  grantedRoles: string[];
+  secrets: FakeSecret[];
+  certificates: FakeCertificateCredential[];
+};
+
+export type FakeTenantOptions = {
+  tenantId: string;
+  domain: string;
+  displayName: string;
+  seed: string;
+  users: number;
+  devices: number;
+  apps: FakeApp[];
+};
+
+export type UserProperties = Partial<Omit<FakeUser, "id">>;
+export type DeviceProperties = Partial<Omit<FakeDevice, "id">>;
+
+export class FakeTenant {
+  readonly tenantId: string;
+  readonly domain: string;
+  readonly displayName: string;
+  readonly apps = new Map<string, FakeApp>();
+  readonly users: ObjectCollection<FakeUser>;
+  readonly devices: ObjectCollection<FakeDevice>;
+  /** Delta tokens from an earlier epoch are expired. */
+  deltaEpoch = 0;
+  expiredDeltaAnswer: 400 | 410 = 400;
+  private sequence = 0;
+  private readonly ownerOverrides = new Map<number, string[]>();
+  private readonly shape: TenantShape;
+
+  constructor(options: FakeTenantOptions) {
+    this.tenantId = options.tenantId.toLowerCase();
+    this.domain = options.domain.toLowerCase();
+    this.displayName = options.displayName;
+    for (const app of options.apps) this.apps.set(app.clientId.toLowerCase(), structuredClone(app));
+    const tenantHash = hashText(`${options.seed}/${this.tenantId}`);
+    this.shape = { tenantHash, domain: this.domain, companyName: options.displayName, userCount: options.users, deviceCount: options.devices };
+    const clock: SequenceClock = { tick: () => ++this.sequence, current: () => this.sequence };
+    this.users = new ObjectCollection("user", tenantHash, options.users, (i) => generateUser(this.shape, i), clock);
+    this.devices = new ObjectCollection("device", tenantHash, options.devices, (i) => generateDevice(this.shape, i), clock);
+  }
+
+  get currentSequence() {
+    return this.sequence;
+  }
+
+  app(clientId: string) {
+    return this.apps.get(clientId.trim().toLowerCase()) ?? null;
+  }
+
+  userIdAt(index: number) {
+    return objectId(this.shape.tenantHash, "user", index);
+  }
+
+  deviceIdAt(index: number) {
+    return objectId(this.shape.tenantHash, "device", index);
+  }
+
+  /** A new user with generated properties, overridden by `properties` (a new user at index `end`). */
+  addUser(properties: UserProperties = {}): FakeUser {
+    const { id: _ignored, ...template } = generateUser(this.shape, this.users.end);
+    return this.users.add({ ...template, ...properties });
+  }
+
+  addDevice(properties: DeviceProperties = {}): FakeDevice {
+    const { id: _ignored, ...template } = generateDevice(this.shape, this.devices.end);
+    return this.devices.add({ ...template, ...properties });
+  }
+
+  /** Registered owners that still exist: deleted users drop out, as in Entra. */
+  ownerIdsOf(deviceIndex: number): string[] {
+    const ids = this.ownerOverrides.get(deviceIndex) ?? generatedOwnerIndexes(this.shape, deviceIndex).map((i) => this.userIdAt(i));
+    return ids.filter((id) => this.users.find(id)?.state === "active");
+  }
+
+  /** Owners are a relationship: changing them does not make the device appear in a devices delta. */
+  setDeviceOwners(deviceId: string, ownerIds: string[]) {
+    const index = this.devices.indexOf(deviceId);
+    if (index === null) throw new Error(`No device with id ${deviceId}`);
+    this.ownerOverrides.set(index, [...ownerIds]);
+  }
+
+  expireDeltaTokens(answer: 400 | 410 = 400) {
+    this.deltaEpoch++;
+    this.expiredDeltaAnswer = answer;
+  }
+}

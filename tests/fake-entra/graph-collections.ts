@@ -1,0 +1,128 @@
+// Listing and delta pages for users and devices, generated as they are asked for.
+import type { FakeTenant } from "./fake-tenant";
+import type { ObjectKind } from "./ids";
+import type { ObjectCollection } from "./object-collection";
+import { ODataError, parseFilter, parseOwnersExpand, parseSelect, parseTop, project, DEFAULT_USER_PROPERTIES } from "./odata-query";
+import { decodeToken, encodeToken, linkWith, type DeltaCursor, type DeltaToken, type ListingCursor } from "./page-tokens";
+import { graphError, json, type FakeResponse } from "./responses";
+
+export type CollectionContext = {
+  baseUrl: string;
+  deltaPageSize: number;
+  /** Delta sends only the properties that changed (the documented minimum) rather than every selected one. */
+  deltaSendsChangedPropertiesOnly: boolean;
+};
+
+export const USER_PROPERTIES = [
+  "id", "displayName", "givenName", "surname", "mail", "userPrincipalName", "userType", "accountEnabled", "jobTitle",
+  "department", "companyName", "officeLocation", "mobilePhone", "businessPhones", "preferredLanguage",
+  "externalUserState", "createdDateTime",
+];
+export const DEVICE_PROPERTIES = [
+  "id", "deviceId", "displayName", "operatingSystem", "operatingSystemVersion", "trustType", "isManaged", "isCompliant",
+  "accountEnabled", "approximateLastSignInDateTime", "registrationDateTime", "manufacturer", "model",
+];
+
+export const propertiesOf = (kind: ObjectKind) => (kind === "user" ? USER_PROPERTIES : DEVICE_PROPERTIES);
+const defaultsOf = (kind: ObjectKind) => (kind === "user" ? DEFAULT_USER_PROPERTIES : DEVICE_PROPERTIES);
+const collectionOf = (tenant: FakeTenant, kind: ObjectKind) =>
+  (kind === "user" ? tenant.users : tenant.devices) as ObjectCollection<{ id: string }>;
+const contextLink = (context: CollectionContext, path: string, select: string[]) => `${context.baseUrl}/v1.0/$metadata#${path}(${select.join(",")})`;
+
+export function ownerReferences(tenant: FakeTenant, deviceIndex: number, properties: string[]) {
+  return tenant.ownerIdsOf(deviceIndex).map((id) => ({
+    "@odata.type": "#microsoft.graph.user",
+    ...project(tenant.users.find(id)!.value, properties),
+  }));
+}
+
+export function listingPage(context: CollectionContext, tenant: FakeTenant, kind: ObjectKind, query: URLSearchParams): FakeResponse {
+  const select = parseSelect(kind, query.get("$select"), propertiesOf(kind), defaultsOf(kind));
+  const top = parseTop(query.get("$top"), 100);
+  const matches = parseFilter(query.get("$filter"), propertiesOf(kind));
+  const expand = kind === "device" ? parseOwnersExpand(query.get("$expand")) : parseOwnersExpand(null);
+  if (kind === "user" && query.get("$expand")) throw new ODataError("Request_BadRequest", "Expanding this property is not supported here.");
+  const collection = collectionOf(tenant, kind);
+  // A documented Graph limitation: with $expand, a page of directory objects holds at most 100 items.
+  const pageSize = expand.expand ? Math.min(top, 100) : top;
+  let position = decodeToken<ListingCursor>(query.get("$skiptoken"))?.position ?? 0;
+  const value: Record<string, unknown>[] = [];
+  while (position < collection.end && value.length < pageSize) {
+    const stored = collection.at(position++);
+    if (stored.state !== "active" || !matches(stored.value as Record<string, unknown>)) continue;
+    const item = project(stored.value, select);
+    if (expand.expand) item.registeredOwners = ownerReferences(tenant, stored.index, expand.ownerProperties);
+    value.push(item);
+  }
+  const path = `${kind}s`;
+  const nextLink =
+    position < collection.end
+      ? linkWith(context.baseUrl, path, {
+          $select: query.get("$select"), $top: query.get("$top"), $filter: query.get("$filter"), $expand: query.get("$expand"),
+          $skiptoken: encodeToken({ position }),
+        })
+      : undefined;
+  return json(200, { "@odata.context": contextLink(context, path, select), ...(nextLink ? { "@odata.nextLink": nextLink } : {}), value });
+}
+
+function expiredDeltaToken(context: CollectionContext, tenant: FakeTenant, kind: ObjectKind): FakeResponse {
+  if (tenant.expiredDeltaAnswer === 410) {
+    return graphError(410, "resyncRequired", "Resync required. Replace any local items with the server's version (including deletes).", undefined, {
+      Location: `${context.baseUrl}/v1.0/${kind}s/delta`,
+    });
+  }
+  return graphError(400, "syncStateNotFound", "The sync state generation is not found or has expired. Start a new round of delta queries.");
+}
+
+function startingCursor(tenant: FakeTenant, kind: ObjectKind, query: URLSearchParams): DeltaCursor | "expired" | "invalid" {
+  const deltaToken = query.get("$deltatoken");
+  const skipToken = query.get("$skiptoken");
+  if (deltaToken !== null) {
+    const token = decodeToken<DeltaToken>(deltaToken);
+    if (!token || typeof token.since !== "number") return "invalid";
+    if (token.epoch !== tenant.deltaEpoch) return "expired";
+    return { round: "changes", since: token.since, upTo: tenant.currentSequence, after: null, select: token.select, epoch: token.epoch };
+  }
+  if (skipToken !== null) {
+    const cursor = decodeToken<DeltaCursor>(skipToken);
+    if (!cursor || !cursor.round) return "invalid";
+    return cursor.epoch === tenant.deltaEpoch ? cursor : "expired";
+  }
+  const select = parseSelect(kind, query.get("$select"), propertiesOf(kind), defaultsOf(kind));
+  return { round: "initial", position: 0, upTo: tenant.currentSequence, select, epoch: tenant.deltaEpoch };
+}
+
+export function deltaPage(context: CollectionContext, tenant: FakeTenant, kind: ObjectKind, query: URLSearchParams): FakeResponse {
+  const cursor = startingCursor(tenant, kind, query);
+  if (cursor === "expired") return expiredDeltaToken(context, tenant, kind);
+  if (cursor === "invalid") throw new ODataError("Request_BadRequest", "Invalid delta or skip token.");
+  const collection = collectionOf(tenant, kind);
+  const path = `${kind}s/delta`;
+  const value: Record<string, unknown>[] = [];
+  let next: DeltaCursor | null = null;
+  if (cursor.round === "initial") {
+    let position = cursor.position;
+    while (position < collection.end && value.length < context.deltaPageSize) {
+      const stored = collection.at(position++);
+      if (stored.state === "active") value.push(project(stored.value, cursor.select));
+    }
+    if (position < collection.end) next = { ...cursor, position };
+  } else {
+    const changed = collection.changesBetween(cursor.since, cursor.upTo, cursor.after, context.deltaPageSize + 1);
+    for (const object of changed.slice(0, context.deltaPageSize)) {
+      if (object.state !== "active") {
+        value.push({ id: object.value.id, "@removed": { reason: object.state === "hard-deleted" ? "deleted" : "changed" } });
+        continue;
+      }
+      const whole = !context.deltaSendsChangedPropertiesOnly || object.wholeSince > cursor.since;
+      const properties = whole ? cursor.select : cursor.select.filter((name) => name === "id" || (object.propertyChangedAt.get(name) ?? 0) > cursor.since);
+      if (properties.length > 1 || whole) value.push(project(object.value, properties));
+    }
+    const last = changed[context.deltaPageSize - 1];
+    if (changed.length > context.deltaPageSize) next = { ...cursor, after: [last.changedAt, last.index] };
+  }
+  const links = next
+    ? { "@odata.nextLink": linkWith(context.baseUrl, path, { $skiptoken: encodeToken(next) }) }
+    : { "@odata.deltaLink": linkWith(context.baseUrl, path, { $deltatoken: encodeToken({ since: cursor.upTo, select: cursor.select, epoch: cursor.epoch }) }) };
+  return json(200, { "@odata.context": contextLink(context, `${kind}s`, cursor.select), ...links, value });
+}

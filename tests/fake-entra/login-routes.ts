@@ -1,0 +1,129 @@
+// The Entra ID side: OpenID metadata, the v2.0 token endpoint (client credentials), instance discovery,
+// and the admin-consent page, with Microsoft's AADSTS errors.
+import type { AccessTokenSigner } from "./access-tokens";
+import { verifyClientAssertion } from "./client-assertion";
+import type { FakeApp, FakeTenant } from "./fake-tenant";
+import { isGraphResource } from "./graph-resource";
+import { aadstsError, html, json, type FakeResponse } from "./responses";
+
+export type LoginContext = {
+  baseUrl: string;
+  findTenant: (key: string) => FakeTenant | null;
+  signer: AccessTokenSigner;
+  tokenLifetimeSeconds: number;
+};
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function tenantNotFound(tenantKey: string, correlationId?: string): FakeResponse {
+  if (!GUID.test(tenantKey) && !tenantKey.includes(".")) {
+    return aadstsError(400, "invalid_request", 900023, `Specified tenant identifier '${tenantKey}' is neither a valid DNS name, nor a valid external domain.`, correlationId);
+  }
+  return aadstsError(
+    400,
+    "invalid_request",
+    90002,
+    `Tenant '${tenantKey}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+    correlationId,
+  );
+}
+
+const tokenEndpointOf = (context: LoginContext, tenant: FakeTenant) => `${context.baseUrl}/${tenant.tenantId}/oauth2/v2.0/token`;
+
+export function openIdConfiguration(context: LoginContext, tenantKey: string): FakeResponse {
+  const tenant = context.findTenant(tenantKey);
+  if (!tenant) return tenantNotFound(tenantKey);
+  const base = `${context.baseUrl}/${tenant.tenantId}`;
+  return json(200, {
+    token_endpoint: tokenEndpointOf(context, tenant),
+    token_endpoint_auth_methods_supported: ["client_secret_post", "private_key_jwt", "client_secret_basic"],
+    jwks_uri: `${context.baseUrl}/${tenant.tenantId}/discovery/v2.0/keys`,
+    response_modes_supported: ["query", "fragment", "form_post"],
+    subject_types_supported: ["pairwise"],
+    id_token_signing_alg_values_supported: ["RS256"],
+    response_types_supported: ["code", "id_token", "code id_token", "id_token token"],
+    scopes_supported: ["openid", "profile", "email", "offline_access"],
+    issuer: `${base}/v2.0`,
+    request_uri_parameter_supported: false,
+    authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+    device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
+    end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+    http_logout_supported: true,
+    frontchannel_logout_supported: true,
+    tenant_region_scope: "EU",
+    cloud_instance_name: "microsoftonline.com",
+    msgraph_host: new URL(context.baseUrl).host,
+  });
+}
+
+/** What MSAL asks when it does not know a host; the fake answers for itself. */
+export function instanceDiscovery(context: LoginContext): FakeResponse {
+  const host = new URL(context.baseUrl).host;
+  return json(200, {
+    tenant_discovery_endpoint: `${context.baseUrl}/common/v2.0/.well-known/openid-configuration`,
+    "api-version": "1.1",
+    metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+  });
+}
+
+function checkCredential(context: LoginContext, tenant: FakeTenant, app: FakeApp, form: URLSearchParams, correlationId: string): FakeResponse | null {
+  const secret = form.get("client_secret");
+  const assertion = form.get("client_assertion");
+  if (secret !== null) {
+    const match = app.secrets.find((s) => s.value === secret);
+    if (!match) {
+      return aadstsError(401, "invalid_client", 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`, correlationId);
+    }
+    if (match.expiresAt.getTime() <= Date.now()) {
+      return aadstsError(401, "invalid_client", 7000222, `The provided client secret keys for app '${app.clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`, correlationId);
+    }
+    return null;
+  }
+  if (assertion !== null) {
+    const verdict = verifyClientAssertion(assertion, app, tokenEndpointOf(context, tenant));
+    return verdict.ok ? null : aadstsError(401, "invalid_client", verdict.code, verdict.description, correlationId);
+  }
+  return aadstsError(401, "invalid_client", 7000216, "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.", correlationId);
+}
+
+function checkScope(context: LoginContext, scope: string | null, correlationId: string): { audience: string } | FakeResponse {
+  const resource = scope?.trim().replace(/\/\.default$/, "") ?? "";
+  if (!scope || !scope.trim().endsWith("/.default")) {
+    return aadstsError(400, "invalid_scope", 1002012, `The provided value for scope ${scope ?? ""} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`, correlationId);
+  }
+  if (!isGraphResource(resource, context.baseUrl)) {
+    return aadstsError(400, "invalid_resource", 500011, `The resource principal named ${resource} was not found in the tenant.`, correlationId);
+  }
+  return { audience: resource.replace(/\/+$/, "") };
+}
+
+export function tokenEndpoint(context: LoginContext, tenantKey: string, form: URLSearchParams, correlationId: string): FakeResponse {
+  const tenant = context.findTenant(tenantKey);
+  if (!tenant) return tenantNotFound(tenantKey, correlationId);
+  if (form.get("grant_type") !== "client_credentials") {
+    return aadstsError(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type.", correlationId);
+  }
+  const clientId = form.get("client_id") ?? "";
+  if (!clientId) return aadstsError(400, "invalid_request", 900144, "The request body must contain the following parameter: 'client_id'.", correlationId);
+  const app = tenant.app(clientId);
+  if (!app) {
+    return aadstsError(400, "unauthorized_client", 700016, `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`, correlationId);
+  }
+  const scope = checkScope(context, form.get("scope"), correlationId);
+  if ("status" in scope) return scope;
+  const refused = checkCredential(context, tenant, app, form, correlationId);
+  if (refused) return refused;
+  const lifetime = context.tokenLifetimeSeconds;
+  const accessToken = context.signer.issue({ audience: scope.audience, tenantId: tenant.tenantId, clientId: app.clientId, roles: app.grantedRoles, lifetimeSeconds: lifetime });
+  return json(200, { token_type: "Bearer", expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken });
+}
+
+/** Following the consent link grants what the app asked for, as "Grant admin consent" does (guide step 8). */
+export function adminConsent(context: LoginContext, tenantKey: string, clientId: string | null): FakeResponse {
+  const tenant = context.findTenant(tenantKey);
+  if (!tenant) return html(400, "Tenant not found");
+  const app = clientId ? tenant.app(clientId) : null;
+  if (!app) return html(400, "Application not found in this directory");
+  app.grantedRoles = [...app.requestedRoles];
+  return html(200, `Admin consent granted to ${app.displayName} for ${tenant.displayName}: ${app.grantedRoles.join(", ") || "no permissions"}`);
+}

@@ -1,0 +1,105 @@
+// The OData query options Graph's directory endpoints take, with Graph's answers to bad ones.
+import type { ObjectKind } from "./ids";
+
+export class ODataError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const TYPE_NAME: Record<ObjectKind, string> = { user: "microsoft.graph.user", device: "microsoft.graph.device" };
+
+/** Graph's documented default user properties; anything else must be named in $select. */
+export const DEFAULT_USER_PROPERTIES = [
+  "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation",
+  "preferredLanguage", "surname", "userPrincipalName", "id",
+];
+
+export function parseSelect(kind: ObjectKind, value: string | null, known: readonly string[], defaults: readonly string[]) {
+  if (!value) return [...defaults];
+  const names = value.split(",").map((name) => name.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!known.includes(name)) throw new ODataError("Request_BadRequest", `Could not find a property named '${name}' on type '${TYPE_NAME[kind]}'.`);
+  }
+  return names.includes("id") ? names : ["id", ...names];
+}
+
+export function parseTop(value: string | null, fallback: number) {
+  if (value === null) return fallback;
+  const top = Number(value);
+  if (!Number.isInteger(top) || top < 1 || top > 999) {
+    throw new ODataError("Request_BadRequest", `Invalid page size specified: '${value}'. Must be between 1 and 999 inclusive.`);
+  }
+  return top;
+}
+
+export function project<T extends object>(value: T, properties: readonly string[]) {
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(properties.map((name) => [name, record[name] ?? null]));
+}
+
+type Predicate = (value: Record<string, unknown>) => boolean;
+
+function literal(text: string, property: string): unknown {
+  if (/^'.*'$/.test(text)) return text.slice(1, -1).replace(/''/g, "'");
+  if (text === "true" || text === "false") return text === "true";
+  if (text === "null") return null;
+  throw new ODataError("Request_UnsupportedQuery", `Unsupported or invalid query filter clause specified for property '${property}'.`);
+}
+
+const sameValue = (a: unknown, b: unknown) =>
+  typeof a === "string" && typeof b === "string" ? a.toLowerCase() === b.toLowerCase() : (a ?? null) === b;
+
+function clause(text: string, known: readonly string[]): Predicate {
+  const checkProperty = (property: string) => {
+    if (!known.includes(property)) throw new ODataError("Request_BadRequest", `Could not find a property named '${property}'.`);
+  };
+  let match = /^(\w+)\s+eq\s+(.+)$/i.exec(text);
+  if (match) {
+    const [, property, raw] = match;
+    checkProperty(property);
+    const expected = literal(raw.trim(), property);
+    return (value) => sameValue(value[property], expected);
+  }
+  match = /^startswith\(\s*(\w+)\s*,\s*('(?:[^']|'')*')\s*\)$/i.exec(text);
+  if (match) {
+    const [, property, raw] = match;
+    checkProperty(property);
+    const prefix = String(literal(raw, property)).toLowerCase();
+    return (value) => typeof value[property] === "string" && (value[property] as string).toLowerCase().startsWith(prefix);
+  }
+  match = /^(\w+)\s+in\s+\((.*)\)$/i.exec(text);
+  if (match) {
+    const [, property, list] = match;
+    checkProperty(property);
+    const options = (list.match(/'(?:[^']|'')*'/g) ?? []).map((item) => literal(item, property));
+    return (value) => options.some((option) => sameValue(value[property], option));
+  }
+  throw new ODataError("Request_UnsupportedQuery", `Unsupported Query.`);
+}
+
+/** `eq`, `startswith(…)` and `in (…)` clauses joined by `and` or `or` (evaluated left to right, no parentheses). */
+export function parseFilter(value: string | null, known: readonly string[]): Predicate {
+  if (!value) return () => true;
+  const parts = value.split(/\s+(and|or)\s+(?=(?:[^']*'[^']*')*[^']*$)/i);
+  let predicate = clause(parts[0].trim(), known);
+  for (let i = 1; i < parts.length; i += 2) {
+    const next = clause(parts[i + 1].trim(), known);
+    const previous = predicate;
+    predicate = parts[i].toLowerCase() === "and" ? (v) => previous(v) && next(v) : (v) => previous(v) || next(v);
+  }
+  return predicate;
+}
+
+/** Devices accept `$expand=registeredOwners` (optionally with a nested `$select`); nothing else here. */
+export function parseOwnersExpand(value: string | null): { expand: boolean; ownerProperties: string[] } {
+  if (!value) return { expand: false, ownerProperties: [] };
+  const match = /^registeredOwners(?:\(\$select=([\w,]+)\))?$/.exec(value.trim());
+  if (!match) {
+    throw new ODataError("Request_BadRequest", `Could not find a navigation property named '${value}' on type 'microsoft.graph.device'.`);
+  }
+  return { expand: true, ownerProperties: match[1] ? match[1].split(",") : DEFAULT_USER_PROPERTIES };
+}
