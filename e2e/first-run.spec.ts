@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { countRows, resetDatabase, sql } from "./support/database";
 import { signIn } from "./support/sign-in";
+import { captureActionRequest, replayAction } from "./support/server-actions";
 
 test.describe.configure({ mode: "serial" });
 
@@ -90,21 +91,12 @@ test("a technician is told to ask a superuser, cannot reach settings, and a supe
   const admin = await browser.newPage();
   await signIn(admin, superuser.email, superuser.password);
   await admin.goto("/settings/staff");
-  const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) =>
-    admin.route("**/settings/staff", async (route) => {
-      const request = route.request();
-      if (request.method() !== "POST") return route.continue();
-      resolve({ headers: await request.allHeaders(), body: request.postDataBuffer()! });
-      await route.abort();
-    }),
-  );
   const form = admin.getByRole("form", { name: "Add staff member" });
   await form.getByLabel("Name").fill("Mallory");
   await form.getByLabel("Email").fill("mallory@msp.example");
   await form.getByLabel("Password").fill("a very long password");
   await form.getByLabel("Role").selectOption("superuser");
-  await form.getByRole("button", { name: "Add staff member" }).click();
-  const { headers, body } = await captured;
+  const addStaff = await captureActionRequest(admin, () => form.getByRole("button", { name: "Add staff member" }).click());
   await admin.close();
 
   await signIn(page, technician.email, technician.password);
@@ -115,11 +107,7 @@ test("a technician is told to ask a superuser, cannot reach settings, and a supe
     expect(response?.status(), path).toBe(404);
   }
 
-  const response = await page.request.post("/settings/staff", {
-    headers: { "next-action": headers["next-action"], "content-type": headers["content-type"], accept: "text/x-component" },
-    data: body,
-  });
-  expect(await response.text()).toContain("Only a superuser can do this.");
+  expect(await replayAction(page.request, addStaff)).toContain("Only a superuser can do this.");
   expect(await countRows("staff_users")).toBe(2);
   expect(await sql`SELECT 1 FROM staff_users WHERE email = 'mallory@msp.example'`).toHaveLength(0);
 });

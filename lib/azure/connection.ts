@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { adminConsentLink } from "./admin-consent-url";
 import { endpointSetting } from "./entra-error-messages";
 import { EntraError } from "./errors";
 
@@ -86,9 +87,7 @@ export function adminConsentUrl(
   settings: Pick<EntraConnectionSettings, "tenantId" | "clientId">,
   endpoints?: EntraEndpoints,
 ) {
-  const { authorityHost } = resolveEndpoints(endpoints);
-  const tenant = encodeURIComponent(settings.tenantId.trim());
-  return `${authorityHost}/${tenant}/adminconsent?client_id=${encodeURIComponent(settings.clientId.trim())}`;
+  return adminConsentLink(resolveEndpoints(endpoints).authorityHost, settings.tenantId, settings.clientId);
 }
 
 /** The Graph resource's `.default` scope: every application permission an administrator granted. */

@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { listClients } from "@/lib/clients/queries";
@@ -50,37 +51,22 @@ export default async function ClientsPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">No clients match these filters.</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-3">Name</th>
-                <th className="px-4 py-3">Mail</th>
-                <th className="px-4 py-3">Job title</th>
-                <th className="px-4 py-3">Department</th>
-                <th className="px-4 py-3">Status</th>
-                <th className="px-4 py-3">Source</th>
-                <th className="px-4 py-3">Last update</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((client) => (
-                <tr key={client.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-2">
-                    <Link href={`/clients/${client.id}`} className="font-medium">{client.displayName}</Link>
-                    {client.isExternal && <span className="ml-2 rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-800">External</span>}
-                  </td>
-                  <td className="px-4 py-2 text-slate-600">{client.mail ?? client.userPrincipalName ?? "—"}</td>
-                  <td className="px-4 py-2 text-slate-600">{client.jobTitle ?? "—"}</td>
-                  <td className="px-4 py-2 text-slate-600">{client.department ?? "—"}</td>
-                  <td className="px-4 py-2"><StatusBadge status={client.status} /></td>
-                  <td className="px-4 py-2 text-slate-600">{client.source === "azure" ? "Entra" : "Manual"}</td>
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(client.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={["Name", "Mail", "Job title", "Department", "Status", "Source", "Last update"]}>
+          {rows.map((client) => (
+            <tr key={client.id} className="hover:bg-slate-50">
+              <td className="px-4 py-2">
+                <Link href={`/clients/${client.id}`} className="font-medium">{client.displayName}</Link>
+                {client.isExternal && <span className="ml-2 rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-800">External</span>}
+              </td>
+              <td className="px-4 py-2 text-slate-600">{client.mail ?? client.userPrincipalName ?? "—"}</td>
+              <td className="px-4 py-2 text-slate-600">{client.jobTitle ?? "—"}</td>
+              <td className="px-4 py-2 text-slate-600">{client.department ?? "—"}</td>
+              <td className="px-4 py-2"><StatusBadge status={client.status} /></td>
+              <td className="px-4 py-2 text-slate-600">{client.source === "azure" ? "Entra" : "Manual"}</td>
+              <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(client.updatedAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={page} total={total} noun="clients" hrefFor={(p) => listHref("/clients", { ...filters, page: p })} />
     </>

@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import Link from "next/link";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { listDevices, listOperatingSystems } from "@/lib/devices/queries";
@@ -39,32 +40,18 @@ export default async function DevicesPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">No devices match these filters.</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-3">Name</th>
-                <th className="px-4 py-3">Operating system</th>
-                <th className="px-4 py-3">Owner</th>
-                <th className="px-4 py-3">Compliant</th>
-                <th className="px-4 py-3">Status</th>
-                <th className="px-4 py-3">Last sign-in</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((device) => (
-                <tr key={device.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-2"><Link href={`/devices/${device.id}`} className="font-medium">{device.displayName}</Link></td>
-                  <td className="px-4 py-2 text-slate-600">{[device.operatingSystem, device.operatingSystemVersion].filter(Boolean).join(" ") || "—"}</td>
-                  <td className="px-4 py-2">{device.ownerId ? <Link href={`/clients/${device.ownerId}`}>{device.ownerName}</Link> : <span className="text-slate-400">No owner</span>}</td>
-                  <td className="px-4 py-2 text-slate-600">{yesNo(device.isCompliant) ?? "—"}</td>
-                  <td className="px-4 py-2"><StatusBadge status={device.status} /></td>
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(device.lastSignInAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={["Name", "Operating system", "Owner", "Compliant", "Status", "Last sign-in"]}>
+          {rows.map((device) => (
+            <tr key={device.id} className="hover:bg-slate-50">
+              <td className="px-4 py-2"><Link href={`/devices/${device.id}`} className="font-medium">{device.displayName}</Link></td>
+              <td className="px-4 py-2 text-slate-600">{[device.operatingSystem, device.operatingSystemVersion].filter(Boolean).join(" ") || "—"}</td>
+              <td className="px-4 py-2">{device.ownerId ? <Link href={`/clients/${device.ownerId}`}>{device.ownerName}</Link> : <span className="text-slate-400">No owner</span>}</td>
+              <td className="px-4 py-2 text-slate-600">{yesNo(device.isCompliant) ?? "—"}</td>
+              <td className="px-4 py-2"><StatusBadge status={device.status} /></td>
+              <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(device.lastSignInAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={page} total={total} noun="devices" hrefFor={(p) => listHref("/devices", { ...filters, page: p })} />
     </>

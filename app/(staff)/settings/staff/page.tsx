@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import { requireSuperuser } from "@/lib/auth/current-staff";
 import { listStaff } from "@/lib/staff/queries";
 import { formatDateTime } from "@/app/_components/list-controls";
@@ -13,32 +14,19 @@ export default async function StaffPage() {
     <>
       <h1 className="mb-6 text-2xl font-semibold">Staff</h1>
       <div className="grid items-start gap-8 lg:grid-cols-[2fr_1fr]">
-        <div className="self-start overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-3">Name</th>
-                <th className="px-4 py-3">Email</th>
-                <th className="px-4 py-3">Role</th>
-                <th className="px-4 py-3">Added</th>
-                <th className="px-4 py-3"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {staff.map((member) => (
-                <tr key={member.id}>
-                  <td className="px-4 py-2 font-medium">{member.name}</td>
-                  <td className="px-4 py-2 text-slate-600">{member.email}</td>
-                  <td className="px-4 py-2">{member.role === "superuser" ? "Superuser" : "Technician"}</td>
-                  <td className="px-4 py-2 text-slate-600">{formatDateTime(member.createdAt)}</td>
-                  <td className="px-4 py-2 text-right">
-                    {member.id !== actor.id && <RemoveStaffButton staffId={member.id} name={member.name} />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable className="self-start" headers={["Name", "Email", "Role", "Added", <span className="sr-only">Actions</span>]}>
+          {staff.map((member) => (
+            <tr key={member.id}>
+              <td className="px-4 py-2 font-medium">{member.name}</td>
+              <td className="px-4 py-2 text-slate-600">{member.email}</td>
+              <td className="px-4 py-2">{member.role === "superuser" ? "Superuser" : "Technician"}</td>
+              <td className="px-4 py-2 text-slate-600">{formatDateTime(member.createdAt)}</td>
+              <td className="px-4 py-2 text-right">
+                {member.id !== actor.id && <RemoveStaffButton staffId={member.id} name={member.name} />}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         <AddStaffForm />
       </div>
     </>

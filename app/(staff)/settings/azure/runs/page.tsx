@@ -1,3 +1,4 @@
+import { DataTable } from "@/app/_components/data-table";
 import { requireSuperuser } from "@/lib/auth/current-staff";
 import { listSyncRuns } from "@/lib/sync-runs/queries";
 import { describeCounts, runDurationSeconds, runStatusLabels, triggerLabels } from "@/lib/sync-runs/describe-run";
@@ -10,41 +11,25 @@ export default async function SyncRunsPage() {
   const runs = await listSyncRuns(actor);
   if (runs.length === 0) return <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">No sync has run yet.</p>;
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-3">Kind</th>
-            <th className="px-4 py-3">Trigger</th>
-            <th className="px-4 py-3">Requested by</th>
-            <th className="px-4 py-3">Started</th>
-            <th className="px-4 py-3">Duration</th>
-            <th className="px-4 py-3">Status</th>
-            <th className="px-4 py-3">Pages</th>
-            <th className="px-4 py-3">Changes</th>
+    <DataTable headers={["Kind", "Trigger", "Requested by", "Started", "Duration", "Status", "Pages", "Changes"]}>
+      {runs.map((run) => {
+        const seconds = runDurationSeconds(run);
+        return (
+          <tr key={run.id} className="align-top">
+            <td className="px-4 py-2">{run.kind === "users" ? "Users" : "Devices"}{run.full ? " (full)" : ""}</td>
+            <td className="px-4 py-2">{triggerLabels[run.trigger]}</td>
+            <td className="px-4 py-2">{run.requestedByName ?? "—"}</td>
+            <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(run.startedAt ?? run.queuedAt)}</td>
+            <td className="px-4 py-2">{seconds === null ? "—" : `${seconds} s`}</td>
+            <td className="px-4 py-2">{runStatusLabels[run.status]}</td>
+            <td className="px-4 py-2">{run.pagesDone}</td>
+            <td className="px-4 py-2">
+              {describeCounts(run.counts)}
+              {run.errorMessage && <span className="block text-red-700">{run.errorMessage}</span>}
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {runs.map((run) => {
-            const seconds = runDurationSeconds(run);
-            return (
-              <tr key={run.id} className="align-top">
-                <td className="px-4 py-2">{run.kind === "users" ? "Users" : "Devices"}{run.full ? " (full)" : ""}</td>
-                <td className="px-4 py-2">{triggerLabels[run.trigger]}</td>
-                <td className="px-4 py-2">{run.requestedByName ?? "—"}</td>
-                <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(run.startedAt ?? run.queuedAt)}</td>
-                <td className="px-4 py-2">{seconds === null ? "—" : `${seconds} s`}</td>
-                <td className="px-4 py-2">{runStatusLabels[run.status]}</td>
-                <td className="px-4 py-2">{run.pagesDone}</td>
-                <td className="px-4 py-2">
-                  {describeCounts(run.counts)}
-                  {run.errorMessage && <span className="block text-red-700">{run.errorMessage}</span>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -1,0 +1,174 @@
+import { expect, test, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { CONTOSO } from "../tests/fake-entra/default-tenants";
+import { appLogFile, fakeEntraUrl } from "../playwright.config";
+import { addStaff, resetDatabase, sql } from "./support/database";
+import { captureActionRequest, replayAction } from "./support/server-actions";
+import { signIn } from "./support/sign-in";
+
+test.describe.configure({ mode: "serial" });
+
+const admin = { email: "sam@msp.example", password: "correct horse battery" };
+const tech = { email: "tia@msp.example", password: "another long password" };
+const secretsEntered = [CONTOSO.goodApp.secret, CONTOSO.appWithoutDevices.secret, CONTOSO.appWithExpiredSecret.secret, "Zz9Q~thisIsNotTheRightSecretValue.1234"];
+const everyResponse: string[] = [];
+
+test.beforeAll(async () => {
+  await resetDatabase();
+  await addStaff("Sam Admin", admin.email, admin.password, "superuser");
+  await addStaff("Tia Tech", tech.email, tech.password, "technician");
+});
+
+test.beforeEach(async ({ page }) => {
+  page.on("response", async (response) => {
+    const body = await response.text().catch(() => "");
+    everyResponse.push(`${response.url()}\n${body}`);
+  });
+  await signIn(page, admin.email, admin.password);
+});
+
+async function saveSettings(page: Page, fields: { clientId: string; secret?: string; expiresOn?: string }) {
+  await page.goto("/settings/azure");
+  await page.getByLabel("Enabled").check();
+  await page.getByLabel("Application (client) ID").fill(fields.clientId);
+  await page.getByLabel("Directory (tenant) ID").fill(CONTOSO.tenantId);
+  if (fields.secret) await page.locator("#clientSecret").fill(fields.secret);
+  if (fields.expiresOn) await page.getByLabel("Client secret expires on").fill(fields.expiresOn);
+  await page.getByRole("button", { name: "Save Changes" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+}
+
+async function testConnection(page: Page) {
+  await page.getByRole("link", { name: "Microsoft Azure" }).click();
+  await page.getByRole("button", { name: "Test connection" }).click();
+  const report = page.getByTestId("connection-report");
+  await expect(report).toBeVisible({ timeout: 30_000 });
+  return report;
+}
+
+test("Settings → Integrations leads to Azure User Sync; bad input is explained at each field and nothing is saved", async ({ page }) => {
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Azure User Sync" }).click();
+  await expect(page.getByRole("heading", { name: "Azure User Sync" })).toBeVisible();
+  await page.getByLabel("Enabled").check();
+  await page.getByLabel("Application (client) ID").fill("contoso.onmicrosoft.com");
+  await page.getByLabel("Directory (tenant) ID").fill("not a tenant");
+  await page.getByLabel("Client secret", { exact: true }).fill(CONTOSO.goodApp.secretId);
+  await page.getByRole("button", { name: "Save Changes" }).click();
+  await expect(page.locator("#clientId-error")).toContainText("belongs in Directory (tenant) ID");
+  await expect(page.locator("#tenantId-error")).toContainText("a GUID, or a domain");
+  await expect(page.locator("#clientSecret-error")).toContainText("the secret's ID, not its Value");
+  expect(await sql`SELECT 1 FROM entra_connections`).toHaveLength(0);
+});
+
+test("with the app's IDs and secret saved, Test connection reports a token and both permissions granted", async ({ page }) => {
+  await saveSettings(page, { clientId: CONTOSO.goodApp.clientId, secret: CONTOSO.goodApp.secret });
+  await expect(page.getByTestId("stored-secret")).toContainText(`ending in …${CONTOSO.goodApp.secret.slice(-4)}`);
+  await expect(page.locator("#clientSecret")).toHaveValue("");
+  await expect(page.getByTestId("consent-link")).toHaveText(`${fakeEntraUrl}/${CONTOSO.tenantId}/adminconsent?client_id=${CONTOSO.goodApp.clientId}`);
+  const report = await testConnection(page);
+  await expect(report).toContainText("Token obtained");
+  await expect(report).toContainText("User.Read.All: granted");
+  await expect(report).toContainText("Device.Read.All: granted");
+  await expect(report).toContainText("Read one device: done");
+});
+
+test("with the app that lacks Device.Read.All, Test connection names it and shows the consent link", async ({ page }) => {
+  await saveSettings(page, { clientId: CONTOSO.appWithoutDevices.clientId, secret: CONTOSO.appWithoutDevices.secret });
+  const report = await testConnection(page);
+  await expect(report).toContainText("User.Read.All: granted");
+  await expect(report).toContainText("Device.Read.All: missing");
+  await expect(report.getByTestId("report-consent-link")).toHaveAttribute("href", `${fakeEntraUrl}/${CONTOSO.tenantId}/adminconsent?client_id=${CONTOSO.appWithoutDevices.clientId}`);
+});
+
+test("a wrong secret and an expired secret each get their own message", async ({ page }) => {
+  await saveSettings(page, { clientId: CONTOSO.goodApp.clientId, secret: "Zz9Q~thisIsNotTheRightSecretValue.1234" });
+  const wrong = await testConnection(page);
+  await expect(wrong).toContainText("Token: not obtained");
+  await expect(wrong).toContainText(/ID.*instead of its Value|Value.*not.*ID/i);
+  const wrongText = await wrong.innerText();
+
+  await saveSettings(page, { clientId: CONTOSO.appWithExpiredSecret.clientId, secret: CONTOSO.appWithExpiredSecret.secret });
+  const expired = await testConnection(page);
+  await expect(expired).toContainText(/expired/i);
+  expect(await expired.innerText()).not.toBe(wrongText);
+});
+
+test("Sync users now says plainly when the job engine cannot be reached, and how to start it", async ({ page }) => {
+  await saveSettings(page, { clientId: CONTOSO.goodApp.clientId, secret: CONTOSO.goodApp.secret });
+  await page.getByRole("link", { name: "Microsoft Azure" }).click();
+  await page.getByRole("button", { name: "Sync users now" }).click();
+  await expect(page.getByText(/job engine \(Inngest\) cannot be reached/)).toBeVisible();
+  await expect(page.getByText(/npx inngest-cli@latest dev/)).toBeVisible();
+  expect(await sql`SELECT 1 FROM sync_runs`).toHaveLength(0);
+});
+
+test("the schedule on the Microsoft Azure tab is the form's Sync frequency", async ({ page }) => {
+  await page.goto("/settings/azure/microsoft-azure");
+  await page.getByLabel("Scheduled automatic sync").check();
+  await page.getByLabel("Sync frequency").selectOption("every_4_hours");
+  await page.getByRole("button", { name: "Save schedule" }).click();
+  await expect(page.getByText("Syncs now run automatically: Every 4 hours.")).toBeVisible();
+  await page.getByRole("link", { name: "Settings", exact: true }).last().click();
+  await expect(page.getByLabel("Sync frequency")).toHaveValue("every_4_hours");
+});
+
+test("a secret close to its expiry date warns superusers on the page, the tab and the client list, not technicians", async ({ page, browser }) => {
+  const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  await saveSettings(page, { clientId: CONTOSO.goodApp.clientId, expiresOn: soon });
+  await expect(page.getByTestId("secret-expiry-warning")).toContainText(`expires in 10 days (${soon})`);
+  await page.getByRole("link", { name: "Microsoft Azure" }).click();
+  await expect(page.getByTestId("secret-expiry-warning")).toBeVisible();
+  await page.goto("/clients");
+  await expect(page.getByTestId("secret-expiry-warning")).toBeVisible();
+
+  const technician = await browser.newPage();
+  await signIn(technician, tech.email, tech.password);
+  await expect(technician.getByTestId("secret-expiry-warning")).toHaveCount(0);
+  await technician.close();
+});
+
+test("every settings change and sync request is in the audit log; the secret only as replaced", async ({ page }) => {
+  await page.goto("/settings/audit");
+  const log = page.getByTestId("audit-log");
+  await expect(log).toContainText("Sam Admin");
+  await expect(log).toContainText("Client secret: stored → replaced");
+  await expect(log).toContainText("Requested a sync of users: not started");
+  await expect(log).toContainText("Sync frequency: Manual only → Every 4 hours");
+});
+
+test("a technician's direct POST to each Azure User Sync action is refused and changes nothing", async ({ page, browser }) => {
+  await page.goto("/settings/azure");
+  await page.getByLabel("Disabled").check();
+  const save = await captureActionRequest(page, () => page.getByRole("button", { name: "Save Changes" }).click());
+  // An aborted action leaves the page in an error state: open the tab afresh for each capture.
+  const captureOnTab = async (button: string) => {
+    await page.goto("/settings/azure/microsoft-azure");
+    return captureActionRequest(page, () => page.getByRole("button", { name: button }).click());
+  };
+  const schedule = await captureOnTab("Save schedule");
+  const syncNow = await captureOnTab("Sync devices now");
+  const test = await captureOnTab("Test connection");
+
+  const before = await sql`SELECT c.*, (SELECT count(*) FROM audit_events) AS audit_count FROM entra_connections c`;
+  const technician = await browser.newPage();
+  await signIn(technician, tech.email, tech.password);
+  for (const action of [save, schedule, syncNow, test]) {
+    const answer = await replayAction(technician.request, action);
+    expect(answer).toContain("Only a superuser can do this.");
+    expect(answer).not.toContain("Token obtained");
+  }
+  await technician.close();
+  expect(await sql`SELECT c.*, (SELECT count(*) FROM audit_events) AS audit_count FROM entra_connections c`).toEqual(before);
+});
+
+test("no secret entered appears in any page or action response, the app's log, the audit log or an error", async () => {
+  const log = await readFile(appLogFile, "utf8");
+  const audit = JSON.stringify(await sql`SELECT * FROM audit_events`);
+  expect(everyResponse.length).toBeGreaterThan(50);
+  for (const secret of secretsEntered) {
+    expect(everyResponse.filter((text) => text.includes(secret)).map((text) => text.split("\n")[0])).toEqual([]);
+    expect(log).not.toContain(secret);
+    expect(audit).not.toContain(secret);
+  }
+});
