@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
-  boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
+  boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
 export const staffRole = pgEnum("staff_role", ["superuser", "technician"]);
@@ -46,6 +46,12 @@ export const entraConnections = pgTable("entra_connections", {
   clientSecretExpiresOn: date("client_secret_expires_on"),
   syncExternalUsers: boolean("sync_external_users").notNull().default(false),
   inviteToPortal: boolean("invite_to_portal").notNull().default(false),
+  // A sync that would disable or remove more than this share of the active synced rows stops for review.
+  reviewThresholdPercent: integer("review_threshold_percent").notNull().default(10),
+  // Where the next incremental sync starts, and the "Sync external users" value it was made under.
+  usersDeltaLink: text("users_delta_link"),
+  usersDeltaWithExternal: boolean("users_delta_with_external"),
+  devicesDeltaLink: text("devices_delta_link"),
   ...timestamps,
 });
 
@@ -116,6 +122,8 @@ export const devices = pgTable(
     registeredAt: timestamp("registered_at", { withTimezone: true }),
     manufacturer: text("manufacturer"),
     model: text("model"),
+    // Entra's owner id, kept so an owner synced later is linked then (owner_client_id).
+    ownerEntraObjectId: text("owner_entra_object_id"),
     ownerClientId: uuid("owner_client_id").references((): AnyPgColumn => clients.id, { onDelete: "set null" }),
     status: recordStatus("status").notNull().default("active"),
     source: recordSource("source").notNull(),
@@ -162,12 +170,41 @@ export const syncRuns = pgTable(
     skippedReasons: jsonb("skipped_reasons").$type<Record<string, number>>(),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
+    // A finished listing's delta link; stored on the connection once the run's changes are applied.
+    deltaLink: text("delta_link"),
+    reviewNote: text("review_note"),
   },
   (t) => [
     index("sync_runs_latest").on(t.connectionId, t.kind, t.queuedAt),
     // At most one queued or running sync of each kind per connection.
     uniqueIndex("sync_runs_one_active").on(t.connectionId, t.kind).where(sql`status IN ('queued', 'running')`),
   ],
+);
+
+/** What each page step wrote, so a retried step returns the same counts and writes nothing twice. */
+export const syncRunPages = pgTable(
+  "sync_run_pages",
+  {
+    runId: uuid("run_id").notNull().references(() => syncRuns.id, { onDelete: "cascade" }),
+    pageIndex: integer("page_index").notNull(),
+    counts: jsonb("counts").$type<SyncCounts>().notNull(),
+    skippedReasons: jsonb("skipped_reasons").$type<Record<string, number>>().notNull(),
+    nextLink: text("next_link"),
+    deltaLink: text("delta_link"),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.pageIndex] })],
+);
+
+/** Disables and removals a run found, applied together at its end (or held for review). */
+export const syncPendingChanges = pgTable(
+  "sync_pending_changes",
+  {
+    runId: uuid("run_id").notNull().references(() => syncRuns.id, { onDelete: "cascade" }),
+    entraObjectId: text("entra_object_id").notNull(),
+    toStatus: recordStatus("to_status").notNull(),
+    reason: text("reason").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.entraObjectId] })],
 );
 
 export type StaffUser = typeof staffUsers.$inferSelect;

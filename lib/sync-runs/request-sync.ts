@@ -7,6 +7,7 @@ import { authorize, type Actor } from "@/lib/auth/authorize";
 import { ActionRefused } from "@/lib/actions/action-refused";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { syncRequestedEvent, type SyncRequestedData } from "@/inngest/events";
+import { createSyncRun } from "./create-run";
 import { sendJobEvent } from "./job-engine";
 
 export class SyncNotPossibleError extends ActionRefused {}
@@ -22,11 +23,7 @@ export async function requestSync(actor: Actor, kind: SyncKind, { full = false }
   }
   if (!connection.enabled) throw new SyncNotPossibleError("Azure User Sync is disabled: set Status to Enabled and Save Changes first.");
 
-  const [run] = await db
-    .insert(syncRuns)
-    .values({ connectionId: connection.id, kind, trigger: "manual", full, requestedById: actor.id, requestedByName: actor.name })
-    .onConflictDoNothing()
-    .returning();
+  const run = await createSyncRun({ connectionId: connection.id, kind, trigger: "manual", full, requestedById: actor.id, requestedByName: actor.name });
   if (!run) throw new SyncNotPossibleError(`A sync of ${kindLabel[kind]} is already running: wait for it to finish.`);
 
   const data: SyncRequestedData = { runId: run.id, connectionId: connection.id, trigger: "manual", full, requestedBy: actor.name };

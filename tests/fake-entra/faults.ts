@@ -19,11 +19,13 @@ export type FaultRequest = {
   target?: FaultTarget;
   /** Only requests whose path starts with this, e.g. "/v1.0/devices". */
   pathPrefix?: string;
+  /** Let this many matching requests through first: a fault in the middle of a listing. */
+  afterRequests?: number;
 };
 
 export type Fault = { kind: FaultKind; status: number; retryAfterSeconds: number | null };
 
-type Rule = Fault & { remaining: number; target: FaultTarget; pathPrefix: string };
+type Rule = Fault & { remaining: number; passThrough: number; target: FaultTarget; pathPrefix: string };
 
 export type RequestCounts = Record<Exclude<FaultTarget, "any"> | "control" | "other", number>;
 
@@ -45,6 +47,7 @@ export class FaultInjector {
       status: request.status ?? (kind === "status" ? 429 : 200),
       retryAfterSeconds: request.retryAfterSeconds ?? null,
       remaining: request.count ?? 1,
+      passThrough: request.afterRequests ?? 0,
       target: request.target ?? "graph",
       pathPrefix: request.pathPrefix ?? "",
     });
@@ -73,6 +76,10 @@ export class FaultInjector {
   take(target: FaultTarget, path: string): Fault | null {
     const rule = this.rules.find((r) => r.remaining > 0 && applies(r.target, target, r.pathPrefix, path));
     if (!rule) return null;
+    if (rule.passThrough > 0) {
+      rule.passThrough--;
+      return null;
+    }
     rule.remaining--;
     this.rules = this.rules.filter((r) => r.remaining > 0);
     return { kind: rule.kind, status: rule.status, retryAfterSeconds: rule.retryAfterSeconds };

@@ -1,0 +1,16 @@
+import { inngest } from "./client";
+import { syncRequestedEvent, type SyncRequestedData } from "./events";
+import { inngestStepRunner } from "./step-runner";
+import { runSync } from "@/lib/sync/run-sync";
+
+/** Brings Entra's devices into the device list: one step per Graph page. */
+export const syncDevices = inngest.createFunction(
+  {
+    id: "sync-devices",
+    triggers: [{ event: syncRequestedEvent("devices") }],
+    // One devices sync per connection at a time; the database refuses a second queued run too.
+    concurrency: { key: "event.data.connectionId", limit: 1 },
+    retries: 4,
+  },
+  async ({ event, step }) => runSync((event.data as SyncRequestedData).runId, inngestStepRunner(step)),
+);

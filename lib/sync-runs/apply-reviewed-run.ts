@@ -1,0 +1,35 @@
+import "server-only";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { syncRuns } from "@/db/schema";
+import { ActionRefused } from "@/lib/actions/action-refused";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { authorize, type Actor } from "@/lib/auth/authorize";
+import { applyPendingChanges, linkDeviceOwners, storeDeltaLink } from "@/lib/sync/finish-run";
+
+/** "Apply anyway": a superuser applies the disables and removals a run held for review. */
+export async function applyReviewedRun(actor: Actor, runId: string) {
+  authorize(actor, "superuser");
+  return db.transaction(async (tx) => {
+    const [run] = await tx.select().from(syncRuns).where(eq(syncRuns.id, runId)).for("update");
+    if (!run || run.status !== "needs_review") throw new ActionRefused("This run is not waiting for review.");
+    const [newer] = await tx
+      .select({ id: syncRuns.id })
+      .from(syncRuns)
+      // Compared in SQL: a JavaScript Date would drop the microseconds and find this run itself.
+      .where(and(eq(syncRuns.connectionId, run.connectionId), eq(syncRuns.kind, run.kind), gt(syncRuns.queuedAt, sql`(SELECT queued_at FROM sync_runs WHERE id = ${runId})`)))
+      .orderBy(desc(syncRuns.queuedAt))
+      .limit(1);
+    if (newer) throw new ActionRefused("A newer sync has run since: review that one instead.");
+    const applied = await applyPendingChanges(tx, run);
+    await storeDeltaLink(tx, run);
+    await linkDeviceOwners(tx, run.connectionId);
+    const counts = { ...run.counts!, disabled: run.counts!.disabled + applied.disabled, removed: run.counts!.removed + applied.removed };
+    await tx
+      .update(syncRuns)
+      .set({ status: "succeeded", counts, reviewNote: `${run.reviewNote} Applied anyway by ${actor.name}.` })
+      .where(eq(syncRuns.id, runId));
+    await recordAuditEvent(tx, actor, `azure.${run.kind}.review-applied`, `Applied a held ${run.kind} sync: ${applied.disabled} disabled, ${applied.removed} removed`);
+    return applied;
+  });
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { and, count, eq, sql } from "drizzle-orm";
+import { db, type Transaction } from "@/db/client";
+import { clients, devices, entraConnections, syncPendingChanges, syncRunPages, syncRuns, type SyncCounts, type SyncRun } from "@/db/schema";
+import { noCounts } from "./decide-page";
+import type { RunPlan } from "./run-context";
+
+export const externalOffReason = "external user (Sync external users is off)";
+
+const tableOf = (kind: SyncRun["kind"]) => (kind === "users" ? clients : devices);
+
+function addCounts(into: SyncCounts, from: SyncCounts) {
+  for (const key of Object.keys(into) as (keyof SyncCounts)[]) into[key] += from[key] ?? 0;
+}
+
+/** A full listing saw every object in Entra: the synced rows it did not see are gone from Entra. */
+async function holdAbsentRows(tx: Transaction, plan: RunPlan, syncExternalUsers: boolean) {
+  const table = plan.kind === "users" ? "clients" : "devices";
+  const externalOff = plan.kind === "users" && !syncExternalUsers;
+  await tx.execute(sql`
+    INSERT INTO sync_pending_changes (run_id, entra_object_id, to_status, reason)
+    SELECT ${plan.runId}, entra_object_id, 'removed',
+      CASE WHEN ${externalOff} AND ${sql.raw(plan.kind === "users" ? "is_external" : "false")}
+        THEN ${externalOffReason} ELSE 'no longer in Microsoft Entra' END
+    FROM ${sql.raw(table)}
+    WHERE connection_id = ${plan.connectionId} AND source = 'azure' AND status <> 'removed'
+      AND (last_synced_at IS NULL OR last_synced_at < ${plan.syncedAt})
+    ON CONFLICT (run_id, entra_object_id) DO NOTHING`);
+}
+
+/** Applies a run's held disables and removals; returns how many of each. */
+export async function applyPendingChanges(tx: Transaction, run: Pick<SyncRun, "id" | "kind" | "connectionId">) {
+  const table = sql.raw(run.kind === "users" ? "clients" : "devices");
+  const applied = await tx.execute<{ to_status: "disabled" | "removed"; n: number }>(sql`
+    WITH changed AS (
+      UPDATE ${table} t SET status = p.to_status, updated_at = now()
+      FROM sync_pending_changes p
+      WHERE p.run_id = ${run.id} AND t.connection_id = ${run.connectionId} AND t.entra_object_id = p.entra_object_id
+        AND t.status <> p.to_status
+      RETURNING p.to_status)
+    SELECT to_status, count(*)::int AS n FROM changed GROUP BY to_status`);
+  const result = { disabled: 0, removed: 0 };
+  for (const row of applied) result[row.to_status] = row.n;
+  return result;
+}
+
+/** Devices point at their owner's client once both are synced, whichever came first. */
+export async function linkDeviceOwners(tx: Transaction, connectionId: string) {
+  await tx.execute(sql`
+    UPDATE devices d SET owner_client_id = c.id
+    FROM clients c
+    WHERE d.connection_id = ${connectionId} AND c.connection_id = d.connection_id
+      AND c.entra_object_id = d.owner_entra_object_id AND d.owner_client_id IS DISTINCT FROM c.id`);
+}
+
+export async function storeDeltaLink(tx: Transaction, run: Pick<SyncRun, "kind" | "connectionId" | "deltaLink">) {
+  if (!run.deltaLink) return;
+  const [connection] = await tx.select().from(entraConnections).where(eq(entraConnections.id, run.connectionId));
+  const link = run.kind === "users"
+    ? { usersDeltaLink: run.deltaLink, usersDeltaWithExternal: connection.syncExternalUsers }
+    : { devicesDeltaLink: run.deltaLink };
+  await tx.update(entraConnections).set(link).where(eq(entraConnections.id, run.connectionId));
+}
+
+/**
+ * The last step: holds what a full listing did not see, then applies every disable and removal together —
+ * unless they pass the review threshold or the listing ended early, when the run waits for a superuser.
+ */
+export async function finishSyncRun(plan: RunPlan, ending: { deltaLink: string | null }) {
+  return db.transaction(async (tx) => {
+    const [run] = await tx.select().from(syncRuns).where(eq(syncRuns.id, plan.runId)).for("update");
+    if (run.status !== "running") return { status: run.status };
+    const [connection] = await tx.select().from(entraConnections).where(eq(entraConnections.id, plan.connectionId));
+    const endedEarly = !ending.deltaLink;
+    if (plan.mode === "full" && !endedEarly) await holdAbsentRows(tx, plan, connection.syncExternalUsers);
+
+    const counts = noCounts();
+    const skippedReasons: Record<string, number> = {};
+    for (const page of await tx.select().from(syncRunPages).where(eq(syncRunPages.runId, plan.runId))) {
+      addCounts(counts, page.counts);
+      for (const [reason, n] of Object.entries(page.skippedReasons)) skippedReasons[reason] = (skippedReasons[reason] ?? 0) + n;
+    }
+    const table = tableOf(plan.kind);
+    const [{ active }] = await tx
+      .select({ active: count() })
+      .from(table)
+      .where(and(eq(table.connectionId, plan.connectionId), eq(table.source, "azure"), eq(table.status, "active")));
+    const pending = await tx
+      .select({ toStatus: syncPendingChanges.toStatus, reason: syncPendingChanges.reason })
+      .from(syncPendingChanges)
+      .where(eq(syncPendingChanges.runId, plan.runId));
+    // Guests removed because a superuser turned "Sync external users" off were asked for: they do not count.
+    const unexpected = pending.filter((p) => p.reason !== externalOffReason);
+    const allowed = Math.ceil((active * connection.reviewThresholdPercent) / 100);
+    const finished = { finishedAt: new Date(), counts, skippedReasons, deltaLink: ending.deltaLink };
+
+    if (endedEarly || unexpected.length > allowed) {
+      const disabling = unexpected.filter((p) => p.toStatus === "disabled").length;
+      const reviewNote = endedEarly
+        ? "The listing from Microsoft Graph ended before its last page, so nothing was disabled or removed."
+        : `This sync would disable ${disabling} and remove ${unexpected.length - disabling} of ${active} active synced ${plan.kind === "users" ? "clients" : "devices"}, more than ${connection.reviewThresholdPercent}%. Nothing was disabled or removed.`;
+      await tx.update(syncRuns).set({ ...finished, status: "needs_review", reviewNote }).where(eq(syncRuns.id, plan.runId));
+      await linkDeviceOwners(tx, plan.connectionId);
+      return { status: "needs_review" as const, counts };
+    }
+    const applied = await applyPendingChanges(tx, run);
+    counts.disabled += applied.disabled;
+    counts.removed += applied.removed;
+    await storeDeltaLink(tx, { ...run, deltaLink: ending.deltaLink });
+    await linkDeviceOwners(tx, plan.connectionId);
+    await tx.update(syncRuns).set({ ...finished, counts, status: "succeeded" }).where(eq(syncRuns.id, plan.runId));
+    return { status: "succeeded" as const, counts };
+  });
+}

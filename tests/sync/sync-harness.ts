@@ -1,0 +1,81 @@
+// A fake tenant, a configured connection, and the real Inngest functions run in-process with @inngest/test.
+import { InngestTestEngine } from "@inngest/test";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { eq } from "drizzle-orm";
+import { closeDatabase, db } from "@/db/client";
+import { clients, devices, syncRuns, type SyncKind } from "@/db/schema";
+import { forgetCachedTokenClients, pagesOfUsers } from "@/lib/azure";
+import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
+import { saveSyncSettings } from "@/lib/sync-settings/commands";
+import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
+import { createSyncRun } from "@/lib/sync-runs/create-run";
+import { syncUsers } from "@/inngest/sync-users";
+import { syncDevices } from "@/inngest/sync-devices";
+import { syncRequestedEvent } from "@/inngest/events";
+import { CONTOSO } from "@/tests/fake-entra/default-tenants";
+import { startFakeEntra, type FakeEntra, type FakeEntraOptions } from "@/tests/fake-entra/server";
+import { assertFakeCertificateTrusted, goodApp } from "@/tests/azure/fake-tenant-harness";
+import { createActor, resetDatabase } from "../support/database";
+import type { Actor } from "@/lib/auth/authorize";
+
+export type SyncWorld = { fake: FakeEntra; admin: Actor };
+
+/** Starts a fake tenant per test file; each test starts from an empty database with the good app saved. */
+export function useSyncWorld(options: FakeEntraOptions & { syncExternalUsers?: boolean }) {
+  const world = {} as SyncWorld;
+  beforeAll(async () => {
+    assertFakeCertificateTrusted();
+    world.fake = await startFakeEntra({ deltaPageSize: 500, ...options });
+    process.env.AZURE_AUTHORITY_HOST = world.fake.url;
+    process.env.GRAPH_BASE_URL = world.fake.url;
+  });
+  beforeEach(async () => {
+    await resetDatabase();
+    world.fake.control.clearFaults();
+    world.admin = await createActor("superuser", "Sam Admin");
+    await saveSettings(world.admin, { syncExternalUsers: options.syncExternalUsers ?? false });
+  });
+  afterAll(async () => {
+    forgetCachedTokenClients();
+    await world.fake?.close();
+    await closeDatabase();
+  });
+  return world;
+}
+
+export async function saveSettings(admin: Actor, change: { syncExternalUsers?: boolean; clientId?: string; secret?: string }) {
+  const form = syncSettingsForm.parse({
+    status: "enabled",
+    syncFrequency: "manual",
+    clientId: change.clientId ?? CONTOSO.goodApp.clientId,
+    tenantId: CONTOSO.tenantId,
+    clientSecret: change.secret ?? CONTOSO.goodApp.secret,
+    clientSecretExpiresOn: "",
+    syncExternalUsers: change.syncExternalUsers ? "yes" : "no",
+    inviteToPortal: "no",
+  });
+  await saveSyncSettings(admin, form);
+}
+
+/** Records a run as "Sync … now" does, then delivers its event to the real function, in-process. */
+export async function runSyncFunction(kind: SyncKind, { full = false } = {}) {
+  const connection = (await findPrimaryConnection())!;
+  const run = await createSyncRun({ connectionId: connection.id, kind, trigger: "manual", full, requestedByName: "Sam Admin" });
+  if (!run) throw new Error("A run is already queued");
+  const engine = new InngestTestEngine({ function: kind === "users" ? syncUsers : syncDevices });
+  const execution = await engine.execute({
+    events: [{ name: syncRequestedEvent(kind), data: { runId: run.id, connectionId: connection.id, trigger: "manual", full, requestedBy: "Sam Admin" } }],
+  });
+  const [recorded] = await db.select().from(syncRuns).where(eq(syncRuns.id, run.id));
+  return { run: recorded, error: execution.error };
+}
+
+export const clientsByObjectId = async () => new Map((await db.select().from(clients)).map((c) => [c.entraObjectId!, c]));
+export const devicesByObjectId = async () => new Map((await db.select().from(devices)).map((d) => [d.entraObjectId!, d]));
+
+/** The tenant's users as Graph's plain listing shows them: an independent path from the sync's delta. */
+export async function listedUsers(fake: FakeEntra) {
+  const users = [];
+  for await (const page of pagesOfUsers(goodApp(), { endpoints: fake.endpoints })) users.push(...page.items);
+  return users;
+}
