@@ -16,6 +16,8 @@ export default defineConfig({
     globalSetup: ["tests/fake-entra/vitest-global-setup.ts"],
     // Suites share one real database; running files one at a time keeps them independent.
     fileParallelism: false,
+    // The Inngest client reads this when it is created: tests that send events stand in for it on this port.
+    env: { INNGEST_DEV: "http://127.0.0.1:18288" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     server: { deps: { inline: ["next-auth"] } },

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { devices } from "@/db/schema";
+import { fetchDeviceOwnerIds } from "@/lib/azure";
+import { goodApp } from "@/tests/azure/fake-tenant-harness";
+import { clientsByObjectId, devicesByObjectId, runSyncFunction, useSyncWorld } from "./sync-harness";
+
+const world = useSyncWorld({ users: 400, devices: 300 });
+
+async function ownerInEntra(deviceObjectId: string) {
+  return (await fetchDeviceOwnerIds(goodApp(), deviceObjectId, { endpoints: world.fake.endpoints }))[0] ?? null;
+}
+
+describe("a devices sync through the real Inngest function", () => {
+  it("lists every device and links each to its owner's client; owners synced later are linked then", async () => {
+    const first = await runSyncFunction("devices");
+    expect(first.run).toMatchObject({ status: "succeeded", full: true, counts: expect.objectContaining({ created: 300 }) });
+    // No users yet: devices know their owner's Entra id but link to no client.
+    expect((await db.select().from(devices)).every((d) => d.ownerClientId === null)).toBe(true);
+
+    await runSyncFunction("users");
+    const clientRows = await clientsByObjectId();
+    const deviceRows = await devicesByObjectId();
+    let linked = 0;
+    for (const [objectId, device] of [...deviceRows]) {
+      const owner = await ownerInEntra(objectId);
+      const ownerClient = owner ? clientRows.get(owner) : undefined;
+      expect(device.ownerClientId, objectId).toBe(ownerClient?.id ?? null);
+      if (ownerClient) linked++;
+    }
+    expect(linked).toBeGreaterThan(20);
+  });
+
+  it("a delta brings a new device with its owner, a changed device, a disabled one and a deleted one", async () => {
+    await runSyncFunction("users");
+    await runSyncFunction("devices");
+    const { control } = world.fake;
+    const owner = control.userIdAt({ index: 0 });
+    const [changed, disabled, deleted] = [1, 2, 3].map((index) => control.deviceIdAt({ index }));
+    const added = control.addDevice({ displayName: "LAPTOP-NEW-0001", operatingSystem: "Windows", accountEnabled: true });
+    control.setDeviceOwners({ deviceId: added.id, ownerIds: [owner] });
+    control.updateDevice({ id: changed, changes: { operatingSystemVersion: "10.0.99999" } });
+    control.disableDevice({ id: disabled });
+    control.hardDeleteDevice({ id: deleted });
+
+    const { run } = await runSyncFunction("devices");
+    const rows = await devicesByObjectId();
+    const clientsNow = await clientsByObjectId();
+    expect(run.full).toBe(false);
+    expect(rows.get(added.id)).toMatchObject({ displayName: "LAPTOP-NEW-0001", status: "active", ownerClientId: clientsNow.get(owner)?.id ?? null });
+    expect(rows.get(changed)!.operatingSystemVersion).toBe("10.0.99999");
+    expect(rows.get(disabled)!.status).toBe("disabled");
+    expect(rows.get(deleted)!.status).toBe("removed");
+    expect(run.counts).toMatchObject({ created: 1, updated: 1, disabled: 1, removed: 1 });
+  });
+});

@@ -1,0 +1,85 @@
+import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { InngestTestEngine } from "@inngest/test";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { clients, syncRuns } from "@/db/schema";
+import { isExternalUser } from "@/lib/sync/record-fields";
+import { beginSyncRun } from "@/lib/sync/run-context";
+import { syncUsersPage } from "@/lib/sync/users-page";
+import { createSyncRun } from "@/lib/sync-runs/create-run";
+import { requestSync } from "@/lib/sync-runs/request-sync";
+import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
+import { syncUsers } from "@/inngest/sync-users";
+import { syncRequestedEvent } from "@/inngest/events";
+import { listedUsers, useSyncWorld } from "./sync-harness";
+
+const world = useSyncWorld({ users: 1500, devices: 5, deltaPageSize: 300 });
+
+// Stands in for the Inngest event API: accepts every event, runs nothing.
+let eventApi: Server;
+const received: unknown[] = [];
+beforeAll(async () => {
+  eventApi = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => {
+      received.push(JSON.parse(body));
+      response.setHeader("content-type", "application/json");
+      response.end(JSON.stringify({ ids: ["x"], status: 200 }));
+    });
+  });
+  await new Promise<void>((resolve) => eventApi.listen(Number(new URL(process.env.INNGEST_DEV!).port), "127.0.0.1", resolve));
+});
+afterAll(() => eventApi.close());
+
+const memberCount = async () => (await listedUsers(world.fake)).filter((u) => !isExternalUser(u.userType, u.userPrincipalName)).length;
+
+describe("a sync that fails part-way", () => {
+  it("a page step run twice writes nothing twice and answers the same", async () => {
+    const connection = (await findPrimaryConnection())!;
+    const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
+    const plan = (await beginSyncRun(run.id))!;
+    const first = await syncUsersPage(plan, 0, null);
+    const rowsAfterFirst = await db.select().from(clients).orderBy(clients.id);
+    const again = await syncUsersPage(plan, 0, null);
+    expect(again).toEqual(first);
+    expect(await db.select().from(clients).orderBy(clients.id)).toEqual(rowsAfterFirst);
+    expect(rowsAfterFirst.length).toBeGreaterThan(0);
+  });
+
+  it("when a page fails and the run is resumed, nothing is lost or duplicated and the counts are exact", async () => {
+    const connection = (await findPrimaryConnection())!;
+    const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
+    const event = { name: syncRequestedEvent("users"), data: { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: null } };
+    // The third Graph page answers 500 until Inngest would retry the step.
+    world.fake.control.failNextRequests({ count: 20, status: 500, target: "graph", afterRequests: 2 });
+    const failed = await new InngestTestEngine({ function: syncUsers }).execute({ events: [event] });
+    expect(failed.error).toBeTruthy();
+    const [midway] = await db.select().from(syncRuns).where(eq(syncRuns.id, run.id));
+    expect(midway.pagesDone).toBe(2);
+
+    world.fake.control.clearFaults();
+    const resumed = await new InngestTestEngine({ function: syncUsers }).execute({ events: [event] });
+    expect(resumed.error).toBeUndefined();
+    const [done] = await db.select().from(syncRuns).where(eq(syncRuns.id, run.id));
+    const members = await memberCount();
+    expect(done.status).toBe("succeeded");
+    expect(done.counts!.created).toBe(members);
+    const rows = await db.select({ objectId: clients.entraObjectId }).from(clients);
+    expect(rows).toHaveLength(members);
+    expect(new Set(rows.map((r) => r.objectId)).size).toBe(members);
+  });
+});
+
+describe("asking twice", () => {
+  it("two Sync users now at once start one run; the other is told a sync is already running", async () => {
+    const results = await Promise.allSettled([requestSync(world.admin, "users"), requestSync(world.admin, "users")]);
+    const refused = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0].reason.message).toBe("A sync of users is already running: wait for it to finish.");
+    expect(await db.select().from(syncRuns)).toHaveLength(1);
+    expect(received.length).toBeGreaterThanOrEqual(1);
+  });
+});
