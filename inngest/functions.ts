@@ -1,5 +1,6 @@
 import { syncDevices } from "./sync-devices";
+import { syncScheduleTick } from "./sync-schedule-tick";
 import { syncUsers } from "./sync-users";
 
 /** Every function the app serves at /api/inngest. */
-export const functions = [syncUsers, syncDevices];
+export const functions = [syncUsers, syncDevices, syncScheduleTick];

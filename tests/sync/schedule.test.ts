@@ -1,0 +1,72 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { InngestTestEngine } from "@inngest/test";
+import { closeDatabase, db } from "@/db/client";
+import { syncRuns } from "@/db/schema";
+import { saveSyncSettings } from "@/lib/sync-settings/commands";
+import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
+import { findDueSyncs, queueDueSyncs } from "@/lib/sync-runs/schedule";
+import { syncScheduleTick } from "@/inngest/sync-schedule-tick";
+import type { Actor } from "@/lib/auth/authorize";
+import { createActor, resetDatabase } from "../support/database";
+import { useInngestEventApi } from "../support/inngest-event-api";
+
+let admin: Actor;
+const received = useInngestEventApi();
+const hoursAgo = (now: Date, hours: number) => new Date(now.getTime() - hours * 3_600_000);
+
+async function configure(status: "enabled" | "disabled", syncFrequency: string) {
+  await saveSyncSettings(admin, syncSettingsForm.parse({
+    status, syncFrequency, clientId: "0b5d7c2e-4f1a-4c8e-9a6d-3e2f1b0c9d84", tenantId: "contoso.onmicrosoft.com",
+    clientSecret: "Vq8Q~3fakeGoodSecretForVertask.4x7ZpLm2", clientSecretExpiresOn: "", syncExternalUsers: "no", inviteToPortal: "no",
+  }));
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  admin = await createActor("superuser");
+});
+afterAll(closeDatabase);
+
+describe("the schedule", () => {
+  it("with Status Enabled and Every hour, both kinds are due until a run of that kind is less than an hour old", async () => {
+    await configure("enabled", "hourly");
+    const now = new Date("2026-11-26T15:00:00Z");
+    expect((await findDueSyncs(now)).map((d) => d.kind).sort()).toEqual(["devices", "users"]);
+    const [queued] = await queueDueSyncs((await findDueSyncs(now)).filter((d) => d.kind === "users"));
+    await db.update(syncRuns).set({ status: "succeeded", queuedAt: hoursAgo(now, 0.5) });
+    expect((await findDueSyncs(now)).map((d) => d.kind)).toEqual(["devices"]);
+    await db.update(syncRuns).set({ queuedAt: hoursAgo(now, 2) });
+    expect((await findDueSyncs(now)).map((d) => d.kind).sort()).toEqual(["devices", "users"]);
+    expect(queued.runId).toBeTruthy();
+  });
+
+  it("nothing is due when Status is Disabled or the frequency is Manual only", async () => {
+    await configure("disabled", "hourly");
+    expect(await findDueSyncs(new Date())).toEqual([]);
+    await configure("enabled", "manual");
+    expect(await findDueSyncs(new Date())).toEqual([]);
+  });
+
+  it("two ticks in the same interval name the same slot, and queue one run", async () => {
+    await configure("enabled", "daily");
+    const first = await findDueSyncs(new Date("2026-11-26T09:00:00Z"));
+    const second = await findDueSyncs(new Date("2026-11-26T09:10:00Z"));
+    expect(second.map((d) => d.slot)).toEqual(first.map((d) => d.slot));
+    const a = await queueDueSyncs(first);
+    const b = await queueDueSyncs(second);
+    expect(b.map((q) => q.runId)).toEqual(a.map((q) => q.runId));
+    expect(await db.select().from(syncRuns)).toHaveLength(2);
+  });
+
+  it("the cron function queues the due runs and sends one event per run, with the slot in its id", async () => {
+    await configure("enabled", "every_4_hours");
+    const { result } = await new InngestTestEngine({ function: syncScheduleTick }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] as never });
+    expect(result).toEqual({ sent: 2 });
+    const runs = await db.select().from(syncRuns);
+    expect(runs.map((r) => r.trigger)).toEqual(["scheduled", "scheduled"]);
+    const sent = received as { id: string; name: string; data: { runId: string } }[];
+    expect(sent.map((e) => e.name).sort()).toEqual(["azure/devices.sync-requested", "azure/users.sync-requested"]);
+    expect(sent.every((e) => /^scheduled-.+-(users|devices)-\d+$/.test(e.id))).toBe(true);
+    expect(sent.map((e) => e.data.runId).sort()).toEqual(runs.map((r) => r.id).sort());
+  });
+});
