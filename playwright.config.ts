@@ -4,6 +4,10 @@ import path from "node:path";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 export const fakeEntraUrl = `https://localhost:${process.env.E2E_FAKE_ENTRA_PORT ?? 4543}`;
+const standInPort = Number(process.env.E2E_INNGEST_PORT ?? 8299);
+export const inngestStandIn = { events: `http://127.0.0.1:${standInPort}`, control: `http://127.0.0.1:${standInPort + 1}` };
+const encryptionKey = process.env.E2E_ENCRYPTION_KEY ?? "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=";
+const trustFakeTenant = "NODE_EXTRA_CA_CERTS=$(npx tsx tests/fake-entra/certificates-cli.ts)";
 export const appLogFile = path.resolve(process.env.E2E_APP_LOG ?? ".data/test-results/app.log");
 
 // The app under test runs as a production build on its own database (tests/run-all.ts prepares it),
@@ -35,7 +39,23 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      command: `mkdir -p ${path.dirname(appLogFile)} && npx next build && NODE_EXTRA_CA_CERTS=$(npx tsx tests/fake-entra/certificates-cli.ts) npx next start -p ${port} -H 127.0.0.1 > ${appLogFile} 2>&1`,
+      // Stands in for the Inngest server: runs the real sync functions with @inngest/test (tests only).
+      command: `${trustFakeTenant} npx tsx --conditions=react-server tests/inngest-stand-in/server.ts`,
+      url: `${inngestStandIn.control}/`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+        VERTASK_ENCRYPTION_KEY: encryptionKey,
+        AZURE_AUTHORITY_HOST: fakeEntraUrl,
+        GRAPH_BASE_URL: fakeEntraUrl,
+        INNGEST_STAND_IN_PORT: String(standInPort),
+      },
+    },
+    {
+      command: `mkdir -p ${path.dirname(appLogFile)} && npx next build && ${trustFakeTenant} npx next start -p ${port} -H 127.0.0.1 > ${appLogFile} 2>&1`,
       url: `${baseURL}/signin`,
       timeout: 300_000,
       reuseExistingServer: false,
@@ -45,11 +65,10 @@ export default defineConfig({
         DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
         NEXTAUTH_URL: baseURL,
         NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production-use",
-        VERTASK_ENCRYPTION_KEY: process.env.E2E_ENCRYPTION_KEY ?? "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=",
+        VERTASK_ENCRYPTION_KEY: encryptionKey,
         AZURE_AUTHORITY_HOST: fakeEntraUrl,
         GRAPH_BASE_URL: fakeEntraUrl,
-        // No job engine runs here: requests to it fail fast, as on a machine where it is not started.
-        INNGEST_DEV: process.env.E2E_INNGEST_URL ?? "http://127.0.0.1:59999",
+        INNGEST_DEV: inngestStandIn.events,
       },
     },
   ],

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { CONTOSO } from "../tests/fake-entra/default-tenants";
-import { appLogFile, fakeEntraUrl } from "../playwright.config";
+import { appLogFile, fakeEntraUrl, inngestStandIn } from "../playwright.config";
 import { addStaff, resetDatabase, sql } from "./support/database";
 import { captureActionRequest, replayAction } from "./support/server-actions";
 import { signIn } from "./support/sign-in";
@@ -94,13 +94,19 @@ test("a wrong secret and an expired secret each get their own message", async ({
   expect(await expired.innerText()).not.toBe(wrongText);
 });
 
-test("Sync users now says plainly when the job engine cannot be reached, and how to start it", async ({ page }) => {
-  await saveSettings(page, { clientId: CONTOSO.goodApp.clientId, secret: CONTOSO.goodApp.secret });
-  await page.getByRole("link", { name: "Microsoft Azure" }).click();
-  await page.getByRole("button", { name: "Sync users now" }).click();
-  await expect(page.getByText(/job engine \(Inngest\) cannot be reached/)).toBeVisible();
-  await expect(page.getByText(/npx inngest-cli@latest dev/)).toBeVisible();
-  expect(await sql`SELECT 1 FROM sync_runs`).toHaveLength(0);
+test("Sync users now says plainly when the job engine cannot be reached, and how to start it", async ({ page, request }) => {
+  await request.post(`${inngestStandIn.control}/offline`);
+  try {
+    await saveSettings(page, { clientId: CONTOSO.goodApp.clientId, secret: CONTOSO.goodApp.secret });
+    await page.getByRole("link", { name: "Microsoft Azure" }).click();
+    await expect(page.getByTestId("job-engine-warning")).toContainText("Syncs need the job engine");
+    await page.getByRole("button", { name: "Sync users now" }).click();
+    await expect(page.getByText(/job engine \(Inngest\) cannot be reached/)).toBeVisible();
+    await expect(page.getByText(/npx inngest-cli@latest dev/).first()).toBeVisible();
+    expect(await sql`SELECT 1 FROM sync_runs`).toHaveLength(0);
+  } finally {
+    await request.post(`${inngestStandIn.control}/online`);
+  }
 });
 
 test("the schedule on the Microsoft Azure tab is the form's Sync frequency", async ({ page }) => {

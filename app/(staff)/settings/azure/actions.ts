@@ -6,6 +6,7 @@ import { saveSyncSchedule, saveSyncSettings } from "@/lib/sync-settings/commands
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { testSavedConnection } from "@/lib/sync-settings/test-connection";
 import { requestSync } from "@/lib/sync-runs/request-sync";
+import { applyReviewedRun } from "@/lib/sync-runs/apply-reviewed-run";
 
 export const saveSyncSettingsAction = formAction("superuser", syncSettingsForm, async (input, actor) => {
   const message = await saveSyncSettings(actor, input);
@@ -39,4 +40,10 @@ export const requestSyncAction = formAction(
 export const testConnectionAction = formAction("superuser", z.object({}), async (_input, actor) => {
   const report = await testSavedConnection(actor);
   return { message: report.summary, data: report };
+});
+
+export const applyReviewedRunAction = formAction("superuser", z.object({ runId: z.uuid("Choose a run to apply.") }), async ({ runId }, actor) => {
+  const applied = await applyReviewedRun(actor, runId);
+  revalidatePath("/settings/azure", "layout");
+  return `Applied: ${applied.disabled} disabled, ${applied.removed} removed.`;
 });

@@ -1,15 +1,21 @@
+import Link from "next/link";
 import type { SyncRun } from "@/db/schema";
 import { formatDateTime } from "@/app/_components/list-controls";
 import { describeCounts, runStatusLabels } from "@/lib/sync-runs/describe-run";
 
 export function LastRun({ run, noun }: { run: SyncRun | null; noun: string }) {
   if (!run) return <p className="text-sm text-slate-500" data-testid={`last-run-${noun}`}>No sync of {noun} has run yet.</p>;
+  const active = run.status === "queued" || run.status === "running";
   return (
     <div className="text-sm" data-testid={`last-run-${noun}`}>
       <p>
         Last sync of {noun}: <strong>{runStatusLabels[run.status]}</strong> · {formatDateTime(run.startedAt ?? run.queuedAt)}
       </p>
+      {active && <p className="text-slate-600">{run.pagesDone} page{run.pagesDone === 1 ? "" : "s"} done so far…</p>}
       {run.counts && <p className="text-slate-600">{describeCounts(run.counts)}</p>}
+      {run.status === "needs_review" && (
+        <p className="text-amber-800">{run.reviewNote} <Link href="/settings/azure/runs">Review it</Link></p>
+      )}
       {run.errorMessage && <p className="text-red-700">{run.errorMessage}</p>}
     </div>
   );

@@ -2,6 +2,9 @@ import Link from "next/link";
 import { requireSuperuser } from "@/lib/auth/current-staff";
 import { getSyncSettings } from "@/lib/sync-settings/queries";
 import { latestSyncRuns } from "@/lib/sync-runs/queries";
+import { jobEngineStatus } from "@/lib/sync-runs/job-engine-status";
+import { jobEngineStartHint } from "@/lib/sync-runs/job-engine";
+import { RefreshWhileRunning } from "./refresh-while-running";
 import { LastRun } from "./last-run";
 import { ScheduleForm } from "./schedule-form";
 import { SyncNowButton } from "./sync-now-button";
@@ -11,10 +14,17 @@ export const metadata = { title: "Microsoft Azure" };
 
 export default async function MicrosoftAzureTab() {
   const actor = await requireSuperuser();
-  const [settings, latest] = await Promise.all([getSyncSettings(actor), latestSyncRuns(actor)]);
+  const [settings, latest, engine] = await Promise.all([getSyncSettings(actor), latestSyncRuns(actor), jobEngineStatus()]);
+  const running = [latest.users, latest.devices].some((run) => run && (run.status === "queued" || run.status === "running"));
   const ready = settings.secret.stored && settings.clientId && settings.tenantId;
   return (
     <div className="space-y-6">
+      {running && <RefreshWhileRunning />}
+      {!engine.reachable && (
+        <p role="alert" data-testid="job-engine-warning" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          Syncs need the job engine, and it does not answer at {engine.where}. {jobEngineStartHint}
+        </p>
+      )}
       {!ready && (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
           Azure User Sync is not set up yet: enter the IDs and the Client secret under <Link href="/settings/azure">Settings</Link>, then Save Changes.

@@ -3,6 +3,7 @@ import { requireSuperuser } from "@/lib/auth/current-staff";
 import { listSyncRuns } from "@/lib/sync-runs/queries";
 import { describeCounts, runDurationSeconds, runStatusLabels, triggerLabels } from "@/lib/sync-runs/describe-run";
 import { formatDateTime } from "@/app/_components/list-controls";
+import { ApplyAnywayButton } from "./apply-anyway-button";
 
 export const metadata = { title: "Sync run history" };
 
@@ -21,7 +22,7 @@ export default async function SyncRunsPage() {
             <td className="px-4 py-2">{run.requestedByName ?? "—"}</td>
             <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(run.startedAt ?? run.queuedAt)}</td>
             <td className="px-4 py-2">{seconds === null ? "—" : `${seconds} s`}</td>
-            <td className="px-4 py-2">{runStatusLabels[run.status]}</td>
+            <td className="px-4 py-2" data-testid="run-status">{runStatusLabels[run.status]}</td>
             <td className="px-4 py-2">{run.pagesDone}</td>
             <td className="px-4 py-2">
               {describeCounts(run.counts)}

@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { CONTOSO } from "../tests/fake-entra/default-tenants";
+import { inngestStandIn } from "../playwright.config";
+import { addStaff, resetDatabase } from "./support/database";
+import { firstEnabledMember } from "./support/fake-tenant";
+import { signIn } from "./support/sign-in";
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  await resetDatabase();
+  await addStaff("Sam Admin", "sam@msp.example", "correct horse battery", "superuser");
+});
+
+test("from Sync users now to the client list: the job engine runs the sync and the clients appear", async ({ page, request }) => {
+  await signIn(page, "sam@msp.example", "correct horse battery");
+  await page.goto("/settings/azure");
+  await page.getByLabel("Enabled").check();
+  await page.getByLabel("Application (client) ID").fill(CONTOSO.goodApp.clientId);
+  await page.getByLabel("Directory (tenant) ID").fill(CONTOSO.tenantId);
+  await page.locator("#clientSecret").fill(CONTOSO.goodApp.secret);
+  await page.getByRole("button", { name: "Save Changes" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Microsoft Azure" }).click();
+  await expect(page.getByTestId("job-engine-warning")).toHaveCount(0);
+  await page.getByRole("button", { name: "Sync users now" }).click();
+  await expect(page.getByText("Sync requested.")).toBeVisible();
+  // The tab refreshes itself while the run is queued or running.
+  await expect(page.getByTestId("last-run-users")).toContainText("Last sync of users: Succeeded", { timeout: 30_000 });
+  await expect(page.getByTestId("last-run-users")).toContainText(/\d+ created/);
+  expect((await (await request.get(`${inngestStandIn.control}/idle`)).json()).delivered.at(-1)).toEqual({ name: "azure/users.sync-requested" });
+
+  const member = await firstEnabledMember();
+  await page.getByRole("link", { name: "Clients" }).click();
+  await expect(page.getByTestId("result-count")).toContainText("clients");
+  await page.getByLabel("Search").fill(member.displayName);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("link", { name: member.displayName }).first().click();
+  await expect(page.getByText("Synced from Microsoft Entra")).toBeVisible();
+  await expect(page.getByText(member.id)).toBeVisible();
+
+  await page.goto("/settings/azure/runs");
+  await expect(page.getByTestId("run-status").first()).toHaveText("Succeeded");
+  await expect(page.getByRole("cell", { name: "Sam Admin" })).toBeVisible();
+});
+
+test("Sync devices now brings the devices, linked to their owners", async ({ page }) => {
+  await signIn(page, "sam@msp.example", "correct horse battery");
+  await page.goto("/settings/azure/microsoft-azure");
+  await page.getByRole("button", { name: "Sync devices now" }).click();
+  await expect(page.getByTestId("last-run-devices")).toContainText("Last sync of devices: Succeeded", { timeout: 30_000 });
+  await page.getByRole("link", { name: "Devices" }).click();
+  await expect(page.getByTestId("result-count")).toContainText("of 20 devices");
+  const ownerLink = page.locator("tbody tr td:nth-child(3) a").first();
+  const ownerName = await ownerLink.innerText();
+  await ownerLink.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(ownerName);
+});

@@ -1,0 +1,72 @@
+// A stand-in for the Inngest server, for browser tests only: it takes the app's events on the event API
+// (POST /e/{key}) and runs the real sync functions in this process with @inngest/test.
+//   INNGEST_STAND_IN_PORT=8299 tsx --conditions=react-server tests/inngest-stand-in/server.ts
+// A second port (+1) controls it: POST /offline and /online close and reopen the event port.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { InngestTestEngine } from "@inngest/test";
+import { syncDevices } from "@/inngest/sync-devices";
+import { syncUsers } from "@/inngest/sync-users";
+import { syncRequestedEvent } from "@/inngest/events";
+
+const eventPort = Number(process.env.INNGEST_STAND_IN_PORT ?? 8299);
+const functionFor: Record<string, typeof syncUsers> = {
+  [syncRequestedEvent("users")]: syncUsers,
+  [syncRequestedEvent("devices")]: syncDevices,
+};
+
+let queue = Promise.resolve();
+const delivered: { name: string; error?: string }[] = [];
+
+function readBody(request: IncomingMessage) {
+  return new Promise<string>((resolve) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => resolve(body));
+  });
+}
+
+function answer(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}
+
+async function takeEvents(request: IncomingMessage, response: ServerResponse) {
+  if (request.method !== "POST" || !request.url?.startsWith("/e/")) return answer(response, 404, { error: "not found" });
+  const parsed = JSON.parse(await readBody(request));
+  const events: { name: string; data: Record<string, unknown> }[] = Array.isArray(parsed) ? parsed : [parsed];
+  answer(response, 200, { ids: events.map((_, i) => `stand-in-${delivered.length + i}`), status: 200 });
+  for (const event of events) {
+    const fn = functionFor[event.name];
+    if (!fn) continue;
+    // One run at a time, as the function's concurrency limit asks.
+    queue = queue.then(async () => {
+      const { error } = await new InngestTestEngine({ function: fn }).execute({ events: [event] as never });
+      delivered.push({ name: event.name, error: error ? String((error as Error).message ?? error) : undefined });
+    });
+  }
+}
+
+let eventServer: Server | null = null;
+const online = () =>
+  new Promise<void>((resolve) => {
+    if (eventServer) return resolve();
+    eventServer = createServer((request, response) => void takeEvents(request, response));
+    eventServer.listen(eventPort, "127.0.0.1", resolve);
+  });
+const offline = () =>
+  new Promise<void>((resolve) => {
+    if (!eventServer) return resolve();
+    eventServer.closeAllConnections();
+    eventServer.close(() => resolve());
+    eventServer = null;
+  });
+
+createServer(async (request, response) => {
+  if (request.method === "POST" && request.url === "/offline") await offline();
+  if (request.method === "POST" && request.url === "/online") await online();
+  if (request.url === "/idle") await queue;
+  answer(response, 200, { online: Boolean(eventServer), delivered });
+}).listen(eventPort + 1, "127.0.0.1");
+
+await online();
+console.log(`Inngest stand-in: events on http://127.0.0.1:${eventPort}, control on ${eventPort + 1}`);
