@@ -5,13 +5,19 @@ import { spawn } from "node:child_process";
 import { createDatabaseIfMissing, migrateDatabase } from "@/db/migrate";
 import { databaseUrl, startLocalDatabase, type LocalDatabase } from "@/db/embedded";
 import { applyLocalSecrets } from "./local-secrets";
+import { startInngestDevServer } from "./inngest-dev-server";
 
 function parseArguments(argv: string[]) {
   const split = argv.indexOf("--");
   const own = split === -1 ? argv : argv.slice(0, split);
   const command = split === -1 ? [] : argv.slice(split + 1);
   const nameAt = own.indexOf("--database");
-  return { databaseName: nameAt === -1 ? "vertask" : own[nameAt + 1], fresh: own.includes("--fresh"), command };
+  return {
+    databaseName: nameAt === -1 ? "vertask" : own[nameAt + 1],
+    fresh: own.includes("--fresh"),
+    withJobEngine: own.includes("--with-job-engine"),
+    command,
+  };
 }
 
 function runCommand(command: string[]): Promise<number> {
@@ -25,7 +31,7 @@ function runCommand(command: string[]): Promise<number> {
 }
 
 async function main() {
-  const { databaseName, fresh, command } = parseArguments(process.argv.slice(2));
+  const { databaseName, fresh, withJobEngine, command } = parseArguments(process.argv.slice(2));
   let local: LocalDatabase | null = null;
   if (!process.env.DATABASE_URL) {
     local = await startLocalDatabase();
@@ -36,7 +42,9 @@ async function main() {
     process.env.INNGEST_DEV ??= "1";
   }
   await migrateDatabase(process.env.DATABASE_URL);
+  const stopJobEngine = withJobEngine && !process.env.INNGEST_EVENT_KEY ? startInngestDevServer(process.env.PORT ?? "3000") : null;
   const code = command.length ? await runCommand(command) : 0;
+  stopJobEngine?.();
   await local?.stop();
   process.exit(code);
 }
