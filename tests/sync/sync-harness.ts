@@ -67,7 +67,9 @@ export async function runSyncFunction(kind: SyncKind, { full = false } = {}) {
     events: [{ name: syncRequestedEvent(kind), data: { runId: run.id, connectionId: connection.id, trigger: "manual", full, requestedBy: "Sam Admin" } }],
   });
   const [recorded] = await db.select().from(syncRuns).where(eq(syncRuns.id, run.id));
-  return { run: recorded, error: execution.error };
+  // What each step returned: Inngest stores these and shows them in its dashboard.
+  const outputs = await Promise.all(Object.values(execution.state ?? {}).map((output) => output.catch((error) => String(error))));
+  return { run: recorded, error: execution.error, stepOutputs: JSON.stringify(outputs) };
 }
 
 export const clientsByObjectId = async () => new Map((await db.select().from(clients)).map((c) => [c.entraObjectId!, c]));

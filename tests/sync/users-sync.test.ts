@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { clients, syncRuns } from "@/db/schema";
 import { isExternalUser } from "@/lib/sync/record-fields";
 import { applyReviewedRun } from "@/lib/sync-runs/apply-reviewed-run";
+import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { clientsByObjectId, listedUsers, runSyncFunction, saveSettings, useSyncWorld } from "./sync-harness";
 
 const world = useSyncWorld({ users: 3000, devices: 10 });
@@ -11,7 +12,10 @@ const memberIds = (users: Awaited<ReturnType<typeof listedUsers>>) => users.filt
 
 describe("a users sync through the real Inngest function", () => {
   it("first lists every user across pages: members become clients, disabled accounts disabled, guests skipped", async () => {
-    const { run } = await runSyncFunction("users");
+    const { run, stepOutputs } = await runSyncFunction("users");
+    expect(stepOutputs).toContain('"nextLink"');
+    expect(stepOutputs).not.toContain(CONTOSO.goodApp.secret);
+    expect(stepOutputs).not.toMatch(/access_?token|Bearer|client_?secret/i);
     const listed = await listedUsers(world.fake);
     const members = memberIds(listed);
     const rows = await clientsByObjectId();

@@ -29,9 +29,9 @@ export const saveSyncScheduleAction = formAction(
 
 export const requestSyncAction = formAction(
   "superuser",
-  z.object({ kind: z.enum(["users", "devices"], "Choose users or devices.") }),
-  async ({ kind }, actor) => {
-    await requestSync(actor, kind);
+  z.object({ kind: z.enum(["users", "devices"], "Choose users or devices."), full: z.literal("on").optional() }),
+  async ({ kind, full }, actor) => {
+    await requestSync(actor, kind, { full: full === "on" });
     revalidatePath("/settings/azure", "layout");
     return "Sync requested.";
   },

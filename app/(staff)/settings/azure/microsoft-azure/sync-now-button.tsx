@@ -10,7 +10,13 @@ export function SyncNowButton({ kind, label }: { kind: "users" | "devices"; labe
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="kind" value={kind} />
-      <SubmitButton pendingText="Requesting…">{label}</SubmitButton>
+      <div className="flex items-center gap-4">
+        <SubmitButton pendingText="Requesting…">{label}</SubmitButton>
+        <label className="flex items-center gap-2 text-sm text-slate-600">
+          <input type="checkbox" name="full" className="h-4 w-4 accent-indigo-600" />
+          Full sync (list everything)
+        </label>
+      </div>
       <FormMessage state={state} />
     </form>
   );
