@@ -9,6 +9,7 @@ export const recordSource = pgEnum("record_source", ["azure", "manual"]);
 export const syncKind = pgEnum("sync_kind", ["users", "devices"]);
 export const syncTrigger = pgEnum("sync_trigger", ["manual", "scheduled", "command_line"]);
 export const syncRunStatus = pgEnum("sync_run_status", ["queued", "running", "succeeded", "failed", "needs_review"]);
+export const portalStatus = pgEnum("portal_status", ["invited", "active", "revoked"]);
 export const syncFrequency = pgEnum("sync_frequency", ["manual", "hourly", "every_4_hours", "every_12_hours", "daily", "weekly"]);
 
 const timestamps = {
@@ -207,11 +208,44 @@ export const syncPendingChanges = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.entraObjectId] })],
 );
 
+/** A client's access to the client portal: at most one per client, so a client is invited once. */
+export const portalAccounts = pgTable("portal_accounts", {
+  clientId: uuid("client_id").primaryKey().references(() => clients.id, { onDelete: "cascade" }),
+  status: portalStatus("status").notNull().default("invited"),
+  passwordHash: text("password_hash"),
+  // Raised when access is revoked, so sessions already open stop working.
+  sessionVersion: integer("session_version").notNull().default(1),
+  invitedAt: timestamp("invited_at", { withTimezone: true }).notNull().defaultNow(),
+  activatedAt: timestamp("activated_at", { withTimezone: true }),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+/** One invitation mail. The link's token is never stored: only its hash, and the nonce it is made from. */
+export const portalInvitations = pgTable(
+  "portal_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id").notNull().references(() => clients.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    nonce: text("nonce").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    // Claimed before the mail goes out, so a retried step never sends it twice.
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    supersededAt: timestamp("superseded_at", { withTimezone: true }),
+  },
+  (t) => [index("portal_invitations_unsent").on(t.sentAt), index("portal_invitations_client").on(t.clientId)],
+);
+
 export type StaffUser = typeof staffUsers.$inferSelect;
 export type StaffRole = (typeof staffRole.enumValues)[number];
 export type Client = typeof clients.$inferSelect;
 export type Device = typeof devices.$inferSelect;
 export type SyncRun = typeof syncRuns.$inferSelect;
+export type PortalAccount = typeof portalAccounts.$inferSelect;
+export type PortalInvitation = typeof portalInvitations.$inferSelect;
 export type SyncKind = (typeof syncKind.enumValues)[number];
 export type EntraConnection = typeof entraConnections.$inferSelect;
 export type SyncFrequency = (typeof syncFrequency.enumValues)[number];

@@ -10,3 +10,6 @@ export type SyncRequestedData = {
 };
 
 export const syncRequestedEvent = (kind: SyncKind) => `azure/${kind}.sync-requested` as const;
+
+/** Asks for the waiting client-portal invitations to be sent. */
+export const invitationsRequestedEvent = "portal/invitations.requested";

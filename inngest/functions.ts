@@ -1,6 +1,7 @@
 import { syncDevices } from "./sync-devices";
 import { syncScheduleTick } from "./sync-schedule-tick";
+import { sendPortalInvitations } from "./send-portal-invitations";
 import { syncUsers } from "./sync-users";
 
 /** Every function the app serves at /api/inngest. */
-export const functions = [syncUsers, syncDevices, syncScheduleTick];
+export const functions = [syncUsers, syncDevices, syncScheduleTick, sendPortalInvitations];

@@ -1,5 +1,5 @@
 import { inngest } from "./client";
-import { syncRequestedEvent, type SyncRequestedData } from "./events";
+import { invitationsRequestedEvent, syncRequestedEvent, type SyncRequestedData } from "./events";
 import { inngestStepRunner } from "./step-runner";
 import { runSync } from "@/lib/sync/run-sync";
 
@@ -12,5 +12,11 @@ export const syncUsers = inngest.createFunction(
     concurrency: { key: "event.data.connectionId", limit: 1 },
     retries: 4,
   },
-  async ({ event, step }) => runSync((event.data as SyncRequestedData).runId, inngestStepRunner(step)),
+  async ({ event, step }) => {
+    const result = await runSync((event.data as SyncRequestedData).runId, inngestStepRunner(step));
+    if ("invitations" in result && result.invitations > 0) {
+      await step.sendEvent("request-portal-invitations", { name: invitationsRequestedEvent, data: { runId: (event.data as SyncRequestedData).runId } });
+    }
+    return result;
+  },
 );

@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { authOptions } from "./options";
 import { findStaffById, staffExists } from "@/lib/staff/queries";
 import type { Actor } from "./authorize";
+import { refuseSignedInPortalUser } from "@/lib/portal/current-client";
 
 /** The staff member signed in for this request, read fresh from the database (removed staff are out at once). */
 export const getCurrentStaff = cache(async (): Promise<Actor | null> => {
@@ -17,8 +18,9 @@ export const getCurrentStaff = cache(async (): Promise<Actor | null> => {
 export async function requireStaff(): Promise<Actor> {
   if (!(await staffExists())) redirect("/setup");
   const staff = await getCurrentStaff();
-  if (!staff) redirect("/signin");
-  return staff;
+  if (staff) return staff;
+  await refuseSignedInPortalUser();
+  redirect("/signin");
 }
 
 /** For superuser pages: a technician gets not-found. */

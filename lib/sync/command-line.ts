@@ -7,6 +7,7 @@ import { describeCounts } from "@/lib/sync-runs/describe-run";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { runSync } from "./run-sync";
+import { sendWaitingInvitations } from "@/lib/portal/send-invitations";
 
 const usage = "Usage: npm run sync -- users|devices [--full]";
 
@@ -28,6 +29,14 @@ async function main() {
   process.stdout.write("\n");
   if (result.status === "skipped") throw new Error("The run was not started.");
   console.log(`${result.status === "succeeded" ? "Done" : "Held for review"} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${describeCounts(result.counts ?? null)}`);
+  if ("invitations" in result && result.invitations > 0) {
+    let [sent, remaining] = [0, 1];
+    while (remaining > 0) {
+      const batch = await sendWaitingInvitations(25);
+      [sent, remaining] = [sent + batch.sent, batch.remaining];
+    }
+    console.log(`Sent ${sent} client portal invitation${sent === 1 ? "" : "s"}.`);
+  }
   if (result.status === "needs_review") {
     console.log("More than the review threshold would be disabled or removed: nothing was. Open Settings → Azure User Sync → Run history.");
     return 2;

@@ -4,6 +4,7 @@ import { db, type Transaction } from "@/db/client";
 import { clients, devices, entraConnections, syncPendingChanges, syncRunPages, syncRuns, type SyncCounts, type SyncRun } from "@/db/schema";
 import { noCounts } from "./decide-page";
 import type { RunPlan } from "./run-context";
+import { inviteEligibleClients } from "@/lib/portal/create-invitations";
 
 export const externalOffReason = "external user (Sync external users is off)";
 
@@ -69,7 +70,7 @@ export async function storeDeltaLink(tx: Transaction, run: Pick<SyncRun, "kind" 
 export async function finishSyncRun(plan: RunPlan, ending: { deltaLink: string | null }) {
   return db.transaction(async (tx) => {
     const [run] = await tx.select().from(syncRuns).where(eq(syncRuns.id, plan.runId)).for("update");
-    if (run.status !== "running") return { status: run.status };
+    if (run.status !== "running") return { status: run.status, invitations: 0 };
     const [connection] = await tx.select().from(entraConnections).where(eq(entraConnections.id, plan.connectionId));
     const endedEarly = !ending.deltaLink;
     if (plan.mode === "full" && !endedEarly) await holdAbsentRows(tx, plan, connection.syncExternalUsers);
@@ -101,7 +102,8 @@ export async function finishSyncRun(plan: RunPlan, ending: { deltaLink: string |
         : `This sync would disable ${disabling} and remove ${unexpected.length - disabling} of ${active} active synced ${plan.kind === "users" ? "clients" : "devices"}, more than ${connection.reviewThresholdPercent}%. Nothing was disabled or removed.`;
       await tx.update(syncRuns).set({ ...finished, status: "needs_review", reviewNote }).where(eq(syncRuns.id, plan.runId));
       await linkDeviceOwners(tx, plan.connectionId);
-      return { status: "needs_review" as const, counts };
+      const invitations = plan.kind === "users" ? await inviteEligibleClients(tx, connection) : 0;
+      return { status: "needs_review" as const, counts, invitations };
     }
     const applied = await applyPendingChanges(tx, run);
     counts.disabled += applied.disabled;
@@ -109,6 +111,8 @@ export async function finishSyncRun(plan: RunPlan, ending: { deltaLink: string |
     await storeDeltaLink(tx, { ...run, deltaLink: ending.deltaLink });
     await linkDeviceOwners(tx, plan.connectionId);
     await tx.update(syncRuns).set({ ...finished, counts, status: "succeeded" }).where(eq(syncRuns.id, plan.runId));
-    return { status: "succeeded" as const, counts };
+    // Clients this sync made eligible for the client portal get their one invitation (sent by the job engine).
+    const invitations = plan.kind === "users" ? await inviteEligibleClients(tx, connection) : 0;
+    return { status: "succeeded" as const, counts, invitations };
   });
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { clients, devices, syncPendingChanges, syncRunPages, syncRuns, type SyncCounts } from "@/db/schema";
+import { clients, devices, syncRunPages, syncRuns, type SyncCounts } from "@/db/schema";
 import type { KnownRecord, PageDecision } from "./decide-page";
 
 type RecordTable = typeof clients | typeof devices;
@@ -22,10 +22,32 @@ export async function writtenPage(runId: string, pageIndex: number): Promise<Pag
 export async function knownRecords<F>(table: RecordTable, connectionId: string, objectIds: string[], fields: (keyof F)[]) {
   const columns = getTableColumns(table) as unknown as Record<string, AnyPgColumn>;
   const selection = Object.fromEntries(["id", "entraObjectId", "status", ...(fields as string[])].map((f) => [f, columns[f]]));
+  // The ids travel as one array parameter: one statement text for every page, whatever its size.
   const rows = objectIds.length
-    ? await db.select(selection).from(table).where(and(eq(table.connectionId, connectionId), inArray(table.entraObjectId, objectIds)))
+    ? await db.select(selection).from(table).where(and(eq(table.connectionId, connectionId), sql`${table.entraObjectId} = ANY(${sql.param(objectIds)}::text[])`))
     : [];
   return new Map(rows.map((row) => [row.entraObjectId as string, row as unknown as KnownRecord<F>]));
+}
+
+/** The page's rows as one JSON array keyed by column name, for json_populate_recordset: one parameter per page. */
+function rowsAsJson(table: RecordTable, rows: Record<string, unknown>[]) {
+  const columns = getTableColumns(table) as unknown as Record<string, AnyPgColumn>;
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((key) => key !== "id");
+  const names = keys.map((key) => columns[key].name);
+  const json = JSON.stringify(rows.map((row) => Object.fromEntries(keys.map((key, i) => [names[i], row[key] ?? null]))));
+  return { names, json };
+}
+
+function upsertStatement(table: RecordTable, rows: Record<string, unknown>[]) {
+  const tableName = table === clients ? "clients" : "devices";
+  const { names, json } = rowsAsJson(table, rows);
+  const list = sql.raw(names.map((name) => `"${name}"`).join(", "));
+  const updated = names.filter((name) => !["connection_id", "entra_object_id", "source"].includes(name));
+  const set = sql.raw(updated.map((name) => `"${name}" = excluded."${name}"`).join(", "));
+  return sql`
+    INSERT INTO ${sql.raw(tableName)} (${list})
+    SELECT ${list} FROM json_populate_recordset(NULL::${sql.raw(tableName)}, ${json}::json)
+    ON CONFLICT (connection_id, entra_object_id) DO UPDATE SET ${set}`;
 }
 
 /** Writes one page in one transaction: upserts, untouched rows' sync time, pending changes, the page record. */
@@ -37,37 +59,33 @@ export async function writePage<F extends object>(
 ): Promise<PageResult> {
   const { runId, pageIndex, connectionId, syncedAt } = page;
   const result: PageResult = { counts: decision.counts, skippedReasons: decision.skippedReasons, ...links };
+  const rows = [...decision.inserts, ...decision.updates].map((row) => ({
+    ...row,
+    connectionId,
+    source: "azure" as const,
+    lastSyncedAt: syncedAt,
+    updatedAt: syncedAt,
+  }));
+  const tableName = sql.raw(table === clients ? "clients" : "devices");
   await db.transaction(async (tx) => {
-    const rows = [...decision.inserts, ...decision.updates].map((row) => ({
-      ...row,
-      connectionId,
-      source: "azure" as const,
-      lastSyncedAt: syncedAt,
-      updatedAt: syncedAt,
-    }));
-    if (rows.length) {
-      const columns = getTableColumns(table) as unknown as Record<string, AnyPgColumn>;
-      const written = Object.keys(rows[0]).filter((key) => !["id", "connectionId", "entraObjectId", "source"].includes(key));
-      const set = Object.fromEntries(written.map((key) => [key, sql.raw(`excluded."${columns[key].name}"`)]));
-      await tx
-        .insert(table)
-        .values(rows as never[])
-        .onConflictDoUpdate({ target: [table.connectionId, table.entraObjectId], set });
-    }
-    if (decision.unchangedIds.length) {
-      await tx.update(table).set({ lastSyncedAt: syncedAt }).where(inArray(table.id, decision.unchangedIds));
-    }
-    if (decision.pending.length) {
-      await tx
-        .insert(syncPendingChanges)
-        .values(decision.pending.map((p) => ({ runId, ...p })))
-        .onConflictDoUpdate({
-          target: [syncPendingChanges.runId, syncPendingChanges.entraObjectId],
-          set: { toStatus: sql.raw("excluded.to_status"), reason: sql.raw("excluded.reason") },
-        });
-    }
-    await tx.insert(syncRunPages).values({ runId, pageIndex, ...result });
-    await tx.update(syncRuns).set({ pagesDone: sql`${syncRuns.pagesDone} + 1` }).where(eq(syncRuns.id, runId));
+    // Sent together: postgres.js pipelines them on the transaction's connection, one round trip for all.
+    const statements = [
+      rows.length ? tx.execute(upsertStatement(table, rows)) : null,
+      decision.unchangedIds.length
+        ? tx.execute(sql`UPDATE ${tableName} SET last_synced_at = ${syncedAt.toISOString()} WHERE id = ANY(${sql.param(decision.unchangedIds)}::uuid[])`)
+        : null,
+      decision.pending.length
+        ? tx.execute(sql`
+            INSERT INTO sync_pending_changes (run_id, entra_object_id, to_status, reason)
+            SELECT ${runId}, p.entra_object_id, p.to_status, p.reason
+            FROM json_to_recordset(${JSON.stringify(decision.pending.map((p) => ({ entra_object_id: p.entraObjectId, to_status: p.toStatus, reason: p.reason })))}::json)
+              AS p(entra_object_id text, to_status record_status, reason text)
+            ON CONFLICT (run_id, entra_object_id) DO UPDATE SET to_status = excluded.to_status, reason = excluded.reason`)
+        : null,
+      tx.insert(syncRunPages).values({ runId, pageIndex, ...result }),
+      tx.update(syncRuns).set({ pagesDone: sql`${syncRuns.pagesDone} + 1` }).where(eq(syncRuns.id, runId)),
+    ];
+    await Promise.all(statements);
   });
   return result;
 }

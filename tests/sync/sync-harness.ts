@@ -43,7 +43,7 @@ export function useSyncWorld(options: FakeEntraOptions & { syncExternalUsers?: b
   return world;
 }
 
-export async function saveSettings(admin: Actor, change: { syncExternalUsers?: boolean; clientId?: string; secret?: string }) {
+export async function saveSettings(admin: Actor, change: { syncExternalUsers?: boolean; clientId?: string; secret?: string; inviteToPortal?: boolean }) {
   const form = syncSettingsForm.parse({
     status: "enabled",
     syncFrequency: "manual",
@@ -52,7 +52,7 @@ export async function saveSettings(admin: Actor, change: { syncExternalUsers?: b
     clientSecret: change.secret ?? CONTOSO.goodApp.secret,
     clientSecretExpiresOn: "",
     syncExternalUsers: change.syncExternalUsers ? "yes" : "no",
-    inviteToPortal: "no",
+    inviteToPortal: change.inviteToPortal ? "yes" : "no",
   });
   await saveSyncSettings(admin, form);
 }

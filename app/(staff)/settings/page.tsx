@@ -9,6 +9,7 @@ const sections = [
     links: [
       { href: "/settings/staff", title: "Staff", text: "Add and remove superusers and technicians." },
       { href: "/settings/audit", title: "Audit log", text: "Who changed the sync settings or asked for a sync, and when." },
+      { href: "/settings/mail", title: "Outgoing mail", text: "Portal invitations kept on this machine when no SMTP server is set up." },
     ],
   },
   {

@@ -5,6 +5,7 @@ import { getClient } from "@/lib/clients/queries";
 import { DetailList, yesNo } from "@/app/_components/detail-list";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { formatDateTime } from "@/app/_components/list-controls";
+import { PortalAccess } from "./portal-access";
 
 export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireStaff();
@@ -45,6 +46,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           ["Updated", formatDateTime(client.updatedAt)],
         ]}
       />
+      <PortalAccess actor={actor} client={client} />
       <h2 className="mt-8 mb-3 text-lg font-semibold">Devices</h2>
       {devices.length === 0 ? (
         <p className="text-sm text-slate-600">No devices are registered to this client.</p>

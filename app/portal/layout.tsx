@@ -1,0 +1,14 @@
+export const metadata = { title: { default: "Client portal", template: "%s · Vertask client portal" } };
+
+export default function PortalLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-4xl items-center px-6 py-3">
+          <span className="font-semibold text-indigo-700">Vertask client portal</span>
+        </div>
+      </header>
+      <main className="mx-auto max-w-4xl px-6 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { requirePortalClient } from "@/lib/portal/current-client";
+import { getPortalOverview } from "@/lib/portal/overview";
+import { DetailList, yesNo } from "@/app/_components/detail-list";
+import { DataTable } from "@/app/_components/data-table";
+import { formatDateTime } from "@/app/_components/list-controls";
+import { SignOutButton } from "@/app/_components/sign-out-button";
+
+export const metadata = { title: "Your details" };
+
+export default async function PortalHomePage() {
+  const { client, devices } = await getPortalOverview(await requirePortalClient());
+  return (
+    <>
+      <div className="mb-6 flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">{client.displayName}</h1>
+        <div className="rounded-md bg-slate-800 px-3 py-1.5"><SignOutButton callbackUrl="/portal/signin" /></div>
+      </div>
+      <h2 className="mb-3 text-lg font-semibold">Your details</h2>
+      <DetailList
+        details={[
+          ["Mail", client.mail],
+          ["User principal name", client.userPrincipalName],
+          ["Job title", client.jobTitle],
+          ["Department", client.department],
+          ["Company", client.companyName],
+          ["Office", client.officeLocation],
+          ["Mobile phone", client.mobilePhone],
+          ["Business phones", client.businessPhones.join(", ")],
+        ]}
+      />
+      <h2 className="mt-8 mb-3 text-lg font-semibold">Your devices</h2>
+      {devices.length === 0 ? (
+        <p className="text-sm text-slate-600">No devices are registered to you.</p>
+      ) : (
+        <DataTable headers={["Device", "Operating system", "Compliant", "Last sign-in"]}>
+          {devices.map((device) => (
+            <tr key={device.id}>
+              <td className="px-4 py-2 font-medium">{device.displayName}</td>
+              <td className="px-4 py-2 text-slate-600">{[device.operatingSystem, device.operatingSystemVersion].filter(Boolean).join(" ")}</td>
+              <td className="px-4 py-2 text-slate-600">{yesNo(device.isCompliant) ?? "—"}</td>
+              <td className="px-4 py-2 text-slate-600">{formatDateTime(device.lastSignInAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { redirect } from "next/navigation";
+import { getCurrentPortalClient } from "@/lib/portal/current-client";
+import { PortalSignInForm } from "./portal-signin-form";
+
+export const metadata = { title: "Sign in" };
+
+export default async function PortalSignInPage() {
+  if (await getCurrentPortalClient()) redirect("/portal");
+  return (
+    <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-8">
+      <h1 className="text-xl font-semibold">Sign in to the client portal</h1>
+      <PortalSignInForm />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { db } from "@/db/client";
+import { clients, portalAccounts, portalInvitations } from "@/db/schema";
+import { ActionRefused } from "@/lib/actions/action-refused";
+import { hashToken } from "./invitation-token";
+import { hashPassword } from "@/lib/auth/passwords";
+
+export type InvitationCheck =
+  | { state: "valid"; name: string; email: string }
+  | { state: "expired" | "used" | "replaced" | "invalid" };
+
+async function findInvitation(token: string) {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const [row] = await db
+    .select({ invitation: portalInvitations, name: clients.displayName, clientStatus: clients.status, accountStatus: portalAccounts.status })
+    .from(portalInvitations)
+    .innerJoin(clients, eq(clients.id, portalInvitations.clientId))
+    .innerJoin(portalAccounts, eq(portalAccounts.clientId, portalInvitations.clientId))
+    .where(eq(portalInvitations.tokenHash, hashToken(token)));
+  return row ?? null;
+}
+
+/** What the link's page should say: set a password, or why the link no longer works. */
+export async function checkInvitation(token: string, now = new Date()): Promise<InvitationCheck> {
+  const row = await findInvitation(token);
+  if (!row || row.clientStatus !== "active" || row.accountStatus === "revoked") return { state: "invalid" };
+  if (row.invitation.usedAt) return { state: "used" };
+  if (row.invitation.supersededAt) return { state: "replaced" };
+  if (row.invitation.expiresAt <= now) return { state: "expired" };
+  return { state: "valid", name: row.name, email: row.invitation.email };
+}
+
+/** Sets the client's portal password; the link works once. */
+export async function acceptInvitation(token: string, password: string, now = new Date()) {
+  const check = await checkInvitation(token, now);
+  if (check.state !== "valid") throw new ActionRefused("This invitation link no longer works: ask for a new one below.");
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(portalInvitations)
+      .set({ usedAt: now })
+      .where(and(eq(portalInvitations.tokenHash, hashToken(token)), isNull(portalInvitations.usedAt)))
+      .returning();
+    if (!used) throw new ActionRefused("This invitation link has already been used.");
+    await tx
+      .update(portalAccounts)
+      .set({ status: "active", passwordHash, activatedAt: now })
+      .where(eq(portalAccounts.clientId, used.clientId));
+    return { email: used.email };
+  });
+}

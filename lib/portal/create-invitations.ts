@@ -1,0 +1,48 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { clients, portalAccounts, portalInvitations, type EntraConnection } from "@/db/schema";
+import { hashToken, invitationLifetimeMs, invitationToken, newInvitationNonce } from "./invitation-token";
+
+/** A new, unsent invitation for this client; the mail goes out from the job engine. */
+export function newInvitation(clientId: string, email: string, now = new Date()) {
+  const nonce = newInvitationNonce();
+  return { clientId, email, nonce, tokenHash: hashToken(invitationToken(nonce)), expiresAt: new Date(now.getTime() + invitationLifetimeMs) };
+}
+
+/**
+ * Invites every client of this connection who may use the portal and has never been invited: active,
+ * with a mail address, and not a guest unless "Sync external users" is on. One account per client means
+ * one invitation per client, however many syncs run.
+ */
+export async function inviteEligibleClients(tx: Transaction, connection: EntraConnection) {
+  if (!connection.inviteToPortal) return 0;
+  const eligible = await tx
+    .select({ id: clients.id, mail: clients.mail })
+    .from(clients)
+    .leftJoin(portalAccounts, eq(portalAccounts.clientId, clients.id))
+    .where(
+      and(
+        eq(clients.connectionId, connection.id),
+        eq(clients.source, "azure"),
+        eq(clients.status, "active"),
+        sql`${clients.mail} IS NOT NULL AND ${clients.mail} <> ''`,
+        connection.syncExternalUsers ? undefined : eq(clients.isExternal, false),
+        isNull(portalAccounts.clientId),
+      ),
+    );
+  let invited = 0;
+  for (let start = 0; start < eligible.length; start += 1000) {
+    const batch = eligible.slice(start, start + 1000);
+    const accounts = await tx
+      .insert(portalAccounts)
+      .values(batch.map((client) => ({ clientId: client.id })))
+      .onConflictDoNothing()
+      .returning({ clientId: portalAccounts.clientId });
+    const created = new Set(accounts.map((a) => a.clientId));
+    const invitations = batch.filter((client) => created.has(client.id)).map((client) => newInvitation(client.id, client.mail!));
+    if (invitations.length) await tx.insert(portalInvitations).values(invitations);
+    invited += invitations.length;
+  }
+  return invited;
+}

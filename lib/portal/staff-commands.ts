@@ -1,0 +1,67 @@
+import "server-only";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { db, type Transaction } from "@/db/client";
+import { clients, portalAccounts, portalInvitations } from "@/db/schema";
+import { ActionRefused } from "@/lib/actions/action-refused";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { authorize, type Actor } from "@/lib/auth/authorize";
+import { sendJobEvent } from "@/lib/sync-runs/job-engine";
+import { invitationsRequestedEvent } from "@/inngest/events";
+import { newInvitation } from "./create-invitations";
+
+/** Open links stop working when a newer invitation is made or access is revoked. */
+async function closeOpenInvitations(tx: Transaction, clientId: string) {
+  await tx
+    .update(portalInvitations)
+    .set({ supersededAt: new Date() })
+    .where(and(eq(portalInvitations.clientId, clientId), isNull(portalInvitations.usedAt), isNull(portalInvitations.supersededAt)));
+}
+
+export async function portalStatusOf(actor: Actor, clientId: string) {
+  authorize(actor, "staff");
+  const [account] = await db.select().from(portalAccounts).where(eq(portalAccounts.clientId, clientId));
+  const [latest] = await db
+    .select({ sentAt: portalInvitations.sentAt, createdAt: portalInvitations.createdAt })
+    .from(portalInvitations)
+    .where(eq(portalInvitations.clientId, clientId))
+    .orderBy(desc(portalInvitations.createdAt))
+    .limit(1);
+  return { account: account ?? null, lastInvitation: latest ?? null };
+}
+
+/** "Resend invitation": a new link (the old one stops working), sent by the job engine. */
+export async function resendInvitation(actor: Actor, clientId: string) {
+  authorize(actor, "superuser");
+  await db.transaction(async (tx) => {
+    const [client] = await tx.select().from(clients).where(eq(clients.id, clientId));
+    if (!client) throw new ActionRefused("This client no longer exists.");
+    if (client.status !== "active") throw new ActionRefused(`${client.displayName} is ${client.status}: only active clients can use the portal.`);
+    if (!client.mail) throw new ActionRefused(`${client.displayName} has no email address in Entra, so no invitation can be sent.`);
+    const [account] = await tx.select().from(portalAccounts).where(eq(portalAccounts.clientId, clientId)).for("update");
+    if (account?.status === "active") throw new ActionRefused(`${client.displayName} already uses the portal.`);
+    await tx
+      .insert(portalAccounts)
+      .values({ clientId })
+      .onConflictDoUpdate({ target: portalAccounts.clientId, set: { status: "invited", revokedAt: null, invitedAt: new Date() } });
+    await closeOpenInvitations(tx, clientId);
+    await tx.insert(portalInvitations).values(newInvitation(clientId, client.mail));
+    await recordAuditEvent(tx, actor, "portal.invitation.resent", `Sent a new portal invitation to ${client.displayName}`);
+  });
+  await sendJobEvent({ id: `invitation-${clientId}-${Date.now()}`, name: invitationsRequestedEvent, data: { clientId } });
+}
+
+/** "Revoke access": signs the client out everywhere at once and stops every open link. */
+export async function revokePortalAccess(actor: Actor, clientId: string) {
+  authorize(actor, "superuser");
+  await db.transaction(async (tx) => {
+    const [revoked] = await tx
+      .update(portalAccounts)
+      .set({ status: "revoked", revokedAt: new Date(), sessionVersion: sql`${portalAccounts.sessionVersion} + 1` })
+      .where(eq(portalAccounts.clientId, clientId))
+      .returning();
+    if (!revoked) throw new ActionRefused("This client has never been invited to the portal.");
+    await closeOpenInvitations(tx, clientId);
+    const [client] = await tx.select({ name: clients.displayName }).from(clients).where(eq(clients.id, clientId));
+    await recordAuditEvent(tx, actor, "portal.access.revoked", `Revoked portal access of ${client.name}`);
+  });
+}
