@@ -6,6 +6,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 export const fakeEntraUrl = `https://localhost:${process.env.E2E_FAKE_ENTRA_PORT ?? 4543}`;
 const standInPort = Number(process.env.E2E_INNGEST_PORT ?? 8299);
 export const inngestStandIn = { events: `http://127.0.0.1:${standInPort}`, control: `http://127.0.0.1:${standInPort + 1}` };
+export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526);
+const mail = { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: "Vertask <it@msp.example>", APP_URL: baseURL };
 const encryptionKey = process.env.E2E_ENCRYPTION_KEY ?? "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=";
 const trustFakeTenant = "NODE_EXTRA_CA_CERTS=$(npx tsx tests/fake-entra/certificates-cli.ts)";
 export const appLogFile = path.resolve(process.env.E2E_APP_LOG ?? ".data/test-results/app.log");
@@ -52,6 +54,9 @@ export default defineConfig({
         AZURE_AUTHORITY_HOST: fakeEntraUrl,
         GRAPH_BASE_URL: fakeEntraUrl,
         INNGEST_STAND_IN_PORT: String(standInPort),
+        // Events the functions send (step.sendEvent) come back to the stand-in itself.
+        INNGEST_DEV: inngestStandIn.events,
+        ...mail,
       },
     },
     {
@@ -69,6 +74,7 @@ export default defineConfig({
         AZURE_AUTHORITY_HOST: fakeEntraUrl,
         GRAPH_BASE_URL: fakeEntraUrl,
         INNGEST_DEV: inngestStandIn.events,
+        ...mail,
       },
     },
   ],

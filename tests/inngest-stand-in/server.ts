@@ -1,17 +1,19 @@
 // A stand-in for the Inngest server, for browser tests only: it takes the app's events on the event API
-// (POST /e/{key}) and runs the real sync functions in this process with @inngest/test.
+// (POST /e/{key}) and runs the real functions (syncs, invitations) in this process with @inngest/test.
 //   INNGEST_STAND_IN_PORT=8299 tsx --conditions=react-server tests/inngest-stand-in/server.ts
 // A second port (+1) controls it: POST /offline and /online close and reopen the event port.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { InngestTestEngine } from "@inngest/test";
 import { syncDevices } from "@/inngest/sync-devices";
 import { syncUsers } from "@/inngest/sync-users";
-import { syncRequestedEvent } from "@/inngest/events";
+import { invitationsRequestedEvent, syncRequestedEvent } from "@/inngest/events";
+import { sendPortalInvitations } from "@/inngest/send-portal-invitations";
 
 const eventPort = Number(process.env.INNGEST_STAND_IN_PORT ?? 8299);
-const functionFor: Record<string, typeof syncUsers> = {
+const functionFor: Record<string, typeof syncUsers | typeof sendPortalInvitations> = {
   [syncRequestedEvent("users")]: syncUsers,
   [syncRequestedEvent("devices")]: syncDevices,
+  [invitationsRequestedEvent]: sendPortalInvitations,
 };
 
 let queue = Promise.resolve();
@@ -40,7 +42,7 @@ async function takeEvents(request: IncomingMessage, response: ServerResponse) {
     if (!fn) continue;
     // One run at a time, as the function's concurrency limit asks.
     queue = queue.then(async () => {
-      const { error } = await new InngestTestEngine({ function: fn }).execute({ events: [event] as never });
+      const { error } = await new InngestTestEngine({ function: fn as typeof syncUsers }).execute({ events: [event] as never });
       delivered.push({ name: event.name, error: error ? String((error as Error).message ?? error) : undefined });
     });
   }
