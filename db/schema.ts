@@ -227,12 +227,15 @@ export const portalInvitations = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     clientId: uuid("client_id").notNull().references(() => clients.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
-    nonce: text("nonce").notNull(),
+    // Needed only until the mail is sent (a retry makes the same link); cleared after.
+    nonce: text("nonce"),
     tokenHash: text("token_hash").notNull().unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     // Claimed before the mail goes out, so a retried step never sends it twice.
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    // A mail server that refused the address for good: shown on the client's page, not retried.
+    sendError: text("send_error"),
     usedAt: timestamp("used_at", { withTimezone: true }),
     supersededAt: timestamp("superseded_at", { withTimezone: true }),
   },

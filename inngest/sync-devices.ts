@@ -2,6 +2,7 @@ import { inngest } from "./client";
 import { syncRequestedEvent, type SyncRequestedData } from "./events";
 import { inngestStepRunner } from "./step-runner";
 import { runSync } from "@/lib/sync/run-sync";
+import { failSyncRun } from "@/lib/sync/run-context";
 
 /** Brings Entra's devices into the device list: one step per Graph page. */
 export const syncDevices = inngest.createFunction(
@@ -11,6 +12,8 @@ export const syncDevices = inngest.createFunction(
     // One devices sync per connection at a time; the database refuses a second queued run too.
     concurrency: { key: "event.data.connectionId", limit: 1 },
     retries: 4,
+    // Out of retries, or failed outside a step: the run is marked failed, so the next sync can start.
+    onFailure: async ({ event, error }) => failSyncRun((event.data.event.data as SyncRequestedData).runId, error),
   },
   async ({ event, step }) => runSync((event.data as SyncRequestedData).runId, inngestStepRunner(step)),
 );

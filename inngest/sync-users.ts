@@ -2,6 +2,8 @@ import { inngest } from "./client";
 import { invitationsRequestedEvent, syncRequestedEvent, type SyncRequestedData } from "./events";
 import { inngestStepRunner } from "./step-runner";
 import { runSync } from "@/lib/sync/run-sync";
+import { failSyncRun } from "@/lib/sync/run-context";
+import { countWaitingInvitations } from "@/lib/portal/send-invitations";
 
 /** Brings Entra's users into the client list: one step per Graph page. */
 export const syncUsers = inngest.createFunction(
@@ -11,10 +13,14 @@ export const syncUsers = inngest.createFunction(
     // One users sync per connection at a time; the database refuses a second queued run too.
     concurrency: { key: "event.data.connectionId", limit: 1 },
     retries: 4,
+    // Out of retries, or failed outside a step: the run is marked failed, so the next sync can start.
+    onFailure: async ({ event, error }) => failSyncRun((event.data.event.data as SyncRequestedData).runId, error),
   },
   async ({ event, step }) => {
     const result = await runSync((event.data as SyncRequestedData).runId, inngestStepRunner(step));
-    if ("invitations" in result && result.invitations > 0) {
+    // Counted rather than taken from the result: a retried last step still finds what it invited.
+    const waiting = await step.run("count-waiting-invitations", countWaitingInvitations);
+    if (waiting > 0) {
       await step.sendEvent("request-portal-invitations", { name: invitationsRequestedEvent, data: { runId: (event.data as SyncRequestedData).runId } });
     }
     return result;

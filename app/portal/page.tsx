@@ -1,4 +1,3 @@
-import { requirePortalClient } from "@/lib/portal/current-client";
 import { getPortalOverview } from "@/lib/portal/overview";
 import { DetailList, yesNo } from "@/app/_components/detail-list";
 import { DataTable } from "@/app/_components/data-table";
@@ -8,7 +7,7 @@ import { SignOutButton } from "@/app/_components/sign-out-button";
 export const metadata = { title: "Your details" };
 
 export default async function PortalHomePage() {
-  const { client, devices } = await getPortalOverview(await requirePortalClient());
+  const { client, devices } = await getPortalOverview();
   return (
     <>
       <div className="mb-6 flex items-center justify-between">

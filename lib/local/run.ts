@@ -40,6 +40,8 @@ async function main() {
     applyLocalSecrets(process.env);
     // The local Inngest dev server (npx inngest-cli dev) needs no signing or event key.
     process.env.INNGEST_DEV ??= "1";
+    // Without an SMTP server, mail is kept in .data/mail and shown at /settings/mail.
+    process.env.VERTASK_KEEP_MAIL_LOCALLY ??= "1";
   }
   await migrateDatabase(process.env.DATABASE_URL);
   const stopJobEngine = withJobEngine && !process.env.INNGEST_EVENT_KEY ? startInngestDevServer(process.env.PORT ?? "3000") : null;

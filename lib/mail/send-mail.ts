@@ -13,6 +13,10 @@ const transports = new Map<string, nodemailer.Transporter>();
 // that /settings/mail shows.
 function transport() {
   const url = process.env.SMTP_URL ?? "";
+  // Kept mail holds working links: only a development machine may keep it instead of sending it.
+  if (!url && process.env.NODE_ENV === "production" && !process.env.VERTASK_KEEP_MAIL_LOCALLY) {
+    throw new Error("SMTP_URL is not set: Vertask cannot send mail (see README, Environment).");
+  }
   if (!transports.has(url)) {
     const options = url ? { url, pool: true, maxConnections: 2 } : { jsonTransport: true as const };
     transports.set(url, nodemailer.createTransport(options as never));

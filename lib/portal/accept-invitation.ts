@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, portalAccounts, portalInvitations } from "@/db/schema";
 import { ActionRefused } from "@/lib/actions/action-refused";
@@ -31,22 +31,39 @@ export async function checkInvitation(token: string, now = new Date()): Promise<
   return { state: "valid", name: row.name, email: row.invitation.email };
 }
 
-/** Sets the client's portal password; the link works once. */
+/** Sets the client's portal password; the link works once, and only while every condition still holds. */
 export async function acceptInvitation(token: string, password: string, now = new Date()) {
   const check = await checkInvitation(token, now);
   if (check.state !== "valid") throw new ActionRefused("This invitation link no longer works: ask for a new one below.");
   const passwordHash = await hashPassword(password);
+  const refused = () => new ActionRefused("This invitation link no longer works: ask for a new one below.");
   return db.transaction(async (tx) => {
+    // Checked again inside the writes: a revoke or a resend during the password hash wins.
     const [used] = await tx
       .update(portalInvitations)
       .set({ usedAt: now })
-      .where(and(eq(portalInvitations.tokenHash, hashToken(token)), isNull(portalInvitations.usedAt)))
+      .where(
+        and(
+          eq(portalInvitations.tokenHash, hashToken(token)),
+          isNull(portalInvitations.usedAt),
+          isNull(portalInvitations.supersededAt),
+          gt(portalInvitations.expiresAt, now),
+        ),
+      )
       .returning();
-    if (!used) throw new ActionRefused("This invitation link has already been used.");
-    await tx
+    if (!used) throw refused();
+    const [activated] = await tx
       .update(portalAccounts)
       .set({ status: "active", passwordHash, activatedAt: now })
-      .where(eq(portalAccounts.clientId, used.clientId));
+      .where(
+        and(
+          eq(portalAccounts.clientId, used.clientId),
+          eq(portalAccounts.status, "invited"),
+          sql`EXISTS (SELECT 1 FROM clients WHERE id = ${used.clientId} AND status = 'active')`,
+        ),
+      )
+      .returning({ clientId: portalAccounts.clientId });
+    if (!activated) throw refused();
     return { email: used.email };
   });
 }

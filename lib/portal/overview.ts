@@ -1,11 +1,12 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, devices } from "@/db/schema";
-import type { PortalClient } from "./current-client";
+import { requirePortalClient } from "./current-client";
 
-/** The signed-in client's own details and devices: the only data the portal reads. */
-export async function getPortalOverview(portalClient: PortalClient) {
+/** The signed-in client's own details and active devices: the only data the portal reads. */
+export async function getPortalOverview() {
+  const portalClient = await requirePortalClient();
   const [client] = await db.select().from(clients).where(eq(clients.id, portalClient.clientId));
   const ownDevices = await db
     .select({
@@ -18,7 +19,7 @@ export async function getPortalOverview(portalClient: PortalClient) {
       status: devices.status,
     })
     .from(devices)
-    .where(eq(devices.ownerClientId, portalClient.clientId))
+    .where(and(eq(devices.ownerClientId, portalClient.clientId), eq(devices.status, "active")))
     .orderBy(asc(devices.displayName));
   return { client, devices: ownDevices };
 }

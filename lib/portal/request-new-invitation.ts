@@ -45,6 +45,6 @@ export async function requestNewInvitation(oldToken: string) {
     await tx.insert(portalInvitations).values(newInvitation(row.invitation.clientId, row.mail));
     return row.mail;
   });
-  await sendJobEvent({ id: `invitation-renewal-${hashToken(oldToken).slice(0, 16)}-${Date.now()}`, name: invitationsRequestedEvent, data: {} });
+  await sendJobEvent({ id: `invitation-renewal-${hashToken(oldToken).slice(0, 16)}-${Date.now()}`, name: invitationsRequestedEvent, data: {} }, "the invitation waits to be sent");
   return `A new invitation is on its way to ${masked(email)}.`;
 }

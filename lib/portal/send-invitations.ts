@@ -1,47 +1,68 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, portalAccounts, portalInvitations } from "@/db/schema";
 import { sendMail } from "@/lib/mail/send-mail";
 import { invitationToken } from "./invitation-token";
 import { invitationMail } from "./invitation-mail";
 
+const waitingToBeSent = and(
+  isNull(portalInvitations.sentAt),
+  isNull(portalInvitations.supersededAt),
+  isNull(portalInvitations.usedAt),
+  isNull(portalInvitations.sendError),
+);
+
+export async function countWaitingInvitations() {
+  const [{ waiting }] = await db.select({ waiting: sql<number>`count(*)::int` }).from(portalInvitations).where(waitingToBeSent);
+  return waiting;
+}
+
+/** A mail server's 5xx answer: the address will never take this mail, so retrying cannot help. */
+function refusedForGood(error: unknown) {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+}
+
 /**
  * Sends up to `limit` invitations that are waiting. Each is claimed (sent_at set, committed) before its
- * mail goes out, so a retried step cannot send it twice; a failed send gives the claim back and throws.
+ * mail goes out, so a retried step cannot send it twice. A passing failure gives the claim back and
+ * throws (the step is retried); an address refused for good is recorded and skipped.
  */
 export async function sendWaitingInvitations(limit = 25) {
+  const now = new Date();
   const waiting = await db
-    .select({ invitation: portalInvitations, name: clients.displayName, clientStatus: clients.status, accountStatus: portalAccounts.status })
+    .select({ invitation: portalInvitations, name: clients.displayName, mail: clients.mail, clientStatus: clients.status, accountStatus: portalAccounts.status })
     .from(portalInvitations)
     .innerJoin(clients, eq(clients.id, portalInvitations.clientId))
     .innerJoin(portalAccounts, eq(portalAccounts.clientId, portalInvitations.clientId))
-    .where(and(isNull(portalInvitations.sentAt), isNull(portalInvitations.supersededAt), isNull(portalInvitations.usedAt)))
+    .where(waitingToBeSent)
     .orderBy(asc(portalInvitations.createdAt))
     .limit(limit);
   let sent = 0;
-  for (const { invitation, name, clientStatus, accountStatus } of waiting) {
-    if (clientStatus !== "active" || accountStatus === "revoked") {
-      await db.update(portalInvitations).set({ supersededAt: new Date() }).where(eq(portalInvitations.id, invitation.id));
+  for (const { invitation, name, mail, clientStatus, accountStatus } of waiting) {
+    if (clientStatus !== "active" || accountStatus !== "invited" || !mail || invitation.expiresAt <= now || !invitation.nonce) {
+      await db.update(portalInvitations).set({ supersededAt: now }).where(eq(portalInvitations.id, invitation.id));
       continue;
     }
+    // The claim re-checks what a revoke or a resend changes, so neither races a dead link out.
     const [claimed] = await db
       .update(portalInvitations)
-      .set({ sentAt: new Date() })
-      .where(and(eq(portalInvitations.id, invitation.id), isNull(portalInvitations.sentAt)))
+      .set({ sentAt: now, email: mail })
+      .where(and(eq(portalInvitations.id, invitation.id), waitingToBeSent, gt(portalInvitations.expiresAt, now)))
       .returning({ id: portalInvitations.id });
     if (!claimed) continue;
     try {
-      await sendMail(invitationMail(invitation, name, invitationToken(invitation.nonce)));
+      await sendMail(invitationMail({ id: invitation.id, email: mail }, name, invitationToken(invitation.nonce)));
+      await db.update(portalInvitations).set({ nonce: null }).where(eq(portalInvitations.id, invitation.id));
       sent++;
     } catch (error) {
-      await db.update(portalInvitations).set({ sentAt: null }).where(eq(portalInvitations.id, invitation.id));
-      throw error;
+      const undo = refusedForGood(error)
+        ? { sentAt: null, sendError: `The mail server refused ${mail}: ${(error as Error).message}`.slice(0, 500) }
+        : { sentAt: null };
+      await db.update(portalInvitations).set(undo).where(eq(portalInvitations.id, invitation.id));
+      if (!refusedForGood(error)) throw error;
     }
   }
-  const [{ remaining }] = await db
-    .select({ remaining: sql<number>`count(*)::int` })
-    .from(portalInvitations)
-    .where(and(isNull(portalInvitations.sentAt), isNull(portalInvitations.supersededAt), isNull(portalInvitations.usedAt)));
-  return { sent, remaining };
+  return { sent, remaining: await countWaitingInvitations() };
 }

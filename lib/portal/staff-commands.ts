@@ -21,7 +21,13 @@ export async function portalStatusOf(actor: Actor, clientId: string) {
   authorize(actor, "staff");
   const [account] = await db.select().from(portalAccounts).where(eq(portalAccounts.clientId, clientId));
   const [latest] = await db
-    .select({ sentAt: portalInvitations.sentAt, createdAt: portalInvitations.createdAt })
+    .select({
+      sentAt: portalInvitations.sentAt,
+      createdAt: portalInvitations.createdAt,
+      expiresAt: portalInvitations.expiresAt,
+      sendError: portalInvitations.sendError,
+      closed: sql<boolean>`${portalInvitations.supersededAt} IS NOT NULL`,
+    })
     .from(portalInvitations)
     .where(eq(portalInvitations.clientId, clientId))
     .orderBy(desc(portalInvitations.createdAt))
@@ -47,7 +53,7 @@ export async function resendInvitation(actor: Actor, clientId: string) {
     await tx.insert(portalInvitations).values(newInvitation(clientId, client.mail));
     await recordAuditEvent(tx, actor, "portal.invitation.resent", `Sent a new portal invitation to ${client.displayName}`);
   });
-  await sendJobEvent({ id: `invitation-${clientId}-${Date.now()}`, name: invitationsRequestedEvent, data: { clientId } });
+  await sendJobEvent({ id: `invitation-${clientId}-${Date.now()}`, name: invitationsRequestedEvent, data: { clientId } }, "the invitation waits to be sent");
 }
 
 /** "Revoke access": signs the client out everywhere at once and stops every open link. */

@@ -7,19 +7,17 @@ export const jobEngineStartHint =
   "In development, start it with `npx inngest-cli@latest dev -u http://localhost:3000/api/inngest`; " +
   "in production, check INNGEST_EVENT_KEY and that Inngest is running.";
 
-/** What to tell an administrator when the job engine does not answer. */
-export const jobEngineUnreachableMessage = `The job engine (Inngest) cannot be reached, so the sync was not started. ${jobEngineStartHint}`;
-
+/** What to tell an administrator when the job engine does not answer; `waiting` says what did not start. */
 export class JobEngineUnreachableError extends ActionRefused {
-  constructor() {
-    super(jobEngineUnreachableMessage);
+  constructor(waiting: string) {
+    super(`The job engine (Inngest) cannot be reached, so ${waiting}. ${jobEngineStartHint}`);
   }
 }
 
-export async function sendJobEvent(event: { id: string; name: string; data: Record<string, unknown> }) {
+export async function sendJobEvent(event: { id: string; name: string; data: Record<string, unknown> }, waiting = "the sync was not started") {
   try {
     await inngest.send(event);
   } catch {
-    throw new JobEngineUnreachableError();
+    throw new JobEngineUnreachableError(waiting);
   }
 }

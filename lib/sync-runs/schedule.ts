@@ -12,6 +12,8 @@ const hoursBetweenSyncs: Record<Exclude<SyncFrequency, "manual">, number> = {
   weekly: 168,
 };
 
+const slackMs = 5 * 60_000;
+
 export type DueSync = { connectionId: string; kind: SyncKind; slot: number };
 
 /**
@@ -33,9 +35,10 @@ export async function findDueSyncs(now: Date): Promise<DueSync[]> {
         .where(and(eq(syncRuns.connectionId, connection.id), eq(syncRuns.kind, kind)))
         .orderBy(desc(syncRuns.queuedAt))
         .limit(1);
-      // A little slack, so a tick that lands just before the hour does not wait a whole extra interval.
-      if (!last || now.getTime() - last.queuedAt.getTime() >= intervalMs - 5 * 60_000) {
-        due.push({ connectionId: connection.id, kind, slot: Math.floor(now.getTime() / intervalMs) });
+      // A little slack, so a tick that lands just before the hour does not wait a whole extra interval;
+      // the slot counts from the same slack, so an early tick names the next slot, not the last one.
+      if (!last || now.getTime() - last.queuedAt.getTime() >= intervalMs - slackMs) {
+        due.push({ connectionId: connection.id, kind, slot: Math.floor((now.getTime() + slackMs) / intervalMs) });
       }
     }
   }

@@ -78,7 +78,10 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
     if (form.clientSecret) changes["Client secret"] = { from: stored.clientSecretCiphertext ? "stored" : "none", to: "replaced" };
     if (Object.keys(changes).length === 0) return "No changes to save.";
 
-    await tx.update(entraConnections).set({ ...next, ...secret, updatedAt: now }).where(eq(entraConnections.id, stored.id));
+    // Delta links belong to one tenant and app: another tenant or app starts again with a full listing.
+    const otherDirectory = stored.tenantId !== next.tenantId || stored.clientId !== next.clientId;
+    const deltaLinks = otherDirectory ? { usersDeltaLink: null, devicesDeltaLink: null, usersDeltaWithExternal: null } : {};
+    await tx.update(entraConnections).set({ ...next, ...secret, ...deltaLinks, updatedAt: now }).where(eq(entraConnections.id, stored.id));
     await recordAuditEvent(tx, actor, "azure.settings.updated", `Changed ${Object.keys(changes).join(", ")}`, changes);
     return "Changes saved.";
   });

@@ -7,7 +7,7 @@ import { describeCounts } from "@/lib/sync-runs/describe-run";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { runSync } from "./run-sync";
-import { sendWaitingInvitations } from "@/lib/portal/send-invitations";
+import { countWaitingInvitations, sendWaitingInvitations } from "@/lib/portal/send-invitations";
 
 const usage = "Usage: npm run sync -- users|devices [--full]";
 
@@ -29,7 +29,7 @@ async function main() {
   process.stdout.write("\n");
   if (result.status === "skipped") throw new Error("The run was not started.");
   console.log(`${result.status === "succeeded" ? "Done" : "Held for review"} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${describeCounts(result.counts ?? null)}`);
-  if ("invitations" in result && result.invitations > 0) {
+  if ((await countWaitingInvitations()) > 0) {
     let [sent, remaining] = [0, 1];
     while (remaining > 0) {
       const batch = await sendWaitingInvitations(25);

@@ -4,18 +4,23 @@ import { portalStatusOf } from "@/lib/portal/staff-commands";
 import { formatDateTime } from "@/app/_components/list-controls";
 import { PortalActionButton } from "./portal-action-button";
 
+type Status = Awaited<ReturnType<typeof portalStatusOf>>;
+
+function portalStatusText(client: Client, account: Status["account"], invitation: Status["lastInvitation"]) {
+  if (!account) return "Not invited";
+  if (account.status === "revoked") return `Revoked on ${formatDateTime(account.revokedAt)}`;
+  if (client.status !== "active") return `No access while the client is ${client.status} in Microsoft Entra`;
+  if (account.status === "active") return `Active since ${formatDateTime(account.activatedAt)}`;
+  if (invitation?.sendError) return `Invitation not delivered: ${invitation.sendError}`;
+  if (!invitation?.sentAt) return invitation?.closed ? "Invitation withdrawn" : "Invitation waiting to be sent";
+  if (invitation.expiresAt <= new Date()) return `Invited on ${formatDateTime(invitation.sentAt)}; the link has expired`;
+  return `Invited on ${formatDateTime(invitation.sentAt)}`;
+}
+
 /** The client's portal status, and for superusers the ways to change it. */
 export async function PortalAccess({ actor, client }: { actor: Actor; client: Client }) {
   const { account, lastInvitation } = await portalStatusOf(actor, client.id);
-  const status = !account
-    ? "Not invited"
-    : account.status === "active"
-      ? `Active since ${formatDateTime(account.activatedAt)}`
-      : account.status === "revoked"
-        ? `Revoked on ${formatDateTime(account.revokedAt)}`
-        : lastInvitation?.sentAt
-          ? `Invited on ${formatDateTime(lastInvitation.sentAt)}`
-          : "Invitation waiting to be sent";
+  const status = portalStatusText(client, account, lastInvitation);
   return (
     <section className="mt-8 rounded-xl border border-slate-200 bg-white p-6" aria-label="Client portal">
       <h2 className="text-lg font-semibold">Client portal</h2>

@@ -26,6 +26,13 @@ export default async function SyncRunsPage() {
             <td className="px-4 py-2">{run.pagesDone}</td>
             <td className="px-4 py-2">
               {describeCounts(run.counts)}
+              {run.skippedReasons && Object.keys(run.skippedReasons).length > 0 && (
+                <ul className="mt-1 text-xs text-slate-500">
+                  {Object.entries(run.skippedReasons).map(([reason, n]) => <li key={reason}>{n} skipped: {reason}</li>)}
+                </ul>
+              )}
+              {run.reviewNote && <span className="mt-1 block text-amber-800" data-testid="review-note">{run.reviewNote}</span>}
+              {run.status === "needs_review" && <ApplyAnywayButton runId={run.id} />}
               {run.errorMessage && <span className="block text-red-700">{run.errorMessage}</span>}
             </td>
           </tr>
