@@ -20,7 +20,7 @@ async function main() {
   if (existing > 0 && !values.replace) {
     throw new Error(`The database already holds ${existing} clients. Add --replace to delete all clients and devices first.`);
   }
-  await db.execute(sql`TRUNCATE devices, clients`);
+  await db.execute(sql`TRUNCATE devices, clients CASCADE`);
   const [connection] = await db.insert(entraConnections).values({ name: "Demo tenant (seeded)" }).returning();
   const random = randomSource(42);
   const clientIds: string[] = [];
