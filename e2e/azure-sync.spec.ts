@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { CONTOSO } from "../tests/fake-entra/default-tenants";
 import { inngestStandIn } from "../playwright.config";
-import { addStaff, resetDatabase } from "./support/database";
-import { firstEnabledMember } from "./support/fake-tenant";
+import { addStaff, resetDatabase, sql } from "./support/database";
+import { fakeTenant, firstEnabledMember } from "./support/fake-tenant";
 import { signIn } from "./support/sign-in";
 
 test.describe.configure({ mode: "serial" });
@@ -56,4 +56,29 @@ test("Sync devices now brings the devices, linked to their owners", async ({ pag
   const ownerName = await ownerLink.innerText();
   await ownerLink.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ownerName);
+});
+
+test("a sync that would remove more than 10% of the clients waits for review; Apply anyway removes them", async ({ page }) => {
+  const members = await sql`SELECT entra_object_id, display_name FROM clients WHERE status = 'active' ORDER BY display_name LIMIT 6`;
+  for (const member of members) await fakeTenant("hardDeleteUser", { id: member.entra_object_id });
+
+  await signIn(page, "sam@msp.example", "correct horse battery");
+  await page.goto("/settings/azure/microsoft-azure");
+  await page.getByRole("button", { name: "Sync users now" }).click();
+  await expect(page.getByText("Sync requested.")).toBeVisible();
+  await page.request.get(`${inngestStandIn.control}/idle`);
+  await page.reload();
+  await expect(page.getByTestId("last-run-users")).toContainText("Last sync of users: Needs review");
+  await expect(page.getByTestId("last-run-users")).toContainText("Nothing was disabled or removed.");
+  const [{ removed }] = await sql`SELECT count(*)::int AS removed FROM clients WHERE status = 'removed'`;
+  expect(removed).toBe(0);
+
+  await page.getByRole("link", { name: "Review it" }).click();
+  await expect(page.getByTestId("review-note").first()).toContainText("would disable 0 and remove 6");
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Apply anyway" }).click();
+  await expect(page.getByTestId("review-note").first()).toContainText("Applied anyway by Sam Admin: 0 disabled, 6 removed.");
+  await expect(page.getByTestId("run-status").first()).toHaveText("Succeeded");
+  const names = (await sql`SELECT display_name FROM clients WHERE status = 'removed' ORDER BY display_name`).map((r) => r.display_name);
+  expect(names).toEqual(members.map((m) => m.display_name));
 });

@@ -27,7 +27,7 @@ export async function applyReviewedRun(actor: Actor, runId: string) {
     const counts = { ...run.counts!, disabled: run.counts!.disabled + applied.disabled, removed: run.counts!.removed + applied.removed };
     await tx
       .update(syncRuns)
-      .set({ status: "succeeded", counts, reviewNote: `${run.reviewNote} Applied anyway by ${actor.name}.` })
+      .set({ status: "succeeded", counts, reviewNote: `${run.reviewNote} Applied anyway by ${actor.name}: ${applied.disabled} disabled, ${applied.removed} removed.` })
       .where(eq(syncRuns.id, runId));
     await recordAuditEvent(tx, actor, `azure.${run.kind}.review-applied`, `Applied a held ${run.kind} sync: ${applied.disabled} disabled, ${applied.removed} removed`);
     return applied;

@@ -98,8 +98,8 @@ export async function finishSyncRun(plan: RunPlan, ending: { deltaLink: string |
     if (endedEarly || unexpected.length > allowed) {
       const disabling = unexpected.filter((p) => p.toStatus === "disabled").length;
       const reviewNote = endedEarly
-        ? "The listing from Microsoft Graph ended before its last page, so nothing was disabled or removed."
-        : `This sync would disable ${disabling} and remove ${unexpected.length - disabling} of ${active} active synced ${plan.kind === "users" ? "clients" : "devices"}, more than ${connection.reviewThresholdPercent}%. Nothing was disabled or removed.`;
+        ? "The listing from Microsoft Graph ended before its last page."
+        : `This sync would disable ${disabling} and remove ${unexpected.length - disabling} of ${active} active synced ${plan.kind === "users" ? "clients" : "devices"}, more than ${connection.reviewThresholdPercent}%.`;
       await tx.update(syncRuns).set({ ...finished, status: "needs_review", reviewNote }).where(eq(syncRuns.id, plan.runId));
       await linkDeviceOwners(tx, plan.connectionId);
       const invitations = plan.kind === "users" ? await inviteEligibleClients(tx, connection) : 0;

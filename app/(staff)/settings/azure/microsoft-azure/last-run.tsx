@@ -14,7 +14,7 @@ export function LastRun({ run, noun }: { run: SyncRun | null; noun: string }) {
       {active && <p className="text-slate-600">{run.pagesDone} page{run.pagesDone === 1 ? "" : "s"} done so far…</p>}
       {run.counts && <p className="text-slate-600">{describeCounts(run.counts)}</p>}
       {run.status === "needs_review" && (
-        <p className="text-amber-800">{run.reviewNote} <Link href="/settings/azure/runs">Review it</Link></p>
+        <p className="text-amber-800">{run.reviewNote} Nothing was disabled or removed. <Link href="/settings/azure/runs">Review it</Link></p>
       )}
       {run.errorMessage && <p className="text-red-700">{run.errorMessage}</p>}
     </div>

@@ -31,7 +31,12 @@ export default async function SyncRunsPage() {
                   {Object.entries(run.skippedReasons).map(([reason, n]) => <li key={reason}>{n} skipped: {reason}</li>)}
                 </ul>
               )}
-              {run.reviewNote && <span className="mt-1 block text-amber-800" data-testid="review-note">{run.reviewNote}</span>}
+              {run.reviewNote && (
+                <span className="mt-1 block text-amber-800" data-testid="review-note">
+                  {run.reviewNote}
+                  {run.status === "needs_review" && " Nothing was disabled or removed yet."}
+                </span>
+              )}
               {run.status === "needs_review" && <ApplyAnywayButton runId={run.id} />}
               {run.errorMessage && <span className="block text-red-700">{run.errorMessage}</span>}
             </td>
