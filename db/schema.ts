@@ -160,6 +160,8 @@ export const syncRuns = pgTable(
     kind: syncKind("kind").notNull(),
     trigger: syncTrigger("trigger").notNull(),
     full: boolean("full").notNull().default(false),
+    // "Sync external users" as it was when the run began: the whole run follows that one value.
+    syncExternalUsers: boolean("sync_external_users"),
     requestedById: uuid("requested_by_id").references(() => staffUsers.id, { onDelete: "set null" }),
     requestedByName: text("requested_by_name"),
     status: syncRunStatus("status").notNull().default("queued"),

@@ -15,7 +15,7 @@ export function newInvitation(clientId: string, email: string, now = new Date())
  * with a mail address, and not a guest unless "Sync external users" is on. One account per client means
  * one invitation per client, however many syncs run.
  */
-export async function inviteEligibleClients(tx: Transaction, connection: EntraConnection) {
+export async function inviteEligibleClients(tx: Transaction, connection: EntraConnection, heldRunId?: string) {
   if (!connection.inviteToPortal) return 0;
   const eligible = await tx
     .select({ id: clients.id, mail: clients.mail })
@@ -29,6 +29,9 @@ export async function inviteEligibleClients(tx: Transaction, connection: EntraCo
         sql`${clients.mail} IS NOT NULL AND ${clients.mail} <> ''`,
         connection.syncExternalUsers ? undefined : eq(clients.isExternal, false),
         isNull(portalAccounts.clientId),
+        heldRunId
+          ? sql`NOT EXISTS (SELECT 1 FROM sync_pending_changes p WHERE p.run_id = ${heldRunId} AND p.entra_object_id = ${clients.entraObjectId})`
+          : undefined,
       ),
     );
   let invited = 0;

@@ -19,6 +19,8 @@ export type PageDecision<F> = {
   updates: ({ id: string; entraObjectId: string; status: RecordStatus } & F)[];
   unchangedIds: string[];
   pending: { entraObjectId: string; toStatus: "disabled" | "removed"; reason: string }[];
+  /** Objects this page leaves with nothing pending: a disable or removal an earlier page held is void. */
+  settledObjectIds: string[];
   counts: SyncCounts;
   skippedReasons: Record<string, number>;
 };
@@ -30,7 +32,7 @@ export const noCounts = (): SyncCounts => ({ created: 0, updated: 0, disabled: 0
  * the page; disables and removals are held as pending, to be applied together at the end of the run.
  */
 export function decidePage<C, F extends object>(rules: PageRules<C, F>, changes: IncomingChange<C>[], known: Map<string, KnownRecord<F>>): PageDecision<F> {
-  const decision: PageDecision<F> = { inserts: [], updates: [], unchangedIds: [], pending: [], counts: noCounts(), skippedReasons: {} };
+  const decision: PageDecision<F> = { inserts: [], updates: [], unchangedIds: [], pending: [], settledObjectIds: [], counts: noCounts(), skippedReasons: {} };
   const skip = (reason: string) => {
     decision.counts.skipped++;
     decision.skippedReasons[reason] = (decision.skippedReasons[reason] ?? 0) + 1;
@@ -79,5 +81,7 @@ export function decidePage<C, F extends object>(rules: PageRules<C, F>, changes:
       decision.counts.unchanged++;
     }
   }
+  const pendingIds = new Set(decision.pending.map((p) => p.entraObjectId));
+  decision.settledObjectIds = [...latest.keys()].filter((id) => !pendingIds.has(id));
   return decision;
 }

@@ -45,20 +45,22 @@ export async function applyPendingChanges(tx: Transaction, run: Pick<SyncRun, "i
   return result;
 }
 
-/** Devices point at their owner's client once both are synced, whichever came first. */
+/** Devices point at their owner's client once both are synced, whichever came first; none when the owner is not a client. */
 export async function linkDeviceOwners(tx: Transaction, connectionId: string) {
   await tx.execute(sql`
-    UPDATE devices d SET owner_client_id = c.id
-    FROM clients c
-    WHERE d.connection_id = ${connectionId} AND c.connection_id = d.connection_id
-      AND c.entra_object_id = d.owner_entra_object_id AND d.owner_client_id IS DISTINCT FROM c.id`);
+    WITH owners AS (
+      SELECT d.id, c.id AS client_id FROM devices d
+      LEFT JOIN clients c ON c.connection_id = d.connection_id AND c.entra_object_id = d.owner_entra_object_id
+      WHERE d.connection_id = ${connectionId} AND d.source = 'azure')
+    UPDATE devices SET owner_client_id = owners.client_id
+    FROM owners WHERE devices.id = owners.id AND devices.owner_client_id IS DISTINCT FROM owners.client_id`);
 }
 
-export async function storeDeltaLink(tx: Transaction, run: Pick<SyncRun, "kind" | "connectionId" | "deltaLink">) {
+/** Stores where the next incremental sync starts, with the "Sync external users" value the run used. */
+export async function storeDeltaLink(tx: Transaction, run: Pick<SyncRun, "kind" | "connectionId" | "deltaLink" | "syncExternalUsers">) {
   if (!run.deltaLink) return;
-  const [connection] = await tx.select().from(entraConnections).where(eq(entraConnections.id, run.connectionId));
   const link = run.kind === "users"
-    ? { usersDeltaLink: run.deltaLink, usersDeltaWithExternal: connection.syncExternalUsers }
+    ? { usersDeltaLink: run.deltaLink, usersDeltaWithExternal: run.syncExternalUsers }
     : { devicesDeltaLink: run.deltaLink };
   await tx.update(entraConnections).set(link).where(eq(entraConnections.id, run.connectionId));
 }
@@ -73,7 +75,7 @@ export async function finishSyncRun(plan: RunPlan, ending: { deltaLink: string |
     if (run.status !== "running") return { status: run.status, invitations: 0 };
     const [connection] = await tx.select().from(entraConnections).where(eq(entraConnections.id, plan.connectionId));
     const endedEarly = !ending.deltaLink;
-    if (plan.mode === "full" && !endedEarly) await holdAbsentRows(tx, plan, connection.syncExternalUsers);
+    if (plan.mode === "full" && !endedEarly) await holdAbsentRows(tx, plan, plan.syncExternalUsers);
 
     const counts = noCounts();
     const skippedReasons: Record<string, number> = {};
@@ -92,23 +94,26 @@ export async function finishSyncRun(plan: RunPlan, ending: { deltaLink: string |
       .where(eq(syncPendingChanges.runId, plan.runId));
     // Guests removed because a superuser turned "Sync external users" off were asked for: they do not count.
     const unexpected = pending.filter((p) => p.reason !== externalOffReason);
-    const allowed = Math.ceil((active * connection.reviewThresholdPercent) / 100);
+    // Measured against the rows that were active before this run: its own creations and restores do not count.
+    const activeBefore = Math.max(0, active - counts.created - counts.restored);
+    const tooMany = unexpected.length * 100 > activeBefore * connection.reviewThresholdPercent;
     const finished = { finishedAt: new Date(), counts, skippedReasons, deltaLink: ending.deltaLink };
 
-    if (endedEarly || unexpected.length > allowed) {
+    if (endedEarly || tooMany) {
       const disabling = unexpected.filter((p) => p.toStatus === "disabled").length;
       const reviewNote = endedEarly
         ? "The listing from Microsoft Graph ended before its last page."
-        : `This sync would disable ${disabling} and remove ${unexpected.length - disabling} of ${active} active synced ${plan.kind === "users" ? "clients" : "devices"}, more than ${connection.reviewThresholdPercent}%.`;
+        : `This sync would disable ${disabling} and remove ${unexpected.length - disabling} of ${activeBefore} active synced ${plan.kind === "users" ? "clients" : "devices"}, more than ${connection.reviewThresholdPercent}%.`;
       await tx.update(syncRuns).set({ ...finished, status: "needs_review", reviewNote }).where(eq(syncRuns.id, plan.runId));
       await linkDeviceOwners(tx, plan.connectionId);
-      const invitations = plan.kind === "users" ? await inviteEligibleClients(tx, connection) : 0;
+      // Clients this held run would disable or remove are not invited meanwhile.
+      const invitations = plan.kind === "users" ? await inviteEligibleClients(tx, connection, plan.runId) : 0;
       return { status: "needs_review" as const, counts, invitations };
     }
     const applied = await applyPendingChanges(tx, run);
     counts.disabled += applied.disabled;
     counts.removed += applied.removed;
-    await storeDeltaLink(tx, { ...run, deltaLink: ending.deltaLink });
+    await storeDeltaLink(tx, { ...run, deltaLink: ending.deltaLink, syncExternalUsers: plan.syncExternalUsers });
     await linkDeviceOwners(tx, plan.connectionId);
     await tx.update(syncRuns).set({ ...finished, counts, status: "succeeded" }).where(eq(syncRuns.id, plan.runId));
     // Clients this sync made eligible for the client portal get their one invitation (sent by the job engine).

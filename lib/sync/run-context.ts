@@ -13,6 +13,8 @@ export type RunPlan = {
   mode: "full" | "delta";
   startLink: string | null;
   syncedAt: string;
+  /** "Sync external users" when the run began; the whole run follows it. */
+  syncExternalUsers: boolean;
 };
 
 /**
@@ -32,7 +34,10 @@ export async function beginSyncRun(runId: string): Promise<RunPlan | null> {
   const link = current.kind === "users" ? connection.usersDeltaLink : connection.devicesDeltaLink;
   const externalChanged = current.kind === "users" && connection.usersDeltaWithExternal !== connection.syncExternalUsers;
   const full = current.full || !link || externalChanged;
-  if (full && !current.full) await db.update(syncRuns).set({ full: true }).where(eq(syncRuns.id, runId));
+  const syncExternalUsers = current.syncExternalUsers ?? connection.syncExternalUsers;
+  if ((full && !current.full) || current.syncExternalUsers === null) {
+    await db.update(syncRuns).set({ full, syncExternalUsers }).where(eq(syncRuns.id, runId));
+  }
   return {
     runId,
     kind: current.kind,
@@ -40,6 +45,7 @@ export async function beginSyncRun(runId: string): Promise<RunPlan | null> {
     mode: full ? "full" : "delta",
     startLink: full ? null : link,
     syncedAt: current.startedAt!.toISOString(),
+    syncExternalUsers,
   };
 }
 

@@ -25,15 +25,14 @@ export type PageStepResult = PageResult | { fullResyncNeeded: true; reason: stri
 
 /** One step: fetch one page of users from Graph and write it in one transaction. */
 export async function syncUsersPage(plan: RunPlan, pageIndex: number, link: string | null, options: GraphOptions = {}): Promise<PageStepResult> {
-  const T = (globalThis as any).__T ??= { a: 0, b: 0, c: 0, d: 0, e: 0 }; let t = performance.now(); const lap = (k: string) => { const n = performance.now(); T[k] += n - t; t = n; if (k === "e" && pageIndex % 100 === 99) console.log(JSON.stringify(T)); };
   const done = await writtenPage(plan.runId, pageIndex);
   if (done) return done;
-  const { connection, settings } = await loadConnection(plan.connectionId);
-  lap("a"); const page = await fetchUsersDeltaPage(settings, link, options); lap("b");
+  const { settings } = await loadConnection(plan.connectionId);
+  const page = await fetchUsersDeltaPage(settings, link, options);
   if (page.fullResyncNeeded) return { fullResyncNeeded: true, reason: page.reason };
   const ids = page.changes.map((change) => (change.type === "upsert" ? change.item.id : change.id));
   const known = await knownRecords<ClientFields>(clients, plan.connectionId, ids, comparedFields);
-  lap("c"); const decision = decidePage(userRules(connection.syncExternalUsers), page.changes, known);
+  const decision = decidePage(userRules(plan.syncExternalUsers), page.changes, known);
   const pageInfo = { runId: plan.runId, pageIndex, connectionId: plan.connectionId, syncedAt: new Date(plan.syncedAt) };
-  lap("d"); const r = await writePage(clients, pageInfo, decision, { nextLink: page.nextLink, deltaLink: page.deltaLink }); lap("e"); return r;
+  return writePage(clients, pageInfo, decision, { nextLink: page.nextLink, deltaLink: page.deltaLink });
 }

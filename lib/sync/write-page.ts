@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { clients, devices, syncRunPages, syncRuns, type SyncCounts } from "@/db/schema";
+import { clients, devices, syncRunPages, type SyncCounts } from "@/db/schema";
 import type { KnownRecord, PageDecision } from "./decide-page";
 
 type RecordTable = typeof clients | typeof devices;
@@ -50,7 +50,7 @@ function upsertStatement(table: RecordTable, rows: Record<string, unknown>[]) {
     ON CONFLICT (connection_id, entra_object_id) DO UPDATE SET ${set}`;
 }
 
-/** Writes one page in one transaction: upserts, untouched rows' sync time, pending changes, the page record. */
+/** Writes one page atomically: upserts, untouched rows' sync time, pending changes, the page record. */
 export async function writePage<F extends object>(
   table: RecordTable,
   page: { runId: string; pageIndex: number; connectionId: string; syncedAt: Date },
@@ -67,25 +67,28 @@ export async function writePage<F extends object>(
     updatedAt: syncedAt,
   }));
   const tableName = sql.raw(table === clients ? "clients" : "devices");
-  await db.transaction(async (tx) => {
-    // Sent together: postgres.js pipelines them on the transaction's connection, one round trip for all.
-    const statements = [
-      rows.length ? tx.execute(upsertStatement(table, rows)) : null,
-      decision.unchangedIds.length
-        ? tx.execute(sql`UPDATE ${tableName} SET last_synced_at = ${syncedAt.toISOString()} WHERE id = ANY(${sql.param(decision.unchangedIds)}::uuid[])`)
-        : null,
-      decision.pending.length
-        ? tx.execute(sql`
-            INSERT INTO sync_pending_changes (run_id, entra_object_id, to_status, reason)
-            SELECT ${runId}, p.entra_object_id, p.to_status, p.reason
-            FROM json_to_recordset(${JSON.stringify(decision.pending.map((p) => ({ entra_object_id: p.entraObjectId, to_status: p.toStatus, reason: p.reason })))}::json)
-              AS p(entra_object_id text, to_status record_status, reason text)
-            ON CONFLICT (run_id, entra_object_id) DO UPDATE SET to_status = excluded.to_status, reason = excluded.reason`)
-        : null,
-      tx.insert(syncRunPages).values({ runId, pageIndex, ...result }),
-      tx.update(syncRuns).set({ pagesDone: sql`${syncRuns.pagesDone} + 1` }).where(eq(syncRuns.id, runId)),
-    ];
-    await Promise.all(statements);
-  });
+  // One statement, so one round trip: a statement is atomic on its own, and each part below touches rows
+  // no other part touches (decidePage puts every object in exactly one list).
+  const parts: SQL[] = [];
+  if (rows.length) parts.push(sql`upserted AS (${upsertStatement(table, rows)})`);
+  if (decision.unchangedIds.length) {
+    parts.push(sql`touched AS (UPDATE ${tableName} SET last_synced_at = ${syncedAt.toISOString()} WHERE id = ANY(${sql.param(decision.unchangedIds)}::uuid[]))`);
+  }
+  // A disable or removal an earlier page held is void once a later page brings the object back.
+  if (decision.settledObjectIds.length) {
+    parts.push(sql`settled AS (DELETE FROM sync_pending_changes WHERE run_id = ${runId} AND entra_object_id = ANY(${sql.param(decision.settledObjectIds)}::text[]))`);
+  }
+  if (decision.pending.length) {
+    const pending = JSON.stringify(decision.pending.map((p) => ({ entra_object_id: p.entraObjectId, to_status: p.toStatus, reason: p.reason })));
+    parts.push(sql`held AS (
+      INSERT INTO sync_pending_changes (run_id, entra_object_id, to_status, reason)
+      SELECT ${runId}, p.entra_object_id, p.to_status, p.reason
+      FROM json_to_recordset(${pending}::json) AS p(entra_object_id text, to_status record_status, reason text)
+      ON CONFLICT (run_id, entra_object_id) DO UPDATE SET to_status = excluded.to_status, reason = excluded.reason)`);
+  }
+  parts.push(sql`page AS (
+    INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, next_link, delta_link)
+    VALUES (${runId}, ${pageIndex}, ${JSON.stringify(result.counts)}::jsonb, ${JSON.stringify(result.skippedReasons)}::jsonb, ${links.nextLink}, ${links.deltaLink}))`);
+  await db.execute(sql`WITH ${sql.join(parts, sql`, `)} UPDATE sync_runs SET pages_done = pages_done + 1 WHERE id = ${runId}`);
   return result;
 }

@@ -5,6 +5,7 @@ import { db } from "@/db/client";
 import { clients, portalAccounts, portalInvitations } from "@/db/schema";
 import { acceptInvitation, checkInvitation } from "@/lib/portal/accept-invitation";
 import { sendWaitingInvitations } from "@/lib/portal/send-invitations";
+import { revokePortalAccess } from "@/lib/portal/staff-commands";
 import { sendPortalInvitations } from "@/inngest/send-portal-invitations";
 import { startSmtpInbox, type Inbox } from "../support/smtp-inbox";
 import { useInngestEventApi } from "../support/inngest-event-api";
@@ -88,5 +89,20 @@ describe("portal invitations", () => {
     expect(await checkInvitation(token)).toEqual({ state: "used" });
     await expect(acceptInvitation(token, "another long password")).rejects.toThrow(/no longer works/);
     expect(await checkInvitation("x".repeat(43))).toEqual({ state: "invalid" });
+  });
+});
+
+describe("revoking while a link is being used", () => {
+  it("a revoke wins over an invitation accepted at the same moment", async () => {
+    await saveSettings(world.admin, { inviteToPortal: true, secret: "" });
+    await runSyncFunction("users");
+    await sendAllInvitations();
+    const token = linkIn(inbox.mails[0].text!);
+    expect(await checkInvitation(token)).toMatchObject({ state: "valid" });
+    const [sent] = await db.select().from(portalInvitations).where(eq(portalInvitations.email, (inbox.mails[0].to as { text: string }).text));
+    await revokePortalAccess(world.admin, sent.clientId);
+    await expect(acceptInvitation(token, "a long enough password")).rejects.toThrow(/no longer works/);
+    const [account] = await db.select().from(portalAccounts).where(eq(portalAccounts.clientId, sent.clientId));
+    expect(account).toMatchObject({ status: "revoked", passwordHash: null });
   });
 });

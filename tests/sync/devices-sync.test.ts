@@ -53,4 +53,15 @@ describe("a devices sync through the real Inngest function", () => {
     expect(rows.get(deleted)!.status).toBe("removed");
     expect(run.counts).toMatchObject({ created: 1, updated: 1, disabled: 1, removed: 1 });
   });
+
+  it("a device whose owner changes to someone who is not a client no longer shows the old owner", async () => {
+    await runSyncFunction("users");
+    await runSyncFunction("devices");
+    const rows = await devicesByObjectId();
+    const [objectId] = [...rows].find(([, device]) => device.ownerClientId)!;
+    const guestOrUnknown = world.fake.control.addUser({ displayName: "Guest Owner", userType: "Guest", userPrincipalName: "guest_partner.example#EXT#@contoso.onmicrosoft.com" });
+    world.fake.control.setDeviceOwners({ deviceId: objectId, ownerIds: [guestOrUnknown.id] });
+    await runSyncFunction("devices", { full: true });
+    expect((await devicesByObjectId()).get(objectId)).toMatchObject({ ownerEntraObjectId: guestOrUnknown.id, ownerClientId: null });
+  });
 });
