@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
-const dataDir = path.resolve(".data/postgres");
+const defaultDataDir = ".data/postgres";
 const preferredPort = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
 const user = "postgres";
 const password = "postgres";
@@ -18,7 +18,7 @@ export function databaseUrl(serverUrl: string, name: string) {
   return url.toString();
 }
 
-function runningServerPort(): number | null {
+function runningServerPort(dataDir: string): number | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return null;
   const [pid, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
@@ -59,8 +59,9 @@ async function otherProcessesConnected(serverUrl: string) {
 }
 
 /** Reuses a server another process started, or starts one that stops with `stop()`. */
-export async function startLocalDatabase(): Promise<LocalDatabase> {
-  const runningPort = runningServerPort();
+export async function startLocalDatabase(folder = defaultDataDir): Promise<LocalDatabase> {
+  const dataDir = path.resolve(folder);
+  const runningPort = runningServerPort(dataDir);
   if (runningPort) {
     return { serverUrl: `postgres://${user}:${password}@127.0.0.1:${runningPort}/postgres`, stop: async () => {} };
   }

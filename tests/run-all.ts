@@ -29,7 +29,8 @@ async function freshDatabase(serverUrl: string, name: string) {
 async function main() {
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
-  const local = process.env.DATABASE_URL ? null : await startLocalDatabase();
+  // A server of its own, so a test run never shares one with `npm run dev` on the same machine.
+  const local = process.env.DATABASE_URL ? null : await startLocalDatabase(".data/postgres-test");
   const serverUrl = process.env.DATABASE_URL ?? local!.serverUrl;
   const totals: Totals = { passed: 0, failed: 0 };
 
