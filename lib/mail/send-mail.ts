@@ -5,7 +5,8 @@ import nodemailer from "nodemailer";
 
 export type Mail = { to: string; subject: string; text: string; html: string; messageId: string };
 
-export const devMailbox = path.resolve(".data/mail");
+/** Where development mail is kept (VERTASK_MAIL_DIR, by default .data/mail). */
+export const devMailbox = () => path.resolve(process.env.VERTASK_MAIL_DIR ?? ".data/mail");
 
 const transports = new Map<string, nodemailer.Transporter>();
 
@@ -29,8 +30,8 @@ export async function sendMail(mail: Mail) {
   const from = process.env.MAIL_FROM ?? "Vertask <no-reply@vertask.local>";
   const info = await transport().sendMail({ from, ...mail, messageId: `<${mail.messageId}@vertask>` });
   if (!process.env.SMTP_URL) {
-    mkdirSync(devMailbox, { recursive: true });
+    mkdirSync(devMailbox(), { recursive: true });
     const file = `${new Date().toISOString().replace(/[:.]/g, "-")}-${mail.messageId}.json`;
-    writeFileSync(path.join(devMailbox, file), JSON.stringify({ ...JSON.parse(String((info as unknown as { message: string }).message)), sentAt: new Date().toISOString() }));
+    writeFileSync(path.join(devMailbox(), file), JSON.stringify({ ...JSON.parse(String((info as unknown as { message: string }).message)), sentAt: new Date().toISOString() }));
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { devices, syncRunPages, syncRuns } from "@/db/schema";
+import { devices } from "@/db/schema";
 import { fetchDeviceOwnerIds, fetchDevicesDeltaPage, fetchDevicesPage, type EntraConnectionSettings, type GraphDeviceChange, type GraphOptions } from "@/lib/azure";
 import { decidePage, noCounts, type PageDecision, type PageRules } from "./decide-page";
 import { deviceFieldsFrom, type DeviceFields } from "./record-fields";
@@ -38,7 +38,7 @@ async function withOwners(settings: EntraConnectionSettings, decision: PageDecis
   }
 }
 
-/** One step: fetch one page of devices from Graph and write it in one transaction. */
+/** One step: fetch one page of devices from Graph and write it atomically. */
 export async function syncDevicesPage(plan: RunPlan, pageIndex: number, link: string | null, options: GraphOptions = {}): Promise<PageStepResult> {
   const done = await writtenPage(plan.runId, pageIndex);
   if (done) return done;
@@ -63,17 +63,20 @@ export async function syncDeviceOwnersPage(plan: RunPlan, pageIndex: number, lin
   const { settings } = await loadConnection(plan.connectionId);
   const page = await fetchDevicesPage(settings, link, { ...options, includeOwners: true });
   const owners = page.items.map((device) => ({ id: device.id, owner: device.registeredOwners?.[0]?.id ?? null }));
-  await db.transaction(async (tx) => {
-    if (owners.length) {
-      await tx.execute(sql`
-        UPDATE devices SET owner_entra_object_id = o.owner,
-          owner_client_id = CASE WHEN o.owner IS NULL THEN NULL ELSE devices.owner_client_id END
-        FROM jsonb_to_recordset(${JSON.stringify(owners)}::jsonb) AS o(id text, owner text)
+  // One statement (atomic on its own, one round trip). The owner's client is linked in the same write, so
+  // the end of the run finds these links already right instead of writing each device a second time.
+  const ownersWritten = owners.length
+    ? sql`owned AS (
+        UPDATE devices SET owner_entra_object_id = o.owner, owner_client_id = c.id
+        FROM json_to_recordset(${JSON.stringify(owners)}::json) AS o(id text, owner text)
+        LEFT JOIN clients c ON c.connection_id = ${plan.connectionId} AND c.entra_object_id = o.owner
         WHERE devices.connection_id = ${plan.connectionId} AND devices.entra_object_id = o.id
-          AND devices.owner_entra_object_id IS DISTINCT FROM o.owner`);
-    }
-    await tx.insert(syncRunPages).values({ runId: plan.runId, pageIndex, counts: noCounts(), skippedReasons: {}, nextLink: page.nextLink, deltaLink: null });
-    await tx.update(syncRuns).set({ pagesDone: sql`${syncRuns.pagesDone} + 1` }).where(and(eq(syncRuns.id, plan.runId)));
-  });
+          AND (devices.owner_entra_object_id IS DISTINCT FROM o.owner OR devices.owner_client_id IS DISTINCT FROM c.id)), `
+    : sql``;
+  await db.execute(sql`
+    WITH ${ownersWritten}page AS (
+      INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, next_link, delta_link)
+      VALUES (${plan.runId}, ${pageIndex}, ${JSON.stringify(noCounts())}::jsonb, '{}'::jsonb, ${page.nextLink}, NULL))
+    UPDATE sync_runs SET pages_done = pages_done + 1 WHERE id = ${plan.runId}`);
   return { nextLink: page.nextLink };
 }

@@ -23,7 +23,7 @@ export function userRules(syncExternalUsers: boolean): PageRules<GraphUserChange
 
 export type PageStepResult = PageResult | { fullResyncNeeded: true; reason: string };
 
-/** One step: fetch one page of users from Graph and write it in one transaction. */
+/** One step: fetch one page of users from Graph and write it atomically. */
 export async function syncUsersPage(plan: RunPlan, pageIndex: number, link: string | null, options: GraphOptions = {}): Promise<PageStepResult> {
   const done = await writtenPage(plan.runId, pageIndex);
   if (done) return done;

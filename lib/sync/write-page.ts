@@ -29,25 +29,23 @@ export async function knownRecords<F>(table: RecordTable, connectionId: string, 
   return new Map(rows.map((row) => [row.entraObjectId as string, row as unknown as KnownRecord<F>]));
 }
 
-/** The page's rows as one JSON array keyed by column name, for json_populate_recordset: one parameter per page. */
-function rowsAsJson(table: RecordTable, rows: Record<string, unknown>[]) {
+/**
+ * The upsert of a page's rows, sent as they are: one JSON parameter that json_to_recordset reads by property
+ * name and type, so the statement's text (and its prepared plan) is the same for every page.
+ */
+function upsertStatement(table: RecordTable, rows: object[], page: { connectionId: string; syncedAt: Date }) {
+  const tableName = table === clients ? "clients" : "devices";
   const columns = getTableColumns(table) as unknown as Record<string, AnyPgColumn>;
   const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((key) => key !== "id");
-  const names = keys.map((key) => columns[key].name);
-  const json = JSON.stringify(rows.map((row) => Object.fromEntries(keys.map((key, i) => [names[i], row[key] ?? null]))));
-  return { names, json };
-}
-
-function upsertStatement(table: RecordTable, rows: Record<string, unknown>[]) {
-  const tableName = table === clients ? "clients" : "devices";
-  const { names, json } = rowsAsJson(table, rows);
-  const list = sql.raw(names.map((name) => `"${name}"`).join(", "));
-  const updated = names.filter((name) => !["connection_id", "entra_object_id", "source"].includes(name));
-  const set = sql.raw(updated.map((name) => `"${name}" = excluded."${name}"`).join(", "));
+  const names = keys.map((key) => `"${columns[key].name}"`);
+  const written = ["connection_id", "source", "last_synced_at", "updated_at", ...names.map((name) => name.slice(1, -1))];
+  const updated = written.filter((name) => !["connection_id", "entra_object_id", "source"].includes(name));
+  const syncedAt = page.syncedAt.toISOString();
   return sql`
-    INSERT INTO ${sql.raw(tableName)} (${list})
-    SELECT ${list} FROM json_populate_recordset(NULL::${sql.raw(tableName)}, ${json}::json)
-    ON CONFLICT (connection_id, entra_object_id) DO UPDATE SET ${set}`;
+    INSERT INTO ${sql.raw(tableName)} (${sql.raw(written.map((name) => `"${name}"`).join(", "))})
+    SELECT ${page.connectionId}::uuid, 'azure', ${syncedAt}::timestamptz, ${syncedAt}::timestamptz, ${sql.raw(keys.map((key) => `r."${key}"`).join(", "))}
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(${sql.raw(keys.map((key) => `"${key}" ${columns[key].getSQLType()}`).join(", "))})
+    ON CONFLICT (connection_id, entra_object_id) DO UPDATE SET ${sql.raw(updated.map((name) => `"${name}" = excluded."${name}"`).join(", "))}`;
 }
 
 /** Writes one page atomically: upserts, untouched rows' sync time, pending changes, the page record. */
@@ -57,20 +55,14 @@ export async function writePage<F extends object>(
   decision: PageDecision<F>,
   links: { nextLink: string | null; deltaLink: string | null },
 ): Promise<PageResult> {
-  const { runId, pageIndex, connectionId, syncedAt } = page;
+  const { runId, pageIndex, syncedAt } = page;
   const result: PageResult = { counts: decision.counts, skippedReasons: decision.skippedReasons, ...links };
-  const rows = [...decision.inserts, ...decision.updates].map((row) => ({
-    ...row,
-    connectionId,
-    source: "azure" as const,
-    lastSyncedAt: syncedAt,
-    updatedAt: syncedAt,
-  }));
+  const rows = [...decision.inserts, ...decision.updates];
   const tableName = sql.raw(table === clients ? "clients" : "devices");
   // One statement, so one round trip: a statement is atomic on its own, and each part below touches rows
   // no other part touches (decidePage puts every object in exactly one list).
   const parts: SQL[] = [];
-  if (rows.length) parts.push(sql`upserted AS (${upsertStatement(table, rows)})`);
+  if (rows.length) parts.push(sql`upserted AS (${upsertStatement(table, rows, page)})`);
   if (decision.unchangedIds.length) {
     parts.push(sql`touched AS (UPDATE ${tableName} SET last_synced_at = ${syncedAt.toISOString()} WHERE id = ANY(${sql.param(decision.unchangedIds)}::uuid[]))`);
   }
