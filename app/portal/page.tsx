@@ -1,5 +1,6 @@
 import { getPortalOverview } from "@/lib/portal/overview";
 import { DetailList, yesNo } from "@/app/_components/detail-list";
+import { clientContactDetails } from "@/app/_components/client-contact-details";
 import { DataTable } from "@/app/_components/data-table";
 import { formatDateTime } from "@/app/_components/list-controls";
 import { SignOutButton } from "@/app/_components/sign-out-button";
@@ -16,16 +17,7 @@ export default async function PortalHomePage() {
       </div>
       <h2 className="mb-3 text-lg font-semibold">Your details</h2>
       <DetailList
-        details={[
-          ["Mail", client.mail],
-          ["User principal name", client.userPrincipalName],
-          ["Job title", client.jobTitle],
-          ["Department", client.department],
-          ["Company", client.companyName],
-          ["Office", client.officeLocation],
-          ["Mobile phone", client.mobilePhone],
-          ["Business phones", client.businessPhones.join(", ")],
-        ]}
+        details={clientContactDetails(client)}
       />
       <h2 className="mt-8 mb-3 text-lg font-semibold">Your devices</h2>
       {devices.length === 0 ? (

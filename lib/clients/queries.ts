@@ -5,6 +5,7 @@ import { clients, devices } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { matchesSearch, pageSize } from "@/lib/lists/search-pattern";
 import { isUuid } from "@/lib/lists/is-uuid";
+import { deviceSummaryColumns } from "@/lib/devices/summary-columns";
 import type { ClientListQuery } from "./list-query";
 
 export function clientFilters(query: Omit<ClientListQuery, "page" | "sort">): SQL | undefined {
@@ -59,14 +60,7 @@ export async function getClient(actor: Actor, id: string) {
   const [client] = await db.select().from(clients).where(eq(clients.id, id));
   if (!client) return null;
   const ownedDevices = await db
-    .select({
-      id: devices.id,
-      displayName: devices.displayName,
-      operatingSystem: devices.operatingSystem,
-      operatingSystemVersion: devices.operatingSystemVersion,
-      status: devices.status,
-      lastSignInAt: devices.lastSignInAt,
-    })
+    .select(deviceSummaryColumns)
     .from(devices)
     .where(eq(devices.ownerClientId, id))
     .orderBy(asc(devices.displayName));

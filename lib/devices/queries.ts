@@ -6,6 +6,7 @@ import { authorize, type Actor } from "@/lib/auth/authorize";
 import { isUuid } from "@/lib/lists/is-uuid";
 import { matchesSearch, pageSize } from "@/lib/lists/search-pattern";
 import type { DeviceListQuery } from "./list-query";
+import { deviceSummaryColumns } from "./summary-columns";
 
 function deviceFilters(query: DeviceListQuery): SQL | undefined {
   const conditions: SQL[] = [];
@@ -21,13 +22,7 @@ export async function listDevices(actor: Actor, query: DeviceListQuery) {
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
-        id: devices.id,
-        displayName: devices.displayName,
-        operatingSystem: devices.operatingSystem,
-        operatingSystemVersion: devices.operatingSystemVersion,
-        isCompliant: devices.isCompliant,
-        status: devices.status,
-        lastSignInAt: devices.lastSignInAt,
+        ...deviceSummaryColumns,
         ownerId: clients.id,
         ownerName: clients.displayName,
       })

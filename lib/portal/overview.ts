@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, devices } from "@/db/schema";
+import { deviceSummaryColumns } from "@/lib/devices/summary-columns";
 import { requirePortalClient } from "./current-client";
 
 /** The signed-in client's own details and active devices: the only data the portal reads. */
@@ -9,15 +10,7 @@ export async function getPortalOverview() {
   const portalClient = await requirePortalClient();
   const [client] = await db.select().from(clients).where(eq(clients.id, portalClient.clientId));
   const ownDevices = await db
-    .select({
-      id: devices.id,
-      displayName: devices.displayName,
-      operatingSystem: devices.operatingSystem,
-      operatingSystemVersion: devices.operatingSystemVersion,
-      isCompliant: devices.isCompliant,
-      lastSignInAt: devices.lastSignInAt,
-      status: devices.status,
-    })
+    .select(deviceSummaryColumns)
     .from(devices)
     .where(and(eq(devices.ownerClientId, portalClient.clientId), eq(devices.status, "active")))
     .orderBy(asc(devices.displayName));

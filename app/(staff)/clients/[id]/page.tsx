@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/current-staff";
 import { getClient } from "@/lib/clients/queries";
 import { DetailList, yesNo } from "@/app/_components/detail-list";
+import { clientContactDetails } from "@/app/_components/client-contact-details";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { formatDateTime } from "@/app/_components/list-controls";
 import { PortalAccess } from "./portal-access";
@@ -30,17 +31,10 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
         details={[
           ["Given name", client.givenName],
           ["Surname", client.surname],
-          ["Mail", client.mail],
-          ["User principal name", client.userPrincipalName],
+          ...clientContactDetails(client),
           ["User type", client.userType],
           ["External", yesNo(client.isExternal)],
           ["Account enabled", yesNo(client.accountEnabled)],
-          ["Job title", client.jobTitle],
-          ["Department", client.department],
-          ["Company", client.companyName],
-          ["Office", client.officeLocation],
-          ["Mobile phone", client.mobilePhone],
-          ["Business phones", client.businessPhones.join(", ")],
           ["Source", client.source === "azure" ? "Microsoft Entra" : "Added by hand"],
           ["Created", formatDateTime(client.createdAt)],
           ["Updated", formatDateTime(client.updatedAt)],
