@@ -1,13 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
 import { devices } from "@/db/schema";
 import { fetchDeviceOwnerIds, fetchDevicesDeltaPage, fetchDevicesPage, type EntraConnectionSettings, type GraphDeviceChange, type GraphOptions } from "@/lib/azure";
 import { decidePage, noCounts, type PageDecision, type PageRules } from "./decide-page";
 import { deviceFieldsFrom, type DeviceFields } from "./record-fields";
 import { loadConnection, type RunPlan } from "./run-context";
 import type { PageStepResult } from "./users-page";
-import { knownRecords, writePage, writtenPage } from "./write-page";
+import { executePrepared, knownRecords, writePage, writtenPage } from "./write-page";
 
 const comparedFields: (keyof DeviceFields)[] = [
   "deviceId", "displayName", "operatingSystem", "operatingSystemVersion", "trustType", "isManaged", "isCompliant",
@@ -21,14 +20,17 @@ const deviceRules: PageRules<GraphDeviceChange, DeviceFields> = {
   skipReason: () => null,
 };
 
+/** Owner lookups sent together in an incremental run (Graph's delta cannot expand owners). */
+export const OWNER_LOOKUPS_AT_ONCE = 8;
+
 // Delta cannot expand owners: in an incremental run, ask for the owner of each device that changed.
 async function withOwners(settings: EntraConnectionSettings, decision: PageDecision<DeviceFields>, known: Map<string, { entraObjectId: string; id: string }>, options: GraphOptions) {
   const objectIdOf = new Map([...known.values()].map((row) => [row.id, row.entraObjectId]));
   type Row = DeviceFields & { id?: string; entraObjectId?: string; ownerEntraObjectId?: string | null; ownerClientId?: string | null };
   const rows: Row[] = [...decision.inserts, ...decision.updates];
-  for (let i = 0; i < rows.length; i += 8) {
+  for (let i = 0; i < rows.length; i += OWNER_LOOKUPS_AT_ONCE) {
     await Promise.all(
-      rows.slice(i, i + 8).map(async (row) => {
+      rows.slice(i, i + OWNER_LOOKUPS_AT_ONCE).map(async (row) => {
         const objectId = row.entraObjectId ?? objectIdOf.get(row.id!)!;
         row.ownerEntraObjectId = (await fetchDeviceOwnerIds(settings, objectId, options))[0] ?? null;
         row.ownerClientId = null; // linked again at the end of the run, once the owner's client is known
@@ -73,7 +75,7 @@ export async function syncDeviceOwnersPage(plan: RunPlan, pageIndex: number, lin
         WHERE devices.connection_id = ${plan.connectionId} AND devices.entra_object_id = o.id
           AND (devices.owner_entra_object_id IS DISTINCT FROM o.owner OR devices.owner_client_id IS DISTINCT FROM c.id)), `
     : sql``;
-  await db.execute(sql`
+  await executePrepared(sql`
     WITH ${ownersWritten}page AS (
       INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, next_link, delta_link)
       VALUES (${plan.runId}, ${pageIndex}, ${JSON.stringify(noCounts())}::jsonb, '{}'::jsonb, ${page.nextLink}, NULL))

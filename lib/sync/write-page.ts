@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { PgDialect, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { clients, devices, syncRunPages, type SyncCounts } from "@/db/schema";
 import type { KnownRecord, PageDecision } from "./decide-page";
@@ -9,12 +9,25 @@ type RecordTable = typeof clients | typeof devices;
 
 export type PageResult = { counts: SyncCounts; skippedReasons: Record<string, number>; nextLink: string | null; deltaLink: string | null };
 
+// A step's statements run as prepared statements. Unprepared, postgres.js first asks the server for the
+// parameter types (a round trip) and the server parses and plans the text again each time; prepared, each
+// connection does that once, and every later page sends only its parameters.
+const dialect = new PgDialect();
+
+/** Runs a statement written with drizzle's `sql` as a prepared statement. */
+export function executePrepared(statement: SQL) {
+  const query = dialect.sqlToQuery(statement);
+  return db.$client.unsafe(query.sql, query.params as never[], { prepare: true });
+}
+
 /** The page's result if an earlier attempt of this step already wrote it. */
 export async function writtenPage(runId: string, pageIndex: number): Promise<PageResult | null> {
   const [page] = await db
     .select()
     .from(syncRunPages)
-    .where(and(eq(syncRunPages.runId, runId), eq(syncRunPages.pageIndex, pageIndex)));
+    .where(and(eq(syncRunPages.runId, runId), eq(syncRunPages.pageIndex, pageIndex)))
+    .prepare("sync_written_page")
+    .execute();
   return page ? { counts: page.counts, skippedReasons: page.skippedReasons, nextLink: page.nextLink, deltaLink: page.deltaLink } : null;
 }
 
@@ -24,7 +37,12 @@ export async function knownRecords<F>(table: RecordTable, connectionId: string, 
   const selection = Object.fromEntries(["id", "entraObjectId", "status", ...(fields as string[])].map((f) => [f, columns[f]]));
   // The ids travel as one array parameter: one statement text for every page, whatever its size.
   const rows = objectIds.length
-    ? await db.select(selection).from(table).where(and(eq(table.connectionId, connectionId), sql`${table.entraObjectId} = ANY(${sql.param(objectIds)}::text[])`))
+    ? await db
+        .select(selection)
+        .from(table)
+        .where(and(eq(table.connectionId, connectionId), sql`${table.entraObjectId} = ANY(${sql.param(objectIds)}::text[])`))
+        .prepare("sync_known_records")
+        .execute()
     : [];
   return new Map(rows.map((row) => [row.entraObjectId as string, row as unknown as KnownRecord<F>]));
 }
@@ -81,6 +99,6 @@ export async function writePage<F extends object>(
   parts.push(sql`page AS (
     INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, next_link, delta_link)
     VALUES (${runId}, ${pageIndex}, ${JSON.stringify(result.counts)}::jsonb, ${JSON.stringify(result.skippedReasons)}::jsonb, ${links.nextLink}, ${links.deltaLink}))`);
-  await db.execute(sql`WITH ${sql.join(parts, sql`, `)} UPDATE sync_runs SET pages_done = pages_done + 1 WHERE id = ${runId}`);
+  await executePrepared(sql`WITH ${sql.join(parts, sql`, `)} UPDATE sync_runs SET pages_done = pages_done + 1 WHERE id = ${runId}`);
   return result;
 }

@@ -1,0 +1,44 @@
+// How the benchmark runs each measured piece in a process of its own: so a sync's peak memory is its
+// own, and so the fake tenant (in the parent) does not share the measured process's event loop.
+import { fork } from "node:child_process";
+import path from "node:path";
+import type { SyncCounts } from "@/db/schema";
+
+export type SyncOutcome = { ms: number; status: string; pages: number; counts: SyncCounts | null; peakMemoryMB: number; liveHeapMB: number };
+
+/** The process's peak resident memory so far (the kernel's high-water mark), in MB. */
+export function peakMemoryMB() {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/** What the JavaScript heap still holds after a full collection (children run with --expose-gc), in MB. */
+export function liveHeapMB() {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
+/** In a child: sends the result (or the failure) to the parent, then exits. */
+export function reportToParent<T>(work: Promise<T>) {
+  work.then(
+    (result) => process.send!({ result }, () => process.exit(0)),
+    (error) => process.send!({ error: error instanceof Error ? error.stack ?? error.message : String(error) }, () => process.exit(1)),
+  );
+}
+
+/** In the parent: runs a benchmark script under tsx with React's server conditions (lib imports "server-only"). */
+export function runBenchChild<T>(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.resolve("tests/bench", script), args, {
+      env,
+      execArgv: ["--conditions=react-server", "--import", "tsx", "--expose-gc"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    let answer: { result?: T; error?: string } | null = null;
+    child.on("message", (message) => (answer = message as typeof answer));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (answer?.result !== undefined) resolve(answer.result);
+      else reject(new Error(`${script} ${args.join(" ")} failed (exit ${code}): ${answer?.error ?? "no answer"}`));
+    });
+  });
+}

@@ -1,0 +1,54 @@
+// Timing the list pages over HTTP against a running app: a staff sign-in, then N requests per page,
+// each timed from the request to the whole answer (or, for the CSV export, to its first byte).
+
+export type Timing = { median: number; p95: number };
+
+export async function signIn(baseUrl: string, email: string, password: string) {
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  const cookies = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = await csrfResponse.json();
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password }),
+  });
+  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  if (!session) throw new Error("Sign-in failed: check the email and password.");
+  return [...cookies, session].join("; ");
+}
+
+export function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Times `requests` requests after two untimed ones (a fresh server's first answers include warming up). */
+export async function timeRequests(baseUrl: string, cookie: string, path: string, requests: number, untilFirstByte = false): Promise<Timing> {
+  const times: number[] = [];
+  for (let i = -2; i < requests; i++) {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    if (untilFirstByte) {
+      const reader = response.body!.getReader();
+      await reader.read();
+      if (i >= 0) times.push(performance.now() - started);
+      await reader.cancel();
+    } else {
+      await response.arrayBuffer();
+      if (i >= 0) times.push(performance.now() - started);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { median: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+/** [label, path, time to first byte only]: the pages a technician opens most, and the export. */
+export const listCases: [string, string, boolean][] = [
+  ["client list, first page", "/clients", false],
+  ["client search 'zoe'", "/clients?q=zoe", false],
+  ["client search 'garcia sales' (no match)", "/clients?q=garcia%20sales", false],
+  ["client list, page 1000", "/clients?page=1000", false],
+  ["device list, first page", "/devices", false],
+  ["CSV export, first byte", "/clients/export", true],
+];

@@ -1,0 +1,97 @@
+// Child process of the benchmark: the machine's own limit for one sync, measured, not assumed.
+//   fetch: the same Graph pages the sync reads (same client, same page sizes), one after another, nothing else;
+//   copy:  the same rows, COPY'd in one statement into an empty table shaped like the real one (same indexes).
+//   node --conditions=react-server --import tsx tests/bench/lower-bound.ts users|devices full|delta [--fetch-only]
+// A delta bound starts from the connection's stored delta link (reading it changes nothing at Graph).
+import { getTableColumns } from "drizzle-orm";
+import { closeDatabase, db } from "@/db/client";
+import { clients, devices, type EntraConnection } from "@/db/schema";
+import {
+  fetchDeviceOwnerIds, fetchDevicesDeltaPage, fetchDevicesPage, fetchUsersDeltaPage,
+  type DeltaChange, type EntraConnectionSettings, type GraphDeviceChange, type GraphUserChange,
+} from "@/lib/azure";
+import { OWNER_LOOKUPS_AT_ONCE } from "@/lib/sync/devices-page";
+import { clientFieldsFrom, deviceFieldsFrom } from "@/lib/sync/record-fields";
+import { knownRecords } from "@/lib/sync/write-page";
+import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
+import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
+import { reportToParent } from "./bench-children";
+import { copyIntoEmptyTable } from "./copy-rows";
+
+export type LowerBound = { fetchMs: number; copyMs: number | null; requests: number; rows: number };
+
+type Fetched = { requests: number; changes: DeltaChange<GraphUserChange | GraphDeviceChange>[]; owners: Map<string, string | null> };
+
+async function fetchListing(kind: string, settings: EntraConnectionSettings, startLink: string | null, fetched: Fetched) {
+  let link = startLink;
+  do {
+    const page = kind === "users" ? await fetchUsersDeltaPage(settings, link) : await fetchDevicesDeltaPage(settings, link);
+    if (page.fullResyncNeeded) throw new Error(page.reason);
+    fetched.requests++;
+    fetched.changes.push(...page.changes);
+    link = page.nextLink;
+  } while (link);
+}
+
+/** A full devices sync reads the listing a second time, with each device's owner. */
+async function fetchOwnersListing(settings: EntraConnectionSettings, fetched: Fetched) {
+  let link: string | null = null;
+  do {
+    const page = await fetchDevicesPage(settings, link, { includeOwners: true });
+    fetched.requests++;
+    for (const device of page.items) fetched.owners.set(device.id, device.registeredOwners?.[0]?.id ?? null);
+    link = page.nextLink;
+  } while (link);
+}
+
+/** A delta devices sync asks each changed device's owner, as many at a time as the sync does. */
+async function fetchOwnersOneByOne(settings: EntraConnectionSettings, fetched: Fetched) {
+  const ids = fetched.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));
+  for (let i = 0; i < ids.length; i += OWNER_LOOKUPS_AT_ONCE) {
+    await Promise.all(
+      ids.slice(i, i + OWNER_LOOKUPS_AT_ONCE).map(async (id) => {
+        fetched.owners.set(id, (await fetchDeviceOwnerIds(settings, id))[0] ?? null);
+        fetched.requests++;
+      }),
+    );
+  }
+}
+
+async function fetchEverything(kind: string, mode: string, connection: EntraConnection): Promise<Fetched> {
+  const settings = entraSettingsOf(connection)!;
+  const fetched: Fetched = { requests: 0, changes: [], owners: new Map() };
+  const deltaLink = kind === "users" ? connection.usersDeltaLink : connection.devicesDeltaLink;
+  if (mode === "delta" && !deltaLink) throw new Error(`No ${kind} delta link: run a full sync first.`);
+  await fetchListing(kind, settings, mode === "delta" ? deltaLink : null, fetched);
+  if (kind === "devices") await (mode === "full" ? fetchOwnersListing(settings, fetched) : fetchOwnersOneByOne(settings, fetched));
+  return fetched;
+}
+
+/** The rows the sync would write; a delta's partial changes are completed from the rows already stored (untimed). */
+async function rowsOf(kind: string, connectionId: string, fetched: Fetched, syncedAt: Date) {
+  const table = kind === "users" ? clients : devices;
+  const ids = fetched.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));
+  const known = await knownRecords<Record<string, unknown>>(table, connectionId, ids, Object.keys(getTableColumns(table)));
+  return fetched.changes.flatMap((change) => {
+    if (change.type !== "upsert") return [];
+    const kept = known.get(change.item.id) as never;
+    const fields = kind === "users" ? clientFieldsFrom(change.item as GraphUserChange, kept) : deviceFieldsFrom(change.item as GraphDeviceChange, kept);
+    if (!fields) return [];
+    const owner = kind === "devices" ? { ownerEntraObjectId: fetched.owners.get(change.item.id) ?? null } : {};
+    const status = fields.accountEnabled ? "active" : "disabled";
+    return [{ connectionId, entraObjectId: change.item.id, ...fields, ...owner, status, source: "azure", lastSyncedAt: syncedAt, updatedAt: syncedAt }];
+  });
+}
+
+async function main(): Promise<LowerBound> {
+  const [kind, mode] = process.argv.slice(2);
+  const connection = (await findPrimaryConnection())!;
+  const started = performance.now();
+  const fetched = await fetchEverything(kind, mode, connection);
+  const fetchMs = performance.now() - started;
+  const rows = await rowsOf(kind, connection.id, fetched, new Date());
+  const copyMs = process.argv.includes("--fetch-only") ? null : await copyIntoEmptyTable(db.$client, kind === "users" ? "clients" : "devices", rows);
+  return { fetchMs, copyMs, requests: fetched.requests, rows: rows.length };
+}
+
+reportToParent(main().finally(closeDatabase));

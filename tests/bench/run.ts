@@ -1,0 +1,128 @@
+// `npm run bench`: sync and list speed at 100,000 users against this machine's own limit (issue 7).
+// Needs DATABASE_URL on an empty, migrated database (lib/local/run.ts --fresh gives one) and runs
+// under tsx --conditions=react-server. See docs/performance.md for what it measures and why.
+import os from "node:os";
+import { sql } from "drizzle-orm";
+import { closeDatabase, db } from "@/db/client";
+import { buildApp, startApp } from "./app-server";
+import type { SyncKind } from "@/db/schema";
+import { BENCH_PASSWORD, changeDevices, changeUsers, forgetSyncedRecords, startBenchTenant, type BenchTenant } from "./bench-tenant";
+import { listCases, signIn, timeRequests, type Timing } from "./list-timing";
+import type { LowerBound } from "./lower-bound";
+import { measureBound, measureSync } from "./measure";
+import { boundTable, listTable, memoryTable, syncTable, type BoundLine, type SyncRow } from "./report";
+
+const USERS = 100_000;
+const DEVICES = 50_000;
+const SMALL_USERS = 10_000;
+const CHANGES = 1_000;
+const DELTA_ROUNDS = 3;
+const LATENCY_MS = 100;
+const LIST_REQUESTS = 50;
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3210);
+
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+async function main() {
+  const started = performance.now();
+  const [{ server_version: postgres }] = await db.execute<{ server_version: string }>(sql`SHOW server_version`);
+  const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, PostgreSQL ${postgres}`;
+
+  log("next build (the list timings use the production server)…");
+  const built = await buildApp().then((ms) => (log(`built in ${(ms / 1000).toFixed(0)} s`), null), (error: Error) => error.message);
+
+  log(`memory at ${SMALL_USERS.toLocaleString("en")} users: a full users sync of a smaller tenant…`);
+  const small = await startBenchTenant({ users: SMALL_USERS, devices: 0 });
+  const smallSync = await measureSync(small, "users", "full", 0);
+  await small.fake.close();
+  await forgetSyncedRecords(["users"]);
+
+  const tenant = await startBenchTenant({ users: USERS, devices: DEVICES }, small.admin);
+  const rows: SyncRow[] = [];
+  const bounds: BoundLine[] = [];
+  let lists: [string, Timing][] = [];
+  for (const kind of ["users", "devices"] as const) {
+    rows.push(...(await fullSyncs(tenant, kind, bounds)));
+    // Right after the full users syncs the database holds exactly 100,000 clients.
+    if (kind === "users" && !built) lists = await measureLists(tenant.childEnv, small.admin.email);
+    rows.push(...(await deltaSyncs(tenant, kind, bounds)));
+  }
+  await tenant.fake.close();
+
+  console.log([
+    "",
+    `## Vertask benchmark (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${((performance.now() - started) / 60000).toFixed(1)} min)`,
+    `Machine: ${machine}`,
+    `Fake tenant: ${USERS.toLocaleString("en")} users, ${DEVICES.toLocaleString("en")} devices; delta pages of 200 (the fake's default); latency added to every Graph request.`,
+    "Each sync: a command_line run of lib/sync/run-sync.ts in its own process (steps as plain calls), into PostgreSQL.",
+    "",
+    ...syncTable(rows),
+    "",
+    ...boundTable(bounds),
+    "",
+    ...(built ? [`List timings not measured: ${built}`] : listTable(USERS, LIST_REQUESTS, lists)),
+    "",
+    ...memoryTable([[SMALL_USERS, smallSync], [USERS, rows[0].sync]]),
+  ].join("\n"));
+}
+
+/** A full sync with no added latency and one at 100 ms, each into an empty table, with their lower bounds. */
+async function fullSyncs(tenant: BenchTenant, kind: SyncKind, bounds: BoundLine[]): Promise<SyncRow[]> {
+  const label = `full ${kind}, ${(kind === "users" ? USERS : DEVICES).toLocaleString("en")} ${kind}`;
+  log(`${kind}: lower bound (fetch, then COPY), full sync, full sync at ${LATENCY_MS} ms…`);
+  const bound = await measureBound(tenant, kind, "full", 0);
+  const slowFetch = await measureBound(tenant, kind, "full", LATENCY_MS, true);
+  bounds.push([`${kind}, full listing, 0 ms`, bound], [`${kind}, full listing, ${LATENCY_MS} ms`, slowFetch]);
+  const full = await measureSync(tenant, kind, "full", 0);
+  await forgetSyncedRecords([kind]);
+  const slow = await measureSync(tenant, kind, "full", LATENCY_MS);
+  const first: SyncRow = { label, sync: full, bound: { fetchMs: bound.fetchMs, copyMs: bound.copyMs! } };
+  return [first, { label, sync: slow, bound: { fetchMs: slowFetch.fetchMs, copyMs: bound.copyMs! }, withoutLatency: first }];
+}
+
+/**
+ * A delta sync after 1,000 changes in the tenant, at 0 and at 100 ms, three times each (alternating) since a
+ * five-page run is short enough for noise to matter: the row shows the run with the median time.
+ */
+async function deltaSyncs(tenant: BenchTenant, kind: SyncKind, bounds: BoundLine[]): Promise<SyncRow[]> {
+  const label = `delta ${kind}, ${CHANGES.toLocaleString("en")} changes (median of ${DELTA_ROUNDS})`;
+  log(`${kind}: delta sync after ${CHANGES.toLocaleString("en")} changes, ${DELTA_ROUNDS} times at 0 and at ${LATENCY_MS} ms…`);
+  const runs: Record<number, { row: SyncRow; bound: LowerBound }[]> = { 0: [], [LATENCY_MS]: [] };
+  for (let round = 0; round < 2 * DELTA_ROUNDS; round++) {
+    const latency = round % 2 === 0 ? 0 : LATENCY_MS;
+    (kind === "users" ? changeUsers : changeDevices)(tenant.fake, CHANGES, round);
+    const bound = await measureBound(tenant, kind, "delta", latency);
+    const sync = await measureSync(tenant, kind, "delta", latency);
+    runs[latency].push({ row: { label, sync, bound: { fetchMs: bound.fetchMs, copyMs: bound.copyMs! } }, bound });
+  }
+  const [quick, slow] = [0, LATENCY_MS].map((latency) => {
+    const median = [...runs[latency]].sort((a, b) => a.row.sync.ms - b.row.sync.ms)[Math.floor(DELTA_ROUNDS / 2)];
+    bounds.push([`${kind}, delta of ${CHANGES.toLocaleString("en")} changes, ${latency} ms (the median run's)`, median.bound]);
+    return median.row;
+  });
+  return [quick, { ...slow, withoutLatency: quick }];
+}
+
+/** The list pages over HTTP against `next start`, at the full users sync's 100,000 clients. */
+async function measureLists(env: NodeJS.ProcessEnv, email: string): Promise<[string, Timing][]> {
+  log(`client list, search and CSV export: ${LIST_REQUESTS} requests each against next start…`);
+  const app = await startApp(APP_PORT, env);
+  try {
+    const cookie = await signIn(app.baseUrl, email, BENCH_PASSWORD);
+    const timings: [string, Timing][] = [];
+    // The issue's three (first page, a search, the export's first byte) and a search that matches nothing.
+    for (const [label, path, firstByte] of listCases.filter(([, path]) => path.startsWith("/clients") && !path.includes("page="))) {
+      timings.push([label, await timeRequests(app.baseUrl, cookie, path, LIST_REQUESTS, firstByte)]);
+    }
+    return timings;
+  } finally {
+    await app.stop();
+  }
+}
+
+main()
+  .catch((error) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  })
+  .finally(closeDatabase);
