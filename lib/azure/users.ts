@@ -15,7 +15,7 @@ const MAX_PAGE_SIZE = 999;
 
 /**
  * One page of all users with the fields Vertask stores. Pass `null` for the first page, then the page's
- * `nextLink` until it is null. Made for one job step per page: nothing but the link carries over.
+ * `nextLink` until it is null. Made for job steps: nothing but the link carries over.
  */
 export function fetchUsersPage(
   settings: EntraConnectionSettings,

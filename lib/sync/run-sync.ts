@@ -1,9 +1,10 @@
 import "server-only";
 import { EntraError, type GraphOptions } from "@/lib/azure";
-import { syncDeviceOwnersPage, syncDevicesPage } from "./devices-page";
+import { deviceOwnersListing, devicesListing } from "./devices-page";
 import { finishSyncRun } from "./finish-run";
 import { beginSyncRun, failSyncRun, switchToFullListing, type RunPlan } from "./run-context";
-import { syncUsersPage } from "./users-page";
+import { syncPages, type PagesStepResult } from "./page-steps";
+import { usersListing } from "./users-page";
 
 /** Runs one named step: Inngest's step.run (memoized, retried) or, for the command line, a plain call. */
 export type StepRunner = <T>(id: string, work: () => Promise<T>) => Promise<T>;
@@ -11,7 +12,7 @@ export type StepRunner = <T>(id: string, work: () => Promise<T>) => Promise<T>;
 export type SyncProgress = { pagesDone: number; phase: "listing" | "owners" };
 
 /**
- * The whole sync of one run, step by step: begin → one step per Graph page → (devices: owners) → finish.
+ * The whole sync of one run, step by step: begin → steps of up to PAGES_PER_STEP Graph pages → (devices: owners) → finish.
  * Steps pass only ids, counters and links. The job engine and the command line both run this.
  */
 export async function runSync(runId: string, runStep: StepRunner, options: GraphOptions = {}, onProgress?: (p: SyncProgress) => void) {
@@ -28,31 +29,32 @@ export async function runSync(runId: string, runStep: StepRunner, options: Graph
     }
   };
   try {
-    let pageIndex = 0;
-    let link = plan.startLink;
+    let [pageIndex, link] = [0, plan.startLink];
     let deltaLink: string | null = null;
     for (;;) {
-      const [current, index, from] = [plan, pageIndex++, link];
-      const pageStep = current.kind === "users" ? syncUsersPage : syncDevicesPage;
-      const page = await runStep(`${current.kind}-page-${index}`, recordingFailure(() => pageStep(current, index, from, options)));
-      if ("fullResyncNeeded" in page) {
+      const [current, index, from] = [plan, pageIndex, link];
+      const listed = await runStep(`${current.kind}-pages-from-${index}`, recordingFailure(() =>
+        current.kind === "users" ? syncPages(current, usersListing, index, from, options) : syncPages(current, devicesListing, index, from, options)));
+      pageIndex = listed.nextIndex;
+      if ("fullResyncNeeded" in listed) {
         plan = await runStep(`full-listing-from-page-${pageIndex}`, () => switchToFullListing(current));
         link = null;
         continue;
       }
       onProgress?.({ pagesDone: pageIndex, phase: "listing" });
-      if (!page.nextLink) {
-        deltaLink = page.deltaLink;
+      if (!listed.nextLink) {
+        deltaLink = listed.deltaLink;
         break;
       }
-      link = page.nextLink;
+      link = listed.nextLink;
     }
     if (plan.kind === "devices" && plan.mode === "full" && deltaLink) {
       let ownersLink: string | null = null;
       do {
-        const [current, index, from]: [RunPlan, number, string | null] = [plan, pageIndex++, ownersLink];
-        const owners: { nextLink: string | null } = await runStep(`device-owners-page-${index}`, recordingFailure(() => syncDeviceOwnersPage(current, index, from, options)));
-        ownersLink = owners.nextLink;
+        const [current, index, from]: [RunPlan, number, string | null] = [plan, pageIndex, ownersLink];
+        const owners: PagesStepResult = await runStep(`device-owners-pages-from-${index}`, recordingFailure(() => syncPages(current, deviceOwnersListing, index, from, options)));
+        pageIndex = owners.nextIndex;
+        ownersLink = "nextLink" in owners ? owners.nextLink : null;
         onProgress?.({ pagesDone: pageIndex, phase: "owners" });
       } while (ownersLink);
     }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { PgDialect, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { clients, devices, syncRunPages, type SyncCounts } from "@/db/schema";
+import { clients, devices, type SyncCounts } from "@/db/schema";
 import type { KnownRecord, PageDecision } from "./decide-page";
 
 type RecordTable = typeof clients | typeof devices;
@@ -18,17 +18,6 @@ const dialect = new PgDialect();
 export function executePrepared(statement: SQL) {
   const query = dialect.sqlToQuery(statement);
   return db.$client.unsafe(query.sql, query.params as never[], { prepare: true });
-}
-
-/** The page's result if an earlier attempt of this step already wrote it. */
-export async function writtenPage(runId: string, pageIndex: number): Promise<PageResult | null> {
-  const [page] = await db
-    .select()
-    .from(syncRunPages)
-    .where(and(eq(syncRunPages.runId, runId), eq(syncRunPages.pageIndex, pageIndex)))
-    .prepare("sync_written_page")
-    .execute();
-  return page ? { counts: page.counts, skippedReasons: page.skippedReasons, nextLink: page.nextLink, deltaLink: page.deltaLink } : null;
 }
 
 /** The rows Vertask already has for these Entra objects, keyed by object id. */

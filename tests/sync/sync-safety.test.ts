@@ -5,7 +5,8 @@ import { db } from "@/db/client";
 import { clients, syncRuns } from "@/db/schema";
 import { isExternalUser } from "@/lib/sync/record-fields";
 import { beginSyncRun } from "@/lib/sync/run-context";
-import { syncUsersPage } from "@/lib/sync/users-page";
+import { syncPages } from "@/lib/sync/page-steps";
+import { usersListing } from "@/lib/sync/users-page";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { requestSync } from "@/lib/sync-runs/request-sync";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
@@ -21,13 +22,13 @@ const received = useInngestEventApi();
 const memberCount = async () => (await listedUsers(world.fake)).filter((u) => !isExternalUser(u.userType, u.userPrincipalName)).length;
 
 describe("a sync that fails part-way", () => {
-  it("a page step run twice writes nothing twice and answers the same", async () => {
+  it("a step run twice writes nothing twice and answers the same", async () => {
     const connection = (await findPrimaryConnection())!;
     const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
     const plan = (await beginSyncRun(run.id))!;
-    const first = await syncUsersPage(plan, 0, null);
+    const first = await syncPages(plan, usersListing, 0, null);
     const rowsAfterFirst = await db.select().from(clients).orderBy(clients.id);
-    const again = await syncUsersPage(plan, 0, null);
+    const again = await syncPages(plan, usersListing, 0, null);
     expect(again).toEqual(first);
     expect(await db.select().from(clients).orderBy(clients.id)).toEqual(rowsAfterFirst);
     expect(rowsAfterFirst.length).toBeGreaterThan(0);
