@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { closeDatabase, db } from "@/db/client";
 import { clients } from "@/db/schema";
 import { listClients } from "@/lib/clients/queries";
@@ -62,6 +62,24 @@ describe("the client list", () => {
     const lines = csv.trim().split("\r\n");
     expect(lines).toHaveLength(5);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  });
+
+  it("pages a search's matches in name order or by last update, as the list without a search does", async () => {
+    const added = Array.from({ length: 60 }, (_, i) => ({
+      displayName: `Zoey ${String(i).padStart(3, "0")}`,
+      mail: `zoey${i}@contoso.example`,
+      source: "manual" as const,
+      updatedAt: new Date(Date.UTC(2026, 0, 1, 0, 60 - i)),
+    }));
+    const inserted = await db.insert(clients).values(added).returning({ id: clients.id });
+    try {
+      const byName = [...(await names({ q: "zoey" })), ...(await names({ q: "zoey", page: 2 }))];
+      expect(byName).toEqual(added.map((c) => c.displayName));
+      expect(await names({ q: "zoey", sort: "updated" })).toEqual(added.slice(0, 50).map((c) => c.displayName));
+      expect(await listClients(technician, query({ q: "zoey", page: 2 }))).toMatchObject({ total: 60 });
+    } finally {
+      await db.delete(clients).where(inArray(clients.id, inserted.map((row) => row.id)));
+    }
   });
 
   it("refuses anyone who is not signed in", async () => {

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, type AnyColumn, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, devices } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { matchesSearch, pageSize } from "@/lib/lists/search-pattern";
+import { collectMatchesFirst, collectedMatchesLimit, matchesSearch, pageSize } from "@/lib/lists/search-pattern";
 import { isUuid } from "@/lib/lists/is-uuid";
 import { deviceSummaryColumns } from "@/lib/devices/summary-columns";
 import type { ClientListQuery } from "./list-query";
@@ -17,35 +17,43 @@ export function clientFilters(query: Omit<ClientListQuery, "page" | "sort">): SQ
   return and(...conditions);
 }
 
-export function clientOrder(sort: ClientListQuery["sort"]) {
-  return sort === "updated" ? [desc(clients.updatedAt), desc(clients.id)] : [asc(clients.displayName), asc(clients.id)];
+type OrderColumns = { displayName: AnyColumn; id: AnyColumn; updatedAt: AnyColumn };
+
+export function clientOrder(sort: ClientListQuery["sort"], from: OrderColumns = clients) {
+  return sort === "updated" ? [desc(from.updatedAt), desc(from.id)] : [asc(from.displayName), asc(from.id)];
 }
+
+const listColumns = {
+  id: clients.id,
+  displayName: clients.displayName,
+  mail: clients.mail,
+  userPrincipalName: clients.userPrincipalName,
+  jobTitle: clients.jobTitle,
+  department: clients.department,
+  isExternal: clients.isExternal,
+  status: clients.status,
+  source: clients.source,
+  updatedAt: clients.updatedAt,
+};
 
 export async function listClients(actor: Actor, query: ClientListQuery) {
   authorize(actor, "staff");
   const where = clientFilters(query);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select({
-        id: clients.id,
-        displayName: clients.displayName,
-        mail: clients.mail,
-        userPrincipalName: clients.userPrincipalName,
-        jobTitle: clients.jobTitle,
-        department: clients.department,
-        isExternal: clients.isExternal,
-        status: clients.status,
-        source: clients.source,
-        updatedAt: clients.updatedAt,
-      })
-      .from(clients)
-      .where(where)
-      .orderBy(...clientOrder(query.sort))
-      .limit(pageSize)
-      .offset((query.page - 1) * pageSize),
-    db.select({ total: count() }).from(clients).where(where),
-  ]);
-  return { rows, total };
+  const offset = (query.page - 1) * pageSize;
+  const countMatches = () => db.select({ total: count() }).from(clients).where(where).then(([row]) => row.total);
+  if (!query.q) {
+    const page = db.select(listColumns).from(clients).where(where).orderBy(...clientOrder(query.sort)).limit(pageSize).offset(offset);
+    const [rows, total] = await Promise.all([page, countMatches()]);
+    return { rows, total };
+  }
+  const total = await countMatches();
+  if (!collectMatchesFirst(query.q, total)) {
+    return { rows: await db.select(listColumns).from(clients).where(where).orderBy(...clientOrder(query.sort)).limit(pageSize).offset(offset), total };
+  }
+  // The LIMIT (never reached: there are fewer matches) keeps PostgreSQL from merging the subquery into the
+  // outer query, so the matches are collected first.
+  const matches = db.select(listColumns).from(clients).where(where).limit(collectedMatchesLimit).as("matches");
+  return { rows: await db.select().from(matches).orderBy(...clientOrder(query.sort, matches)).limit(pageSize).offset(offset), total };
 }
 
 export async function countClients(actor: Actor) {

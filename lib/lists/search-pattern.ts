@@ -8,6 +8,19 @@ export function matchesSearch(searchText: AnyColumn, typed: string) {
 
 export const pageSize = 50;
 
+/**
+ * Under a search, PostgreSQL may walk the list's sort index and test row after row. When the matches gather
+ * late in that order it tests most of the table (measured: "zoe" at 100,000 clients, 56,000 rows, 70 ms).
+ * When the trigram index can find the matches (3 characters or more) and there are at most this many, a page
+ * is cut from the matches collected first, then sorted (3,000 matches: 8 ms); with more, matches are dense
+ * enough for the sort index to find a page quickly.
+ */
+export const collectedMatchesLimit = 20_000;
+
+export function collectMatchesFirst(typed: string, matches: number) {
+  return typed.trim().length >= 3 && matches <= collectedMatchesLimit;
+}
+
 export function pageCount(total: number) {
   return Math.max(1, Math.ceil(total / pageSize));
 }
