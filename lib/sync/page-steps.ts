@@ -12,6 +12,14 @@ import { loadConnection, type RunPlan } from "./run-context";
  */
 export const PAGES_PER_STEP = 20;
 
+/**
+ * A step starts no further page after this long (a slow Graph, or a devices delta asking each changed
+ * device's owner), so each call from the job engine stays well inside a host's request time limit.
+ */
+export const STEP_TIME_BUDGET_MS = 30_000;
+
+export type PageStepOptions = GraphOptions & { stepTimeBudgetMs?: number };
+
 export type FullResyncNeeded = { fullResyncNeeded: true; reason: string };
 type ListedPage = { nextLink: string | null; deltaLink: string | null };
 
@@ -39,7 +47,7 @@ async function lastWrittenPage(runId: string, fromIndex: number) {
  * One step: up to PAGES_PER_STEP pages from `link`, each written atomically and recorded. A retried step
  * resumes after the last page it recorded (from that page's stored link), so nothing is written twice.
  */
-export async function syncPages<P extends ListedPage>(plan: RunPlan, listing: PageListing<P>, firstIndex: number, link: string | null, options: GraphOptions = {}): Promise<PagesStepResult> {
+export async function syncPages<P extends ListedPage>(plan: RunPlan, listing: PageListing<P>, firstIndex: number, link: string | null, options: PageStepOptions = {}): Promise<PagesStepResult> {
   const written = await lastWrittenPage(plan.runId, firstIndex);
   if (written && !written.nextLink) return { nextIndex: written.pageIndex + 1, nextLink: null, deltaLink: written.deltaLink };
   let [index, next] = written ? [written.pageIndex + 1, written.nextLink] : [firstIndex, link];
@@ -52,15 +60,16 @@ export async function syncPages<P extends ListedPage>(plan: RunPlan, listing: Pa
     fetching.catch(() => {}); // awaited below; a page whose write fails first must not be an unhandled rejection
     return fetching;
   };
+  const stopStartingPagesAt = Date.now() + (options.stepTimeBudgetMs ?? STEP_TIME_BUDGET_MS);
   let fetching = fetchPage(next);
-  for (; index < end; index++) {
+  for (;;) {
     const page = await fetching;
     if ("fullResyncNeeded" in page && page.fullResyncNeeded) return { ...page, nextIndex: index + 1 };
     const listed = page as P;
-    if (listed.nextLink && index + 1 < end) fetching = fetchPage(listed.nextLink);
+    const goOn = listed.nextLink !== null && index + 1 < end && Date.now() < stopStartingPagesAt;
+    if (goOn) fetching = fetchPage(listed.nextLink);
     await listing.write(plan, index, listed, settings, options);
-    if (!listed.nextLink) return { nextIndex: index + 1, nextLink: null, deltaLink: listed.deltaLink };
-    next = listed.nextLink;
+    index++;
+    if (!goOn) return { nextIndex: index, nextLink: listed.nextLink, deltaLink: listed.deltaLink };
   }
-  return { nextIndex: index, nextLink: next, deltaLink: null };
 }

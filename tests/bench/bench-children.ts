@@ -1,6 +1,7 @@
 // How the benchmark runs each measured piece in a process of its own: so a sync's peak memory is its
 // own, and so the fake tenant (in the parent) does not share the measured process's event loop.
 import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { SyncCounts } from "@/db/schema";
 
@@ -25,12 +26,21 @@ export function reportToParent<T>(work: Promise<T>) {
   );
 }
 
+/**
+ * The heap ceiling `npm run sync` gives the sync process (package.json), so the measured sync runs as it
+ * does. Without it V8 lets garbage pile up longer in a long run than in a short one.
+ */
+export function syncHeapOptions(): string[] {
+  const script: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.sync;
+  return script.match(/--max-old-space-size=\d+/g) ?? [];
+}
+
 /** In the parent: runs a benchmark script under tsx with React's server conditions (lib imports "server-only"). */
-export function runBenchChild<T>(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<T> {
+export function runBenchChild<T>(script: string, args: string[], env: NodeJS.ProcessEnv, nodeOptions: string[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = fork(path.resolve("tests/bench", script), args, {
       env,
-      execArgv: ["--conditions=react-server", "--import", "tsx", "--expose-gc"],
+      execArgv: ["--conditions=react-server", "--import", "tsx", "--expose-gc", ...nodeOptions],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     let answer: { result?: T; error?: string } | null = null;

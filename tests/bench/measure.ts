@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { SyncKind } from "@/db/schema";
-import { runBenchChild, type SyncOutcome } from "./bench-children";
+import { runBenchChild, syncHeapOptions, type SyncOutcome } from "./bench-children";
 import type { BenchTenant } from "./bench-tenant";
 import type { LowerBound } from "./lower-bound";
 
@@ -29,7 +29,7 @@ async function withLatency<T>(tenant: BenchTenant, latencyMs: number, work: () =
 export async function measureSync(tenant: BenchTenant, kind: SyncKind, mode: SyncMode, latencyMs: number): Promise<SyncMeasurement> {
   tenant.fake.control.resetRequestCounts();
   const args = mode === "full" ? [kind, "--full"] : [kind];
-  const outcome = await withLatency(tenant, latencyMs, () => runBenchChild<SyncOutcome>("sync-once.ts", args, tenant.childEnv));
+  const outcome = await withLatency(tenant, latencyMs, () => runBenchChild<SyncOutcome>("sync-once.ts", args, tenant.childEnv, syncHeapOptions()));
   if (outcome.status !== "succeeded") throw new Error(`The ${mode} ${kind} sync ended as ${outcome.status}.`);
   return { ...outcome, kind, mode, latencyMs, graphRequests: tenant.fake.control.requestCounts().graph };
 }

@@ -42,6 +42,16 @@ describe("steps of several Graph pages", () => {
     expect(await pagesDone(plan.runId)).toBe(PAGES_PER_STEP);
   });
 
+  it("a step starts no further page once its time is up, and the next step goes on from there", async () => {
+    const plan = await startedRun();
+    const first = await syncPages(plan, usersListing, 0, null, { stepTimeBudgetMs: 0 });
+    expect(first).toMatchObject({ nextIndex: 1, deltaLink: null });
+    expect(await pagesDone(plan.runId)).toBe(1);
+    const second = await syncPages(plan, usersListing, 1, "nextLink" in first ? first.nextLink : null);
+    expect(second).toMatchObject({ nextIndex: 1 + PAGES_PER_STEP });
+    expect(await pagesDone(plan.runId)).toBe(1 + PAGES_PER_STEP);
+  });
+
   it("a step that failed part-way resumes after the last page it wrote, asking Graph only for the rest", async () => {
     const plan = await startedRun();
     world.fake.control.failNextRequests({ count: 20, status: 500, target: "graph", afterRequests: 5 });
