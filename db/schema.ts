@@ -210,6 +210,20 @@ export const syncPendingChanges = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.entraObjectId] })],
 );
 
+/**
+ * A full devices sync's owners, listed before the devices so each device is written once, with its owner.
+ * Kept for the run only: removed when the run finishes.
+ */
+export const syncDeviceOwners = pgTable(
+  "sync_device_owners",
+  {
+    runId: uuid("run_id").notNull().references(() => syncRuns.id, { onDelete: "cascade" }),
+    deviceObjectId: text("device_object_id").notNull(),
+    ownerObjectId: text("owner_object_id"),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.deviceObjectId] })],
+);
+
 /** A client's access to the client portal: at most one per client, so a client is invited once. */
 export const portalAccounts = pgTable("portal_accounts", {
   clientId: uuid("client_id").primaryKey().references(() => clients.id, { onDelete: "cascade" }),

@@ -5,9 +5,10 @@ import {
   fetchDeviceOwnerIds, fetchDevicesDeltaPage, fetchDevicesPage,
   type DeltaPage, type EntraConnectionSettings, type GraphDevice, type GraphDeviceChange, type GraphOptions, type GraphPage,
 } from "@/lib/azure";
-import { decidePage, noCounts, type PageDecision, type PageRules } from "./decide-page";
+import { decidePage, noCounts, type IncomingChange, type PageDecision, type PageRules } from "./decide-page";
 import { deviceFieldsFrom, type DeviceFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
+import type { RunPlan } from "./run-context";
 import { executePrepared, knownRecords, writePage } from "./write-page";
 
 const comparedFields: (keyof DeviceFields)[] = [
@@ -42,6 +43,36 @@ async function withOwners(settings: EntraConnectionSettings, decision: PageDecis
   }
 }
 
+type OwnedDeviceFields = DeviceFields & { ownerEntraObjectId: string | null; ownerClientId: string | null };
+type ListedOwner = { ownerObjectId: string | null; clientId: string | null };
+
+/** The owners this run's owners pass listed for these devices, with the owner's client where there is one. */
+async function listedOwners(plan: RunPlan, deviceObjectIds: string[]) {
+  const rows = await executePrepared(sql`
+    SELECT o.device_object_id, o.owner_object_id, c.id AS client_id FROM sync_device_owners o
+    LEFT JOIN clients c ON c.connection_id = ${plan.connectionId} AND c.entra_object_id = o.owner_object_id
+    WHERE o.run_id = ${plan.runId} AND o.device_object_id = ANY(${sql.param(deviceObjectIds)}::text[])`);
+  return new Map<string, ListedOwner>(rows.map((row) => [row.device_object_id, { ownerObjectId: row.owner_object_id, clientId: row.client_id }]));
+}
+
+/**
+ * A full sync's rules: each device is written with the owner the owners pass listed, so its row is written
+ * once. A device the owners pass did not see (created in between) keeps the owner it had.
+ */
+function fullSyncRules(owners: Map<string, ListedOwner>): PageRules<GraphDeviceChange & { id: string }, OwnedDeviceFields> {
+  return {
+    ...deviceRules,
+    fieldsFrom: (change, kept) => {
+      const fields = deviceFieldsFrom(change, kept);
+      const listed = owners.get(change.id);
+      if (!fields) return null;
+      return listed
+        ? { ...fields, ownerEntraObjectId: listed.ownerObjectId, ownerClientId: listed.clientId }
+        : { ...fields, ownerEntraObjectId: kept?.ownerEntraObjectId ?? null, ownerClientId: kept?.ownerClientId ?? null };
+    },
+  };
+}
+
 type DevicesDeltaPage = Extract<DeltaPage<GraphDeviceChange>, { fullResyncNeeded: false }>;
 
 /** Devices listed through Graph delta, one page written atomically (see syncPages). */
@@ -49,30 +80,38 @@ export const devicesListing: PageListing<DevicesDeltaPage> = {
   fetch: (settings, link, options) => fetchDevicesDeltaPage(settings, link, options),
   async write(plan, pageIndex, page, settings, options) {
     const ids = page.changes.map((change) => (change.type === "upsert" ? change.item.id : change.id));
+    const pageInfo = { runId: plan.runId, pageIndex, connectionId: plan.connectionId, syncedAt: new Date(plan.syncedAt) };
+    const links = { nextLink: page.nextLink, deltaLink: page.deltaLink };
+    if (plan.mode === "full") {
+      const [known, owners] = await Promise.all([
+        knownRecords<OwnedDeviceFields>(devices, plan.connectionId, ids, [...comparedFields, "ownerEntraObjectId", "ownerClientId"]),
+        listedOwners(plan, ids),
+      ]);
+      return writePage(devices, pageInfo, decidePage(fullSyncRules(owners), page.changes as IncomingChange<GraphDeviceChange & { id: string }>[], known), links);
+    }
     const known = await knownRecords<DeviceFields>(devices, plan.connectionId, ids, comparedFields);
     const decision = decidePage(deviceRules, page.changes, known);
-    if (plan.mode === "delta") await withOwners(settings, decision, known, options);
-    const pageInfo = { runId: plan.runId, pageIndex, connectionId: plan.connectionId, syncedAt: new Date(plan.syncedAt) };
-    return writePage(devices, pageInfo, decision, { nextLink: page.nextLink, deltaLink: page.deltaLink });
+    await withOwners(settings, decision, known, options);
+    return writePage(devices, pageInfo, decision, links);
   },
 };
 
 /**
- * A full devices sync's second pass: the device listing with each device's registered owner, stored as the
- * owner's Entra id. A changed owner's client is linked at the end of the run, in one set-based UPDATE
- * (measured faster than joining the clients in every page's UPDATE); until then the device has no client.
+ * A full devices sync's first pass: the device listing with each device's registered owner, kept for the
+ * run (sync_device_owners) until the devices are written.
  */
 export const deviceOwnersListing: PageListing<GraphPage<GraphDevice>> = {
   fetch: (settings, link, options) => fetchDevicesPage(settings, link, { ...options, includeOwners: true }),
   async write(plan, pageIndex, page) {
-    const owners = page.items.map((device) => ({ id: device.id, owner: device.registeredOwners?.[0]?.id ?? null }));
+    // A device listed twice keeps its last owner (one INSERT cannot write a row twice).
+    const ownerOf = new Map(page.items.map((device) => [device.id, device.registeredOwners?.[0]?.id ?? null]));
+    const owners = [...ownerOf].map(([device, owner]) => ({ device, owner }));
     // One statement: atomic on its own, one round trip.
     const ownersWritten = owners.length
-      ? sql`owned AS (
-          UPDATE devices SET owner_entra_object_id = o.owner, owner_client_id = NULL
-          FROM json_to_recordset(${JSON.stringify(owners)}::json) AS o(id text, owner text)
-          WHERE devices.connection_id = ${plan.connectionId} AND devices.entra_object_id = o.id
-            AND devices.owner_entra_object_id IS DISTINCT FROM o.owner), `
+      ? sql`listed AS (
+          INSERT INTO sync_device_owners (run_id, device_object_id, owner_object_id)
+          SELECT ${plan.runId}::uuid, o.device, o.owner FROM json_to_recordset(${JSON.stringify(owners)}::json) AS o(device text, owner text)
+          ON CONFLICT (run_id, device_object_id) DO UPDATE SET owner_object_id = excluded.owner_object_id), `
       : sql``;
     await executePrepared(sql`
       WITH ${ownersWritten}page AS (

@@ -56,6 +56,13 @@ export async function linkDeviceOwners(tx: Transaction, connectionId: string) {
     FROM owners WHERE devices.id = owners.id AND devices.owner_client_id IS DISTINCT FROM owners.client_id`);
 }
 
+/** The owners a full devices sync listed are written with the devices by now: drop them, and any a failed run left. */
+async function forgetListedOwners(tx: Transaction, runId: string) {
+  await tx.execute(sql`
+    DELETE FROM sync_device_owners o USING sync_runs r
+    WHERE o.run_id = r.id AND (r.id = ${runId} OR r.status NOT IN ('queued', 'running'))`);
+}
+
 /** Stores where the next incremental sync starts, with the "Sync external users" value the run used. */
 export async function storeDeltaLink(tx: Transaction, run: Pick<SyncRun, "kind" | "connectionId" | "deltaLink" | "syncExternalUsers">) {
   if (!run.deltaLink) return;
@@ -74,6 +81,7 @@ export async function finishSyncRun(plan: RunPlan, ending: { deltaLink: string |
     const [run] = await tx.select().from(syncRuns).where(eq(syncRuns.id, plan.runId)).for("update");
     if (run.status !== "running") return { status: run.status, invitations: 0 };
     const [connection] = await tx.select().from(entraConnections).where(eq(entraConnections.id, plan.connectionId));
+    await forgetListedOwners(tx, plan.runId);
     const endedEarly = !ending.deltaLink;
     if (plan.mode === "full" && !endedEarly) await holdAbsentRows(tx, plan, plan.syncExternalUsers);
 

@@ -12,7 +12,8 @@ export type StepRunner = <T>(id: string, work: () => Promise<T>) => Promise<T>;
 export type SyncProgress = { pagesDone: number; phase: "listing" | "owners" };
 
 /**
- * The whole sync of one run, step by step: begin → steps of up to PAGES_PER_STEP Graph pages → (devices: owners) → finish.
+ * The whole sync of one run, step by step: begin → (a full devices sync: the owners) → steps of up to
+ * PAGES_PER_STEP Graph pages → finish.
  * Steps pass only ids, counters and links. The job engine and the command line both run this.
  */
 export async function runSync(runId: string, runStep: StepRunner, options: GraphOptions = {}, onProgress?: (p: SyncProgress) => void) {
@@ -28,8 +29,22 @@ export async function runSync(runId: string, runStep: StepRunner, options: Graph
       throw error;
     }
   };
+  let pageIndex = 0;
+  // A full devices sync lists the owners first, so the listing writes each device once, with its owner.
+  const listOwnersIfFull = async () => {
+    if (plan.kind !== "devices" || plan.mode !== "full") return;
+    let ownersLink: string | null = null;
+    do {
+      const [current, index, from]: [RunPlan, number, string | null] = [plan, pageIndex, ownersLink];
+      const owners: PagesStepResult = await runStep(`device-owners-pages-from-${index}`, recordingFailure(() => syncPages(current, deviceOwnersListing, index, from, options)));
+      pageIndex = owners.nextIndex;
+      ownersLink = "nextLink" in owners ? owners.nextLink : null;
+      onProgress?.({ pagesDone: pageIndex, phase: "owners" });
+    } while (ownersLink);
+  };
   try {
-    let [pageIndex, link] = [0, plan.startLink];
+    await listOwnersIfFull();
+    let link = plan.startLink;
     let deltaLink: string | null = null;
     for (;;) {
       const [current, index, from] = [plan, pageIndex, link];
@@ -38,6 +53,7 @@ export async function runSync(runId: string, runStep: StepRunner, options: Graph
       pageIndex = listed.nextIndex;
       if ("fullResyncNeeded" in listed) {
         plan = await runStep(`full-listing-from-page-${pageIndex}`, () => switchToFullListing(current));
+        await listOwnersIfFull();
         link = null;
         continue;
       }
@@ -47,16 +63,6 @@ export async function runSync(runId: string, runStep: StepRunner, options: Graph
         break;
       }
       link = listed.nextLink;
-    }
-    if (plan.kind === "devices" && plan.mode === "full" && deltaLink) {
-      let ownersLink: string | null = null;
-      do {
-        const [current, index, from]: [RunPlan, number, string | null] = [plan, pageIndex, ownersLink];
-        const owners: PagesStepResult = await runStep(`device-owners-pages-from-${index}`, recordingFailure(() => syncPages(current, deviceOwnersListing, index, from, options)));
-        pageIndex = owners.nextIndex;
-        ownersLink = "nextLink" in owners ? owners.nextLink : null;
-        onProgress?.({ pagesDone: pageIndex, phase: "owners" });
-      } while (ownersLink);
     }
     const finalPlan = plan;
     return await runStep("finish-run", () => finishSyncRun(finalPlan, { deltaLink }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { devices } from "@/db/schema";
+import { devices, syncDeviceOwners } from "@/db/schema";
 import { fetchDeviceOwnerIds } from "@/lib/azure";
 import { goodApp } from "@/tests/azure/fake-tenant-harness";
 import { clientsByObjectId, devicesByObjectId, runSyncFunction, useSyncWorld } from "./sync-harness";
@@ -63,5 +63,19 @@ describe("a devices sync through the real Inngest function", () => {
     world.fake.control.setDeviceOwners({ deviceId: objectId, ownerIds: [guestOrUnknown.id] });
     await runSyncFunction("devices", { full: true });
     expect((await devicesByObjectId()).get(objectId)).toMatchObject({ ownerEntraObjectId: guestOrUnknown.id, ownerClientId: null });
+  });
+
+  it("a full sync finds an owner moved to another client, counts only that device as updated, and keeps no owner list", async () => {
+    await runSyncFunction("users");
+    await runSyncFunction("devices");
+    const clientRows = await clientsByObjectId();
+    const [objectId, device] = [...(await devicesByObjectId())].find(([, row]) => row.ownerClientId)!;
+    const [newOwner, newClient] = [...clientRows].find(([, client]) => client.id !== device.ownerClientId)!;
+    world.fake.control.setDeviceOwners({ deviceId: objectId, ownerIds: [newOwner] });
+
+    const { run } = await runSyncFunction("devices", { full: true });
+    expect((await devicesByObjectId()).get(objectId)).toMatchObject({ ownerEntraObjectId: newOwner, ownerClientId: newClient.id });
+    expect(run.counts).toMatchObject({ created: 0, updated: 1, unchanged: 299 });
+    expect(await db.select().from(syncDeviceOwners)).toEqual([]);
   });
 });
