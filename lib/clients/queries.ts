@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, type AnyColumn, type SQL } from "drizzle-orm
 import { db } from "@/db/client";
 import { clients, devices } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { collectMatchesFirst, collectedMatchesLimit, matchesSearch, pageSize } from "@/lib/lists/search-pattern";
+import { collectedMatchesLimit, matchesSearch, pageSize, searchUsesTrigramIndex } from "@/lib/lists/search-pattern";
 import { isUuid } from "@/lib/lists/is-uuid";
 import { deviceSummaryColumns } from "@/lib/devices/summary-columns";
 import type { ClientListQuery } from "./list-query";
@@ -41,19 +41,18 @@ export async function listClients(actor: Actor, query: ClientListQuery) {
   const where = clientFilters(query);
   const offset = (query.page - 1) * pageSize;
   const countMatches = () => db.select({ total: count() }).from(clients).where(where).then(([row]) => row.total);
-  if (!query.q) {
-    const page = db.select(listColumns).from(clients).where(where).orderBy(...clientOrder(query.sort)).limit(pageSize).offset(offset);
-    const [rows, total] = await Promise.all([page, countMatches()]);
+  const page = () => db.select(listColumns).from(clients).where(where).orderBy(...clientOrder(query.sort)).limit(pageSize).offset(offset);
+  if (!searchUsesTrigramIndex(query.q)) {
+    const [rows, total] = await Promise.all([page(), countMatches()]);
     return { rows, total };
   }
   const total = await countMatches();
-  if (!collectMatchesFirst(query.q, total)) {
-    return { rows: await db.select(listColumns).from(clients).where(where).orderBy(...clientOrder(query.sort)).limit(pageSize).offset(offset), total };
-  }
+  if (total > collectedMatchesLimit) return { rows: await page(), total };
   // The LIMIT (never reached: there are fewer matches) keeps PostgreSQL from merging the subquery into the
   // outer query, so the matches are collected first.
   const matches = db.select(listColumns).from(clients).where(where).limit(collectedMatchesLimit).as("matches");
-  return { rows: await db.select().from(matches).orderBy(...clientOrder(query.sort, matches)).limit(pageSize).offset(offset), total };
+  const rows = await db.select().from(matches).orderBy(...clientOrder(query.sort, matches)).limit(pageSize).offset(offset);
+  return { rows, total };
 }
 
 export async function countClients(actor: Actor) {

@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { clients, devices } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { isUuid } from "@/lib/lists/is-uuid";
-import { collectMatchesFirst, collectedMatchesLimit, matchesSearch, pageSize } from "@/lib/lists/search-pattern";
+import { collectedMatchesLimit, matchesSearch, pageSize, searchUsesTrigramIndex } from "@/lib/lists/search-pattern";
 import type { DeviceListQuery } from "./list-query";
 import { deviceSummaryColumns } from "./summary-columns";
 
@@ -23,19 +23,35 @@ export async function listDevices(actor: Actor, query: DeviceListQuery) {
   const owner = { ownerId: clients.id, ownerName: clients.displayName };
   const countMatches = () => db.select({ total: count() }).from(devices).where(where).then(([row]) => row.total);
   const page = () =>
-    db.select({ ...deviceSummaryColumns, ...owner }).from(devices).leftJoin(clients, eq(devices.ownerClientId, clients.id))
-      .where(where).orderBy(asc(devices.displayName), asc(devices.id)).limit(pageSize).offset(offset);
-  if (!query.q) {
+    db
+      .select({ ...deviceSummaryColumns, ...owner })
+      .from(devices)
+      .leftJoin(clients, eq(devices.ownerClientId, clients.id))
+      .where(where)
+      .orderBy(asc(devices.displayName), asc(devices.id))
+      .limit(pageSize)
+      .offset(offset);
+  if (!searchUsesTrigramIndex(query.q)) {
     const [rows, total] = await Promise.all([page(), countMatches()]);
     return { rows, total };
   }
   const total = await countMatches();
-  if (!collectMatchesFirst(query.q, total)) return { rows: await page(), total };
+  if (total > collectedMatchesLimit) return { rows: await page(), total };
   // As in listClients: the matches are collected first (the LIMIT keeps the subquery apart), then sorted.
-  const matches = db.select({ ...deviceSummaryColumns, ownerClientId: devices.ownerClientId }).from(devices).where(where).limit(collectedMatchesLimit).as("matches");
+  const matches = db
+    .select({ ...deviceSummaryColumns, ownerClientId: devices.ownerClientId })
+    .from(devices)
+    .where(where)
+    .limit(collectedMatchesLimit)
+    .as("matches");
   const { ownerClientId, ...summary } = matches._.selectedFields;
-  const rows = await db.select({ ...summary, ...owner }).from(matches).leftJoin(clients, eq(ownerClientId, clients.id))
-    .orderBy(asc(summary.displayName), asc(summary.id)).limit(pageSize).offset(offset);
+  const rows = await db
+    .select({ ...summary, ...owner })
+    .from(matches)
+    .leftJoin(clients, eq(ownerClientId, clients.id))
+    .orderBy(asc(summary.displayName), asc(summary.id))
+    .limit(pageSize)
+    .offset(offset);
   return { rows, total };
 }
 

@@ -17,8 +17,9 @@ export const pageSize = 50;
  */
 export const collectedMatchesLimit = 20_000;
 
-export function collectMatchesFirst(typed: string, matches: number) {
-  return typed.trim().length >= 3 && matches <= collectedMatchesLimit;
+/** Whether the trigram index can find what was typed (it needs 3 characters); counting first then pays off. */
+export function searchUsesTrigramIndex(typed: string | undefined) {
+  return (typed?.trim().length ?? 0) >= 3;
 }
 
 export function pageCount(total: number) {

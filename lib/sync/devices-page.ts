@@ -5,7 +5,7 @@ import {
   fetchDeviceOwnerIds, fetchDevicesDeltaPage, fetchDevicesPage,
   type DeltaPage, type EntraConnectionSettings, type GraphDevice, type GraphDeviceChange, type GraphOptions, type GraphPage,
 } from "@/lib/azure";
-import { decidePage, noCounts, type IncomingChange, type PageDecision, type PageRules } from "./decide-page";
+import { decidePage, noCounts, type PageDecision, type PageRules } from "./decide-page";
 import { deviceFieldsFrom, type DeviceFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
 import type { RunPlan } from "./run-context";
@@ -26,18 +26,23 @@ const deviceRules: PageRules<GraphDeviceChange, DeviceFields> = {
 /** Owner lookups sent together in an incremental run (Graph's delta cannot expand owners). */
 export const OWNER_LOOKUPS_AT_ONCE = 8;
 
-// Delta cannot expand owners: in an incremental run, ask for the owner of each device that changed.
-async function withOwners(settings: EntraConnectionSettings, decision: PageDecision<DeviceFields>, known: Map<string, { entraObjectId: string; id: string }>, options: GraphOptions) {
-  const objectIdOf = new Map([...known.values()].map((row) => [row.id, row.entraObjectId]));
-  type Row = DeviceFields & { id?: string; entraObjectId?: string; ownerEntraObjectId?: string | null; ownerClientId?: string | null };
-  const rows: Row[] = [...decision.inserts, ...decision.updates];
+/**
+ * Asks Graph for the owner of each written device that needs one: in an incremental run every changed device
+ * (delta cannot expand owners); in a full run, a device the owners pass did not see.
+ */
+async function withOwners(
+  settings: EntraConnectionSettings,
+  decision: PageDecision<DeviceFields>,
+  options: GraphOptions,
+  needsOwner: (objectId: string) => boolean,
+) {
+  type Row = DeviceFields & { entraObjectId: string; ownerEntraObjectId?: string | null; ownerClientId?: string | null };
+  const rows: Row[] = [...decision.inserts, ...decision.updates].filter((row) => needsOwner(row.entraObjectId));
   for (let i = 0; i < rows.length; i += OWNER_LOOKUPS_AT_ONCE) {
     await Promise.all(
       rows.slice(i, i + OWNER_LOOKUPS_AT_ONCE).map(async (row) => {
-        const objectId = row.entraObjectId ?? objectIdOf.get(row.id!)!;
-        row.ownerEntraObjectId = (await fetchDeviceOwnerIds(settings, objectId, options))[0] ?? null;
+        row.ownerEntraObjectId = (await fetchDeviceOwnerIds(settings, row.entraObjectId, options))[0] ?? null;
         row.ownerClientId = null; // linked again at the end of the run, once the owner's client is known
-
       }),
     );
   }
@@ -57,9 +62,10 @@ async function listedOwners(plan: RunPlan, deviceObjectIds: string[]) {
 
 /**
  * A full sync's rules: each device is written with the owner the owners pass listed, so its row is written
- * once. A device the owners pass did not see (created in between) keeps the owner it had.
+ * once. A device the owners pass did not see (created in between) keeps the owner it had, until its owner
+ * is asked for (see devicesListing).
  */
-function fullSyncRules(owners: Map<string, ListedOwner>): PageRules<GraphDeviceChange & { id: string }, OwnedDeviceFields> {
+function fullSyncRules(owners: Map<string, ListedOwner>): PageRules<GraphDeviceChange, OwnedDeviceFields> {
   return {
     ...deviceRules,
     fieldsFrom: (change, kept) => {
@@ -87,11 +93,14 @@ export const devicesListing: PageListing<DevicesDeltaPage> = {
         knownRecords<OwnedDeviceFields>(devices, plan.connectionId, ids, [...comparedFields, "ownerEntraObjectId", "ownerClientId"]),
         listedOwners(plan, ids),
       ]);
-      return writePage(devices, pageInfo, decidePage(fullSyncRules(owners), page.changes as IncomingChange<GraphDeviceChange & { id: string }>[], known), links);
+      const decision = decidePage(fullSyncRules(owners), page.changes, known);
+      // A device created after the owners pass listed the devices: ask for its owner, as a delta does.
+      await withOwners(settings, decision, options, (objectId) => !owners.has(objectId));
+      return writePage(devices, pageInfo, decision, links);
     }
     const known = await knownRecords<DeviceFields>(devices, plan.connectionId, ids, comparedFields);
     const decision = decidePage(deviceRules, page.changes, known);
-    await withOwners(settings, decision, known, options);
+    await withOwners(settings, decision, options, () => true);
     return writePage(devices, pageInfo, decision, links);
   },
 };

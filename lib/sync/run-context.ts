@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { entraConnections, syncRuns, type SyncKind } from "@/db/schema";
+import { entraConnections, syncDeviceOwners, syncRuns, type SyncKind } from "@/db/schema";
 import { EntraError } from "@/lib/azure";
 import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
 
@@ -70,4 +70,6 @@ export async function failSyncRun(runId: string, error: unknown) {
     .update(syncRuns)
     .set({ status: "failed", finishedAt: new Date(), errorCode: code, errorMessage: message })
     .where(and(eq(syncRuns.id, runId), inArray(syncRuns.status, ["queued", "running"])));
+  // The owners a failed full devices sync listed are of no further use.
+  await db.delete(syncDeviceOwners).where(eq(syncDeviceOwners.runId, runId));
 }

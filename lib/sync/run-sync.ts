@@ -29,31 +29,33 @@ export async function runSync(runId: string, runStep: StepRunner, options: Graph
       throw error;
     }
   };
-  let pageIndex = 0;
   // A full devices sync lists the owners first, so the listing writes each device once, with its owner.
-  const listOwnersIfFull = async () => {
-    if (plan.kind !== "devices" || plan.mode !== "full") return;
-    let ownersLink: string | null = null;
+  const listOwnersFrom = async (firstIndex: number) => {
+    let [index, ownersLink]: [number, string | null] = [firstIndex, null];
     do {
-      const [current, index, from]: [RunPlan, number, string | null] = [plan, pageIndex, ownersLink];
-      const owners: PagesStepResult = await runStep(`device-owners-pages-from-${index}`, recordingFailure(() => syncPages(current, deviceOwnersListing, index, from, options)));
-      pageIndex = owners.nextIndex;
+      const [current, at, from]: [RunPlan, number, string | null] = [plan, index, ownersLink];
+      const listOwners = (): Promise<PagesStepResult> => syncPages(current, deviceOwnersListing, at, from, options);
+      const owners: PagesStepResult = await runStep(`device-owners-pages-from-${at}`, recordingFailure(listOwners));
+      index = owners.nextIndex;
       ownersLink = "nextLink" in owners ? owners.nextLink : null;
-      onProgress?.({ pagesDone: pageIndex, phase: "owners" });
+      onProgress?.({ pagesDone: index, phase: "owners" });
     } while (ownersLink);
+    return index;
   };
+  const listsOwners = () => plan.kind === "devices" && plan.mode === "full";
   try {
-    await listOwnersIfFull();
+    let pageIndex = listsOwners() ? await listOwnersFrom(0) : 0;
     let link = plan.startLink;
     let deltaLink: string | null = null;
     for (;;) {
       const [current, index, from] = [plan, pageIndex, link];
-      const listed = await runStep(`${current.kind}-pages-from-${index}`, recordingFailure(() =>
-        current.kind === "users" ? syncPages(current, usersListing, index, from, options) : syncPages(current, devicesListing, index, from, options)));
+      const listPages = () =>
+        current.kind === "users" ? syncPages(current, usersListing, index, from, options) : syncPages(current, devicesListing, index, from, options);
+      const listed = await runStep(`${current.kind}-pages-from-${index}`, recordingFailure(listPages));
       pageIndex = listed.nextIndex;
       if ("fullResyncNeeded" in listed) {
         plan = await runStep(`full-listing-from-page-${pageIndex}`, () => switchToFullListing(current));
-        await listOwnersIfFull();
+        if (listsOwners()) pageIndex = await listOwnersFrom(pageIndex);
         link = null;
         continue;
       }

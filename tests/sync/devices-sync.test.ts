@@ -2,6 +2,11 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { devices, syncDeviceOwners } from "@/db/schema";
 import { fetchDeviceOwnerIds } from "@/lib/azure";
+import { beginSyncRun } from "@/lib/sync/run-context";
+import { deviceOwnersListing, devicesListing } from "@/lib/sync/devices-page";
+import { syncPages } from "@/lib/sync/page-steps";
+import { createSyncRun } from "@/lib/sync-runs/create-run";
+import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { goodApp } from "@/tests/azure/fake-tenant-harness";
 import { clientsByObjectId, devicesByObjectId, runSyncFunction, useSyncWorld } from "./sync-harness";
 
@@ -77,5 +82,19 @@ describe("a devices sync through the real Inngest function", () => {
     expect((await devicesByObjectId()).get(objectId)).toMatchObject({ ownerEntraObjectId: newOwner, ownerClientId: newClient.id });
     expect(run.counts).toMatchObject({ created: 0, updated: 1, unchanged: 299 });
     expect(await db.select().from(syncDeviceOwners)).toEqual([]);
+  });
+
+  it("a device created after the owners pass listed the devices is still written with its owner", async () => {
+    await runSyncFunction("users");
+    const connection = (await findPrimaryConnection())!;
+    const run = (await createSyncRun({ connectionId: connection.id, kind: "devices", trigger: "manual", full: true }))!;
+    const plan = (await beginSyncRun(run.id))!;
+    const owners = await syncPages(plan, deviceOwnersListing, 0, null);
+    const owner = world.fake.control.userIdAt({ index: 0 });
+    const added = world.fake.control.addDevice({ displayName: "LAPTOP-LATE-0001", operatingSystem: "Windows", accountEnabled: true });
+    world.fake.control.setDeviceOwners({ deviceId: added.id, ownerIds: [owner] });
+
+    await syncPages(plan, devicesListing, owners.nextIndex, null);
+    expect((await devicesByObjectId()).get(added.id)).toMatchObject({ displayName: "LAPTOP-LATE-0001", ownerEntraObjectId: owner });
   });
 });
