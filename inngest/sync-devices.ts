@@ -4,7 +4,7 @@ import { inngestStepRunner } from "./step-runner";
 import { runSync } from "@/lib/sync/run-sync";
 import { failSyncRun } from "@/lib/sync/run-context";
 
-/** Brings Entra's devices into the device list: one step per 20 Graph pages (lib/sync/page-steps.ts). */
+/** Brings Entra's devices into the device list: steps of up to 20 Graph pages (lib/sync/page-steps.ts). */
 export const syncDevices = inngest.createFunction(
   {
     id: "sync-devices",

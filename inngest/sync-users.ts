@@ -5,7 +5,7 @@ import { runSync } from "@/lib/sync/run-sync";
 import { failSyncRun } from "@/lib/sync/run-context";
 import { countWaitingInvitations } from "@/lib/portal/send-invitations";
 
-/** Brings Entra's users into the client list: one step per 20 Graph pages (lib/sync/page-steps.ts). */
+/** Brings Entra's users into the client list: steps of up to 20 Graph pages (lib/sync/page-steps.ts). */
 export const syncUsers = inngest.createFunction(
   {
     id: "sync-users",

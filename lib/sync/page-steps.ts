@@ -50,9 +50,10 @@ async function lastWrittenPage(runId: string, fromIndex: number) {
 export async function syncPages<P extends ListedPage>(plan: RunPlan, listing: PageListing<P>, firstIndex: number, link: string | null, options: PageStepOptions = {}): Promise<PagesStepResult> {
   const written = await lastWrittenPage(plan.runId, firstIndex);
   if (written && !written.nextLink) return { nextIndex: written.pageIndex + 1, nextLink: null, deltaLink: written.deltaLink };
-  let [index, next] = written ? [written.pageIndex + 1, written.nextLink] : [firstIndex, link];
+  const resumeLink = written ? written.nextLink : link;
+  let index = written ? written.pageIndex + 1 : firstIndex;
   const end = firstIndex + PAGES_PER_STEP;
-  if (index >= end) return { nextIndex: index, nextLink: next, deltaLink: null };
+  if (index >= end) return { nextIndex: index, nextLink: resumeLink, deltaLink: null };
 
   const { settings } = await loadConnection(plan.connectionId);
   const fetchPage = (from: string | null) => {
@@ -61,7 +62,7 @@ export async function syncPages<P extends ListedPage>(plan: RunPlan, listing: Pa
     return fetching;
   };
   const stopStartingPagesAt = Date.now() + (options.stepTimeBudgetMs ?? STEP_TIME_BUDGET_MS);
-  let fetching = fetchPage(next);
+  let fetching = fetchPage(resumeLink);
   for (;;) {
     const page = await fetching;
     if ("fullResyncNeeded" in page && page.fullResyncNeeded) return { ...page, nextIndex: index + 1 };
