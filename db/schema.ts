@@ -8,7 +8,7 @@ export const recordStatus = pgEnum("record_status", ["active", "disabled", "remo
 export const recordSource = pgEnum("record_source", ["azure", "manual"]);
 export const syncKind = pgEnum("sync_kind", ["users", "devices"]);
 export const syncTrigger = pgEnum("sync_trigger", ["manual", "scheduled", "command_line"]);
-export const syncRunStatus = pgEnum("sync_run_status", ["queued", "running", "succeeded", "failed", "needs_review"]);
+export const syncRunStatus = pgEnum("sync_run_status", ["queued", "running", "succeeded", "failed", "needs_review", "cancelled"]);
 export const portalStatus = pgEnum("portal_status", ["invited", "active", "revoked"]);
 export const syncFrequency = pgEnum("sync_frequency", ["manual", "hourly", "every_4_hours", "every_12_hours", "daily", "weekly"]);
 
@@ -168,6 +168,9 @@ export const syncRuns = pgTable(
     queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    // Refreshed by whatever runs the sync (every page, and every few seconds while a step works): a run
+    // whose heartbeat stops has lost its owner and is taken over (lib/sync-runs/run-owner.ts).
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
     pagesDone: integer("pages_done").notNull().default(0),
     counts: jsonb("counts").$type<SyncCounts>(),
     skippedReasons: jsonb("skipped_reasons").$type<Record<string, number>>(),

@@ -6,6 +6,7 @@ export const runStatusLabels: Record<SyncRun["status"], string> = {
   succeeded: "Succeeded",
   failed: "Failed",
   needs_review: "Needs review",
+  cancelled: "Cancelled",
 };
 
 export const triggerLabels: Record<SyncRun["trigger"], string> = {
