@@ -13,3 +13,6 @@ export const syncRequestedEvent = (kind: SyncKind) => `azure/${kind}.sync-reques
 
 /** Asks for the waiting client-portal invitations to be sent. */
 export const invitationsRequestedEvent = "portal/invitations.requested";
+
+/** Asks the job engine to stop a sync run (the sync functions' cancelOn); `runId` is the sync_runs row. */
+export const syncCancelRequestedEvent = "azure/sync.cancel-requested";

@@ -1,5 +1,5 @@
 import { inngest } from "./client";
-import { syncRequestedEvent, type SyncRequestedData } from "./events";
+import { syncCancelRequestedEvent, syncRequestedEvent, type SyncRequestedData } from "./events";
 import { inngestStepRunner } from "./step-runner";
 import { runSync } from "@/lib/sync/run-sync";
 import { failSyncRun } from "@/lib/sync/run-context";
@@ -11,9 +11,11 @@ export const syncDevices = inngest.createFunction(
     triggers: [{ event: syncRequestedEvent("devices") }],
     // One devices sync per connection at a time; the database refuses a second queued run too.
     concurrency: { key: "event.data.connectionId", limit: 1 },
+    // "Cancel sync" stops the function between steps; the run's row already says cancelled.
+    cancelOn: [{ event: syncCancelRequestedEvent, if: "async.data.runId == event.data.runId" }],
     retries: 4,
     // Out of retries, or failed outside a step: the run is marked failed, so the next sync can start.
     onFailure: async ({ event, error }) => failSyncRun((event.data.event.data as SyncRequestedData).runId, error),
   },
-  async ({ event, step }) => runSync((event.data as SyncRequestedData).runId, inngestStepRunner(step)),
+  async ({ event, step }) => runSync((event.data as SyncRequestedData).runId, inngestStepRunner(step, (event.data as SyncRequestedData).runId)),
 );

@@ -9,7 +9,7 @@ import { decidePage, noCounts, type PageDecision, type PageRules } from "./decid
 import { deviceFieldsFrom, type DeviceFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
 import type { RunPlan } from "./run-context";
-import { executePrepared, knownRecords, writePage } from "./write-page";
+import { executePrepared, knownRecords, writePage, writeWhileRunning } from "./write-page";
 
 const comparedFields: (keyof DeviceFields)[] = [
   "deviceId", "displayName", "operatingSystem", "operatingSystemVersion", "trustType", "isManaged", "isCompliant",
@@ -115,17 +115,18 @@ export const deviceOwnersListing: PageListing<GraphPage<GraphDevice>> = {
     // A device listed twice keeps its last owner (one INSERT cannot write a row twice).
     const ownerOf = new Map(page.items.map((device) => [device.id, device.registeredOwners?.[0]?.id ?? null]));
     const owners = [...ownerOf].map(([device, owner]) => ({ device, owner }));
-    // One statement: atomic on its own, one round trip.
+    // One statement: atomic on its own.
     const ownersWritten = owners.length
       ? sql`listed AS (
           INSERT INTO sync_device_owners (run_id, device_object_id, owner_object_id)
           SELECT ${plan.runId}::uuid, o.device, o.owner FROM json_to_recordset(${JSON.stringify(owners)}::json) AS o(device text, owner text)
           ON CONFLICT (run_id, device_object_id) DO UPDATE SET owner_object_id = excluded.owner_object_id), `
       : sql``;
-    await executePrepared(sql`
+    const written = await writeWhileRunning(plan.runId, sql`
       WITH ${ownersWritten}page AS (
         INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, next_link, delta_link)
         VALUES (${plan.runId}, ${pageIndex}, ${JSON.stringify(noCounts())}::jsonb, '{}'::jsonb, ${page.nextLink}, NULL))
-      UPDATE sync_runs SET pages_done = pages_done + 1 WHERE id = ${plan.runId}`);
+      UPDATE sync_runs SET pages_done = pages_done + 1, heartbeat_at = now() WHERE id = ${plan.runId}`);
+    return { written };
   },
 };

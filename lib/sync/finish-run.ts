@@ -14,6 +14,17 @@ function addCounts(into: SyncCounts, from: SyncCounts) {
   for (const key of Object.keys(into) as (keyof SyncCounts)[]) into[key] += from[key] ?? 0;
 }
 
+/** What a run's written pages did, added up. */
+export async function sumRunPages(tx: Transaction, runId: string) {
+  const counts = noCounts();
+  const skippedReasons: Record<string, number> = {};
+  for (const page of await tx.select().from(syncRunPages).where(eq(syncRunPages.runId, runId))) {
+    addCounts(counts, page.counts);
+    for (const [reason, n] of Object.entries(page.skippedReasons)) skippedReasons[reason] = (skippedReasons[reason] ?? 0) + n;
+  }
+  return { counts, skippedReasons };
+}
+
 /** A full listing saw every object in Entra: the synced rows it did not see are gone from Entra. */
 async function holdAbsentRows(tx: Transaction, plan: RunPlan, syncExternalUsers: boolean) {
   const table = plan.kind === "users" ? "clients" : "devices";
@@ -85,12 +96,7 @@ export async function finishSyncRun(plan: RunPlan, ending: { deltaLink: string |
     const endedEarly = !ending.deltaLink;
     if (plan.mode === "full" && !endedEarly) await holdAbsentRows(tx, plan, plan.syncExternalUsers);
 
-    const counts = noCounts();
-    const skippedReasons: Record<string, number> = {};
-    for (const page of await tx.select().from(syncRunPages).where(eq(syncRunPages.runId, plan.runId))) {
-      addCounts(counts, page.counts);
-      for (const [reason, n] of Object.entries(page.skippedReasons)) skippedReasons[reason] = (skippedReasons[reason] ?? 0) + n;
-    }
+    const { counts, skippedReasons } = await sumRunPages(tx, plan.runId);
     const table = tableOf(plan.kind);
     const [{ active }] = await tx
       .select({ active: count() })

@@ -18,7 +18,8 @@ export const PAGES_PER_STEP = 20;
  */
 export const STEP_TIME_BUDGET_MS = 30_000;
 
-export type PageStepOptions = GraphOptions & { stepTimeBudgetMs?: number };
+/** `signal`: once aborted (Ctrl-C on the command line), no further page is started. */
+export type PageStepOptions = GraphOptions & { stepTimeBudgetMs?: number; signal?: AbortSignal };
 
 export type FullResyncNeeded = { fullResyncNeeded: true; reason: string };
 type ListedPage = { nextLink: string | null; deltaLink: string | null };
@@ -26,11 +27,15 @@ type ListedPage = { nextLink: string | null; deltaLink: string | null };
 /** How one kind of listing reads a page from Graph and writes it (one atomic write per page). */
 export type PageListing<P extends ListedPage> = {
   fetch: (settings: EntraConnectionSettings, link: string | null, options: GraphOptions) => Promise<P | FullResyncNeeded>;
-  write: (plan: RunPlan, pageIndex: number, page: P, settings: EntraConnectionSettings, options: GraphOptions) => Promise<unknown>;
+  /** `written` is false when the run had ended (cancelled, taken over): then nothing was written. */
+  write: (plan: RunPlan, pageIndex: number, page: P, settings: EntraConnectionSettings, options: GraphOptions) => Promise<{ written: boolean }>;
 };
 
 /** Where the listing goes on: the next page's index and link; on the last page, its delta link. */
-export type PagesStepResult = { nextIndex: number; nextLink: string | null; deltaLink: string | null } | (FullResyncNeeded & { nextIndex: number });
+export type PagesStepResult =
+  | { nextIndex: number; nextLink: string | null; deltaLink: string | null }
+  | (FullResyncNeeded & { nextIndex: number })
+  | { runEnded: true; nextIndex: number };
 
 /** The last page an earlier attempt of this step wrote, if any. */
 async function lastWrittenPage(runId: string, fromIndex: number) {
@@ -67,10 +72,12 @@ export async function syncPages<P extends ListedPage>(plan: RunPlan, listing: Pa
     const page = await fetching;
     if ("fullResyncNeeded" in page && page.fullResyncNeeded) return { ...page, nextIndex: index + 1 };
     const listed = page as P;
-    const goOn = listed.nextLink !== null && index + 1 < end && Date.now() < stopStartingPagesAt;
+    const goOn = listed.nextLink !== null && index + 1 < end && Date.now() < stopStartingPagesAt && !options.signal?.aborted;
     if (goOn) fetching = fetchPage(listed.nextLink);
-    await listing.write(plan, index, listed, settings, options);
+    const { written } = await listing.write(plan, index, listed, settings, options);
+    if (!written) return { runEnded: true, nextIndex: index };
     index++;
-    if (!goOn) return { nextIndex: index, nextLink: listed.nextLink, deltaLink: listed.deltaLink };
+    // A stop asked for while this page was written: the page fetched meanwhile is left for the next sync.
+    if (!goOn || options.signal?.aborted) return { nextIndex: index, nextLink: listed.nextLink, deltaLink: listed.deltaLink };
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
+import { databaseLostMessage, isDatabaseConnectionLost } from "@/db/connection-lost";
 import { entraConnections, syncDeviceOwners, syncRuns, type SyncKind } from "@/db/schema";
 import { EntraError } from "@/lib/azure";
 import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
@@ -24,7 +25,7 @@ export type RunPlan = {
 export async function beginSyncRun(runId: string): Promise<RunPlan | null> {
   const [run] = await db
     .update(syncRuns)
-    .set({ status: "running", startedAt: new Date() })
+    .set({ status: "running", startedAt: new Date(), heartbeatAt: new Date() })
     .where(and(eq(syncRuns.id, runId), eq(syncRuns.status, "queued")))
     .returning();
   // A run that is already running (a retried step) or finished keeps its own start.
@@ -64,8 +65,9 @@ export async function switchToFullListing(plan: RunPlan): Promise<RunPlan> {
 }
 
 export async function failSyncRun(runId: string, error: unknown) {
-  const message = error instanceof Error ? error.message : "The sync failed for an unknown reason.";
-  const code = error instanceof EntraError ? error.code : "sync_failed";
+  const databaseLost = isDatabaseConnectionLost(error);
+  const message = databaseLost ? databaseLostMessage : error instanceof Error ? error.message : "The sync failed for an unknown reason.";
+  const code = error instanceof EntraError ? error.code : databaseLost ? "database_lost" : "sync_failed";
   await db
     .update(syncRuns)
     .set({ status: "failed", finishedAt: new Date(), errorCode: code, errorMessage: message })

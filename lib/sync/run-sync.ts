@@ -1,9 +1,9 @@
 import "server-only";
-import { EntraError, type GraphOptions } from "@/lib/azure";
+import { EntraError } from "@/lib/azure";
 import { deviceOwnersListing, devicesListing } from "./devices-page";
 import { finishSyncRun } from "./finish-run";
 import { beginSyncRun, failSyncRun, switchToFullListing, type RunPlan } from "./run-context";
-import { syncPages, type PagesStepResult } from "./page-steps";
+import { syncPages, type PageStepOptions, type PagesStepResult } from "./page-steps";
 import { usersListing } from "./users-page";
 
 /** Runs one named step: Inngest's step.run (memoized, retried) or, for the command line, a plain call. */
@@ -15,8 +15,10 @@ export type SyncProgress = { pagesDone: number; phase: "listing" | "owners" };
  * The whole sync of one run, step by step: begin → (a full devices sync: the owners) → steps of up to
  * PAGES_PER_STEP Graph pages → finish.
  * Steps pass only ids, counters and links. The job engine and the command line both run this.
+ * Once `options.signal` is aborted no further page starts and the run is left for the caller to end
+ * ("stopped"); a run ended meanwhile by someone else (cancelled, taken over) finishes as it was ended.
  */
-export async function runSync(runId: string, runStep: StepRunner, options: GraphOptions = {}, onProgress?: (p: SyncProgress) => void) {
+export async function runSync(runId: string, runStep: StepRunner, options: PageStepOptions = {}, onProgress?: (p: SyncProgress) => void) {
   const begun = await runStep("begin-run", () => beginSyncRun(runId));
   if (!begun) return { status: "skipped" as const };
   let plan: RunPlan = begun;
@@ -39,23 +41,28 @@ export async function runSync(runId: string, runStep: StepRunner, options: Graph
       index = owners.nextIndex;
       ownersLink = "nextLink" in owners ? owners.nextLink : null;
       onProgress?.({ pagesDone: index, phase: "owners" });
-    } while (ownersLink);
-    return index;
+      if ("runEnded" in owners) return { index, ended: true };
+    } while (ownersLink && !options.signal?.aborted);
+    return { index, ended: false };
   };
   const listsOwners = () => plan.kind === "devices" && plan.mode === "full";
+  const stopped = () => Boolean(options.signal?.aborted);
   try {
-    let pageIndex = listsOwners() ? await listOwnersFrom(0) : 0;
+    const owners = listsOwners() ? await listOwnersFrom(0) : { index: 0, ended: false };
+    let pageIndex = owners.index;
     let link = plan.startLink;
     let deltaLink: string | null = null;
-    for (;;) {
+    for (let ended = owners.ended; !ended; ) {
+      if (stopped()) return { status: "stopped" as const };
       const [current, index, from] = [plan, pageIndex, link];
       const listPages = () =>
         current.kind === "users" ? syncPages(current, usersListing, index, from, options) : syncPages(current, devicesListing, index, from, options);
       const listed = await runStep(`${current.kind}-pages-from-${index}`, recordingFailure(listPages));
       pageIndex = listed.nextIndex;
+      if ("runEnded" in listed) break;
       if ("fullResyncNeeded" in listed) {
         plan = await runStep(`full-listing-from-page-${pageIndex}`, () => switchToFullListing(current));
-        if (listsOwners()) pageIndex = await listOwnersFrom(pageIndex);
+        if (listsOwners()) ({ index: pageIndex, ended } = await listOwnersFrom(pageIndex));
         link = null;
         continue;
       }
@@ -66,6 +73,7 @@ export async function runSync(runId: string, runStep: StepRunner, options: Graph
       }
       link = listed.nextLink;
     }
+    if (stopped()) return { status: "stopped" as const };
     const finalPlan = plan;
     return await runStep("finish-run", () => finishSyncRun(finalPlan, { deltaLink }));
   } catch (error) {

@@ -7,7 +7,7 @@ import type { KnownRecord, PageDecision } from "./decide-page";
 
 type RecordTable = typeof clients | typeof devices;
 
-export type PageResult = { counts: SyncCounts; skippedReasons: Record<string, number>; nextLink: string | null; deltaLink: string | null };
+export type PageResult = { written: boolean; counts: SyncCounts; skippedReasons: Record<string, number>; nextLink: string | null; deltaLink: string | null };
 
 // A step's statements run as prepared statements. Unprepared, postgres.js first asks the server for the
 // parameter types (a round trip) and the server parses and plans the text again each time; prepared, each
@@ -18,6 +18,20 @@ const dialect = new PgDialect();
 export function executePrepared(statement: SQL) {
   const query = dialect.sqlToQuery(statement);
   return db.$client.unsafe(query.sql, query.params as never[], { prepare: true });
+}
+
+/**
+ * Writes a page only while its run is still running, holding the run's row meanwhile: a run cancelled or
+ * taken over writes nothing more, and a cancel waits for a page being written. False when the run has ended.
+ */
+export async function writeWhileRunning(runId: string, statement: SQL): Promise<boolean> {
+  const query = dialect.sqlToQuery(statement);
+  return db.$client.begin(async (tx) => {
+    const [run] = await tx.unsafe("SELECT status FROM sync_runs WHERE id = $1 FOR UPDATE", [runId], { prepare: true });
+    if (run?.status !== "running") return false;
+    await tx.unsafe(query.sql, query.params as never[], { prepare: true });
+    return true;
+  });
 }
 
 /** The rows Vertask already has for these Entra objects, keyed by object id. */
@@ -63,7 +77,7 @@ export async function writePage<F extends object>(
   links: { nextLink: string | null; deltaLink: string | null },
 ): Promise<PageResult> {
   const { runId, pageIndex, syncedAt } = page;
-  const result: PageResult = { counts: decision.counts, skippedReasons: decision.skippedReasons, ...links };
+  const result = { counts: decision.counts, skippedReasons: decision.skippedReasons, ...links };
   const rows = [...decision.inserts, ...decision.updates];
   const tableName = sql.raw(table === clients ? "clients" : "devices");
   // One statement, so one round trip: a statement is atomic on its own, and each part below touches rows
@@ -88,6 +102,6 @@ export async function writePage<F extends object>(
   parts.push(sql`page AS (
     INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, next_link, delta_link)
     VALUES (${runId}, ${pageIndex}, ${JSON.stringify(result.counts)}::jsonb, ${JSON.stringify(result.skippedReasons)}::jsonb, ${links.nextLink}, ${links.deltaLink}))`);
-  await executePrepared(sql`WITH ${sql.join(parts, sql`, `)} UPDATE sync_runs SET pages_done = pages_done + 1 WHERE id = ${runId}`);
-  return result;
+  const written = await writeWhileRunning(runId, sql`WITH ${sql.join(parts, sql`, `)} UPDATE sync_runs SET pages_done = pages_done + 1, heartbeat_at = now() WHERE id = ${runId}`);
+  return { written, ...result };
 }

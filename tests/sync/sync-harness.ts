@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { eq } from "drizzle-orm";
 import { closeDatabase, db } from "@/db/client";
 import { clients, devices, syncRuns, type SyncKind } from "@/db/schema";
-import { forgetCachedTokenClients, pagesOfUsers } from "@/lib/azure";
+import { forgetCachedTokenClients, pagesOfDevices, pagesOfUsers } from "@/lib/azure";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { saveSyncSettings } from "@/lib/sync-settings/commands";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
@@ -80,4 +80,11 @@ export async function listedUsers(fake: FakeEntra) {
   const users = [];
   for await (const page of pagesOfUsers(goodApp(), { endpoints: fake.endpoints })) users.push(...page.items);
   return users;
+}
+
+/** The tenant's devices with their first registered owner, as Graph's plain listing shows them. */
+export async function listedDevices(fake: FakeEntra) {
+  const listed = [];
+  for await (const page of pagesOfDevices(goodApp(), { endpoints: fake.endpoints, includeOwners: true })) listed.push(...page.items);
+  return listed;
 }

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { InngestTestEngine } from "@inngest/test";
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { clients, devices, syncRunPages, syncRuns, type SyncKind } from "@/db/schema";
+import { isExternalUser } from "@/lib/sync/record-fields";
+import { beginSyncRun } from "@/lib/sync/run-context";
+import { createSyncRun } from "@/lib/sync-runs/create-run";
+import { ownerGoneMessage, OWNER_GONE_AFTER_MS } from "@/lib/sync-runs/run-owner";
+import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
+import { listedDevices, listedUsers, useSyncWorld } from "./sync-harness";
+import { runSyncProcess, startSyncProcess, type SyncProcess } from "./command-line-process";
+
+const world = useSyncWorld({ users: 1200, devices: 300, deltaPageSize: 50 });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const runOf = async (id: string) => (await db.select().from(syncRuns).where(eq(syncRuns.id, id)))[0];
+
+/** The run id once the command line is listing; fails the test if it was refused instead. */
+async function listing(sync: SyncProcess) {
+  return Promise.race([
+    sync.started,
+    sync.done.then(({ code, out, err }) => {
+      throw new Error(`npm run sync ended (${code}) before listing:\n${out}\n${err}`);
+    }),
+  ]);
+}
+
+/** Vertask's lists equal the tenant exactly: every member user and device once, with Entra's names, status and owner. */
+async function expectListsEqualTheTenant() {
+  const members = (await listedUsers(world.fake)).filter((u) => !isExternalUser(u.userType, u.userPrincipalName));
+  const clientRows = await db.select().from(clients);
+  expect(clientRows).toHaveLength(members.length);
+  const clientsById = new Map(clientRows.map((c) => [c.entraObjectId, c]));
+  for (const user of members) {
+    expect(clientsById.get(user.id), user.id).toMatchObject({ displayName: user.displayName, status: user.accountEnabled ? "active" : "disabled" });
+  }
+  const tenantDevices = await listedDevices(world.fake);
+  const deviceRows = await db.select().from(devices);
+  expect(deviceRows).toHaveLength(tenantDevices.length);
+  const devicesById = new Map(deviceRows.map((d) => [d.entraObjectId, d]));
+  for (const device of tenantDevices) {
+    expect(devicesById.get(device.id), device.id).toMatchObject({
+      displayName: device.displayName,
+      ownerEntraObjectId: device.registeredOwners?.[0]?.id ?? null,
+    });
+  }
+}
+
+describe("npm run sync owns its run while its process lives", () => {
+  it("killed with SIGKILL at random moments, the next sync starts at once and the lists end equal to the tenant", { timeout: 180_000 }, async () => {
+    world.fake.control.setLatency({ ms: 80, target: "graph" });
+    const killed: { runId: string; kind: SyncKind; afterMs: number }[] = [];
+    for (const kind of ["users", "devices", "users", "devices", "users"] as const) {
+      const sync = startSyncProcess(kind);
+      const runId = await listing(sync);
+      const afterMs = Math.round(Math.random() * 1500);
+      await sleep(afterMs);
+      sync.signal("SIGKILL");
+      await sync.done;
+      killed.push({ runId, kind, afterMs });
+    }
+    console.log(`killed: ${killed.map((k) => `${k.kind} after ${k.afterMs} ms`).join(", ")}`);
+
+    for (const kind of ["users", "devices"] as const) {
+      const started = Date.now();
+      const next = startSyncProcess(kind);
+      await listing(next);
+      expect(Date.now() - started).toBeLessThan(OWNER_GONE_AFTER_MS);
+      expect((await next.done).code).toBe(0);
+    }
+    for (const { runId } of killed) {
+      const run = await runOf(runId);
+      // A kill that landed after the run finished leaves it succeeded; any other is taken over.
+      if (run.status !== "succeeded") expect(run).toMatchObject({ status: "failed", errorMessage: ownerGoneMessage });
+    }
+    const failed = await db.select().from(syncRuns).where(eq(syncRuns.errorMessage, ownerGoneMessage));
+    expect(failed.length).toBeGreaterThan(0);
+    await expectListsEqualTheTenant();
+  });
+
+  it("Ctrl-C stops after the page being written: the run is cancelled, the command exits 130, and the next sync starts at once", { timeout: 60_000 }, async () => {
+    world.fake.control.setLatency({ ms: 60, target: "graph" });
+    const sync = startSyncProcess("users", "--full");
+    const runId = await listing(sync);
+    await expect.poll(async () => (await runOf(runId)).pagesDone, { timeout: 10_000 }).toBeGreaterThan(1);
+    sync.signal("SIGINT");
+    const { code, out } = await sync.done;
+    expect(code).toBe(130);
+    const run = await runOf(runId);
+    expect(run).toMatchObject({ status: "cancelled", errorMessage: "Cancelled from the command line (Ctrl-C)." });
+    expect(run.pagesDone).toBeLessThan(24);
+    expect(out).toContain(`Cancelled after`);
+    expect(out).toContain(`${run.counts!.created} created`);
+    // What was written is kept, once: every page it recorded, and nothing else.
+    expect(await db.select().from(clients)).toHaveLength(run.counts!.created);
+    expect(await db.select().from(syncRunPages).where(eq(syncRunPages.runId, runId))).toHaveLength(run.pagesDone);
+
+    world.fake.control.clearFaults();
+    expect((await runSyncProcess("users")).code).toBe(0);
+    expect((await runSyncProcess("devices")).code).toBe(0);
+    await expectListsEqualTheTenant();
+  });
+
+  it("SIGTERM stops it the same way and exits 143", { timeout: 60_000 }, async () => {
+    world.fake.control.setLatency({ ms: 60, target: "graph" });
+    const sync = startSyncProcess("devices", "--full");
+    const runId = await listing(sync);
+    await expect.poll(async () => (await runOf(runId)).pagesDone, { timeout: 10_000 }).toBeGreaterThan(0);
+    sync.signal("SIGTERM");
+    expect((await sync.done).code).toBe(143);
+    expect(await runOf(runId)).toMatchObject({ status: "cancelled", errorMessage: "Cancelled from the command line (SIGTERM)." });
+  });
+});
+
+describe("a job-engine run's heartbeat", () => {
+  async function runningJobEngineRun() {
+    const connection = (await findPrimaryConnection())!;
+    const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "scheduled" }))!;
+    await beginSyncRun(run.id);
+    return { connection, run };
+  }
+
+  it("a run whose heartbeat stopped over a minute ago is marked failed and the next sync starts", async () => {
+    const { connection, run } = await runningJobEngineRun();
+    await db.update(syncRuns).set({ heartbeatAt: sql`now() - interval '61 seconds'` }).where(eq(syncRuns.id, run.id));
+    const next = await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" });
+    expect(next).not.toBeNull();
+    expect(await runOf(run.id)).toMatchObject({ status: "failed", errorMessage: ownerGoneMessage });
+  });
+
+  it("a run whose heartbeat is recent keeps running and a second sync is refused", async () => {
+    const { connection, run } = await runningJobEngineRun();
+    await db.update(syncRuns).set({ heartbeatAt: sql`now() - interval '30 seconds'` }).where(eq(syncRuns.id, run.id));
+    expect(await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" })).toBeNull();
+    expect((await runOf(run.id)).status).toBe("running");
+  });
+
+  it("a run the job engine has not begun after 15 minutes is given up", async () => {
+    const connection = (await findPrimaryConnection())!;
+    const run = (await createSyncRun({ connectionId: connection.id, kind: "devices", trigger: "manual" }))!;
+    await db.update(syncRuns).set({ queuedAt: sql`now() - interval '16 minutes'` }).where(eq(syncRuns.id, run.id));
+    expect(await createSyncRun({ connectionId: connection.id, kind: "devices", trigger: "manual" })).not.toBeNull();
+    expect(await runOf(run.id)).toMatchObject({ status: "failed", errorMessage: "The job engine did not start this run within 15 minutes." });
+  });
+
+  it("each page refreshes it", async () => {
+    const { run } = await runningJobEngineRun();
+    await db.update(syncRuns).set({ heartbeatAt: sql`now() - interval '50 seconds'` }).where(eq(syncRuns.id, run.id));
+    const { syncUsers } = await import("@/inngest/sync-users");
+    await new InngestTestEngine({ function: syncUsers }).execute({
+      events: [{ name: "azure/users.sync-requested", data: { runId: run.id, connectionId: run.connectionId, trigger: "scheduled", full: false, requestedBy: null } }],
+    });
+    const done = await runOf(run.id);
+    expect(done.status).toBe("succeeded");
+    expect(Date.now() - done.heartbeatAt!.getTime()).toBeLessThan(10_000);
+  });
+});
