@@ -39,9 +39,13 @@ async function sendInvitations() {
  */
 function stopOnSignals(stop: AbortController) {
   let received: StopSignal | null = null;
+  let receivedAt = 0;
   const onSignal = (signal: StopSignal) => {
+    // Ctrl-C reaches every process of the terminal's group, and the parents (npm, lib/local/run.ts) relay it
+    // too: the same signal within a second is that one press.
+    if (received && Date.now() - receivedAt < 1000) return;
     if (received) process.exit(stopSignals[signal].exitCode);
-    received = signal;
+    [received, receivedAt] = [signal, Date.now()];
     process.stdout.write(`\nStopping after the page being written… (${signal === "SIGINT" ? "Ctrl-C" : signal} again quits at once)\n`);
     stop.abort();
   };

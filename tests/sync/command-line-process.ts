@@ -7,12 +7,17 @@ export type SyncProcess = {
   child: ChildProcess;
   /** Resolves once the run is recorded and listing (the "Syncing … run <id>" line). */
   started: Promise<string>;
-  done: Promise<{ code: number | null; out: string; err: string }>;
+  /** `signal`: the signal that ended it (npm, stopped by one, ends itself with it: a shell shows 128 + its number). */
+  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }>;
   signal: (signal: NodeJS.Signals) => void;
 };
 
+const commandLine = ["node", "--import", "tsx", "--conditions=react-server", "lib/sync/command-line.ts"];
+
+/** A first argument "via-npm" starts it as an operator does, `npm run sync -- …`, through npm and lib/local/run.ts. */
 export function startSyncProcess(...args: string[]): SyncProcess {
-  const child = spawn("node", ["--import", "tsx", "--conditions=react-server", "lib/sync/command-line.ts", ...args], { env: process.env, detached: true });
+  const [command, ...rest] = args[0] === "via-npm" ? ["npm", "run", "--silent", "sync", "--", ...args.slice(1)] : [...commandLine, ...args];
+  const child = spawn(command, rest, { env: process.env, detached: true });
   let out = "";
   let err = "";
   let announce: (runId: string) => void = () => {};
@@ -23,7 +28,7 @@ export function startSyncProcess(...args: string[]): SyncProcess {
     if (runId) announce(runId);
   });
   child.stderr!.on("data", (chunk) => (err += chunk));
-  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.on("close", (code) => resolve({ code, out, err })));
+  const done: SyncProcess["done"] = new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal, out, err })));
   const signal = (name: NodeJS.Signals) => {
     try {
       process.kill(-child.pid!, name);

@@ -102,6 +102,18 @@ describe("npm run sync owns its run while its process lives", () => {
     await expectListsEqualTheTenant();
   });
 
+  it("Ctrl-C in a terminal running npm run sync cancels the run once, and the shell sees 130", { timeout: 60_000 }, async () => {
+    world.fake.control.setLatency({ ms: 60, target: "graph" });
+    const sync = startSyncProcess("via-npm", "users", "--full");
+    const runId = await listing(sync);
+    await expect.poll(async () => (await runOf(runId)).pagesDone, { timeout: 10_000 }).toBeGreaterThan(1);
+    sync.signal("SIGINT");
+    const { signal, out } = await sync.done;
+    expect(signal).toBe("SIGINT");
+    expect(out).toContain("Cancelled after");
+    expect(await runOf(runId)).toMatchObject({ status: "cancelled", errorMessage: "Cancelled from the command line (Ctrl-C)." });
+  });
+
   it("SIGTERM stops it the same way and exits 143", { timeout: 60_000 }, async () => {
     world.fake.control.setLatency({ ms: 60, target: "graph" });
     const sync = startSyncProcess("devices", "--full");
