@@ -82,3 +82,29 @@ test("a sync that would remove more than 10% of the clients waits for review; Ap
   const names = (await sql`SELECT display_name FROM clients WHERE status = 'removed' ORDER BY display_name`).map((r) => r.display_name);
   expect(names).toEqual(members.map((m) => m.display_name));
 });
+
+test("Cancel sync stops a running sync: it shows as cancelled, and the next sync runs normally", async ({ page }) => {
+  // Graph answers slowly, so the sync is still listing when Cancel sync is clicked.
+  await fakeTenant("setLatency", { ms: 4000, target: "graph" });
+  await signIn(page, "sam@msp.example", "correct horse battery");
+  await page.goto("/settings/azure/microsoft-azure");
+  await page.getByRole("button", { name: "Sync users now" }).click();
+  const lastRun = page.getByTestId("last-run-users");
+  await expect(lastRun).toContainText(/Last sync of users: (Queued|Running)/);
+  page.once("dialog", (dialog) => dialog.accept());
+  await lastRun.getByRole("button", { name: "Cancel sync" }).click();
+  await expect(lastRun).toContainText("Last sync of users: Cancelled");
+  await expect(lastRun).toContainText("Cancelled by Sam Admin.");
+  await expect(lastRun.getByRole("button", { name: "Cancel sync" })).toHaveCount(0);
+
+  await page.request.get(`${inngestStandIn.control}/idle`);
+  await page.goto("/settings/azure/runs");
+  await expect(page.getByTestId("run-status").first()).toHaveText("Cancelled");
+  await expect(page.getByText("Cancelled by Sam Admin.")).toBeVisible();
+
+  await fakeTenant("clearFaults");
+  await page.goto("/settings/azure/microsoft-azure");
+  await page.getByRole("button", { name: "Sync users now" }).click();
+  await expect(page.getByText("Sync requested.")).toBeVisible();
+  await expect(lastRun).toContainText("Last sync of users: Succeeded", { timeout: 30_000 });
+});

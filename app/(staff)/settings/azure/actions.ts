@@ -7,6 +7,7 @@ import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { testSavedConnection } from "@/lib/sync-settings/test-connection";
 import { requestSync } from "@/lib/sync-runs/request-sync";
 import { applyReviewedRun } from "@/lib/sync-runs/apply-reviewed-run";
+import { cancelSync } from "@/lib/sync-runs/cancel-run";
 
 export const saveSyncSettingsAction = formAction("superuser", syncSettingsForm, async (input, actor) => {
   const message = await saveSyncSettings(actor, input);
@@ -46,4 +47,10 @@ export const applyReviewedRunAction = formAction("superuser", z.object({ runId: 
   const applied = await applyReviewedRun(actor, runId);
   revalidatePath("/settings/azure", "layout");
   return `Applied: ${applied.disabled} disabled, ${applied.removed} removed.`;
+});
+
+export const cancelSyncAction = formAction("superuser", z.object({ runId: z.uuid("Choose a sync to cancel.") }), async ({ runId }, actor) => {
+  await cancelSync(actor, runId);
+  revalidatePath("/settings/azure", "layout");
+  return "Sync cancelled.";
 });

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { SyncRun } from "@/db/schema";
 import { formatDateTime } from "@/app/_components/list-controls";
 import { describeCounts, runStatusLabels } from "@/lib/sync-runs/describe-run";
+import { CancelSyncButton } from "../cancel-sync-button";
 
 export function LastRun({ run, noun }: { run: SyncRun | null; noun: string }) {
   if (!run) return <p className="text-sm text-slate-500" data-testid={`last-run-${noun}`}>No sync of {noun} has run yet.</p>;
@@ -12,11 +13,12 @@ export function LastRun({ run, noun }: { run: SyncRun | null; noun: string }) {
         Last sync of {noun}: <strong>{runStatusLabels[run.status]}</strong> · {formatDateTime(run.startedAt ?? run.queuedAt)}
       </p>
       {active && <p className="text-slate-600">{run.pagesDone} page{run.pagesDone === 1 ? "" : "s"} done so far…</p>}
+      {active && <CancelSyncButton runId={run.id} noun={noun} />}
       {run.counts && <p className="text-slate-600">{describeCounts(run.counts)}</p>}
       {run.status === "needs_review" && (
         <p className="text-amber-800">{run.reviewNote} Nothing was disabled or removed. <Link href="/settings/azure/runs">Review it</Link></p>
       )}
-      {run.errorMessage && <p className="text-red-700">{run.errorMessage}</p>}
+      {run.errorMessage && <p className={run.status === "cancelled" ? "text-slate-600" : "text-red-700"}>{run.errorMessage}</p>}
     </div>
   );
 }
