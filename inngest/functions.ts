@@ -1,8 +1,8 @@
 import { syncDevices } from "./sync-devices";
-import { syncRunCancelled } from "./sync-run-cancelled";
+import { syncRunEndedByJobEngine } from "./sync-run-ended-by-job-engine";
 import { syncScheduleTick } from "./sync-schedule-tick";
 import { sendPortalInvitations } from "./send-portal-invitations";
 import { syncUsers } from "./sync-users";
 
 /** Every function the app serves at /api/inngest. */
-export const functions = [syncUsers, syncDevices, syncRunCancelled, syncScheduleTick, sendPortalInvitations];
+export const functions = [syncUsers, syncDevices, syncRunEndedByJobEngine, syncScheduleTick, sendPortalInvitations];

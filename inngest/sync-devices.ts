@@ -2,7 +2,6 @@ import { inngest } from "./client";
 import { syncCancelRequestedEvent, syncRequestedEvent, type SyncRequestedData } from "./events";
 import { inngestStepRunner } from "./step-runner";
 import { runSync } from "@/lib/sync/run-sync";
-import { failSyncRun } from "@/lib/sync/run-context";
 
 /** Brings Entra's devices into the device list: steps of up to 20 Graph pages (lib/sync/page-steps.ts). */
 export const syncDevices = inngest.createFunction(
@@ -14,8 +13,6 @@ export const syncDevices = inngest.createFunction(
     // "Cancel sync" stops the function between steps; the run's row already says cancelled.
     cancelOn: [{ event: syncCancelRequestedEvent, if: "async.data.runId == event.data.runId" }],
     retries: 4,
-    // Out of retries, or failed outside a step: the run is marked failed, so the next sync can start.
-    onFailure: async ({ event, error }) => failSyncRun((event.data.event.data as SyncRequestedData).runId, error),
   },
   async ({ event, step }) => runSync((event.data as SyncRequestedData).runId, inngestStepRunner(step, (event.data as SyncRequestedData).runId)),
 );

@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { databaseLostMessage } from "@/db/connection-lost";
 import { auditEvents, clients, syncRunPages, syncRuns } from "@/db/schema";
 import { isExternalUser } from "@/lib/sync/record-fields";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { cancelSync } from "@/lib/sync-runs/cancel-run";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { syncUsers } from "@/inngest/sync-users";
-import { syncRunCancelled } from "@/inngest/sync-run-cancelled";
+import { syncRunEndedByJobEngine } from "@/inngest/sync-run-ended-by-job-engine";
 import { syncCancelRequestedEvent, syncRequestedEvent } from "@/inngest/events";
 import { createActor } from "../support/database";
 import { useInngestEventApi } from "../support/inngest-event-api";
@@ -91,8 +92,8 @@ describe("Cancel sync", () => {
   });
 });
 
-describe("a sync Inngest itself cancels", () => {
-  it("ends as cancelled in the run history", async () => {
+describe("a sync Inngest itself ends", () => {
+  it("ends as cancelled in the run history when Inngest cancels it", async () => {
     world.fake.control.setLatency({ ms: 60, target: "graph" });
     const { run, execution } = await startJobEngineSync();
     await expect.poll(async () => (await runOf(run.id)).pagesDone, { timeout: 10_000 }).toBeGreaterThan(0);
@@ -105,8 +106,26 @@ describe("a sync Inngest itself cancels", () => {
         event: { name: syncRequestedEvent("users"), data: { runId: run.id } },
       },
     };
-    await new InngestTestEngine({ function: syncRunCancelled }).execute({ events: [cancelledEvent as never] });
+    await new InngestTestEngine({ function: syncRunEndedByJobEngine }).execute({ events: [cancelledEvent as never] });
     await execution;
     expect(await runOf(run.id)).toMatchObject({ status: "cancelled", errorMessage: "Cancelled in the job engine (Inngest)." });
+  });
+});
+
+describe("a sync Inngest gives up on", () => {
+  it("ends as failed in the run history, with the last error in words", async () => {
+    const connection = (await findPrimaryConnection())!;
+    const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
+    const failedEvent = {
+      name: "inngest/function.failed",
+      data: {
+        function_id: "vertask-sync-users",
+        run_id: "01JFAILEDRUN",
+        error: { name: "Error", message: "write CONNECTION_CLOSED 10.0.0.5:5432" },
+        event: { name: syncRequestedEvent("users"), data: { runId: run.id } },
+      },
+    };
+    await new InngestTestEngine({ function: syncRunEndedByJobEngine }).execute({ events: [failedEvent as never] });
+    expect(await runOf(run.id)).toMatchObject({ status: "failed", errorCode: "database_lost", errorMessage: databaseLostMessage });
   });
 });
