@@ -4,13 +4,12 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, syncRuns } from "@/db/schema";
 import { databaseLostMessage } from "@/db/connection-lost";
-import { isExternalUser } from "@/lib/sync/record-fields";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { syncUsers } from "@/inngest/sync-users";
 import { syncRequestedEvent } from "@/inngest/events";
 import { startRestartableDatabase } from "../support/restartable-database";
-import { listedUsers, useSyncWorld } from "./sync-harness";
+import { expectClientsEqualTheTenant, useSyncWorld } from "./sync-harness";
 import { runSyncProcess, startSyncProcess } from "./command-line-process";
 
 // This file's database is a server of its own, restarted under running syncs. Set before `db` first connects.
@@ -24,12 +23,6 @@ afterAll(() => database?.stop());
 const world = useSyncWorld({ users: 1200, devices: 5, deltaPageSize: 50 });
 
 const runOf = async (id: string) => (await db.select().from(syncRuns).where(eq(syncRuns.id, id)))[0];
-
-async function expectClientsEqualTheTenant() {
-  const members = (await listedUsers(world.fake)).filter((u) => !isExternalUser(u.userType, u.userPrincipalName));
-  const rows = await db.select().from(clients);
-  expect(rows.map((r) => r.entraObjectId).sort()).toEqual(members.map((m) => m.id).sort());
-}
 
 describe("PostgreSQL restarting in the middle of a sync", () => {
   it("npm run sync fails with a clear message; the next sync works without anyone touching the database", { timeout: 90_000 }, async () => {
@@ -46,7 +39,7 @@ describe("PostgreSQL restarting in the middle of a sync", () => {
     const next = await runSyncProcess("users");
     expect(next.code, next.err).toBe(0);
     expect((await runOf(runId)).status).toBe("failed");
-    await expectClientsEqualTheTenant();
+    await expectClientsEqualTheTenant(world.fake);
   });
 
   it("a job-engine step that fails with it is retried and resumes: no row lost or written twice", { timeout: 90_000 }, async () => {
@@ -66,6 +59,6 @@ describe("PostgreSQL restarting in the middle of a sync", () => {
     const done = await runOf(run.id);
     expect(done.status).toBe("succeeded");
     expect(done.counts!.created).toBe((await db.select().from(clients)).length);
-    await expectClientsEqualTheTenant();
+    await expectClientsEqualTheTenant(world.fake);
   });
 });

@@ -1,11 +1,12 @@
 // A fake tenant, a configured connection, and the real Inngest functions run in-process with @inngest/test.
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, beforeEach } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { eq } from "drizzle-orm";
 import { closeDatabase, db } from "@/db/client";
 import { clients, devices, syncRuns, type SyncKind } from "@/db/schema";
 import { forgetCachedTokenClients, pagesOfDevices, pagesOfUsers } from "@/lib/azure";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
+import { isExternalUser } from "@/lib/sync/record-fields";
 import { saveSyncSettings } from "@/lib/sync-settings/commands";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
@@ -87,4 +88,26 @@ export async function listedDevices(fake: FakeEntra) {
   const listed = [];
   for await (const page of pagesOfDevices(goodApp(), { endpoints: fake.endpoints, includeOwners: true })) listed.push(...page.items);
   return listed;
+}
+
+/** Vertask's clients equal the tenant's members exactly: each once, with Entra's name and status. */
+export async function expectClientsEqualTheTenant(fake: FakeEntra) {
+  const members = (await listedUsers(fake)).filter((u) => !isExternalUser(u.userType, u.userPrincipalName));
+  const rows = await db.select().from(clients);
+  expect(rows).toHaveLength(members.length);
+  const byObjectId = new Map(rows.map((c) => [c.entraObjectId, c]));
+  for (const user of members) {
+    expect(byObjectId.get(user.id), user.id).toMatchObject({ displayName: user.displayName, status: user.accountEnabled ? "active" : "disabled" });
+  }
+}
+
+/** Vertask's devices equal the tenant's exactly: each once, with Entra's name and its owner. */
+export async function expectDevicesEqualTheTenant(fake: FakeEntra) {
+  const listed = await listedDevices(fake);
+  const rows = await db.select().from(devices);
+  expect(rows).toHaveLength(listed.length);
+  const byObjectId = new Map(rows.map((d) => [d.entraObjectId, d]));
+  for (const device of listed) {
+    expect(byObjectId.get(device.id), device.id).toMatchObject({ displayName: device.displayName, ownerEntraObjectId: device.registeredOwners?.[0]?.id ?? null });
+  }
 }
