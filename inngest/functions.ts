@@ -1,7 +1,9 @@
+import { alertSweep } from "./alert-sweep";
+import { connectionHealthCheck } from "./connection-health-check";
 import { syncDevices } from "./sync-devices";
 import { syncScheduleTick } from "./sync-schedule-tick";
 import { sendPortalInvitations } from "./send-portal-invitations";
 import { syncUsers } from "./sync-users";
 
 /** Every function the app serves at /api/inngest. */
-export const functions = [syncUsers, syncDevices, syncScheduleTick, sendPortalInvitations];
+export const functions = [syncUsers, syncDevices, syncScheduleTick, sendPortalInvitations, alertSweep, connectionHealthCheck];
