@@ -29,13 +29,14 @@ export function useAlertWorld() {
   return { world, mails: () => mail.inbox.mails, inbox: () => mail.inbox };
 }
 
-let minutesAgo = 10_000;
+let lastQueuedAt = 0;
 
 /** Records a run that has reached its end, as the sync leaves it, then reports it as the run lifecycle does. */
 export async function endRun(kind: SyncKind, status: SyncRun["status"], fields: Partial<typeof syncRuns.$inferInsert> = {}) {
   const connection = (await findPrimaryConnection())!;
-  // Each run queued after the one before, as real runs are.
-  const queuedAt = new Date(Date.now() - minutesAgo-- * 60_000);
+  // Each run queued after the one before, as real runs are (unless the test says when).
+  lastQueuedAt = Math.max(Date.now(), lastQueuedAt + 1);
+  const queuedAt = new Date(lastQueuedAt);
   const [run] = await db
     .insert(syncRuns)
     .values({ connectionId: connection.id, kind, trigger: "manual", status, queuedAt, startedAt: queuedAt, finishedAt: queuedAt, ...fields })
