@@ -92,8 +92,8 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
   return saved.message;
 }
 
-// A new date (or a new secret without one) opens, escalates or clears the expiry alert at once; the mail
-// goes out with the alert sweep. The settings are saved whatever happens here.
+// A date moved or cleared with a new secret opens, escalates or clears the expiry alert at once; its mail goes
+// out with the alert sweep. The settings stay saved whatever happens here.
 async function updateSecretExpiryAlert(connectionId: string, now: Date) {
   try {
     await evaluateSecretExpiry(now, connectionId);
