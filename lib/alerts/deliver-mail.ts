@@ -23,6 +23,8 @@ export async function alertRecipients() {
  * alerts on. Each is claimed (sent_at set, committed) before it goes out, so a retried step or a second
  * sender never sends it twice. A failure gives the claim back and stops: the rest wait, in order, for the
  * next attempt (the next run's end or the alert sweep). Never throws for a mail server's failure.
+ * As with portal invitations, a process killed between the claim and the send loses that one mail rather
+ * than ever sending it twice.
  */
 export async function deliverPendingAlertMail(limit = 50): Promise<{ sent: number; waiting: number }> {
   const waiting = await db.select().from(alertMails).where(isNull(alertMails.sentAt)).orderBy(asc(alertMails.createdAt), asc(alertMails.id)).limit(limit);
