@@ -29,6 +29,8 @@ export const staffUsers = pgTable("staff_users", {
   email: text("email").notNull().unique(),
   passwordHash: text("password_hash").notNull(),
   role: staffRole("role").notNull(),
+  // A superuser's own choice to get alert mail (lib/alerts); technicians never get any.
+  alertEmails: boolean("alert_emails").notNull().default(true),
   ...timestamps,
 });
 
@@ -261,6 +263,47 @@ export const portalInvitations = pgTable(
   (t) => [index("portal_invitations_unsent").on(t.sentAt), index("portal_invitations_client").on(t.clientId)],
 );
 
+export const alertMailKind = pgEnum("alert_mail_kind", ["raised", "escalated", "cleared"]);
+
+/**
+ * Something wrong with a connection that superusers are told about once (lib/alerts): a failed or held
+ * sync, the secret's expiry, a failing connection check, a stalled schedule. Open until it clears.
+ */
+export const alertConditions = pgTable(
+  "alert_conditions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    connectionId: uuid("connection_id").notNull().references(() => entraConnections.id, { onDelete: "cascade" }),
+    // What is wrong, per kind where it matters: "sync_failed:users", "secret_expiry", "connection_check", …
+    conditionKey: text("condition_key").notNull(),
+    // How far it has gone, where that matters: the secret's "30", "7", "1" days or "expired".
+    stage: text("stage"),
+    // The words the banner and the mail show: what happened and what to do. Never a secret.
+    summary: text("summary").notNull(),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    clearedAt: timestamp("cleared_at", { withTimezone: true }),
+  },
+  // One open row per condition: raising it again finds that row and mails nobody.
+  (t) => [uniqueIndex("alert_conditions_one_open").on(t.connectionId, t.conditionKey).where(sql`cleared_at IS NULL`)],
+);
+
+/** One mail per condition event, recorded with the event and claimed (sent_at) before it goes out. */
+export const alertMails = pgTable(
+  "alert_mails",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conditionId: uuid("condition_id").notNull().references(() => alertConditions.id, { onDelete: "cascade" }),
+    kind: alertMailKind("kind").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    // How many superusers it went to; 0 when nobody had alert mail on.
+    recipientCount: integer("recipient_count"),
+  },
+  (t) => [index("alert_mails_unsent").on(t.createdAt).where(sql`sent_at IS NULL`)],
+);
+
 export type StaffUser = typeof staffUsers.$inferSelect;
 export type StaffRole = (typeof staffRole.enumValues)[number];
 export type Client = typeof clients.$inferSelect;
@@ -272,4 +315,6 @@ export type SyncKind = (typeof syncKind.enumValues)[number];
 export type EntraConnection = typeof entraConnections.$inferSelect;
 export type SyncFrequency = (typeof syncFrequency.enumValues)[number];
 export type AuditEvent = typeof auditEvents.$inferSelect;
+export type AlertCondition = typeof alertConditions.$inferSelect;
+export type AlertMail = typeof alertMails.$inferSelect;
 export type RecordStatus = (typeof recordStatus.enumValues)[number];

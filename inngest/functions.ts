@@ -1,3 +1,5 @@
+import { alertSweep } from "./alert-sweep";
+import { connectionHealthCheck } from "./connection-health-check";
 import { syncDevices } from "./sync-devices";
 import { syncRunEndedByJobEngine } from "./sync-run-ended-by-job-engine";
 import { syncScheduleTick } from "./sync-schedule-tick";
@@ -5,4 +7,4 @@ import { sendPortalInvitations } from "./send-portal-invitations";
 import { syncUsers } from "./sync-users";
 
 /** Every function the app serves at /api/inngest. */
-export const functions = [syncUsers, syncDevices, syncRunEndedByJobEngine, syncScheduleTick, sendPortalInvitations];
+export const functions = [syncUsers, syncDevices, syncRunEndedByJobEngine, syncScheduleTick, sendPortalInvitations, alertSweep, connectionHealthCheck];

@@ -1,9 +1,15 @@
 import { requireStaff } from "@/lib/auth/current-staff";
+import { openAlertsFor } from "@/lib/alerts/queries";
+import { getSecretExpiryFor } from "@/lib/sync-settings/queries";
+import { AlertBanner } from "@/app/_components/alert-banner";
 import { NavLink } from "@/app/_components/nav-link";
+import { SecretExpiryBanner } from "@/app/_components/secret-expiry-banner";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaff();
+  // Both are empty for a technician. The secret's warning is worked out live from the saved date.
+  const [alerts, expiry] = await Promise.all([openAlertsFor(staff), getSecretExpiryFor(staff)]);
   return (
     <div className="min-h-screen">
       <header className="bg-slate-900">
@@ -20,7 +26,11 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           </div>
         </nav>
       </header>
-      <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+      <main className="mx-auto max-w-7xl px-6 py-8">
+        <SecretExpiryBanner expiry={expiry} linkToSettings />
+        <AlertBanner alerts={alerts} />
+        {children}
+      </main>
     </div>
   );
 }

@@ -6,11 +6,12 @@ import { ActionRefused } from "@/lib/actions/action-refused";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { applyPendingChanges, linkDeviceOwners, storeDeltaLink } from "@/lib/sync/finish-run";
+import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
 
 /** "Apply anyway": a superuser applies the disables and removals a run held for review. */
 export async function applyReviewedRun(actor: Actor, runId: string) {
   authorize(actor, "superuser");
-  return db.transaction(async (tx) => {
+  const applied = await db.transaction(async (tx) => {
     const [run] = await tx.select().from(syncRuns).where(eq(syncRuns.id, runId)).for("update");
     if (!run || run.status !== "needs_review") throw new ActionRefused("This run is not waiting for review.");
     const [newer] = await tx
@@ -32,4 +33,7 @@ export async function applyReviewedRun(actor: Actor, runId: string) {
     await recordAuditEvent(tx, actor, `azure.${run.kind}.review-applied`, `Applied a held ${run.kind} sync: ${applied.disabled} disabled, ${applied.removed} removed`);
     return applied;
   });
+  // The run now counts as succeeded: its "needs review" alert clears, with one mail saying so.
+  await alertOnRunEnded(runId);
+  return applied;
 }

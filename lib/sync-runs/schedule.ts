@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { entraConnections, syncRuns, type SyncFrequency, type SyncKind } from "@/db/schema";
 import { createSyncRun } from "./create-run";
 
-const hoursBetweenSyncs: Record<Exclude<SyncFrequency, "manual">, number> = {
+export const hoursBetweenSyncs: Record<Exclude<SyncFrequency, "manual">, number> = {
   hourly: 1,
   every_4_hours: 4,
   every_12_hours: 12,

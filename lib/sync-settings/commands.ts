@@ -6,6 +6,8 @@ import { FieldError } from "@/lib/actions/field-error";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { encryptSecret } from "@/lib/crypto/secret-box";
+import { shortReason } from "@/lib/alerts/deliver-mail";
+import { evaluateSecretExpiry } from "@/lib/alerts/secret-expiry-alert";
 import { clientSecretPurpose, findOrCreatePrimaryConnection } from "./connection-row";
 import { swappedIdsHint } from "./field-checks";
 import { frequencyLabels, type SyncSettingsForm } from "./form-schema";
@@ -49,7 +51,7 @@ function describe(field: Tracked, value: unknown) {
 /** Saves the "Azure User Sync" form; nothing is saved when any field has a problem. */
 export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now = new Date()) {
   authorize(actor, "superuser");
-  return db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);
     const stored = await findOrCreatePrimaryConnection(tx);
     const problems = problemsNeedingSavedSettings(form, stored, now);
@@ -83,8 +85,21 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
     const deltaLinks = otherDirectory ? { usersDeltaLink: null, devicesDeltaLink: null, usersDeltaWithExternal: null } : {};
     await tx.update(entraConnections).set({ ...next, ...secret, ...deltaLinks, updatedAt: now }).where(eq(entraConnections.id, stored.id));
     await recordAuditEvent(tx, actor, "azure.settings.updated", `Changed ${Object.keys(changes).join(", ")}`, changes);
-    return "Changes saved.";
+    return { message: "Changes saved.", connectionId: stored.id };
   });
+  if (typeof saved === "string") return saved;
+  await updateSecretExpiryAlert(saved.connectionId, now);
+  return saved.message;
+}
+
+// A date moved or cleared with a new secret opens, escalates or clears the expiry alert at once; its mail goes
+// out with the alert sweep. The settings stay saved whatever happens here.
+async function updateSecretExpiryAlert(connectionId: string, now: Date) {
+  try {
+    await evaluateSecretExpiry(now, connectionId);
+  } catch (error) {
+    console.error(`The client secret's expiry alert could not be updated: ${shortReason(error)}`);
+  }
 }
 
 /** The Microsoft Azure tab's choice between manual only and a scheduled sync: the same setting as the form's. */

@@ -4,8 +4,6 @@ import { requireStaff } from "@/lib/auth/current-staff";
 import { listClients } from "@/lib/clients/queries";
 import { parseClientListQuery } from "@/lib/clients/list-query";
 import { EmptyState } from "@/app/_components/empty-state";
-import { SecretExpiryBanner } from "@/app/_components/secret-expiry-banner";
-import { getSecretExpiryFor } from "@/lib/sync-settings/queries";
 import { Pagination } from "@/app/_components/pagination";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { ApplyButton, FilterSelect, SearchInput, formatDateTime, listHref } from "@/app/_components/list-controls";
@@ -17,7 +15,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ClientsPage({ searchParams }: Props) {
   const actor = await requireStaff();
   const query = parseClientListQuery(await searchParams);
-  const [{ rows, total }, expiry] = await Promise.all([listClients(actor, query), getSecretExpiryFor(actor)]);
+  const { rows, total } = await listClients(actor, query);
   const { page, ...filters } = query;
   const filtered = Boolean(query.q || query.status || query.source || query.external);
 
@@ -25,7 +23,6 @@ export default async function ClientsPage({ searchParams }: Props) {
     return (
       <>
         <h1 className="mb-6 text-2xl font-semibold">Clients</h1>
-        <SecretExpiryBanner expiry={expiry} linkToSettings />
         <EmptyState actor={actor} noun="clients" />
       </>
     );
@@ -33,7 +30,6 @@ export default async function ClientsPage({ searchParams }: Props) {
 
   return (
     <>
-      <SecretExpiryBanner expiry={expiry} linkToSettings />
       <div className="mb-6 flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Clients</h1>
         <a href={listHref("/clients/export", filters)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 no-underline hover:bg-slate-50" download>

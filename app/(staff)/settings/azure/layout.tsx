@@ -1,10 +1,8 @@
 import { requireSuperuser } from "@/lib/auth/current-staff";
-import { getSecretExpiryFor } from "@/lib/sync-settings/queries";
-import { SecretExpiryBanner } from "@/app/_components/secret-expiry-banner";
 import { Tabs } from "@/app/_components/tabs";
 
 export default async function AzureUserSyncLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireSuperuser();
+  await requireSuperuser();
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">Azure User Sync</h1>
@@ -15,7 +13,6 @@ export default async function AzureUserSyncLayout({ children }: { children: Reac
           { href: "/settings/azure/runs", label: "Run history" },
         ]}
       />
-      <SecretExpiryBanner expiry={await getSecretExpiryFor(actor)} />
       {children}
     </>
   );

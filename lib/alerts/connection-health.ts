@@ -1,0 +1,49 @@
+import "server-only";
+import { and, eq, isNotNull } from "drizzle-orm";
+import { db } from "@/db/client";
+import { entraConnections } from "@/db/schema";
+import { checkEntraConnection } from "@/lib/azure";
+import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
+import { clearConditions, raiseCondition } from "./raise-and-clear";
+import { connectionCheckSummary } from "./wording";
+
+/** Connections the daily check looks at: Status Enabled, with the IDs and a secret saved. */
+export async function connectionsToCheck(): Promise<string[]> {
+  const rows = await db
+    .select({ id: entraConnections.id })
+    .from(entraConnections)
+    .where(and(eq(entraConnections.enabled, true), isNotNull(entraConnections.clientSecretCiphertext)));
+  return rows.map((row) => row.id);
+}
+
+/** What "Test connection" would say now with the saved settings: null when it would pass. */
+async function failingCheckSummary(connectionId: string): Promise<string | null> {
+  const [connection] = await db.select().from(entraConnections).where(eq(entraConnections.id, connectionId));
+  if (!connection) return null;
+  let settings;
+  try {
+    settings = entraSettingsOf(connection);
+  } catch {
+    return "The stored Client secret cannot be decrypted with this server's encryption key: enter it again under Azure User Sync.";
+  }
+  if (!settings) return null;
+  const report = await checkEntraConnection(settings);
+  return report.ok ? null : report.summary;
+}
+
+/**
+ * The daily check, run without anyone signed in: the connector's own check (token, permissions, one user
+ * and one device read). A failure opens "connection check" (mailed once); the next passing check clears it.
+ * Returns only whether it passed: the secret stays inside this call.
+ */
+export async function checkConnectionHealth(connectionId: string, now: Date): Promise<{ ok: boolean }> {
+  const failure = await failingCheckSummary(connectionId);
+  if (failure) await raiseCondition({ connectionId, key: "connection_check", summary: connectionCheckSummary(failure), now });
+  else await clearConditions(connectionId, ["connection_check"], now);
+  return { ok: !failure };
+}
+
+/** "Test connection" passing clears the condition at once; a failing one is left to the daily check to mail. */
+export async function clearConnectionCheckAfterPassingTest(connectionId: string, now = new Date()) {
+  await clearConditions(connectionId, ["connection_check"], now);
+}

@@ -1,0 +1,40 @@
+import type { AlertCondition, AlertMail, SyncKind } from "@/db/schema";
+import { appUrl } from "@/lib/mail/app-url";
+import { frequencyLabels } from "@/lib/sync-settings/form-schema";
+import { headlines } from "./conditions";
+
+// The words a condition shows: what happened and what to do. Built from classified messages only, never a secret.
+
+export const syncFailedSummary = (kind: SyncKind, errorMessage: string | null) =>
+  `Syncing ${kind} failed: ${errorMessage ?? "the run stopped without a reason."}`;
+
+export const needsReviewSummary = (kind: SyncKind, reviewNote: string | null) =>
+  [
+    `A sync of ${kind} stopped as Needs review:`,
+    reviewNote,
+    "Nothing was disabled or removed: check it in the run history and choose Apply anyway, or fix the cause and sync again.",
+  ].filter(Boolean).join(" ");
+
+export const connectionCheckSummary = (reportSummary: string) => `Test connection would fail now: ${reportSummary}`;
+
+export const scheduleStalledSummary = (kind: SyncKind, frequency: keyof typeof frequencyLabels, since: Date) =>
+  `Scheduled syncs of ${kind} (${frequencyLabels[frequency]}) have not succeeded for two intervals in a row, since ${since.toISOString().slice(0, 16).replace("T", " ")} UTC. Check the run history, and that the job engine is running.`;
+
+export const microsoftAzureTabPath = "/settings/azure/microsoft-azure";
+export const yourAlertsPath = "/settings/alerts";
+
+/** One plain, short mail per condition event: what happened, what to do, where, and how to stop these mails. */
+export function alertMailContent(condition: AlertCondition, kind: AlertMail["kind"]): Pick<AlertMail, "subject" | "text"> {
+  const headline = headlines(condition.conditionKey, condition.stage);
+  const cleared = kind === "cleared";
+  const subject = `Vertask: ${cleared ? headline.cleared : headline.raised}`;
+  const body = cleared ? `Resolved: ${headline.cleared}. Earlier: ${condition.summary}` : condition.summary;
+  const text = [
+    body,
+    "",
+    `Microsoft Azure tab: ${appUrl()}${microsoftAzureTabPath}`,
+    "",
+    `You get one mail when a problem starts and one when it clears. To turn alert mail off for yourself: ${appUrl()}${yourAlertsPath}`,
+  ].join("\n");
+  return { subject, text };
+}

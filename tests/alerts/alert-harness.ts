@@ -1,0 +1,55 @@
+// A configured connection (the fake tenant's good app), a real SMTP inbox, and sync runs recorded as
+// whatever runs the sync leaves them, so each test can end runs and read the mail a superuser gets.
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { InngestTestEngine } from "@inngest/test";
+import type { ParsedMail } from "mailparser";
+import { db } from "@/db/client";
+import { syncRuns, type SyncKind, type SyncRun } from "@/db/schema";
+import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
+import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
+import { alertSweep } from "@/inngest/alert-sweep";
+import { startSmtpInbox, type Inbox } from "../support/smtp-inbox";
+import { useSyncWorld } from "../sync/sync-harness";
+
+export const appUrl = "https://vertask.example";
+
+export function useAlertWorld() {
+  const world = useSyncWorld({ users: 8, devices: 4 });
+  const mail = { inbox: null as unknown as Inbox };
+  beforeAll(async () => {
+    mail.inbox = await startSmtpInbox();
+    process.env.SMTP_URL = mail.inbox.url;
+    process.env.APP_URL = appUrl;
+  });
+  beforeEach(() => {
+    mail.inbox.mails.length = 0;
+    mail.inbox.refuseNext(0);
+  });
+  afterAll(() => mail.inbox.close());
+  return { world, mails: () => mail.inbox.mails, inbox: () => mail.inbox };
+}
+
+let lastQueuedAt = 0;
+
+/** Records a run that has reached its end, as the sync leaves it, then reports it as the run lifecycle does. */
+export async function endRun(kind: SyncKind, status: SyncRun["status"], fields: Partial<typeof syncRuns.$inferInsert> = {}) {
+  const connection = (await findPrimaryConnection())!;
+  // Each run queued after the one before, as real runs are (unless the test says when).
+  lastQueuedAt = Math.max(Date.now(), lastQueuedAt + 1);
+  const queuedAt = new Date(lastQueuedAt);
+  const [run] = await db
+    .insert(syncRuns)
+    .values({ connectionId: connection.id, kind, trigger: "manual", status, queuedAt, startedAt: queuedAt, finishedAt: queuedAt, ...fields })
+    .returning();
+  await alertOnRunEnded(run.id);
+  return run;
+}
+
+/** One run of the 10-minute alert sweep, in-process, through the real Inngest function. */
+export async function runAlertSweep() {
+  const { result, error } = await new InngestTestEngine({ function: alertSweep }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] as never });
+  if (error) throw error;
+  return result as { stalled: number; sent: number; waiting: number };
+}
+
+export const recipientsOf = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).flatMap((to) => to!.value.map((a) => a.address)).sort();

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { deliverPendingAlertMail } from "@/lib/alerts/deliver-mail";
+import { openAlertsFor } from "@/lib/alerts/queries";
+import { evaluateTimedAlerts } from "@/lib/alerts/timed-alerts";
+import { saveSyncSettings } from "@/lib/sync-settings/commands";
+import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
+import { getSecretExpiryFor } from "@/lib/sync-settings/queries";
+import type { Actor } from "@/lib/auth/authorize";
+import { CONTOSO } from "@/tests/fake-entra/default-tenants";
+import { runAlertSweep, useAlertWorld } from "./alert-harness";
+
+const { world, mails } = useAlertWorld();
+
+const dayMs = 86_400_000;
+const today = new Date(new Date().toISOString().slice(0, 10) + "T09:00:00Z");
+const daysFrom = (from: Date, days: number) => new Date(from.getTime() + days * dayMs);
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Saves "Client secret expires on" as the form does, keeping the stored secret. */
+async function saveExpiryDate(admin: Actor, expiresOn: string, now = new Date()) {
+  const form = syncSettingsForm.parse({
+    status: "enabled", syncFrequency: "manual", clientId: CONTOSO.goodApp.clientId, tenantId: CONTOSO.tenantId,
+    clientSecret: "", clientSecretExpiresOn: expiresOn, syncExternalUsers: "no", inviteToPortal: "no",
+  });
+  return saveSyncSettings(admin, form, now);
+}
+
+async function mailsOn(day: Date) {
+  const before = mails().length;
+  await evaluateTimedAlerts(day);
+  await deliverPendingAlertMail();
+  return mails().slice(before).map((m) => m.subject);
+}
+
+describe("the client secret's expiry", () => {
+  it("is mailed once as each stage is reached (30, 7 and 1 days, expired), and once when a date far away is saved", async () => {
+    const expiresOn = daysFrom(today, 40);
+    await saveExpiryDate(world.admin, isoDate(expiresOn));
+
+    expect(await mailsOn(daysFrom(expiresOn, -40))).toEqual([]);
+    expect(await mailsOn(daysFrom(expiresOn, -31))).toEqual([]);
+    expect(await mailsOn(daysFrom(expiresOn, -30))).toEqual(["Vertask: the client secret expires within 30 days"]);
+    expect(mails()[0].text).toContain(`The client secret expires in 30 days (${isoDate(expiresOn)}).`);
+    expect(await mailsOn(daysFrom(expiresOn, -29))).toEqual([]);
+    expect(await mailsOn(daysFrom(expiresOn, -8))).toEqual([]);
+    expect(await mailsOn(daysFrom(expiresOn, -7))).toEqual(["Vertask: the client secret expires within 7 days"]);
+    expect(await mailsOn(daysFrom(expiresOn, -3))).toEqual([]);
+    expect(await mailsOn(daysFrom(expiresOn, -1))).toEqual(["Vertask: the client secret expires within 1 day"]);
+    expect(await mailsOn(daysFrom(expiresOn, 0))).toEqual([]);
+    expect(await mailsOn(daysFrom(expiresOn, 1))).toEqual(["Vertask: the client secret has expired"]);
+    expect(mails().at(-1)!.text).toContain(`The client secret expired on ${isoDate(expiresOn)}`);
+    expect(await mailsOn(daysFrom(expiresOn, 20))).toEqual([]);
+
+    // A new secret's date, a year away: saving it clears the alert, and the sweep sends the one mail.
+    await saveExpiryDate(world.admin, isoDate(daysFrom(today, 365)));
+    await runAlertSweep();
+    expect(mails().at(-1)!.subject).toBe("Vertask: the client secret is no longer about to expire");
+    expect(mails()).toHaveLength(5);
+    expect(await mailsOn(today)).toEqual([]);
+  });
+
+  it("clears when the date is removed, and first warns at the stage already reached", async () => {
+    await saveExpiryDate(world.admin, isoDate(daysFrom(today, 5)));
+    expect(await mailsOn(today)).toEqual(["Vertask: the client secret expires within 7 days"]);
+    await saveExpiryDate(world.admin, "");
+    expect(await mailsOn(today)).toEqual(["Vertask: the client secret is no longer about to expire"]);
+  });
+
+  it("a later date still within 30 days is not mailed, and the 7-day stage is mailed again when it comes", async () => {
+    await saveExpiryDate(world.admin, isoDate(daysFrom(today, 5)));
+    expect(await mailsOn(today)).toEqual(["Vertask: the client secret expires within 7 days"]);
+    await saveExpiryDate(world.admin, isoDate(daysFrom(today, 20)));
+    expect(await mailsOn(today)).toEqual([]);
+    expect(await mailsOn(daysFrom(today, 13))).toEqual(["Vertask: the client secret expires within 7 days"]);
+  });
+
+  it("is warned about once on a page: live from the date, and left out of the alert banner", async () => {
+    await saveExpiryDate(world.admin, isoDate(daysFrom(today, 10)));
+    await evaluateTimedAlerts(today);
+    expect(await getSecretExpiryFor(world.admin, today)).toMatchObject({ state: "expiring", daysLeft: 10 });
+    expect(await openAlertsFor(world.admin)).toEqual([]);
+  });
+});
