@@ -17,7 +17,8 @@ export default defineConfig({
     // Suites share one real database; running files one at a time keeps them independent.
     fileParallelism: false,
     // The Inngest client reads this when it is created: tests that send events stand in for it on this port.
-    env: { INNGEST_DEV: "http://127.0.0.1:18288" },
+    // Mail sent without an SMTP server is kept here, apart from the development mailbox.
+    env: { INNGEST_DEV: "http://127.0.0.1:18288", VERTASK_MAIL_DIR: ".data/test-mail" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     server: { deps: { inline: ["next-auth"] } },

@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { db } from "@/db/client";
 import { databaseLostMessage } from "@/db/connection-lost";
 import { syncDeviceOwners, syncRuns, type SyncKind, type SyncRun } from "@/db/schema";
+import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
 
 /**
  * Every run has a live owner. The command line holds a session-level advisory lock on a connection of its
@@ -60,6 +61,7 @@ export async function takeOverOrphanedRuns(connectionId: string, kind: SyncKind,
     }
     return ended.map((run) => run.id);
   });
+  for (const runId of orphaned) await alertOnRunEnded(runId);
   return orphaned;
 }
 

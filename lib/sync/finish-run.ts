@@ -5,6 +5,7 @@ import { clients, devices, entraConnections, syncPendingChanges, syncRunPages, s
 import { noCounts } from "./decide-page";
 import type { RunPlan } from "./run-context";
 import { inviteEligibleClients } from "@/lib/portal/create-invitations";
+import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
 
 export const externalOffReason = "external user (Sync external users is off)";
 
@@ -88,6 +89,13 @@ export async function storeDeltaLink(tx: Transaction, run: Pick<SyncRun, "kind" 
  * unless they pass the review threshold or the listing ended early, when the run waits for a superuser.
  */
 export async function finishSyncRun(plan: RunPlan, ending: { deltaLink: string | null }) {
+  const finished = await finishInTransaction(plan, ending);
+  // Superusers hear of a held run, and of a kind syncing again (lib/alerts); a retried step changes nothing.
+  await alertOnRunEnded(plan.runId);
+  return finished;
+}
+
+function finishInTransaction(plan: RunPlan, ending: { deltaLink: string | null }) {
   return db.transaction(async (tx) => {
     const [run] = await tx.select().from(syncRuns).where(eq(syncRuns.id, plan.runId)).for("update");
     if (run.status !== "running") return { status: run.status, invitations: 0 };

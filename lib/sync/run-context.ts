@@ -5,6 +5,7 @@ import { databaseLostMessage, isDatabaseConnectionLost } from "@/db/connection-l
 import { entraConnections, syncDeviceOwners, syncRuns, type SyncKind } from "@/db/schema";
 import { EntraError } from "@/lib/azure";
 import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
+import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
 
 /** What the steps of one run pass each other: ids and links only, never a secret or a token. */
 export type RunPlan = {
@@ -74,4 +75,5 @@ export async function failSyncRun(runId: string, error: unknown) {
     .where(and(eq(syncRuns.id, runId), inArray(syncRuns.status, ["queued", "running"])));
   // The owners a failed full devices sync listed are of no further use.
   await db.delete(syncDeviceOwners).where(eq(syncDeviceOwners.runId, runId));
+  await alertOnRunEnded(runId);
 }
