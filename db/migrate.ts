@@ -3,12 +3,17 @@ import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import path from "node:path";
 
-/** Applies the committed migrations; safe to run any number of times. */
+/**
+ * Applies the committed migrations; safe to run any number of times, and from several hosts at once: an
+ * advisory lock lets one apply them while the others wait, then find nothing left to do.
+ */
 export async function migrateDatabase(url: string) {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
+    await sql`SELECT pg_advisory_lock(hashtextextended('vertask-migrations', 0))`;
     await migrate(drizzle(sql), { migrationsFolder: path.resolve("db/migrations") });
   } finally {
+    // Closing the connection releases the lock too.
     await sql.end();
   }
 }

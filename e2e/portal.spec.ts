@@ -118,6 +118,7 @@ test("revoking access ends the portal session at once; Resend invitation mails a
   await signIn(page, admin.email, admin.password);
   await page.goto(`/clients/${portalUser.clientId}`);
   await expect(page.getByTestId("portal-status")).toContainText("Active since");
+  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Revoke access" }).click();
   await expect(page.getByTestId("portal-status")).toContainText("Revoked on");
   await client.reload();

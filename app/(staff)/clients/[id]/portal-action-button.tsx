@@ -7,7 +7,13 @@ import { resendInvitationAction, revokePortalAccessAction } from "./actions";
 export function PortalActionButton({ clientId, kind, label }: { clientId: string; kind: "resend" | "revoke"; label: string }) {
   const [state, action, pending] = useActionState(kind === "resend" ? resendInvitationAction : revokePortalAccessAction, initialFormState);
   return (
-    <form action={action} className="space-y-2">
+    <form
+      action={action}
+      className="space-y-2"
+      onSubmit={(event) => {
+        if (kind === "revoke" && !confirm("Revoke this client's portal access? They are signed out at once.")) event.preventDefault();
+      }}
+    >
       <input type="hidden" name="clientId" value={clientId} />
       <button
         type="submit"
