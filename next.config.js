@@ -14,8 +14,10 @@ const nextConfig = {
         headers: [
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
-          // Invitation links carry a token: no page's address is ever passed on to another site.
-          { key: "Referrer-Policy", value: "no-referrer" },
+          // Invitation links carry a token: no page's address is ever passed on to another site. Not
+          // "no-referrer": with it a browser sends `Origin: null` on a form post, and Next.js then refuses
+          // every server action posted without JavaScript (its CSRF check compares Origin with Host).
+          { key: "Referrer-Policy", value: "same-origin" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
         ],
       },
