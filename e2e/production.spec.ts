@@ -8,7 +8,7 @@ import { databaseUrl } from "../db/embedded";
 import { createDatabaseIfMissing } from "../db/migrate";
 import { addStaff, resetDatabase } from "./support/database";
 import { signIn } from "./support/sign-in";
-import { productionEnv, startServer, waitForOk } from "./support/production-server";
+import { productionEnv, startServer, waitForOk, type StartedServer } from "./support/production-server";
 
 test.describe.configure({ mode: "serial" });
 
@@ -64,11 +64,16 @@ test.describe("security headers", () => {
 });
 
 test.describe("a production start", () => {
+  // Stopped even when a test times out part-way.
+  const started: StartedServer[] = [];
+  test.afterEach(() => started.splice(0).forEach((server) => server.stop()));
+
   for (const missing of ["DATABASE_URL", "NEXTAUTH_SECRET", "VERTASK_ENCRYPTION_KEY", "SMTP_URL", "INNGEST_SIGNING_KEY"]) {
     test(`without ${missing} is refused, naming it`, async () => {
       const env = productionEnv(e2eDatabase);
       delete env[missing];
       const server = startServer(nextStart, 3140, env);
+      started.push(server);
       const code = await server.exited;
       expect(code).not.toBe(0);
       expect(server.output()).toContain(`Vertask will not start in production: set ${missing} (see README, Running in production).`);
@@ -76,14 +81,18 @@ test.describe("a production start", () => {
   }
 
   test("three hosts starting at once against a database with pending migrations all come up, the migrations applied once", async () => {
+    test.setTimeout(120_000);
     const url = databaseUrl(e2eDatabase, "vertask_start_race");
     await createDatabaseIfMissing(url, { fresh: true });
     const servers = [3141, 3142, 3143].map((port) => startServer(nextStart, port, productionEnv(url)));
+    started.push(...servers);
     try {
       for (const [i, server] of servers.entries()) {
         await waitForOk(server, `http://127.0.0.1:${3141 + i}/api/health`);
         expect((await fetch(`http://127.0.0.1:${3141 + i}/signin`)).status).toBe(200);
       }
+      // Only a signed sync from Inngest may make the app announce itself.
+      expect((await fetch("http://127.0.0.1:3141/api/inngest", { method: "PUT" })).status).toBe(401);
       const sql = postgres(url, { max: 1, onnotice: () => {} });
       const [applied] = await sql`SELECT count(*)::int AS n, count(DISTINCT hash)::int AS distinct FROM drizzle.__drizzle_migrations`;
       await sql.end();
@@ -105,6 +114,7 @@ test.describe("a production start", () => {
       expect(existsSync(path.join(folder, "node_modules/@tailwindcss/postcss"))).toBe(false);
 
       const server = startServer(["npm", "start", "--"], 3144, productionEnv(e2eDatabase), folder);
+      started.push(server);
       try {
         await waitForOk(server, "http://127.0.0.1:3144/api/health", 90_000);
         const signin = await fetch("http://127.0.0.1:3144/signin");
