@@ -34,19 +34,16 @@ async function sendInvitations() {
 }
 
 /**
- * Ctrl-C or SIGTERM stops the sync after the page being written (a second one quits at once: the run's
- * owner is then gone, and the next sync takes it over).
+ * Ctrl-C or SIGTERM stops the sync after the page being written. Later signals change nothing: a terminal's
+ * Ctrl-C reaches every process of its group, and npm and lib/local/run.ts relay it again, so a repeat cannot
+ * be told from a second press. To quit at once, kill the process: the next sync takes its run over.
  */
 function stopOnSignals(stop: AbortController) {
   let received: StopSignal | null = null;
-  let receivedAt = 0;
   const onSignal = (signal: StopSignal) => {
-    // Ctrl-C reaches every process of the terminal's group, and the parents (npm, lib/local/run.ts) relay it
-    // too: the same signal within a second is that one press.
-    if (received && Date.now() - receivedAt < 1000) return;
-    if (received) process.exit(stopSignals[signal].exitCode);
-    [received, receivedAt] = [signal, Date.now()];
-    process.stdout.write(`\nStopping after the page being written… (${signal === "SIGINT" ? "Ctrl-C" : signal} again quits at once)\n`);
+    if (received) return;
+    received = signal;
+    process.stdout.write(`\nStopping after the page being written…\n`);
     stop.abort();
   };
   process.on("SIGINT", onSignal);
