@@ -124,6 +124,22 @@ test("portal sign-in posts, refuses a wrong password, then signs in, without Jav
   expectNoAddressCarries(requests, client.password);
 });
 
+test("next-auth's own credentials endpoint signs nobody in: the limited forms above are the only way in", async ({ browser }) => {
+  const context = await browser.newContext();
+  const { csrfToken } = await (await context.request.get("/api/auth/csrf")).json();
+  for (const provider of ["credentials", "portal"]) {
+    await context.request.post(`/api/auth/callback/${provider}`, {
+      form: { csrfToken, email: superuser.email, password: superuser.password, json: "true" },
+      maxRedirects: 0,
+    });
+  }
+  expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain("next-auth.session-token");
+  const page = await context.newPage();
+  await page.goto("/clients");
+  await expect(page).toHaveURL(/\/signin$/);
+  await context.close();
+});
+
 test("after five wrong passwords the account waits, and the page says how long, without JavaScript", async ({ page }) => {
   await page.goto("/signin");
   for (let attempt = 0; attempt < 5; attempt++) {
