@@ -318,3 +318,19 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 export type AlertCondition = typeof alertConditions.$inferSelect;
 export type AlertMail = typeof alertMails.$inferSelect;
 export type RecordStatus = (typeof recordStatus.enumValues)[number];
+
+/**
+ * Sign-in limits (lib/auth/sign-in-limits.ts): one row per account or client address, kept in the database so
+ * every app host counts the same attempts. An attempt is counted before its password hash is computed.
+ */
+export const signInThrottles = pgTable(
+  "sign_in_throttles",
+  {
+    // "account:staff:<email>", "account:setup", "address:<ip>", …
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull(),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [index("sign_in_throttles_window").on(t.windowStartedAt)],
+);

@@ -12,13 +12,15 @@ import { createActor, resetDatabase } from "./support/database";
 beforeEach(resetDatabase);
 afterAll(closeDatabase);
 
+// An attempt without a client address: only the per-account sign-in limit applies.
+const fromNowhere = { clientAddress: null };
 const newMember = { name: "Tia Tech", email: "tia@msp.example", password: "a long enough password", role: "technician" as const };
 
 describe("first run", () => {
   it("creates exactly one superuser even when two people submit at once", async () => {
     const results = await Promise.allSettled([
-      createFirstSuperuser({ name: "A", email: "a@msp.example", password: "a long enough password" }),
-      createFirstSuperuser({ name: "B", email: "b@msp.example", password: "a long enough password" }),
+      createFirstSuperuser({ name: "A", email: "a@msp.example", password: "a long enough password" }, fromNowhere),
+      createFirstSuperuser({ name: "B", email: "b@msp.example", password: "a long enough password" }, fromNowhere),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const staff = await db.select().from(staffUsers);
@@ -28,7 +30,7 @@ describe("first run", () => {
 
   it("refuses once anyone exists", async () => {
     await createActor("technician");
-    await expect(createFirstSuperuser({ name: "Late", email: "late@msp.example", password: "a long enough password" })).rejects.toThrow(ForbiddenError);
+    await expect(createFirstSuperuser({ name: "Late", email: "late@msp.example", password: "a long enough password" }, fromNowhere)).rejects.toThrow(ForbiddenError);
   });
 });
 
@@ -38,8 +40,8 @@ describe("staff management", () => {
     await addStaffMember(admin, newMember);
     const [stored] = await db.select().from(staffUsers).where((await import("drizzle-orm")).eq(staffUsers.email, newMember.email));
     expect(stored.passwordHash).not.toContain(newMember.password);
-    expect(await findStaffBySignIn("TIA@msp.example ", newMember.password)).toMatchObject({ email: newMember.email });
-    expect(await findStaffBySignIn(newMember.email, "wrong password")).toBeNull();
+    expect(await findStaffBySignIn("TIA@msp.example ", newMember.password, fromNowhere)).toMatchObject({ email: newMember.email });
+    expect(await findStaffBySignIn(newMember.email, "wrong password", fromNowhere)).toBeNull();
   });
 
   it("refuses a technician who adds, lists or removes staff, and changes nothing", async () => {

@@ -1,8 +1,22 @@
 "use server";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
+import { ActionRefused } from "@/lib/actions/action-refused";
+import { clientAddress } from "@/lib/auth/client-address";
+import { startSession } from "@/lib/auth/start-session";
 import { acceptInvitation } from "@/lib/portal/accept-invitation";
 import { requestNewInvitation } from "@/lib/portal/request-new-invitation";
+import { findPortalClientBySignIn } from "@/lib/portal/sign-in";
+
+// Server actions: each form posts (never a GET with a password in the address) even before JavaScript runs.
+
+export const portalSignInAction = formAction("anyone", z.object({ email: z.string(), password: z.string() }), async ({ email, password }) => {
+  const client = await findPortalClientBySignIn(email, password, { clientAddress: await clientAddress() });
+  if (!client) throw new ActionRefused("Wrong email or password, or your access to the portal has ended.");
+  await startSession({ kind: "portal", id: client.id, name: client.name, email: client.mail, sessionVersion: client.sessionVersion });
+  redirect("/portal");
+});
 
 export const acceptInvitationAction = formAction(
   "anyone",
@@ -14,11 +28,13 @@ export const acceptInvitationAction = formAction(
     })
     .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], message: "The two passwords are not the same." }),
   async ({ token, password }) => {
-    const { email } = await acceptInvitation(token, password);
-    return { message: "Your password is set.", data: { email } };
+    const client = (await acceptInvitation(token, password, { clientAddress: await clientAddress() }))!;
+    // The password was just set: the client is signed in with it and lands on the portal.
+    await startSession({ kind: "portal", id: client.clientId, name: client.name, email: client.email, sessionVersion: client.sessionVersion });
+    redirect("/portal");
   },
 );
 
 export const requestNewInvitationAction = formAction("anyone", z.object({ token: z.string().min(1) }), async ({ token }) =>
-  requestNewInvitation(token),
+  requestNewInvitation(token, { clientAddress: await clientAddress() }),
 );

@@ -1,31 +1,15 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
-import { findStaffBySignIn } from "@/lib/staff/sign-in";
-import { findPortalClientBySignIn } from "@/lib/portal/sign-in";
 
+/**
+ * next-auth reads and ends sessions; it does not sign anyone in. Sign-in happens in server actions
+ * (lib/auth/start-session.ts), which post without JavaScript and run under the sign-in limits: with no
+ * provider here, /api/auth/callback/… is no second, unthrottled door.
+ */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/signin" },
-  providers: [
-    CredentialsProvider({
-      name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const staff = await findStaffBySignIn(credentials?.email ?? "", credentials?.password ?? "");
-        return staff ? { id: staff.id, name: staff.name, email: staff.email, kind: "staff" } : null;
-      },
-    }),
-    CredentialsProvider({
-      id: "portal",
-      name: "Client portal",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const client = await findPortalClientBySignIn(credentials?.email ?? "", credentials?.password ?? "");
-        return client ? { id: client.id, name: client.name, email: client.mail, kind: "portal", sessionVersion: client.sessionVersion } : null;
-      },
-    }),
-  ],
+  providers: [],
   callbacks: {
     // The token carries only who signed in and as what: names, roles and access are read fresh from the database.
     jwt({ token, user }) {

@@ -5,6 +5,7 @@ import { clients, portalAccounts, portalInvitations } from "@/db/schema";
 import { ActionRefused } from "@/lib/actions/action-refused";
 import { hashToken } from "./invitation-token";
 import { hashPassword } from "@/lib/auth/passwords";
+import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";
 
 export type InvitationCheck =
   | { state: "valid"; name: string; email: string }
@@ -31,8 +32,16 @@ export async function checkInvitation(token: string, now = new Date()): Promise<
   return { state: "valid", name: row.name, email: row.invitation.email };
 }
 
-/** Sets the client's portal password; the link works once, and only while every condition still holds. */
-export async function acceptInvitation(token: string, password: string, now = new Date()) {
+/**
+ * Sets the client's portal password; the link works once, and only while every condition still holds. Under the
+ * sign-in limits per link and per address, checked before the password is hashed.
+ */
+export async function acceptInvitation(token: string, password: string, attempt: SignInAttempt) {
+  const now = attempt.now ?? new Date();
+  return underSignInLimits(`invitation:${hashToken(token)}`, attempt, () => setPortalPassword(token, password, now));
+}
+
+async function setPortalPassword(token: string, password: string, now: Date) {
   const check = await checkInvitation(token, now);
   if (check.state !== "valid") throw new ActionRefused("This invitation link no longer works: ask for a new one below.");
   const passwordHash = await hashPassword(password);
@@ -62,8 +71,8 @@ export async function acceptInvitation(token: string, password: string, now = ne
           sql`EXISTS (SELECT 1 FROM clients WHERE id = ${used.clientId} AND status = 'active')`,
         ),
       )
-      .returning({ clientId: portalAccounts.clientId });
+      .returning({ clientId: portalAccounts.clientId, sessionVersion: portalAccounts.sessionVersion });
     if (!activated) throw refused();
-    return { email: used.email };
+    return { clientId: activated.clientId, name: check.name, email: used.email, sessionVersion: activated.sessionVersion };
   });
 }

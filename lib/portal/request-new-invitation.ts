@@ -7,6 +7,7 @@ import { sendJobEvent } from "@/lib/sync-runs/job-engine";
 import { invitationsRequestedEvent } from "@/inngest/events";
 import { newInvitation } from "./create-invitations";
 import { hashToken } from "./invitation-token";
+import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";
 
 const oncePer = 10 * 60_000;
 
@@ -17,9 +18,15 @@ function masked(email: string) {
 
 /**
  * From an expired or replaced link: a new invitation to the same address (never to one typed in), at most
- * once every ten minutes, while the client is active and their access not revoked.
+ * once every ten minutes, while the client is active and their access not revoked. Under the sign-in limits
+ * per link and per address: guessing links from one machine is refused like guessing passwords.
  */
-export async function requestNewInvitation(oldToken: string) {
+export async function requestNewInvitation(oldToken: string, attempt: SignInAttempt) {
+  const message = await underSignInLimits(`invitation:${hashToken(oldToken)}`, attempt, () => renewInvitation(oldToken));
+  return message!;
+}
+
+async function renewInvitation(oldToken: string) {
   const email = await db.transaction(async (tx) => {
     const [row] = await tx
       .select({ invitation: portalInvitations, clientStatus: clients.status, mail: clients.mail, account: portalAccounts })

@@ -5,12 +5,20 @@ import { staffUsers } from "@/db/schema";
 import { authorize, ForbiddenError, type Actor } from "@/lib/auth/authorize";
 import { FieldError } from "@/lib/actions/field-error";
 import { hashPassword } from "@/lib/auth/passwords";
+import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";
 import type { StaffMemberInput } from "./schemas";
 
 const duplicateEmail = () => new FieldError("email", "A staff member with this email already exists.");
 
-/** Creates the first superuser; once anyone exists this refuses for good. */
-export async function createFirstSuperuser(input: Omit<StaffMemberInput, "role">) {
+/**
+ * Creates the first superuser; once anyone exists this refuses for good. Under the sign-in limits as one
+ * account ("setup"): whoever reaches a fresh instance gets a few tries per quarter hour, whatever their address.
+ */
+export async function createFirstSuperuser(input: Omit<StaffMemberInput, "role">, attempt: SignInAttempt) {
+  return underSignInLimits("setup", attempt, () => insertFirstSuperuser(input));
+}
+
+async function insertFirstSuperuser(input: Omit<StaffMemberInput, "role">) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     // Two people submitting the first-run form at once: only one becomes the superuser.

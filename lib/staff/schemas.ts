@@ -13,3 +13,8 @@ export const staffMemberInput = z.object({
 export const firstSuperuserInput = staffMemberInput.omit({ role: true });
 
 export type StaffMemberInput = z.infer<typeof staffMemberInput>;
+
+export const staffSignInInput = z.object({
+  email: z.string().trim().regex(/^\S+@\S+\.\S+$/, "Enter the email address of your Vertask account."),
+  password: z.string().min(1, "Enter your password."),
+});

@@ -2,11 +2,18 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { staffUsers } from "@/db/schema";
-import { verifyPassword } from "@/lib/auth/passwords";
+import { unknownAccountHash, verifyPassword } from "@/lib/auth/passwords";
+import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";
 
-/** The staff member these credentials belong to, or null; never says which part was wrong. */
-export async function findStaffBySignIn(email: string, password: string) {
-  const [staff] = await db.select().from(staffUsers).where(eq(staffUsers.email, email.trim().toLowerCase()));
-  if (!staff || !(await verifyPassword(password, staff.passwordHash))) return null;
-  return staff;
+/**
+ * The staff member these credentials belong to, or null; never says which part was wrong. Exactly one password
+ * check either way, and none while the sign-in limits lock the account or the address (TooManyAttempts).
+ */
+export async function findStaffBySignIn(email: string, password: string, attempt: SignInAttempt) {
+  const normalized = email.trim().toLowerCase();
+  return underSignInLimits(`staff:${normalized}`, attempt, async () => {
+    const [staff] = await db.select().from(staffUsers).where(eq(staffUsers.email, normalized));
+    const matches = await verifyPassword(password, staff?.passwordHash ?? unknownAccountHash);
+    return staff && matches ? staff : null;
+  });
 }

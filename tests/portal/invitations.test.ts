@@ -85,9 +85,9 @@ describe("portal invitations", () => {
     const eightDaysOn = new Date(Date.now() + 8 * 86_400_000);
     expect(await checkInvitation(token, eightDaysOn)).toEqual({ state: "expired" });
     expect(await checkInvitation(token)).toMatchObject({ state: "valid" });
-    await acceptInvitation(token, "a long enough password");
+    await acceptInvitation(token, "a long enough password", { clientAddress: null });
     expect(await checkInvitation(token)).toEqual({ state: "used" });
-    await expect(acceptInvitation(token, "another long password")).rejects.toThrow(/no longer works/);
+    await expect(acceptInvitation(token, "another long password", { clientAddress: null })).rejects.toThrow(/no longer works/);
     expect(await checkInvitation("x".repeat(43))).toEqual({ state: "invalid" });
   });
 });
@@ -101,7 +101,7 @@ describe("revoking while a link is being used", () => {
     expect(await checkInvitation(token)).toMatchObject({ state: "valid" });
     const [sent] = await db.select().from(portalInvitations).where(eq(portalInvitations.email, (inbox.mails[0].to as { text: string }).text));
     await revokePortalAccess(world.admin, sent.clientId);
-    await expect(acceptInvitation(token, "a long enough password")).rejects.toThrow(/no longer works/);
+    await expect(acceptInvitation(token, "a long enough password", { clientAddress: null })).rejects.toThrow(/no longer works/);
     const [account] = await db.select().from(portalAccounts).where(eq(portalAccounts.clientId, sent.clientId));
     expect(account).toMatchObject({ status: "revoked", passwordHash: null });
   });

@@ -31,7 +31,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
     <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-8">
       <h1 className="text-xl font-semibold">Welcome, {check.name}</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600">Set a password for the client portal. You will sign in with {check.email}.</p>
-      <AcceptForm token={token} email={check.email} />
+      <AcceptForm token={token} />
     </div>
   );
 }
