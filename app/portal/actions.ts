@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
+import { newPassword } from "@/lib/auth/password-rules";
 import { acceptInvitation } from "@/lib/portal/accept-invitation";
 import { requestNewInvitation } from "@/lib/portal/request-new-invitation";
 
@@ -9,7 +10,7 @@ export const acceptInvitationAction = formAction(
   z
     .object({
       token: z.string().min(1),
-      password: z.string().min(12, "Use at least 12 characters for the password.").max(200, "Keep the password under 200 characters."),
+      password: newPassword,
       confirmPassword: z.string(),
     })
     .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], message: "The two passwords are not the same." }),

@@ -13,7 +13,7 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials) {
         const staff = await findStaffBySignIn(credentials?.email ?? "", credentials?.password ?? "");
-        return staff ? { id: staff.id, name: staff.name, email: staff.email, kind: "staff" } : null;
+        return staff ? { id: staff.id, name: staff.name, email: staff.email, kind: "staff", sessionVersion: staff.sessionVersion } : null;
       },
     }),
     CredentialsProvider({
@@ -27,7 +27,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // The token carries only who signed in and as what: names, roles and access are read fresh from the database.
+    // The token carries only who signed in, as what, and their row's session version then: names, roles and
+    // access are read fresh from the database, and a raised version (password, role) ends the session.
     jwt({ token, user }) {
       if (user) {
         const signedIn = user as { id: string; kind?: string; sessionVersion?: number };
@@ -37,7 +38,7 @@ export const authOptions: NextAuthOptions = {
     },
     session({ session, token }) {
       if (token.kind === "portal") return { ...session, portalClientId: token.sub, sessionVersion: token.sessionVersion };
-      return { ...session, staffId: token.sub };
+      return { ...session, staffId: token.sub, sessionVersion: token.sessionVersion };
     },
   },
 };
