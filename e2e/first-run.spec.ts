@@ -3,7 +3,8 @@ import { countRows, resetDatabase, sql } from "./support/database";
 import { signIn } from "./support/sign-in";
 import { captureActionRequest, replayAction } from "./support/server-actions";
 import { currentSetupCode } from "../lib/staff/setup-code";
-import { appSecret } from "../playwright.config";
+import { appLogFile, appSecret } from "../playwright.config";
+import { readFileSync } from "node:fs";
 
 test.describe.configure({ mode: "serial" });
 
@@ -32,6 +33,11 @@ test("the first-run form explains bad input next to each field and creates nobod
   await expect(page.locator("#password-error")).toHaveText("Use at least 12 characters for the password.");
   await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
   expect(await countRows("staff_users")).toBe(0);
+});
+
+test("the server printed the setup code in its log at start, as nobody had claimed the instance", () => {
+  // The browser tests' database is new when the app starts (tests/run-all.ts), so the app has announced it.
+  expect(readFileSync(appLogFile, "utf8")).toContain(`create the first superuser with the setup code: ${setupCode}`);
 });
 
 test("a wrong setup code is refused next to its field and creates nobody", async ({ page }) => {

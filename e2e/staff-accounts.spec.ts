@@ -21,6 +21,14 @@ async function signedInElsewhere(browser: Browser, email: string, password: stri
   return page;
 }
 
+/** The session cookies of a browser that signed in (with JavaScript), to hand to another one. */
+async function signedInCookies(browser: Browser, email: string, password: string) {
+  const page = await signedInElsewhere(browser, email, password);
+  const cookies = await page.context().cookies();
+  await page.context().close();
+  return cookies;
+}
+
 async function expectSignedOut(page: Page) {
   await page.goto("/clients");
   await expect(page).toHaveURL(/\/signin$/);
@@ -119,4 +127,26 @@ test("a dismissed confirmation changes nothing", async ({ page }) => {
   await roleForm.getByRole("button", { name: "Change role" }).click();
   await page.goto("/settings/staff");
   await expect(page.getByRole("row", { name: new RegExp(tech.email) })).toContainText("Technician");
+});
+
+test.describe("with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the password change posts, keeps the passwords out of every URL, and signs the person out", async ({ page, browser }) => {
+    const visited: string[] = [];
+    page.on("request", (request) => visited.push(request.url()));
+    // Signing in without JavaScript is another change's work (issue 12, point 1): start from a session made with it.
+    await page.context().addCookies(await signedInCookies(browser, tech.email, tech.password));
+    await page.goto("/account");
+    const form = page.getByRole("form", { name: "Change your password" });
+    await form.getByLabel("Current password").fill(tech.password);
+    await form.getByLabel("New password", { exact: true }).fill("plum tractor velvet 42");
+    await form.getByLabel("New password again").fill("plum tractor velvet 42");
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect(page).toHaveURL(/\/signin\?notice=password-changed$/);
+    await expect(page.getByRole("status")).toContainText("Sign in with the new password.");
+    for (const url of visited) expect(url).not.toMatch(/plum|another%20long|another\+long|password=/i);
+    await page.goto("/clients");
+    await expect(page).toHaveURL(/\/signin$/);
+  });
 });

@@ -55,6 +55,15 @@ describe("the setup code", () => {
     expect(await staffCount()).toBe(1);
   });
 
+  it("a chosen code shorter than 12 characters is refused, and the log at start says why", async () => {
+    const weak = { VERTASK_SETUP_CODE: "1234" };
+    await expect(createFirstSuperuser({ ...person, setupCode: "1234" }, weak)).rejects.toThrow(/shorter than 12 characters/);
+    const lines: string[] = [];
+    await announceSetupCode((line) => lines.push(line), weak);
+    expect(lines.join("\n")).toMatch(/VERTASK_SETUP_CODE is shorter than 12 characters/);
+    expect(await staffCount()).toBe(0);
+  });
+
   it("stops working once a superuser exists", async () => {
     await createFirstSuperuser({ ...person, setupCode: currentSetupCode(server) }, server);
     const late = { name: "Late", email: "late@msp.example", password: "another long password", setupCode: currentSetupCode(server) };

@@ -18,9 +18,10 @@ function terminalAnswers(): Answers {
   return {
     ask: (question, { hidden = false } = {}) =>
       new Promise((resolve) => {
-        process.stdout.write(question);
+        // A hidden question is written past readline, which then echoes nothing until the answer is in.
+        if (hidden) process.stdout.write(question);
         muted = hidden;
-        lines.question("", (answer) => {
+        lines.question(hidden ? "" : question, (answer) => {
           if (muted) process.stdout.write("\n");
           muted = false;
           resolve(answer);

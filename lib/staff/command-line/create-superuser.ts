@@ -48,7 +48,8 @@ async function main() {
 main()
   .catch((error) => {
     if (error instanceof FieldError) for (const [field, message] of Object.entries(error.fields)) console.error(`${field}: ${message}`);
-    else if (error instanceof ActionRefused || (error instanceof TypeError && "code" in error)) console.error(error.message, `\n${usage}`);
+    else if (error instanceof ActionRefused) console.error(error.message);
+    else if (error instanceof TypeError && "code" in error) console.error(`${error.message}\n${usage}`);
     else console.error(error instanceof Error ? error.message : error);
     return 1;
   })
