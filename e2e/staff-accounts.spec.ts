@@ -15,7 +15,8 @@ test.beforeEach(async () => {
 
 /** A second browser, with its own cookies: another device where the same person is signed in. */
 async function signedInElsewhere(browser: Browser, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext();
+  // With JavaScript on whatever the test uses: signing in without it is issue 12's point 1, done elsewhere.
+  const context = await browser.newContext({ javaScriptEnabled: true });
   const page = await context.newPage();
   await signIn(page, email, password);
   return page;

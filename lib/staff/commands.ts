@@ -96,11 +96,11 @@ export async function removeStaffMember(actor: Actor, staffId: string) {
 
 export async function changeStaffRole(actor: Actor, staffId: string, role: StaffRole) {
   return changeAnotherStaffMember(actor, staffId, "You cannot change your own role; ask another superuser.", async (tx, target) => {
-    if (target.role === role) return target;
+    if (target.role === role) return { ...target, changed: false };
     if (role !== "superuser") await refuseLosingLastSuperuser(tx, target);
     await tx.update(staffUsers).set({ role, ...endSessions }).where(eq(staffUsers.id, staffId));
     await recordAuditEvent(tx, actor, "staff.role.changed", `Changed the role of ${target.name} to ${role}`, { role: { from: target.role, to: role } });
-    return { ...target, role };
+    return { ...target, role, changed: true };
   });
 }
 

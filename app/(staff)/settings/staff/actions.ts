@@ -26,6 +26,7 @@ export const removeStaffMemberAction = formAction(
 export const changeStaffRoleAction = formAction("superuser", changeRoleInput, async ({ staffId, role }, actor) => {
   const changed = await changeStaffRole(actor, staffId, role);
   revalidatePath("/settings/staff");
+  if (!changed.changed) return `${changed.name} is already a ${roleName(role)}: nothing changed.`;
   return `${changed.name} is now a ${roleName(role)}; their open sessions have ended.`;
 });
 
