@@ -5,8 +5,10 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 // VERTASK_ENCRYPTION_KEY be rotated: old keys stay readable from VERTASK_PREVIOUS_ENCRYPTION_KEYS.
 
 type Key = { id: string; bytes: Buffer };
-const authTagLength = 16;
 type Environment = Record<string, string | undefined>;
+
+// The full GCM tag: Node would otherwise accept a tag cut to as little as 4 bytes when decrypting.
+const authTagLength = 16;
 
 function parseKey(base64: string, variable: string): Key {
   const bytes = Buffer.from(base64.trim(), "base64");

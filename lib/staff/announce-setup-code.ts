@@ -12,9 +12,10 @@ type Environment = Record<string, string | undefined>;
 export async function announceSetupCode(log: (line: string) => void = console.log, env: Environment = process.env) {
   try {
     if (await staffExists()) return;
-    const derived = currentSetupCode(env);
-    const code = setupCodeSource(env) === "VERTASK_SETUP_CODE" ? "the value of VERTASK_SETUP_CODE" : derived;
-    log(`Vertask has no staff yet. Open /setup and create the first superuser with the setup code: ${code}`);
+    // Read even when it is not shown: a chosen code too short to use is refused here, at start.
+    const code = currentSetupCode(env);
+    const shown = setupCodeSource(env) === "VERTASK_SETUP_CODE" ? "the value of VERTASK_SETUP_CODE" : code;
+    log(`Vertask has no staff yet. Open /setup and create the first superuser with the setup code: ${shown}`);
     log("(`npm run setup-code` prints it again; `npm run create-superuser` creates one from the command line.)");
   } catch (error) {
     log(`Vertask's first-run setup is not ready: ${error instanceof Error ? error.message : String(error)}`);
