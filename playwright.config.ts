@@ -10,6 +10,8 @@ export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526);
 const mail = { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: "Vertask <it@msp.example>", APP_URL: baseURL };
 const encryptionKey = process.env.E2E_ENCRYPTION_KEY ?? "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=";
 const trustFakeTenant = "NODE_EXTRA_CA_CERTS=$(npx tsx tests/fake-entra/certificates-cli.ts)";
+// The app's session secret: the first-run setup code is derived from it, as on a real server.
+export const appSecret = process.env.E2E_NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production-use";
 export const appLogFile = path.resolve(process.env.E2E_APP_LOG ?? ".data/test-results/app.log");
 
 // The app under test runs as a production build on its own database (tests/run-all.ts prepares it),
@@ -69,7 +71,7 @@ export default defineConfig({
       env: {
         DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
         NEXTAUTH_URL: baseURL,
-        NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production-use",
+        NEXTAUTH_SECRET: appSecret,
         VERTASK_ENCRYPTION_KEY: encryptionKey,
         AZURE_AUTHORITY_HOST: fakeEntraUrl,
         GRAPH_BASE_URL: fakeEntraUrl,

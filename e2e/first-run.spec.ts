@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { countRows, resetDatabase, sql } from "./support/database";
 import { signIn } from "./support/sign-in";
 import { captureActionRequest, replayAction } from "./support/server-actions";
+import { currentSetupCode } from "../lib/staff/setup-code";
+import { appLogFile, appSecret } from "../playwright.config";
+import { readFileSync } from "node:fs";
 
 test.describe.configure({ mode: "serial" });
 
@@ -9,6 +12,8 @@ test.beforeAll(resetDatabase);
 
 const superuser = { name: "Sam Admin", email: "sam@msp.example", password: "correct horse battery" };
 const technician = { name: "Tia Tech", email: "tia@msp.example", password: "another long password" };
+// What the server printed at start and `npm run setup-code` prints: derived from the app's secret.
+const setupCode = currentSetupCode({ NEXTAUTH_SECRET: appSecret });
 
 test("on an empty database every page leads to creating the first superuser", async ({ page }) => {
   for (const path of ["/", "/clients", "/devices", "/settings/staff", "/signin"]) {
@@ -30,8 +35,26 @@ test("the first-run form explains bad input next to each field and creates nobod
   expect(await countRows("staff_users")).toBe(0);
 });
 
-test("a new user creates the superuser, then the setup page is gone for good", async ({ page }) => {
+test("the server printed the setup code in its log at start, as nobody had claimed the instance", () => {
+  // The browser tests' database is new when the app starts (tests/run-all.ts), so the app has announced it.
+  expect(readFileSync(appLogFile, "utf8")).toContain(`create the first superuser with the setup code: ${setupCode}`);
+});
+
+test("a wrong setup code is refused next to its field and creates nobody", async ({ page }) => {
   await page.goto("/setup");
+  await page.getByLabel("Setup code").fill("AAAA-BBBB-CCCC-DDDD");
+  await page.getByLabel("Name").fill(superuser.name);
+  await page.getByLabel("Email").fill(superuser.email);
+  await page.getByLabel("Password").fill(superuser.password);
+  await page.getByRole("button", { name: "Create superuser" }).click();
+  await expect(page.locator("#setupCode-error")).toContainText("This is not the setup code.");
+  await expect(page.getByLabel("Email")).toHaveValue(superuser.email);
+  expect(await countRows("staff_users")).toBe(0);
+});
+
+test("a new user creates the superuser with the setup code, then the setup page is gone for good", async ({ page }) => {
+  await page.goto("/setup");
+  await page.getByLabel("Setup code").fill(setupCode);
   await page.getByLabel("Name").fill(superuser.name);
   await page.getByLabel("Email").fill(superuser.email);
   await page.getByLabel("Password").fill(superuser.password);

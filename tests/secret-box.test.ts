@@ -31,6 +31,17 @@ describe("the client secret at rest", () => {
     expect(() => decryptSecret(parts.join("."), "row-1", env)).toThrow();
   });
 
+  it("refuses a shortened authentication tag, which GCM would otherwise accept from 4 bytes", () => {
+    const env = { VERTASK_ENCRYPTION_KEY: key() };
+    const parts = encryptSecret("the secret", "row-1", env).split(".");
+    for (const length of [4, 8, 12, 15]) {
+      const shortened = [...parts];
+      shortened[3] = Buffer.from(parts[3], "base64url").subarray(0, length).toString("base64url");
+      expect(() => decryptSecret(shortened.join("."), "row-1", env), `${length} bytes`).toThrow("its authentication tag is not 16 bytes");
+    }
+    expect(decryptSecret(parts.join("."), "row-1", env)).toBe("the secret");
+  });
+
   it("refuses a key that is not 32 bytes of base64", () => {
     expect(() => encryptSecret("x", "row", { VERTASK_ENCRYPTION_KEY: "too-short" })).toThrow(/32 random bytes/);
     expect(() => encryptSecret("x", "row", {})).toThrow(/VERTASK_ENCRYPTION_KEY is not set/);

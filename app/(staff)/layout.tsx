@@ -18,6 +18,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           <NavLink href="/clients">Clients</NavLink>
           <NavLink href="/devices">Devices</NavLink>
           {staff.role === "superuser" && <NavLink href="/settings">Settings</NavLink>}
+          <NavLink href="/account">Your account</NavLink>
           <div className="ml-auto flex items-center gap-4">
             <span className="text-sm text-slate-300" data-testid="signed-in-as">
               {staff.name} <span className="text-slate-500">· {staff.role === "superuser" ? "Superuser" : "Technician"}</span>

@@ -5,6 +5,7 @@ import { formAction } from "@/lib/actions/form-action";
 import { ActionRefused } from "@/lib/actions/action-refused";
 import { clientAddress } from "@/lib/auth/client-address";
 import { startSession } from "@/lib/auth/start-session";
+import { newPassword } from "@/lib/auth/password-rules";
 import { acceptInvitation } from "@/lib/portal/accept-invitation";
 import { requestNewInvitation } from "@/lib/portal/request-new-invitation";
 import { findPortalClientBySignIn } from "@/lib/portal/sign-in";
@@ -23,7 +24,7 @@ export const acceptInvitationAction = formAction(
   z
     .object({
       token: z.string().min(1),
-      password: z.string().min(12, "Use at least 12 characters for the password.").max(200, "Keep the password under 200 characters."),
+      password: newPassword,
       confirmPassword: z.string(),
     })
     .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], message: "The two passwords are not the same." }),

@@ -3,15 +3,16 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { authOptions } from "./options";
-import { findStaffById, staffExists } from "@/lib/staff/queries";
+import { findStaffForSession, staffExists, type StaffSession } from "@/lib/staff/queries";
 import type { Actor } from "./authorize";
 import { refuseSignedInPortalUser } from "@/lib/portal/current-client";
 
-/** The staff member signed in for this request, read fresh from the database (removed staff are out at once). */
+/**
+ * The staff member signed in for this request, read fresh from the database: removed staff, and staff whose
+ * password or role changed since they signed in, are out at their next request.
+ */
 export const getCurrentStaff = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions)) as { staffId?: string } | null;
-  if (!session?.staffId) return null;
-  return (await findStaffById(session.staffId)) ?? null;
+  return findStaffForSession((await getServerSession(authOptions)) as StaffSession | null);
 });
 
 /** For pages: first run leads to setup, anonymous visitors to sign in. */

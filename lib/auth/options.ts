@@ -11,7 +11,8 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: "/signin" },
   providers: [],
   callbacks: {
-    // The token carries only who signed in and as what: names, roles and access are read fresh from the database.
+    // The token carries only who signed in, as what, and their row's session version then: names, roles and
+    // access are read fresh from the database, and a raised version (password, role) ends the session.
     jwt({ token, user }) {
       if (user) {
         const signedIn = user as { id: string; kind?: string; sessionVersion?: number };
@@ -21,7 +22,7 @@ export const authOptions: NextAuthOptions = {
     },
     session({ session, token }) {
       if (token.kind === "portal") return { ...session, portalClientId: token.sub, sessionVersion: token.sessionVersion };
-      return { ...session, staffId: token.sub };
+      return { ...session, staffId: token.sub, sessionVersion: token.sessionVersion };
     },
   },
 };

@@ -5,7 +5,7 @@ import { authOptions } from "./options";
 
 /** Who a new session is for: the same shape the jwt callback in ./options reads. */
 export type SessionUser =
-  | { kind: "staff"; id: string; name: string; email: string }
+  | { kind: "staff"; id: string; name: string; email: string; sessionVersion: number }
   | { kind: "portal"; id: string; name: string; email: string | null; sessionVersion: number };
 
 // next-auth's own choices (core/init.js, core/lib/cookie.js in next-auth 4), so getServerSession reads the cookie.

@@ -7,6 +7,9 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
 type Key = { id: string; bytes: Buffer };
 type Environment = Record<string, string | undefined>;
 
+// The full GCM tag: Node would otherwise accept a tag cut to as little as 4 bytes when decrypting.
+const authTagLength = 16;
+
 function parseKey(base64: string, variable: string): Key {
   const bytes = Buffer.from(base64.trim(), "base64");
   if (bytes.length !== 32) throw new Error(`${variable} must be 32 random bytes in base64 (openssl rand -base64 32).`);
@@ -28,7 +31,7 @@ function allKeys(env: Environment): Key[] {
 export function encryptSecret(plaintext: string, purpose: string, env: Environment = process.env) {
   const key = currentKey(env);
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key.bytes, iv);
+  const cipher = createCipheriv("aes-256-gcm", key.bytes, iv, { authTagLength });
   cipher.setAAD(Buffer.from(purpose));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return ["v1", key.id, iv, cipher.getAuthTag(), ciphertext]
@@ -41,9 +44,12 @@ export function decryptSecret(stored: string, purpose: string, env: Environment 
   if (version !== "v1") throw new Error("The stored secret has an unknown format.");
   const key = allKeys(env).find((k) => k.id === keyId);
   if (!key) throw new Error(`The stored secret was encrypted with key ${keyId}, which is not configured: add it to VERTASK_PREVIOUS_ENCRYPTION_KEYS.`);
-  const decipher = createDecipheriv("aes-256-gcm", key.bytes, Buffer.from(iv, "base64url"));
+  // GCM accepts tags as short as 4 bytes unless told otherwise, and a short tag is far easier to forge.
+  const authTag = Buffer.from(tag ?? "", "base64url");
+  if (authTag.length !== authTagLength) throw new Error("The stored secret is damaged: its authentication tag is not 16 bytes.");
+  const decipher = createDecipheriv("aes-256-gcm", key.bytes, Buffer.from(iv, "base64url"), { authTagLength });
   decipher.setAAD(Buffer.from(purpose));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  decipher.setAuthTag(authTag);
   return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
 }
 

@@ -3,6 +3,7 @@ import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, portalAccounts, portalInvitations } from "@/db/schema";
 import { sendMail } from "@/lib/mail/send-mail";
+import { oneMailAddress } from "@/lib/mail/one-address";
 import { invitationToken } from "./invitation-token";
 import { invitationMail } from "./invitation-mail";
 
@@ -45,20 +46,27 @@ export async function sendWaitingInvitations(limit = 25) {
       await db.update(portalInvitations).set({ supersededAt: now }).where(eq(portalInvitations.id, invitation.id));
       continue;
     }
+    const recipient = oneMailAddress(mail);
+    if ("problem" in recipient) {
+      // Recorded where the client's page shows it, never sent; the nonce goes, so no link can be made from it.
+      await db.update(portalInvitations).set({ sendError: recipient.problem, nonce: null }).where(and(eq(portalInvitations.id, invitation.id), waitingToBeSent));
+      continue;
+    }
     // The claim re-checks what a revoke or a resend changes, so neither races a dead link out.
     const [claimed] = await db
       .update(portalInvitations)
-      .set({ sentAt: now, email: mail })
+      .set({ sentAt: now, email: recipient.address })
       .where(and(eq(portalInvitations.id, invitation.id), waitingToBeSent, gt(portalInvitations.expiresAt, now)))
       .returning({ id: portalInvitations.id });
     if (!claimed) continue;
     try {
-      await sendMail(invitationMail({ id: invitation.id, email: mail }, name, invitationToken(invitation.nonce)));
+      await sendMail(invitationMail({ id: invitation.id, email: recipient.address }, name, invitationToken(invitation.nonce)));
       await db.update(portalInvitations).set({ nonce: null }).where(eq(portalInvitations.id, invitation.id));
       sent++;
     } catch (error) {
+      // Refused for good, the invitation is never sent: its nonce goes too, so no working link can be made from it.
       const undo = refusedForGood(error)
-        ? { sentAt: null, sendError: `The mail server refused ${mail}: ${(error as Error).message}`.slice(0, 500) }
+        ? { sentAt: null, nonce: null, sendError: `The mail server refused ${recipient.address}: ${(error as Error).message}`.slice(0, 500) }
         : { sentAt: null };
       await db.update(portalInvitations).set(undo).where(eq(portalInvitations.id, invitation.id));
       if (!refusedForGood(error)) throw error;

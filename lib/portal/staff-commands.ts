@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { clients, portalAccounts, portalInvitations } from "@/db/schema";
 import { ActionRefused } from "@/lib/actions/action-refused";
+import { oneMailAddress } from "@/lib/mail/one-address";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { sendJobEvent } from "@/lib/sync-runs/job-engine";
@@ -43,6 +44,8 @@ export async function resendInvitation(actor: Actor, clientId: string) {
     if (!client) throw new ActionRefused("This client no longer exists.");
     if (client.status !== "active") throw new ActionRefused(`${client.displayName} is ${client.status}: only active clients can use the portal.`);
     if (!client.mail) throw new ActionRefused(`${client.displayName} has no email address in Entra, so no invitation can be sent.`);
+    const recipient = oneMailAddress(client.mail);
+    if ("problem" in recipient) throw new ActionRefused(recipient.problem);
     const [account] = await tx.select().from(portalAccounts).where(eq(portalAccounts.clientId, clientId)).for("update");
     if (account?.status === "active") throw new ActionRefused(`${client.displayName} already uses the portal.`);
     await tx

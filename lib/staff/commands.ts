@@ -1,34 +1,51 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import { staffUsers } from "@/db/schema";
+import { db, type Transaction } from "@/db/client";
+import { staffUsers, type StaffRole } from "@/db/schema";
 import { authorize, ForbiddenError, type Actor } from "@/lib/auth/authorize";
 import { FieldError } from "@/lib/actions/field-error";
-import { hashPassword } from "@/lib/auth/passwords";
+import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
+import { recordAuditEvent } from "@/lib/audit/record";
+import type { FirstSuperuserInput, StaffMemberInput } from "./schemas";
+import { setupCodeMatches } from "./setup-code";
 import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";
-import type { StaffMemberInput } from "./schemas";
 
 const duplicateEmail = () => new FieldError("email", "A staff member with this email already exists.");
+// Every open session of this person stops working at its next request (lib/auth/current-staff.ts).
+const endSessions = { sessionVersion: sql`${staffUsers.sessionVersion} + 1`, updatedAt: sql`now()` };
 
 /**
- * Creates the first superuser; once anyone exists this refuses for good. Under the sign-in limits as one
- * account ("setup"): whoever reaches a fresh instance gets a few tries per quarter hour, whatever their address.
+ * Creates the first superuser for whoever knows the setup code; once anyone exists this refuses for good, so
+ * the code stops working too. Under the sign-in limits as one account ("setup"): whoever reaches a fresh
+ * instance gets a few tries per quarter hour, whatever their address, and a wrong code counts as a failure.
  */
-export async function createFirstSuperuser(input: Omit<StaffMemberInput, "role">, attempt: SignInAttempt) {
-  return underSignInLimits("setup", attempt, () => insertFirstSuperuser(input));
+export async function createFirstSuperuser(input: FirstSuperuserInput, attempt: SignInAttempt, env: Record<string, string | undefined> = process.env) {
+  return underSignInLimits("setup", attempt, async () => {
+    if (!setupCodeMatches(input.setupCode, env)) {
+      throw new FieldError("setupCode", "This is not the setup code. Find it in the server log or run `npm run setup-code`.");
+    }
+    return insertSuperuser(input, { onlyIfFirst: true });
+  });
 }
 
-async function insertFirstSuperuser(input: Omit<StaffMemberInput, "role">) {
+/** `npm run create-superuser`: whoever runs commands on the server may add a superuser at any time. */
+export async function createSuperuserFromCommandLine(input: Omit<StaffMemberInput, "role">) {
+  return insertSuperuser(input, { onlyIfFirst: false });
+}
+
+async function insertSuperuser(input: Omit<StaffMemberInput, "role">, { onlyIfFirst }: { onlyIfFirst: boolean }) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     // Two people submitting the first-run form at once: only one becomes the superuser.
     await tx.execute(sql`LOCK TABLE staff_users IN EXCLUSIVE MODE`);
     const [existing] = await tx.select({ id: staffUsers.id }).from(staffUsers).limit(1);
-    if (existing) throw new ForbiddenError("Vertask is already set up: sign in instead.");
+    if (existing && onlyIfFirst) throw new ForbiddenError("Vertask is already set up: sign in instead.");
     const [created] = await tx
       .insert(staffUsers)
       .values({ name: input.name, email: input.email, passwordHash, role: "superuser" })
+      .onConflictDoNothing({ target: staffUsers.email })
       .returning({ id: staffUsers.id });
+    if (!created) throw duplicateEmail();
     return created;
   });
 }
@@ -45,21 +62,78 @@ export async function addStaffMember(actor: Actor, input: StaffMemberInput) {
   return created;
 }
 
-export async function removeStaffMember(actor: Actor, staffId: string) {
+/**
+ * Runs a superuser's change to another staff member with the staff table locked, so two superusers
+ * demoting or removing each other at once cannot leave Vertask without one.
+ */
+async function changeAnotherStaffMember<T>(actor: Actor, staffId: string, ownWarning: string, change: (tx: Transaction, target: typeof staffUsers.$inferSelect) => Promise<T>) {
   authorize(actor, "superuser");
-  if (staffId === actor.id) throw new ForbiddenError("You cannot remove yourself; ask another superuser.");
+  if (staffId === actor.id) throw new ForbiddenError(ownWarning);
   return db.transaction(async (tx) => {
     await tx.execute(sql`LOCK TABLE staff_users IN EXCLUSIVE MODE`);
+    const [stillSuperuser] = await tx.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.id, actor.id), eq(staffUsers.role, "superuser")));
+    if (!stillSuperuser) throw new ForbiddenError("Only a superuser can do this.");
     const [target] = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffId));
     if (!target) throw new ForbiddenError("This staff member no longer exists.");
-    if (target.role === "superuser") {
-      const others = await tx
-        .select({ id: staffUsers.id })
-        .from(staffUsers)
-        .where(and(eq(staffUsers.role, "superuser"), ne(staffUsers.id, staffId)));
-      if (others.length === 0) throw new ForbiddenError("Vertask needs at least one superuser.");
-    }
+    return change(tx, target);
+  });
+}
+
+async function refuseLosingLastSuperuser(tx: Transaction, target: typeof staffUsers.$inferSelect) {
+  if (target.role !== "superuser") return;
+  const others = await tx
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.role, "superuser"), ne(staffUsers.id, target.id)));
+  if (others.length === 0) throw new ForbiddenError("Vertask needs at least one superuser.");
+}
+
+export async function removeStaffMember(actor: Actor, staffId: string) {
+  return changeAnotherStaffMember(actor, staffId, "You cannot remove yourself; ask another superuser.", async (tx, target) => {
+    await refuseLosingLastSuperuser(tx, target);
+    // A removed person's sessions end at once: the session check finds no row.
     await tx.delete(staffUsers).where(eq(staffUsers.id, staffId));
+    await recordAuditEvent(tx, actor, "staff.removed", `Removed ${target.name} (${target.email})`);
     return target;
+  });
+}
+
+export async function changeStaffRole(actor: Actor, staffId: string, role: StaffRole) {
+  return changeAnotherStaffMember(actor, staffId, "You cannot change your own role; ask another superuser.", async (tx, target) => {
+    if (target.role === role) return { ...target, changed: false };
+    if (role !== "superuser") await refuseLosingLastSuperuser(tx, target);
+    await tx.update(staffUsers).set({ role, ...endSessions }).where(eq(staffUsers.id, staffId));
+    await recordAuditEvent(tx, actor, "staff.role.changed", `Changed the role of ${target.name} to ${role}`, { role: { from: target.role, to: role } });
+    return { ...target, role, changed: true };
+  });
+}
+
+export async function resetStaffPassword(actor: Actor, staffId: string, password: string) {
+  authorize(actor, "superuser");
+  const passwordHash = await hashPassword(password);
+  return changeAnotherStaffMember(actor, staffId, "Change your own password under Your account: it asks for your current one.", async (tx, target) => {
+    await tx.update(staffUsers).set({ passwordHash, ...endSessions }).where(eq(staffUsers.id, staffId));
+    await recordAuditEvent(tx, actor, "staff.password.reset", `Set a new password for ${target.name}`);
+    return target;
+  });
+}
+
+/** A staff member's own change: the current password proves it is them, not someone at an open session. */
+export async function changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string) {
+  authorize(actor, "staff");
+  const [own] = await db.select().from(staffUsers).where(eq(staffUsers.id, actor.id));
+  if (!own || !(await verifyPassword(currentPassword, own.passwordHash))) {
+    throw new FieldError("currentPassword", "This is not your current password.");
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    // Only if nobody changed it meanwhile: the check above was against this hash.
+    const [changed] = await tx
+      .update(staffUsers)
+      .set({ passwordHash, ...endSessions })
+      .where(and(eq(staffUsers.id, actor.id), eq(staffUsers.passwordHash, own.passwordHash)))
+      .returning({ id: staffUsers.id });
+    if (!changed) throw new ForbiddenError("Your password was changed elsewhere meanwhile: sign in again.");
+    await recordAuditEvent(tx, actor, "staff.password.changed", `${actor.name} changed their own password`);
   });
 }

@@ -11,8 +11,27 @@ export async function staffExists() {
   return Boolean(row);
 }
 
-export async function findStaffById(id: string): Promise<Actor | undefined> {
-  const [staff] = await db.select(publicColumns).from(staffUsers).where(eq(staffUsers.id, id));
+/** What a staff session carries: who signed in, and the session version their row had then. */
+export type StaffSession = { staffId?: string; sessionVersion?: number };
+
+/**
+ * The staff member a session belongs to, read fresh: a removed person, or one whose password or role
+ * changed since the session began (a raised session version), gets null and is signed out.
+ */
+export async function findStaffForSession(session: StaffSession | null | undefined): Promise<Actor | null> {
+  if (!session?.staffId) return null;
+  const [staff] = await db
+    .select({ ...publicColumns, sessionVersion: staffUsers.sessionVersion })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, session.staffId));
+  if (!staff || staff.sessionVersion !== session.sessionVersion) return null;
+  const { sessionVersion: _version, ...actor } = staff;
+  return actor;
+}
+
+export async function findStaffMember(actor: Actor, staffId: string): Promise<Actor | undefined> {
+  authorize(actor, "superuser");
+  const [staff] = await db.select(publicColumns).from(staffUsers).where(eq(staffUsers.id, staffId));
   return staff;
 }
 

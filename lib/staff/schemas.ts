@@ -1,18 +1,33 @@
 import { z } from "zod";
+import { newPassword } from "@/lib/auth/password-rules";
+
+const staffRoleInput = z.enum(["superuser", "technician"], "Choose a role: Superuser or Technician.");
 
 export const staffMemberInput = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(120, "Keep the name under 120 characters."),
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address, like name@example.com.")),
-  password: z
-    .string()
-    .min(12, "Use at least 12 characters for the password.")
-    .max(200, "Keep the password under 200 characters."),
-  role: z.enum(["superuser", "technician"], "Choose a role: Superuser or Technician."),
+  password: newPassword,
+  role: staffRoleInput,
 });
 
-export const firstSuperuserInput = staffMemberInput.omit({ role: true });
+export const firstSuperuserInput = staffMemberInput.omit({ role: true }).extend({
+  setupCode: z.string().trim().min(1, "Enter the setup code from the server log or `npm run setup-code`."),
+});
+
+export const changeOwnPasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password."),
+    newPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords are not the same." });
+
+export const changeRoleInput = z.object({ staffId: z.uuid("Choose a staff member."), role: staffRoleInput });
+
+export const resetPasswordInput = z.object({ staffId: z.uuid("Choose a staff member."), password: newPassword });
 
 export type StaffMemberInput = z.infer<typeof staffMemberInput>;
+export type FirstSuperuserInput = z.infer<typeof firstSuperuserInput>;
 
 export const staffSignInInput = z.object({
   email: z.string().trim().regex(/^\S+@\S+\.\S+$/, "Enter the email address of your Vertask account."),

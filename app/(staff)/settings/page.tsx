@@ -7,8 +7,9 @@ const sections = [
   {
     heading: "People",
     links: [
-      { href: "/settings/staff", title: "Staff", text: "Add and remove superusers and technicians." },
-      { href: "/settings/audit", title: "Audit log", text: "Who changed the sync settings or asked for a sync, and when." },
+      { href: "/settings/staff", title: "Staff", text: "Add and remove superusers and technicians, change their role or reset their password." },
+      { href: "/settings/audit", title: "Audit log", text: "Who changed the sync settings or staff accounts, or asked for a sync, and when." },
+      { href: "/account", title: "Your account", text: "Change your password." },
       { href: "/settings/alerts", title: "Your alerts", text: "Whether you get a mail when syncing has a problem, and when it is resolved." },
       { href: "/settings/mail", title: "Outgoing mail", text: "Portal invitations and alerts kept on this machine when no SMTP server is set up." },
     ],

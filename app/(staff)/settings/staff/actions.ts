@@ -2,8 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
-import { addStaffMember, removeStaffMember } from "@/lib/staff/commands";
-import { staffMemberInput } from "@/lib/staff/schemas";
+import { addStaffMember, changeStaffRole, removeStaffMember, resetStaffPassword } from "@/lib/staff/commands";
+import { changeRoleInput, resetPasswordInput, staffMemberInput } from "@/lib/staff/schemas";
+
+const roleName = (role: string) => (role === "superuser" ? "superuser" : "technician");
 
 export const addStaffMemberAction = formAction("superuser", staffMemberInput, async (input, actor) => {
   await addStaffMember(actor, input);
@@ -20,3 +22,15 @@ export const removeStaffMemberAction = formAction(
     return `${removed.name} was removed and can no longer sign in.`;
   },
 );
+
+export const changeStaffRoleAction = formAction("superuser", changeRoleInput, async ({ staffId, role }, actor) => {
+  const changed = await changeStaffRole(actor, staffId, role);
+  revalidatePath("/settings/staff");
+  if (!changed.changed) return `${changed.name} is already a ${roleName(role)}: nothing changed.`;
+  return `${changed.name} is now a ${roleName(role)}; their open sessions have ended.`;
+});
+
+export const resetStaffPasswordAction = formAction("superuser", resetPasswordInput, async ({ staffId, password }, actor) => {
+  const target = await resetStaffPassword(actor, staffId, password);
+  return `${target.name} has a new password; their open sessions have ended. Give it to them in person or by phone.`;
+});

@@ -16,7 +16,7 @@ export function AddStaffForm() {
       <FormMessage state={state} />
       <FormField name="name" label="Name" defaultValue={values.name} errors={errors.name} />
       <FormField name="email" label="Email" type="email" defaultValue={values.email} errors={errors.email} />
-      <FormField name="password" label="Password" type="password" errors={errors.password} autoComplete="new-password" hint="At least 12 characters." />
+      <FormField name="password" label="Password" type="password" errors={errors.password} autoComplete="new-password" hint="At least 12 characters, not a common password." />
       <FormField name="role" label="Role" errors={errors.role}>
         <select id="role" name="role" defaultValue={values.role ?? "technician"} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
           <option value="technician">Technician</option>

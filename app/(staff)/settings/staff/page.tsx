@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { DataTable } from "@/app/_components/data-table";
 import { requireSuperuser } from "@/lib/auth/current-staff";
 import { listStaff } from "@/lib/staff/queries";
@@ -22,7 +23,16 @@ export default async function StaffPage() {
               <td className="px-4 py-2">{member.role === "superuser" ? "Superuser" : "Technician"}</td>
               <td className="px-4 py-2 text-slate-600">{formatDateTime(member.createdAt)}</td>
               <td className="px-4 py-2 text-right">
-                {member.id !== actor.id && <RemoveStaffButton staffId={member.id} name={member.name} />}
+                {member.id === actor.id ? (
+                  <Link href="/account" className="text-sm">Your account</Link>
+                ) : (
+                  <div className="flex items-start justify-end gap-4">
+                    <Link href={`/settings/staff/${member.id}`} className="text-sm" aria-label={`Change role or password of ${member.name}`}>
+                      Role and password
+                    </Link>
+                    <RemoveStaffButton staffId={member.id} name={member.name} />
+                  </div>
+                )}
               </td>
             </tr>
           ))}

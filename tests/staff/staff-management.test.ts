@@ -3,11 +3,11 @@ import { db, closeDatabase } from "@/db/client";
 import { staffUsers } from "@/db/schema";
 import { ForbiddenError } from "@/lib/auth/authorize";
 import { FieldError } from "@/lib/actions/field-error";
-import { addStaffMember, createFirstSuperuser, removeStaffMember } from "@/lib/staff/commands";
+import { addStaffMember, removeStaffMember } from "@/lib/staff/commands";
 import { listStaff } from "@/lib/staff/queries";
 import { findStaffBySignIn } from "@/lib/staff/sign-in";
 import { staffMemberInput } from "@/lib/staff/schemas";
-import { createActor, resetDatabase } from "./support/database";
+import { createActor, resetDatabase } from "../support/database";
 
 beforeEach(resetDatabase);
 afterAll(closeDatabase);
@@ -15,24 +15,6 @@ afterAll(closeDatabase);
 // An attempt without a client address: only the per-account sign-in limit applies.
 const fromNowhere = { clientAddress: null };
 const newMember = { name: "Tia Tech", email: "tia@msp.example", password: "a long enough password", role: "technician" as const };
-
-describe("first run", () => {
-  it("creates exactly one superuser even when two people submit at once", async () => {
-    const results = await Promise.allSettled([
-      createFirstSuperuser({ name: "A", email: "a@msp.example", password: "a long enough password" }, fromNowhere),
-      createFirstSuperuser({ name: "B", email: "b@msp.example", password: "a long enough password" }, fromNowhere),
-    ]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const staff = await db.select().from(staffUsers);
-    expect(staff).toHaveLength(1);
-    expect(staff[0].role).toBe("superuser");
-  });
-
-  it("refuses once anyone exists", async () => {
-    await createActor("technician");
-    await expect(createFirstSuperuser({ name: "Late", email: "late@msp.example", password: "a long enough password" }, fromNowhere)).rejects.toThrow(ForbiddenError);
-  });
-});
 
 describe("staff management", () => {
   it("stores a password hash, never the password, and signs in case-insensitively by email", async () => {

@@ -1,0 +1,34 @@
+"use client";
+import { useActionState } from "react";
+import type { StaffRole } from "@/db/schema";
+import { FormField } from "@/app/_components/form-field";
+import { FormMessage } from "@/app/_components/form-message";
+import { SubmitButton } from "@/app/_components/submit-button";
+import { initialFormState } from "@/lib/actions/form-state";
+import { changeStaffRoleAction } from "./actions";
+
+export function ChangeRoleForm({ staffId, name, role }: { staffId: string; name: string; role: StaffRole }) {
+  const [state, action] = useActionState(changeStaffRoleAction, initialFormState);
+  return (
+    <form
+      action={action}
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-6"
+      noValidate
+      aria-label="Role"
+      onSubmit={(event) => {
+        if (!confirm(`Change the role of ${name}? They will be signed out and sign in again.`)) event.preventDefault();
+      }}
+    >
+      <h2 className="text-lg font-semibold">Role</h2>
+      <FormMessage state={state} />
+      <input type="hidden" name="staffId" value={staffId} />
+      <FormField name="role" label="Role" errors={state.fieldErrors?.role}>
+        <select id="role" name="role" defaultValue={role} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          <option value="technician">Technician</option>
+          <option value="superuser">Superuser</option>
+        </select>
+      </FormField>
+      <SubmitButton pendingText="Saving…">Change role</SubmitButton>
+    </form>
+  );
+}
