@@ -22,7 +22,7 @@ const endSessions = { sessionVersion: sql`${staffUsers.sessionVersion} + 1`, upd
 export async function createFirstSuperuser(input: FirstSuperuserInput, attempt: SignInAttempt, env: Record<string, string | undefined> = process.env) {
   return underSignInLimits("setup", attempt, async () => {
     if (!setupCodeMatches(input.setupCode, env)) {
-      throw new FieldError("setupCode", "This is not the setup code. Find it in the server log or run `npm run setup-code`.");
+      throw new FieldError("setupCode", "This is not the setup code. Find it in the server log, or run: npm run setup-code");
     }
     return insertSuperuser(input, { onlyIfFirst: true });
   });

@@ -11,7 +11,7 @@ export const staffMemberInput = z.object({
 });
 
 export const firstSuperuserInput = staffMemberInput.omit({ role: true }).extend({
-  setupCode: z.string().trim().min(1, "Enter the setup code from the server log or `npm run setup-code`."),
+  setupCode: z.string().trim().min(1, "Enter the setup code from the server log, or run: npm run setup-code"),
 });
 
 export const changeOwnPasswordInput = z

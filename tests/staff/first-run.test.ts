@@ -33,7 +33,7 @@ describe("the setup code", () => {
   it("the form refuses to create anyone without a setup code", () => {
     const parsed = firstSuperuserInput.safeParse({ ...person, setupCode: " " });
     expect(parsed.success).toBe(false);
-    expect(parsed.error!.flatten().fieldErrors.setupCode).toEqual(["Enter the setup code from the server log or `npm run setup-code`."]);
+    expect(parsed.error!.flatten().fieldErrors.setupCode).toEqual(["Enter the setup code from the server log, or run: npm run setup-code"]);
   });
 
   it("a wrong setup code is refused at its field and creates nobody", async () => {
