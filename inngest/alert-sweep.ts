@@ -1,4 +1,4 @@
-import { inngest } from "./client";
+import { inngest } from "@/lib/job-engine/client";
 import { deliverPendingAlertMail } from "@/lib/alerts/deliver-mail";
 import { evaluateTimedAlerts } from "@/lib/alerts/timed-alerts";
 

@@ -1,4 +1,4 @@
-import { inngest } from "./client";
+import { inngest } from "@/lib/job-engine/client";
 import { checkConnectionHealth, connectionsToCheck } from "@/lib/alerts/connection-health";
 import { deliverPendingAlertMail } from "@/lib/alerts/deliver-mail";
 

@@ -1,12 +1,12 @@
-import { inngest } from "./client";
-import { invitationsRequestedEvent } from "./events";
+import { inngest } from "@/lib/job-engine/client";
+import { invitationsRequested } from "@/lib/job-engine/events";
 import { sendWaitingInvitations } from "@/lib/portal/send-invitations";
 
 /** Sends the waiting client-portal invitations, a batch per step; each mail is claimed before it is sent. */
 export const sendPortalInvitations = inngest.createFunction(
   {
     id: "send-portal-invitations",
-    triggers: [{ event: invitationsRequestedEvent }],
+    triggers: [invitationsRequested],
     concurrency: { limit: 1 },
     retries: 4,
   },

@@ -1,6 +1,6 @@
 import { NonRetriableError } from "inngest";
 import { EntraError } from "@/lib/azure";
-import type { StepRunner } from "@/lib/sync/run-sync";
+import type { StepRunner } from "@/lib/sync-runs/run-sync";
 import { withHeartbeat } from "@/lib/sync-runs/run-owner";
 
 type StepTools = { run: (id: string, work: () => Promise<unknown>) => Promise<unknown> };

@@ -1,18 +1,18 @@
-import { inngest } from "./client";
-import { syncCancelRequestedEvent, syncRequestedEvent, type SyncRequestedData } from "./events";
+import { inngest } from "@/lib/job-engine/client";
+import { syncCancelRequested, syncRequested } from "@/lib/job-engine/events";
 import { inngestStepRunner } from "./step-runner";
-import { runSync } from "@/lib/sync/run-sync";
+import { runSync } from "@/lib/sync-runs/run-sync";
 
 /** Brings Entra's devices into the device list: steps of up to 20 Graph pages (lib/sync/page-steps.ts). */
 export const syncDevices = inngest.createFunction(
   {
     id: "sync-devices",
-    triggers: [{ event: syncRequestedEvent("devices") }],
+    triggers: [syncRequested.devices],
     // One devices sync per connection at a time; the database refuses a second queued run too.
     concurrency: { key: "event.data.connectionId", limit: 1 },
     // "Cancel sync" stops the function between steps; the run's row already says cancelled.
-    cancelOn: [{ event: syncCancelRequestedEvent, if: "async.data.runId == event.data.runId" }],
+    cancelOn: [{ event: syncCancelRequested, if: "async.data.runId == event.data.runId" }],
     retries: 4,
   },
-  async ({ event, step }) => runSync((event.data as SyncRequestedData).runId, inngestStepRunner(step, (event.data as SyncRequestedData).runId)),
+  async ({ event, step }) => runSync(event.data.runId, inngestStepRunner(step, event.data.runId)),
 );

@@ -1,14 +1,12 @@
-import { inngest } from "./client";
-import type { SyncRequestedData } from "./events";
+import { inngest } from "@/lib/job-engine/client";
+import { endedSyncRun } from "@/lib/job-engine/events";
 import { syncDevices } from "./sync-devices";
 import { syncUsers } from "./sync-users";
 import { endRunAsCancelled } from "@/lib/sync-runs/cancel-run";
-import { failSyncRun } from "@/lib/sync/run-context";
+import { failSyncRun } from "@/lib/sync-runs/fail-run";
 
 /** Only the sync functions' runs: Inngest's id for a function is the app id and the function id, joined. */
 const isSyncFunction = [syncUsers, syncDevices].map((fn) => `event.data.function_id == '${fn.id(inngest.id)}'`).join(" || ");
-
-type EndedRunEvent = { event: { data: SyncRequestedData }; error?: { name?: string; message?: string } };
 
 /**
  * A sync that Inngest ends for good — out of retries, or cancelled (cancelOn, the dashboard, the REST API, a
@@ -24,7 +22,7 @@ export const syncRunEndedByJobEngine = inngest.createFunction(
     ],
   },
   async ({ event, step }) => {
-    const { event: original, error } = event.data as EndedRunEvent;
+    const { event: original, error } = endedSyncRun.parse(event.data);
     const { runId } = original.data;
     if (event.name === "inngest/function.cancelled") {
       const ended = await step.run("end-run-as-cancelled", () => endRunAsCancelled(runId, "Cancelled in the job engine (Inngest)."));

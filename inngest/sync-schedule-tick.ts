@@ -1,5 +1,5 @@
-import { inngest } from "./client";
-import { syncRequestedEvent, type SyncRequestedData } from "./events";
+import { inngest } from "@/lib/job-engine/client";
+import { syncRequested } from "@/lib/job-engine/events";
 import { findDueSyncs, queueDueSyncs } from "@/lib/sync-runs/schedule";
 
 /**
@@ -14,11 +14,12 @@ export const syncScheduleTick = inngest.createFunction(
     if (queued.length === 0) return { sent: 0 };
     await step.sendEvent(
       "send-sync-requests",
-      queued.map((sync) => ({
-        id: `scheduled-${sync.connectionId}-${sync.kind}-${sync.slot}`,
-        name: syncRequestedEvent(sync.kind),
-        data: { runId: sync.runId, connectionId: sync.connectionId, trigger: "scheduled", full: false, requestedBy: null } satisfies SyncRequestedData,
-      })),
+      queued.map((sync) =>
+        syncRequested[sync.kind].create(
+          { runId: sync.runId, connectionId: sync.connectionId, trigger: "scheduled", full: false, requestedBy: null },
+          { id: `scheduled-${sync.connectionId}-${sync.kind}-${sync.slot}` },
+        ),
+      ),
     );
     return { sent: queued.length };
   },

@@ -3,8 +3,8 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, portalAccounts, portalInvitations } from "@/db/schema";
 import { ActionRefused } from "@/lib/actions/action-refused";
-import { sendJobEvent } from "@/lib/sync-runs/job-engine";
-import { invitationsRequestedEvent } from "@/inngest/events";
+import { sendJobEvent } from "@/lib/job-engine/send-event";
+import { invitationsRequested } from "@/lib/job-engine/events";
 import { newInvitation } from "./create-invitations";
 import { hashToken } from "./invitation-token";
 import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";
@@ -52,6 +52,6 @@ async function renewInvitation(oldToken: string) {
     await tx.insert(portalInvitations).values(newInvitation(row.invitation.clientId, row.mail));
     return row.mail;
   });
-  await sendJobEvent({ id: `invitation-renewal-${hashToken(oldToken).slice(0, 16)}-${Date.now()}`, name: invitationsRequestedEvent, data: {} }, "the invitation waits to be sent");
+  await sendJobEvent(invitationsRequested.create({}, { id: `invitation-renewal-${hashToken(oldToken).slice(0, 16)}-${Date.now()}` }), "the invitation waits to be sent");
   return `A new invitation is on its way to ${masked(email)}.`;
 }

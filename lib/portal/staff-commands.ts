@@ -6,8 +6,8 @@ import { ActionRefused } from "@/lib/actions/action-refused";
 import { oneMailAddress } from "@/lib/mail/one-address";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { sendJobEvent } from "@/lib/sync-runs/job-engine";
-import { invitationsRequestedEvent } from "@/inngest/events";
+import { sendJobEvent } from "@/lib/job-engine/send-event";
+import { invitationsRequested } from "@/lib/job-engine/events";
 import { newInvitation } from "./create-invitations";
 
 /** Open links stop working when a newer invitation is made or access is revoked. */
@@ -56,7 +56,7 @@ export async function resendInvitation(actor: Actor, clientId: string) {
     await tx.insert(portalInvitations).values(newInvitation(clientId, client.mail));
     await recordAuditEvent(tx, actor, "portal.invitation.resent", `Sent a new portal invitation to ${client.displayName}`);
   });
-  await sendJobEvent({ id: `invitation-${clientId}-${Date.now()}`, name: invitationsRequestedEvent, data: { clientId } }, "the invitation waits to be sent");
+  await sendJobEvent(invitationsRequested.create({ clientId }, { id: `invitation-${clientId}-${Date.now()}` }), "the invitation waits to be sent");
 }
 
 /** "Revoke access": signs the client out everywhere at once and stops every open link. */

@@ -5,7 +5,8 @@ import { syncRuns } from "@/db/schema";
 import { ActionRefused } from "@/lib/actions/action-refused";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { applyPendingChanges, linkDeviceOwners, storeDeltaLink } from "@/lib/sync/finish-run";
+import { applyPendingChanges, linkDeviceOwners } from "@/lib/sync/pending-changes";
+import { storeDeltaLink } from "./finish-run";
 import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
 
 /** "Apply anyway": a superuser applies the disables and removals a run held for review. */

@@ -5,9 +5,9 @@ import { syncDeviceOwners, syncRuns } from "@/db/schema";
 import { ActionRefused } from "@/lib/actions/action-refused";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { sumRunPages } from "@/lib/sync/finish-run";
-import { syncCancelRequestedEvent } from "@/inngest/events";
-import { sendJobEvent } from "./job-engine";
+import { sumRunPages } from "@/lib/sync/pending-changes";
+import { syncCancelRequested } from "@/lib/job-engine/events";
+import { sendJobEvent } from "@/lib/job-engine/send-event";
 
 /**
  * Ends a queued or running run as cancelled, with the counts of the pages it wrote. Those pages stay (each
@@ -41,7 +41,7 @@ export async function cancelSync(actor: Actor, runId: string) {
   if (!cancelled) throw new ActionRefused("This sync has already ended.");
   await db.transaction((tx) => recordAuditEvent(tx, actor, `azure.${cancelled.kind}.sync-cancelled`, `Cancelled a sync of ${cancelled.kind}`));
   if (cancelled.trigger !== "command_line") {
-    await sendJobEvent({ id: `cancel-${runId}`, name: syncCancelRequestedEvent, data: { runId } }).catch(() => {});
+    await sendJobEvent(syncCancelRequested.create({ runId }, { id: `cancel-${runId}` })).catch(() => {});
   }
   return cancelled;
 }

@@ -6,9 +6,9 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { ActionRefused } from "@/lib/actions/action-refused";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
-import { syncRequestedEvent, type SyncRequestedData } from "@/inngest/events";
+import { syncRequested, type SyncRequestedData } from "@/lib/job-engine/events";
 import { createSyncRun } from "./create-run";
-import { sendJobEvent } from "./job-engine";
+import { sendJobEvent } from "@/lib/job-engine/send-event";
 
 export class SyncNotPossibleError extends ActionRefused {}
 
@@ -29,7 +29,7 @@ export async function requestSync(actor: Actor, kind: SyncKind, { full = false }
   const data: SyncRequestedData = { runId: run.id, connectionId: connection.id, trigger: "manual", full, requestedBy: actor.name };
   const summary = `Requested a ${full ? "full " : ""}sync of ${kindLabel[kind]}`;
   try {
-    await sendJobEvent({ id: `sync-${run.id}`, name: syncRequestedEvent(kind), data });
+    await sendJobEvent(syncRequested[kind].create(data, { id: `sync-${run.id}` }));
   } catch (error) {
     // The run never started: take it back, so the history shows only runs the job engine received.
     await db.transaction(async (tx) => {

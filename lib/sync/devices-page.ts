@@ -8,7 +8,7 @@ import {
 import { decidePage, noCounts, type PageDecision, type PageRules } from "./decide-page";
 import { deviceFieldsFrom, type DeviceFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
-import type { RunPlan } from "./run-context";
+import type { RunPlan } from "./run-plan";
 import { executePrepared, knownRecords, writePage, writeWhileRunning } from "./write-page";
 
 const comparedFields: (keyof DeviceFields)[] = [

@@ -3,7 +3,7 @@ import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRunPages } from "@/db/schema";
 import type { EntraConnectionSettings, GraphOptions } from "@/lib/azure";
-import { loadConnection, type RunPlan } from "./run-context";
+import { loadConnection, type RunPlan } from "./run-plan";
 
 /**
  * Graph pages one job step lists and writes. Within a step the next page is fetched while one is written,

@@ -2,7 +2,7 @@ import "server-only";
 import { clients } from "@/db/schema";
 import { fetchUsersDeltaPage, type DeltaPage, type GraphUserChange } from "@/lib/azure";
 import { decidePage, type PageRules } from "./decide-page";
-import { externalOffReason } from "./finish-run";
+import { externalOffReason } from "./pending-changes";
 import { clientFieldsFrom, type ClientFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
 import { knownRecords, writePage } from "./write-page";

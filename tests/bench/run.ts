@@ -61,7 +61,7 @@ async function main() {
     `## Vertask benchmark (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${((performance.now() - started) / 60000).toFixed(1)} min)`,
     `Machine: ${machine}`,
     `Fake tenant: ${USERS.toLocaleString("en")} users, ${DEVICES.toLocaleString("en")} devices; delta pages of 200 (the fake's default); latency added to every Graph request.`,
-    "Each sync: a command_line run of lib/sync/run-sync.ts in its own process (steps as plain calls), into PostgreSQL.",
+    "Each sync: a command_line run of lib/sync-runs/run-sync.ts in its own process (steps as plain calls), into PostgreSQL.",
     "",
     ...syncTable(rows),
     "",

@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { closeDatabase, db } from "@/db/client";
 import { syncRuns, type SyncKind } from "@/db/schema";
-import { runSync } from "@/lib/sync/run-sync";
+import { runSync } from "@/lib/sync-runs/run-sync";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { liveHeapMB, peakMemoryMB, reportToParent, type SyncOutcome } from "./bench-children";

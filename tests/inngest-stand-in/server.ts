@@ -6,14 +6,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { InngestTestEngine } from "@inngest/test";
 import { syncDevices } from "@/inngest/sync-devices";
 import { syncUsers } from "@/inngest/sync-users";
-import { invitationsRequestedEvent, syncRequestedEvent } from "@/inngest/events";
+import { invitationsRequested, syncRequested } from "@/lib/job-engine/events";
 import { sendPortalInvitations } from "@/inngest/send-portal-invitations";
 
 const eventPort = Number(process.env.INNGEST_STAND_IN_PORT ?? 8299);
-const functionFor: Record<string, typeof syncUsers | typeof sendPortalInvitations> = {
-  [syncRequestedEvent("users")]: syncUsers,
-  [syncRequestedEvent("devices")]: syncDevices,
-  [invitationsRequestedEvent]: sendPortalInvitations,
+type StandInFunction = ConstructorParameters<typeof InngestTestEngine>[0]["function"];
+const functionFor: Record<string, StandInFunction> = {
+  [syncRequested.users.name]: syncUsers,
+  [syncRequested.devices.name]: syncDevices,
+  [invitationsRequested.name]: sendPortalInvitations,
 };
 
 let queue = Promise.resolve();
@@ -42,7 +43,7 @@ async function takeEvents(request: IncomingMessage, response: ServerResponse) {
     if (!fn) continue;
     // One run at a time, as the function's concurrency limit asks.
     queue = queue.then(async () => {
-      const { error } = await new InngestTestEngine({ function: fn as typeof syncUsers }).execute({ events: [event] as never });
+      const { error } = await new InngestTestEngine({ function: fn }).execute({ events: [event] as never });
       delivered.push({ name: event.name, error: error ? String((error as Error).message ?? error) : undefined });
     });
   }

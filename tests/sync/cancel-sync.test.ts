@@ -9,7 +9,7 @@ import { cancelSync } from "@/lib/sync-runs/cancel-run";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { syncUsers } from "@/inngest/sync-users";
 import { syncRunEndedByJobEngine } from "@/inngest/sync-run-ended-by-job-engine";
-import { syncCancelRequestedEvent, syncRequestedEvent } from "@/inngest/events";
+import { syncCancelRequested, syncRequested } from "@/lib/job-engine/events";
 import { createActor } from "../support/database";
 import { useInngestEventApi } from "../support/inngest-event-api";
 import { expectClientsEqualTheTenant, runSyncFunction, useSyncWorld } from "./sync-harness";
@@ -24,7 +24,7 @@ async function startJobEngineSync() {
   const connection = (await findPrimaryConnection())!;
   const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual", requestedByName: "Sam Admin" }))!;
   const data = { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: "Sam Admin" };
-  const execution = new InngestTestEngine({ function: syncUsers }).execute({ events: [{ name: syncRequestedEvent("users"), data }] });
+  const execution = new InngestTestEngine({ function: syncUsers }).execute({ events: [{ name: syncRequested.users.name, data }] });
   return { run, execution };
 }
 
@@ -45,7 +45,7 @@ describe("Cancel sync", () => {
     expect(ended.pagesDone).toBe(pagesAtCancel);
     expect(await db.select().from(syncRunPages).where(eq(syncRunPages.runId, run.id))).toHaveLength(pagesAtCancel);
     expect(await db.select().from(clients)).toHaveLength(ended.counts!.created);
-    expect(received).toContainEqual(expect.objectContaining({ name: syncCancelRequestedEvent, data: { runId: run.id } }));
+    expect(received).toContainEqual(expect.objectContaining({ name: syncCancelRequested.name, data: { runId: run.id } }));
     expect((await db.select().from(auditEvents)).map((e) => e.summary)).toContain("Cancelled a sync of users");
 
     world.fake.control.clearFaults();
@@ -59,7 +59,7 @@ describe("Cancel sync", () => {
     const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
     await cancelSync(world.admin, run.id);
     const data = { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: null };
-    const { result } = await new InngestTestEngine({ function: syncUsers }).execute({ events: [{ name: syncRequestedEvent("users"), data }] });
+    const { result } = await new InngestTestEngine({ function: syncUsers }).execute({ events: [{ name: syncRequested.users.name, data }] });
     expect(result).toMatchObject({ status: "skipped" });
     expect((await runOf(run.id)).status).toBe("cancelled");
     expect(await db.select().from(clients)).toHaveLength(0);
@@ -96,7 +96,7 @@ describe("a sync Inngest itself ends", () => {
         function_id: "vertask-sync-users",
         run_id: "01JCANCELLEDRUN",
         error: { name: "Error", message: "function cancelled" },
-        event: { name: syncRequestedEvent("users"), data: { runId: run.id } },
+        event: { name: syncRequested.users.name, data: { runId: run.id } },
       },
     };
     await new InngestTestEngine({ function: syncRunEndedByJobEngine }).execute({ events: [cancelledEvent as never] });
@@ -115,7 +115,7 @@ describe("a sync Inngest gives up on", () => {
         function_id: "vertask-sync-users",
         run_id: "01JFAILEDRUN",
         error: { name: "Error", message: "write CONNECTION_CLOSED 10.0.0.5:5432" },
-        event: { name: syncRequestedEvent("users"), data: { runId: run.id } },
+        event: { name: syncRequested.users.name, data: { runId: run.id } },
       },
     };
     await new InngestTestEngine({ function: syncRunEndedByJobEngine }).execute({ events: [failedEvent as never] });

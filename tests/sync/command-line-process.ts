@@ -12,7 +12,7 @@ export type SyncProcess = {
   signal: (signal: NodeJS.Signals) => void;
 };
 
-const commandLine = ["node", "--import", "tsx", "--conditions=react-server", "lib/sync/command-line.ts"];
+const commandLine = ["node", "--import", "tsx", "--conditions=react-server", "cli/sync.ts"];
 
 /** A first argument "via-npm" starts it as an operator does, `npm run sync -- …`, through npm and lib/local/run.ts. */
 export function startSyncProcess(...args: string[]): SyncProcess {

@@ -9,7 +9,7 @@ const world = useSyncWorld({ users: 700, devices: 50 });
 // Asynchronous: the fake tenant answers from this same process while the command runs.
 function npmRunSync(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn("npx", ["tsx", "--conditions=react-server", "lib/sync/command-line.ts", ...args], { env: process.env });
+    const child = spawn("npx", ["tsx", "--conditions=react-server", "cli/sync.ts", ...args], { env: process.env });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk) => (out += chunk));

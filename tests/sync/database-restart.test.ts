@@ -7,7 +7,7 @@ import { databaseLostMessage } from "@/db/connection-lost";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { syncUsers } from "@/inngest/sync-users";
-import { syncRequestedEvent } from "@/inngest/events";
+import { syncRequested } from "@/lib/job-engine/events";
 import { startRestartableDatabase } from "../support/restartable-database";
 import { expectClientsEqualTheTenant, useSyncWorld } from "./sync-harness";
 import { runSyncProcess, startSyncProcess } from "./command-line-process";
@@ -46,7 +46,7 @@ describe("PostgreSQL restarting in the middle of a sync", () => {
     world.fake.control.setLatency({ ms: 60, target: "graph" });
     const connection = (await findPrimaryConnection())!;
     const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
-    const event = { name: syncRequestedEvent("users"), data: { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: null } };
+    const event = { name: syncRequested.users.name, data: { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: null } };
     const execution = new InngestTestEngine({ function: syncUsers }).execute({ events: [event] });
     await expect.poll(async () => (await runOf(run.id)).pagesDone, { timeout: 10_000 }).toBeGreaterThan(2);
     await database.restart();

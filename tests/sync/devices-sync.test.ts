@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { devices, syncDeviceOwners } from "@/db/schema";
 import { fetchDeviceOwnerIds } from "@/lib/azure";
-import { beginSyncRun } from "@/lib/sync/run-context";
+import { beginSyncRun } from "@/lib/sync-runs/begin-run";
 import { deviceOwnersListing, devicesListing } from "@/lib/sync/devices-page";
 import { syncPages } from "@/lib/sync/page-steps";
 import { createSyncRun } from "@/lib/sync-runs/create-run";

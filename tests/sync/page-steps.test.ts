@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, syncRuns } from "@/db/schema";
 import { isExternalUser } from "@/lib/sync/record-fields";
-import { beginSyncRun } from "@/lib/sync/run-context";
+import { beginSyncRun } from "@/lib/sync-runs/begin-run";
 import { PAGES_PER_STEP, syncPages } from "@/lib/sync/page-steps";
 import { usersListing } from "@/lib/sync/users-page";
 import { createSyncRun } from "@/lib/sync-runs/create-run";

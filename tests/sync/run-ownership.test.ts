@@ -3,7 +3,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, syncRunPages, syncRuns, type SyncKind } from "@/db/schema";
-import { beginSyncRun } from "@/lib/sync/run-context";
+import { beginSyncRun } from "@/lib/sync-runs/begin-run";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { ownerGoneMessage, OWNER_GONE_AFTER_MS } from "@/lib/sync-runs/run-owner";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";

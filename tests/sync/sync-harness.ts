@@ -12,7 +12,7 @@ import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { syncUsers } from "@/inngest/sync-users";
 import { syncDevices } from "@/inngest/sync-devices";
-import { syncRequestedEvent } from "@/inngest/events";
+import { syncRequested } from "@/lib/job-engine/events";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { startFakeEntra, type FakeEntra, type FakeEntraOptions } from "@/tests/fake-entra/server";
 import { assertFakeCertificateTrusted, goodApp } from "@/tests/azure/fake-tenant-harness";
@@ -65,7 +65,7 @@ export async function runSyncFunction(kind: SyncKind, { full = false } = {}) {
   if (!run) throw new Error("A run is already queued");
   const engine = new InngestTestEngine({ function: kind === "users" ? syncUsers : syncDevices });
   const execution = await engine.execute({
-    events: [{ name: syncRequestedEvent(kind), data: { runId: run.id, connectionId: connection.id, trigger: "manual", full, requestedBy: "Sam Admin" } }],
+    events: [{ name: syncRequested[kind].name, data: { runId: run.id, connectionId: connection.id, trigger: "manual", full, requestedBy: "Sam Admin" } }],
   });
   const [recorded] = await db.select().from(syncRuns).where(eq(syncRuns.id, run.id));
   // What each step returned: Inngest stores these and shows them in its dashboard.

@@ -4,14 +4,14 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, syncRuns } from "@/db/schema";
 import { isExternalUser } from "@/lib/sync/record-fields";
-import { beginSyncRun } from "@/lib/sync/run-context";
+import { beginSyncRun } from "@/lib/sync-runs/begin-run";
 import { syncPages } from "@/lib/sync/page-steps";
 import { usersListing } from "@/lib/sync/users-page";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { requestSync } from "@/lib/sync-runs/request-sync";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { syncUsers } from "@/inngest/sync-users";
-import { syncRequestedEvent } from "@/inngest/events";
+import { syncRequested } from "@/lib/job-engine/events";
 import { listedUsers, useSyncWorld } from "./sync-harness";
 import { useInngestEventApi } from "../support/inngest-event-api";
 
@@ -37,7 +37,7 @@ describe("a sync that fails part-way", () => {
   it("when a page fails and the run is resumed, nothing is lost or duplicated and the counts are exact", async () => {
     const connection = (await findPrimaryConnection())!;
     const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
-    const event = { name: syncRequestedEvent("users"), data: { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: null } };
+    const event = { name: syncRequested.users.name, data: { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: null } };
     // The third Graph page answers 500 until Inngest would retry the step.
     world.fake.control.failNextRequests({ count: 20, status: 500, target: "graph", afterRequests: 2 });
     const failed = await new InngestTestEngine({ function: syncUsers }).execute({ events: [event] });

@@ -1,5 +1,5 @@
 import { serve } from "inngest/next";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/job-engine/client";
 import { functions } from "@/inngest/functions";
 
 // Runs can take minutes: each request runs one step, well inside this limit.

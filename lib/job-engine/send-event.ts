@@ -1,6 +1,6 @@
 import "server-only";
-import { inngest } from "@/inngest/client";
 import { ActionRefused } from "@/lib/actions/action-refused";
+import { inngest } from "./client";
 
 /** How to get the job engine running, for the Microsoft Azure tab and for a refused request. */
 export const jobEngineStartHint =
@@ -14,7 +14,11 @@ export class JobEngineUnreachableError extends ActionRefused {
   }
 }
 
-export async function sendJobEvent(event: { id: string; name: string; data: Record<string, unknown> }, waiting = "the sync was not started") {
+type JobEvent = Parameters<typeof inngest.send>[0] & { validate: () => Promise<unknown> };
+
+/** The one way the app sends an event: one made by ./events, checked against its schema before it leaves. */
+export async function sendJobEvent(event: JobEvent, waiting = "the sync was not started") {
+  await event.validate();
   try {
     await inngest.send(event);
   } catch {

@@ -2,8 +2,8 @@
 // Prints the code the first-run page (/setup) asks for, while no staff exists; the same code every app
 // host prints at start (lib/staff/setup-code.ts). Exit code 1 once Vertask is set up: the code no longer works.
 import { closeDatabase } from "@/db/client";
-import { staffExists } from "../queries";
-import { currentSetupCode } from "../setup-code";
+import { staffExists } from "@/lib/staff/queries";
+import { currentSetupCode } from "@/lib/staff/setup-code";
 
 async function main() {
   if (await staffExists()) {

@@ -1,4 +1,4 @@
 import { Inngest } from "inngest";
 
-/** The job engine client: sync functions in this folder are registered with it. */
+/** The job engine client: the functions in inngest/ are registered with it. */
 export const inngest = new Inngest({ id: "vertask" });

@@ -8,8 +8,8 @@ import { z } from "zod";
 import { closeDatabase } from "@/db/client";
 import { ActionRefused } from "@/lib/actions/action-refused";
 import { FieldError } from "@/lib/actions/field-error";
-import { createSuperuserFromCommandLine } from "../commands";
-import { staffMemberInput } from "../schemas";
+import { createSuperuserFromCommandLine } from "@/lib/staff/commands";
+import { staffMemberInput } from "@/lib/staff/schemas";
 import { openAnswers } from "./answers";
 
 const usage = 'Usage: npm run create-superuser [-- --name "Full Name" --email name@example.com]  (the password is asked for, or read from stdin)';

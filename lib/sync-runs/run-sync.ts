@@ -1,10 +1,12 @@
 import "server-only";
 import { EntraError } from "@/lib/azure";
-import { deviceOwnersListing, devicesListing } from "./devices-page";
+import { deviceOwnersListing, devicesListing } from "@/lib/sync/devices-page";
 import { finishSyncRun } from "./finish-run";
-import { beginSyncRun, failSyncRun, switchToFullListing, type RunPlan } from "./run-context";
-import { syncPages, type PageStepOptions, type PagesStepResult } from "./page-steps";
-import { usersListing } from "./users-page";
+import { beginSyncRun, switchToFullListing } from "./begin-run";
+import { failSyncRun } from "./fail-run";
+import type { RunPlan } from "@/lib/sync/run-plan";
+import { syncPages, type PageStepOptions, type PagesStepResult } from "@/lib/sync/page-steps";
+import { usersListing } from "@/lib/sync/users-page";
 
 /** Runs one named step: Inngest's step.run (memoized, retried) or, for the command line, a plain call. */
 export type StepRunner = <T>(id: string, work: () => Promise<T>) => Promise<T>;

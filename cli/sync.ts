@@ -12,8 +12,8 @@ import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { endRunAsCancelled } from "@/lib/sync-runs/cancel-run";
 import { holdForCommandLine, startHeartbeat } from "@/lib/sync-runs/run-owner";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
-import { runSync } from "./run-sync";
-import { failSyncRun } from "./run-context";
+import { runSync } from "@/lib/sync-runs/run-sync";
+import { failSyncRun } from "@/lib/sync-runs/fail-run";
 import { countWaitingInvitations, sendWaitingInvitations } from "@/lib/portal/send-invitations";
 
 const usage = "Usage: npm run sync -- users|devices [--full]";

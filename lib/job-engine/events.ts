@@ -1,0 +1,39 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+import { syncKind, syncTrigger, type SyncKind } from "@/db/schema";
+
+// Every event the app sends, with the zod schema of its data: handlers get typed `event.data`, and a sent
+// event is checked against its schema before it leaves.
+
+const syncRequestedData = z.object({
+  /** The sync_runs row recorded before sending. */
+  runId: z.uuid(),
+  connectionId: z.uuid(),
+  trigger: z.enum(syncTrigger.enumValues.filter((trigger) => trigger !== "command_line") as ["manual", "scheduled"]),
+  full: z.boolean(),
+  requestedBy: z.string().nullable(),
+});
+export type SyncRequestedData = z.infer<typeof syncRequestedData>;
+
+/** Asks for a sync of one kind; its function runs the run `runId` names. */
+export const syncRequested = Object.fromEntries(
+  syncKind.enumValues.map((kind) => [kind, eventType(`azure/${kind}.sync-requested`, { schema: syncRequestedData })]),
+) as { [K in SyncKind]: ReturnType<typeof eventType<`azure/${K}.sync-requested`, typeof syncRequestedData>> };
+
+/** Asks the job engine to stop a sync run (the sync functions' cancelOn). */
+export const syncCancelRequested = eventType("azure/sync.cancel-requested", { schema: z.object({ runId: z.uuid() }) });
+
+/** Asks for the waiting client-portal invitations to be sent; the data says what asked, for the logs. */
+export const invitationsRequested = eventType("portal/invitations.requested", {
+  schema: z.object({ runId: z.uuid().optional(), clientId: z.uuid().optional() }),
+});
+
+/**
+ * Inngest's own event when it gives up on a run or cancels it (inngest/function.failed, .cancelled): the
+ * run's triggering event comes with it.
+ */
+export const endedSyncRun = z.object({
+  function_id: z.string(),
+  event: z.object({ data: syncRequestedData.pick({ runId: true }) }),
+  error: z.object({ message: z.string().optional() }).optional(),
+});

@@ -1,0 +1,21 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { db } from "@/db/client";
+import { databaseLostMessage, isDatabaseConnectionLost } from "@/db/connection-lost";
+import { syncDeviceOwners, syncRuns } from "@/db/schema";
+import { EntraError } from "@/lib/azure";
+import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
+
+/** Ends a queued or running run as failed, in words an administrator can act on, and tells the alerts. */
+export async function failSyncRun(runId: string, error: unknown) {
+  const databaseLost = isDatabaseConnectionLost(error);
+  const message = databaseLost ? databaseLostMessage : error instanceof Error ? error.message : "The sync failed for an unknown reason.";
+  const code = error instanceof EntraError ? error.code : databaseLost ? "database_lost" : "sync_failed";
+  await db
+    .update(syncRuns)
+    .set({ status: "failed", finishedAt: new Date(), errorCode: code, errorMessage: message })
+    .where(and(eq(syncRuns.id, runId), inArray(syncRuns.status, ["queued", "running"])));
+  // The owners a failed full devices sync listed are of no further use.
+  await db.delete(syncDeviceOwners).where(eq(syncDeviceOwners.runId, runId));
+  await alertOnRunEnded(runId);
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { clients, devices, syncRunPages, type SyncCounts, type SyncRun } from "@/db/schema";
+import { noCounts } from "./decide-page";
+import type { RunPlan } from "./run-plan";
+
+// What a run's pages leave to do at its end, on the synced rows: the counts they add up to, the rows a full
+// listing did not see, the disables and removals held until then, and the owners' links.
+
+export const externalOffReason = "external user (Sync external users is off)";
+
+export const tableOf = (kind: SyncRun["kind"]) => (kind === "users" ? clients : devices);
+
+function addCounts(into: SyncCounts, from: SyncCounts) {
+  for (const key of Object.keys(into) as (keyof SyncCounts)[]) into[key] += from[key] ?? 0;
+}
+
+/** What a run's written pages did, added up. */
+export async function sumRunPages(tx: Transaction, runId: string) {
+  const counts = noCounts();
+  const skippedReasons: Record<string, number> = {};
+  for (const page of await tx.select().from(syncRunPages).where(eq(syncRunPages.runId, runId))) {
+    addCounts(counts, page.counts);
+    for (const [reason, n] of Object.entries(page.skippedReasons)) skippedReasons[reason] = (skippedReasons[reason] ?? 0) + n;
+  }
+  return { counts, skippedReasons };
+}
+
+/** A full listing saw every object in Entra: the synced rows it did not see are gone from Entra. */
+export async function holdAbsentRows(tx: Transaction, plan: RunPlan, syncExternalUsers: boolean) {
+  const table = plan.kind === "users" ? "clients" : "devices";
+  const externalOff = plan.kind === "users" && !syncExternalUsers;
+  await tx.execute(sql`
+    INSERT INTO sync_pending_changes (run_id, entra_object_id, to_status, reason)
+    SELECT ${plan.runId}, entra_object_id, 'removed',
+      CASE WHEN ${externalOff} AND ${sql.raw(plan.kind === "users" ? "is_external" : "false")}
+        THEN ${externalOffReason} ELSE 'no longer in Microsoft Entra' END
+    FROM ${sql.raw(table)}
+    WHERE connection_id = ${plan.connectionId} AND source = 'azure' AND status <> 'removed'
+      AND (last_synced_at IS NULL OR last_synced_at < ${plan.syncedAt})
+    ON CONFLICT (run_id, entra_object_id) DO NOTHING`);
+}
+
+/** Applies a run's held disables and removals; returns how many of each. */
+export async function applyPendingChanges(tx: Transaction, run: Pick<SyncRun, "id" | "kind" | "connectionId">) {
+  const table = sql.raw(run.kind === "users" ? "clients" : "devices");
+  const applied = await tx.execute<{ to_status: "disabled" | "removed"; n: number }>(sql`
+    WITH changed AS (
+      UPDATE ${table} t SET status = p.to_status, updated_at = now()
+      FROM sync_pending_changes p
+      WHERE p.run_id = ${run.id} AND t.connection_id = ${run.connectionId} AND t.entra_object_id = p.entra_object_id
+        AND t.status <> p.to_status
+      RETURNING p.to_status)
+    SELECT to_status, count(*)::int AS n FROM changed GROUP BY to_status`);
+  const result = { disabled: 0, removed: 0 };
+  for (const row of applied) result[row.to_status] = row.n;
+  return result;
+}
+
+/** Devices point at their owner's client once both are synced, whichever came first; none when the owner is not a client. */
+export async function linkDeviceOwners(tx: Transaction, connectionId: string) {
+  await tx.execute(sql`
+    WITH owners AS (
+      SELECT d.id, c.id AS client_id FROM devices d
+      LEFT JOIN clients c ON c.connection_id = d.connection_id AND c.entra_object_id = d.owner_entra_object_id
+      WHERE d.connection_id = ${connectionId} AND d.source = 'azure')
+    UPDATE devices SET owner_client_id = owners.client_id
+    FROM owners WHERE devices.id = owners.id AND devices.owner_client_id IS DISTINCT FROM owners.client_id`);
+}
+
+/** The owners a full devices sync listed are written with the devices by now: drop them, and any a failed run left. */
+export async function forgetListedOwners(tx: Transaction, runId: string) {
+  await tx.execute(sql`
+    DELETE FROM sync_device_owners o USING sync_runs r
+    WHERE o.run_id = r.id AND (r.id = ${runId} OR r.status NOT IN ('queued', 'running'))`);
+}

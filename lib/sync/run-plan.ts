@@ -1,0 +1,25 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { entraConnections, type SyncKind } from "@/db/schema";
+import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
+
+/** What the steps of one run pass each other: ids and links only, never a secret or a token. */
+export type RunPlan = {
+  runId: string;
+  kind: SyncKind;
+  connectionId: string;
+  mode: "full" | "delta";
+  startLink: string | null;
+  syncedAt: string;
+  /** "Sync external users" when the run began; the whole run follows it. */
+  syncExternalUsers: boolean;
+};
+
+/** The Graph credentials for one step; decrypted here, used for the call, never returned. */
+export async function loadConnection(connectionId: string) {
+  const [connection] = await db.select().from(entraConnections).where(eq(entraConnections.id, connectionId));
+  const settings = connection && entraSettingsOf(connection);
+  if (!settings) throw new Error("Azure User Sync is not set up: the IDs or the Client secret are missing.");
+  return { connection, settings };
+}
