@@ -6,8 +6,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { closeDatabase } from "@/db/client";
-import { ActionRefused } from "@/lib/actions/action-refused";
-import { FieldError } from "@/lib/actions/field-error";
+import { ActionRefused } from "@/lib/auth/action-refused";
+import { FieldError } from "@/lib/auth/field-error";
 import { createSuperuserFromCommandLine } from "@/lib/staff/commands";
 import { staffMemberInput } from "@/lib/staff/schemas";
 import { openAnswers } from "./answers";

@@ -31,7 +31,7 @@ export const staffUsers = pgTable("staff_users", {
   role: staffRole("role").notNull(),
   // A superuser's own choice to get alert mail (lib/alerts); technicians never get any.
   alertEmails: boolean("alert_emails").notNull().default(true),
-  // Raised when the password or role changes, so sessions already open stop working (lib/auth/current-staff).
+  // Raised when the password or role changes, so sessions already open stop working (lib/session/current-staff).
   sessionVersion: integer("session_version").notNull().default(1),
   ...timestamps,
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/db/client";
 import { auditEvents, entraConnections } from "@/db/schema";
-import { FieldError } from "@/lib/actions/field-error";
+import { FieldError } from "@/lib/auth/field-error";
 import { saveSyncSchedule, saveSyncSettings } from "@/lib/sync-settings/commands";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { getSyncSettings } from "@/lib/sync-settings/queries";

@@ -1,4 +1,4 @@
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaff } from "@/lib/session/current-staff";
 import { openAlertsFor } from "@/lib/alerts/queries";
 import { getSecretExpiryFor } from "@/lib/sync-settings/queries";
 import { AlertBanner } from "@/app/_components/alert-banner";

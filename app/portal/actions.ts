@@ -2,9 +2,9 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
-import { ActionRefused } from "@/lib/actions/action-refused";
+import { ActionRefused } from "@/lib/auth/action-refused";
 import { clientAddress } from "@/lib/auth/client-address";
-import { startSession } from "@/lib/auth/start-session";
+import { startSession } from "@/lib/session/start-session";
 import { newPassword } from "@/lib/auth/password-rules";
 import { acceptInvitation } from "@/lib/portal/accept-invitation";
 import { requestNewInvitation } from "@/lib/portal/request-new-invitation";

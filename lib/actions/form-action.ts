@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { ActionRefused } from "./action-refused";
-import { getCurrentStaff } from "@/lib/auth/current-staff";
+import { ActionRefused } from "@/lib/auth/action-refused";
+import { getCurrentStaff } from "@/lib/session/current-staff";
 import type { StaffRole } from "@/db/schema";
-import { FieldError } from "./field-error";
+import { FieldError } from "@/lib/auth/field-error";
 import type { ActionOutcome, FormState } from "./form-state";
 
 type Access = StaffRole | "staff" | "anyone";

@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { entraConnections } from "@/db/schema";
 import { checkEntraConnection } from "@/lib/azure";
 import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
+import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { clearConditions, raiseCondition } from "./raise-and-clear";
 import { connectionCheckSummary } from "./wording";
 
@@ -44,6 +45,7 @@ export async function checkConnectionHealth(connectionId: string, now: Date): Pr
 }
 
 /** "Test connection" passing clears the condition at once; a failing one is left to the daily check to mail. */
-export async function clearConnectionCheckAfterPassingTest(connectionId: string, now = new Date()) {
-  await clearConditions(connectionId, ["connection_check"], now);
+export async function clearConnectionCheckAfterPassingTest(now = new Date()) {
+  const connection = await findPrimaryConnection();
+  if (connection) await clearConditions(connection.id, ["connection_check"], now);
 }

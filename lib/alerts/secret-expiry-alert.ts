@@ -5,6 +5,7 @@ import { entraConnections, type EntraConnection } from "@/db/schema";
 import { secretExpiry, secretExpiryMessage, type SecretExpiry } from "@/lib/sync-settings/secret-expiry";
 import type { SecretStage } from "./conditions";
 import { clearConditions, raiseCondition } from "./raise-and-clear";
+import { shortReason } from "./deliver-mail";
 
 /** The stage a secret has reached: within 30, 7 or 1 days, or expired; null while more than 30 days are left. */
 export function secretStage(expiry: SecretExpiry): SecretStage | null {
@@ -28,4 +29,16 @@ export async function evaluateSecretExpiry(now: Date, connectionId?: string) {
     .from(entraConnections)
     .where(connectionId ? eq(entraConnections.id, connectionId) : undefined);
   for (const connection of connections) await evaluate(connection, now);
+}
+
+/**
+ * After the settings are saved: a date moved, or cleared with a new secret, opens, escalates or clears the
+ * expiry condition at once (its mail goes out with the alert sweep). Never throws: the settings stay saved.
+ */
+export async function refreshSecretExpiryAlerts(now = new Date()) {
+  try {
+    await evaluateSecretExpiry(now);
+  } catch (error) {
+    console.error(`The client secret's expiry alert could not be updated: ${shortReason(error)}`);
+  }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gt, isNotNull, max, min, ne } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, syncRuns, type EntraConnection, type SyncKind } from "@/db/schema";
-import { hoursBetweenSyncs } from "@/lib/sync-runs/schedule";
+import { hoursBetweenSyncs } from "@/lib/sync-settings/frequencies";
 import { needsReviewKey, scheduleStalledKey, syncFailedKey } from "./conditions";
 import { openConditionKeys, raiseCondition } from "./raise-and-clear";
 import { scheduleStalledSummary } from "./wording";

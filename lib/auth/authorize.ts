@@ -1,5 +1,5 @@
 import type { StaffRole, StaffUser } from "@/db/schema";
-import { ActionRefused } from "@/lib/actions/action-refused";
+import { ActionRefused } from "@/lib/auth/action-refused";
 
 /** The signed-in staff member a data-access function acts for. */
 export type Actor = Pick<StaffUser, "id" | "name" | "email" | "role">;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { signInThrottles } from "@/db/schema";
-import { ActionRefused } from "@/lib/actions/action-refused";
+import { ActionRefused } from "@/lib/auth/action-refused";
 
 const minute = 60_000;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { ActionRefused } from "@/lib/actions/action-refused";
+import { ActionRefused } from "@/lib/auth/action-refused";
 import { inngest } from "./client";
 
 /** How to get the job engine running, for the Microsoft Azure tab and for a refused request. */

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, portalAccounts, portalInvitations } from "@/db/schema";
-import { ActionRefused } from "@/lib/actions/action-refused";
+import { ActionRefused } from "@/lib/auth/action-refused";
 import { hashToken } from "./invitation-token";
 import { hashPassword } from "@/lib/auth/passwords";
 import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, devices } from "@/db/schema";
 import { deviceSummaryColumns } from "@/lib/devices/summary-columns";
-import { requirePortalClient } from "./current-client";
+import { requirePortalClient } from "@/lib/session/current-client";
 
 /** The signed-in client's own details and active devices: the only data the portal reads. */
 export async function getPortalOverview() {

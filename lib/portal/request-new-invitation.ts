@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, portalAccounts, portalInvitations } from "@/db/schema";
-import { ActionRefused } from "@/lib/actions/action-refused";
+import { ActionRefused } from "@/lib/auth/action-refused";
 import { sendJobEvent } from "@/lib/job-engine/send-event";
 import { invitationsRequested } from "@/lib/job-engine/events";
 import { newInvitation } from "./create-invitations";

@@ -3,7 +3,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { staffUsers, type StaffRole } from "@/db/schema";
 import { authorize, ForbiddenError, type Actor } from "@/lib/auth/authorize";
-import { FieldError } from "@/lib/actions/field-error";
+import { FieldError } from "@/lib/auth/field-error";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { FirstSuperuserInput, StaffMemberInput } from "./schemas";
@@ -11,7 +11,7 @@ import { setupCodeMatches } from "./setup-code";
 import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";
 
 const duplicateEmail = () => new FieldError("email", "A staff member with this email already exists.");
-// Every open session of this person stops working at its next request (lib/auth/current-staff.ts).
+// Every open session of this person stops working at its next request (lib/session/current-staff.ts).
 const endSessions = { sessionVersion: sql`${staffUsers.sessionVersion} + 1`, updatedAt: sql`now()` };
 
 /**

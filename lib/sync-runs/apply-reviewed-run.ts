@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRuns } from "@/db/schema";
-import { ActionRefused } from "@/lib/actions/action-refused";
+import { ActionRefused } from "@/lib/auth/action-refused";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { applyPendingChanges, linkDeviceOwners } from "@/lib/sync/pending-changes";

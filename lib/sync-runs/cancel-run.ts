@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncDeviceOwners, syncRuns } from "@/db/schema";
-import { ActionRefused } from "@/lib/actions/action-refused";
+import { ActionRefused } from "@/lib/auth/action-refused";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { sumRunPages } from "@/lib/sync/pending-changes";

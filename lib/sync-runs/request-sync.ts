@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { syncRuns, type SyncKind } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { ActionRefused } from "@/lib/actions/action-refused";
+import { ActionRefused } from "@/lib/auth/action-refused";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { syncRequested, type SyncRequestedData } from "@/lib/job-engine/events";
 import { createSyncRun } from "./create-run";

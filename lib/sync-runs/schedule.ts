@@ -3,14 +3,8 @@ import { and, desc, eq, isNotNull, ne } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, syncRuns, type SyncFrequency, type SyncKind } from "@/db/schema";
 import { createSyncRun } from "./create-run";
+import { hoursBetweenSyncs } from "@/lib/sync-settings/frequencies";
 
-export const hoursBetweenSyncs: Record<Exclude<SyncFrequency, "manual">, number> = {
-  hourly: 1,
-  every_4_hours: 4,
-  every_12_hours: 12,
-  daily: 24,
-  weekly: 168,
-};
 
 const slackMs = 5 * 60_000;
 

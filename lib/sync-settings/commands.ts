@@ -2,15 +2,14 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, type EntraConnection } from "@/db/schema";
-import { FieldError } from "@/lib/actions/field-error";
+import { FieldError } from "@/lib/auth/field-error";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { encryptSecret } from "@/lib/crypto/secret-box";
-import { shortReason } from "@/lib/alerts/deliver-mail";
-import { evaluateSecretExpiry } from "@/lib/alerts/secret-expiry-alert";
 import { clientSecretPurpose, findOrCreatePrimaryConnection } from "./connection-row";
 import { swappedIdsHint } from "./field-checks";
-import { frequencyLabels, type SyncSettingsForm } from "./form-schema";
+import type { SyncSettingsForm } from "./form-schema";
+import { frequencyLabels } from "./frequencies";
 
 const fieldLabels = {
   enabled: "Status",
@@ -87,19 +86,7 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
     await recordAuditEvent(tx, actor, "azure.settings.updated", `Changed ${Object.keys(changes).join(", ")}`, changes);
     return { message: "Changes saved.", connectionId: stored.id };
   });
-  if (typeof saved === "string") return saved;
-  await updateSecretExpiryAlert(saved.connectionId, now);
-  return saved.message;
-}
-
-// A date moved or cleared with a new secret opens, escalates or clears the expiry alert at once; its mail goes
-// out with the alert sweep. The settings stay saved whatever happens here.
-async function updateSecretExpiryAlert(connectionId: string, now: Date) {
-  try {
-    await evaluateSecretExpiry(now, connectionId);
-  } catch (error) {
-    console.error(`The client secret's expiry alert could not be updated: ${shortReason(error)}`);
-  }
+  return typeof saved === "string" ? saved : saved.message;
 }
 
 /** The Microsoft Azure tab's choice between manual only and a scheduled sync: the same setting as the form's. */

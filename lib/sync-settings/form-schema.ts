@@ -34,11 +34,3 @@ function expiryDateProblem(value: string): string | null {
   return null;
 }
 
-export const frequencyLabels = {
-  manual: "Manual only",
-  hourly: "Every hour",
-  every_4_hours: "Every 4 hours",
-  every_12_hours: "Every 12 hours",
-  daily: "Daily",
-  weekly: "Weekly",
-} as const;

@@ -1,10 +1,9 @@
 import "server-only";
 import { checkEntraConnection, type EntraConnectionReport } from "@/lib/azure";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { ActionRefused } from "@/lib/actions/action-refused";
+import { ActionRefused } from "@/lib/auth/action-refused";
 import { findPrimaryConnection } from "./connection-row";
 import { entraSettingsOf } from "./load-credentials";
-import { clearConnectionCheckAfterPassingTest } from "@/lib/alerts/connection-health";
 
 /** "Test connection": the connector's check with the saved settings. */
 export async function testSavedConnection(actor: Actor): Promise<EntraConnectionReport> {
@@ -12,7 +11,5 @@ export async function testSavedConnection(actor: Actor): Promise<EntraConnection
   const connection = await findPrimaryConnection();
   const settings = connection && entraSettingsOf(connection);
   if (!settings) throw new ActionRefused("Save the Application (client) ID, Directory (tenant) ID and Client secret first.");
-  const report = await checkEntraConnection(settings);
-  if (report.ok) await clearConnectionCheckAfterPassingTest(connection.id);
-  return report;
+  return checkEntraConnection(settings);
 }

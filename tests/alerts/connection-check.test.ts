@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { openAlertsFor } from "@/lib/alerts/queries";
 import { testSavedConnection } from "@/lib/sync-settings/test-connection";
+import { clearConnectionCheckAfterPassingTest } from "@/lib/alerts/connection-health";
 import { connectionHealthCheck } from "@/inngest/connection-health-check";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { saveSettings } from "../sync/sync-harness";
@@ -51,7 +52,9 @@ describe("the daily connection check", () => {
     expect(stepOutputs).not.toContain(CONTOSO.appWithExpiredSecret.secret);
 
     await saveSettings(world.admin, { clientId: CONTOSO.goodApp.clientId, secret: CONTOSO.goodApp.secret });
+    // As the Test connection action does: a passing test clears the condition.
     expect((await testSavedConnection(world.admin)).ok).toBe(true);
+    await clearConnectionCheckAfterPassingTest();
     expect(await openAlertsFor(world.admin)).toEqual([]);
     expect((await runDailyCheck()).result).toEqual({ checked: 1, failing: 0, sent: 1 });
     expect(mails().map((m) => m.subject)).toEqual(["Vertask: Test connection fails", "Vertask: Test connection passes again"]);

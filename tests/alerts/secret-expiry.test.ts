@@ -3,6 +3,7 @@ import { deliverPendingAlertMail } from "@/lib/alerts/deliver-mail";
 import { openAlertsFor } from "@/lib/alerts/queries";
 import { evaluateTimedAlerts } from "@/lib/alerts/timed-alerts";
 import { saveSyncSettings } from "@/lib/sync-settings/commands";
+import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { getSecretExpiryFor } from "@/lib/sync-settings/queries";
 import type { Actor } from "@/lib/auth/authorize";
@@ -16,13 +17,15 @@ const today = new Date(new Date().toISOString().slice(0, 10) + "T09:00:00Z");
 const daysFrom = (from: Date, days: number) => new Date(from.getTime() + days * dayMs);
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
-/** Saves "Client secret expires on" as the form does, keeping the stored secret. */
+/** Saves "Client secret expires on" as the settings action does (then the alert), keeping the stored secret. */
 async function saveExpiryDate(admin: Actor, expiresOn: string, now = new Date()) {
   const form = syncSettingsForm.parse({
     status: "enabled", syncFrequency: "manual", clientId: CONTOSO.goodApp.clientId, tenantId: CONTOSO.tenantId,
     clientSecret: "", clientSecretExpiresOn: expiresOn, syncExternalUsers: "no", inviteToPortal: "no",
   });
-  return saveSyncSettings(admin, form, now);
+  const message = await saveSyncSettings(admin, form, now);
+  await refreshSecretExpiryAlerts(now);
+  return message;
 }
 
 async function mailsOn(day: Date) {

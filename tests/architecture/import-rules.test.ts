@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { productImports } from "./imports";
+import { folderCycles, productImports } from "./imports";
 
 // Which way imports go (README, Map of the code). Each rule lists the imports that break it: none.
 const edges = productImports();
@@ -18,6 +18,14 @@ describe("the direction of imports", () => {
   it("only inngest/ and the route that serves it use the job engine's client directly; everything else sends through lib/job-engine", () => {
     const allowed = (from: string) => from.startsWith("inngest/") || from.startsWith("lib/job-engine/") || from === "app/api/inngest/route.ts";
     expect(breaking((from, to) => to === "lib/job-engine/client" && !allowed(from))).toEqual([]);
+  });
+
+  it("no two folders under lib/ import each other, directly or round a loop", () => {
+    expect(folderCycles(edges)).toEqual([]);
+  });
+
+  it("the bottom of auth (authorize, passwords, sign-in limits, refusals) imports none of the app's domains", () => {
+    expect(breaking((from, to) => from.startsWith("lib/auth/") && !to.startsWith("lib/auth/") && !to.startsWith("db/"))).toEqual([]);
   });
 
   it("the rules see the code: the import graph holds the imports they are about", () => {

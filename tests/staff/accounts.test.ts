@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db, closeDatabase } from "@/db/client";
 import { auditEvents, staffUsers } from "@/db/schema";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions } from "@/lib/session/options";
 import { newPassword } from "@/lib/auth/password-rules";
 import { changeOwnPassword, changeStaffRole, removeStaffMember, resetStaffPassword } from "@/lib/staff/commands";
 import { findStaffForSession, type StaffSession } from "@/lib/staff/queries";

@@ -3,7 +3,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db, closeDatabase } from "@/db/client";
 import { staffUsers } from "@/db/schema";
 import { ForbiddenError } from "@/lib/auth/authorize";
-import { FieldError } from "@/lib/actions/field-error";
+import { FieldError } from "@/lib/auth/field-error";
 import { createFirstSuperuser } from "@/lib/staff/commands";
 import { announceSetupCode } from "@/lib/staff/announce-setup-code";
 import { findStaffBySignIn } from "@/lib/staff/sign-in";

@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db, closeDatabase } from "@/db/client";
 import { staffUsers } from "@/db/schema";
 import { ForbiddenError } from "@/lib/auth/authorize";
-import { FieldError } from "@/lib/actions/field-error";
+import { FieldError } from "@/lib/auth/field-error";
 import { addStaffMember, removeStaffMember } from "@/lib/staff/commands";
 import { listStaff } from "@/lib/staff/queries";
 import { findStaffBySignIn } from "@/lib/staff/sign-in";

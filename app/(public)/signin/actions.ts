@@ -1,9 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/form-action";
-import { ActionRefused } from "@/lib/actions/action-refused";
+import { ActionRefused } from "@/lib/auth/action-refused";
 import { clientAddress } from "@/lib/auth/client-address";
-import { startSession } from "@/lib/auth/start-session";
+import { startSession } from "@/lib/session/start-session";
 import { findStaffBySignIn } from "@/lib/staff/sign-in";
 import { staffSignInInput } from "@/lib/staff/schemas";
 

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getCurrentStaff } from "@/lib/auth/current-staff";
+import { getCurrentStaff } from "@/lib/session/current-staff";
 import { staffExists } from "@/lib/staff/queries";
 import { SignInForm } from "./signin-form";
 

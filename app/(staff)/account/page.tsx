@@ -1,4 +1,4 @@
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaff } from "@/lib/session/current-staff";
 import { DetailList } from "@/app/_components/detail-list";
 import { ChangePasswordForm } from "./change-password-form";
 

@@ -1,6 +1,6 @@
 import { DataTable } from "@/app/_components/data-table";
 import Link from "next/link";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaff } from "@/lib/session/current-staff";
 import { listClients } from "@/lib/clients/queries";
 import { parseClientListQuery } from "@/lib/clients/list-query";
 import { EmptyState } from "@/app/_components/empty-state";

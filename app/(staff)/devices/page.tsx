@@ -1,6 +1,6 @@
 import { DataTable } from "@/app/_components/data-table";
 import Link from "next/link";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaff } from "@/lib/session/current-staff";
 import { listDevices, listOperatingSystems } from "@/lib/devices/queries";
 import { parseDeviceListQuery } from "@/lib/devices/list-query";
 import { EmptyState } from "@/app/_components/empty-state";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireSuperuser } from "@/lib/auth/current-staff";
+import { requireSuperuser } from "@/lib/session/current-staff";
 
 export const metadata = { title: "Settings" };
 

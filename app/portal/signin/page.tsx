@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getCurrentPortalClient } from "@/lib/portal/current-client";
+import { getCurrentPortalClient } from "@/lib/session/current-client";
 import { PortalSignInForm } from "./portal-signin-form";
 
 export const metadata = { title: "Sign in" };

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaff } from "@/lib/session/current-staff";
 import { getClient } from "@/lib/clients/queries";
 import { DetailList, yesNo } from "@/app/_components/detail-list";
 import { clientContactDetails } from "@/app/_components/client-contact-details";

@@ -1,4 +1,4 @@
-import { getCurrentStaff } from "@/lib/auth/current-staff";
+import { getCurrentStaff } from "@/lib/session/current-staff";
 import { clientsCsv } from "@/lib/clients/export-csv";
 import { parseClientListQuery } from "@/lib/clients/list-query";
 

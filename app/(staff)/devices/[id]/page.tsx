@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireStaff } from "@/lib/auth/current-staff";
+import { requireStaff } from "@/lib/session/current-staff";
 import { getDevice } from "@/lib/devices/queries";
 import { DetailList, yesNo } from "@/app/_components/detail-list";
 import { StatusBadge } from "@/app/_components/status-badge";

@@ -1,4 +1,4 @@
-import { requireSuperuser } from "@/lib/auth/current-staff";
+import { requireSuperuser } from "@/lib/session/current-staff";
 import { getAlertEmailsChoice } from "@/lib/alerts/preferences";
 import { AlertEmailsForm } from "./alert-emails-form";
 

@@ -1,4 +1,4 @@
-import { requireSuperuser } from "@/lib/auth/current-staff";
+import { requireSuperuser } from "@/lib/session/current-staff";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { formatDateTime } from "@/app/_components/list-controls";
 

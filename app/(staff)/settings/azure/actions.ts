@@ -5,12 +5,15 @@ import { formAction } from "@/lib/actions/form-action";
 import { saveSyncSchedule, saveSyncSettings } from "@/lib/sync-settings/commands";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { testSavedConnection } from "@/lib/sync-settings/test-connection";
+import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
+import { clearConnectionCheckAfterPassingTest } from "@/lib/alerts/connection-health";
 import { requestSync } from "@/lib/sync-runs/request-sync";
 import { applyReviewedRun } from "@/lib/sync-runs/apply-reviewed-run";
 import { cancelSync } from "@/lib/sync-runs/cancel-run";
 
 export const saveSyncSettingsAction = formAction("superuser", syncSettingsForm, async (input, actor) => {
   const message = await saveSyncSettings(actor, input);
+  await refreshSecretExpiryAlerts();
   revalidatePath("/settings/azure", "layout");
   return message;
 });
@@ -40,6 +43,7 @@ export const requestSyncAction = formAction(
 
 export const testConnectionAction = formAction("superuser", z.object({}), async (_input, actor) => {
   const report = await testSavedConnection(actor);
+  if (report.ok) await clearConnectionCheckAfterPassingTest();
   return { message: report.summary, data: report };
 });
 

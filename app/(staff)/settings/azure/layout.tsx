@@ -1,4 +1,4 @@
-import { requireSuperuser } from "@/lib/auth/current-staff";
+import { requireSuperuser } from "@/lib/session/current-staff";
 import { Tabs } from "@/app/_components/tabs";
 
 export default async function AzureUserSyncLayout({ children }: { children: React.ReactNode }) {

@@ -1,4 +1,4 @@
-import { requireSuperuser } from "@/lib/auth/current-staff";
+import { requireSuperuser } from "@/lib/session/current-staff";
 import { entraEndpointsFromEnv } from "@/lib/azure";
 import { getSyncSettings } from "@/lib/sync-settings/queries";
 import { SyncSettingsForm } from "./sync-settings-form";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { DataTable } from "@/app/_components/data-table";
-import { requireSuperuser } from "@/lib/auth/current-staff";
+import { requireSuperuser } from "@/lib/session/current-staff";
 import { listStaff } from "@/lib/staff/queries";
 import { formatDateTime } from "@/app/_components/list-controls";
 import { AddStaffForm } from "./add-staff-form";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireSuperuser } from "@/lib/auth/current-staff";
+import { requireSuperuser } from "@/lib/session/current-staff";
 import { getSyncSettings } from "@/lib/sync-settings/queries";
 import { latestSyncRuns } from "@/lib/sync-runs/queries";
 import { jobEngineStatus } from "@/lib/job-engine/status";

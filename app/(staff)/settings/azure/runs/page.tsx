@@ -1,5 +1,5 @@
 import { DataTable } from "@/app/_components/data-table";
-import { requireSuperuser } from "@/lib/auth/current-staff";
+import { requireSuperuser } from "@/lib/session/current-staff";
 import { listSyncRuns } from "@/lib/sync-runs/queries";
 import { describeCounts, runDurationSeconds, runStatusLabels, triggerLabels } from "@/lib/sync-runs/describe-run";
 import { formatDateTime } from "@/app/_components/list-controls";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireSuperuser } from "@/lib/auth/current-staff";
+import { requireSuperuser } from "@/lib/session/current-staff";
 import { isUuid } from "@/lib/lists/is-uuid";
 import { findStaffMember } from "@/lib/staff/queries";
 import { ChangeRoleForm } from "../change-role-form";

@@ -5,7 +5,7 @@ import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/db/client";
 import { clients, portalAccounts } from "@/db/schema";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions } from "@/lib/session/options";
 
 export type PortalClient = { clientId: string; name: string };
 

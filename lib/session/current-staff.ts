@@ -4,8 +4,8 @@ import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { authOptions } from "./options";
 import { findStaffForSession, staffExists, type StaffSession } from "@/lib/staff/queries";
-import type { Actor } from "./authorize";
-import { refuseSignedInPortalUser } from "@/lib/portal/current-client";
+import type { Actor } from "@/lib/auth/authorize";
+import { refuseSignedInPortalUser } from "@/lib/session/current-client";
 
 /**
  * The staff member signed in for this request, read fresh from the database: removed staff, and staff whose

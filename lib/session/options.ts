@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 
 /**
  * next-auth reads and ends sessions; it does not sign anyone in. Sign-in happens in server actions
- * (lib/auth/start-session.ts), which post without JavaScript and run under the sign-in limits: with no
+ * (lib/session/start-session.ts), which post without JavaScript and run under the sign-in limits: with no
  * provider here, /api/auth/callback/… is no second, unthrottled door.
  */
 export const authOptions: NextAuthOptions = {

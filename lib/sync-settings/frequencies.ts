@@ -1,0 +1,20 @@
+import type { SyncFrequency } from "@/db/schema";
+
+/** Each "Sync frequency" as the forms show it. */
+export const frequencyLabels = {
+  manual: "Manual only",
+  hourly: "Every hour",
+  every_4_hours: "Every 4 hours",
+  every_12_hours: "Every 12 hours",
+  daily: "Daily",
+  weekly: "Weekly",
+} as const;
+
+/** How long a scheduled frequency waits between syncs. */
+export const hoursBetweenSyncs: Record<Exclude<SyncFrequency, "manual">, number> = {
+  hourly: 1,
+  every_4_hours: 4,
+  every_12_hours: 12,
+  daily: 24,
+  weekly: 168,
+};
