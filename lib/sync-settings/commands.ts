@@ -10,7 +10,8 @@ import { shortReason } from "@/lib/alerts/deliver-mail";
 import { evaluateSecretExpiry } from "@/lib/alerts/secret-expiry-alert";
 import { clientSecretPurpose, findOrCreatePrimaryConnection } from "./connection-row";
 import { swappedIdsHint } from "./field-checks";
-import { frequencyLabels, type SyncSettingsForm } from "./form-schema";
+import type { SyncSettingsForm } from "./form-schema";
+import { frequencyLabels } from "./frequency-labels";
 
 const fieldLabels = {
   enabled: "Status",

@@ -5,7 +5,7 @@ import { FormField } from "@/app/_components/form-field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
-import { frequencyLabels } from "@/lib/sync-settings/form-schema";
+import { frequencyLabels } from "@/lib/sync-settings/frequency-labels";
 import type { SyncSettingsView } from "@/lib/sync-settings/queries";
 import { saveSyncSettingsAction } from "./actions";
 import { SetupHelp } from "./setup-help";
