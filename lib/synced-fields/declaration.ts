@@ -48,7 +48,7 @@ export function syncedFieldsOf<Row>() {
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any row: what the derivations below read
+// The derivations below read any kind's declaration, whatever its row.
 type AnySyncedFields = SyncedFields<any>;
 
 /** The columns a declaration writes: its stored properties' columns, then its computed ones. */

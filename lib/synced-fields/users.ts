@@ -25,6 +25,7 @@ export const userFields = declare({
     officeLocation: stored(z.string(), "officeLocation"),
     mobilePhone: stored(z.string(), "mobilePhone"),
     businessPhones: stored(z.array(z.string()), "businessPhones", { whenEmpty: [] }),
+    // Listed and checked with every user, not stored: `clients` has no column for it.
     externalUserState: listedOnly(z.string()),
   },
   computed: {
