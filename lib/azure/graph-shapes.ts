@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { deviceFields, graphProperties, graphTypes, userFields } from "@/lib/synced-fields";
 
 type Fields = Record<string, z.ZodType>;
 
@@ -17,54 +18,24 @@ function changed<F extends Fields>(fields: F) {
 
 const objectId = z.string().min(1);
 
-// The user properties Vertask stores (db/schema.ts `clients`); Graph sends most of them only when selected.
-const userFields = {
-  displayName: z.string(),
-  givenName: z.string(),
-  surname: z.string(),
-  mail: z.string(),
-  userPrincipalName: z.string(),
-  userType: z.string(),
-  accountEnabled: z.boolean(),
-  jobTitle: z.string(),
-  department: z.string(),
-  companyName: z.string(),
-  officeLocation: z.string(),
-  mobilePhone: z.string(),
-  businessPhones: z.array(z.string()),
-  externalUserState: z.string(),
-};
+// The properties Vertask syncs are declared once, per kind, in lib/synced-fields.
+const userTypes = graphTypes(userFields);
+const deviceTypes = graphTypes(deviceFields);
 
-// The device properties Vertask stores (db/schema.ts `devices`).
-const deviceFields = {
-  deviceId: z.string(),
-  displayName: z.string(),
-  operatingSystem: z.string(),
-  operatingSystemVersion: z.string(),
-  trustType: z.string(),
-  isManaged: z.boolean(),
-  isCompliant: z.boolean(),
-  accountEnabled: z.boolean(),
-  approximateLastSignInDateTime: z.string(),
-  registrationDateTime: z.string(),
-  manufacturer: z.string(),
-  model: z.string(),
-};
-
-export const USER_SELECT = ["id", ...Object.keys(userFields)];
-export const DEVICE_SELECT = ["id", ...Object.keys(deviceFields)];
+export const USER_SELECT = ["id", ...graphProperties(userFields)];
+export const DEVICE_SELECT = ["id", ...graphProperties(deviceFields)];
 
 const directoryObjectReference = z.object({ id: objectId, "@odata.type": z.string().optional() });
 
-export const graphUserSchema = z.object({ id: objectId, ...listed(userFields) });
+export const graphUserSchema = z.object({ id: objectId, ...listed(userTypes) });
 export const graphDeviceSchema = z.object({
   id: objectId,
-  ...listed(deviceFields),
+  ...listed(deviceTypes),
   /** Present when the listing asked for `$expand=registeredOwners($select=id)`. */
   registeredOwners: z.array(directoryObjectReference).optional(),
 });
-export const graphUserChangeSchema = z.object({ id: objectId, ...changed(userFields) });
-export const graphDeviceChangeSchema = z.object({ id: objectId, ...changed(deviceFields) });
+export const graphUserChangeSchema = z.object({ id: objectId, ...changed(userTypes) });
+export const graphDeviceChangeSchema = z.object({ id: objectId, ...changed(deviceTypes) });
 export const directoryObjectReferenceSchema = directoryObjectReference;
 
 export type GraphUser = z.infer<typeof graphUserSchema>;

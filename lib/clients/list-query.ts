@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { recordSource, recordStatus } from "@/db/schema";
 import { firstValues } from "@/lib/lists/search-params";
 
 /** The client list's query string; anything unrecognised falls back to the default. */
 export const clientListQuery = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  status: z.enum(["active", "disabled", "removed"]).optional().catch(undefined),
-  source: z.enum(["azure", "manual"]).optional().catch(undefined),
+  status: z.enum(recordStatus.enumValues).optional().catch(undefined),
+  source: z.enum(recordSource.enumValues).optional().catch(undefined),
   external: z.enum(["yes", "no"]).optional().catch(undefined),
   sort: z.enum(["name", "updated"]).catch("name").default("name"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { staffRole } from "@/db/schema";
 import { newPassword } from "@/lib/auth/password-rules";
 
-const staffRoleInput = z.enum(["superuser", "technician"], "Choose a role: Superuser or Technician.");
+const staffRoleInput = z.enum(staffRole.enumValues, "Choose a role: Superuser or Technician.");
 
 export const staffMemberInput = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(120, "Keep the name under 120 characters."),

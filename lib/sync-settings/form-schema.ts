@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { syncFrequency } from "@/db/schema";
 import { clientIdProblem, clientSecretHint, tenantIdProblem } from "./field-checks";
 
 const yesNo = z.enum(["yes", "no"], "Choose Yes or No.").transform((value) => value === "yes");
@@ -8,7 +9,7 @@ const trimmed = z.string().default("").transform((value) => value.trim());
 export const syncSettingsForm = z
   .object({
     status: z.enum(["enabled", "disabled"], "Choose Enabled or Disabled."),
-    syncFrequency: z.enum(["manual", "hourly", "every_4_hours", "every_12_hours", "daily", "weekly"], "Choose a sync frequency."),
+    syncFrequency: z.enum(syncFrequency.enumValues, "Choose a sync frequency."),
     clientId: trimmed,
     tenantId: trimmed,
     clientSecret: trimmed,

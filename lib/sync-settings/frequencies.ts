@@ -1,6 +1,6 @@
 import type { SyncFrequency } from "@/db/schema";
 
-/** Each "Sync frequency" as the forms show it. */
+/** Each "Sync frequency" as the forms show it (client components import this: it loads no db/schema code). */
 export const frequencyLabels = {
   manual: "Manual only",
   hourly: "Every hour",
@@ -8,7 +8,7 @@ export const frequencyLabels = {
   every_12_hours: "Every 12 hours",
   daily: "Daily",
   weekly: "Weekly",
-} as const;
+} as const satisfies Record<SyncFrequency, string>;
 
 /** How long a scheduled frequency waits between syncs. */
 export const hoursBetweenSyncs: Record<Exclude<SyncFrequency, "manual">, number> = {

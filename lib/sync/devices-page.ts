@@ -1,20 +1,16 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { devices } from "@/db/schema";
+import { devices, type Device } from "@/db/schema";
+import { deviceOwnerColumns } from "@/lib/synced-fields";
 import {
   fetchDeviceOwnerIds, fetchDevicesDeltaPage, fetchDevicesPage,
   type DeltaPage, type EntraConnectionSettings, type GraphDevice, type GraphDeviceChange, type GraphOptions, type GraphPage,
 } from "@/lib/azure";
 import { decidePage, noCounts, type PageDecision, type PageRules } from "./decide-page";
-import { deviceFieldsFrom, type DeviceFields } from "./record-fields";
+import { deviceColumns, deviceFieldsFrom, type DeviceFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
 import type { RunPlan } from "./run-plan";
 import { executePrepared, knownRecords, writePage, writeWhileRunning } from "./write-page";
-
-const comparedFields: (keyof DeviceFields)[] = [
-  "deviceId", "displayName", "operatingSystem", "operatingSystemVersion", "trustType", "isManaged", "isCompliant",
-  "accountEnabled", "lastSignInAt", "registeredAt", "manufacturer", "model",
-];
 
 const deviceRules: PageRules<GraphDeviceChange, DeviceFields> = {
   noun: "device",
@@ -48,7 +44,7 @@ async function withOwners(
   }
 }
 
-type OwnedDeviceFields = DeviceFields & { ownerEntraObjectId: string | null; ownerClientId: string | null };
+type OwnedDeviceFields = DeviceFields & Pick<Device, (typeof deviceOwnerColumns)[number]>;
 type ListedOwner = { ownerObjectId: string | null; clientId: string | null };
 
 /** The owners this run's owners pass listed for these devices, with the owner's client where there is one. */
@@ -90,7 +86,7 @@ export const devicesListing: PageListing<DevicesDeltaPage> = {
     const links = { nextLink: page.nextLink, deltaLink: page.deltaLink };
     if (plan.mode === "full") {
       const [known, owners] = await Promise.all([
-        knownRecords<OwnedDeviceFields>(devices, plan.connectionId, ids, [...comparedFields, "ownerEntraObjectId", "ownerClientId"]),
+        knownRecords<OwnedDeviceFields>(devices, plan.connectionId, ids, [...deviceColumns, ...deviceOwnerColumns]),
         listedOwners(plan, ids),
       ]);
       const decision = decidePage(fullSyncRules(owners), page.changes, known);
@@ -98,7 +94,7 @@ export const devicesListing: PageListing<DevicesDeltaPage> = {
       await withOwners(settings, decision, options, (objectId) => !owners.has(objectId));
       return writePage(devices, pageInfo, decision, links);
     }
-    const known = await knownRecords<DeviceFields>(devices, plan.connectionId, ids, comparedFields);
+    const known = await knownRecords<DeviceFields>(devices, plan.connectionId, ids, deviceColumns);
     const decision = decidePage(deviceRules, page.changes, known);
     await withOwners(settings, decision, options, () => true);
     return writePage(devices, pageInfo, decision, links);

@@ -1,91 +1,45 @@
+import type { Client, Device } from "@/db/schema";
 import type { GraphDeviceChange, GraphUserChange } from "@/lib/azure";
+import { deviceFields, userFields, writtenColumns, type SyncedFields, type WrittenColumn } from "@/lib/synced-fields";
 
-// The columns a sync writes: exactly the fields Entra provides. Columns only Vertask keeps are never here.
+// The columns a sync writes: exactly the fields Entra provides, as lib/synced-fields declares them. Columns
+// only Vertask keeps are never here.
 
-export type ClientFields = {
-  displayName: string;
-  givenName: string | null;
-  surname: string | null;
-  mail: string | null;
-  userPrincipalName: string | null;
-  userType: string | null;
-  isExternal: boolean;
-  accountEnabled: boolean;
-  jobTitle: string | null;
-  department: string | null;
-  companyName: string | null;
-  officeLocation: string | null;
-  mobilePhone: string | null;
-  businessPhones: string[];
-};
+export type ClientFields = Pick<Client, WrittenColumn<typeof userFields>>;
+export type DeviceFields = Pick<Device, WrittenColumn<typeof deviceFields>>;
 
-export type DeviceFields = {
-  deviceId: string | null;
-  displayName: string;
-  operatingSystem: string | null;
-  operatingSystemVersion: string | null;
-  trustType: string | null;
-  isManaged: boolean | null;
-  isCompliant: boolean | null;
-  accountEnabled: boolean;
-  lastSignInAt: Date | null;
-  registeredAt: Date | null;
-  manufacturer: string | null;
-  model: string | null;
-};
+/** What a sync writes and compares for each kind. */
+export const clientColumns = writtenColumns(userFields);
+export const deviceColumns = writtenColumns(deviceFields);
 
-/** A delta change names at least what changed; what it leaves out keeps the value Vertask has. */
-function pick<T>(changed: T | null | undefined, kept: T | null | undefined): T | null {
-  return changed === undefined ? (kept ?? null) : changed;
+/**
+ * The row fields a Graph object (or a delta change) gives. A delta change names at least what changed; what
+ * it leaves out keeps the value Vertask has. Null when the object has no name (only other properties changed
+ * for an object Vertask has not synced).
+ */
+function fieldsFrom<Row extends { displayName: string }>(declaration: SyncedFields<Row>, change: Record<string, unknown>, kept?: Partial<Row>) {
+  const row: Record<string, unknown> = {};
+  for (const [property, { column, toColumn, whenEmpty }] of Object.entries(declaration.graph)) {
+    if (!column) continue;
+    const changed = change[property];
+    const value = changed === undefined ? (kept?.[column] ?? null) : changed === null || !toColumn ? changed : toColumn(changed as never);
+    row[column] = value ?? whenEmpty ?? null;
+  }
+  const name = declaration.name(row as Partial<Row>);
+  if (!name) return null;
+  row.displayName = name;
+  for (const [column, compute] of Object.entries(declaration.computed) as [string, (row: Partial<Row>) => unknown][]) {
+    row[column] = compute(row as Partial<Row>);
+  }
+  return row;
 }
 
-/** Guests, and external people invited as members, whose principal name carries #EXT#. */
-export function isExternalUser(userType: string | null, userPrincipalName: string | null) {
-  return userType === "Guest" || Boolean(userPrincipalName?.includes("#EXT#"));
+export function clientFieldsFrom(change: GraphUserChange, kept?: Partial<ClientFields>) {
+  return fieldsFrom<Client>(userFields, change, kept) as ClientFields | null;
 }
 
-export function clientFieldsFrom(change: GraphUserChange, kept?: Partial<ClientFields>): ClientFields | null {
-  const displayName = pick(change.displayName, kept?.displayName) ?? pick(change.userPrincipalName, kept?.userPrincipalName);
-  if (!displayName) return null;
-  const userType = pick(change.userType, kept?.userType);
-  const userPrincipalName = pick(change.userPrincipalName, kept?.userPrincipalName);
-  return {
-    displayName,
-    givenName: pick(change.givenName, kept?.givenName),
-    surname: pick(change.surname, kept?.surname),
-    mail: pick(change.mail, kept?.mail),
-    userPrincipalName,
-    userType,
-    isExternal: isExternalUser(userType, userPrincipalName),
-    accountEnabled: pick(change.accountEnabled, kept?.accountEnabled) ?? true,
-    jobTitle: pick(change.jobTitle, kept?.jobTitle),
-    department: pick(change.department, kept?.department),
-    companyName: pick(change.companyName, kept?.companyName),
-    officeLocation: pick(change.officeLocation, kept?.officeLocation),
-    mobilePhone: pick(change.mobilePhone, kept?.mobilePhone),
-    businessPhones: pick(change.businessPhones, kept?.businessPhones) ?? [],
-  };
-}
-
-const toDate = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
-
-export function deviceFieldsFrom(change: GraphDeviceChange, kept?: Partial<DeviceFields>): DeviceFields | null {
-  const displayName = pick(change.displayName, kept?.displayName);
-  if (!displayName) return null;
-  return {
-    deviceId: pick(change.deviceId, kept?.deviceId),
-    displayName,
-    operatingSystem: pick(change.operatingSystem, kept?.operatingSystem),
-    operatingSystemVersion: pick(change.operatingSystemVersion, kept?.operatingSystemVersion),
-    trustType: pick(change.trustType, kept?.trustType),
-    isManaged: pick(change.isManaged, kept?.isManaged),
-    isCompliant: pick(change.isCompliant, kept?.isCompliant),
-    accountEnabled: pick(change.accountEnabled, kept?.accountEnabled) ?? true,
-    lastSignInAt: pick(toDate(change.approximateLastSignInDateTime), kept?.lastSignInAt),
-    registeredAt: pick(toDate(change.registrationDateTime), kept?.registeredAt),
-    manufacturer: pick(change.manufacturer, kept?.manufacturer),
-    model: pick(change.model, kept?.model),
-  };
+export function deviceFieldsFrom(change: GraphDeviceChange, kept?: Partial<DeviceFields>) {
+  return fieldsFrom<Device>(deviceFields, change, kept) as DeviceFields | null;
 }
 
 /** Whether a write would change anything the list shows. */

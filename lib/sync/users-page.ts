@@ -3,14 +3,9 @@ import { clients } from "@/db/schema";
 import { fetchUsersDeltaPage, type DeltaPage, type GraphUserChange } from "@/lib/azure";
 import { decidePage, type PageRules } from "./decide-page";
 import { externalOffReason } from "./pending-changes";
-import { clientFieldsFrom, type ClientFields } from "./record-fields";
+import { clientColumns, clientFieldsFrom, type ClientFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
 import { knownRecords, writePage } from "./write-page";
-
-const comparedFields: (keyof ClientFields)[] = [
-  "displayName", "givenName", "surname", "mail", "userPrincipalName", "userType", "isExternal", "accountEnabled",
-  "jobTitle", "department", "companyName", "officeLocation", "mobilePhone", "businessPhones",
-];
 
 export function userRules(syncExternalUsers: boolean): PageRules<GraphUserChange, ClientFields> {
   return {
@@ -28,7 +23,7 @@ export const usersListing: PageListing<UsersDeltaPage> = {
   fetch: (settings, link, options) => fetchUsersDeltaPage(settings, link, options),
   async write(plan, pageIndex, page) {
     const ids = page.changes.map((change) => (change.type === "upsert" ? change.item.id : change.id));
-    const known = await knownRecords<ClientFields>(clients, plan.connectionId, ids, comparedFields);
+    const known = await knownRecords<ClientFields>(clients, plan.connectionId, ids, clientColumns);
     const decision = decidePage(userRules(plan.syncExternalUsers), page.changes, known);
     const pageInfo = { runId: plan.runId, pageIndex, connectionId: plan.connectionId, syncedAt: new Date(plan.syncedAt) };
     return writePage(clients, pageInfo, decision, { nextLink: page.nextLink, deltaLink: page.deltaLink });

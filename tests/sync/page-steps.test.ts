@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, syncRuns } from "@/db/schema";
-import { isExternalUser } from "@/lib/sync/record-fields";
+import { isExternalUser } from "@/lib/synced-fields";
 import { beginSyncRun } from "@/lib/sync-runs/begin-run";
 import { PAGES_PER_STEP, syncPages } from "@/lib/sync/page-steps";
 import { usersListing } from "@/lib/sync/users-page";

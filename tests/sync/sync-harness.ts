@@ -6,7 +6,7 @@ import { closeDatabase, db } from "@/db/client";
 import { clients, devices, syncRuns, type SyncKind } from "@/db/schema";
 import { forgetCachedTokenClients, pagesOfDevices, pagesOfUsers } from "@/lib/azure";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
-import { isExternalUser } from "@/lib/sync/record-fields";
+import { isExternalUser } from "@/lib/synced-fields";
 import { saveSyncSettings } from "@/lib/sync-settings/commands";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { createSyncRun } from "@/lib/sync-runs/create-run";

@@ -3,7 +3,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, syncRuns } from "@/db/schema";
-import { isExternalUser } from "@/lib/sync/record-fields";
+import { isExternalUser } from "@/lib/synced-fields";
 import { beginSyncRun } from "@/lib/sync-runs/begin-run";
 import { syncPages } from "@/lib/sync/page-steps";
 import { usersListing } from "@/lib/sync/users-page";

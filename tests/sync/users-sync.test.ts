@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, syncRuns } from "@/db/schema";
-import { isExternalUser } from "@/lib/sync/record-fields";
+import { isExternalUser } from "@/lib/synced-fields";
 import { applyReviewedRun } from "@/lib/sync-runs/apply-reviewed-run";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { clientsByObjectId, listedUsers, runSyncFunction, saveSettings, useSyncWorld } from "./sync-harness";

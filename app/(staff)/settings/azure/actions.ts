@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { syncFrequency, syncKind } from "@/db/schema";
 import { formAction } from "@/lib/actions/form-action";
 import { saveSyncSchedule, saveSyncSettings } from "@/lib/sync-settings/commands";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
@@ -22,7 +23,7 @@ export const saveSyncScheduleAction = formAction(
   "superuser",
   z.object({
     syncMode: z.enum(["manual", "scheduled"], "Choose manual only or a scheduled sync."),
-    syncFrequency: z.enum(["hourly", "every_4_hours", "every_12_hours", "daily", "weekly"], "Choose how often to sync.").optional(),
+    syncFrequency: z.enum(syncFrequency.enumValues).exclude(["manual"], "Choose how often to sync.").optional(),
   }).refine((input) => input.syncMode === "manual" || input.syncFrequency, { path: ["syncFrequency"], message: "Choose how often to sync." }),
   async ({ syncMode, syncFrequency }, actor) => {
     const message = await saveSyncSchedule(actor, syncMode === "manual" ? "manual" : syncFrequency!);
@@ -33,7 +34,7 @@ export const saveSyncScheduleAction = formAction(
 
 export const requestSyncAction = formAction(
   "superuser",
-  z.object({ kind: z.enum(["users", "devices"], "Choose users or devices."), full: z.literal("on").optional() }),
+  z.object({ kind: z.enum(syncKind.enumValues, "Choose users or devices."), full: z.literal("on").optional() }),
   async ({ kind, full }, actor) => {
     await requestSync(actor, kind, { full: full === "on" });
     revalidatePath("/settings/azure", "layout");
