@@ -5,19 +5,18 @@ import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
 import { changeOwnPasswordAction } from "./actions";
+import { ConfirmedForm } from "@/app/_components/confirmed-form";
 
 export function ChangePasswordForm() {
   const [state, action] = useActionState(changeOwnPasswordAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   return (
-    <form
+    <ConfirmedForm
       action={action}
       className="max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-6"
       noValidate
       aria-label="Change your password"
-      onSubmit={(event) => {
-        if (!confirm("Change your password? You will be signed out everywhere, here too, and sign in again with the new one.")) event.preventDefault();
-      }}
+      question="Change your password? You will be signed out everywhere, here too, and sign in again with the new one."
     >
       <h2 className="text-lg font-semibold">Change your password</h2>
       <FormMessage state={state} />
@@ -25,6 +24,6 @@ export function ChangePasswordForm() {
       <FormField name="newPassword" label="New password" type="password" errors={errors.newPassword} autoComplete="new-password" hint="At least 12 characters, not a common password." />
       <FormField name="confirmPassword" label="New password again" type="password" errors={errors.confirmPassword} autoComplete="new-password" />
       <SubmitButton pendingText="Changing…">Change password</SubmitButton>
-    </form>
+    </ConfirmedForm>
   );
 }

@@ -3,16 +3,15 @@ import { useActionState } from "react";
 import { FormMessage } from "@/app/_components/form-message";
 import { initialFormState } from "@/lib/actions/form-state";
 import { resendInvitationAction, revokePortalAccessAction } from "./actions";
+import { ConfirmedForm } from "@/app/_components/confirmed-form";
 
 export function PortalActionButton({ clientId, kind, label }: { clientId: string; kind: "resend" | "revoke"; label: string }) {
   const [state, action, pending] = useActionState(kind === "resend" ? resendInvitationAction : revokePortalAccessAction, initialFormState);
   return (
-    <form
+    <ConfirmedForm
       action={action}
       className="space-y-2"
-      onSubmit={(event) => {
-        if (kind === "revoke" && !confirm("Revoke this client's portal access? They are signed out at once.")) event.preventDefault();
-      }}
+      question={kind === "revoke" ? "Revoke this client's portal access? They are signed out at once." : null}
     >
       <input type="hidden" name="clientId" value={clientId} />
       <button
@@ -23,6 +22,6 @@ export function PortalActionButton({ clientId, kind, label }: { clientId: string
         {label}
       </button>
       <FormMessage state={state} />
-    </form>
+    </ConfirmedForm>
   );
 }

@@ -6,18 +6,17 @@ import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
 import { changeStaffRoleAction } from "./actions";
+import { ConfirmedForm } from "@/app/_components/confirmed-form";
 
 export function ChangeRoleForm({ staffId, name, role }: { staffId: string; name: string; role: StaffRole }) {
   const [state, action] = useActionState(changeStaffRoleAction, initialFormState);
   return (
-    <form
+    <ConfirmedForm
       action={action}
       className="space-y-4 rounded-xl border border-slate-200 bg-white p-6"
       noValidate
       aria-label="Role"
-      onSubmit={(event) => {
-        if (!confirm(`Change the role of ${name}? They will be signed out and sign in again.`)) event.preventDefault();
-      }}
+      question={`Change the role of ${name}? They will be signed out and sign in again.`}
     >
       <h2 className="text-lg font-semibold">Role</h2>
       <FormMessage state={state} />
@@ -29,6 +28,6 @@ export function ChangeRoleForm({ staffId, name, role }: { staffId: string; name:
         </select>
       </FormField>
       <SubmitButton pendingText="Saving…">Change role</SubmitButton>
-    </form>
+    </ConfirmedForm>
   );
 }

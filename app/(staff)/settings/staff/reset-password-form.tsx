@@ -5,24 +5,23 @@ import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
 import { resetStaffPasswordAction } from "./actions";
+import { ConfirmedForm } from "@/app/_components/confirmed-form";
 
 export function ResetPasswordForm({ staffId, name }: { staffId: string; name: string }) {
   const [state, action] = useActionState(resetStaffPasswordAction, initialFormState);
   return (
-    <form
+    <ConfirmedForm
       action={action}
       className="space-y-4 rounded-xl border border-slate-200 bg-white p-6"
       noValidate
       aria-label="Reset password"
-      onSubmit={(event) => {
-        if (!confirm(`Set a new password for ${name}? Their old one stops working and they are signed out.`)) event.preventDefault();
-      }}
+      question={`Set a new password for ${name}? Their old one stops working and they are signed out.`}
     >
       <h2 className="text-lg font-semibold">Reset password</h2>
       <FormMessage state={state} />
       <input type="hidden" name="staffId" value={staffId} />
       <FormField name="password" label="New password" type="password" errors={state.fieldErrors?.password} autoComplete="new-password" hint="At least 12 characters, not a common password." />
       <SubmitButton pendingText="Saving…">Set new password</SubmitButton>
-    </form>
+    </ConfirmedForm>
   );
 }
