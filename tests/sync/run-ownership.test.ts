@@ -44,6 +44,7 @@ describe("npm run sync owns its run while its process lives", () => {
       const started = Date.now();
       const next = startSyncProcess(kind);
       await listing(next);
+      console.log(`after the kills, the next sync of ${kind} was listing ${Date.now() - started} ms after it was started`);
       expect(Date.now() - started).toBeLessThan(OWNER_GONE_AFTER_MS);
       expect((await next.done).code).toBe(0);
     }
