@@ -3,19 +3,24 @@
 
 export type Timing = { median: number; p95: number };
 
+const decodeHtml = (text: string) =>
+  text.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+/**
+ * Signs in as a browser without JavaScript does: the sign-in page's form posted back, with the hidden fields
+ * React renders for its server action, and the session cookie the answer sets.
+ */
 export async function signIn(baseUrl: string, email: string, password: string) {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  const cookies = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const { csrfToken } = await csrfResponse.json();
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password }),
-  });
+  const html = await (await fetch(`${baseUrl}/signin`)).text();
+  const form = new FormData();
+  for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) form.append(decodeHtml(name), decodeHtml(value ?? ""));
+  form.append("email", email);
+  form.append("password", password);
+  // Next.js takes a server action only from its own origin.
+  const response = await fetch(`${baseUrl}/signin`, { method: "POST", body: form, redirect: "manual", headers: { origin: baseUrl } });
   const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
-  if (!session) throw new Error("Sign-in failed: check the email and password.");
-  return [...cookies, session].join("; ");
+  if (!session) throw new Error(`Sign-in failed (${response.status}): check the email and password.`);
+  return session;
 }
 
 export function percentile(sorted: number[], p: number) {
