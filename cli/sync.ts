@@ -11,7 +11,7 @@ import { describeCounts } from "@/lib/sync-runs/describe-run";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { endRunAsCancelled } from "@/lib/sync-runs/cancel-run";
 import { holdForCommandLine, startHeartbeat } from "@/lib/sync-runs/run-owner";
-import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
+import { findPrimaryConnection, isSetUp, notSetUpMessage } from "@/lib/sync-settings/connection-row";
 import { runSync } from "@/lib/sync-runs/run-sync";
 import { failSyncRun } from "@/lib/sync-runs/fail-run";
 import { countWaitingInvitations, sendWaitingInvitations } from "@/lib/portal/send-invitations";
@@ -57,7 +57,7 @@ async function main() {
   if (kind !== "users" && kind !== "devices") throw new Error(usage);
   const full = args.includes("--full");
   const connection = await findPrimaryConnection();
-  if (!connection?.clientSecretCiphertext) throw new Error("Azure User Sync is not set up: save the IDs and the Client secret in Settings → Azure User Sync first.");
+  if (!isSetUp(connection)) throw new Error(notSetUpMessage);
 
   // Held until this process ends, however it ends: the run's live owner (lib/sync-runs/run-owner.ts).
   const hold = await holdForCommandLine(connection.id, kind);

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/db/client";
-import { auditEvents, entraConnections } from "@/db/schema";
+import { auditEvents, entraConnections, syncRuns } from "@/db/schema";
 import { FieldError } from "@/lib/auth/field-error";
 import { saveSyncSchedule, saveSyncSettings } from "@/lib/sync-settings/commands";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
@@ -142,6 +142,17 @@ describe("superusers only", () => {
     await expect(testSavedConnection(technician)).rejects.toThrow("Only a superuser can do this.");
     expect(await db.select().from(entraConnections)).toHaveLength(0);
     expect(await db.select().from(auditEvents)).toHaveLength(0);
+  });
+});
+
+describe("before Azure User Sync is set up", () => {
+  it("a sync and Test connection are both refused with the same words, and nothing is queued", async () => {
+    const superuser = await createActor("superuser");
+    const notSetUp = "Azure User Sync is not set up yet: enter the IDs and the Client secret in Settings → Azure User Sync, then Save Changes.";
+    await expect(requestSync(superuser, "users")).rejects.toThrow(notSetUp);
+    await expect(testSavedConnection(superuser)).rejects.toThrow(notSetUp);
+    expect(await db.$count(syncRuns)).toBe(0);
+    expect((await getSyncSettings(superuser)).setUp).toBe(false);
   });
 });
 

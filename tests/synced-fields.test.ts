@@ -1,7 +1,7 @@
 import { getTableColumns } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clients, devices } from "@/db/schema";
-import { DEVICE_SELECT, USER_SELECT, graphDeviceChangeSchema, graphDeviceSchema, graphUserSchema } from "@/lib/azure";
+import { DEVICE_SELECT, USER_SELECT, graphDeviceChangeSchema, graphDeviceSchema, graphUserSchema } from "@/lib/azure/graph-shapes";
 import { clientColumns, clientFieldsFrom, deviceColumns, deviceFieldsFrom } from "@/lib/sync/record-fields";
 import { deviceFields, deviceOwnerColumns, userFields } from "@/lib/synced-fields";
 

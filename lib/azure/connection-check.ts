@@ -1,12 +1,12 @@
 import "server-only";
-import { classifyEntraError } from "./classify-entra-error";
-import { adminConsentUrl, resolveEndpoints, type EntraConnectionSettings, type EntraEndpoints } from "./connection";
+import { classifyEntraError } from "./errors/classify";
+import { adminConsentUrl, type EntraConnectionSettings } from "./connection";
 import { fetchDevicesPage } from "./devices";
-import { missingPermissionSentence } from "./entra-error-messages";
-import type { ClassifiedEntraError } from "./errors";
-import type { GraphOptions } from "./graph-request";
+import { missingPermissionSentence } from "./errors/messages";
+import type { ClassifiedEntraError } from "./errors/entra-error";
+import { openGraphSession, type GraphOptions, type GraphSession } from "./graph-session";
 import { NEEDED_PERMISSIONS, isPermissionGranted, type GraphPermission } from "./permissions";
-import { acquireGraphToken, grantedRoles } from "./token";
+import { grantedRoles } from "./token";
 import { fetchUsersPage } from "./users";
 
 export type CheckStep = { status: "ok" } | { status: "failed"; error: ClassifiedEntraError } | { status: "skipped" };
@@ -59,17 +59,18 @@ export async function checkEntraConnection(
   settings: EntraConnectionSettings,
   options: GraphOptions = {},
 ): Promise<EntraConnectionReport> {
-  let endpoints: EntraEndpoints;
+  let graph: GraphSession;
   try {
-    endpoints = resolveEndpoints(options.endpoints);
+    graph = openGraphSession(settings, options);
   } catch (error) {
     return reportWithoutToken(classifyEntraError(error, settings));
   }
+  const { endpoints } = graph;
   const consentUrl = adminConsentUrl(settings, endpoints);
   let roles: string[] | null = null;
   let token: CheckStep;
   try {
-    roles = grantedRoles((await acquireGraphToken(settings, { ...options, endpoints, forceRefresh: true })).accessToken);
+    roles = grantedRoles((await graph.token({ forceRefresh: true })).accessToken);
     token = { status: "ok" };
   } catch (error) {
     token = { status: "failed", error: classifyEntraError(error, { ...settings, endpoints }) };
@@ -79,12 +80,11 @@ export async function checkEntraConnection(
     permission,
     status: granted === null ? "unknown" : isPermissionGranted(permission, granted) ? "granted" : "missing",
   }));
-  const readOptions = { ...options, endpoints, pageSize: 1 };
   const [readUser, readDevice]: CheckStep[] =
     token.status === "ok"
       ? await Promise.all([
-          attempt(settings, () => fetchUsersPage(settings, null, readOptions)),
-          attempt(settings, () => fetchDevicesPage(settings, null, readOptions)),
+          attempt(settings, () => fetchUsersPage(graph, null, { pageSize: 1 })),
+          attempt(settings, () => fetchDevicesPage(graph, null, { pageSize: 1 })),
         ])
       : [{ status: "skipped" }, { status: "skipped" }];
   const partial = { token, permissions, readUser, readDevice, consentUrl };

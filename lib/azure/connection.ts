@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { adminConsentLink } from "./admin-consent-url";
-import { endpointSetting } from "./entra-error-messages";
-import { EntraError } from "./errors";
+import { endpointSetting } from "./errors/messages";
+import { EntraError } from "./errors/entra-error";
 
 /** How Vertask proves it is the registered app: a client secret, or a certificate (Microsoft's recommendation). */
 export type EntraCredential =

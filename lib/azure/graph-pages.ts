@@ -1,9 +1,9 @@
 import "server-only";
 import type { z } from "zod";
-import { classifyEntraError } from "./classify-entra-error";
-import { resolveEndpoints, type EntraConnectionSettings } from "./connection";
-import { EntraError, UnexpectedResponseError } from "./errors";
-import { assertGraphLink, getGraphJson, type GraphOptions } from "./graph-request";
+import { classifyEntraError } from "./errors/classify";
+import { EntraError, UnexpectedResponseError } from "./errors/entra-error";
+import { assertGraphLink, getGraphJson } from "./graph-request";
+import type { GraphSession } from "./graph-session";
 import { graphCollectionPageSchema, removedMarkerSchema } from "./graph-shapes";
 import type { GraphResource } from "./permissions";
 
@@ -23,12 +23,12 @@ export type DeltaPage<T> =
   | { fullResyncNeeded: false; changes: DeltaChange<T>[]; nextLink: string | null; deltaLink: string | null }
   | { fullResyncNeeded: true; reason: string };
 
-type PageContext = { settings: EntraConnectionSettings; resource: GraphResource; options: GraphOptions };
+type PageContext = { graph: GraphSession; resource: GraphResource };
 
 function notGraphShaped(context: PageContext, problem: string): EntraError {
-  const host = new URL(resolveEndpoints(context.options.endpoints).graphBaseUrl).host;
-  const cause = new UnexpectedResponseError("graph", host, problem);
-  return new EntraError(classifyEntraError(cause, { ...context.settings, ...context.options, resource: context.resource }), { cause });
+  const { graph, resource } = context;
+  const cause = new UnexpectedResponseError("graph", new URL(graph.endpoints.graphBaseUrl).host, problem);
+  return new EntraError(classifyEntraError(cause, { ...graph.settings, endpoints: graph.endpoints, resource }), { cause });
 }
 
 function firstIssue(error: z.ZodError) {
@@ -37,16 +37,15 @@ function firstIssue(error: z.ZodError) {
 }
 
 async function getEnvelope(context: PageContext, url: string) {
-  const body = await getGraphJson(context.settings, url, context.resource, context.options);
+  const body = await getGraphJson(context.graph, url, context.resource);
   const envelope = graphCollectionPageSchema.safeParse(body);
   if (!envelope.success) throw notGraphShaped(context, `not a Graph collection page (${firstIssue(envelope.error)})`);
-  const endpoints = resolveEndpoints(context.options.endpoints);
   const nextLink = envelope.data["@odata.nextLink"] ?? null;
   const deltaLink = envelope.data["@odata.deltaLink"] ?? null;
   for (const link of [nextLink, deltaLink]) {
     if (!link) continue;
     try {
-      assertGraphLink(link, endpoints);
+      assertGraphLink(link, context.graph.endpoints);
     } catch (error) {
       throw notGraphShaped(context, (error as UnexpectedResponseError).problem);
     }
@@ -75,7 +74,7 @@ export async function fetchDeltaPage<S extends z.ZodType>(
 ): Promise<DeltaPage<z.infer<S>>> {
   let envelope: Awaited<ReturnType<typeof getEnvelope>>;
   try {
-    assertGraphLink(link, resolveEndpoints(context.options.endpoints));
+    assertGraphLink(link, context.graph.endpoints);
     envelope = await getEnvelope(context, link);
   } catch (error) {
     if (error instanceof EntraError && error.code === "delta_expired") return { fullResyncNeeded: true, reason: error.message };
@@ -98,10 +97,23 @@ export async function fetchDeltaPage<S extends z.ZodType>(
 }
 
 /** A Graph v1.0 URL with OData options; values are percent-encoded, `$` names are kept as Graph documents them. */
-export function graphUrl(options: GraphOptions, path: string, query: Record<string, string | number | undefined>) {
-  const { graphBaseUrl } = resolveEndpoints(options.endpoints);
+export function graphUrl(graph: GraphSession, path: string, query: Record<string, string | number | undefined>) {
+  const { graphBaseUrl } = graph.endpoints;
   const parts = Object.entries(query)
     .filter(([, value]) => value !== undefined && value !== "")
     .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`);
   return `${graphBaseUrl}/v1.0/${path}${parts.length ? `?${parts.join("&")}` : ""}`;
 }
+
+/** Every page from `link` on, one at a time (memory stays that of one page), until `next` gives no link. */
+export async function* pagesFollowing<P>(link: string | null, fetchPage: (link: string | null) => Promise<P>, next: (page: P) => string | null) {
+  let current = link;
+  do {
+    const page = await fetchPage(current);
+    yield page;
+    current = next(page);
+  } while (current);
+}
+
+/** The link after a delta page: none after the last page, or after one that needs a full resync. */
+export const nextDeltaLink = <T>(page: DeltaPage<T>) => (page.fullResyncNeeded ? null : page.nextLink);

@@ -3,37 +3,19 @@ import {
   AuthenticationHandler, Client, ResponseType, RetryHandler, RetryHandlerOptions,
   type Context, type Middleware,
 } from "@microsoft/microsoft-graph-client";
-import { classifyEntraError } from "./classify-entra-error";
-import { isMicrosoftGraphHost, resolveEndpoints, type EntraConnectionSettings, type EntraEndpoints } from "./connection";
-import { EntraError, UnexpectedResponseError } from "./errors";
+import { classifyEntraError } from "./errors/classify";
+import { isMicrosoftGraphHost, type EntraEndpoints } from "./connection";
+import { EntraError, UnexpectedResponseError } from "./errors/entra-error";
 import type { GraphResource } from "./permissions";
-import { acquireGraphToken, type TokenOptions } from "./token";
-import { fetchWithTimeout, TransportFailure } from "./transport";
+import type { GraphRetryPolicy, GraphSession } from "./graph-session";
+import { retryAfterSeconds } from "./retry-after";
+import { TransportFailure } from "./errors/wire-errors";
+import { fetchWithTimeout } from "./transport";
 
-export type GraphRetryPolicy = {
-  /** Retries of a 429, 503 or 504 (the Graph client allows at most 10). */
-  maxRetries: number;
-  /** A Retry-After longer than this is not waited out: the call fails as "throttled" with the wait. */
-  maxWaitSeconds: number;
-  /** The wait before a retry when the answer has no Retry-After. */
-  fallbackDelaySeconds: number;
-};
-
-export type GraphOptions = TokenOptions & { retry?: Partial<GraphRetryPolicy> };
-
-export const DEFAULT_RETRY_POLICY: GraphRetryPolicy = { maxRetries: 3, maxWaitSeconds: 60, fallbackDelaySeconds: 3 };
-const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
-
-function retryAfterOf(response: Response) {
-  const value = response.headers?.get("Retry-After");
-  if (!value) return 0;
-  const seconds = Number(value);
-  return Number.isFinite(seconds) ? seconds : (Date.parse(value) - Date.now()) / 1000;
-}
-
+/** Graph's answer decides: a wait it asks for longer than the policy allows is not waited out. */
 function retryHandlerOptions(policy: GraphRetryPolicy) {
   const options = new RetryHandlerOptions(policy.fallbackDelaySeconds, policy.maxRetries, (_delay, _attempt, _request, _options, response) =>
-    retryAfterOf(response) <= policy.maxWaitSeconds,
+    (retryAfterSeconds(response.headers?.get("Retry-After")) ?? 0) <= policy.maxWaitSeconds,
   );
   // The handler caps waits at a fixed 180 s; an own property survives the copy it makes of these options.
   options.getMaxDelay = () => policy.maxWaitSeconds;
@@ -80,22 +62,15 @@ export function assertGraphLink(link: string, endpoints: EntraEndpoints): URL {
   return url;
 }
 
-/** GET one Graph URL as JSON, with a token, retries within the policy, and failures classified. */
-export async function getGraphJson(
-  settings: EntraConnectionSettings,
-  url: string,
-  resource: GraphResource,
-  options: GraphOptions = {},
-): Promise<unknown> {
-  const endpoints = resolveEndpoints(options.endpoints);
-  const context = { ...settings, endpoints, resource };
-  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const transport = new TransportHandler(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+/** GET one Graph URL as JSON, with the session's token, retries within its policy, and failures classified. */
+export async function getGraphJson(graph: GraphSession, url: string, resource: GraphResource): Promise<unknown> {
+  const { endpoints } = graph;
+  const transport = new TransportHandler(graph.requestTimeoutMs);
   let tokenFailure: unknown = null;
   const authProvider = {
     getAccessToken: async () => {
       try {
-        return (await acquireGraphToken(settings, { ...options, endpoints })).accessToken;
+        return (await graph.token()).accessToken;
       } catch (error) {
         tokenFailure = error;
         throw error;
@@ -105,7 +80,7 @@ export async function getGraphJson(
   try {
     const target = assertGraphLink(url, endpoints);
     const client = Client.initWithMiddleware({
-      middleware: [new AuthenticationHandler(authProvider), new RetryHandler(retryHandlerOptions(policy)), transport],
+      middleware: [new AuthenticationHandler(authProvider), new RetryHandler(retryHandlerOptions(graph.retry)), transport],
       // The client only sends the token to Microsoft's Graph hosts, or to these.
       customHosts: isMicrosoftGraphHost(endpoints.graphBaseUrl) ? undefined : new Set([new URL(endpoints.graphBaseUrl).hostname, target.hostname]),
       baseUrl: endpoints.graphBaseUrl,
@@ -114,6 +89,6 @@ export async function getGraphJson(
   } catch (error) {
     const cause = tokenFailure ?? transport.failure ?? error;
     if (cause instanceof EntraError) throw cause;
-    throw new EntraError(classifyEntraError(cause, context), { cause });
+    throw new EntraError(classifyEntraError(cause, { ...graph.settings, endpoints, resource }), { cause });
   }
 }

@@ -1,13 +1,8 @@
 import "server-only";
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@azure/msal-node";
-import { UnexpectedResponseError } from "./errors";
-import { fetchWithTimeout, safeHost, TransportFailure } from "./transport";
-
-/** The last thing that went wrong on the wire while MSAL was working, kept because MSAL hides it. */
-export type LoginExchangeProblem =
-  | { kind: "transport"; failure: TransportFailure }
-  | { kind: "not-json"; host: string; path: string; status: number }
-  | { kind: "error-answer"; host: string; path: string; status: number; body: unknown };
+import { UnexpectedResponseError } from "./errors/entra-error";
+import { TransportFailure, type LoginExchangeProblem } from "./errors/wire-errors";
+import { fetchWithTimeout, safeHost } from "./transport";
 
 /**
  * MSAL's network client, observed. MSAL turns a failed OpenID metadata request (an unknown tenant, a
@@ -59,16 +54,5 @@ export class ObservedNetworkClient implements INetworkModule {
     }
     if (status >= 400) this.lastProblem = { kind: "error-answer", host, path: new URL(url).pathname, status, body };
     return { headers, body, status };
-  }
-}
-
-/** A token request that failed, with what the wire showed. */
-export class TokenRequestFailure extends Error {
-  readonly name = "TokenRequestFailure";
-  constructor(
-    readonly msalError: unknown,
-    readonly exchangeProblem: LoginExchangeProblem | null,
-  ) {
-    super(msalError instanceof Error ? msalError.message : "Token request failed", { cause: msalError });
   }
 }

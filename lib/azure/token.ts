@@ -1,20 +1,13 @@
 import "server-only";
 import { createHash, createPrivateKey } from "node:crypto";
 import { ConfidentialClientApplication, LogLevel, type Configuration } from "@azure/msal-node";
-import { classifyEntraError } from "./classify-entra-error";
+import { classifyEntraError } from "./errors/classify";
 import {
-  credentialFingerprint, graphScope, isMicrosoftAuthorityHost, resolveEndpoints,
-  type EntraConnectionSettings, type EntraEndpoints,
+  credentialFingerprint, graphScope, isMicrosoftAuthorityHost, type EntraConnectionSettings, type EntraEndpoints,
 } from "./connection";
-import { EntraError, UnusableCredentialError } from "./errors";
-import { ObservedNetworkClient, TokenRequestFailure } from "./msal-network";
-
-export type TokenOptions = {
-  endpoints?: EntraEndpoints;
-  /** Ask Entra ID for a new token even when a cached one is still valid (e.g. right after admin consent). */
-  forceRefresh?: boolean;
-  requestTimeoutMs?: number;
-};
+import { EntraError, UnusableCredentialError } from "./errors/entra-error";
+import { TokenRequestFailure } from "./errors/wire-errors";
+import { ObservedNetworkClient } from "./msal-network";
 
 export type GraphAccessToken = { accessToken: string; expiresOn: Date | null; fromCache: boolean };
 
@@ -23,7 +16,6 @@ type CachedClient = { application: ConfidentialClientApplication; network: Obser
 // MSAL keeps its token cache inside the instance, so the instance is what must be reused.
 const clientsByKey = new Map<string, CachedClient>();
 const MAX_CACHED_CLIENTS = 64;
-const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
 
 function normaliseThumbprint(thumbprint: string) {
   return thumbprint.replace(/[\s:]/g, "").toLowerCase();
@@ -85,16 +77,19 @@ function cachedClient(settings: EntraConnectionSettings, endpoints: EntraEndpoin
   return client;
 }
 
-/** An app-only access token for Microsoft Graph, from MSAL's cache while it is valid. */
+/**
+ * An app-only access token for Microsoft Graph, from MSAL's cache while it is valid unless `forceRefresh`.
+ * Called through a GraphSession, which resolves the endpoints.
+ */
 export async function acquireGraphToken(
   settings: EntraConnectionSettings,
-  options: TokenOptions = {},
+  endpoints: EntraEndpoints,
+  options: { forceRefresh: boolean; timeoutMs: number },
 ): Promise<GraphAccessToken> {
-  const endpoints = resolveEndpoints(options.endpoints);
   const context = { ...settings, endpoints };
   let client: CachedClient;
   try {
-    client = cachedClient(settings, endpoints, options.requestTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS);
+    client = cachedClient(settings, endpoints, options.timeoutMs);
   } catch (error) {
     // An unusable credential, or a Directory (tenant) ID that makes no authority URL.
     throw new EntraError(classifyEntraError(error, context), { cause: error });
@@ -103,7 +98,7 @@ export async function acquireGraphToken(
   try {
     const result = await client.application.acquireTokenByClientCredential({
       scopes: [graphScope(endpoints)],
-      skipCache: options.forceRefresh ?? false,
+      skipCache: options.forceRefresh,
     });
     if (!result?.accessToken) throw new TokenRequestFailure(new Error("Entra ID returned no access token"), null);
     return { accessToken: result.accessToken, expiresOn: result.expiresOn, fromCache: result.fromCache };

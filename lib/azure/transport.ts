@@ -1,21 +1,5 @@
 import "server-only";
-
-/** A request that never got an HTTP answer: DNS, refused connection, TLS trust, timeout. */
-export class TransportFailure extends Error {
-  readonly name = "TransportFailure";
-  constructor(
-    readonly host: string,
-    readonly causeCode: string,
-    readonly timedOut: boolean,
-  ) {
-    super(`No answer from ${host} (${causeCode})`);
-  }
-
-  /** Certificate problems do not heal by retrying: someone has to fix trust. */
-  get isTlsProblem() {
-    return /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/i.test(this.causeCode);
-  }
-}
+import { TransportFailure } from "./errors/wire-errors";
 
 function causeCodeOf(error: unknown): string {
   let current: unknown = error;

@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { clients, devices } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { collectedMatchesLimit, matchesSearch, pageSize, searchUsesTrigramIndex } from "@/lib/lists/search-pattern";
-import { isUuid } from "@/lib/lists/is-uuid";
+import { isUuid } from "@/db/is-uuid";
 import { deviceSummaryColumns } from "@/lib/devices/summary-columns";
 import type { ClientListQuery } from "./list-query";
 

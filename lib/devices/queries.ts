@@ -3,7 +3,7 @@ import { and, asc, count, eq, isNotNull, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, devices } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { isUuid } from "@/lib/lists/is-uuid";
+import { isUuid } from "@/db/is-uuid";
 import { collectedMatchesLimit, matchesSearch, pageSize, searchUsesTrigramIndex } from "@/lib/lists/search-pattern";
 import type { DeviceListQuery } from "./list-query";
 import { deviceSummaryColumns } from "./summary-columns";

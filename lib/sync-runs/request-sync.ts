@@ -5,7 +5,7 @@ import { syncRuns, type SyncKind } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
+import { findPrimaryConnection, isSetUp, notSetUpMessage } from "@/lib/sync-settings/connection-row";
 import { syncRequested, type SyncRequestedData } from "@/lib/job-engine/events";
 import { createSyncRun } from "./create-run";
 import { sendJobEvent } from "@/lib/job-engine/send-event";
@@ -18,9 +18,7 @@ const kindLabel = { users: "users", devices: "devices" } as const;
 export async function requestSync(actor: Actor, kind: SyncKind, { full = false } = {}) {
   authorize(actor, "superuser");
   const connection = await findPrimaryConnection();
-  if (!connection?.clientSecretCiphertext || !connection.clientId || !connection.tenantId) {
-    throw new SyncNotPossibleError("Azure User Sync is not set up yet: enter the IDs and the Client secret, then Save Changes.");
-  }
+  if (!isSetUp(connection)) throw new SyncNotPossibleError(notSetUpMessage);
   if (!connection.enabled) throw new SyncNotPossibleError("Azure User Sync is disabled: set Status to Enabled and Save Changes first.");
 
   const run = await createSyncRun({ connectionId: connection.id, kind, trigger: "manual", full, requestedById: actor.id, requestedByName: actor.name });

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { entraConnections } from "@/db/schema";
+import { entraConnections, type EntraConnection } from "@/db/schema";
 
 // Today Vertask connects one Entra tenant: the oldest connection row. Everything else refers to
 // the row's id, so several tenants can be added later without a rewrite.
@@ -16,6 +16,14 @@ export async function findOrCreatePrimaryConnection(tx: Transaction) {
   const [created] = await tx.insert(entraConnections).values({ name: "Microsoft Entra tenant" }).returning();
   return created;
 }
+
+/** What "Test connection" and every sync need saved: both IDs and a Client secret. */
+export function isSetUp(connection: EntraConnection | null): connection is EntraConnection & { clientId: string; tenantId: string; clientSecretCiphertext: string } {
+  return Boolean(connection?.clientId && connection.tenantId && connection.clientSecretCiphertext);
+}
+
+/** The one answer to a sync or a test asked for before isSetUp. */
+export const notSetUpMessage = "Azure User Sync is not set up yet: enter the IDs and the Client secret in Settings → Azure User Sync, then Save Changes.";
 
 /** Binds the stored ciphertext to its row: it cannot be decrypted after being copied elsewhere. */
 export const clientSecretPurpose = (connectionId: string) => `entra-client-secret:${connectionId}`;

@@ -1,24 +1,23 @@
 // Checks for what people paste from the Microsoft Entra admin center, each with a hint that
 // says which value belongs where (the words follow the setup guide).
+import { isUuid } from "@/db/is-uuid";
 
-const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const domainPattern = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
-export const isGuid = (value: string) => guidPattern.test(value);
 export const isDomain = (value: string) => domainPattern.test(value);
 
 export function clientIdProblem(value: string): string | null {
   if (!value) return "Enter the Application (client) ID from the app's Overview page (guide step 5).";
   if (/^https?:\/\//i.test(value)) return "Enter only the Application (client) ID, not a web address.";
   if (isDomain(value)) return "This looks like a tenant domain: it belongs in Directory (tenant) ID. The Application (client) ID is a GUID.";
-  if (!isGuid(value)) return "The Application (client) ID is a GUID like 1b4e28ba-2fa1-11d2-883f-0016d3cca427: copy it from the app's Overview page.";
+  if (!isUuid(value)) return "The Application (client) ID is a GUID like 1b4e28ba-2fa1-11d2-883f-0016d3cca427: copy it from the app's Overview page.";
   return null;
 }
 
 export function tenantIdProblem(value: string): string | null {
   if (!value) return "Enter the Directory (tenant) ID from the app's Overview page (guide step 5).";
   if (/^https?:\/\//i.test(value)) return "Enter only the Directory (tenant) ID, not a web address.";
-  if (!isGuid(value) && !isDomain(value)) {
+  if (!isUuid(value) && !isDomain(value)) {
     return "The Directory (tenant) ID is a GUID, or a domain such as contoso.onmicrosoft.com.";
   }
   return null;
@@ -26,7 +25,7 @@ export function tenantIdProblem(value: string): string | null {
 
 /** What is wrong with a pasted client secret, or null. Secret values are about 40 characters. */
 export function clientSecretHint(value: string, clientId: string, tenantId: string): string | null {
-  if (isGuid(value)) {
+  if (isUuid(value)) {
     if (value.toLowerCase() === clientId.toLowerCase()) return "This is the Application (client) ID, not the Client secret. Paste the secret's Value.";
     if (value.toLowerCase() === tenantId.toLowerCase()) return "This is the Directory (tenant) ID, not the Client secret. Paste the secret's Value.";
     return "This looks like the secret's ID, not its Value. In Certificates & secrets, copy the Value column (guide step 6).";

@@ -1,7 +1,7 @@
 import "server-only";
 import { adminConsentUrl } from "@/lib/azure";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { findPrimaryConnection } from "./connection-row";
+import { findPrimaryConnection, isSetUp } from "./connection-row";
 import { secretExpiry } from "./secret-expiry";
 
 /** The settings as the page shows them: never the secret, only that one is stored. */
@@ -12,6 +12,7 @@ export async function getSyncSettings(actor: Actor, now = new Date()) {
   const tenantId = connection?.tenantId ?? "";
   return {
     connectionId: connection?.id ?? null,
+    setUp: isSetUp(connection),
     enabled: connection?.enabled ?? false,
     syncFrequency: connection?.syncFrequency ?? "manual",
     clientId,

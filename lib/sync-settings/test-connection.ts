@@ -2,7 +2,7 @@ import "server-only";
 import { checkEntraConnection, type EntraConnectionReport } from "@/lib/azure";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { findPrimaryConnection } from "./connection-row";
+import { findPrimaryConnection, notSetUpMessage } from "./connection-row";
 import { entraSettingsOf } from "./load-credentials";
 
 /** "Test connection": the connector's check with the saved settings. */
@@ -10,6 +10,6 @@ export async function testSavedConnection(actor: Actor): Promise<EntraConnection
   authorize(actor, "superuser");
   const connection = await findPrimaryConnection();
   const settings = connection && entraSettingsOf(connection);
-  if (!settings) throw new ActionRefused("Save the Application (client) ID, Directory (tenant) ID and Client secret first.");
+  if (!settings) throw new ActionRefused(notSetUpMessage);
   return checkEntraConnection(settings);
 }

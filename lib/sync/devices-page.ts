@@ -4,13 +4,13 @@ import { devices, type Device } from "@/db/schema";
 import { deviceOwnerColumns } from "@/lib/synced-fields";
 import {
   fetchDeviceOwnerIds, fetchDevicesDeltaPage, fetchDevicesPage,
-  type DeltaPage, type EntraConnectionSettings, type GraphDevice, type GraphDeviceChange, type GraphOptions, type GraphPage,
+  type DeltaPage, type GraphDevice, type GraphDeviceChange, type GraphPage, type GraphSession,
 } from "@/lib/azure";
-import { decidePage, noCounts, type PageDecision, type PageRules } from "./decide-page";
+import { decidePage, type PageDecision, type PageRules } from "./decide-page";
 import { deviceColumns, deviceFieldsFrom, type DeviceFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
 import type { RunPlan } from "./run-plan";
-import { executePrepared, knownRecords, writePage, writeWhileRunning } from "./write-page";
+import { executePrepared, knownRecords, writeListedOwners, writePage } from "./write-page";
 
 const deviceRules: PageRules<GraphDeviceChange, DeviceFields> = {
   noun: "device",
@@ -26,18 +26,13 @@ export const OWNER_LOOKUPS_AT_ONCE = 8;
  * Asks Graph for the owner of each written device that needs one: in an incremental run every changed device
  * (delta cannot expand owners); in a full run, a device the owners pass did not see.
  */
-async function withOwners(
-  settings: EntraConnectionSettings,
-  decision: PageDecision<DeviceFields>,
-  options: GraphOptions,
-  needsOwner: (objectId: string) => boolean,
-) {
+async function withOwners(graph: GraphSession, decision: PageDecision<DeviceFields>, needsOwner: (objectId: string) => boolean) {
   type Row = DeviceFields & { entraObjectId: string; ownerEntraObjectId?: string | null; ownerClientId?: string | null };
   const rows: Row[] = [...decision.inserts, ...decision.updates].filter((row) => needsOwner(row.entraObjectId));
   for (let i = 0; i < rows.length; i += OWNER_LOOKUPS_AT_ONCE) {
     await Promise.all(
       rows.slice(i, i + OWNER_LOOKUPS_AT_ONCE).map(async (row) => {
-        row.ownerEntraObjectId = (await fetchDeviceOwnerIds(settings, row.entraObjectId, options))[0] ?? null;
+        row.ownerEntraObjectId = (await fetchDeviceOwnerIds(graph, row.entraObjectId))[0] ?? null;
         row.ownerClientId = null; // linked again at the end of the run, once the owner's client is known
       }),
     );
@@ -78,12 +73,10 @@ function fullSyncRules(owners: Map<string, ListedOwner>): PageRules<GraphDeviceC
 type DevicesDeltaPage = Extract<DeltaPage<GraphDeviceChange>, { fullResyncNeeded: false }>;
 
 /** Devices listed through Graph delta, one page written atomically (see syncPages). */
-export const devicesListing: PageListing<DevicesDeltaPage> = {
-  fetch: (settings, link, options) => fetchDevicesDeltaPage(settings, link, options),
-  async write(plan, pageIndex, page, settings, options) {
+export const devicesListing: PageListing<DevicesDeltaPage, PageDecision<DeviceFields>> = {
+  fetch: (graph, link) => fetchDevicesDeltaPage(graph, link),
+  async prepare(plan, page, graph) {
     const ids = page.changes.map((change) => (change.type === "upsert" ? change.item.id : change.id));
-    const pageInfo = { runId: plan.runId, pageIndex, connectionId: plan.connectionId, syncedAt: new Date(plan.syncedAt) };
-    const links = { nextLink: page.nextLink, deltaLink: page.deltaLink };
     if (plan.mode === "full") {
       const [known, owners] = await Promise.all([
         knownRecords<OwnedDeviceFields>(devices, plan.connectionId, ids, [...deviceColumns, ...deviceOwnerColumns]),
@@ -91,13 +84,17 @@ export const devicesListing: PageListing<DevicesDeltaPage> = {
       ]);
       const decision = decidePage(fullSyncRules(owners), page.changes, known);
       // A device created after the owners pass listed the devices: ask for its owner, as a delta does.
-      await withOwners(settings, decision, options, (objectId) => !owners.has(objectId));
-      return writePage(devices, pageInfo, decision, links);
+      await withOwners(graph, decision, (objectId) => !owners.has(objectId));
+      return decision;
     }
     const known = await knownRecords<DeviceFields>(devices, plan.connectionId, ids, deviceColumns);
     const decision = decidePage(deviceRules, page.changes, known);
-    await withOwners(settings, decision, options, () => true);
-    return writePage(devices, pageInfo, decision, links);
+    await withOwners(graph, decision, () => true);
+    return decision;
+  },
+  write(plan, pageIndex, page, decision) {
+    const pageInfo = { runId: plan.runId, pageIndex, connectionId: plan.connectionId, syncedAt: new Date(plan.syncedAt) };
+    return writePage(devices, pageInfo, decision, { nextLink: page.nextLink, deltaLink: page.deltaLink });
   },
 };
 
@@ -105,24 +102,12 @@ export const devicesListing: PageListing<DevicesDeltaPage> = {
  * A full devices sync's first pass: the device listing with each device's registered owner, kept for the
  * run (sync_device_owners) until the devices are written.
  */
-export const deviceOwnersListing: PageListing<GraphPage<GraphDevice>> = {
-  fetch: (settings, link, options) => fetchDevicesPage(settings, link, { ...options, includeOwners: true }),
-  async write(plan, pageIndex, page) {
+export const deviceOwnersListing: PageListing<GraphPage<GraphDevice>, { device: string; owner: string | null }[]> = {
+  fetch: (graph, link) => fetchDevicesPage(graph, link, { includeOwners: true }),
+  async prepare(_plan, page) {
     // A device listed twice keeps its last owner (one INSERT cannot write a row twice).
     const ownerOf = new Map(page.items.map((device) => [device.id, device.registeredOwners?.[0]?.id ?? null]));
-    const owners = [...ownerOf].map(([device, owner]) => ({ device, owner }));
-    // One statement: atomic on its own.
-    const ownersWritten = owners.length
-      ? sql`listed AS (
-          INSERT INTO sync_device_owners (run_id, device_object_id, owner_object_id)
-          SELECT ${plan.runId}::uuid, o.device, o.owner FROM json_to_recordset(${JSON.stringify(owners)}::json) AS o(device text, owner text)
-          ON CONFLICT (run_id, device_object_id) DO UPDATE SET owner_object_id = excluded.owner_object_id), `
-      : sql``;
-    const written = await writeWhileRunning(plan.runId, sql`
-      WITH ${ownersWritten}page AS (
-        INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, next_link, delta_link)
-        VALUES (${plan.runId}, ${pageIndex}, ${JSON.stringify(noCounts())}::jsonb, '{}'::jsonb, ${page.nextLink}, NULL))
-      UPDATE sync_runs SET pages_done = pages_done + 1, heartbeat_at = now() WHERE id = ${plan.runId}`);
-    return { written };
+    return [...ownerOf].map(([device, owner]) => ({ device, owner }));
   },
+  write: (plan, pageIndex, page, owners) => writeListedOwners(plan.runId, pageIndex, owners, page.nextLink),
 };

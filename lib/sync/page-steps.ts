@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRunPages } from "@/db/schema";
-import type { EntraConnectionSettings, GraphOptions } from "@/lib/azure";
+import { openGraphSession, type GraphOptions, type GraphSession } from "@/lib/azure";
 import { loadConnection, type RunPlan } from "./run-plan";
 
 /**
@@ -24,11 +24,16 @@ export type PageStepOptions = GraphOptions & { stepTimeBudgetMs?: number; signal
 export type FullResyncNeeded = { fullResyncNeeded: true; reason: string };
 type ListedPage = { nextLink: string | null; deltaLink: string | null };
 
-/** How one kind of listing reads a page from Graph and writes it (one atomic write per page). */
-export type PageListing<P extends ListedPage> = {
-  fetch: (settings: EntraConnectionSettings, link: string | null, options: GraphOptions) => Promise<P | FullResyncNeeded>;
+/**
+ * How one kind of listing reads a page from Graph and writes it. Graph is asked only outside a database
+ * transaction: `prepare` may read the database and ask Graph more (device owners); `write` asks Graph
+ * nothing and writes the page in one transaction.
+ */
+export type PageListing<P extends ListedPage, W> = {
+  fetch: (graph: GraphSession, link: string | null) => Promise<P | FullResyncNeeded>;
+  prepare: (plan: RunPlan, page: P, graph: GraphSession) => Promise<W>;
   /** `written` is false when the run had ended (cancelled, taken over): then nothing was written. */
-  write: (plan: RunPlan, pageIndex: number, page: P, settings: EntraConnectionSettings, options: GraphOptions) => Promise<{ written: boolean }>;
+  write: (plan: RunPlan, pageIndex: number, page: P, prepared: W) => Promise<{ written: boolean }>;
 };
 
 /** Where the listing goes on: the next page's index and link; on the last page, its delta link. */
@@ -52,7 +57,7 @@ async function lastWrittenPage(runId: string, fromIndex: number) {
  * One step: up to PAGES_PER_STEP pages from `link`, each written atomically and recorded. A retried step
  * resumes after the last page it recorded (from that page's stored link), so nothing is written twice.
  */
-export async function syncPages<P extends ListedPage>(plan: RunPlan, listing: PageListing<P>, firstIndex: number, link: string | null, options: PageStepOptions = {}): Promise<PagesStepResult> {
+export async function syncPages<P extends ListedPage, W>(plan: RunPlan, listing: PageListing<P, W>, firstIndex: number, link: string | null, options: PageStepOptions = {}): Promise<PagesStepResult> {
   const written = await lastWrittenPage(plan.runId, firstIndex);
   if (written && !written.nextLink) return { nextIndex: written.pageIndex + 1, nextLink: null, deltaLink: written.deltaLink };
   const resumeLink = written ? written.nextLink : link;
@@ -61,8 +66,9 @@ export async function syncPages<P extends ListedPage>(plan: RunPlan, listing: Pa
   if (index >= end) return { nextIndex: index, nextLink: resumeLink, deltaLink: null };
 
   const { settings } = await loadConnection(plan.connectionId);
+  const graph = openGraphSession(settings, options);
   const fetchPage = (from: string | null) => {
-    const fetching = listing.fetch(settings, from, options);
+    const fetching = listing.fetch(graph, from);
     fetching.catch(() => {}); // awaited below; a page whose write fails first must not be an unhandled rejection
     return fetching;
   };
@@ -74,7 +80,7 @@ export async function syncPages<P extends ListedPage>(plan: RunPlan, listing: Pa
     const listed = page as P;
     const goOn = listed.nextLink !== null && index + 1 < end && Date.now() < stopStartingPagesAt && !options.signal?.aborted;
     if (goOn) fetching = fetchPage(listed.nextLink);
-    const { written } = await listing.write(plan, index, listed, settings, options);
+    const { written } = await listing.write(plan, index, listed, await listing.prepare(plan, listed, graph));
     if (!written) return { runEnded: true, nextIndex: index };
     index++;
     // A stop asked for while this page was written: the page fetched meanwhile is left for the next sync.

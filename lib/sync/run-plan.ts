@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, type SyncKind } from "@/db/schema";
+import { notSetUpMessage } from "@/lib/sync-settings/connection-row";
 import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
 
 /** What the steps of one run pass each other: ids and links only, never a secret or a token. */
@@ -20,6 +21,6 @@ export type RunPlan = {
 export async function loadConnection(connectionId: string) {
   const [connection] = await db.select().from(entraConnections).where(eq(entraConnections.id, connectionId));
   const settings = connection && entraSettingsOf(connection);
-  if (!settings) throw new Error("Azure User Sync is not set up: the IDs or the Client secret are missing.");
+  if (!settings) throw new Error(notSetUpMessage);
   return { connection, settings };
 }

@@ -3,7 +3,7 @@ import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { PgDialect, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { clients, devices, type SyncCounts } from "@/db/schema";
-import type { KnownRecord, PageDecision } from "./decide-page";
+import { noCounts, type KnownRecord, type PageDecision } from "./decide-page";
 
 type RecordTable = typeof clients | typeof devices;
 
@@ -104,4 +104,20 @@ export async function writePage<F extends object>(
     VALUES (${runId}, ${pageIndex}, ${JSON.stringify(result.counts)}::jsonb, ${JSON.stringify(result.skippedReasons)}::jsonb, ${links.nextLink}, ${links.deltaLink}))`);
   const written = await writeWhileRunning(runId, sql`WITH ${sql.join(parts, sql`, `)} UPDATE sync_runs SET pages_done = pages_done + 1, heartbeat_at = now() WHERE id = ${runId}`);
   return { written, ...result };
+}
+
+/** A page of a full devices sync's owners pass: each device's owner kept for the run, in one statement. */
+export async function writeListedOwners(runId: string, pageIndex: number, owners: { device: string; owner: string | null }[], nextLink: string | null) {
+  const ownersWritten = owners.length
+    ? sql`listed AS (
+        INSERT INTO sync_device_owners (run_id, device_object_id, owner_object_id)
+        SELECT ${runId}::uuid, o.device, o.owner FROM json_to_recordset(${JSON.stringify(owners)}::json) AS o(device text, owner text)
+        ON CONFLICT (run_id, device_object_id) DO UPDATE SET owner_object_id = excluded.owner_object_id), `
+    : sql``;
+  const written = await writeWhileRunning(runId, sql`
+    WITH ${ownersWritten}page AS (
+      INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, next_link, delta_link)
+      VALUES (${runId}, ${pageIndex}, ${JSON.stringify(noCounts())}::jsonb, '{}'::jsonb, ${nextLink}, NULL))
+    UPDATE sync_runs SET pages_done = pages_done + 1, heartbeat_at = now() WHERE id = ${runId}`);
+  return { written };
 }

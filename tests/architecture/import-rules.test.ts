@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { folderCycles, productImports } from "./imports";
+import { folderCycles, productFiles, productImports, readProductFile } from "./imports";
 
 // Which way imports go (README, Map of the code). Each rule lists the imports that break it: none.
 const edges = productImports();
@@ -28,8 +28,29 @@ describe("the direction of imports", () => {
     expect(breaking((from, to) => from.startsWith("lib/auth/") && !to.startsWith("lib/auth/") && !to.startsWith("db/"))).toEqual([]);
   });
 
+  it("code outside lib/azure enters it through its index (a client component may use the consent link's file)", () => {
+    const entrances = ["lib/azure", "lib/azure/admin-consent-url"];
+    expect(breaking((from, to) => !from.startsWith("lib/azure/") && to.startsWith("lib/azure") && !entrances.includes(to))).toEqual([]);
+  });
+
+  it("lib/azure's index exports only what product code uses (what only tests use stays behind it)", () => {
+    const exported = [...readProductFile("lib/azure/index.ts").matchAll(/export (?:type )?\{([^}]*)\}/g)]
+      .flatMap((match) => match[1].split(",").map((name) => name.trim().replace(/^type\s+/, "")))
+      .filter(Boolean);
+    const used = new Set(edges.filter(({ from, to }) => to === "lib/azure" && !from.startsWith("lib/azure/")).flatMap(({ names }) => names));
+    expect(exported.length).toBeGreaterThan(5);
+    expect(exported.filter((name) => !used.has(name))).toEqual([]);
+  });
+
+  it("Graph is never asked from inside a database transaction: code that opens one imports nothing of lib/azure", () => {
+    const opensTransaction = new Set(productFiles().filter((file) => /\.transaction\(|writeWhileRunning\(/.test(readProductFile(file))));
+    expect(opensTransaction.size).toBeGreaterThan(5);
+    expect(breaking((from, to) => opensTransaction.has(from) && to.startsWith("lib/azure"))).toEqual([]);
+  });
+
   it("the rules see the code: the import graph holds the imports they are about", () => {
-    expect(edges).toContainEqual({ from: "inngest/sync-users.ts", to: "lib/sync-runs/run-sync" });
-    expect(edges).toContainEqual({ from: "lib/sync-runs/run-sync.ts", to: "lib/sync/page-steps" });
+    expect(edges).toContainEqual({ from: "inngest/sync-users.ts", to: "lib/sync-runs/run-sync", names: ["runSync"] });
+    expect(edges).toContainEqual(expect.objectContaining({ from: "lib/sync-runs/run-sync.ts", to: "lib/sync/page-steps" }));
+    expect(edges).toContainEqual(expect.objectContaining({ from: "lib/sync/devices-page.ts", to: "lib/azure", names: expect.arrayContaining(["fetchDeviceOwnerIds", "GraphSession"]) }));
   });
 });

@@ -22,16 +22,29 @@ function resolveSpecifier(from: string, specifier: string): string | null {
   return null;
 }
 
-export type ImportEdge = { from: string; to: string };
+export type ImportEdge = { from: string; to: string; names: string[] };
+
+/** The names in `import { a, type B } from …` (without `type`); none for a bare or namespace import. */
+function importedNames(statement: string) {
+  const braces = /\{([^}]*)\}/.exec(statement.split(/\bfrom\b/)[0] ?? "");
+  if (!braces) return [];
+  return braces[1].split(",").map((part) => part.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]).filter(Boolean);
+}
+
+export const productFiles = () => productFolders.flatMap((folder) => sourceFiles(path.join(root, folder))).map((file) => path.relative(root, file));
+
+export const readProductFile = (file: string) => readFileSync(path.join(root, file), "utf8");
 
 /** Every import from one product file to another (project-relative paths, no extension on targets). */
 export function productImports(): ImportEdge[] {
   const edges: ImportEdge[] = [];
-  for (const file of productFolders.flatMap((folder) => sourceFiles(path.join(root, folder)))) {
-    const from = path.relative(root, file);
-    for (const match of readFileSync(file, "utf8").matchAll(importPattern)) {
-      const to = resolveSpecifier(file, match[1] ?? match[2] ?? match[3]);
-      if (to) edges.push({ from, to });
+  for (const from of productFiles()) {
+    const source = readProductFile(from);
+    for (const match of source.matchAll(importPattern)) {
+      const to = resolveSpecifier(from, match[1] ?? match[2] ?? match[3]);
+      // The statement up to its `from`: back to the `import` or `export` that starts it.
+      const statement = source.slice(Math.max(source.lastIndexOf("import", match.index), source.lastIndexOf("export", match.index)), match.index + match[0].length);
+      if (to) edges.push({ from, to, names: importedNames(statement) });
     }
   }
   return edges;

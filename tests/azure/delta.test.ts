@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import {
-  fetchUsersDeltaPage, pagesOfDeviceChanges, pagesOfUserChanges,
-  type DeltaChange, type GraphDeviceChange, type GraphUserChange,
-} from "@/lib/azure";
-import { goodApp, graphOptions, useFakeTenant } from "./fake-tenant-harness";
+import type { GraphDeviceChange, GraphUserChange } from "@/lib/azure";
+import { pagesOfDeviceChanges } from "@/lib/azure/devices";
+import type { DeltaChange } from "@/lib/azure/graph-pages";
+import { fetchUsersDeltaPage, pagesOfUserChanges } from "@/lib/azure/users";
+import { graphSession, useFakeTenant } from "./fake-tenant-harness";
 
 const fake = useFakeTenant({ users: 300, devices: 80, seed: "delta", deltaPageSize: 50 });
 
@@ -11,7 +11,7 @@ type Round<T> = { changes: DeltaChange<T>[]; deltaLink: string | null; pages: nu
 
 async function userRound(link: string | null): Promise<Round<GraphUserChange>> {
   const round: Round<GraphUserChange> = { changes: [], deltaLink: null, pages: 0, fullResyncNeeded: false };
-  for await (const page of pagesOfUserChanges(goodApp(), link, graphOptions(fake()))) {
+  for await (const page of pagesOfUserChanges(graphSession(fake()), link)) {
     round.pages++;
     if (page.fullResyncNeeded) return { ...round, fullResyncNeeded: true };
     round.changes.push(...page.changes);
@@ -22,7 +22,7 @@ async function userRound(link: string | null): Promise<Round<GraphUserChange>> {
 
 async function deviceRound(link: string | null): Promise<Round<GraphDeviceChange>> {
   const round: Round<GraphDeviceChange> = { changes: [], deltaLink: null, pages: 0, fullResyncNeeded: false };
-  for await (const page of pagesOfDeviceChanges(goodApp(), link, graphOptions(fake()))) {
+  for await (const page of pagesOfDeviceChanges(graphSession(fake()), link)) {
     round.pages++;
     if (page.fullResyncNeeded) return { ...round, fullResyncNeeded: true };
     round.changes.push(...page.changes);
@@ -114,7 +114,7 @@ describe("delta queries", () => {
 
   it("an expired delta link (400 syncStateNotFound) asks for a full resync", async () => {
     fake().control.expireDeltaTokens({ answer: 400 });
-    const page = await fetchUsersDeltaPage(goodApp(), deltaLink, graphOptions(fake()));
+    const page = await fetchUsersDeltaPage(graphSession(fake()), deltaLink);
     expect(page.fullResyncNeeded).toBe(true);
     if (page.fullResyncNeeded) expect(page.reason).toMatch(/delta link has expired/);
   });

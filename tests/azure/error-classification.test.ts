@@ -3,10 +3,12 @@ import type { AddressInfo } from "node:net";
 import selfsigned from "selfsigned";
 import { GraphError } from "@microsoft/microsoft-graph-client";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import {
-  acquireGraphToken, classifyEntraError, fetchDevicesPage, fetchUsersPage, forgetCachedTokenClients,
-  type ClassifiedEntraError, type EntraConnectionSettings, type GraphOptions,
-} from "@/lib/azure";
+import { openGraphSession, type EntraConnectionSettings, type GraphOptions } from "@/lib/azure";
+import { fetchDevicesPage } from "@/lib/azure/devices";
+import { classifyEntraError } from "@/lib/azure/errors/classify";
+import type { ClassifiedEntraError } from "@/lib/azure/errors/entra-error";
+import { forgetCachedTokenClients } from "@/lib/azure/token";
+import { fetchUsersPage } from "@/lib/azure/users";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { appWithExpiredSecret, appWithoutConsent, appWithoutDevices, goodApp, graphOptions, secretSettings, useFakeTenant } from "./fake-tenant-harness";
 
@@ -25,9 +27,9 @@ async function failureOf(run: () => Promise<unknown>, settings: EntraConnectionS
 }
 
 const tokenFailure = (settings: EntraConnectionSettings, options?: GraphOptions) =>
-  failureOf(() => acquireGraphToken(settings, options ?? graphOptions(fake())), settings);
+  failureOf(() => openGraphSession(settings, options ?? graphOptions(fake())).token(), settings);
 const usersFailure = (options?: Partial<GraphOptions>, settings = goodApp()) =>
-  failureOf(() => fetchUsersPage(settings, null, { ...graphOptions(fake()), ...options }), settings);
+  failureOf(() => fetchUsersPage(openGraphSession(settings, graphOptions(fake(), options)), null), settings);
 
 describe("classifying what goes wrong with Entra ID and Graph", () => {
   afterEach(() => {
@@ -78,7 +80,7 @@ describe("classifying what goes wrong with Entra ID and Graph", () => {
 
   it("a missing Device.Read.All is named, with the admin-consent link", async () => {
     const settings = appWithoutDevices();
-    const failure = await failureOf(() => fetchDevicesPage(settings, null, graphOptions(fake())), settings);
+    const failure = await failureOf(() => fetchDevicesPage(openGraphSession(settings, graphOptions(fake())), null), settings);
     const consentUrl = `${fake().url}/${CONTOSO.tenantId}/adminconsent?client_id=${CONTOSO.appWithoutDevices.clientId}`;
     expect(failure).toMatchObject({ code: "permission_missing", retryable: false, fix: { consentUrl, guideStep: 7 } });
     expect(failure.message).toContain("Device.Read.All");

@@ -1,7 +1,7 @@
 // Shared set-up for tests that run lib/azure against the fake tenant over real HTTPS.
 import { afterAll, beforeAll } from "vitest";
-import type { EntraConnectionSettings, GraphOptions } from "@/lib/azure";
-import { forgetCachedTokenClients } from "@/lib/azure";
+import { openGraphSession, type EntraConnectionSettings, type GraphOptions, type GraphSession } from "@/lib/azure";
+import { forgetCachedTokenClients } from "@/lib/azure/token";
 import { trustsFakeCertificate } from "@/tests/fake-entra/certificates";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { startFakeEntra, type FakeEntra, type FakeEntraOptions } from "@/tests/fake-entra/server";
@@ -36,6 +36,11 @@ export function useFakeTenant(options: FakeEntraOptions = {}) {
 /** Graph options for the fake: its endpoints, and retry waits short enough for a test run. */
 export function graphOptions(fake: FakeEntra, extra: Partial<GraphOptions> = {}): GraphOptions {
   return { endpoints: fake.endpoints, retry: { maxRetries: 3, maxWaitSeconds: 5, fallbackDelaySeconds: 0.1 }, ...extra };
+}
+
+/** A Graph session on the fake tenant, as one job step opens it. */
+export function graphSession(fake: FakeEntra, settings: EntraConnectionSettings = goodApp(), extra: Partial<GraphOptions> = {}): GraphSession {
+  return openGraphSession(settings, graphOptions(fake, extra));
 }
 
 export function secretSettings(clientId: string, secret: string, tenantId: string = CONTOSO.tenantId): EntraConnectionSettings {

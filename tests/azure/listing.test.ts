@@ -1,17 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  fetchDeviceOwnerIds, fetchDevicesPage, fetchUsersPage, pagesOfDevices, pagesOfUsers,
-  type GraphPage, type GraphUser,
-} from "@/lib/azure";
-import { goodApp, graphOptions, useFakeTenant } from "./fake-tenant-harness";
+import type { GraphPage } from "@/lib/azure";
+import { fetchDeviceOwnerIds, fetchDevicesPage, pagesOfDevices } from "@/lib/azure/devices";
+import type { GraphUser } from "@/lib/azure/graph-shapes";
+import { fetchUsersPage, pagesOfUsers } from "@/lib/azure/users";
+import { graphSession, useFakeTenant } from "./fake-tenant-harness";
 
 const fake = useFakeTenant({ users: 5_000, devices: 1_200, seed: "listing" });
 
-async function listAllUsers(options = graphOptions(fake())) {
+async function listAllUsers(graph = graphSession(fake())) {
   const ids = new Set<string>();
   const users: GraphUser[] = [];
   let pages = 0;
-  for await (const page of pagesOfUsers(goodApp(), options)) {
+  for await (const page of pagesOfUsers(graph)) {
     pages++;
     for (const user of page.items) {
       ids.add(user.id);
@@ -53,21 +53,21 @@ describe("listing users and devices", () => {
   });
 
   it("one page can be fetched from a stored nextLink alone, as a job step per page does", async () => {
-    const first = await fetchUsersPage(goodApp(), null, graphOptions(fake()));
+    const first = await fetchUsersPage(graphSession(fake()), null);
     const stored = JSON.parse(JSON.stringify({ nextLink: first.nextLink })) as { nextLink: string };
-    const second: GraphPage<GraphUser> = await fetchUsersPage(goodApp(), stored.nextLink, graphOptions(fake()));
+    const second: GraphPage<GraphUser> = await fetchUsersPage(graphSession(fake()), stored.nextLink);
     expect(second.items).toHaveLength(999);
     expect(second.items[0].id).not.toBe(first.items[0].id);
   });
 
   it("a 429 in the middle of a listing is retried after Retry-After and the listing completes", async () => {
-    const first = await fetchUsersPage(goodApp(), null, graphOptions(fake()));
+    const first = await fetchUsersPage(graphSession(fake()), null);
     fake().control.failNextRequests({ count: 1, status: 429, retryAfterSeconds: 1, pathPrefix: "/v1.0/users" });
     const started = Date.now();
     let nextLink = first.nextLink;
     let total = first.items.length;
     while (nextLink) {
-      const page = await fetchUsersPage(goodApp(), nextLink, graphOptions(fake()));
+      const page = await fetchUsersPage(graphSession(fake()), nextLink);
       total += page.items.length;
       nextLink = page.nextLink;
     }
@@ -79,13 +79,13 @@ describe("listing users and devices", () => {
   it("503 and 504 answers are retried too", async () => {
     fake().control.failNextRequests({ count: 1, status: 503, pathPrefix: "/v1.0/users" });
     fake().control.failNextRequests({ count: 1, status: 504, retryAfterSeconds: 0, pathPrefix: "/v1.0/users" });
-    const page = await fetchUsersPage(goodApp(), null, graphOptions(fake()));
+    const page = await fetchUsersPage(graphSession(fake()), null);
     expect(page.items).toHaveLength(999);
     expect(fake().control.requestCounts().graph).toBe(3);
   });
 
   it("a filter narrows the listing", async () => {
-    const page = await fetchUsersPage(goodApp(), null, { ...graphOptions(fake()), filter: "userType eq 'Guest'" });
+    const page = await fetchUsersPage(graphSession(fake()), null, { filter: "userType eq 'Guest'" });
     expect(page.items.length).toBeGreaterThan(100);
     expect(page.items.every((u) => u.userType === "Guest")).toBe(true);
   });
@@ -94,7 +94,7 @@ describe("listing users and devices", () => {
     let devices = 0;
     let withOwners = 0;
     let withoutOwners = 0;
-    for await (const page of pagesOfDevices(goodApp(), { ...graphOptions(fake()), includeOwners: true })) {
+    for await (const page of pagesOfDevices(graphSession(fake()), { includeOwners: true })) {
       for (const device of page.items) {
         devices++;
         const owners = device.registeredOwners?.map((o) => o.id) ?? [];
@@ -109,22 +109,22 @@ describe("listing users and devices", () => {
   });
 
   it("a device's owners can be read on their own, and a deleted device has none", async () => {
-    const page = await fetchDevicesPage(goodApp(), null, { ...graphOptions(fake()), pageSize: 50 });
+    const page = await fetchDevicesPage(graphSession(fake()), null, { pageSize: 50 });
     const owned = page.items.find((d) => fake().control.deviceOwnerIds({ id: d.id }).length > 0)!;
-    const ownerIds = await fetchDeviceOwnerIds(goodApp(), owned.id, graphOptions(fake()));
+    const ownerIds = await fetchDeviceOwnerIds(graphSession(fake()), owned.id);
     expect(ownerIds).toEqual(fake().control.deviceOwnerIds({ id: owned.id }));
     fake().control.hardDeleteDevice({ id: owned.id });
-    expect(await fetchDeviceOwnerIds(goodApp(), owned.id, graphOptions(fake()))).toEqual([]);
+    expect(await fetchDeviceOwnerIds(graphSession(fake()), owned.id)).toEqual([]);
   });
 
   it("a nextLink naming the loopback host differently (127.0.0.1 for localhost) is still followed", async () => {
-    const first = await fetchUsersPage(goodApp(), null, graphOptions(fake()));
+    const first = await fetchUsersPage(graphSession(fake()), null);
     const renamed = first.nextLink!.replace("//localhost:", "//127.0.0.1:");
-    expect((await fetchUsersPage(goodApp(), renamed, graphOptions(fake()))).items).toHaveLength(999);
+    expect((await fetchUsersPage(graphSession(fake()), renamed)).items).toHaveLength(999);
   });
 
   it("a nextLink that leads away from the Graph host is refused", async () => {
-    await expect(fetchUsersPage(goodApp(), "https://example.com/v1.0/users?$skiptoken=x", graphOptions(fake()))).rejects.toMatchObject({
+    await expect(fetchUsersPage(graphSession(fake()), "https://example.com/v1.0/users?$skiptoken=x")).rejects.toMatchObject({
       code: "unexpected_response",
     });
   });

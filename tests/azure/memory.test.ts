@@ -1,8 +1,8 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { pagesOfUsers } from "@/lib/azure";
-import { goodApp, graphOptions, useFakeTenant } from "./fake-tenant-harness";
+import { pagesOfUsers } from "@/lib/azure/users";
+import { graphSession, useFakeTenant } from "./fake-tenant-harness";
 
 const fake = useFakeTenant({ users: 100_000, devices: 0, seed: "memory" });
 
@@ -26,7 +26,7 @@ describe("memory", () => {
     let highestHeap = 0;
     let highestRss = 0;
     const started = Date.now();
-    for await (const page of pagesOfUsers(goodApp(), graphOptions(fake()))) {
+    for await (const page of pagesOfUsers(graphSession(fake()))) {
       users += page.items.length;
       pages++;
       // A few pages first, so connection pools, compiled code and MSAL's cache are in the baseline.

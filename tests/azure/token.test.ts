@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireGraphToken, forgetCachedTokenClients, grantedRoles } from "@/lib/azure";
+import { openGraphSession, type EntraConnectionSettings, type GraphOptions } from "@/lib/azure";
+import { forgetCachedTokenClients, grantedRoles } from "@/lib/azure/token";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { appWithoutConsent, goodApp, graphOptions, useFakeTenant } from "./fake-tenant-harness";
 
 const fake = useFakeTenant({ users: 10, devices: 5 });
+
+const acquireGraphToken = (settings: EntraConnectionSettings, options?: GraphOptions, forceRefresh = false) =>
+  openGraphSession(settings, options).token({ forceRefresh });
 
 describe("access tokens", () => {
   afterEach(() => {
@@ -26,7 +30,7 @@ describe("access tokens", () => {
 
   it("forceRefresh asks Entra ID again, so a consent just granted shows in the roles", async () => {
     await acquireGraphToken(goodApp(), graphOptions(fake()));
-    await acquireGraphToken(goodApp(), graphOptions(fake(), { forceRefresh: true }));
+    await acquireGraphToken(goodApp(), graphOptions(fake()), true);
     expect(fake().control.requestCounts().token).toBe(2);
   });
 

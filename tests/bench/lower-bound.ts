@@ -7,9 +7,10 @@ import { getTableColumns } from "drizzle-orm";
 import { closeDatabase, db } from "@/db/client";
 import { clients, devices, type EntraConnection } from "@/db/schema";
 import {
-  fetchDeviceOwnerIds, fetchDevicesDeltaPage, fetchDevicesPage, fetchUsersDeltaPage,
-  type DeltaChange, type EntraConnectionSettings, type GraphDeviceChange, type GraphUserChange,
+  fetchDeviceOwnerIds, fetchDevicesDeltaPage, fetchDevicesPage, fetchUsersDeltaPage, openGraphSession,
+  type GraphDeviceChange, type GraphSession, type GraphUserChange,
 } from "@/lib/azure";
+import type { DeltaChange } from "@/lib/azure/graph-pages";
 import { OWNER_LOOKUPS_AT_ONCE } from "@/lib/sync/devices-page";
 import { clientFieldsFrom, deviceFieldsFrom } from "@/lib/sync/record-fields";
 import { knownRecords } from "@/lib/sync/write-page";
@@ -22,10 +23,10 @@ export type LowerBound = { fetchMs: number; copyMs: number | null; requests: num
 
 type Fetched = { requests: number; changes: DeltaChange<GraphUserChange | GraphDeviceChange>[]; owners: Map<string, string | null> };
 
-async function fetchListing(kind: string, settings: EntraConnectionSettings, startLink: string | null, fetched: Fetched) {
+async function fetchListing(kind: string, graph: GraphSession, startLink: string | null, fetched: Fetched) {
   let link = startLink;
   do {
-    const page = kind === "users" ? await fetchUsersDeltaPage(settings, link) : await fetchDevicesDeltaPage(settings, link);
+    const page = kind === "users" ? await fetchUsersDeltaPage(graph, link) : await fetchDevicesDeltaPage(graph, link);
     if (page.fullResyncNeeded) throw new Error(page.reason);
     fetched.requests++;
     fetched.changes.push(...page.changes);
@@ -34,10 +35,10 @@ async function fetchListing(kind: string, settings: EntraConnectionSettings, sta
 }
 
 /** A full devices sync reads the listing a second time, with each device's owner. */
-async function fetchOwnersListing(settings: EntraConnectionSettings, fetched: Fetched) {
+async function fetchOwnersListing(graph: GraphSession, fetched: Fetched) {
   let link: string | null = null;
   do {
-    const page = await fetchDevicesPage(settings, link, { includeOwners: true });
+    const page = await fetchDevicesPage(graph, link, { includeOwners: true });
     fetched.requests++;
     for (const device of page.items) fetched.owners.set(device.id, device.registeredOwners?.[0]?.id ?? null);
     link = page.nextLink;
@@ -45,12 +46,12 @@ async function fetchOwnersListing(settings: EntraConnectionSettings, fetched: Fe
 }
 
 /** A delta devices sync asks each changed device's owner, as many at a time as the sync does. */
-async function fetchOwnersOneByOne(settings: EntraConnectionSettings, fetched: Fetched) {
+async function fetchOwnersOneByOne(graph: GraphSession, fetched: Fetched) {
   const ids = fetched.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));
   for (let i = 0; i < ids.length; i += OWNER_LOOKUPS_AT_ONCE) {
     await Promise.all(
       ids.slice(i, i + OWNER_LOOKUPS_AT_ONCE).map(async (id) => {
-        fetched.owners.set(id, (await fetchDeviceOwnerIds(settings, id))[0] ?? null);
+        fetched.owners.set(id, (await fetchDeviceOwnerIds(graph, id))[0] ?? null);
         fetched.requests++;
       }),
     );
@@ -58,12 +59,12 @@ async function fetchOwnersOneByOne(settings: EntraConnectionSettings, fetched: F
 }
 
 async function fetchEverything(kind: string, mode: string, connection: EntraConnection): Promise<Fetched> {
-  const settings = entraSettingsOf(connection)!;
+  const graph = openGraphSession(entraSettingsOf(connection)!);
   const fetched: Fetched = { requests: 0, changes: [], owners: new Map() };
   const deltaLink = kind === "users" ? connection.usersDeltaLink : connection.devicesDeltaLink;
   if (mode === "delta" && !deltaLink) throw new Error(`No ${kind} delta link: run a full sync first.`);
-  await fetchListing(kind, settings, mode === "delta" ? deltaLink : null, fetched);
-  if (kind === "devices") await (mode === "full" ? fetchOwnersListing(settings, fetched) : fetchOwnersOneByOne(settings, fetched));
+  await fetchListing(kind, graph, mode === "delta" ? deltaLink : null, fetched);
+  if (kind === "devices") await (mode === "full" ? fetchOwnersListing(graph, fetched) : fetchOwnersOneByOne(graph, fetched));
   return fetched;
 }
 

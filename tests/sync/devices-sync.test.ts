@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { devices, syncDeviceOwners } from "@/db/schema";
-import { fetchDeviceOwnerIds } from "@/lib/azure";
+import { fetchDeviceOwnerIds, openGraphSession } from "@/lib/azure";
 import { beginSyncRun } from "@/lib/sync-runs/begin-run";
 import { deviceOwnersListing, devicesListing } from "@/lib/sync/devices-page";
 import { syncPages } from "@/lib/sync/page-steps";
@@ -13,7 +13,7 @@ import { clientsByObjectId, devicesByObjectId, runSyncFunction, useSyncWorld } f
 const world = useSyncWorld({ users: 400, devices: 300 });
 
 async function ownerInEntra(deviceObjectId: string) {
-  return (await fetchDeviceOwnerIds(goodApp(), deviceObjectId, { endpoints: world.fake.endpoints }))[0] ?? null;
+  return (await fetchDeviceOwnerIds(openGraphSession(goodApp(), { endpoints: world.fake.endpoints }), deviceObjectId))[0] ?? null;
 }
 
 describe("a devices sync through the real Inngest function", () => {

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { eq } from "drizzle-orm";
 import { closeDatabase, db } from "@/db/client";
 import { clients, devices, syncRuns, type SyncKind } from "@/db/schema";
-import { forgetCachedTokenClients, pagesOfDevices, pagesOfUsers } from "@/lib/azure";
+import { openGraphSession } from "@/lib/azure";
+import { pagesOfDevices } from "@/lib/azure/devices";
+import { forgetCachedTokenClients } from "@/lib/azure/token";
+import { pagesOfUsers } from "@/lib/azure/users";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { isExternalUser } from "@/lib/synced-fields";
 import { saveSyncSettings } from "@/lib/sync-settings/commands";
@@ -79,14 +82,14 @@ export const devicesByObjectId = async () => new Map((await db.select().from(dev
 /** The tenant's users as Graph's plain listing shows them: an independent path from the sync's delta. */
 export async function listedUsers(fake: FakeEntra) {
   const users = [];
-  for await (const page of pagesOfUsers(goodApp(), { endpoints: fake.endpoints })) users.push(...page.items);
+  for await (const page of pagesOfUsers(openGraphSession(goodApp(), { endpoints: fake.endpoints }))) users.push(...page.items);
   return users;
 }
 
 /** The tenant's devices with their first registered owner, as Graph's plain listing shows them. */
 export async function listedDevices(fake: FakeEntra) {
   const listed = [];
-  for await (const page of pagesOfDevices(goodApp(), { endpoints: fake.endpoints, includeOwners: true })) listed.push(...page.items);
+  for await (const page of pagesOfDevices(openGraphSession(goodApp(), { endpoints: fake.endpoints }), { includeOwners: true })) listed.push(...page.items);
   return listed;
 }
 

@@ -1,9 +1,9 @@
 import { adminConsentLink } from "@/lib/azure/admin-consent-url";
-import { isGuid } from "@/lib/sync-settings/field-checks";
+import { isUuid } from "@/db/is-uuid";
 
 /** The setup guide's steps in a few lines, with the consent link for the IDs entered. */
 export function SetupHelp({ authorityHost, clientId, tenantId }: { authorityHost: string; clientId: string; tenantId: string }) {
-  const consentUrl = isGuid(clientId) && tenantId ? adminConsentLink(authorityHost, tenantId, clientId) : null;
+  const consentUrl = isUuid(clientId) && tenantId ? adminConsentLink(authorityHost, tenantId, clientId) : null;
   return (
     <aside className="space-y-3 rounded-xl border border-slate-200 bg-white p-6 text-sm text-slate-700" aria-label="Setup help">
       <h2 className="text-base font-semibold text-slate-900">Setting up Microsoft Entra</h2>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireSuperuser } from "@/lib/session/current-staff";
+import { notSetUpMessage } from "@/lib/sync-settings/connection-row";
 import { getSyncSettings } from "@/lib/sync-settings/queries";
 import { latestSyncRuns } from "@/lib/sync-runs/queries";
 import { jobEngineStatus } from "@/lib/job-engine/status";
@@ -16,7 +17,6 @@ export default async function MicrosoftAzureTab() {
   const actor = await requireSuperuser();
   const [settings, latest, engine] = await Promise.all([getSyncSettings(actor), latestSyncRuns(actor), jobEngineStatus()]);
   const running = [latest.users, latest.devices].some((run) => run && (run.status === "queued" || run.status === "running"));
-  const ready = settings.secret.stored && settings.clientId && settings.tenantId;
   return (
     <div className="space-y-6">
       {running && <RefreshWhileRunning />}
@@ -25,9 +25,9 @@ export default async function MicrosoftAzureTab() {
           Syncs need the job engine, and it does not answer at {engine.where}. {jobEngineStartHint}
         </p>
       )}
-      {!ready && (
+      {!settings.setUp && (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
-          Azure User Sync is not set up yet: enter the IDs and the Client secret under <Link href="/settings/azure">Settings</Link>, then Save Changes.
+          {notSetUpMessage} <Link href="/settings/azure" className="font-medium underline">Open Settings</Link>
         </p>
       )}
       <section className="rounded-xl border border-slate-200 bg-white p-6">

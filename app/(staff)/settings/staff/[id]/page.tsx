@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSuperuser } from "@/lib/session/current-staff";
-import { isUuid } from "@/lib/lists/is-uuid";
+import { isUuid } from "@/db/is-uuid";
 import { findStaffMember } from "@/lib/staff/queries";
 import { ChangeRoleForm } from "../change-role-form";
 import { ResetPasswordForm } from "../reset-password-form";

@@ -1,6 +1,6 @@
 import "server-only";
-import type { ClassifiedEntraError } from "./errors";
-import { PERMISSION_FOR_RESOURCE, type GraphResource } from "./permissions";
+import type { ClassifiedEntraError } from "./entra-error";
+import { PERMISSION_FOR_RESOURCE, type GraphResource } from "../permissions";
 
 /** What a message may mention. Deliberately holds no secret, key or token. */
 export type MessageContext = {

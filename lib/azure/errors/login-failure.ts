@@ -1,10 +1,10 @@
 import "server-only";
 import { AuthError, ClientConfigurationError, ServerError } from "@azure/msal-node";
-import { classifyTransportFailure, classifyUnexpected } from "./classify-wire-failure";
-import * as explain from "./entra-error-messages";
-import { UnexpectedResponseError, type ClassifiedEntraError } from "./errors";
-import type { LoginExchangeProblem } from "./msal-network";
-import { TransportFailure } from "./transport";
+import { classifyTransportFailure, classifyUnexpected } from "./wire-failure";
+import * as explain from "./messages";
+import { UnexpectedResponseError, type ClassifiedEntraError } from "./entra-error";
+import type { LoginExchangeProblem } from "./wire-errors";
+import { TransportFailure } from "./wire-errors";
 
 const ENTRA = "Microsoft Entra ID";
 

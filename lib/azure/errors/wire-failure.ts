@@ -1,7 +1,7 @@
 import "server-only";
-import * as explain from "./entra-error-messages";
-import type { ClassifiedEntraError, UnexpectedResponseError } from "./errors";
-import type { TransportFailure } from "./transport";
+import * as explain from "./messages";
+import type { ClassifiedEntraError, UnexpectedResponseError } from "./entra-error";
+import type { TransportFailure } from "./wire-errors";
 
 /** A request that got no answer: name the host, and say whether waiting can help. */
 export function classifyTransportFailure(failure: TransportFailure): ClassifiedEntraError {

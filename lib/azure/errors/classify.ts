@@ -1,14 +1,18 @@
 import "server-only";
 import { AuthError, ClientConfigurationError, ServerError } from "@azure/msal-node";
 import { GraphError } from "@microsoft/microsoft-graph-client";
-import { adminConsentUrl, PUBLIC_CLOUD, resolveEndpoints, type EntraEndpoints } from "./connection";
-import * as explain from "./entra-error-messages";
-import { EntraError, UnexpectedResponseError, UnusableCredentialError, type ClassifiedEntraError } from "./errors";
-import { TokenRequestFailure } from "./msal-network";
-import type { GraphResource } from "./permissions";
-import { classifyLoginFailure } from "./classify-login-failure";
-import { classifyTransportFailure, classifyUnexpected } from "./classify-wire-failure";
-import { TransportFailure } from "./transport";
+import { adminConsentUrl, PUBLIC_CLOUD, resolveEndpoints, type EntraEndpoints } from "../connection";
+import * as explain from "./messages";
+import { EntraError, UnexpectedResponseError, UnusableCredentialError, type ClassifiedEntraError } from "./entra-error";
+import { TokenRequestFailure } from "./wire-errors";
+import type { GraphResource } from "../permissions";
+import { classifyLoginFailure } from "./login-failure";
+import { classifyTransportFailure, classifyUnexpected } from "./wire-failure";
+import { TransportFailure } from "./wire-errors";
+import { retryAfterSeconds } from "../retry-after";
+
+/** The wait to suggest when Graph throttles without saying how long. */
+const DEFAULT_THROTTLE_WAIT_SECONDS = 60;
 
 /** What the classifier may know about the failed call; every part is optional. */
 export type EntraErrorContext = {
@@ -45,14 +49,6 @@ function messageContext(context: EntraErrorContext): explain.MessageContext {
   };
 }
 
-function retryAfterSeconds(headers: Headers | undefined): number {
-  const value = headers?.get("retry-after");
-  const seconds = value ? Number(value) : NaN;
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
-  const date = value ? Date.parse(value) : NaN;
-  return Number.isFinite(date) ? Math.max(1, Math.ceil((date - Date.now()) / 1000)) : 60;
-}
-
 function classifyGraphError(error: GraphError, c: explain.MessageContext): ClassifiedEntraError {
   const status = error.statusCode;
   const code = error.code ?? "";
@@ -62,7 +58,7 @@ function classifyGraphError(error: GraphError, c: explain.MessageContext): Class
   }
   if (status === 403) return explain.permissionMissing(c, details);
   if (status === 401) return explain.tokenRejectedByGraph(code || "HTTP 401", details);
-  if (status === 429) return explain.throttled(GRAPH, retryAfterSeconds(error.headers), details);
+  if (status === 429) return explain.throttled(GRAPH, retryAfterSeconds(error.headers?.get("retry-after")) ?? DEFAULT_THROTTLE_WAIT_SECONDS, details);
   if (status >= 500) return explain.serviceUnavailable(GRAPH, status, details);
   // The client could not read the body as JSON: an HTML page from a proxy or a captive portal, say.
   if (code === "SyntaxError") return explain.unexpectedResponse(c.graphHost, `HTTP ${status} with a body that is not JSON`, "GRAPH_BASE_URL", details);

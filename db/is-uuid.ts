@@ -1,0 +1,7 @@
+/**
+ * A value a uuid column accepts, checked before it reaches one so a bad link is a plain not-found.
+ * Entra's tenant, application and object IDs are GUIDs of the same form.
+ */
+export function isUuid(value: string) {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
