@@ -36,6 +36,19 @@ export const staffUsers = pgTable("staff_users", {
   ...timestamps,
 });
 
+/** Which users a users sync brings in (lib/sync/users-scope.ts); the default is every account. */
+export type UsersScope = {
+  mode: "all_users" | "groups";
+  /** Entra groups whose members, nested groups' members included, are synced (mode "groups"). */
+  groups: { id: string; displayName: string }[];
+  skipUnlicensed: boolean;
+  /** Patterns matched against user principal name and mail, `*` as wildcard, e.g. `svc-*`. */
+  skipPatterns: string[];
+  skipDisabledOnFirstSight: boolean;
+};
+
+export const allUsersScope: UsersScope = { mode: "all_users", groups: [], skipUnlicensed: false, skipPatterns: [], skipDisabledOnFirstSight: false };
+
 /** One Microsoft Entra tenant that Vertask syncs from, with its Azure User Sync settings. */
 export const entraConnections = pgTable("entra_connections", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -51,11 +64,14 @@ export const entraConnections = pgTable("entra_connections", {
   clientSecretExpiresOn: date("client_secret_expires_on"),
   syncExternalUsers: boolean("sync_external_users").notNull().default(false),
   inviteToPortal: boolean("invite_to_portal").notNull().default(false),
+  usersScope: jsonb("users_scope").$type<UsersScope>().notNull().default(allUsersScope),
   // A sync that would disable or remove more than this share of the active synced rows stops for review.
   reviewThresholdPercent: integer("review_threshold_percent").notNull().default(10),
   // Where the next incremental sync starts, and the "Sync external users" value it was made under.
   usersDeltaLink: text("users_delta_link"),
   usersDeltaWithExternal: boolean("users_delta_with_external"),
+  // The users scope the delta link was made under: another scope needs everyone listed again.
+  usersDeltaScope: jsonb("users_delta_scope").$type<UsersScope>(),
   devicesDeltaLink: text("devices_delta_link"),
   ...timestamps,
 });
@@ -95,6 +111,8 @@ export const clients = pgTable(
     officeLocation: text("office_location"),
     mobilePhone: text("mobile_phone"),
     businessPhones: text("business_phones").array().notNull().default(sql`'{}'::text[]`),
+    // Whether Entra lists a licence for the account; null until a sync has asked.
+    licensed: boolean("licensed"),
     status: recordStatus("status").notNull().default("active"),
     source: recordSource("source").notNull(),
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
@@ -153,7 +171,12 @@ export type SyncCounts = {
   restored: number;
   unchanged: number;
   skipped: number;
+  /** Users linked to a client added by hand with the same address, instead of creating another. */
+  matched: number;
 };
+
+/** The first few names behind each count ("created", "removed", …) and each skip reason. */
+export type SyncExamples = Record<string, string[]>;
 
 /** One sync of users or devices: recorded before it starts, updated as pages finish. */
 export const syncRuns = pgTable(
@@ -166,6 +189,10 @@ export const syncRuns = pgTable(
     full: boolean("full").notNull().default(false),
     // "Sync external users" as it was when the run began: the whole run follows that one value.
     syncExternalUsers: boolean("sync_external_users"),
+    // The users scope as it was when the run began (users runs only).
+    usersScope: jsonb("users_scope").$type<UsersScope>(),
+    // A preview computes what a users sync would do and writes no client.
+    preview: boolean("preview").notNull().default(false),
     requestedById: uuid("requested_by_id").references(() => staffUsers.id, { onDelete: "set null" }),
     requestedByName: text("requested_by_name"),
     status: syncRunStatus("status").notNull().default("queued"),
@@ -178,6 +205,7 @@ export const syncRuns = pgTable(
     pagesDone: integer("pages_done").notNull().default(0),
     counts: jsonb("counts").$type<SyncCounts>(),
     skippedReasons: jsonb("skipped_reasons").$type<Record<string, number>>(),
+    examples: jsonb("examples").$type<SyncExamples>(),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
     // A finished listing's delta link; stored on the connection once the run's changes are applied.
@@ -199,6 +227,7 @@ export const syncRunPages = pgTable(
     pageIndex: integer("page_index").notNull(),
     counts: jsonb("counts").$type<SyncCounts>().notNull(),
     skippedReasons: jsonb("skipped_reasons").$type<Record<string, number>>().notNull(),
+    examples: jsonb("examples").$type<SyncExamples>().notNull().default({}),
     nextLink: text("next_link"),
     deltaLink: text("delta_link"),
   },
@@ -229,6 +258,16 @@ export const syncDeviceOwners = pgTable(
     ownerObjectId: text("owner_object_id"),
   },
   (t) => [primaryKey({ columns: [t.runId, t.deviceObjectId] })],
+);
+
+/** The users in a group-scoped run's chosen groups, listed before the users; kept for the run only. */
+export const syncScopeMembers = pgTable(
+  "sync_scope_members",
+  {
+    runId: uuid("run_id").notNull().references(() => syncRuns.id, { onDelete: "cascade" }),
+    objectId: text("object_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.objectId] })],
 );
 
 /** A client's access to the client portal: at most one per client, so a client is invited once. */

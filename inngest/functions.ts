@@ -1,4 +1,5 @@
 import { alertSweep } from "./alert-sweep";
+import { previewUsers } from "./preview-users";
 import { connectionHealthCheck } from "./connection-health-check";
 import { syncDevices } from "./sync-devices";
 import { syncRunEndedByJobEngine } from "./sync-run-ended-by-job-engine";
@@ -7,4 +8,4 @@ import { sendPortalInvitations } from "./send-portal-invitations";
 import { syncUsers } from "./sync-users";
 
 /** Every function the app serves at /api/inngest. */
-export const functions = [syncUsers, syncDevices, syncRunEndedByJobEngine, syncScheduleTick, sendPortalInvitations, alertSweep, connectionHealthCheck];
+export const functions = [syncUsers, syncDevices, previewUsers, syncRunEndedByJobEngine, syncScheduleTick, sendPortalInvitations, alertSweep, connectionHealthCheck];

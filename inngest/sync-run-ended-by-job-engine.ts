@@ -1,12 +1,13 @@
 import { inngest } from "@/lib/job-engine/client";
 import { endedSyncRun } from "@/lib/job-engine/events";
+import { previewUsers } from "./preview-users";
 import { syncDevices } from "./sync-devices";
 import { syncUsers } from "./sync-users";
 import { endRunAsCancelled } from "@/lib/sync-runs/cancel-run";
 import { failSyncRun } from "@/lib/sync-runs/fail-run";
 
 /** Only the sync functions' runs: Inngest's id for a function is the app id and the function id, joined. */
-const isSyncFunction = [syncUsers, syncDevices].map((fn) => `event.data.function_id == '${fn.id(inngest.id)}'`).join(" || ");
+const isSyncFunction = [syncUsers, syncDevices, previewUsers].map((fn) => `event.data.function_id == '${fn.id(inngest.id)}'`).join(" || ");
 
 /**
  * A sync that Inngest ends for good — out of retries, or cancelled (cancelOn, the dashboard, the REST API, a

@@ -8,7 +8,7 @@ type EndedRun = { kind: "users" | "devices"; status: "failed" | "needs_review" |
 /** Records a run that ended, as a sync leaves it, and reports it through the real alertOnRunEnded. */
 export async function endRun(run: EndedRun) {
   const [connection] = await sql`SELECT id FROM entra_connections ORDER BY created_at LIMIT 1`;
-  const counts = { created: 0, updated: 0, disabled: 0, removed: 0, restored: 0, unchanged: 40, skipped: 0 };
+  const counts = { created: 0, matched: 0, updated: 0, disabled: 0, removed: 0, restored: 0, unchanged: 40, skipped: 0 };
   const [row] = await sql`
     INSERT INTO sync_runs (connection_id, kind, trigger, status, started_at, finished_at, counts, error_message, review_note)
     VALUES (${connection.id}, ${run.kind}, 'manual', ${run.status}, now(), now(), ${sql.json(counts)}, ${run.errorMessage ?? null}, ${run.reviewNote ?? null})

@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { entraConnections } from "@/db/schema";
 import { checkEntraConnection } from "@/lib/azure";
 import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
-import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
+import { findPrimaryConnection, scopeGroupIds } from "@/lib/sync-settings/connection-row";
 import { clearConditions, raiseCondition } from "./raise-and-clear";
 import { connectionCheckSummary } from "./wording";
 
@@ -28,7 +28,7 @@ async function failingCheckSummary(connectionId: string): Promise<string | null>
     return "The stored Client secret cannot be decrypted with this server's encryption key: enter it again under Azure User Sync.";
   }
   if (!settings) return null;
-  const report = await checkEntraConnection(settings);
+  const report = await checkEntraConnection(settings, { groupIds: scopeGroupIds(connection) });
   return report.ok ? null : report.summary;
 }
 

@@ -18,6 +18,7 @@ async function laterRunHasEnded(run: SyncRun) {
       and(
         eq(syncRuns.connectionId, run.connectionId),
         eq(syncRuns.kind, run.kind),
+        eq(syncRuns.preview, false),
         inArray(syncRuns.status, reportedEnds),
         // Compared in SQL: a JavaScript Date would drop the microseconds.
         gt(syncRuns.queuedAt, sql`(SELECT queued_at FROM sync_runs WHERE id = ${run.id})`),
@@ -29,8 +30,8 @@ async function laterRunHasEnded(run: SyncRun) {
 
 async function updateConditionsForRun(runId: string) {
   const [run] = await db.select().from(syncRuns).where(eq(syncRuns.id, runId));
-  // A cancelled run says nothing about Entra or the settings: it neither raises nor clears anything.
-  if (!run || !reportedEnds.includes(run.status) || (await laterRunHasEnded(run))) return;
+  // A cancelled run or a preview says nothing about syncs: it neither raises nor clears anything.
+  if (!run || run.preview || !reportedEnds.includes(run.status) || (await laterRunHasEnded(run))) return;
   const now = run.finishedAt ?? new Date();
   const { connectionId, kind } = run;
   if (run.status === "succeeded") {

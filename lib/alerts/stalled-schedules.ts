@@ -14,7 +14,7 @@ type Scheduled = EntraConnection & { syncFrequency: keyof typeof hoursBetweenSyn
  * kind stopped succeeding. Null when nothing was scheduled since (a schedule just turned on is not stalled).
  */
 async function failingSince(connectionId: string, kind: SyncKind): Promise<Date | null> {
-  const sameKind = and(eq(syncRuns.connectionId, connectionId), eq(syncRuns.kind, kind));
+  const sameKind = and(eq(syncRuns.connectionId, connectionId), eq(syncRuns.kind, kind), eq(syncRuns.preview, false));
   const [{ lastSuccess }] = await db
     .select({ lastSuccess: max(syncRuns.queuedAt) })
     .from(syncRuns)

@@ -5,7 +5,8 @@ import { fetchDevicesPage } from "./devices";
 import { missingPermissionSentence } from "./errors/messages";
 import type { ClassifiedEntraError } from "./errors/entra-error";
 import { openGraphSession, type GraphOptions, type GraphSession } from "./graph-session";
-import { NEEDED_PERMISSIONS, isPermissionGranted, type GraphPermission } from "./permissions";
+import { fetchGroupMemberIdsPage } from "./groups";
+import { isPermissionGranted, neededPermissions, type GraphPermission } from "./permissions";
 import { grantedRoles } from "./token";
 import { fetchUsersPage } from "./users";
 
@@ -20,6 +21,8 @@ export type EntraConnectionReport = {
   permissions: PermissionCheck[];
   readUser: CheckStep;
   readDevice: CheckStep;
+  /** Only when the users sync is scoped by group: the first chosen group's members were read. */
+  readGroupMembers: CheckStep | null;
   consentUrl: string;
   /** One sentence: all is well, or the first problem in the order an administrator would fix them. */
   summary: string;
@@ -38,32 +41,38 @@ function summarise(report: Omit<EntraConnectionReport, "ok" | "summary">): { ok:
   if (report.token.status === "failed") return { ok: false, summary: report.token.error.message };
   const missing = report.permissions.filter((p) => p.status === "missing").map((p) => p.permission);
   if (missing.length) return { ok: false, summary: missingPermissionSentence(missing.join(" and "), report.consentUrl) };
-  for (const step of [report.readUser, report.readDevice]) {
-    if (step.status === "failed") return { ok: false, summary: step.error.message };
+  for (const step of [report.readUser, report.readDevice, report.readGroupMembers]) {
+    if (step?.status === "failed") return { ok: false, summary: step.error.message };
   }
-  return { ok: true, summary: "Connected: a token was obtained, User.Read.All and Device.Read.All are granted, and a user and a device were read." };
+  return report.readGroupMembers
+    ? { ok: true, summary: "Connected: a token was obtained, User.Read.All, Device.Read.All and GroupMember.Read.All are granted, and a user, a device and a chosen group's members were read." }
+    : { ok: true, summary: "Connected: a token was obtained, User.Read.All and Device.Read.All are granted, and a user and a device were read." };
 }
 
 /** A report for settings that cannot even ask for a token (an endpoint setting that is not https://). */
-function reportWithoutToken(error: ClassifiedEntraError): EntraConnectionReport {
-  const permissions = NEEDED_PERMISSIONS.map((permission): PermissionCheck => ({ permission, status: "unknown" }));
+function reportWithoutToken(error: ClassifiedEntraError, needed: GraphPermission[], groupScope: boolean): EntraConnectionReport {
+  const permissions = needed.map((permission): PermissionCheck => ({ permission, status: "unknown" }));
   const skipped: CheckStep = { status: "skipped" };
-  return { ok: false, token: { status: "failed", error }, permissions, readUser: skipped, readDevice: skipped, consentUrl: "", summary: error.message };
+  const readGroupMembers = groupScope ? skipped : null;
+  return { ok: false, token: { status: "failed", error }, permissions, readUser: skipped, readDevice: skipped, readGroupMembers, consentUrl: "", summary: error.message };
 }
 
 /**
  * Gets a fresh token (so a consent just granted shows), reads the granted permissions from its `roles`
- * claim, and reads one user and one device. Never throws: every failure is in the report, classified.
+ * claim, and reads one user and one device, and in group scope the first chosen group's members. Never
+ * throws: every failure is in the report, classified.
  */
 export async function checkEntraConnection(
   settings: EntraConnectionSettings,
-  options: GraphOptions = {},
+  { groupIds = [], ...options }: GraphOptions & { groupIds?: string[] } = {},
 ): Promise<EntraConnectionReport> {
+  const groupScope = groupIds.length > 0;
+  const needed = neededPermissions({ groupScope });
   let graph: GraphSession;
   try {
     graph = openGraphSession(settings, options);
   } catch (error) {
-    return reportWithoutToken(classifyEntraError(error, settings));
+    return reportWithoutToken(classifyEntraError(error, settings), needed, groupScope);
   }
   const { endpoints } = graph;
   const consentUrl = adminConsentUrl(settings, endpoints);
@@ -76,17 +85,19 @@ export async function checkEntraConnection(
     token = { status: "failed", error: classifyEntraError(error, { ...settings, endpoints }) };
   }
   const granted = roles;
-  const permissions = NEEDED_PERMISSIONS.map((permission): PermissionCheck => ({
+  const permissions = needed.map((permission): PermissionCheck => ({
     permission,
     status: granted === null ? "unknown" : isPermissionGranted(permission, granted) ? "granted" : "missing",
   }));
-  const [readUser, readDevice]: CheckStep[] =
+  const skipped: CheckStep = { status: "skipped" };
+  const [readUser, readDevice, readGroupMembers]: CheckStep[] =
     token.status === "ok"
       ? await Promise.all([
           attempt(settings, () => fetchUsersPage(graph, null, { pageSize: 1 })),
           attempt(settings, () => fetchDevicesPage(graph, null, { pageSize: 1 })),
+          groupScope ? attempt(settings, () => fetchGroupMemberIdsPage(graph, groupIds[0], null, 1)) : skipped,
         ])
-      : [{ status: "skipped" }, { status: "skipped" }];
-  const partial = { token, permissions, readUser, readDevice, consentUrl };
+      : [skipped, skipped, skipped];
+  const partial = { token, permissions, readUser, readDevice, readGroupMembers: groupScope ? readGroupMembers : null, consentUrl };
   return { ...partial, ...summarise(partial) };
 }

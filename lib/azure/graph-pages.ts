@@ -23,7 +23,8 @@ export type DeltaPage<T> =
   | { fullResyncNeeded: false; changes: DeltaChange<T>[]; nextLink: string | null; deltaLink: string | null }
   | { fullResyncNeeded: true; reason: string };
 
-type PageContext = { graph: GraphSession; resource: GraphResource };
+/** `headers`: what an advanced query needs, e.g. `ConsistencyLevel: eventual` for `$search`. */
+type PageContext = { graph: GraphSession; resource: GraphResource; headers?: Record<string, string> };
 
 function notGraphShaped(context: PageContext, problem: string): EntraError {
   const { graph, resource } = context;
@@ -37,7 +38,7 @@ function firstIssue(error: z.ZodError) {
 }
 
 async function getEnvelope(context: PageContext, url: string) {
-  const body = await getGraphJson(context.graph, url, context.resource);
+  const body = await getGraphJson(context.graph, url, context.resource, context.headers);
   const envelope = graphCollectionPageSchema.safeParse(body);
   if (!envelope.success) throw notGraphShaped(context, `not a Graph collection page (${firstIssue(envelope.error)})`);
   const nextLink = envelope.data["@odata.nextLink"] ?? null;

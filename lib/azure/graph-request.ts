@@ -63,7 +63,7 @@ export function assertGraphLink(link: string, endpoints: EntraEndpoints): URL {
 }
 
 /** GET one Graph URL as JSON, with the session's token, retries within its policy, and failures classified. */
-export async function getGraphJson(graph: GraphSession, url: string, resource: GraphResource): Promise<unknown> {
+export async function getGraphJson(graph: GraphSession, url: string, resource: GraphResource, headers: Record<string, string> = {}): Promise<unknown> {
   const { endpoints } = graph;
   const transport = new TransportHandler(graph.requestTimeoutMs);
   let tokenFailure: unknown = null;
@@ -85,7 +85,7 @@ export async function getGraphJson(graph: GraphSession, url: string, resource: G
       customHosts: isMicrosoftGraphHost(endpoints.graphBaseUrl) ? undefined : new Set([new URL(endpoints.graphBaseUrl).hostname, target.hostname]),
       baseUrl: endpoints.graphBaseUrl,
     });
-    return await client.api(url).responseType(ResponseType.JSON).get();
+    return await client.api(url).headers(headers).responseType(ResponseType.JSON).get();
   } catch (error) {
     const cause = tokenFailure ?? transport.failure ?? error;
     if (cause instanceof EntraError) throw cause;

@@ -10,3 +10,4 @@ export { fetchUsersDeltaPage } from "./users";
 export { fetchDevicesPage, fetchDevicesDeltaPage, fetchDeviceOwnerIds } from "./devices";
 export { EntraError } from "./errors/entra-error";
 export { checkEntraConnection, type CheckStep, type EntraConnectionReport } from "./connection-check";
+export { fetchGroupMemberIdsPage, searchGroups, type GraphGroup } from "./groups";

@@ -1,22 +1,27 @@
 import "server-only";
 
 /** What Vertask reads from Graph; each needs one application permission (guide step 7). */
-export type GraphResource = "users" | "devices";
+export type GraphResource = "users" | "devices" | "groups";
 
-export type GraphPermission = "User.Read.All" | "Device.Read.All";
+export type GraphPermission = "User.Read.All" | "Device.Read.All" | "GroupMember.Read.All";
 
 export const PERMISSION_FOR_RESOURCE: Record<GraphResource, GraphPermission> = {
   users: "User.Read.All",
   devices: "Device.Read.All",
+  groups: "GroupMember.Read.All",
 };
 
 // Broader permissions an administrator may have granted instead; any of them is enough.
 const PERMISSIONS_THAT_SATISFY: Record<GraphPermission, string[]> = {
   "User.Read.All": ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
   "Device.Read.All": ["Device.Read.All", "Device.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+  "GroupMember.Read.All": ["GroupMember.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
 };
 
-export const NEEDED_PERMISSIONS: GraphPermission[] = ["User.Read.All", "Device.Read.All"];
+/** What the app needs: users and devices always, group members once the users sync is scoped by group. */
+export function neededPermissions({ groupScope }: { groupScope: boolean }): GraphPermission[] {
+  return groupScope ? ["User.Read.All", "Device.Read.All", "GroupMember.Read.All"] : ["User.Read.All", "Device.Read.All"];
+}
 
 export function isPermissionGranted(permission: GraphPermission, roles: readonly string[]) {
   return PERMISSIONS_THAT_SATISFY[permission].some((role) => roles.includes(role));

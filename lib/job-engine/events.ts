@@ -20,6 +20,9 @@ export const syncRequested = Object.fromEntries(
   syncKind.enumValues.map((kind) => [kind, eventType(`azure/${kind}.sync-requested`, { schema: syncRequestedData })]),
 ) as { [K in SyncKind]: ReturnType<typeof eventType<`azure/${K}.sync-requested`, typeof syncRequestedData>> };
 
+/** Asks what a users sync would do, written nowhere; its function runs the preview run `runId` names. */
+export const usersPreviewRequested = eventType("azure/users.preview-requested", { schema: syncRequestedData });
+
 /** Asks the job engine to stop a sync run (the sync functions' cancelOn). */
 export const syncCancelRequested = eventType("azure/sync.cancel-requested", { schema: z.object({ runId: z.uuid() }) });
 

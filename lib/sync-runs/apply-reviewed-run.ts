@@ -19,7 +19,7 @@ export async function applyReviewedRun(actor: Actor, runId: string) {
       .select({ id: syncRuns.id })
       .from(syncRuns)
       // Compared in SQL: a JavaScript Date would drop the microseconds and find this run itself.
-      .where(and(eq(syncRuns.connectionId, run.connectionId), eq(syncRuns.kind, run.kind), gt(syncRuns.queuedAt, sql`(SELECT queued_at FROM sync_runs WHERE id = ${runId})`)))
+      .where(and(eq(syncRuns.connectionId, run.connectionId), eq(syncRuns.kind, run.kind), eq(syncRuns.preview, false), gt(syncRuns.queuedAt, sql`(SELECT queued_at FROM sync_runs WHERE id = ${runId})`)))
       .orderBy(desc(syncRuns.queuedAt))
       .limit(1);
     if (newer) throw new ActionRefused("A newer sync has run since: review that one instead.");

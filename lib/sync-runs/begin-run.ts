@@ -1,12 +1,14 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { entraConnections, syncRuns } from "@/db/schema";
+import { allUsersScope, entraConnections, syncRuns } from "@/db/schema";
 import type { RunPlan } from "@/lib/sync/run-plan";
+import { sameScope } from "@/lib/sync/users-scope";
 
 /**
- * Marks a queued run running and decides how it lists: a full listing the first time, when asked, or when
- * "Sync external users" changed since the delta link was made; otherwise the delta link.
+ * Marks a queued run running and decides how it lists: a full listing the first time, when asked, when
+ * "Sync external users" or the users scope changed since the delta link was made, and always in group
+ * scope (a delta does not tell who joined or left a group); otherwise the delta link.
  */
 export async function beginSyncRun(runId: string): Promise<RunPlan | null> {
   const [run] = await db
@@ -19,11 +21,14 @@ export async function beginSyncRun(runId: string): Promise<RunPlan | null> {
   if (!current || !["running"].includes(current.status)) return null;
   const [connection] = await db.select().from(entraConnections).where(eq(entraConnections.id, current.connectionId));
   const link = current.kind === "users" ? connection.usersDeltaLink : connection.devicesDeltaLink;
-  const externalChanged = current.kind === "users" && connection.usersDeltaWithExternal !== connection.syncExternalUsers;
-  const full = current.full || !link || externalChanged;
+  const usersScope = current.kind === "users" ? (current.usersScope ?? connection.usersScope) : null;
+  const whoChanged =
+    usersScope !== null &&
+    (connection.usersDeltaWithExternal !== connection.syncExternalUsers || !sameScope(connection.usersDeltaScope ?? allUsersScope, usersScope));
+  const full = current.full || !link || whoChanged || usersScope?.mode === "groups";
   const syncExternalUsers = current.syncExternalUsers ?? connection.syncExternalUsers;
-  if ((full && !current.full) || current.syncExternalUsers === null) {
-    await db.update(syncRuns).set({ full, syncExternalUsers }).where(eq(syncRuns.id, runId));
+  if ((full && !current.full) || current.syncExternalUsers === null || (usersScope && !current.usersScope)) {
+    await db.update(syncRuns).set({ full, syncExternalUsers, usersScope }).where(eq(syncRuns.id, runId));
   }
   return {
     runId,
@@ -33,6 +38,8 @@ export async function beginSyncRun(runId: string): Promise<RunPlan | null> {
     startLink: full ? null : link,
     syncedAt: current.startedAt!.toISOString(),
     syncExternalUsers,
+    usersScope,
+    preview: current.preview,
   };
 }
 

@@ -8,6 +8,7 @@ type NewRun = {
   kind: SyncKind;
   trigger: SyncRun["trigger"];
   full?: boolean;
+  preview?: boolean;
   requestedById?: string | null;
   requestedByName?: string | null;
 };

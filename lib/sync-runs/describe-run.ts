@@ -15,7 +15,7 @@ export const triggerLabels: Record<SyncRun["trigger"], string> = {
   command_line: "Command line",
 };
 
-const countOrder: (keyof SyncCounts)[] = ["created", "updated", "disabled", "removed", "restored", "unchanged", "skipped"];
+const countOrder: (keyof SyncCounts)[] = ["created", "matched", "updated", "disabled", "removed", "restored", "unchanged", "skipped"];
 
 /** "12 created, 3 updated, …", leaving out zeros. */
 export function describeCounts(counts: SyncCounts | null) {

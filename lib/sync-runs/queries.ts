@@ -8,17 +8,17 @@ import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 export async function latestSyncRuns(actor: Actor) {
   authorize(actor, "superuser");
   const connection = await findPrimaryConnection();
-  if (!connection) return { users: null, devices: null };
-  const latest = (kind: "users" | "devices") =>
+  if (!connection) return { users: null, devices: null, usersPreview: null };
+  const latest = (kind: "users" | "devices", preview: boolean) =>
     db
       .select()
       .from(syncRuns)
-      .where(and(eq(syncRuns.connectionId, connection.id), eq(syncRuns.kind, kind)))
+      .where(and(eq(syncRuns.connectionId, connection.id), eq(syncRuns.kind, kind), eq(syncRuns.preview, preview)))
       .orderBy(desc(syncRuns.queuedAt))
       .limit(1)
       .then(([run]) => run ?? null);
-  const [users, devices] = await Promise.all([latest("users"), latest("devices")]);
-  return { users, devices };
+  const [users, devices, usersPreview] = await Promise.all([latest("users", false), latest("devices", false), latest("users", true)]);
+  return { users, devices, usersPreview };
 }
 
 export async function listSyncRuns(actor: Actor, limit = 100) {

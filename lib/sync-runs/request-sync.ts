@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { findPrimaryConnection, isSetUp, notSetUpMessage } from "@/lib/sync-settings/connection-row";
-import { syncRequested, type SyncRequestedData } from "@/lib/job-engine/events";
+import { syncRequested, usersPreviewRequested, type SyncRequestedData } from "@/lib/job-engine/events";
 import { createSyncRun } from "./create-run";
 import { sendJobEvent } from "@/lib/job-engine/send-event";
 
@@ -14,28 +14,33 @@ export class SyncNotPossibleError extends ActionRefused {}
 
 const kindLabel = { users: "users", devices: "devices" } as const;
 
-/** "Sync users now" / "Sync devices now": records a queued run, then asks the job engine to run it. */
-export async function requestSync(actor: Actor, kind: SyncKind, { full = false } = {}) {
+/**
+ * "Sync users now" / "Sync devices now" / "Preview": records a queued run, then asks the job engine to run
+ * it. A preview is a users run that writes no client.
+ */
+export async function requestSync(actor: Actor, kind: SyncKind, { full = false, preview = false } = {}) {
   authorize(actor, "superuser");
   const connection = await findPrimaryConnection();
   if (!isSetUp(connection)) throw new SyncNotPossibleError(notSetUpMessage);
   if (!connection.enabled) throw new SyncNotPossibleError("Azure User Sync is disabled: set Status to Enabled and Save Changes first.");
 
-  const run = await createSyncRun({ connectionId: connection.id, kind, trigger: "manual", full, requestedById: actor.id, requestedByName: actor.name });
-  if (!run) throw new SyncNotPossibleError(`A sync of ${kindLabel[kind]} is already running: wait for it to finish.`);
+  if (preview && kind !== "users") throw new SyncNotPossibleError("Only a users sync can be previewed.");
+  const run = await createSyncRun({ connectionId: connection.id, kind, trigger: "manual", full, preview, requestedById: actor.id, requestedByName: actor.name });
+  if (!run) throw new SyncNotPossibleError(`A sync or preview of ${kindLabel[kind]} is already running: wait for it to finish.`);
 
   const data: SyncRequestedData = { runId: run.id, connectionId: connection.id, trigger: "manual", full, requestedBy: actor.name };
-  const summary = `Requested a ${full ? "full " : ""}sync of ${kindLabel[kind]}`;
+  const auditAction = preview ? "azure.users.preview-requested" : `azure.${kind}.sync-requested`;
+  const summary = preview ? "Requested a preview of a users sync" : `Requested a ${full ? "full " : ""}sync of ${kindLabel[kind]}`;
   try {
-    await sendJobEvent(syncRequested[kind].create(data, { id: `sync-${run.id}` }));
+    await sendJobEvent((preview ? usersPreviewRequested : syncRequested[kind]).create(data, { id: `sync-${run.id}` }));
   } catch (error) {
     // The run never started: take it back, so the history shows only runs the job engine received.
     await db.transaction(async (tx) => {
       await tx.delete(syncRuns).where(and(eq(syncRuns.id, run.id), eq(syncRuns.status, "queued")));
-      await recordAuditEvent(tx, actor, `azure.${kind}.sync-requested`, `${summary}: not started, the job engine could not be reached`);
+      await recordAuditEvent(tx, actor, auditAction, `${summary}: not started, the job engine could not be reached`);
     });
     throw error;
   }
-  await db.transaction((tx) => recordAuditEvent(tx, actor, `azure.${kind}.sync-requested`, summary));
+  await db.transaction((tx) => recordAuditEvent(tx, actor, auditAction, summary));
   return run;
 }

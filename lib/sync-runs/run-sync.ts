@@ -5,17 +5,38 @@ import { finishSyncRun } from "./finish-run";
 import { beginSyncRun, switchToFullListing } from "./begin-run";
 import { failSyncRun } from "./fail-run";
 import type { RunPlan } from "@/lib/sync/run-plan";
-import { syncPages, type PageStepOptions, type PagesStepResult } from "@/lib/sync/page-steps";
+import { syncPages, type PageListing, type PageStepOptions, type PagesStepResult } from "@/lib/sync/page-steps";
+import { scopeMembersListing } from "@/lib/sync/scope-members-page";
 import { usersListing } from "@/lib/sync/users-page";
 
 /** Runs one named step: Inngest's step.run (memoized, retried) or, for the command line, a plain call. */
 export type StepRunner = <T>(id: string, work: () => Promise<T>) => Promise<T>;
 
-export type SyncProgress = { pagesDone: number; phase: "listing" | "owners" };
+export type SyncProgress = { pagesDone: number; phase: "listing" | "owners" | "members" };
+
+type FirstPass = {
+  name: string;
+  phase: SyncProgress["phase"];
+  list: (plan: RunPlan, firstIndex: number, link: string | null, options: PageStepOptions) => Promise<PagesStepResult>;
+};
+
+function firstPass<P extends { nextLink: string | null; deltaLink: string | null }, W>(name: string, phase: SyncProgress["phase"], listing: PageListing<P, W>): FirstPass {
+  return { name, phase, list: (plan, firstIndex, link, options) => syncPages(plan, listing, firstIndex, link, options) };
+}
 
 /**
- * The whole sync of one run, step by step: begin → (a full devices sync: the owners) → steps of up to
- * PAGES_PER_STEP Graph pages → finish.
+ * What a run lists before its objects: a full devices sync, each device's owner (so a device is written
+ * once, with its owner); a group-scoped users sync, the chosen groups' members.
+ */
+function firstPasses(plan: RunPlan): FirstPass[] {
+  if (plan.kind === "devices" && plan.mode === "full") return [firstPass("device-owners", "owners", deviceOwnersListing)];
+  if (plan.usersScope?.mode !== "groups") return [];
+  return plan.usersScope.groups.map((group) => firstPass(`scope-members-${group.id}`, "members", scopeMembersListing(group.id)));
+}
+
+/**
+ * The whole sync of one run, step by step: begin → first passes (a full devices sync's owners, a group
+ * scope's members) → steps of up to PAGES_PER_STEP Graph pages → finish.
  * Steps pass only ids, counters and links. The job engine and the command line both run this.
  * Once `options.signal` is aborted no further page starts and the run is left for the caller to end
  * ("stopped"); a run ended meanwhile by someone else (cancelled, taken over) finishes as it was ended.
@@ -33,28 +54,31 @@ export async function runSync(runId: string, runStep: StepRunner, options: PageS
       throw error;
     }
   };
-  // A full devices sync lists the owners first, so the listing writes each device once, with its owner.
-  const listOwnersFrom = async (firstIndex: number) => {
-    let [index, ownersLink]: [number, string | null] = [firstIndex, null];
-    do {
-      const [current, at, from]: [RunPlan, number, string | null] = [plan, index, ownersLink];
-      const listOwners = (): Promise<PagesStepResult> => syncPages(current, deviceOwnersListing, at, from, options);
-      const owners: PagesStepResult = await runStep(`device-owners-pages-from-${at}`, recordingFailure(listOwners));
-      index = owners.nextIndex;
-      ownersLink = "nextLink" in owners ? owners.nextLink : null;
-      onProgress?.({ pagesDone: index, phase: "owners" });
-      if ("runEnded" in owners) return { index, ended: true };
-    } while (ownersLink && !options.signal?.aborted);
+  // Each first pass lists to its end; its pages are numbered on from the pass before.
+  const listFirstPassesFrom = async (firstIndex: number) => {
+    let index = firstIndex;
+    for (const pass of firstPasses(plan)) {
+      let link: string | null = null;
+      do {
+        const [current, at, from]: [RunPlan, number, string | null] = [plan, index, link];
+        const listPass = (): Promise<PagesStepResult> => pass.list(current, at, from, options);
+        const listed: PagesStepResult = await runStep(`${pass.name}-pages-from-${at}`, recordingFailure(listPass));
+        index = listed.nextIndex;
+        link = "nextLink" in listed ? listed.nextLink : null;
+        onProgress?.({ pagesDone: index, phase: pass.phase });
+        if ("runEnded" in listed) return { index, ended: true };
+        if (options.signal?.aborted) return { index, ended: false };
+      } while (link);
+    }
     return { index, ended: false };
   };
-  const listsOwners = () => plan.kind === "devices" && plan.mode === "full";
   const stopped = () => Boolean(options.signal?.aborted);
   try {
-    const owners = listsOwners() ? await listOwnersFrom(0) : { index: 0, ended: false };
-    let pageIndex = owners.index;
+    const firstPassesDone = await listFirstPassesFrom(0);
+    let pageIndex = firstPassesDone.index;
     let link = plan.startLink;
     let deltaLink: string | null = null;
-    for (let ended = owners.ended; !ended; ) {
+    for (let ended = firstPassesDone.ended; !ended; ) {
       if (stopped()) return { status: "stopped" as const };
       const [current, index, from] = [plan, pageIndex, link];
       const listPages = () =>
@@ -64,7 +88,7 @@ export async function runSync(runId: string, runStep: StepRunner, options: PageS
       if ("runEnded" in listed) break;
       if ("fullResyncNeeded" in listed) {
         plan = await runStep(`full-listing-from-page-${pageIndex}`, () => switchToFullListing(current));
-        if (listsOwners()) ({ index: pageIndex, ended } = await listOwnersFrom(pageIndex));
+        ({ index: pageIndex, ended } = await listFirstPassesFrom(pageIndex));
         link = null;
         continue;
       }

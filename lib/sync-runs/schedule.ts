@@ -26,7 +26,7 @@ export async function findDueSyncs(now: Date): Promise<DueSync[]> {
       const [last] = await db
         .select({ queuedAt: syncRuns.queuedAt })
         .from(syncRuns)
-        .where(and(eq(syncRuns.connectionId, connection.id), eq(syncRuns.kind, kind)))
+        .where(and(eq(syncRuns.connectionId, connection.id), eq(syncRuns.kind, kind), eq(syncRuns.preview, false)))
         .orderBy(desc(syncRuns.queuedAt))
         .limit(1);
       // A little slack, so a tick that lands just before the hour does not wait a whole extra interval;

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { entraConnections, type EntraConnection } from "@/db/schema";
+import { entraConnections, type EntraConnection, type UsersScope } from "@/db/schema";
 import { FieldError } from "@/lib/auth/field-error";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
@@ -100,5 +100,32 @@ export async function saveSyncSchedule(actor: Actor, syncFrequency: SyncSettings
     const change = { from: describe("syncFrequency", stored.syncFrequency), to: describe("syncFrequency", syncFrequency) };
     await recordAuditEvent(tx, actor, "azure.settings.updated", "Changed Sync frequency", { [fieldLabels.syncFrequency]: change });
     return syncFrequency === "manual" ? "Syncs now run only when you ask." : `Syncs now run automatically: ${change.to}.`;
+  });
+}
+
+function describeScope(scope: UsersScope) {
+  const who = scope.mode === "all_users" ? "All users" : `Members of ${scope.groups.map((group) => group.displayName).join(", ")}`;
+  const rules = [
+    scope.skipUnlicensed && "skip accounts with no licence",
+    scope.skipPatterns.length && `skip ${scope.skipPatterns.join(", ")}`,
+    scope.skipDisabledOnFirstSight && "skip accounts disabled when first seen",
+  ].filter(Boolean);
+  return rules.length ? `${who}; ${rules.join("; ")}` : who;
+}
+
+/**
+ * "Which users": the scope and exclusion rules of the users sync. The next users sync lists everyone again
+ * under them (lib/sync-runs/begin-run.ts): who left the scope is removed, who entered it comes in.
+ */
+export async function saveUsersScope(actor: Actor, scope: UsersScope, now = new Date()) {
+  authorize(actor, "superuser");
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);
+    const stored = await findOrCreatePrimaryConnection(tx);
+    const [from, to] = [describeScope(stored.usersScope), describeScope(scope)];
+    if (JSON.stringify(stored.usersScope) === JSON.stringify(scope)) return "No changes to save.";
+    await tx.update(entraConnections).set({ usersScope: scope, updatedAt: now }).where(eq(entraConnections.id, stored.id));
+    await recordAuditEvent(tx, actor, "azure.settings.updated", "Changed Which users", { "Which users": { from, to } });
+    return "Changes saved. The next users sync checks every account against them; preview it first from the Microsoft Azure tab.";
   });
 }

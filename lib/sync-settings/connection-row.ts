@@ -25,5 +25,9 @@ export function isSetUp(connection: EntraConnection | null): connection is Entra
 /** The one answer to a sync or a test asked for before isSetUp. */
 export const notSetUpMessage = "Azure User Sync is not set up yet: enter the IDs and the Client secret in Settings → Azure User Sync, then Save Changes.";
 
+/** The groups a users sync is scoped to, for the connection checks: none when it syncs all users. */
+export const scopeGroupIds = (connection: EntraConnection) =>
+  connection.usersScope.mode === "groups" ? connection.usersScope.groups.map((group) => group.id) : [];
+
 /** Binds the stored ciphertext to its row: it cannot be decrypted after being copied elsewhere. */
 export const clientSecretPurpose = (connectionId: string) => `entra-client-secret:${connectionId}`;

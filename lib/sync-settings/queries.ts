@@ -1,4 +1,5 @@
 import "server-only";
+import { allUsersScope } from "@/db/schema";
 import { adminConsentUrl } from "@/lib/azure";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { findPrimaryConnection, isSetUp } from "./connection-row";
@@ -24,6 +25,7 @@ export async function getSyncSettings(actor: Actor, now = new Date()) {
     expiry: secretExpiry(connection?.clientSecretCiphertext ? (connection.clientSecretExpiresOn ?? null) : null, now),
     syncExternalUsers: connection?.syncExternalUsers ?? false,
     inviteToPortal: connection?.inviteToPortal ?? false,
+    usersScope: connection?.usersScope ?? allUsersScope,
     consentUrl: clientId && tenantId ? adminConsentUrl({ clientId, tenantId }) : null,
   };
 }

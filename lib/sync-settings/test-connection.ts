@@ -2,7 +2,7 @@ import "server-only";
 import { checkEntraConnection, type EntraConnectionReport } from "@/lib/azure";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { findPrimaryConnection, notSetUpMessage } from "./connection-row";
+import { findPrimaryConnection, notSetUpMessage, scopeGroupIds } from "./connection-row";
 import { entraSettingsOf } from "./load-credentials";
 
 /** "Test connection": the connector's check with the saved settings. */
@@ -11,5 +11,5 @@ export async function testSavedConnection(actor: Actor): Promise<EntraConnection
   const connection = await findPrimaryConnection();
   const settings = connection && entraSettingsOf(connection);
   if (!settings) throw new ActionRefused(notSetUpMessage);
-  return checkEntraConnection(settings);
+  return checkEntraConnection(settings, { groupIds: scopeGroupIds(connection!) });
 }

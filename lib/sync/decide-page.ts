@@ -1,4 +1,4 @@
-import type { RecordStatus, SyncCounts } from "@/db/schema";
+import type { RecordStatus, SyncCounts, SyncExamples } from "@/db/schema";
 import { sameFields } from "./record-fields";
 
 /** A row as Vertask has it, reduced to what a sync compares. */
@@ -6,11 +6,18 @@ export type KnownRecord<F> = { id: string; entraObjectId: string; status: Record
 
 export type IncomingChange<C> = { type: "upsert"; item: C & { id: string } } | { type: "removed"; id: string; reason: "changed" | "deleted" };
 
+/** A new object's match among the records added by hand: one to link, or several a person must merge. */
+export type HandMadeMatch = { recordId: string } | { count: number } | null;
+
 export type PageRules<C, F> = {
   fieldsFrom: (change: C, kept?: Partial<F>) => F | null;
   isEnabled: (fields: F) => boolean;
-  /** Why this object is not synced at all (e.g. a guest while external users are off), or null. */
-  skipReason: (fields: F) => string | null;
+  /** Why this object is not synced at all (a guest while external users are off, the sync scope), or null. */
+  skipReason: (fields: F, objectId: string, existing: KnownRecord<F> | undefined) => string | null;
+  /** The reason a synced record is removed for, when it starts being skipped; the skip reason when absent. */
+  removalReason?: (skipReason: string) => string;
+  /** A record added by hand that a new object should take over instead of creating another. */
+  handMadeMatch?: (fields: F) => HandMadeMatch;
   noun: string;
 };
 
@@ -18,24 +25,45 @@ export type PageDecision<F> = {
   inserts: ({ entraObjectId: string; status: RecordStatus } & F)[];
   updates: ({ id: string; entraObjectId: string; status: RecordStatus } & F)[];
   unchangedIds: string[];
+  /** Records added by hand that new objects take over (same address): written with the object's fields. */
+  adoptions: ({ id: string; entraObjectId: string; status: RecordStatus } & F)[];
   pending: { entraObjectId: string; toStatus: "disabled" | "removed"; reason: string }[];
   /** Objects this page leaves with nothing pending: a disable or removal an earlier page held is void. */
   settledObjectIds: string[];
   counts: SyncCounts;
   skippedReasons: Record<string, number>;
+  examples: SyncExamples;
 };
 
-export const noCounts = (): SyncCounts => ({ created: 0, updated: 0, disabled: 0, removed: 0, restored: 0, unchanged: 0, skipped: 0 });
+/** The names kept behind each count, per page and per run: enough to recognise, never the whole list. */
+export const EXAMPLES_PER_KIND = 10;
+
+export const skippedExampleKey = (reason: string) => `skipped: ${reason}`;
+
+/** Adds a name to one kind of examples, up to EXAMPLES_PER_KIND. */
+export function addExample(examples: SyncExamples, kind: string, name: string) {
+  const names = (examples[kind] ??= []);
+  if (names.length < EXAMPLES_PER_KIND && !names.includes(name)) names.push(name);
+}
+
+export const noCounts = (): SyncCounts => ({ created: 0, matched: 0, updated: 0, disabled: 0, removed: 0, restored: 0, unchanged: 0, skipped: 0 });
 
 /**
  * What one page of Graph changes does to Vertask's rows. Creates, updates and restores are written with
  * the page; disables and removals are held as pending, to be applied together at the end of the run.
  */
-export function decidePage<C, F extends object>(rules: PageRules<C, F>, changes: IncomingChange<C>[], known: Map<string, KnownRecord<F>>): PageDecision<F> {
-  const decision: PageDecision<F> = { inserts: [], updates: [], unchangedIds: [], pending: [], settledObjectIds: [], counts: noCounts(), skippedReasons: {} };
-  const skip = (reason: string) => {
+export function decidePage<C, F extends { displayName: string }>(rules: PageRules<C, F>, changes: IncomingChange<C>[], known: Map<string, KnownRecord<F>>): PageDecision<F> {
+  const decision: PageDecision<F> = {
+    inserts: [], updates: [], adoptions: [], unchangedIds: [], pending: [], settledObjectIds: [], counts: noCounts(), skippedReasons: {}, examples: {},
+  };
+  const skip = (reason: string, name?: string) => {
     decision.counts.skipped++;
     decision.skippedReasons[reason] = (decision.skippedReasons[reason] ?? 0) + 1;
+    if (name) addExample(decision.examples, skippedExampleKey(reason), name);
+  };
+  const counted = (kind: "created" | "matched" | "updated" | "restored", fields: F) => {
+    decision.counts[kind]++;
+    addExample(decision.examples, kind, fields.displayName);
   };
   // Delta may send the same object twice: its last appearance in the page wins.
   const latest = new Map<string, IncomingChange<C>>();
@@ -56,26 +84,33 @@ export function decidePage<C, F extends object>(rules: PageRules<C, F>, changes:
       skip(`only changed properties arrived for a ${rules.noun} Vertask has not synced`);
       continue;
     }
-    const skipReason = rules.skipReason(fields);
+    const skipReason = rules.skipReason(fields, objectId, existing);
     if (skipReason) {
-      if (existing && existing.status !== "removed") decision.pending.push({ entraObjectId: objectId, toStatus: "removed", reason: skipReason });
-      else skip(skipReason);
+      if (existing && existing.status !== "removed") {
+        decision.pending.push({ entraObjectId: objectId, toStatus: "removed", reason: rules.removalReason?.(skipReason) ?? skipReason });
+      } else skip(skipReason, fields.displayName);
       continue;
     }
     const target: RecordStatus = rules.isEnabled(fields) ? "active" : "disabled";
-    if (!existing) {
+    const handMade = existing ? null : rules.handMadeMatch?.(fields);
+    if (handMade && "count" in handMade) {
+      skip(`${handMade.count} clients added by hand have this address`, fields.displayName);
+    } else if (handMade) {
+      decision.adoptions.push({ id: handMade.recordId, entraObjectId: objectId, status: target, ...fields });
+      counted("matched", fields);
+    } else if (!existing) {
       decision.inserts.push({ entraObjectId: objectId, status: target, ...fields });
-      decision.counts.created++;
+      counted("created", fields);
     } else if (existing.status === "active" && target === "disabled") {
       // The fields are written now; the status waits for the end of the run (and the review guard).
       decision.updates.push({ id: existing.id, entraObjectId: objectId, status: "active", ...fields });
       decision.pending.push({ entraObjectId: objectId, toStatus: "disabled", reason: "account disabled in Microsoft Entra" });
     } else if (existing.status !== target) {
       decision.updates.push({ id: existing.id, entraObjectId: objectId, status: target, ...fields });
-      decision.counts[target === "active" ? "restored" : "updated"]++;
+      counted(target === "active" ? "restored" : "updated", fields);
     } else if (!sameFields(fields, existing)) {
       decision.updates.push({ id: existing.id, entraObjectId: objectId, status: target, ...fields });
-      decision.counts.updated++;
+      counted("updated", fields);
     } else {
       decision.unchangedIds.push(existing.id);
       decision.counts.unchanged++;

@@ -10,7 +10,7 @@ import { decidePage, type PageDecision, type PageRules } from "./decide-page";
 import { deviceColumns, deviceFieldsFrom, type DeviceFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
 import type { RunPlan } from "./run-plan";
-import { executePrepared, knownRecords, writeListedOwners, writePage } from "./write-page";
+import { executePrepared, knownRecords, writePage, writeRunListPage } from "./write-page";
 
 const deviceRules: PageRules<GraphDeviceChange, DeviceFields> = {
   noun: "device",
@@ -109,5 +109,12 @@ export const deviceOwnersListing: PageListing<GraphPage<GraphDevice>, { device: 
     const ownerOf = new Map(page.items.map((device) => [device.id, device.registeredOwners?.[0]?.id ?? null]));
     return [...ownerOf].map(([device, owner]) => ({ device, owner }));
   },
-  write: (plan, pageIndex, page, owners) => writeListedOwners(plan.runId, pageIndex, owners, page.nextLink),
+  write(plan, pageIndex, page, owners) {
+    const insert = owners.length
+      ? sql`INSERT INTO sync_device_owners (run_id, device_object_id, owner_object_id)
+          SELECT ${plan.runId}::uuid, o.device, o.owner FROM json_to_recordset(${JSON.stringify(owners)}::json) AS o(device text, owner text)
+          ON CONFLICT (run_id, device_object_id) DO UPDATE SET owner_object_id = excluded.owner_object_id`
+      : null;
+    return writeRunListPage(plan.runId, pageIndex, insert, page.nextLink);
+  },
 };

@@ -1,8 +1,8 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { clients, devices, syncRunPages, type SyncCounts, type SyncRun } from "@/db/schema";
-import { noCounts } from "./decide-page";
+import { clients, devices, syncRunPages, type SyncCounts, type SyncExamples, type SyncRun } from "@/db/schema";
+import { addExample, EXAMPLES_PER_KIND, noCounts } from "./decide-page";
 import type { RunPlan } from "./run-plan";
 
 // What a run's pages leave to do at its end, on the synced rows: the counts they add up to, the rows a full
@@ -16,15 +16,32 @@ function addCounts(into: SyncCounts, from: SyncCounts) {
   for (const key of Object.keys(into) as (keyof SyncCounts)[]) into[key] += from[key] ?? 0;
 }
 
-/** What a run's written pages did, added up. */
+/** What a run's written pages did, added up, with the first names behind each count. */
 export async function sumRunPages(tx: Transaction, runId: string) {
   const counts = noCounts();
   const skippedReasons: Record<string, number> = {};
-  for (const page of await tx.select().from(syncRunPages).where(eq(syncRunPages.runId, runId))) {
+  const examples: SyncExamples = {};
+  const pages = await tx.select().from(syncRunPages).where(eq(syncRunPages.runId, runId)).orderBy(syncRunPages.pageIndex);
+  for (const page of pages) {
     addCounts(counts, page.counts);
     for (const [reason, n] of Object.entries(page.skippedReasons)) skippedReasons[reason] = (skippedReasons[reason] ?? 0) + n;
+    for (const [kind, names] of Object.entries(page.examples)) for (const name of names) addExample(examples, kind, name);
   }
-  return { counts, skippedReasons };
+  return { counts, skippedReasons, examples };
+}
+
+/** The first names of what a run holds to disable and to remove. */
+export async function pendingExamples(tx: Transaction, plan: Pick<RunPlan, "runId" | "kind" | "connectionId">) {
+  const rows = await tx.execute<{ to_status: string; display_name: string }>(sql`
+    SELECT to_status, display_name FROM (
+      SELECT p.to_status, t.display_name, row_number() OVER (PARTITION BY p.to_status ORDER BY t.display_name) AS n
+      FROM sync_pending_changes p
+      JOIN ${sql.raw(plan.kind === "users" ? "clients" : "devices")} t ON t.connection_id = ${plan.connectionId} AND t.entra_object_id = p.entra_object_id
+      WHERE p.run_id = ${plan.runId}) ranked
+    WHERE n <= ${EXAMPLES_PER_KIND} ORDER BY display_name`);
+  const examples: SyncExamples = {};
+  for (const row of rows) addExample(examples, row.to_status, row.display_name);
+  return examples;
 }
 
 /** A full listing saw every object in Entra: the synced rows it did not see are gone from Entra. */
@@ -69,9 +86,14 @@ export async function linkDeviceOwners(tx: Transaction, connectionId: string) {
     FROM owners WHERE devices.id = owners.id AND devices.owner_client_id IS DISTINCT FROM owners.client_id`);
 }
 
-/** The owners a full devices sync listed are written with the devices by now: drop them, and any a failed run left. */
-export async function forgetListedOwners(tx: Transaction, runId: string) {
-  await tx.execute(sql`
-    DELETE FROM sync_device_owners o USING sync_runs r
-    WHERE o.run_id = r.id AND (r.id = ${runId} OR r.status NOT IN ('queued', 'running'))`);
+/**
+ * What a run listed for its own use (a full devices sync's owners, a group scope's members) has served by its
+ * end: drop it, and what runs that ended early left.
+ */
+export async function forgetRunLists(tx: Transaction, runId: string) {
+  for (const table of ["sync_device_owners", "sync_scope_members"]) {
+    await tx.execute(sql`
+      DELETE FROM ${sql.raw(table)} o USING sync_runs r
+      WHERE o.run_id = r.id AND (r.id = ${runId} OR r.status NOT IN ('queued', 'running'))`);
+  }
 }

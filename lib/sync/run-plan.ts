@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { entraConnections, type SyncKind } from "@/db/schema";
+import { entraConnections, type SyncKind, type UsersScope } from "@/db/schema";
 import { notSetUpMessage } from "@/lib/sync-settings/connection-row";
 import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
 
@@ -15,6 +15,10 @@ export type RunPlan = {
   syncedAt: string;
   /** "Sync external users" when the run began; the whole run follows it. */
   syncExternalUsers: boolean;
+  /** The users scope when the run began (users runs); the whole run follows it. */
+  usersScope: UsersScope | null;
+  /** A preview: pages are decided and counted, and no client is written. */
+  preview: boolean;
 };
 
 /** The Graph credentials for one step; decrypted here, used for the call, never returned. */

@@ -1,33 +1,60 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { clients } from "@/db/schema";
 import { fetchUsersDeltaPage, type DeltaPage, type GraphUserChange } from "@/lib/azure";
-import { decidePage, type PageDecision, type PageRules } from "./decide-page";
+import { decidePage, type HandMadeMatch, type PageDecision, type PageRules } from "./decide-page";
+import { handMadeMatcher } from "./hand-made-matches";
 import { externalOffReason } from "./pending-changes";
 import { clientColumns, clientFieldsFrom, type ClientFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
-import { knownRecords, writePage } from "./write-page";
+import type { RunPlan } from "./run-plan";
+import { leftScopeReason, scopeSkipReason } from "./users-scope";
+import { executePrepared, knownRecords, writePage } from "./write-page";
 
-export function userRules(syncExternalUsers: boolean): PageRules<GraphUserChange, ClientFields> {
+type UserLookups = { inChosenGroups: (objectId: string) => boolean; handMadeMatch: (fields: ClientFields) => HandMadeMatch };
+
+export function userRules(plan: Pick<RunPlan, "syncExternalUsers" | "usersScope">, lookups: UserLookups): PageRules<GraphUserChange, ClientFields> {
   return {
     noun: "user",
     fieldsFrom: clientFieldsFrom,
     isEnabled: (fields) => fields.accountEnabled,
-    skipReason: (fields) => (fields.isExternal && !syncExternalUsers ? externalOffReason : null),
+    skipReason(fields, objectId, existing) {
+      if (fields.isExternal && !plan.syncExternalUsers) return externalOffReason;
+      return plan.usersScope ? scopeSkipReason(plan.usersScope, fields, () => lookups.inChosenGroups(objectId), !existing) : null;
+    },
+    removalReason: (reason) => (reason === externalOffReason ? reason : leftScopeReason(reason)),
+    handMadeMatch: lookups.handMadeMatch,
   };
 }
 
+/** Which of these users a group-scoped run listed in its chosen groups. */
+async function chosenGroupMembers(plan: RunPlan, objectIds: string[]) {
+  if (plan.usersScope?.mode !== "groups" || !objectIds.length) return new Set<string>();
+  const rows = await executePrepared(sql`
+    SELECT object_id FROM sync_scope_members WHERE run_id = ${plan.runId} AND object_id = ANY(${sql.param(objectIds)}::text[])`);
+  return new Set(rows.map((row) => row.object_id as string));
+}
+
 type UsersDeltaPage = Extract<DeltaPage<GraphUserChange>, { fullResyncNeeded: false }>;
+
+/** A preview writes each page's counts and what it would disable or remove, and no client. */
+const previewOnly = <F>(decision: PageDecision<F>): PageDecision<F> => ({ ...decision, inserts: [], updates: [], adoptions: [], unchangedIds: [] });
 
 /** Users listed through Graph delta, one page written atomically (see syncPages). */
 export const usersListing: PageListing<UsersDeltaPage, PageDecision<ClientFields>> = {
   fetch: (graph, link) => fetchUsersDeltaPage(graph, link),
   async prepare(plan, page) {
     const ids = page.changes.map((change) => (change.type === "upsert" ? change.item.id : change.id));
-    const known = await knownRecords<ClientFields>(clients, plan.connectionId, ids, clientColumns);
-    return decidePage(userRules(plan.syncExternalUsers), page.changes, known);
+    const users = page.changes.flatMap((change) => (change.type === "upsert" ? [change.item] : []));
+    const [known, members, handMadeMatch] = await Promise.all([
+      knownRecords<ClientFields>(clients, plan.connectionId, ids, clientColumns),
+      chosenGroupMembers(plan, ids),
+      handMadeMatcher(users),
+    ]);
+    return decidePage(userRules(plan, { inChosenGroups: (id) => members.has(id), handMadeMatch }), page.changes, known);
   },
   write(plan, pageIndex, page, decision) {
     const pageInfo = { runId: plan.runId, pageIndex, connectionId: plan.connectionId, syncedAt: new Date(plan.syncedAt) };
-    return writePage(clients, pageInfo, decision, { nextLink: page.nextLink, deltaLink: page.deltaLink });
+    return writePage(clients, pageInfo, plan.preview ? previewOnly(decision) : decision, { nextLink: page.nextLink, deltaLink: page.deltaLink });
   },
 };

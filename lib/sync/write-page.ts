@@ -2,12 +2,19 @@ import "server-only";
 import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { PgDialect, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { clients, devices, type SyncCounts } from "@/db/schema";
+import { clients, devices, type SyncCounts, type SyncExamples } from "@/db/schema";
 import { noCounts, type KnownRecord, type PageDecision } from "./decide-page";
 
 type RecordTable = typeof clients | typeof devices;
 
-export type PageResult = { written: boolean; counts: SyncCounts; skippedReasons: Record<string, number>; nextLink: string | null; deltaLink: string | null };
+export type PageResult = {
+  written: boolean;
+  counts: SyncCounts;
+  skippedReasons: Record<string, number>;
+  examples: SyncExamples;
+  nextLink: string | null;
+  deltaLink: string | null;
+};
 
 // A step's statements run as prepared statements. Unprepared, postgres.js first asks the server for the
 // parameter types (a round trip) and the server parses and plans the text again each time; prepared, each
@@ -51,23 +58,42 @@ export async function knownRecords<F>(table: RecordTable, connectionId: string, 
 }
 
 /**
- * The upsert of a page's rows, sent as they are: one JSON parameter that json_to_recordset reads by property
- * name and type, so the statement's text (and its prepared plan) is the same for every page.
+ * A page's rows as one JSON parameter that json_to_recordset reads by property name and type, so a
+ * statement's text (and its prepared plan) is the same for every page.
  */
-function upsertStatement(table: RecordTable, rows: object[], page: { connectionId: string; syncedAt: Date }) {
-  const tableName = table === clients ? "clients" : "devices";
+function rowsRecordset(table: RecordTable, rows: object[]) {
   const columns = getTableColumns(table) as unknown as Record<string, AnyPgColumn>;
   const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((key) => key !== "id");
-  const names = keys.map((key) => `"${columns[key].name}"`);
-  const written = ["connection_id", "source", "last_synced_at", "updated_at", ...names.map((name) => name.slice(1, -1))];
+  const recordset = sql`json_to_recordset(${JSON.stringify(rows)}::json) AS r(${sql.raw(keys.map((key) => `"${key}" ${columns[key].getSQLType()}`).join(", "))}${sql.raw(rows.some((row) => "id" in row) ? ', "id" uuid' : "")})`;
+  return { keys, names: keys.map((key) => columns[key].name), recordset };
+}
+
+/** The upsert of a page's new and changed rows, keyed by Entra object. */
+function upsertStatement(table: RecordTable, rows: object[], page: { connectionId: string; syncedAt: Date }) {
+  const { keys, names, recordset } = rowsRecordset(table, rows);
+  const written = ["connection_id", "source", "last_synced_at", "updated_at", ...names];
   const updated = written.filter((name) => !["connection_id", "entra_object_id", "source"].includes(name));
   const syncedAt = page.syncedAt.toISOString();
   return sql`
-    INSERT INTO ${sql.raw(tableName)} (${sql.raw(written.map((name) => `"${name}"`).join(", "))})
+    INSERT INTO ${sql.raw(tableNameOf(table))} (${sql.raw(written.map((name) => `"${name}"`).join(", "))})
     SELECT ${page.connectionId}::uuid, 'azure', ${syncedAt}::timestamptz, ${syncedAt}::timestamptz, ${sql.raw(keys.map((key) => `r."${key}"`).join(", "))}
-    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(${sql.raw(keys.map((key) => `"${key}" ${columns[key].getSQLType()}`).join(", "))})
+    FROM ${recordset}
     ON CONFLICT (connection_id, entra_object_id) DO UPDATE SET ${sql.raw(updated.map((name) => `"${name}" = excluded."${name}"`).join(", "))}`;
 }
+
+/** Records added by hand that Entra objects take over: linked, and Entra's fields written over theirs. */
+function adoptStatement(table: RecordTable, rows: object[], page: { connectionId: string; syncedAt: Date }) {
+  const { keys, names, recordset } = rowsRecordset(table, rows);
+  const syncedAt = page.syncedAt.toISOString();
+  const assignments = names.map((name, i) => `"${name}" = r."${keys[i]}"`).join(", ");
+  return sql`
+    UPDATE ${sql.raw(tableNameOf(table))} t SET connection_id = ${page.connectionId}::uuid, source = 'azure',
+      last_synced_at = ${syncedAt}::timestamptz, updated_at = ${syncedAt}::timestamptz, ${sql.raw(assignments)}
+    FROM ${recordset}
+    WHERE t.id = r.id AND t.source = 'manual' AND t.entra_object_id IS NULL`;
+}
+
+const tableNameOf = (table: RecordTable) => (table === clients ? "clients" : "devices");
 
 /** Writes one page atomically: upserts, untouched rows' sync time, pending changes, the page record. */
 export async function writePage<F extends object>(
@@ -77,13 +103,14 @@ export async function writePage<F extends object>(
   links: { nextLink: string | null; deltaLink: string | null },
 ): Promise<PageResult> {
   const { runId, pageIndex, syncedAt } = page;
-  const result = { counts: decision.counts, skippedReasons: decision.skippedReasons, ...links };
+  const result = { counts: decision.counts, skippedReasons: decision.skippedReasons, examples: decision.examples, ...links };
   const rows = [...decision.inserts, ...decision.updates];
-  const tableName = sql.raw(table === clients ? "clients" : "devices");
+  const tableName = sql.raw(tableNameOf(table));
   // One statement, so one round trip: a statement is atomic on its own, and each part below touches rows
   // no other part touches (decidePage puts every object in exactly one list).
   const parts: SQL[] = [];
   if (rows.length) parts.push(sql`upserted AS (${upsertStatement(table, rows, page)})`);
+  if (decision.adoptions.length) parts.push(sql`adopted AS (${adoptStatement(table, decision.adoptions, page)})`);
   if (decision.unchangedIds.length) {
     parts.push(sql`touched AS (UPDATE ${tableName} SET last_synced_at = ${syncedAt.toISOString()} WHERE id = ANY(${sql.param(decision.unchangedIds)}::uuid[]))`);
   }
@@ -100,22 +127,20 @@ export async function writePage<F extends object>(
       ON CONFLICT (run_id, entra_object_id) DO UPDATE SET to_status = excluded.to_status, reason = excluded.reason)`);
   }
   parts.push(sql`page AS (
-    INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, next_link, delta_link)
-    VALUES (${runId}, ${pageIndex}, ${JSON.stringify(result.counts)}::jsonb, ${JSON.stringify(result.skippedReasons)}::jsonb, ${links.nextLink}, ${links.deltaLink}))`);
+    INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, examples, next_link, delta_link)
+    VALUES (${runId}, ${pageIndex}, ${JSON.stringify(result.counts)}::jsonb, ${JSON.stringify(result.skippedReasons)}::jsonb,
+      ${JSON.stringify(result.examples)}::jsonb, ${links.nextLink}, ${links.deltaLink}))`);
   const written = await writeWhileRunning(runId, sql`WITH ${sql.join(parts, sql`, `)} UPDATE sync_runs SET pages_done = pages_done + 1, heartbeat_at = now() WHERE id = ${runId}`);
   return { written, ...result };
 }
 
-/** A page of a full devices sync's owners pass: each device's owner kept for the run, in one statement. */
-export async function writeListedOwners(runId: string, pageIndex: number, owners: { device: string; owner: string | null }[], nextLink: string | null) {
-  const ownersWritten = owners.length
-    ? sql`listed AS (
-        INSERT INTO sync_device_owners (run_id, device_object_id, owner_object_id)
-        SELECT ${runId}::uuid, o.device, o.owner FROM json_to_recordset(${JSON.stringify(owners)}::json) AS o(device text, owner text)
-        ON CONFLICT (run_id, device_object_id) DO UPDATE SET owner_object_id = excluded.owner_object_id), `
-    : sql``;
+/**
+ * A page of a list a run keeps for its own use (a full devices sync's owners, a group scope's members):
+ * `insert` writes the page's entries; with the page's record, one statement, atomic on its own.
+ */
+export async function writeRunListPage(runId: string, pageIndex: number, insert: SQL | null, nextLink: string | null) {
   const written = await writeWhileRunning(runId, sql`
-    WITH ${ownersWritten}page AS (
+    WITH ${insert ? sql`listed AS (${insert}), ` : sql``}page AS (
       INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, next_link, delta_link)
       VALUES (${runId}, ${pageIndex}, ${JSON.stringify(noCounts())}::jsonb, '{}'::jsonb, ${nextLink}, NULL))
     UPDATE sync_runs SET pages_done = pages_done + 1, heartbeat_at = now() WHERE id = ${runId}`);

@@ -2,7 +2,9 @@ import { z } from "zod";
 import type { Client } from "@/db/schema";
 import { syncedFieldsOf } from "./declaration";
 
-const { stored, listedOnly, declare } = syncedFieldsOf<Client>();
+const { stored, converted, listedOnly, declare } = syncedFieldsOf<Client>();
+
+const assignedLicense = z.object({ skuId: z.string().nullish() }).passthrough();
 
 /** Guests, and external people invited as members, whose principal name carries #EXT#. */
 export function isExternalUser(userType: string | null | undefined, userPrincipalName: string | null | undefined) {
@@ -25,6 +27,8 @@ export const userFields = declare({
     officeLocation: stored(z.string(), "officeLocation"),
     mobilePhone: stored(z.string(), "mobilePhone"),
     businessPhones: stored(z.array(z.string()), "businessPhones", { whenEmpty: [] }),
+    // Only whether there is one: the "skip accounts with no licence" rule needs no more.
+    assignedLicenses: converted(z.array(assignedLicense), "licensed", (licences) => licences.length > 0),
     // Listed and checked with every user, not stored: `clients` has no column for it.
     externalUserState: listedOnly(z.string()),
   },

@@ -8,7 +8,7 @@ import { endRun, useAlertWorld } from "./alert-harness";
 const { world, mails } = useAlertWorld();
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
-const zeroCounts = { created: 0, updated: 0, disabled: 0, removed: 0, restored: 0, unchanged: 10, skipped: 0 };
+const zeroCounts = { created: 0, matched: 0, updated: 0, disabled: 0, removed: 0, restored: 0, unchanged: 10, skipped: 0 };
 
 async function sweepNow() {
   await evaluateTimedAlerts(new Date());

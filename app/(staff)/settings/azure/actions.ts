@@ -3,8 +3,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { syncFrequency, syncKind } from "@/db/schema";
 import { formAction } from "@/lib/actions/form-action";
-import { saveSyncSchedule, saveSyncSettings } from "@/lib/sync-settings/commands";
+import { saveSyncSchedule, saveSyncSettings, saveUsersScope } from "@/lib/sync-settings/commands";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
+import { usersScopeForm } from "@/lib/sync-settings/scope-form";
 import { testSavedConnection } from "@/lib/sync-settings/test-connection";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import { clearConnectionCheckAfterPassingTest } from "@/lib/alerts/connection-health";
@@ -15,6 +16,12 @@ import { cancelSync } from "@/lib/sync-runs/cancel-run";
 export const saveSyncSettingsAction = formAction("superuser", syncSettingsForm, async (input, actor) => {
   const message = await saveSyncSettings(actor, input);
   await refreshSecretExpiryAlerts();
+  revalidatePath("/settings/azure", "layout");
+  return message;
+});
+
+export const saveUsersScopeAction = formAction("superuser", usersScopeForm, async (scope, actor) => {
+  const message = await saveUsersScope(actor, scope);
   revalidatePath("/settings/azure", "layout");
   return message;
 });
@@ -34,11 +41,11 @@ export const saveSyncScheduleAction = formAction(
 
 export const requestSyncAction = formAction(
   "superuser",
-  z.object({ kind: z.enum(syncKind.enumValues, "Choose users or devices."), full: z.literal("on").optional() }),
-  async ({ kind, full }, actor) => {
-    await requestSync(actor, kind, { full: full === "on" });
+  z.object({ kind: z.enum(syncKind.enumValues, "Choose users or devices."), full: z.literal("on").optional(), preview: z.literal("on").optional() }),
+  async ({ kind, full, preview }, actor) => {
+    await requestSync(actor, kind, { full: full === "on", preview: preview === "on" });
     revalidatePath("/settings/azure", "layout");
-    return "Sync requested.";
+    return preview ? "Preview requested: it lists the users and changes nothing." : "Sync requested.";
   },
 );
 

@@ -1,12 +1,23 @@
 import { requireSuperuser } from "@/lib/session/current-staff";
 import { entraEndpointsFromEnv } from "@/lib/azure";
+import { findGroups } from "@/lib/sync-settings/group-search";
 import { getSyncSettings } from "@/lib/sync-settings/queries";
 import { SyncSettingsForm } from "./sync-settings-form";
+import { UsersScopeSection } from "./users-scope/users-scope-section";
 
 export const metadata = { title: "Azure User Sync" };
 
-export default async function AzureUserSyncPage() {
+export default async function AzureUserSyncPage({ searchParams }: { searchParams: Promise<{ findGroups?: string | string[] }> }) {
   const actor = await requireSuperuser();
-  const settings = await getSyncSettings(actor);
-  return <SyncSettingsForm settings={settings} authorityHost={entraEndpointsFromEnv().authorityHost} />;
+  const { findGroups: asked } = await searchParams;
+  const text = (typeof asked === "string" ? asked : "").trim().slice(0, 100);
+  const [settings, result] = await Promise.all([getSyncSettings(actor), text ? findGroups(actor, text) : null]);
+  return (
+    <div className="space-y-8">
+      <SyncSettingsForm settings={settings} authorityHost={entraEndpointsFromEnv().authorityHost} />
+      <div className="lg:w-3/5">
+        <UsersScopeSection scope={settings.usersScope} search={{ text, result }} />
+      </div>
+    </div>
+  );
 }

@@ -52,7 +52,7 @@ export function SyncSettingsForm({ settings, authorityHost }: { settings: SyncSe
         <ChoiceGroup name="inviteToPortal" legend="Invite synced users to the client portal" defaultValue={value("inviteToPortal", settings.inviteToPortal ? "yes" : "no")} errors={errors.inviteToPortal} choices={yesNoChoices} />
         <SubmitButton pendingText="Saving…">Save Changes</SubmitButton>
       </form>
-      <SetupHelp authorityHost={authorityHost} clientId={ids.clientId} tenantId={ids.tenantId} />
+      <SetupHelp authorityHost={authorityHost} clientId={ids.clientId} tenantId={ids.tenantId} groupScope={settings.usersScope.mode === "groups"} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { jobEngineStatus } from "@/lib/job-engine/status";
 import { jobEngineStartHint } from "@/lib/job-engine/send-event";
 import { RefreshWhileRunning } from "./refresh-while-running";
 import { LastRun } from "./last-run";
+import { PreviewResult } from "./preview-result";
 import { ScheduleForm } from "./schedule-form";
 import { SyncNowButton } from "./sync-now-button";
 import { TestConnection } from "./test-connection";
@@ -16,7 +17,7 @@ export const metadata = { title: "Microsoft Azure" };
 export default async function MicrosoftAzureTab() {
   const actor = await requireSuperuser();
   const [settings, latest, engine] = await Promise.all([getSyncSettings(actor), latestSyncRuns(actor), jobEngineStatus()]);
-  const running = [latest.users, latest.devices].some((run) => run && (run.status === "queued" || run.status === "running"));
+  const running = [latest.users, latest.devices, latest.usersPreview].some((run) => run && (run.status === "queued" || run.status === "running"));
   return (
     <div className="space-y-6">
       {running && <RefreshWhileRunning />}
@@ -44,6 +45,16 @@ export default async function MicrosoftAzureTab() {
           </div>
         </div>
         <p className="mt-4 text-sm"><Link href="/settings/azure/runs">See the run history</Link></p>
+      </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-6">
+        <h2 className="text-lg font-semibold">Preview</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          What a users sync with the saved <Link href="/settings/azure">Which users</Link> settings would create, update, disable, remove and leave out. Nothing is written.
+        </p>
+        <div className="mt-4 space-y-4">
+          <SyncNowButton kind="users" label="Preview" preview />
+          <PreviewResult run={latest.usersPreview} />
+        </div>
       </section>
       <section className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 className="text-lg font-semibold">When to sync</h2>

@@ -22,7 +22,7 @@ export default async function SyncRunsPage() {
           const seconds = runDurationSeconds(run);
           return (
             <tr key={run.id} className="align-top">
-              <td className="px-4 py-2">{run.kind === "users" ? "Users" : "Devices"}{run.full ? " (full)" : ""}</td>
+              <td className="px-4 py-2">{run.kind === "users" ? "Users" : "Devices"}{run.preview ? " (preview)" : run.full ? " (full)" : ""}</td>
               <td className="px-4 py-2">{triggerLabels[run.trigger]}</td>
               <td className="px-4 py-2">{run.requestedByName ?? "—"}</td>
               <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(run.startedAt ?? run.queuedAt)}</td>
@@ -33,7 +33,10 @@ export default async function SyncRunsPage() {
                 {describeCounts(run.counts)}
                 {run.skippedReasons && Object.keys(run.skippedReasons).length > 0 && (
                   <ul className="mt-1 text-xs text-slate-500">
-                    {Object.entries(run.skippedReasons).map(([reason, n]) => <li key={reason}>{n} skipped: {reason}</li>)}
+                    {Object.entries(run.skippedReasons).map(([reason, n]) => {
+                      const names = run.examples?.[`skipped: ${reason}`];
+                      return <li key={reason}>{n} skipped: {reason}{names?.length ? ` (${names.join(", ")}${n > names.length ? ", …" : ""})` : ""}</li>;
+                    })}
                   </ul>
                 )}
                 {run.reviewNote && (

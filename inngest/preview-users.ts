@@ -1,0 +1,16 @@
+import { inngest } from "@/lib/job-engine/client";
+import { syncCancelRequested, usersPreviewRequested } from "@/lib/job-engine/events";
+import { inngestStepRunner } from "./step-runner";
+import { runSync } from "@/lib/sync-runs/run-sync";
+
+/** "Preview": what a users sync with the saved scope would do, listed and counted step by step, written nowhere. */
+export const previewUsers = inngest.createFunction(
+  {
+    id: "preview-users",
+    triggers: [usersPreviewRequested],
+    concurrency: { key: "event.data.connectionId", limit: 1 },
+    cancelOn: [{ event: syncCancelRequested, if: "async.data.runId == event.data.runId" }],
+    retries: 4,
+  },
+  async ({ event, step }) => runSync(event.data.runId, inngestStepRunner(step, event.data.runId)),
+);

@@ -1,0 +1,43 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { GraphUserChange } from "@/lib/azure";
+import type { HandMadeMatch } from "./decide-page";
+import type { ClientFields } from "./record-fields";
+import { executePrepared } from "./write-page";
+
+// A client added by hand before Entra was connected is taken over by the Entra user with its address,
+// instead of a second client being created (the mail or user principal name, trimmed, case ignored).
+
+const addressKey = (address: string | null | undefined) => address?.trim().toLowerCase() || null;
+
+function addressesOf(account: { mail?: string | null; userPrincipalName?: string | null }) {
+  return [...new Set([addressKey(account.mail), addressKey(account.userPrincipalName)].filter((a): a is string => Boolean(a)))];
+}
+
+/** The hand-made clients, not yet linked to Entra, whose mail is one of these users' addresses. */
+async function handMadeClientsByAddress(users: GraphUserChange[]) {
+  const addresses = [...new Set(users.flatMap(addressesOf))];
+  const byAddress = new Map<string, string[]>();
+  if (!addresses.length) return byAddress;
+  const rows = await executePrepared(sql`
+    SELECT id, lower(trim(mail)) AS address FROM clients
+    WHERE source = 'manual' AND entra_object_id IS NULL AND lower(trim(mail)) = ANY(${sql.param(addresses)}::text[])`);
+  for (const row of rows) byAddress.set(row.address, [...(byAddress.get(row.address) ?? []), row.id]);
+  return byAddress;
+}
+
+/**
+ * For one page: the hand-made client each new user takes over. A client is taken over once; a user whose
+ * addresses match two or more hand-made clients takes none (a person must merge them first).
+ */
+export async function handMadeMatcher(users: GraphUserChange[]) {
+  const byAddress = await handMadeClientsByAddress(users);
+  const taken = new Set<string>();
+  return (fields: ClientFields): HandMadeMatch => {
+    const ids = [...new Set(addressesOf(fields).flatMap((address) => byAddress.get(address) ?? []))].filter((id) => !taken.has(id));
+    if (ids.length > 1) return { count: ids.length };
+    if (!ids.length) return null;
+    taken.add(ids[0]);
+    return { recordId: ids[0] };
+  };
+}
