@@ -6,7 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { InngestTestEngine } from "@inngest/test";
 import { syncDevices } from "@/inngest/sync-devices";
 import { syncUsers } from "@/inngest/sync-users";
-import { invitationsRequested, syncRequested } from "@/lib/job-engine/events";
+import { invitationsRequested, syncRequested, usersPreviewRequested } from "@/lib/job-engine/events";
+import { previewUsers } from "@/inngest/preview-users";
 import { sendPortalInvitations } from "@/inngest/send-portal-invitations";
 
 const eventPort = Number(process.env.INNGEST_STAND_IN_PORT ?? 8299);
@@ -14,6 +15,7 @@ type StandInFunction = ConstructorParameters<typeof InngestTestEngine>[0]["funct
 const functionFor: Record<string, StandInFunction> = {
   [syncRequested.users.name]: syncUsers,
   [syncRequested.devices.name]: syncDevices,
+  [usersPreviewRequested.name]: previewUsers,
   [invitationsRequested.name]: sendPortalInvitations,
 };
 

@@ -15,7 +15,8 @@ import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { syncUsers } from "@/inngest/sync-users";
 import { syncDevices } from "@/inngest/sync-devices";
-import { syncRequested } from "@/lib/job-engine/events";
+import { syncRequested, usersPreviewRequested } from "@/lib/job-engine/events";
+import { previewUsers } from "@/inngest/preview-users";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { startFakeEntra, type FakeEntra, type FakeEntraOptions } from "@/tests/fake-entra/server";
 import { assertFakeCertificateTrusted, goodApp } from "@/tests/azure/fake-tenant-harness";
@@ -61,14 +62,14 @@ export async function saveSettings(admin: Actor, change: { syncExternalUsers?: b
   await saveSyncSettings(admin, form);
 }
 
-/** Records a run as "Sync … now" does, then delivers its event to the real function, in-process. */
-export async function runSyncFunction(kind: SyncKind, { full = false } = {}) {
+/** Records a run as "Sync … now" (or "Preview") does, then delivers its event to the real function, in-process. */
+export async function runSyncFunction(kind: SyncKind, { full = false, preview = false } = {}) {
   const connection = (await findPrimaryConnection())!;
-  const run = await createSyncRun({ connectionId: connection.id, kind, trigger: "manual", full, requestedByName: "Sam Admin" });
+  const run = await createSyncRun({ connectionId: connection.id, kind, trigger: "manual", full, preview, requestedByName: "Sam Admin" });
   if (!run) throw new Error("A run is already queued");
-  const engine = new InngestTestEngine({ function: kind === "users" ? syncUsers : syncDevices });
+  const engine = new InngestTestEngine({ function: preview ? previewUsers : kind === "users" ? syncUsers : syncDevices });
   const execution = await engine.execute({
-    events: [{ name: syncRequested[kind].name, data: { runId: run.id, connectionId: connection.id, trigger: "manual", full, requestedBy: "Sam Admin" } }],
+    events: [{ name: preview ? usersPreviewRequested.name : syncRequested[kind].name, data: { runId: run.id, connectionId: connection.id, trigger: "manual", full, requestedBy: "Sam Admin" } }],
   });
   const [recorded] = await db.select().from(syncRuns).where(eq(syncRuns.id, run.id));
   // What each step returned: Inngest stores these and shows them in its dashboard.

@@ -44,6 +44,7 @@ export function TestConnection() {
             ))}
             {stepCheck("Read one user", report.readUser)}
             {stepCheck("Read one device", report.readDevice)}
+            {report.readGroupMembers && stepCheck("Read a chosen group's members", report.readGroupMembers)}
           </ul>
           {missing && (
             <p className="mt-3">
