@@ -28,8 +28,13 @@ export function createControl(tenantFor: (tenantId?: string) => FakeTenant, faul
     restoreDevice: ({ id, ...args }: ById) => devices(args).setState(id, "active"),
     setDeviceOwners: ({ deviceId, ownerIds, tenantId }: InTenant & { deviceId: string; ownerIds: string[] }) =>
       tenantFor(tenantId).setDeviceOwners(deviceId, ownerIds),
+    /** Licensed gets Microsoft 365 E3 unless `skuIds` says otherwise; the change shows in the next users delta. */
+    setUserLicensed: ({ id, licensed, skuIds, tenantId }: ById & { licensed: boolean; skuIds?: string[] }) =>
+      tenantFor(tenantId).setUserLicensed(id, licensed, skuIds),
 
     userIdAt: ({ index, tenantId }: InTenant & { index: number }) => tenantFor(tenantId).userIdAt(index),
+    /** The service-looking accounts (svc-backup@…, noreply@…, room-boardroom@…); none under 50 users. */
+    serviceAccounts: ({ tenantId }: InTenant = {}) => tenantFor(tenantId).serviceAccounts(),
     deviceIdAt: ({ index, tenantId }: InTenant & { index: number }) => tenantFor(tenantId).deviceIdAt(index),
     getUser: ({ id, ...args }: ById) => users(args).find(id),
     getDevice: ({ id, ...args }: ById) => devices(args).find(id),

@@ -16,7 +16,7 @@ export type CollectionContext = {
 export const USER_PROPERTIES = [
   "id", "displayName", "givenName", "surname", "mail", "userPrincipalName", "userType", "accountEnabled", "jobTitle",
   "department", "companyName", "officeLocation", "mobilePhone", "businessPhones", "preferredLanguage",
-  "externalUserState", "createdDateTime",
+  "externalUserState", "createdDateTime", "assignedLicenses",
 ];
 export const DEVICE_PROPERTIES = [
   "id", "deviceId", "displayName", "operatingSystem", "operatingSystemVersion", "trustType", "isManaged", "isCompliant",
