@@ -18,7 +18,7 @@ describe("access tokens", () => {
   it("a client secret gets a token whose roles claim lists the granted permissions", async () => {
     const token = await acquireGraphToken(goodApp(), graphOptions(fake()));
     expect(token.fromCache).toBe(false);
-    expect(grantedRoles(token.accessToken)?.sort()).toEqual(["Device.Read.All", "User.Read.All"]);
+    expect(grantedRoles(token.accessToken)?.sort()).toEqual(["Device.Read.All", "GroupMember.Read.All", "User.Read.All"]);
   });
 
   it("a second call is answered from MSAL's cache without another token request", async () => {

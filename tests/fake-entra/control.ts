@@ -9,6 +9,12 @@ type ById = InTenant & { id: string };
 export function createControl(tenantFor: (tenantId?: string) => FakeTenant, faults: FaultInjector) {
   const users = (args: InTenant) => tenantFor(args.tenantId).users;
   const devices = (args: InTenant) => tenantFor(args.tenantId).devices;
+  const memberships = (args: InTenant) => tenantFor(args.tenantId).memberships;
+  const groups = ({ tenantId }: InTenant = {}) => {
+    const all = tenantFor(tenantId).groups;
+    const active = Array.from({ length: all.end }, (_, index) => all.at(index)).filter((stored) => stored.state === "active");
+    return active.map(({ value }) => ({ id: value.id, displayName: value.displayName }));
+  };
   return {
     addUser: ({ tenantId, ...properties }: InTenant & UserProperties) => tenantFor(tenantId).addUser(properties),
     updateUser: ({ id, changes, ...args }: ById & { changes: UserProperties }) => users(args).update(id, changes),
@@ -19,6 +25,9 @@ export function createControl(tenantFor: (tenantId?: string) => FakeTenant, faul
     /** Gone for good: delta reports `@removed: { reason: "deleted" }`. */
     hardDeleteUser: ({ id, ...args }: ById) => users(args).setState(id, "hard-deleted"),
     restoreUser: ({ id, ...args }: ById) => users(args).setState(id, "active"),
+    /** Licensed gets Microsoft 365 E3 unless `skuIds` says otherwise; the change shows in the next users delta. */
+    setUserLicensed: ({ id, licensed, skuIds, tenantId }: ById & { licensed: boolean; skuIds?: string[] }) =>
+      tenantFor(tenantId).setUserLicensed(id, licensed, skuIds),
 
     addDevice: ({ tenantId, ...properties }: InTenant & DeviceProperties) => tenantFor(tenantId).addDevice(properties),
     updateDevice: ({ id, changes, ...args }: ById & { changes: DeviceProperties }) => devices(args).update(id, changes),
@@ -29,7 +38,25 @@ export function createControl(tenantFor: (tenantId?: string) => FakeTenant, faul
     setDeviceOwners: ({ deviceId, ownerIds, tenantId }: InTenant & { deviceId: string; ownerIds: string[] }) =>
       tenantFor(tenantId).setDeviceOwners(deviceId, ownerIds),
 
+    /** Every group: id and displayName. */
+    groups,
+    /** The group with that displayName (any case), e.g. "Engineering". */
+    groupByName: ({ name, ...args }: InTenant & { name: string }) => {
+      const group = groups(args).find((g) => g.displayName.toLowerCase() === name.toLowerCase());
+      if (!group) throw new Error(`No group named ${name}`);
+      return group;
+    },
+    createGroup: ({ displayName, memberIds, description, tenantId }: InTenant & { displayName: string; memberIds?: string[]; description?: string }) =>
+      tenantFor(tenantId).createGroup(displayName, memberIds, description),
+    /** A user or a group (nesting it) becomes a direct member. */
+    addGroupMember: ({ groupId, memberId, ...args }: InTenant & { groupId: string; memberId: string }) => memberships(args).add(groupId, memberId),
+    removeGroupMember: ({ groupId, memberId, ...args }: InTenant & { groupId: string; memberId: string }) => memberships(args).remove(groupId, memberId),
+    /** The users of the group and of every group nested in it, each once. */
+    transitiveUserIds: ({ groupId, ...args }: InTenant & { groupId: string }) => memberships(args).transitiveUserIds(groupId),
+
     userIdAt: ({ index, tenantId }: InTenant & { index: number }) => tenantFor(tenantId).userIdAt(index),
+    /** The service-looking accounts (svc-backup@…, noreply@…, room-boardroom@…); none under 50 users. */
+    serviceAccounts: ({ tenantId }: InTenant = {}) => tenantFor(tenantId).serviceAccounts(),
     deviceIdAt: ({ index, tenantId }: InTenant & { index: number }) => tenantFor(tenantId).deviceIdAt(index),
     getUser: ({ id, ...args }: ById) => users(args).find(id),
     getDevice: ({ id, ...args }: ById) => devices(args).find(id),

@@ -3,6 +3,8 @@
 import type { FakeApp, FakeCertificateCredential, FakeTenantOptions } from "./fake-tenant";
 
 const BOTH = ["User.Read.All", "Device.Read.All"];
+/** What the main app has: users and devices, and group memberships for choosing whom to sync. */
+const WITH_GROUPS = [...BOTH, "GroupMember.Read.All"];
 const inYears = (years: number) => new Date(Date.now() + years * 365 * 24 * 3600 * 1000);
 const longAgo = new Date("2024-01-31T00:00:00Z");
 
@@ -10,9 +12,9 @@ export const CONTOSO = {
   tenantId: "9e2b4c6d-1a3f-4e5b-8c7d-0f1e2d3c4b5a",
   domain: "contoso.onmicrosoft.com",
   displayName: "Contoso (fake)",
-  /** Both permissions granted; a client secret and a certificate. */
+  /** User.Read.All, Device.Read.All and GroupMember.Read.All granted; a client secret and a certificate. */
   goodApp: { clientId: "0b5d7c2e-4f1a-4c8e-9a6d-3e2f1b0c9d84", secret: "Vq8Q~3fakeGoodSecretForVertask.4x7ZpLm2", secretId: "2f9c1e7a-8d34-4b6e-a5c1-0e7d9f3b2a61" },
-  /** User.Read.All only: Device.Read.All was never added (guide step 7). */
+  /** User.Read.All only: Device.Read.All and GroupMember.Read.All were never added (guide step 7). */
   appWithoutDevices: { clientId: "5c3e9a1f-7b2d-4e6a-8f0c-1d4b7e9a2c53", secret: "Lm2Q~8fakeNoDevicePermission.9Kw3RtVq8Q" },
   /** Its only client secret expired. */
   appWithExpiredSecret: { clientId: "8e1a4c7d-2f9b-4d3e-b6a0-5c8f2e1d7b94", secret: "Xe7Q~1fakeExpiredSecretVertask.2Hq9Lm2Q" },
@@ -43,7 +45,7 @@ export function contosoTenant(sizes: TenantSizes, certificate?: FakeCertificateC
     users: sizes.users ?? 250,
     devices: sizes.devices ?? 120,
     apps: [
-      app(CONTOSO.goodApp.clientId, "Vertask", BOTH, BOTH, [secret(CONTOSO.goodApp.secret, CONTOSO.goodApp.secretId)], certificate ? [certificate] : []),
+      app(CONTOSO.goodApp.clientId, "Vertask", WITH_GROUPS, WITH_GROUPS, [secret(CONTOSO.goodApp.secret, CONTOSO.goodApp.secretId)], certificate ? [certificate] : []),
       app(CONTOSO.appWithoutDevices.clientId, "Vertask (users only)", ["User.Read.All"], ["User.Read.All"], [secret(CONTOSO.appWithoutDevices.secret, "6b1e4d8a-3c7f-4a2e-9d5b-8f0a2c4e6b13")]),
       app(CONTOSO.appWithExpiredSecret.clientId, "Vertask (expired secret)", BOTH, BOTH, [secret(CONTOSO.appWithExpiredSecret.secret, "1a7c3e9b-5d2f-4b8a-8c6e-4f1b9d3a7e25", longAgo)]),
       app(CONTOSO.appWithoutConsent.clientId, "Vertask (no consent)", BOTH, [], [secret(CONTOSO.appWithoutConsent.secret, "7d2f8b4e-9a1c-4e6d-b3f5-2c8e4a6d1f37")]),

@@ -2,19 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { useFakeTenant } from "@/tests/azure/fake-tenant-harness";
 import { CONTOSO } from "./default-tenants";
+import { graphGet, requestToken } from "./plain-requests";
 import { startFakeEntra } from "./server";
 
 const fake = useFakeTenant({ users: 2_000, devices: 300, seed: "fake-checks" });
 
-async function token(clientId: string = CONTOSO.goodApp.clientId, secret: string = CONTOSO.goodApp.secret) {
-  const body = new URLSearchParams({ client_id: clientId, client_secret: secret, scope: `${fake().url}/.default`, grant_type: "client_credentials" });
-  return fetch(`${fake().url}/${CONTOSO.tenantId}/oauth2/v2.0/token`, { method: "POST", body });
-}
-
-async function graph(path: string, clientId?: string, secret?: string) {
-  const { access_token } = (await (await token(clientId, secret)).json()) as { access_token: string };
-  return fetch(`${fake().url}${path}`, { headers: { Authorization: `Bearer ${access_token}` } });
-}
+const token = (clientId: string = CONTOSO.goodApp.clientId, secret: string = CONTOSO.goodApp.secret) => requestToken(fake(), { clientId, secret });
+const graph = (path: string, clientId?: string, secret?: string) => graphGet(fake(), path, clientId && secret ? { app: { clientId, secret } } : {});
 
 describe("the fake tenant", () => {
   it("publishes OpenID metadata whose issuer is {host}/{tenant}/v2.0", async () => {

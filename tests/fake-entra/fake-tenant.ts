@@ -1,6 +1,9 @@
-// One fake Entra tenant: its app registrations, its users and devices, and what tests may change in it.
-import { generateDevice, generatedOwnerIndexes, generateUser, type FakeDevice, type FakeUser, type TenantShape } from "./generated-objects";
+// One fake Entra tenant: its app registrations, its users, devices and groups, and what tests may change in it.
+import { generateDevice, generatedOwnerIndexes, generateUser, tenantShape, type FakeDevice, type FakeUser, type TenantShape } from "./generated-objects";
+import { GroupMemberships } from "./group-memberships";
+import { GENERATED_GROUP_COUNT, generateGroup, groupProperties, type FakeGroup } from "./groups";
 import { hashText, objectId } from "./ids";
+import { licences, SKU_IDS } from "./licences";
 import { ObjectCollection, type SequenceClock } from "./object-collection";
 
 export type FakeSecret = { id: string; value: string; expiresAt: Date };
@@ -37,6 +40,8 @@ export class FakeTenant {
   readonly apps = new Map<string, FakeApp>();
   readonly users: ObjectCollection<FakeUser>;
   readonly devices: ObjectCollection<FakeDevice>;
+  readonly groups: ObjectCollection<FakeGroup>;
+  readonly memberships: GroupMemberships;
   /** Delta tokens from an earlier epoch are expired. */
   deltaEpoch = 0;
   expiredDeltaAnswer: 400 | 410 = 400;
@@ -50,10 +55,12 @@ export class FakeTenant {
     this.displayName = options.displayName;
     for (const app of options.apps) this.apps.set(app.clientId.toLowerCase(), structuredClone(app));
     const tenantHash = hashText(`${options.seed}/${this.tenantId}`);
-    this.shape = { tenantHash, domain: this.domain, companyName: options.displayName, userCount: options.users, deviceCount: options.devices };
+    this.shape = tenantShape({ tenantHash, domain: this.domain, companyName: options.displayName, userCount: options.users, deviceCount: options.devices });
     const clock: SequenceClock = { tick: () => ++this.sequence, current: () => this.sequence };
     this.users = new ObjectCollection("user", tenantHash, options.users, (i) => generateUser(this.shape, i), clock);
     this.devices = new ObjectCollection("device", tenantHash, options.devices, (i) => generateDevice(this.shape, i), clock);
+    this.groups = new ObjectCollection("group", tenantHash, GENERATED_GROUP_COUNT, (i) => generateGroup(this.shape, i), clock);
+    this.memberships = new GroupMemberships(this.shape, this.users, this.groups);
   }
 
   get currentSequence() {
@@ -72,6 +79,13 @@ export class FakeTenant {
     return objectId(this.shape.tenantHash, "device", index);
   }
 
+  /** The generated service accounts (svc-backup@…, room-boardroom@…, …), in index order. */
+  serviceAccounts(): { index: number; id: string; userPrincipalName: string }[] {
+    return [...this.shape.serviceAccounts.keys()]
+      .sort((a, b) => a - b)
+      .map((index) => ({ index, id: this.userIdAt(index), userPrincipalName: generateUser(this.shape, index).userPrincipalName }));
+  }
+
   /** A new user with generated properties, overridden by `properties` (a new user at index `end`). */
   addUser(properties: UserProperties = {}): FakeUser {
     const { id: _ignored, ...template } = generateUser(this.shape, this.users.end);
@@ -81,6 +95,18 @@ export class FakeTenant {
   addDevice(properties: DeviceProperties = {}): FakeDevice {
     const { id: _ignored, ...template } = generateDevice(this.shape, this.devices.end);
     return this.devices.add({ ...template, ...properties });
+  }
+
+  /** A new security group, with these users and groups as direct members. */
+  createGroup(displayName: string, memberIds: string[] = [], description: string | null = null): FakeGroup {
+    const group = this.groups.add(groupProperties({ displayName, description }, this.domain, new Date().toISOString().replace(/\.\d+Z$/, "Z")));
+    for (const memberId of memberIds) this.memberships.add(group.id, memberId);
+    return group;
+  }
+
+  /** A licence change is a change of `assignedLicenses`, so the user appears in the next users delta. */
+  setUserLicensed(id: string, licensed: boolean, skuIds: string[] = [SKU_IDS.microsoft365E3]): FakeUser {
+    return this.users.update(id, { assignedLicenses: licensed ? licences(...skuIds) : [] });
   }
 
   /** Registered owners that still exist: deleted users drop out, as in Entra. */

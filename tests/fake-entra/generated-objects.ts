@@ -1,7 +1,9 @@
 // The objects of a generated tenant, each computed from (seed, index) when asked for: a tenant of any
 // size costs no memory until something in it changes.
 import { deterministicGuid, mix, objectId, randomSequence } from "./ids";
+import { generatedLicences, type AssignedLicense } from "./licences";
 import { DEPARTMENTS, GUEST_DOMAINS, JOB_TITLES, NAME_SCRIPTS, OFFICES, type NameScript } from "./names";
+import { asServiceAccount, placeServiceAccounts, type ServiceAccount } from "./service-accounts";
 
 export type FakeUser = {
   id: string;
@@ -21,6 +23,7 @@ export type FakeUser = {
   preferredLanguage: string | null;
   externalUserState: "Accepted" | "PendingAcceptance" | null;
   createdDateTime: string;
+  assignedLicenses: AssignedLicense[];
 };
 
 export type FakeDevice = {
@@ -39,7 +42,15 @@ export type FakeDevice = {
   model: string | null;
 };
 
-export type TenantShape = { tenantHash: number; domain: string; companyName: string; userCount: number; deviceCount: number };
+export type TenantShape = {
+  tenantHash: number;
+  domain: string;
+  companyName: string;
+  userCount: number;
+  deviceCount: number;
+  /** Generated members that are service accounts instead, by index (see service-accounts.ts). */
+  serviceAccounts: ReadonlyMap<number, ServiceAccount>;
+};
 
 type Random = () => number;
 const pick = <T>(list: readonly T[], random: Random): T => list[Math.floor(random() * list.length)];
@@ -56,10 +67,26 @@ function pickScript(random: Random): NameScript {
   return NAME_SCRIPTS[0];
 }
 
-const daysBefore = (random: Random, maxDays: number) => new Date(EPOCH - Math.floor(random() * maxDays) * DAY).toISOString().replace(".000Z", "Z");
+export const daysBefore = (random: Random, maxDays: number) => new Date(EPOCH - Math.floor(random() * maxDays) * DAY).toISOString().replace(".000Z", "Z");
 const digits = (random: Random, count: number) => Array.from({ length: count }, () => Math.floor(random() * 10)).join("");
 
+/** The shape of a generated tenant, its service accounts placed among its enabled members. */
+export function tenantShape(base: Omit<TenantShape, "serviceAccounts">): TenantShape {
+  const people: TenantShape = { ...base, serviceAccounts: new Map() };
+  const isEnabledMember = (index: number) => {
+    const user = generatePerson(people, index);
+    return user.userType === "Member" && user.externalUserState === null && user.accountEnabled;
+  };
+  return { ...base, serviceAccounts: placeServiceAccounts(base.tenantHash, base.userCount, isEnabledMember) };
+}
+
 export function generateUser(shape: TenantShape, index: number): FakeUser {
+  const person = generatePerson(shape, index);
+  const account = shape.serviceAccounts.get(index);
+  return account ? asServiceAccount(person, account, shape.domain) : person;
+}
+
+function generatePerson(shape: TenantShape, index: number): FakeUser {
   const random = randomSequence(mix(shape.tenantHash ^ 0x05eed, index));
   const script = pickScript(random);
   const given = pick(script.given, random);
@@ -70,6 +97,7 @@ export function generateUser(shape: TenantShape, index: number): FakeUser {
   const isExternal = roll < 0.09;
   const guestDomain = pick(GUEST_DOMAINS, random);
   const externalMail = `${local}${index}@${guestDomain}`;
+  const userType = roll < 0.08 ? "Guest" : "Member";
   return {
     id: objectId(shape.tenantHash, "user", index),
     displayName,
@@ -78,7 +106,7 @@ export function generateUser(shape: TenantShape, index: number): FakeUser {
     mail: isExternal ? externalMail : random() < 0.05 ? null : `${local}${index}@${shape.domain}`,
     // Invited B2B users carry #EXT#; a few are invited as Members, so userType alone does not tell.
     userPrincipalName: isExternal ? `${externalMail.replace("@", "_")}#EXT#@${shape.domain}` : `${local}${index}@${shape.domain}`,
-    userType: roll < 0.08 ? "Guest" : "Member",
+    userType,
     accountEnabled: random() >= 0.06,
     jobTitle: isExternal ? null : pick(JOB_TITLES, random),
     department: isExternal ? null : pick(DEPARTMENTS, random),
@@ -89,6 +117,7 @@ export function generateUser(shape: TenantShape, index: number): FakeUser {
     preferredLanguage: script.language,
     externalUserState: isExternal ? (random() < 0.8 ? "Accepted" : "PendingAcceptance") : null,
     createdDateTime: daysBefore(random, 3000),
+    assignedLicenses: generatedLicences(shape.tenantHash, index, userType === "Member" && !isExternal),
   };
 }
 

@@ -1,9 +1,11 @@
-// Listing and delta pages for users and devices, generated as they are asked for.
+// Listing pages for users, devices and groups, and delta pages for users and devices, generated as they are asked for.
+import { parseSearch, wantsCount } from "./advanced-query";
 import type { FakeTenant } from "./fake-tenant";
+import { defaultsOf, propertiesOf, searchableOf } from "./graph-properties";
 import type { ObjectKind } from "./ids";
 import type { ObjectCollection } from "./object-collection";
-import { ODataError, parseFilter, parseOwnersExpand, parseSelect, parseTop, project, DEFAULT_USER_PROPERTIES } from "./odata-query";
-import { decodeToken, encodeToken, linkWith, type DeltaCursor, type DeltaToken, type ListingCursor } from "./page-tokens";
+import { ODataError, parseFilter, parseOwnersExpand, parseSelect, parseTop, project, type Predicate } from "./odata-query";
+import { decodeToken, encodeToken, linkWith, optionsToCarry, type DeltaCursor, type DeltaToken, type ListingCursor } from "./page-tokens";
 import { graphError, json, type FakeResponse } from "./responses";
 
 export type CollectionContext = {
@@ -13,21 +15,9 @@ export type CollectionContext = {
   deltaSendsChangedPropertiesOnly: boolean;
 };
 
-export const USER_PROPERTIES = [
-  "id", "displayName", "givenName", "surname", "mail", "userPrincipalName", "userType", "accountEnabled", "jobTitle",
-  "department", "companyName", "officeLocation", "mobilePhone", "businessPhones", "preferredLanguage",
-  "externalUserState", "createdDateTime",
-];
-export const DEVICE_PROPERTIES = [
-  "id", "deviceId", "displayName", "operatingSystem", "operatingSystemVersion", "trustType", "isManaged", "isCompliant",
-  "accountEnabled", "approximateLastSignInDateTime", "registrationDateTime", "manufacturer", "model",
-];
-
-export const propertiesOf = (kind: ObjectKind) => (kind === "user" ? USER_PROPERTIES : DEVICE_PROPERTIES);
-const defaultsOf = (kind: ObjectKind) => (kind === "user" ? DEFAULT_USER_PROPERTIES : DEVICE_PROPERTIES);
-const collectionOf = (tenant: FakeTenant, kind: ObjectKind) =>
-  (kind === "user" ? tenant.users : tenant.devices) as ObjectCollection<{ id: string }>;
-const contextLink = (context: CollectionContext, path: string, select: string[]) => `${context.baseUrl}/v1.0/$metadata#${path}(${select.join(",")})`;
+export const collectionOf = (tenant: FakeTenant, kind: ObjectKind) =>
+  ({ user: tenant.users, device: tenant.devices, group: tenant.groups })[kind] as ObjectCollection<{ id: string }>;
+export const contextLink = (context: CollectionContext, path: string, select: string[]) => `${context.baseUrl}/v1.0/$metadata#${path}(${select.join(",")})`;
 
 export function ownerReferences(tenant: FakeTenant, deviceIndex: number, properties: string[]) {
   return tenant.ownerIdsOf(deviceIndex).map((id) => ({
@@ -36,12 +26,24 @@ export function ownerReferences(tenant: FakeTenant, deviceIndex: number, propert
   }));
 }
 
-export function listingPage(context: CollectionContext, tenant: FakeTenant, kind: ObjectKind, query: URLSearchParams): FakeResponse {
+function countActive(collection: ObjectCollection<{ id: string }>, matches: Predicate) {
+  let count = 0;
+  for (let position = 0; position < collection.end; position++) {
+    const stored = collection.at(position);
+    if (stored.state === "active" && matches(stored.value)) count++;
+  }
+  return count;
+}
+
+/** A page of a plain listing; `eventual` is whether the request said `ConsistencyLevel: eventual`. */
+export function listingPage(context: CollectionContext, tenant: FakeTenant, kind: ObjectKind, query: URLSearchParams, eventual = false): FakeResponse {
   const select = parseSelect(kind, query.get("$select"), propertiesOf(kind), defaultsOf(kind));
   const top = parseTop(query.get("$top"), 100);
-  const matches = parseFilter(query.get("$filter"), propertiesOf(kind));
+  const filter = parseFilter(query.get("$filter"), propertiesOf(kind));
+  const search = parseSearch(query.get("$search"), eventual, searchableOf(kind));
+  const matches: Predicate = (value) => filter(value) && search(value);
   const expand = kind === "device" ? parseOwnersExpand(query.get("$expand")) : parseOwnersExpand(null);
-  if (kind === "user" && query.get("$expand")) throw new ODataError("Request_BadRequest", "Expanding this property is not supported here.");
+  if (kind !== "device" && query.get("$expand")) throw new ODataError("Request_BadRequest", "Expanding this property is not supported here.");
   const collection = collectionOf(tenant, kind);
   // A documented Graph limitation: with $expand, a page of directory objects holds at most 100 items.
   const pageSize = expand.expand ? Math.min(top, 100) : top;
@@ -49,7 +51,7 @@ export function listingPage(context: CollectionContext, tenant: FakeTenant, kind
   const value: Record<string, unknown>[] = [];
   while (position < collection.end && value.length < pageSize) {
     const stored = collection.at(position++);
-    if (stored.state !== "active" || !matches(stored.value as Record<string, unknown>)) continue;
+    if (stored.state !== "active" || !matches(stored.value)) continue;
     const item = project(stored.value, select);
     if (expand.expand) item.registeredOwners = ownerReferences(tenant, stored.index, expand.ownerProperties);
     value.push(item);
@@ -57,12 +59,10 @@ export function listingPage(context: CollectionContext, tenant: FakeTenant, kind
   const path = `${kind}s`;
   const nextLink =
     position < collection.end
-      ? linkWith(context.baseUrl, path, {
-          $select: query.get("$select"), $top: query.get("$top"), $filter: query.get("$filter"), $expand: query.get("$expand"),
-          $skiptoken: encodeToken({ position }),
-        })
+      ? linkWith(context.baseUrl, path, { ...optionsToCarry(query), $expand: query.get("$expand"), $skiptoken: encodeToken({ position }) })
       : undefined;
-  return json(200, { "@odata.context": contextLink(context, path, select), ...(nextLink ? { "@odata.nextLink": nextLink } : {}), value });
+  const count = wantsCount(query, eventual) ? { "@odata.count": countActive(collection, matches) } : {};
+  return json(200, { "@odata.context": contextLink(context, path, select), ...count, ...(nextLink ? { "@odata.nextLink": nextLink } : {}), value });
 }
 
 function expiredDeltaToken(context: CollectionContext, tenant: FakeTenant, kind: ObjectKind): FakeResponse {

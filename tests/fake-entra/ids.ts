@@ -1,9 +1,9 @@
 // Deterministic randomness and object ids. An object id encodes its kind and index, so the fake can find
 // a generated object from its id without keeping a map of 100,000 entries.
 
-export type ObjectKind = "user" | "device";
+export type ObjectKind = "user" | "device" | "group";
 
-const KIND_DIGIT: Record<ObjectKind, string> = { user: "a", device: "d" };
+const KIND_DIGIT: Record<ObjectKind, string> = { user: "a", device: "d", group: "b" };
 const MAX_INDEX = 0xfffffffffff; // 11 hex digits
 
 /** FNV-1a: a stable 32-bit hash of a string. */

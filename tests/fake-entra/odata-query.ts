@@ -1,4 +1,5 @@
 // The OData query options Graph's directory endpoints take, with Graph's answers to bad ones.
+import { DEFAULT_USER_PROPERTIES } from "./graph-properties";
 import type { ObjectKind } from "./ids";
 
 export class ODataError extends Error {
@@ -10,15 +11,17 @@ export class ODataError extends Error {
   }
 }
 
-const TYPE_NAME: Record<ObjectKind, string> = { user: "microsoft.graph.user", device: "microsoft.graph.device" };
+/** The OData type a $select is checked against; a listing of members mixes users and groups. */
+export type SelectTarget = ObjectKind | "directoryObject";
 
-/** Graph's documented default user properties; anything else must be named in $select. */
-export const DEFAULT_USER_PROPERTIES = [
-  "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation",
-  "preferredLanguage", "surname", "userPrincipalName", "id",
-];
+const TYPE_NAME: Record<SelectTarget, string> = {
+  user: "microsoft.graph.user",
+  device: "microsoft.graph.device",
+  group: "microsoft.graph.group",
+  directoryObject: "microsoft.graph.directoryObject",
+};
 
-export function parseSelect(kind: ObjectKind, value: string | null, known: readonly string[], defaults: readonly string[]) {
+export function parseSelect(kind: SelectTarget, value: string | null, known: readonly string[], defaults: readonly string[]) {
   if (!value) return [...defaults];
   const names = value.split(",").map((name) => name.trim()).filter(Boolean);
   for (const name of names) {
@@ -41,7 +44,7 @@ export function project<T extends object>(value: T, properties: readonly string[
   return Object.fromEntries(properties.map((name) => [name, record[name] ?? null]));
 }
 
-type Predicate = (value: Record<string, unknown>) => boolean;
+export type Predicate = (value: Record<string, unknown>) => boolean;
 
 function literal(text: string, property: string): unknown {
   if (/^'.*'$/.test(text)) return text.slice(1, -1).replace(/''/g, "'");
@@ -81,17 +84,21 @@ function clause(text: string, known: readonly string[]): Predicate {
   throw new ODataError("Request_UnsupportedQuery", `Unsupported Query.`);
 }
 
-/** `eq`, `startswith(…)` and `in (…)` clauses joined by `and` or `or` (evaluated left to right, no parentheses). */
-export function parseFilter(value: string | null, known: readonly string[]): Predicate {
-  if (!value) return () => true;
-  const parts = value.split(/\s+(and|or)\s+(?=(?:[^']*'[^']*')*[^']*$)/i);
-  let predicate = clause(parts[0].trim(), known);
+/** Clauses split as [clause, "and" | "or", clause, …], evaluated left to right (no parentheses). */
+export function joinClauses(parts: string[], clauseOf: (text: string) => Predicate): Predicate {
+  let predicate = clauseOf(parts[0].trim());
   for (let i = 1; i < parts.length; i += 2) {
-    const next = clause(parts[i + 1].trim(), known);
+    const next = clauseOf(parts[i + 1].trim());
     const previous = predicate;
     predicate = parts[i].toLowerCase() === "and" ? (v) => previous(v) && next(v) : (v) => previous(v) || next(v);
   }
   return predicate;
+}
+
+/** `eq`, `startswith(…)` and `in (…)` clauses joined by `and` or `or`. */
+export function parseFilter(value: string | null, known: readonly string[]): Predicate {
+  if (!value) return () => true;
+  return joinClauses(value.split(/\s+(and|or)\s+(?=(?:[^']*'[^']*')*[^']*$)/i), (text) => clause(text, known));
 }
 
 /** Devices accept `$expand=registeredOwners` (optionally with a nested `$select`); nothing else here. */

@@ -4,6 +4,9 @@
 /** `$skiptoken` of a listing: the next position to scan. */
 export type ListingCursor = { position: number };
 
+/** `$skiptoken` of a group's members: groups first, then users, each by position. */
+export type MemberCursor = { among: "groups" | "users"; position: number };
+
 /**
  * `$skiptoken` inside a delta round. A first round walks every object by position; a later round walks the
  * objects changed after `since` (up to the sequence `upTo` the round started at), ordered by change.
@@ -15,7 +18,7 @@ export type DeltaCursor =
 /** `$deltatoken`: the sequence the last round saw, and the `$select` baked into the token. */
 export type DeltaToken = { since: number; select: string[]; epoch: number };
 
-export function encodeToken(value: ListingCursor | DeltaCursor | DeltaToken) {
+export function encodeToken(value: ListingCursor | MemberCursor | DeltaCursor | DeltaToken) {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
 }
 
@@ -37,3 +40,12 @@ export function linkWith(baseUrl: string, path: string, options: Record<string, 
     .join("&");
   return `${baseUrl}/v1.0/${path}${query ? `?${query}` : ""}`;
 }
+
+/** The query options a next page keeps from the request that led to it. */
+export const optionsToCarry = (query: URLSearchParams) => ({
+  $select: query.get("$select"),
+  $top: query.get("$top"),
+  $filter: query.get("$filter"),
+  $search: query.get("$search"),
+  $count: query.get("$count"),
+});

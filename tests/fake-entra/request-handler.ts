@@ -45,7 +45,7 @@ function route(context: RequestContext, method: string, url: URL, request: Incom
     };
   }
   if (path.startsWith("/v1.0/") || path === "/v1.0") {
-    const headers = { authorization: request.headers.authorization, clientRequestId };
+    const headers = { authorization: request.headers.authorization, clientRequestId, consistencyLevel: request.headers.consistencylevel as string | undefined };
     return { target: "graph", answer: () => handleGraphRequest(context, method, url, headers) };
   }
   if (path === "/common/discovery/instance") return { target: "metadata", answer: () => instanceDiscovery(context) };
