@@ -270,6 +270,16 @@ export const syncScopeMembers = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.objectId] })],
 );
 
+/** The users a preview listed: what a sync would mark synced, so the preview can tell who is gone from Entra. */
+export const syncPreviewSeen = pgTable(
+  "sync_preview_seen",
+  {
+    runId: uuid("run_id").notNull().references(() => syncRuns.id, { onDelete: "cascade" }),
+    objectId: text("object_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.objectId] })],
+);
+
 /** A client's access to the client portal: at most one per client, so a client is invited once. */
 export const portalAccounts = pgTable("portal_accounts", {
   clientId: uuid("client_id").primaryKey().references(() => clients.id, { onDelete: "cascade" }),

@@ -1,3 +1,9 @@
+CREATE TABLE "sync_preview_seen" (
+	"run_id" uuid NOT NULL,
+	"object_id" text NOT NULL,
+	CONSTRAINT "sync_preview_seen_run_id_object_id_pk" PRIMARY KEY("run_id","object_id")
+);
+--> statement-breakpoint
 CREATE TABLE "sync_scope_members" (
 	"run_id" uuid NOT NULL,
 	"object_id" text NOT NULL,
@@ -11,4 +17,5 @@ ALTER TABLE "sync_run_pages" ADD COLUMN "examples" jsonb DEFAULT '{}'::jsonb NOT
 ALTER TABLE "sync_runs" ADD COLUMN "users_scope" jsonb;--> statement-breakpoint
 ALTER TABLE "sync_runs" ADD COLUMN "preview" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "sync_runs" ADD COLUMN "examples" jsonb;--> statement-breakpoint
+ALTER TABLE "sync_preview_seen" ADD CONSTRAINT "sync_preview_seen_run_id_sync_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."sync_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_scope_members" ADD CONSTRAINT "sync_scope_members_run_id_sync_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."sync_runs"("id") ON DELETE cascade ON UPDATE no action;

@@ -33,9 +33,9 @@ export async function finishSyncRun(plan: RunPlan, ending: { deltaLink: string |
 /** What the pages found, with what the run holds to disable or remove, and whether that needs a review. */
 async function tallyRun(tx: Transaction, plan: RunPlan, ending: { deltaLink: string | null }) {
   const [connection] = await tx.select().from(entraConnections).where(eq(entraConnections.id, plan.connectionId));
-  await forgetRunLists(tx, plan.runId);
   const endedEarly = !ending.deltaLink;
   if (plan.mode === "full" && !endedEarly) await holdAbsentRows(tx, plan, plan.syncExternalUsers);
+  await forgetRunLists(tx, plan.runId);
 
   const { counts, skippedReasons, examples } = await sumRunPages(tx, plan.runId);
   Object.assign(examples, await pendingExamples(tx, plan));

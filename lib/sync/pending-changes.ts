@@ -48,6 +48,10 @@ export async function pendingExamples(tx: Transaction, plan: Pick<RunPlan, "runI
 export async function holdAbsentRows(tx: Transaction, plan: RunPlan, syncExternalUsers: boolean) {
   const table = plan.kind === "users" ? "clients" : "devices";
   const externalOff = plan.kind === "users" && !syncExternalUsers;
+  // A sync marks each row it lists; a preview marks none and records whom it listed instead.
+  const unseen = plan.preview
+    ? sql`NOT EXISTS (SELECT 1 FROM sync_preview_seen s WHERE s.run_id = ${plan.runId} AND s.object_id = entra_object_id)`
+    : sql`(last_synced_at IS NULL OR last_synced_at < ${plan.syncedAt})`;
   await tx.execute(sql`
     INSERT INTO sync_pending_changes (run_id, entra_object_id, to_status, reason)
     SELECT ${plan.runId}, entra_object_id, 'removed',
@@ -55,7 +59,7 @@ export async function holdAbsentRows(tx: Transaction, plan: RunPlan, syncExterna
         THEN ${externalOffReason} ELSE 'no longer in Microsoft Entra' END
     FROM ${sql.raw(table)}
     WHERE connection_id = ${plan.connectionId} AND source = 'azure' AND status <> 'removed'
-      AND (last_synced_at IS NULL OR last_synced_at < ${plan.syncedAt})
+      AND ${unseen}
     ON CONFLICT (run_id, entra_object_id) DO NOTHING`);
 }
 
@@ -91,7 +95,7 @@ export async function linkDeviceOwners(tx: Transaction, connectionId: string) {
  * end: drop it, and what runs that ended early left.
  */
 export async function forgetRunLists(tx: Transaction, runId: string) {
-  for (const table of ["sync_device_owners", "sync_scope_members"]) {
+  for (const table of ["sync_device_owners", "sync_scope_members", "sync_preview_seen"]) {
     await tx.execute(sql`
       DELETE FROM ${sql.raw(table)} o USING sync_runs r
       WHERE o.run_id = r.id AND (r.id = ${runId} OR r.status NOT IN ('queued', 'running'))`);

@@ -37,8 +37,9 @@ async function chosenGroupMembers(plan: RunPlan, objectIds: string[]) {
 
 type UsersDeltaPage = Extract<DeltaPage<GraphUserChange>, { fullResyncNeeded: false }>;
 
-/** A preview writes each page's counts and what it would disable or remove, and no client. */
+/** A preview writes each page's counts, what it would disable or remove, and whom it listed; no client. */
 const previewOnly = <F>(decision: PageDecision<F>): PageDecision<F> => ({ ...decision, inserts: [], updates: [], adoptions: [], unchangedIds: [] });
+const listedIds = (page: UsersDeltaPage) => page.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));
 
 /** Users listed through Graph delta, one page written atomically (see syncPages). */
 export const usersListing: PageListing<UsersDeltaPage, PageDecision<ClientFields>> = {
@@ -55,6 +56,7 @@ export const usersListing: PageListing<UsersDeltaPage, PageDecision<ClientFields
   },
   write(plan, pageIndex, page, decision) {
     const pageInfo = { runId: plan.runId, pageIndex, connectionId: plan.connectionId, syncedAt: new Date(plan.syncedAt) };
-    return writePage(clients, pageInfo, plan.preview ? previewOnly(decision) : decision, { nextLink: page.nextLink, deltaLink: page.deltaLink });
+    const links = { nextLink: page.nextLink, deltaLink: page.deltaLink };
+    return plan.preview ? writePage(clients, pageInfo, previewOnly(decision), links, listedIds(page)) : writePage(clients, pageInfo, decision, links);
   },
 };

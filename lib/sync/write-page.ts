@@ -95,12 +95,16 @@ function adoptStatement(table: RecordTable, rows: object[], page: { connectionId
 
 const tableNameOf = (table: RecordTable) => (table === clients ? "clients" : "devices");
 
-/** Writes one page atomically: upserts, untouched rows' sync time, pending changes, the page record. */
+/**
+ * Writes one page atomically: upserts, untouched rows' sync time, pending changes, the page record. A
+ * preview (`previewSeen`) writes no row: it records which objects it listed instead.
+ */
 export async function writePage<F extends object>(
   table: RecordTable,
   page: { runId: string; pageIndex: number; connectionId: string; syncedAt: Date },
   decision: PageDecision<F>,
   links: { nextLink: string | null; deltaLink: string | null },
+  previewSeen?: string[],
 ): Promise<PageResult> {
   const { runId, pageIndex, syncedAt } = page;
   const result = { counts: decision.counts, skippedReasons: decision.skippedReasons, examples: decision.examples, ...links };
@@ -109,6 +113,9 @@ export async function writePage<F extends object>(
   // One statement, so one round trip: a statement is atomic on its own, and each part below touches rows
   // no other part touches (decidePage puts every object in exactly one list).
   const parts: SQL[] = [];
+  if (previewSeen?.length) {
+    parts.push(sql`seen AS (INSERT INTO sync_preview_seen (run_id, object_id) SELECT ${runId}::uuid, unnest(${sql.param(previewSeen)}::text[]) ON CONFLICT DO NOTHING)`);
+  }
   if (rows.length) parts.push(sql`upserted AS (${upsertStatement(table, rows, page)})`);
   if (decision.adoptions.length) parts.push(sql`adopted AS (${adoptStatement(table, decision.adoptions, page)})`);
   if (decision.unchangedIds.length) {

@@ -91,6 +91,8 @@ describe("exclusion rules", () => {
     expect((await runSyncFunction("users")).run.full).toBe(false);
     const licensed = (await members()).find((u) => u.accountEnabled && u.assignedLicenses?.length)!;
     world.fake.control.setUserLicensed({ id: licensed.id, licensed: false });
+    // Every unlicensed account leaves at once, more than the 10% that would stop the sync for review.
+    await db.update(entraConnections).set({ reviewThresholdPercent: 50 });
     await scoped({ skipUnlicensed: true });
     const { run } = await runSyncFunction("users");
     expect(run.full).toBe(true);
