@@ -10,6 +10,7 @@ const fullUser = {
   userPrincipalName: "ana@contoso.example", userType: "Member", accountEnabled: true, jobTitle: "Nurse",
   department: "Care", companyName: "Contoso", officeLocation: "B2", mobilePhone: "+1 555 0100",
   businessPhones: ["+1 555 0101"], externalUserState: null,
+  assignedLicenses: [{ skuId: "05e9a617-0261-4cee-bb44-138d3ef5d965", disabledPlans: [] }],
 };
 
 describe("the synced fields, declared once per kind", () => {
@@ -24,6 +25,9 @@ describe("the synced fields, declared once per kind", () => {
     expect(clientColumns).not.toContain("externalUserState");
     expect(clientColumns).toContain("isExternal");
     expect(deviceColumns).toEqual(expect.arrayContaining(["lastSignInAt", "registeredAt"]));
+    // A converted property: Graph's licence list is stored as whether there is one.
+    expect(USER_SELECT).toContain("assignedLicenses");
+    expect(clientColumns).toContain("licensed");
   });
 
   it("accepts a full Graph object and refuses a property of the wrong type", () => {

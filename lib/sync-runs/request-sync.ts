@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRuns, type SyncKind } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
@@ -14,6 +14,15 @@ export class SyncNotPossibleError extends ActionRefused {}
 
 const kindLabel = { users: "users", devices: "devices" } as const;
 
+/** "A sync of users" or "A preview of users": what holds the one place a run of this kind has. */
+async function activeRunName(connectionId: string, kind: SyncKind) {
+  const [active] = await db
+    .select({ preview: syncRuns.preview })
+    .from(syncRuns)
+    .where(and(eq(syncRuns.connectionId, connectionId), eq(syncRuns.kind, kind), inArray(syncRuns.status, ["queued", "running"])));
+  return `A ${active?.preview ? "preview" : "sync"} of ${kindLabel[kind]}`;
+}
+
 /**
  * "Sync users now" / "Sync devices now" / "Preview": records a queued run, then asks the job engine to run
  * it. A preview is a users run that writes no client.
@@ -26,7 +35,7 @@ export async function requestSync(actor: Actor, kind: SyncKind, { full = false, 
 
   if (preview && kind !== "users") throw new SyncNotPossibleError("Only a users sync can be previewed.");
   const run = await createSyncRun({ connectionId: connection.id, kind, trigger: "manual", full, preview, requestedById: actor.id, requestedByName: actor.name });
-  if (!run) throw new SyncNotPossibleError(`A sync or preview of ${kindLabel[kind]} is already running: wait for it to finish.`);
+  if (!run) throw new SyncNotPossibleError(`${await activeRunName(connection.id, kind)} is already running: wait for it to finish.`);
 
   const data: SyncRequestedData = { runId: run.id, connectionId: connection.id, trigger: "manual", full, requestedBy: actor.name };
   const auditAction = preview ? "azure.users.preview-requested" : `azure.${kind}.sync-requested`;
