@@ -23,12 +23,12 @@ test.afterAll(() => inbox.close());
 
 async function saveSettings(page: Page, expiresOn: string) {
   await page.goto("/settings/azure");
-  await page.getByLabel("Enabled").check();
+  await page.getByLabel("Enabled", { exact: true }).check();
   await page.getByLabel("Application (client) ID").fill(CONTOSO.goodApp.clientId);
   await page.getByLabel("Directory (tenant) ID").fill(CONTOSO.tenantId);
   if (await page.locator("#clientSecret").isVisible()) await page.locator("#clientSecret").fill(CONTOSO.goodApp.secret);
   await page.getByLabel("Client secret expires on").fill(expiresOn);
-  await page.getByRole("button", { name: "Save Changes" }).click();
+  await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click();
   await expect(page.getByText(/Changes saved\.|No changes to save\./)).toBeVisible();
 }
 

@@ -29,12 +29,12 @@ test.beforeEach(async ({ page }) => {
 
 async function saveSettings(page: Page, fields: { clientId: string; secret?: string; expiresOn?: string }) {
   await page.goto("/settings/azure");
-  await page.getByLabel("Enabled").check();
+  await page.getByLabel("Enabled", { exact: true }).check();
   await page.getByLabel("Application (client) ID").fill(fields.clientId);
   await page.getByLabel("Directory (tenant) ID").fill(CONTOSO.tenantId);
   if (fields.secret) await page.locator("#clientSecret").fill(fields.secret);
   if (fields.expiresOn) await page.getByLabel("Client secret expires on").fill(fields.expiresOn);
-  await page.getByRole("button", { name: "Save Changes" }).click();
+  await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
 }
 
@@ -50,11 +50,11 @@ test("Settings → Integrations leads to Azure User Sync; bad input is explained
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "Azure User Sync" }).click();
   await expect(page.getByRole("heading", { name: "Azure User Sync" })).toBeVisible();
-  await page.getByLabel("Enabled").check();
+  await page.getByLabel("Enabled", { exact: true }).check();
   await page.getByLabel("Application (client) ID").fill("contoso.onmicrosoft.com");
   await page.getByLabel("Directory (tenant) ID").fill("not a tenant");
   await page.getByLabel("Client secret", { exact: true }).fill(CONTOSO.goodApp.secretId);
-  await page.getByRole("button", { name: "Save Changes" }).click();
+  await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click();
   await expect(page.locator("#clientId-error")).toContainText("belongs in Directory (tenant) ID");
   await expect(page.locator("#tenantId-error")).toContainText("a GUID, or a domain");
   await expect(page.locator("#clientSecret-error")).toContainText("the secret's ID, not its Value");
@@ -145,8 +145,8 @@ test("every settings change and sync request is in the audit log; the secret onl
 
 test("a technician's direct POST to each Azure User Sync action is refused and changes nothing", async ({ page, browser }) => {
   await page.goto("/settings/azure");
-  await page.getByLabel("Disabled").check();
-  const save = await captureActionRequest(page, () => page.getByRole("button", { name: "Save Changes" }).click());
+  await page.getByLabel("Disabled", { exact: true }).check();
+  const save = await captureActionRequest(page, () => page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click());
   // An aborted action leaves the page in an error state: open the tab afresh for each capture.
   const captureOnTab = async (button: string) => {
     await page.goto("/settings/azure/microsoft-azure");

@@ -15,11 +15,11 @@ test.beforeAll(async () => {
 test("from Sync users now to the client list: the job engine runs the sync and the clients appear", async ({ page, request }) => {
   await signIn(page, "sam@msp.example", "correct horse battery");
   await page.goto("/settings/azure");
-  await page.getByLabel("Enabled").check();
+  await page.getByLabel("Enabled", { exact: true }).check();
   await page.getByLabel("Application (client) ID").fill(CONTOSO.goodApp.clientId);
   await page.getByLabel("Directory (tenant) ID").fill(CONTOSO.tenantId);
   await page.locator("#clientSecret").fill(CONTOSO.goodApp.secret);
-  await page.getByRole("button", { name: "Save Changes" }).click();
+  await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
 
   await page.getByRole("link", { name: "Microsoft Azure" }).click();

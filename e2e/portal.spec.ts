@@ -35,12 +35,12 @@ const linkIn = (text: string) => new URL(text.match(/http:\/\/127\.0\.0\.1:\d+\/
 test("a sync with invitations on mails each client a link; the client sets a password and sees their devices", async ({ page, browser }) => {
   await signIn(page, admin.email, admin.password);
   await page.goto("/settings/azure");
-  await page.getByLabel("Enabled").check();
+  await page.getByLabel("Enabled", { exact: true }).check();
   await page.getByLabel("Application (client) ID").fill(CONTOSO.goodApp.clientId);
   await page.getByLabel("Directory (tenant) ID").fill(CONTOSO.tenantId);
   await page.locator("#clientSecret").fill(CONTOSO.goodApp.secret);
   await page.getByRole("group", { name: "Invite synced users to the client portal" }).getByLabel("Yes").check();
-  await page.getByRole("button", { name: "Save Changes" }).click();
+  await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
   await syncNow(page, "devices");
   await syncNow(page, "users");

@@ -13,7 +13,7 @@ test.beforeAll(async () => {
 
 async function saveApp(page: Page, app: { clientId: string; secret: string }) {
   await page.goto("/settings/azure");
-  await page.getByLabel("Enabled").check();
+  await page.getByLabel("Enabled", { exact: true }).check();
   await page.getByLabel("Application (client) ID").fill(app.clientId);
   await page.getByLabel("Directory (tenant) ID").fill(CONTOSO.tenantId);
   await page.locator("#clientSecret").fill(app.secret);
@@ -35,14 +35,14 @@ test("choose groups by typing part of a name, save, and Test connection checks G
   await page.getByRole("button", { name: "Find groups" }).click();
   await expect(page.getByTestId("group-search-result")).toContainText("found for “eng”");
   const scopeForm = page.getByRole("form", { name: "Which users" });
-  await scopeForm.getByLabel("Engineering").check();
+  await scopeForm.getByLabel("Engineering", { exact: true }).check();
   await scopeForm.getByLabel("Only members of these groups").check();
   await scopeForm.getByLabel("Accounts with no licence").check();
   await scopeForm.getByLabel("Accounts whose user principal name or mail matches").fill("svc-*\nnoreply@*");
   await scopeForm.getByRole("button", { name: "Save Changes" }).click();
   await expect(page.getByText("Changes saved. The next users sync")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("form", { name: "Which users" }).getByLabel("Engineering")).toBeChecked();
+  await expect(page.getByRole("form", { name: "Which users" }).getByLabel("Engineering", { exact: true })).toBeChecked();
   await expect(page.getByRole("complementary", { name: "Setup help" })).toContainText("GroupMember.Read.All");
 
   const report = await testConnection(page);
@@ -79,4 +79,27 @@ test("Preview shows what a users sync would do and changes nothing; Sync now fro
   await expect(page.getByTestId("last-run-users")).toContainText(`${created} created`);
   const [{ n: after }] = await sql`SELECT count(*)::int AS n FROM clients`;
   expect(after).toBe(created);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("finding groups, saving the scope and asking for a preview all work", async ({ page }) => {
+    await signIn(page, "sam@msp.example", "correct horse battery");
+    await page.goto("/settings/azure");
+    await page.getByLabel("Find groups by name").fill("sal");
+    await page.getByRole("button", { name: "Find groups" }).click();
+    await expect(page).toHaveURL(/\/settings\/azure\?findGroups=sal$/);
+    const scopeForm = page.getByRole("form", { name: "Which users" });
+    await scopeForm.getByLabel("Sales", { exact: true }).check();
+    await scopeForm.getByRole("button", { name: "Save Changes" }).click();
+    await expect(page.getByText("Changes saved. The next users sync")).toBeVisible();
+    const [{ users_scope: scope }] = await sql`SELECT users_scope FROM entra_connections`;
+    expect(scope.groups.map((g: { displayName: string }) => g.displayName).sort()).toEqual(["Engineering", "Sales"]);
+
+    await page.goto("/settings/azure/microsoft-azure");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByText("Preview requested")).toBeVisible();
+    await page.request.get(`${inngestStandIn.control}/idle`);
+  });
 });

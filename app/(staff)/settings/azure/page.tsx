@@ -13,11 +13,7 @@ export default async function AzureUserSyncPage({ searchParams }: { searchParams
   const text = (typeof asked === "string" ? asked : "").trim().slice(0, 100);
   const [settings, result] = await Promise.all([getSyncSettings(actor), text ? findGroups(actor, text) : null]);
   return (
-    <div className="space-y-8">
-      <SyncSettingsForm settings={settings} authorityHost={entraEndpointsFromEnv().authorityHost} />
-      <div className="lg:w-3/5">
-        <UsersScopeSection scope={settings.usersScope} search={{ text, result }} />
-      </div>
-    </div>
+    <SyncSettingsForm settings={settings} authorityHost={entraEndpointsFromEnv().authorityHost}
+      below={<UsersScopeSection scope={settings.usersScope} search={{ text, result }} />} />
   );
 }

@@ -12,7 +12,8 @@ import { SetupHelp } from "./setup-help";
 
 const yesNoChoices = [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }];
 
-export function SyncSettingsForm({ settings, authorityHost }: { settings: SyncSettingsView; authorityHost: string }) {
+/** The settings form beside the setup help; `below` goes under the form, in its column. */
+export function SyncSettingsForm({ settings, authorityHost, below }: { settings: SyncSettingsView; authorityHost: string; below?: React.ReactNode }) {
   const [state, action] = useActionState(saveSyncSettingsAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   const typed = state.status === "error" ? (state.values ?? {}) : {};
@@ -21,37 +22,40 @@ export function SyncSettingsForm({ settings, authorityHost }: { settings: SyncSe
 
   return (
     <div className="grid items-start gap-8 lg:grid-cols-[3fr_2fr]">
-      <form action={action} noValidate className="space-y-5 rounded-xl border border-slate-200 bg-white p-6" aria-label="Azure User Sync settings"
-        onChange={(event) => {
-          const input = event.target;
-          if (input instanceof HTMLInputElement && (input.name === "clientId" || input.name === "tenantId")) {
-            setIds((current) => ({ ...current, [input.name]: input.value.trim() }));
-          }
-        }}>
-        <FormMessage state={state} />
-        <ChoiceGroup name="status" legend="Status" defaultValue={value("status", settings.enabled ? "enabled" : "disabled")} errors={errors.status}
-          choices={[{ value: "enabled", label: "Enabled" }, { value: "disabled", label: "Disabled" }]} />
-        <FormField name="syncFrequency" label="Sync frequency" errors={errors.syncFrequency}>
-          <select id="syncFrequency" name="syncFrequency" defaultValue={value("syncFrequency", settings.syncFrequency)} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-            {Object.entries(frequencyLabels).map(([key, label]) => <option key={key} value={key}>{label}</option>)}
-          </select>
-        </FormField>
-        <FormField name="clientId" label="Application (client) ID" defaultValue={value("clientId", settings.clientId)} errors={errors.clientId} autoComplete="off" hint="On the app's Overview page in the Microsoft Entra admin center." />
-        <FormField name="tenantId" label="Directory (tenant) ID" defaultValue={value("tenantId", settings.tenantId)} errors={errors.tenantId} autoComplete="off" hint="On the same Overview page. A domain such as contoso.onmicrosoft.com also works." />
-        {settings.secret.stored && (
-          <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="stored-secret">
-            A client secret is stored, ending in <code>…{settings.secret.lastFour}</code>, added {settings.secret.addedAt ? new Date(settings.secret.addedAt).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" }) : "—"}.
-            To replace it, enter the new secret's Value below.
-          </p>
-        )}
-        <FormField name="clientSecret" label={settings.secret.stored ? "Client secret (new Value, to replace the stored one)" : "Client secret"} type="password" errors={errors.clientSecret} autoComplete="new-password"
-          hint={settings.secret.stored ? "Leave empty to keep the stored secret." : "The secret's Value from Certificates & secrets, not its Secret ID."} />
-        <FormField name="clientSecretExpiresOn" label="Client secret expires on" type="date" defaultValue={value("clientSecretExpiresOn", settings.clientSecretExpiresOn ?? "")} errors={errors.clientSecretExpiresOn}
-          hint="Optional: the Expires date in Certificates & secrets. Vertask warns you 30 days before." />
-        <ChoiceGroup name="syncExternalUsers" legend="Sync external users" defaultValue={value("syncExternalUsers", settings.syncExternalUsers ? "yes" : "no")} errors={errors.syncExternalUsers} choices={yesNoChoices} />
-        <ChoiceGroup name="inviteToPortal" legend="Invite synced users to the client portal" defaultValue={value("inviteToPortal", settings.inviteToPortal ? "yes" : "no")} errors={errors.inviteToPortal} choices={yesNoChoices} />
-        <SubmitButton pendingText="Saving…">Save Changes</SubmitButton>
-      </form>
+      <div className="space-y-8">
+        <form action={action} noValidate className="space-y-5 rounded-xl border border-slate-200 bg-white p-6" aria-label="Azure User Sync settings"
+          onChange={(event) => {
+            const input = event.target;
+            if (input instanceof HTMLInputElement && (input.name === "clientId" || input.name === "tenantId")) {
+              setIds((current) => ({ ...current, [input.name]: input.value.trim() }));
+            }
+          }}>
+          <FormMessage state={state} />
+          <ChoiceGroup name="status" legend="Status" defaultValue={value("status", settings.enabled ? "enabled" : "disabled")} errors={errors.status}
+            choices={[{ value: "enabled", label: "Enabled" }, { value: "disabled", label: "Disabled" }]} />
+          <FormField name="syncFrequency" label="Sync frequency" errors={errors.syncFrequency}>
+            <select id="syncFrequency" name="syncFrequency" defaultValue={value("syncFrequency", settings.syncFrequency)} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+              {Object.entries(frequencyLabels).map(([key, label]) => <option key={key} value={key}>{label}</option>)}
+            </select>
+          </FormField>
+          <FormField name="clientId" label="Application (client) ID" defaultValue={value("clientId", settings.clientId)} errors={errors.clientId} autoComplete="off" hint="On the app's Overview page in the Microsoft Entra admin center." />
+          <FormField name="tenantId" label="Directory (tenant) ID" defaultValue={value("tenantId", settings.tenantId)} errors={errors.tenantId} autoComplete="off" hint="On the same Overview page. A domain such as contoso.onmicrosoft.com also works." />
+          {settings.secret.stored && (
+            <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="stored-secret">
+              A client secret is stored, ending in <code>…{settings.secret.lastFour}</code>, added {settings.secret.addedAt ? new Date(settings.secret.addedAt).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" }) : "—"}.
+              To replace it, enter the new secret's Value below.
+            </p>
+          )}
+          <FormField name="clientSecret" label={settings.secret.stored ? "Client secret (new Value, to replace the stored one)" : "Client secret"} type="password" errors={errors.clientSecret} autoComplete="new-password"
+            hint={settings.secret.stored ? "Leave empty to keep the stored secret." : "The secret's Value from Certificates & secrets, not its Secret ID."} />
+          <FormField name="clientSecretExpiresOn" label="Client secret expires on" type="date" defaultValue={value("clientSecretExpiresOn", settings.clientSecretExpiresOn ?? "")} errors={errors.clientSecretExpiresOn}
+            hint="Optional: the Expires date in Certificates & secrets. Vertask warns you 30 days before." />
+          <ChoiceGroup name="syncExternalUsers" legend="Sync external users" defaultValue={value("syncExternalUsers", settings.syncExternalUsers ? "yes" : "no")} errors={errors.syncExternalUsers} choices={yesNoChoices} />
+          <ChoiceGroup name="inviteToPortal" legend="Invite synced users to the client portal" defaultValue={value("inviteToPortal", settings.inviteToPortal ? "yes" : "no")} errors={errors.inviteToPortal} choices={yesNoChoices} />
+          <SubmitButton pendingText="Saving…">Save Changes</SubmitButton>
+        </form>
+        {below}
+      </div>
       <SetupHelp authorityHost={authorityHost} clientId={ids.clientId} tenantId={ids.tenantId} groupScope={settings.usersScope.mode === "groups"} />
     </div>
   );

@@ -29,7 +29,7 @@ export function UsersScopeForm({ scope, found }: { scope: UsersScope; found: Gro
   return (
     <form action={action} noValidate className="space-y-5" aria-label="Which users">
       <FormMessage state={state} />
-      <ChoiceGroup name="usersScopeMode" legend="Which users" defaultValue={typed?.usersScopeMode ?? scope.mode} errors={errors.usersScopeMode}
+      <ChoiceGroup name="usersScopeMode" legend="Sync" defaultValue={typed?.usersScopeMode ?? scope.mode} errors={errors.usersScopeMode}
         choices={[{ value: "all_users", label: "All users" }, { value: "groups", label: "Only members of these groups" }]} />
       <fieldset aria-describedby={errors.groups?.length ? "groups-error" : undefined}>
         <legend className="text-sm font-medium text-slate-700">Groups</legend>
