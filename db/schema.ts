@@ -124,6 +124,8 @@ export const clients = pgTable(
     index("clients_search_trgm").using("gin", t.searchText.op("gin_trgm_ops")),
     index("clients_name_order").on(t.displayName, t.id),
     index("clients_updated_order").on(t.updatedAt, t.id),
+    // A users sync looks up each page's new addresses among the clients added by hand (lib/sync/hand-made-matches.ts).
+    index("clients_hand_made_address").on(sql`lower(trim(${t.mail}))`).where(sql`source = 'manual' AND entra_object_id IS NULL`),
   ],
 );
 

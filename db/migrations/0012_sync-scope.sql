@@ -18,4 +18,5 @@ ALTER TABLE "sync_runs" ADD COLUMN "users_scope" jsonb;--> statement-breakpoint
 ALTER TABLE "sync_runs" ADD COLUMN "preview" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "sync_runs" ADD COLUMN "examples" jsonb;--> statement-breakpoint
 ALTER TABLE "sync_preview_seen" ADD CONSTRAINT "sync_preview_seen_run_id_sync_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."sync_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "sync_scope_members" ADD CONSTRAINT "sync_scope_members_run_id_sync_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."sync_runs"("id") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "sync_scope_members" ADD CONSTRAINT "sync_scope_members_run_id_sync_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."sync_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "clients_hand_made_address" ON "clients" USING btree (lower(trim("mail"))) WHERE source = 'manual' AND entra_object_id IS NULL;

@@ -62,7 +62,7 @@ export default async function MicrosoftAzureTab() {
       </section>
       <section className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 className="text-lg font-semibold">Test connection</h2>
-        <p className="mt-1 text-sm text-slate-600">Signs in to Microsoft Entra ID with the saved settings, checks the permissions and reads one user and one device.</p>
+        <p className="mt-1 text-sm text-slate-600">Signs in to Microsoft Entra ID with the saved settings, checks the permissions and reads one user and one device (and, when syncing chosen groups, one group's members).</p>
         <TestConnection />
       </section>
     </div>
