@@ -98,6 +98,8 @@ export const clients = pgTable(
     status: recordStatus("status").notNull().default("active"),
     source: recordSource("source").notNull(),
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+    // Kept only by Vertask: no sync writes it (it is not in lib/synced-fields), so staff edit it on every client.
+    notes: text("notes"),
     ...timestamps,
     searchText: text("search_text").generatedAlwaysAs(searchText("display_name", "mail", "user_principal_name")),
   },
