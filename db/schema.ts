@@ -108,6 +108,8 @@ export const clients = pgTable(
     index("clients_search_trgm").using("gin", t.searchText.op("gin_trgm_ops")),
     index("clients_name_order").on(t.displayName, t.id),
     index("clients_updated_order").on(t.updatedAt, t.id),
+    // "An active client already has this mail" (lib/clients/mail-in-use.ts), asked by every add, edit and import.
+    index("clients_active_mail").on(sql`lower(trim(${t.mail}))`).where(sql`${t.status} = 'active'`),
   ],
 );
 
