@@ -91,7 +91,7 @@ test("a CSV file with a bad row is refused whole, with the row's line; the fixed
   await page.getByRole("link", { name: "Import CSV" }).click();
   const bad = "\uFEFFName;Email;Company;Department\r\nAnn Lee;ann@import.example;\"Lee; Sons\";Sales\r\n;nameless@import.example;;\r\nBo Ray;bo@import.example;;\r\n";
   await uploadForPreview(page, csvFile("clients.csv", bad));
-  await expect(page.getByRole("alert")).toHaveText("clients.csv: 1 of 3 rows has a problem: nothing can be imported from this file. Fix it in the file and upload it again.");
+  await expect(page.locator("main").getByRole("alert")).toHaveText("clients.csv: 1 of 3 rows has a problem: nothing can be imported from this file. Fix it in the file and upload it again.");
   await expect(page.getByTestId("line-3")).toContainText("Name is missing.");
   await expect(page.getByTestId("line-2")).toContainText("OK");
   await expect(page.getByText("“Department” is not a column Vertask knows")).toBeVisible();

@@ -17,7 +17,8 @@ function decode(bytes: Uint8Array) {
 
 /** The text of an uploaded CSV file, or the reason it cannot be read as one. */
 export async function readImportFile(file: File) {
-  if (file.size === 0) throw fileProblem(file.name ? "The file is empty." : "Choose a CSV file to import.");
+  // A form posted without a file sends an empty one, whose name depends on the browser and on JavaScript.
+  if (file.size === 0) throw fileProblem("Choose a CSV file to import: none was chosen, or the one chosen is empty.");
   if (!/\.(csv|txt)$/i.test(file.name) && !/^text\/(csv|plain)/.test(file.type)) {
     throw fileProblem("This is not a CSV file: choose a file ending in .csv.");
   }

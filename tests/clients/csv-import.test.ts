@@ -62,7 +62,7 @@ describe("importing clients from a CSV file", () => {
 
   it("refuses an upload that is empty, too large, not UTF-8 or not CSV, with the reason", async () => {
     const file = (content: BlobPart, name = "clients.csv", type = "text/csv") => new File([content], name, { type });
-    await expect(readImportFile(file(""))).rejects.toThrow("The file is empty.");
+    await expect(readImportFile(file(""))).rejects.toThrow("Choose a CSV file to import: none was chosen, or the one chosen is empty.");
     await expect(readImportFile(file("x".repeat(5 * 1024 * 1024 + 1)))).rejects.toThrow("The file is larger than 5 MB: split it into smaller files.");
     await expect(readImportFile(file(new Uint8Array([0x4e, 0x61, 0x6d, 0x65, 0x0a, 0xe9, 0x0a])))).rejects.toThrow(/not UTF-8 text/);
     await expect(readImportFile(file("PK\u0003\u0004\u0000", "clients.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))).rejects.toThrow("This is not a CSV file: choose a file ending in .csv.");

@@ -7,6 +7,7 @@ import { clientContactDetails } from "@/app/_components/client-contact-details";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { formatDateTime } from "@/app/_components/list-controls";
 import { SourceBadge } from "@/app/_components/source-badge";
+import { SyncedFromEntra } from "@/app/_components/synced-from-entra";
 import { PortalAccess } from "./portal-access";
 import { ClientNotesForm, EditClientForm } from "./edit-client-form";
 
@@ -39,10 +40,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
       )}
       {client.source === "azure" ? (
         <>
-          <p className="mb-4 text-sm text-slate-600">
-            Synced from Microsoft Entra · object id <code className="text-xs">{client.entraObjectId}</code> · last sync{" "}
-            {formatDateTime(client.lastSyncedAt)}
-          </p>
+          <SyncedFromEntra record={client} />
           <DetailList
             details={[
               ["Given name", client.givenName],
