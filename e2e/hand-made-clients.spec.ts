@@ -112,10 +112,22 @@ test("a CSV file with a bad row is refused whole, with the row's line; the fixed
   await expect(page.locator("tbody tr", { hasText: "Ann Lee" })).toContainText("Lee; Sons");
 });
 
-test("importing the same file again is refused: each mail already belongs to an active client", async ({ page }) => {
+test("importing the same clients again is refused (their mails belong to active clients), and so is a spreadsheet that is not CSV", async ({ page }) => {
   await page.goto("/clients/import");
   await uploadForPreview(page, csvFile("again.csv", "Name,Mail\nAnn Lee,ann@import.example\n"));
   await expect(page.getByTestId("line-2")).toContainText("An active client already has this mail: Ann Lee.");
-  await uploadForPreview(page, csvFile("notes.xlsx", "PK"));
+  await uploadForPreview(page, { name: "clients.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("PK\u0003\u0004") });
   await expect(page.locator("#file-error")).toHaveText("This is not a CSV file: choose a file ending in .csv.");
+});
+
+test("a client added between the preview and the import refuses the file at import, naming the line; nothing is saved", async ({ page }) => {
+  await page.goto("/clients/import");
+  await uploadForPreview(page, csvFile("late.csv", "Name,Mail\nLena Late,lena@import.example\n"));
+  await expect(page.getByRole("button", { name: "Import 1 client" })).toBeVisible();
+  await sql`INSERT INTO clients (display_name, mail, source) VALUES ('Lena Earlier', 'LENA@import.example', 'manual')`;
+  const before = await countRows("clients");
+  await page.getByRole("button", { name: "Import 1 client" }).click();
+  await expect(page.locator("main").getByRole("alert")).toHaveText("Nothing was imported: 1 row has a problem. Fix it in the file and upload it again.");
+  await expect(page.getByTestId("line-2")).toContainText("An active client already has this mail: Lena Earlier.");
+  expect(await countRows("clients")).toBe(before);
 });

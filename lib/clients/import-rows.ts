@@ -7,7 +7,8 @@ export const importLimits = { bytes: 5 * 1024 * 1024, rows: 10_000 };
 /** A row of an import as its preview shows it: the file's line, the values as written, what is wrong. */
 export type ImportRow = { line: number; values: Record<ClientField, string>; problems: string[] };
 
-export type ImportPreview = { rows: ImportRow[]; unknownColumns: string[]; rowsWithProblems: number };
+/** What a preview shows: some of the rows (see importPreview), and how many the file has, with problems and in all. */
+export type ImportPreview = { rows: ImportRow[]; totalRows: number; rowsWithProblems: number; unknownColumns: string[] };
 
 /** A row read, with its fields when they are all valid, and its mail when that one is. */
 export type ReadRow = ImportRow & { fields: ClientFields | null; mail: string | null };
@@ -89,11 +90,28 @@ function markRepeatedMails(rows: ReadRow[]) {
   }
 }
 
-/** What the preview page shows: the rows without their parsed fields. */
+// The page holds a preview in its form state, which the browser posts back with the next step: it stays small.
+const shownRows = 500;
+const shownLength = 200;
+
+const shortened = (value: string) => (value.length > shownLength ? `${value.slice(0, shownLength)}…` : value);
+
+/**
+ * What the preview page shows: every row with a problem, then the first good ones, up to 500 rows in the
+ * file's order; each value cut at 200 characters (the import reads the file, not the preview).
+ */
 export function importPreview(rows: ReadRow[], unknownColumns: string[]): ImportPreview {
+  const bad = rows.filter((row) => row.problems.length > 0);
+  const good = rows.filter((row) => row.problems.length === 0);
+  const shown = [...bad.slice(0, shownRows), ...good.slice(0, Math.max(0, shownRows - bad.length))].sort((a, b) => a.line - b.line);
   return {
-    rows: rows.map(({ fields: _fields, mail: _mail, ...row }) => row),
+    rows: shown.map(({ line, values, problems }) => ({
+      line,
+      problems,
+      values: Object.fromEntries(Object.entries(values).map(([field, value]) => [field, shortened(value)])) as ImportRow["values"],
+    })),
+    totalRows: rows.length,
+    rowsWithProblems: bad.length,
     unknownColumns,
-    rowsWithProblems: rows.filter((row) => row.problems.length > 0).length,
   };
 }

@@ -20,7 +20,7 @@ const goodFile = '\uFEFFName;Mail;Phone;Company;Notes\r\nAnn Lee;ann@client.exam
 describe("importing clients from a CSV file", () => {
   it("the preview lists every row with its line and saves nothing", async () => {
     const preview = await previewClientImport(technician, goodFile);
-    expect(preview).toMatchObject({ rowsWithProblems: 0, unknownColumns: [] });
+    expect(preview).toMatchObject({ totalRows: 2, rowsWithProblems: 0, unknownColumns: [] });
     expect(preview.rows.map((row) => [row.line, row.values.name])).toEqual([[2, "Ann Lee"], [4, "Bo Ray"]]);
     expect(await db.select().from(clients)).toHaveLength(0);
   });
@@ -55,9 +55,20 @@ describe("importing clients from a CSV file", () => {
     expect(await db.select().from(clients)).toHaveLength(1);
   });
 
-  it("carries the file's text to the import step unchanged, line ends and all", () => {
+  it("carries the file's text to the import step unchanged, line ends and all, and unpacks nothing past the size limit", () => {
     const text = goodFile.slice(1);
     expect(textOfImportContent(importContentOf(text))).toBe(text);
+    expect(() => textOfImportContent(importContentOf("x".repeat(6 * 1024 * 1024)))).toThrow("The file is larger than 5 MB: split it into smaller files.");
+    expect(() => textOfImportContent("not what the preview sent")).toThrow("The file's content was lost on the way: upload the file again.");
+  });
+
+  it("a preview of a large file shows every bad row and the first good ones, 500 at most, with long values cut", async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => (i % 400 === 7 ? `,nobody${i}@x.example,` : `Row ${i},row${i}@x.example,${"n".repeat(300)}`));
+    const preview = await previewClientImport(technician, ["Name,Mail,Notes", ...rows].join("\n"));
+    expect(preview).toMatchObject({ totalRows: 2000, rowsWithProblems: 5 });
+    expect(preview.rows).toHaveLength(500);
+    expect(preview.rows.filter((row) => row.problems.length).map((row) => row.line)).toEqual([9, 409, 809, 1209, 1609]);
+    expect(preview.rows[0]).toMatchObject({ line: 2, values: { notes: `${"n".repeat(200)}…` } });
   });
 
   it("refuses an upload that is empty, too large, not UTF-8 or not CSV, with the reason", async () => {

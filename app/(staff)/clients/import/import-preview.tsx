@@ -1,19 +1,9 @@
-import type { ImportPreview as Preview, ImportRow } from "@/lib/clients/import-rows";
+import type { ImportPreview as Preview } from "@/lib/clients/import-rows";
 import { DataTable } from "@/app/_components/data-table";
-
-// A preview of a large file shows every row with a problem and the first good ones, up to this many.
-const shownAtMost = 500;
-
-function rowsToShow(rows: ImportRow[]) {
-  if (rows.length <= shownAtMost) return rows;
-  const bad = rows.filter((row) => row.problems.length > 0).slice(0, shownAtMost);
-  const good = rows.filter((row) => row.problems.length === 0).slice(0, shownAtMost - bad.length);
-  return [...bad, ...good].sort((a, b) => a.line - b.line);
-}
 
 /** The rows of a file as they would be imported, each with its line in the file and what is wrong with it. */
 export function ImportPreview({ preview }: { preview: Preview }) {
-  const shown = rowsToShow(preview.rows);
+  const shown = preview.rows;
   const cell = "px-3 py-2 align-top";
   return (
     <section className="space-y-3" aria-label="Preview">
@@ -23,10 +13,14 @@ export function ImportPreview({ preview }: { preview: Preview }) {
           {preview.unknownColumns.length === 1 ? "is not a column" : "are not columns"} Vertask knows (Name, Mail, Phone, Company, Notes).
         </p>
       )}
-      {shown.length < preview.rows.length && (
+      {shown.length < preview.totalRows && (
         <p className="text-sm text-slate-600">
-          Showing {shown.length} of {preview.rows.length.toLocaleString("en")} rows: every row with a problem
-          {preview.rowsWithProblems > shown.length ? ` (the first ${shown.length})` : ""}, then the first of the others.
+          Showing {shown.length} of {preview.totalRows.toLocaleString("en")} rows:{" "}
+          {preview.rowsWithProblems === 0
+            ? "the first ones."
+            : preview.rowsWithProblems > shown.length
+              ? `the first ${shown.length} rows with a problem.`
+              : "every row with a problem, then the first of the others."}
         </p>
       )}
       <DataTable headers={["Line", "Name", "Mail", "Phone", "Company", "Notes", "Problems"]}>
@@ -37,7 +31,7 @@ export function ImportPreview({ preview }: { preview: Preview }) {
             <td className={`${cell} text-slate-600`}>{row.values.mail}</td>
             <td className={`${cell} whitespace-nowrap text-slate-600`}>{row.values.phone}</td>
             <td className={`${cell} text-slate-600`}>{row.values.company}</td>
-            <td className={`${cell} max-w-xs text-slate-600`}>
+            <td className={`${cell} max-w-xs text-slate-600 wrap-anywhere`}>
               <span className="line-clamp-2 whitespace-pre-line" title={row.values.notes}>{row.values.notes}</span>
             </td>
             <td className={`${cell} text-red-800`}>
