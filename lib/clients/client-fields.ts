@@ -55,6 +55,11 @@ export function clientColumnValues(fields: Partial<ClientFields>) {
   return values as { [F in ClientField as (typeof clientFieldColumns)[F]]?: ClientFields[F] };
 }
 
+/** A client's values of the fields staff type, read from their columns (what an edit form starts from). */
+export function clientFieldValues(client: Pick<Client, (typeof clientFieldColumns)[ClientField]>) {
+  return Object.fromEntries((Object.keys(clientFieldColumns) as ClientField[]).map((field) => [field, client[clientFieldColumns[field]]])) as Record<ClientField, string | null>;
+}
+
 /** The row of a client added by hand: active, with no Entra connection, so no sync ever changes it. */
 export const newClientValues = (fields: ClientFields) => ({ ...clientColumnValues(fields), displayName: fields.name, source: "manual" as const, status: "active" as const });
 

@@ -1,7 +1,8 @@
 import { FormField } from "@/app/_components/form-field";
 import type { FormState } from "@/lib/actions/form-state";
+import type { ClientField } from "@/lib/clients/client-fields";
 
-type Values = { name?: string | null; mail?: string | null; phone?: string | null; company?: string | null; notes?: string | null };
+type Values = Partial<Record<ClientField, string | null>>;
 
 /** The fields of a client added by hand, as the Add client form and a hand-made client's page show them. */
 export function ClientFieldInputs({ values, errors }: { values: Values; errors: FormState["fieldErrors"] }) {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/session/current-staff";
 import { getClient } from "@/lib/clients/queries";
+import { clientFieldValues } from "@/lib/clients/client-fields";
 import { DetailList, yesNo, type Detail } from "@/app/_components/detail-list";
 import { clientContactDetails } from "@/app/_components/client-contact-details";
 import { StatusBadge } from "@/app/_components/status-badge";
@@ -60,9 +61,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
         </>
       ) : (
         <div className="grid items-start gap-8 lg:grid-cols-[2fr_1fr]">
-          <EditClientForm
-            client={{ id: client.id, name: client.displayName, mail: client.mail, phone: client.mobilePhone, company: client.companyName, notes: client.notes }}
-          />
+          <EditClientForm clientId={client.id} values={clientFieldValues(client)} />
           <DetailList narrow details={history} />
         </div>
       )}
