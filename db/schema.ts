@@ -116,6 +116,8 @@ export const clients = pgTable(
     status: recordStatus("status").notNull().default("active"),
     source: recordSource("source").notNull(),
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+    // Kept only by Vertask: no sync writes it (it is not in lib/synced-fields), so staff edit it on every client.
+    notes: text("notes"),
     ...timestamps,
     searchText: text("search_text").generatedAlwaysAs(searchText("display_name", "mail", "user_principal_name")),
   },
@@ -126,6 +128,8 @@ export const clients = pgTable(
     index("clients_updated_order").on(t.updatedAt, t.id),
     // A users sync looks up each page's new addresses among the clients added by hand (lib/sync/hand-made-matches.ts).
     index("clients_hand_made_address").on(sql`lower(trim(${t.mail}))`).where(sql`source = 'manual' AND entra_object_id IS NULL`),
+    // "An active client already has this mail" (lib/clients/mail-in-use.ts), asked by every add, edit and import.
+    index("clients_active_mail").on(sql`lower(trim(${t.mail}))`).where(sql`${t.status} = 'active'`),
   ],
 );
 

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { resetDatabase, sql } from "./support/database";
+import { addStaff, resetDatabase, sql } from "./support/database";
 import { addClient } from "./support/seed";
 import { submitSetupForm } from "./support/setup-form";
+import { signIn } from "./support/sign-in";
 
 // Every form that holds a password posts it, and works, with JavaScript off (or not loaded yet): a password
 // never lands in an address, the browser history or a server's access log.
@@ -138,6 +139,31 @@ test("next-auth's own credentials endpoint signs nobody in: the limited forms ab
   await page.goto("/clients");
   await expect(page).toHaveURL(/\/signin$/);
   await context.close();
+});
+
+test("a technician adds a client by hand and imports a CSV file without JavaScript", async ({ page }) => {
+  await addStaff("Tom Nojs", "tom@msp.example", "Technician without scripts 1", "technician");
+  await signIn(page, "tom@msp.example", "Technician without scripts 1");
+  await page.goto("/clients/new");
+  await page.getByLabel("Mail").fill("nojs@client.example");
+  await page.getByRole("button", { name: "Add client" }).click();
+  await expect(page.locator("#name-error")).toHaveText("Name is missing.");
+  await expect(page.getByLabel("Mail")).toHaveValue("nojs@client.example");
+  await page.getByLabel("Name").fill("Nils Nojs");
+  await page.getByRole("button", { name: "Add client" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nils Nojs");
+  await page.goto("/clients?source=manual");
+  await expect(page.locator("tbody tr", { hasText: "Nils Nojs" })).toContainText("Added by hand");
+
+  await page.goto("/clients/import");
+  const file = { name: "nojs.csv", mimeType: "text/csv", buffer: Buffer.from('Name,Notes\nNina Nojs,"first line\nsecond, line"\n') };
+  await page.getByLabel("CSV file").setInputFiles(file);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("line-2")).toContainText("Nina Nojs");
+  await page.getByRole("button", { name: "Import 1 client" }).click();
+  await expect(page.getByRole("status")).toHaveText("Imported 1 client from nojs.csv.");
+  const [row] = await sql`SELECT notes, source FROM clients WHERE display_name = 'Nina Nojs'`;
+  expect(row).toEqual({ notes: "first line\nsecond, line", source: "manual" });
 });
 
 test("after five wrong passwords the account waits, and the page says how long, without JavaScript", async ({ page }) => {

@@ -1,9 +1,9 @@
 export type Detail = [label: string, value: React.ReactNode];
 
-/** A record's fields as label/value pairs; empty values show as a dash. */
-export function DetailList({ details }: { details: Detail[] }) {
+/** A record's fields as label/value pairs; empty values show as a dash. A narrow list (beside a form) keeps one column. */
+export function DetailList({ details, narrow = false }: { details: Detail[]; narrow?: boolean }) {
   return (
-    <dl className="grid grid-cols-1 gap-x-8 gap-y-3 rounded-xl border border-slate-200 bg-white p-6 sm:grid-cols-2 lg:grid-cols-3">
+    <dl className={`grid grid-cols-1 gap-x-8 gap-y-3 rounded-xl border border-slate-200 bg-white p-6 ${narrow ? "" : "sm:grid-cols-2 lg:grid-cols-3"}`}>
       {details.map(([label, value]) => (
         <div key={label}>
           <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>

@@ -9,11 +9,12 @@ import type { ActionOutcome, FormState } from "./form-state";
 
 type Access = StaffRole | "staff" | "anyone";
 
-// Typed-back values keep a form filled after an error; secrets are never sent back.
+// Typed-back values keep a form filled after an error; secrets, and a file's content carried from one step
+// to the next (up to megabytes), are never sent back.
 function echoedValues(formData: FormData) {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
-    if (typeof value === "string" && !key.startsWith("$") && !/password|secret/i.test(key)) values[key] = value;
+    if (typeof value === "string" && !key.startsWith("$") && !/password|secret|fileContent/i.test(key)) values[key] = value;
   }
   return values;
 }
@@ -45,7 +46,7 @@ export function formAction<Schema extends z.ZodType, A extends Access>(
         const fieldErrors = Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, [message]]));
         return { status: "error", message: "Check the highlighted fields.", fieldErrors, values };
       }
-      if (error instanceof ActionRefused) return { status: "error", message: error.message, values };
+      if (error instanceof ActionRefused) return { status: "error", message: error.message, values, ...(error.data === undefined ? {} : { data: error.data }) };
       throw error;
     }
   };

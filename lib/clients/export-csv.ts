@@ -24,6 +24,7 @@ const columns = {
   "Mobile phone": clients.mobilePhone,
   "Business phones": clients.businessPhones,
   "Entra object id": clients.entraObjectId,
+  Notes: clients.notes,
   Created: clients.createdAt,
   Updated: clients.updatedAt,
   "Last synced": clients.lastSyncedAt,

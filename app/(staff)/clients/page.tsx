@@ -6,9 +6,12 @@ import { parseClientListQuery } from "@/lib/clients/list-query";
 import { EmptyState } from "@/app/_components/empty-state";
 import { Pagination } from "@/app/_components/pagination";
 import { StatusBadge } from "@/app/_components/status-badge";
+import { SourceBadge, sourceLabels } from "@/app/_components/source-badge";
 import { ApplyButton, FilterSelect, SearchInput, formatDateTime, listHref } from "@/app/_components/list-controls";
 
 export const metadata = { title: "Clients" };
+
+const secondaryButton = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 no-underline hover:bg-slate-50";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,27 +22,38 @@ export default async function ClientsPage({ searchParams }: Props) {
   const { page, ...filters } = query;
   const filtered = Boolean(query.q || query.status || query.source || query.external);
 
-  if (total === 0 && !filtered) {
+  const empty = total === 0 && !filtered;
+  const header = (
+    <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
+      <h1 className="text-2xl font-semibold">Clients</h1>
+      <div className="flex flex-wrap gap-2">
+        <Link href="/clients/new" className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white no-underline shadow-sm hover:bg-indigo-700">
+          Add client
+        </Link>
+        <Link href="/clients/import" className={secondaryButton}>Import CSV</Link>
+        {!empty && <a href={listHref("/clients/export", filters)} className={secondaryButton} download>Export CSV</a>}
+      </div>
+    </div>
+  );
+
+  if (empty) {
     return (
       <>
-        <h1 className="mb-6 text-2xl font-semibold">Clients</h1>
-        <EmptyState actor={actor} noun="clients" />
+        {header}
+        <EmptyState actor={actor} noun="clients">
+          You can also <Link href="/clients/new">add a client by hand</Link> or <Link href="/clients/import">import them from a CSV file</Link>.
+        </EmptyState>
       </>
     );
   }
 
   return (
     <>
-      <div className="mb-6 flex items-center justify-between">
-        <h1 className="text-2xl font-semibold">Clients</h1>
-        <a href={listHref("/clients/export", filters)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 no-underline hover:bg-slate-50" download>
-          Export CSV
-        </a>
-      </div>
+      {header}
       <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <SearchInput label="Search" value={query.q} placeholder="Name, mail or user principal name" />
         <FilterSelect name="status" label="Status" value={query.status} options={[{ value: "", label: "Any status" }, { value: "active", label: "Active" }, { value: "disabled", label: "Disabled" }, { value: "removed", label: "Removed" }]} />
-        <FilterSelect name="source" label="Source" value={query.source} options={[{ value: "", label: "Any source" }, { value: "azure", label: "Microsoft Entra" }, { value: "manual", label: "Added by hand" }]} />
+        <FilterSelect name="source" label="Source" value={query.source} options={[{ value: "", label: "Any source" }, ...Object.entries(sourceLabels).map(([value, label]) => ({ value, label }))]} />
         <FilterSelect name="external" label="External" value={query.external} options={[{ value: "", label: "Members and guests" }, { value: "no", label: "Members only" }, { value: "yes", label: "External only" }]} />
         <FilterSelect name="sort" label="Sort by" value={query.sort} options={[{ value: "name", label: "Name" }, { value: "updated", label: "Last update" }]} />
         <ApplyButton />
@@ -47,7 +61,7 @@ export default async function ClientsPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">No clients match these filters.</p>
       ) : (
-        <DataTable headers={["Name", "Mail", "Job title", "Department", "Status", "Source", "Last update"]}>
+        <DataTable headers={["Name", "Mail", "Phone", "Company", "Job title", "Department", "Status", "Source", "Last update"]}>
           {rows.map((client) => (
             <tr key={client.id} className="hover:bg-slate-50">
               <td className="px-4 py-2">
@@ -55,10 +69,12 @@ export default async function ClientsPage({ searchParams }: Props) {
                 {client.isExternal && <span className="ml-2 rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-800">External</span>}
               </td>
               <td className="px-4 py-2 text-slate-600">{client.mail ?? client.userPrincipalName ?? "—"}</td>
+              <td className="px-4 py-2 whitespace-nowrap text-slate-600">{client.mobilePhone ?? client.businessPhones[0] ?? "—"}</td>
+              <td className="px-4 py-2 text-slate-600">{client.companyName ?? "—"}</td>
               <td className="px-4 py-2 text-slate-600">{client.jobTitle ?? "—"}</td>
               <td className="px-4 py-2 text-slate-600">{client.department ?? "—"}</td>
               <td className="px-4 py-2"><StatusBadge status={client.status} /></td>
-              <td className="px-4 py-2 text-slate-600">{client.source === "azure" ? "Entra" : "Manual"}</td>
+              <td className="px-4 py-2"><SourceBadge source={client.source} /></td>
               <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(client.updatedAt)}</td>
             </tr>
           ))}

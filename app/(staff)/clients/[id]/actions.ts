@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { resendInvitation, revokePortalAccess } from "@/lib/portal/staff-commands";
+import { editClient } from "@/lib/clients/commands";
+import { clientFields } from "@/lib/clients/client-fields";
 
 const forClient = z.object({ clientId: z.uuid("Choose a client.") });
 
@@ -17,3 +19,19 @@ export const revokePortalAccessAction = formAction("superuser", forClient, async
   revalidatePath(`/clients/${clientId}`);
   return "Portal access revoked: the client is signed out everywhere.";
 });
+
+/** Saves what the client's page lets staff edit: every field of a client added by hand, Notes of one from Entra. */
+async function saveClientEdit(clientId: string, edit: Parameters<typeof editClient>[2], actor: Parameters<typeof editClient>[0]) {
+  const { name, changed } = await editClient(actor, clientId, edit);
+  revalidatePath(`/clients/${clientId}`);
+  revalidatePath("/clients");
+  return changed.length === 0 ? "Nothing changed." : `Saved the changes to ${name}.`;
+}
+
+export const editClientAction = formAction("staff", clientFields.extend(forClient.shape), async ({ clientId, ...edit }, actor) =>
+  saveClientEdit(clientId, edit, actor),
+);
+
+export const saveClientNotesAction = formAction("staff", clientFields.pick({ notes: true }).extend(forClient.shape), async ({ clientId, notes }, actor) =>
+  saveClientEdit(clientId, { notes }, actor),
+);

@@ -2,44 +2,69 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/session/current-staff";
 import { getClient } from "@/lib/clients/queries";
-import { DetailList, yesNo } from "@/app/_components/detail-list";
+import { clientFieldValues } from "@/lib/clients/client-fields";
+import { DetailList, yesNo, type Detail } from "@/app/_components/detail-list";
 import { clientContactDetails } from "@/app/_components/client-contact-details";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { formatDateTime } from "@/app/_components/list-controls";
+import { SourceBadge } from "@/app/_components/source-badge";
+import { SyncedFromEntra } from "@/app/_components/synced-from-entra";
 import { PortalAccess } from "./portal-access";
+import { ClientNotesForm, EditClientForm } from "./edit-client-form";
 
-export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ added?: string }> };
+
+export default async function ClientPage({ params, searchParams }: Props) {
   const actor = await requireStaff();
   const found = await getClient(actor, (await params).id);
   if (!found) notFound();
   const { client, devices } = found;
+  const { added } = await searchParams;
+  const history: Detail[] = [
+    ["Source", <SourceBadge key="source" source={client.source} />],
+    ["Created", formatDateTime(client.createdAt)],
+    ["Updated", formatDateTime(client.updatedAt)],
+  ];
   return (
     <>
       <p className="mb-2 text-sm"><Link href="/clients">← Clients</Link></p>
       <div className="mb-6 flex items-center gap-3">
         <h1 className="text-2xl font-semibold">{client.displayName}</h1>
         <StatusBadge status={client.status} />
+        <SourceBadge source={client.source} />
         {client.isExternal && <span className="rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-800">External</span>}
       </div>
-      {client.source === "azure" && (
-        <p className="mb-4 text-sm text-slate-600">
-          Synced from Microsoft Entra · object id <code className="text-xs">{client.entraObjectId}</code> · last sync{" "}
-          {formatDateTime(client.lastSyncedAt)}
+      {added && (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {client.displayName} is added. Vertask keeps this client as you entered it: no sync changes it.
         </p>
       )}
-      <DetailList
-        details={[
-          ["Given name", client.givenName],
-          ["Surname", client.surname],
-          ...clientContactDetails(client),
-          ["User type", client.userType],
-          ["External", yesNo(client.isExternal)],
-          ["Account enabled", yesNo(client.accountEnabled)],
-          ["Source", client.source === "azure" ? "Microsoft Entra" : "Added by hand"],
-          ["Created", formatDateTime(client.createdAt)],
-          ["Updated", formatDateTime(client.updatedAt)],
-        ]}
-      />
+      {client.source === "azure" ? (
+        <>
+          <SyncedFromEntra record={client} />
+          <DetailList
+            details={[
+              ["Given name", client.givenName],
+              ["Surname", client.surname],
+              ...clientContactDetails(client),
+              ["User type", client.userType],
+              ["External", yesNo(client.isExternal)],
+              ["Account enabled", yesNo(client.accountEnabled)],
+              ...history,
+            ]}
+          />
+          <p className="mt-2 text-sm text-slate-600" data-testid="synced-explanation">
+            These details are kept in step with Microsoft Entra ID: change them there, and the next sync brings them here. Notes are
+            kept only by Vertask.
+          </p>
+          <ClientNotesForm clientId={client.id} notes={client.notes} />
+        </>
+      ) : (
+        <div className="grid items-start gap-8 lg:grid-cols-[2fr_1fr]">
+          <EditClientForm clientId={client.id} values={clientFieldValues(client)} />
+          <DetailList narrow details={history} />
+        </div>
+      )}
       <PortalAccess actor={actor} client={client} />
       <h2 className="mt-8 mb-3 text-lg font-semibold">Devices</h2>
       {devices.length === 0 ? (

@@ -25,7 +25,7 @@ export async function PortalAccess({ actor, client }: { actor: Actor; client: Cl
     <section className="mt-8 rounded-xl border border-slate-200 bg-white p-6" aria-label="Client portal">
       <h2 className="text-lg font-semibold">Client portal</h2>
       <p className="mt-1 text-sm" data-testid="portal-status">{status}</p>
-      {!client.mail && <p className="mt-1 text-sm text-amber-800">No email address in Entra: this client cannot be invited.</p>}
+      {!client.mail && <p className="mt-1 text-sm text-amber-800">No email address{client.source === "azure" ? " in Entra" : ""}: this client cannot be invited.</p>}
       {actor.role === "superuser" && (
         <div className="mt-4 flex gap-6">
           {client.mail && client.status === "active" && account?.status !== "active" && (

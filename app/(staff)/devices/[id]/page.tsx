@@ -5,6 +5,8 @@ import { getDevice } from "@/lib/devices/queries";
 import { DetailList, yesNo } from "@/app/_components/detail-list";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { formatDateTime } from "@/app/_components/list-controls";
+import { sourceLabels } from "@/app/_components/source-badge";
+import { SyncedFromEntra } from "@/app/_components/synced-from-entra";
 
 export default async function DevicePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireStaff();
@@ -18,12 +20,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
         <h1 className="text-2xl font-semibold">{device.displayName}</h1>
         <StatusBadge status={device.status} />
       </div>
-      {device.source === "azure" && (
-        <p className="mb-4 text-sm text-slate-600">
-          Synced from Microsoft Entra · object id <code className="text-xs">{device.entraObjectId}</code> · last sync{" "}
-          {formatDateTime(device.lastSyncedAt)}
-        </p>
-      )}
+      <SyncedFromEntra record={device} />
       <DetailList
         details={[
           ["Owner", device.ownerClientId ? <Link href={`/clients/${device.ownerClientId}`}>{ownerName}</Link> : "No owner"],
@@ -38,7 +35,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
           ["Manufacturer", device.manufacturer],
           ["Model", device.model],
           ["Device id", device.deviceId],
-          ["Source", device.source === "azure" ? "Microsoft Entra" : "Added by hand"],
+          ["Source", sourceLabels[device.source]],
           ["Created", formatDateTime(device.createdAt)],
           ["Updated", formatDateTime(device.updatedAt)],
         ]}

@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { requireStaff } from "@/lib/session/current-staff";
+import { AddClientForm } from "./add-client-form";
+
+export const metadata = { title: "Add client" };
+
+export default async function NewClientPage() {
+  await requireStaff();
+  return (
+    <>
+      <p className="mb-2 text-sm"><Link href="/clients">← Clients</Link></p>
+      <h1 className="text-2xl font-semibold">Add client</h1>
+      <p className="mt-1 mb-6 max-w-2xl text-sm text-slate-600">
+        A client added by hand is kept only in Vertask: no sync changes it. To add many at once,{" "}
+        <Link href="/clients/import">import a CSV file</Link>.
+      </p>
+      <AddClientForm />
+    </>
+  );
+}
