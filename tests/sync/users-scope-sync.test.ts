@@ -130,7 +130,7 @@ describe("Preview", () => {
 
 describe("clients added by hand", () => {
   const handMade = (displayName: string, mail: string) =>
-    db.insert(clients).values({ displayName, mail, source: "manual" }).returning().then(([row]) => row);
+    db.insert(clients).values({ displayName, mail, source: "manual", notes: "Prefers a phone call" }).returning().then(([row]) => row);
 
   it("a user with the address of one hand-made client takes that client over instead of creating another", async () => {
     const user = (await members()).find((u) => u.accountEnabled && u.mail)!;
@@ -139,7 +139,7 @@ describe("clients added by hand", () => {
     expect(run.counts?.matched).toBe(1);
     expect(run.examples?.matched).toEqual([user.displayName]);
     const adopted = (await clientsByObjectId()).get(user.id)!;
-    expect(adopted).toMatchObject({ id: row.id, source: "azure", displayName: user.displayName, mail: user.mail });
+    expect(adopted).toMatchObject({ id: row.id, source: "azure", displayName: user.displayName, mail: user.mail, notes: "Prefers a phone call" });
     expect(await db.$count(clients)).toBe((await members()).length);
   });
 
