@@ -93,6 +93,8 @@ async function main() {
     }
     if (result.status === "succeeded" || result.status === "needs_review") {
       console.log(`${result.status === "succeeded" ? "Done" : "Held for review"} in ${seconds} s: ${describeCounts(result.counts ?? null)}`);
+      const [{ graphWaitSeconds }] = await db.select({ graphWaitSeconds: syncRuns.graphWaitSeconds }).from(syncRuns).where(eq(syncRuns.id, run.id));
+      if (graphWaitSeconds > 0) console.log(`Of that, ${graphWaitSeconds} s waiting because Microsoft Graph asked to slow down (429, Retry-After).`);
       await sendInvitations();
       if (result.status === "succeeded") return 0;
       console.log("More than the review threshold would be disabled or removed: nothing was. Open Settings → Azure User Sync → Run history.");

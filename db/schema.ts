@@ -209,6 +209,8 @@ export const syncRuns = pgTable(
     // whose heartbeat stops has lost its owner and is taken over (lib/sync-runs/run-owner.ts).
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
     pagesDone: integer("pages_done").notNull().default(0),
+    // Seconds the run waited because Graph throttled it (Retry-After), added up over its steps.
+    graphWaitSeconds: integer("graph_wait_seconds").notNull().default(0),
     counts: jsonb("counts").$type<SyncCounts>(),
     skippedReasons: jsonb("skipped_reasons").$type<Record<string, number>>(),
     examples: jsonb("examples").$type<SyncExamples>(),

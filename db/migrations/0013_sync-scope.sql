@@ -16,6 +16,7 @@ ALTER TABLE "entra_connections" ADD COLUMN "users_delta_scope" jsonb;--> stateme
 ALTER TABLE "sync_run_pages" ADD COLUMN "examples" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "sync_runs" ADD COLUMN "users_scope" jsonb;--> statement-breakpoint
 ALTER TABLE "sync_runs" ADD COLUMN "preview" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "sync_runs" ADD COLUMN "graph_wait_seconds" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "sync_runs" ADD COLUMN "examples" jsonb;--> statement-breakpoint
 ALTER TABLE "sync_preview_seen" ADD CONSTRAINT "sync_preview_seen_run_id_sync_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."sync_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_scope_members" ADD CONSTRAINT "sync_scope_members_run_id_sync_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."sync_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

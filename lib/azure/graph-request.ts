@@ -7,16 +7,20 @@ import { classifyEntraError } from "./errors/classify";
 import { isMicrosoftGraphHost, type EntraEndpoints } from "./connection";
 import { EntraError, UnexpectedResponseError } from "./errors/entra-error";
 import type { GraphResource } from "./permissions";
-import type { GraphRetryPolicy, GraphSession } from "./graph-session";
+import type { GraphSession } from "./graph-session";
 import { retryAfterSeconds } from "./retry-after";
 import { TransportFailure } from "./errors/wire-errors";
 import { fetchWithTimeout } from "./transport";
 
 /** Graph's answer decides: a wait it asks for longer than the policy allows is not waited out. */
-function retryHandlerOptions(policy: GraphRetryPolicy) {
-  const options = new RetryHandlerOptions(policy.fallbackDelaySeconds, policy.maxRetries, (_delay, _attempt, _request, _options, response) =>
-    (retryAfterSeconds(response.headers?.get("Retry-After")) ?? 0) <= policy.maxWaitSeconds,
-  );
+function retryHandlerOptions(graph: GraphSession) {
+  const policy = graph.retry;
+  const options = new RetryHandlerOptions(policy.fallbackDelaySeconds, policy.maxRetries, (_delay, _attempt, _request, _options, response) => {
+    const wait = retryAfterSeconds(response.headers?.get("Retry-After"));
+    if ((wait ?? 0) > policy.maxWaitSeconds) return false;
+    graph.noteWait(wait ?? policy.fallbackDelaySeconds);
+    return true;
+  });
   // The handler caps waits at a fixed 180 s; an own property survives the copy it makes of these options.
   options.getMaxDelay = () => policy.maxWaitSeconds;
   return options;
@@ -62,8 +66,10 @@ export function assertGraphLink(link: string, endpoints: EntraEndpoints): URL {
   return url;
 }
 
-/** GET one Graph URL as JSON, with the session's token, retries within its policy, and failures classified. */
-export async function getGraphJson(graph: GraphSession, url: string, resource: GraphResource, headers: Record<string, string> = {}): Promise<unknown> {
+type GraphCall = { method: "GET"; headers?: Record<string, string> } | { method: "POST"; body: unknown };
+
+/** One Graph call as JSON, with the session's token, retries within its policy, and failures classified. */
+async function callGraph(graph: GraphSession, url: string, resource: GraphResource, call: GraphCall): Promise<unknown> {
   const { endpoints } = graph;
   const transport = new TransportHandler(graph.requestTimeoutMs);
   let tokenFailure: unknown = null;
@@ -80,15 +86,24 @@ export async function getGraphJson(graph: GraphSession, url: string, resource: G
   try {
     const target = assertGraphLink(url, endpoints);
     const client = Client.initWithMiddleware({
-      middleware: [new AuthenticationHandler(authProvider), new RetryHandler(retryHandlerOptions(graph.retry)), transport],
+      middleware: [new AuthenticationHandler(authProvider), new RetryHandler(retryHandlerOptions(graph)), transport],
       // The client only sends the token to Microsoft's Graph hosts, or to these.
       customHosts: isMicrosoftGraphHost(endpoints.graphBaseUrl) ? undefined : new Set([new URL(endpoints.graphBaseUrl).hostname, target.hostname]),
       baseUrl: endpoints.graphBaseUrl,
     });
-    return await client.api(url).headers(headers).responseType(ResponseType.JSON).get();
+    const request = client.api(url).responseType(ResponseType.JSON);
+    return call.method === "GET" ? await request.headers(call.headers ?? {}).get() : await request.post(call.body);
   } catch (error) {
     const cause = tokenFailure ?? transport.failure ?? error;
     if (cause instanceof EntraError) throw cause;
     throw new EntraError(classifyEntraError(cause, { ...graph.settings, endpoints, resource }), { cause });
   }
 }
+
+/** GET one Graph URL as JSON. */
+export const getGraphJson = (graph: GraphSession, url: string, resource: GraphResource, headers: Record<string, string> = {}) =>
+  callGraph(graph, url, resource, { method: "GET", headers });
+
+/** POST a JSON body to one Graph URL (a `$batch`), answered as JSON. */
+export const postGraphJson = (graph: GraphSession, url: string, resource: GraphResource, body: unknown) =>
+  callGraph(graph, url, resource, { method: "POST", body });

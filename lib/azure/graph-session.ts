@@ -30,6 +30,9 @@ export type GraphSession = {
   readonly requestTimeoutMs: number;
   /** An app-only token, from MSAL's cache while it is valid unless `forceRefresh` (e.g. right after consent). */
   token(options?: { forceRefresh?: boolean }): Promise<GraphAccessToken>;
+  /** Seconds this session has waited because Graph asked it to (Retry-After), so far. */
+  readonly waitedSeconds: number;
+  noteWait(seconds: number): void;
 };
 
 const DEFAULT_RETRY_POLICY: GraphRetryPolicy = { maxRetries: 3, maxWaitSeconds: 60, fallbackDelaySeconds: 3 };
@@ -40,11 +43,18 @@ const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
 export function openGraphSession(settings: EntraConnectionSettings, options: GraphOptions = {}): GraphSession {
   const endpoints = resolveEndpoints(options.endpoints);
   const tokenTimeoutMs = options.requestTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
+  let waitedSeconds = 0;
   return {
     settings,
     endpoints,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     token: ({ forceRefresh = false } = {}) => acquireGraphToken(settings, endpoints, { forceRefresh, timeoutMs: tokenTimeoutMs }),
+    get waitedSeconds() {
+      return waitedSeconds;
+    },
+    noteWait: (seconds) => {
+      waitedSeconds += seconds;
+    },
   };
 }

@@ -6,8 +6,8 @@ export { adminConsentUrl, entraEndpointsFromEnv, type EntraConnectionSettings } 
 export { openGraphSession, type GraphOptions, type GraphSession } from "./graph-session";
 export type { DeltaPage, GraphPage } from "./graph-pages";
 export type { GraphDevice, GraphDeviceChange, GraphUserChange } from "./graph-shapes";
-export { fetchUsersDeltaPage } from "./users";
-export { fetchDevicesPage, fetchDevicesDeltaPage, fetchDeviceOwnerIds } from "./devices";
+export { fetchUsersDeltaLinkFromNow, fetchUsersDeltaPage, fetchUsersPage } from "./users";
+export { fetchDevicesPage, fetchDevicesDeltaPage, fetchFirstOwnersBatched } from "./devices";
 export { EntraError } from "./errors/entra-error";
 export { checkEntraConnection, type CheckStep, type EntraConnectionReport } from "./connection-check";
 export { fetchGroupMemberIdsPage, searchGroups, type GraphGroup } from "./groups";

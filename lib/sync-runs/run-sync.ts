@@ -7,7 +7,7 @@ import { failSyncRun } from "./fail-run";
 import type { RunPlan } from "@/lib/sync/run-plan";
 import { syncPages, type PageListing, type PageStepOptions, type PagesStepResult } from "@/lib/sync/page-steps";
 import { scopeMembersListing } from "@/lib/sync/scope-members-page";
-import { usersListing } from "@/lib/sync/users-page";
+import { usersDeltaLinkFromNow, usersFullListing, usersListing } from "@/lib/sync/users-page";
 
 /** Runs one named step: Inngest's step.run (memoized, retried) or, for the command line, a plain call. */
 export type StepRunner = <T>(id: string, work: () => Promise<T>) => Promise<T>;
@@ -72,8 +72,18 @@ export async function runSync(runId: string, runStep: StepRunner, options: PageS
     }
     return { index, ended: false };
   };
+  // A full users listing is the plain one (999 a page); the delta link it ends with is taken before it starts.
+  const deltaLinkFromNow = (current: RunPlan, at: number) =>
+    current.kind === "users" && current.mode === "full"
+      ? runStep(`users-delta-link-from-page-${at}`, recordingFailure(() => usersDeltaLinkFromNow(current, options)))
+      : Promise.resolve(null);
+  const listingPagesFrom = (current: RunPlan, index: number, from: string | null) => {
+    if (current.kind === "devices") return syncPages(current, devicesListing, index, from, options);
+    return syncPages(current, current.mode === "full" ? usersFullListing : usersListing, index, from, options);
+  };
   const stopped = () => Boolean(options.signal?.aborted);
   try {
+    let fullListingDeltaLink = await deltaLinkFromNow(plan, 0);
     const firstPassesDone = await listFirstPassesFrom(0);
     let pageIndex = firstPassesDone.index;
     let link = plan.startLink;
@@ -81,20 +91,19 @@ export async function runSync(runId: string, runStep: StepRunner, options: PageS
     for (let ended = firstPassesDone.ended; !ended; ) {
       if (stopped()) return { status: "stopped" as const };
       const [current, index, from] = [plan, pageIndex, link];
-      const listPages = () =>
-        current.kind === "users" ? syncPages(current, usersListing, index, from, options) : syncPages(current, devicesListing, index, from, options);
-      const listed = await runStep(`${current.kind}-pages-from-${index}`, recordingFailure(listPages));
+      const listed = await runStep(`${current.kind}-pages-from-${index}`, recordingFailure(() => listingPagesFrom(current, index, from)));
       pageIndex = listed.nextIndex;
       if ("runEnded" in listed) break;
       if ("fullResyncNeeded" in listed) {
         plan = await runStep(`full-listing-from-page-${pageIndex}`, () => switchToFullListing(current));
+        fullListingDeltaLink = await deltaLinkFromNow(plan, pageIndex);
         ({ index: pageIndex, ended } = await listFirstPassesFrom(pageIndex));
         link = null;
         continue;
       }
       onProgress?.({ pagesDone: pageIndex, phase: "listing" });
       if (!listed.nextLink) {
-        deltaLink = listed.deltaLink;
+        deltaLink = listed.deltaLink ?? fullListingDeltaLink;
         break;
       }
       link = listed.nextLink;

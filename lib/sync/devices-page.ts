@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { devices, type Device } from "@/db/schema";
 import { deviceOwnerColumns } from "@/lib/synced-fields";
 import {
-  fetchDeviceOwnerIds, fetchDevicesDeltaPage, fetchDevicesPage,
+  fetchDevicesDeltaPage, fetchDevicesPage, fetchFirstOwnersBatched,
   type DeltaPage, type GraphDevice, type GraphDeviceChange, type GraphPage, type GraphSession,
 } from "@/lib/azure";
 import { decidePage, type PageDecision, type PageRules } from "./decide-page";
@@ -12,15 +12,18 @@ import type { PageListing } from "./page-steps";
 import type { RunPlan } from "./run-plan";
 import { executePrepared, knownRecords, writePage, writeRunListPage } from "./write-page";
 
+/**
+ * Owner look-ups in flight at once: batches of 20 (Graph's JSON batching), so 80 devices a round trip
+ * (Graph's delta cannot expand owners).
+ */
+export const OWNER_BATCHES_AT_ONCE = 4;
+
 const deviceRules: PageRules<GraphDeviceChange, DeviceFields> = {
   noun: "device",
   fieldsFrom: deviceFieldsFrom,
   isEnabled: (fields) => fields.accountEnabled,
   skipReason: () => null,
 };
-
-/** Owner lookups sent together in an incremental run (Graph's delta cannot expand owners). */
-export const OWNER_LOOKUPS_AT_ONCE = 8;
 
 /**
  * Asks Graph for the owner of each written device that needs one: in an incremental run every changed device
@@ -29,13 +32,11 @@ export const OWNER_LOOKUPS_AT_ONCE = 8;
 async function withOwners(graph: GraphSession, decision: PageDecision<DeviceFields>, needsOwner: (objectId: string) => boolean) {
   type Row = DeviceFields & { entraObjectId: string; ownerEntraObjectId?: string | null; ownerClientId?: string | null };
   const rows: Row[] = [...decision.inserts, ...decision.updates].filter((row) => needsOwner(row.entraObjectId));
-  for (let i = 0; i < rows.length; i += OWNER_LOOKUPS_AT_ONCE) {
-    await Promise.all(
-      rows.slice(i, i + OWNER_LOOKUPS_AT_ONCE).map(async (row) => {
-        row.ownerEntraObjectId = (await fetchDeviceOwnerIds(graph, row.entraObjectId))[0] ?? null;
-        row.ownerClientId = null; // linked again at the end of the run, once the owner's client is known
-      }),
-    );
+  if (!rows.length) return;
+  const owners = await fetchFirstOwnersBatched(graph, rows.map((row) => row.entraObjectId), OWNER_BATCHES_AT_ONCE);
+  for (const row of rows) {
+    row.ownerEntraObjectId = owners.get(row.entraObjectId) ?? null;
+    row.ownerClientId = null; // linked again at the end of the run, once the owner's client is known
   }
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, gte, lt } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { syncRunPages } from "@/db/schema";
+import { syncRunPages, syncRuns } from "@/db/schema";
 import { openGraphSession, type GraphOptions, type GraphSession } from "@/lib/azure";
 import { loadConnection, type RunPlan } from "./run-plan";
 
@@ -42,6 +42,11 @@ export type PagesStepResult =
   | (FullResyncNeeded & { nextIndex: number })
   | { runEnded: true; nextIndex: number };
 
+/** Adds seconds Graph made the run wait (Retry-After) to its history. */
+async function addGraphWait(runId: string, seconds: number) {
+  if (seconds > 0) await db.update(syncRuns).set({ graphWaitSeconds: sql`${syncRuns.graphWaitSeconds} + ${Math.round(seconds)}` }).where(eq(syncRuns.id, runId));
+}
+
 /** The last page an earlier attempt of this step wrote, if any. */
 async function lastWrittenPage(runId: string, fromIndex: number) {
   const [page] = await db
@@ -67,6 +72,7 @@ export async function syncPages<P extends ListedPage, W>(plan: RunPlan, listing:
 
   const { settings } = await loadConnection(plan.connectionId);
   const graph = openGraphSession(settings, options);
+  let waitRecorded = 0;
   const fetchPage = (from: string | null) => {
     const fetching = listing.fetch(graph, from);
     fetching.catch(() => {}); // awaited below; a page whose write fails first must not be an unhandled rejection
@@ -82,6 +88,8 @@ export async function syncPages<P extends ListedPage, W>(plan: RunPlan, listing:
     if (goOn) fetching = fetchPage(listed.nextLink);
     const { written } = await listing.write(plan, index, listed, await listing.prepare(plan, listed, graph));
     if (!written) return { runEnded: true, nextIndex: index };
+    await addGraphWait(plan.runId, graph.waitedSeconds - waitRecorded);
+    waitRecorded = graph.waitedSeconds;
     index++;
     // A stop asked for while this page was written: the page fetched meanwhile is left for the next sync.
     if (!goOn || options.signal?.aborted) return { nextIndex: index, nextLink: listed.nextLink, deltaLink: listed.deltaLink };

@@ -7,11 +7,12 @@ import { getTableColumns } from "drizzle-orm";
 import { closeDatabase, db } from "@/db/client";
 import { clients, devices, type EntraConnection } from "@/db/schema";
 import {
-  fetchDeviceOwnerIds, fetchDevicesDeltaPage, fetchDevicesPage, fetchUsersDeltaPage, openGraphSession,
+  fetchDevicesDeltaPage, fetchDevicesPage, fetchFirstOwnersBatched, fetchUsersDeltaPage, openGraphSession,
   type GraphDeviceChange, type GraphSession, type GraphUserChange,
 } from "@/lib/azure";
 import type { DeltaChange } from "@/lib/azure/graph-pages";
-import { OWNER_LOOKUPS_AT_ONCE } from "@/lib/sync/devices-page";
+import { BATCH_SIZE } from "@/lib/azure/batch";
+import { OWNER_BATCHES_AT_ONCE } from "@/lib/sync/devices-page";
 import { clientFieldsFrom, deviceFieldsFrom } from "@/lib/sync/record-fields";
 import { knownRecords } from "@/lib/sync/write-page";
 import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
@@ -46,16 +47,10 @@ async function fetchOwnersListing(graph: GraphSession, fetched: Fetched) {
 }
 
 /** A delta devices sync asks each changed device's owner, as many at a time as the sync does. */
-async function fetchOwnersOneByOne(graph: GraphSession, fetched: Fetched) {
+async function fetchOwnersBatched(graph: GraphSession, fetched: Fetched) {
   const ids = fetched.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));
-  for (let i = 0; i < ids.length; i += OWNER_LOOKUPS_AT_ONCE) {
-    await Promise.all(
-      ids.slice(i, i + OWNER_LOOKUPS_AT_ONCE).map(async (id) => {
-        fetched.owners.set(id, (await fetchDeviceOwnerIds(graph, id))[0] ?? null);
-        fetched.requests++;
-      }),
-    );
-  }
+  for (const [id, owner] of await fetchFirstOwnersBatched(graph, ids, OWNER_BATCHES_AT_ONCE)) fetched.owners.set(id, owner);
+  fetched.requests += Math.ceil(ids.length / BATCH_SIZE);
 }
 
 async function fetchEverything(kind: string, mode: string, connection: EntraConnection): Promise<Fetched> {
@@ -64,7 +59,7 @@ async function fetchEverything(kind: string, mode: string, connection: EntraConn
   const deltaLink = kind === "users" ? connection.usersDeltaLink : connection.devicesDeltaLink;
   if (mode === "delta" && !deltaLink) throw new Error(`No ${kind} delta link: run a full sync first.`);
   await fetchListing(kind, graph, mode === "delta" ? deltaLink : null, fetched);
-  if (kind === "devices") await (mode === "full" ? fetchOwnersListing(graph, fetched) : fetchOwnersOneByOne(graph, fetched));
+  if (kind === "devices") await (mode === "full" ? fetchOwnersListing(graph, fetched) : fetchOwnersBatched(graph, fetched));
   return fetched;
 }
 

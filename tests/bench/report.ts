@@ -1,5 +1,5 @@
 // The benchmark's printed table, with each figure next to its target from issue 7.
-import { OWNER_LOOKUPS_AT_ONCE } from "@/lib/sync/devices-page";
+import { OWNER_BATCHES_AT_ONCE } from "@/lib/sync/devices-page";
 import type { Timing } from "./list-timing";
 import type { LowerBound } from "./lower-bound";
 import type { SyncMeasurement } from "./measure";
@@ -17,9 +17,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const thousands = (n: number) => Math.round(n).toLocaleString("en");
 const mark = (met: boolean) => (met ? "met" : "MISSED");
 
-/** Graph answers the sync waits for one after another: its pages, and a devices delta's owner lookups in groups. */
+/** Graph answers the sync waits for one after another: its pages, and a devices delta's owner batches, several at once. */
 export function waitsInSequence(sync: SyncMeasurement) {
-  return sync.pages + Math.ceil((sync.graphRequests - sync.pages) / OWNER_LOOKUPS_AT_ONCE);
+  return sync.pages + Math.ceil((sync.graphRequests - sync.pages) / OWNER_BATCHES_AT_ONCE);
 }
 
 function target(row: SyncRow): string {

@@ -1,7 +1,7 @@
 // What tests (in process) and people or browser tests (POST /_control/{operation}, JSON body) may do to
 // the fake between syncs. Every operation takes one object; `tenantId` picks a tenant (the first by default).
 import type { FakeTenant, DeviceProperties, UserProperties } from "./fake-tenant";
-import type { FaultInjector, FaultRequest, FaultTarget } from "./faults";
+import type { FaultInjector, FaultRequest, FaultTarget, Throttle } from "./faults";
 
 type InTenant = { tenantId?: string };
 type ById = InTenant & { id: string };
@@ -82,6 +82,9 @@ export function createControl(tenantFor: (tenantId?: string) => FakeTenant, faul
 
     failNextRequests: (request: FaultRequest) => faults.failNextRequests(request),
     setLatency: ({ ms, target }: { ms: number; target?: FaultTarget }) => faults.setLatency(ms, target),
+    /** Graph answers 429 with Retry-After (the rest of the window) past `limit` requests per window; null turns it off. */
+    setThrottle: (throttle: Throttle | null) => faults.setThrottle(throttle),
+    throttleReport: () => faults.throttleReport(),
     clearFaults: () => faults.clear(),
     requestCounts: () => ({ ...faults.counts }),
     recentRequests: () => [...faults.recentRequests],

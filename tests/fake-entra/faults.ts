@@ -27,7 +27,13 @@ export type Fault = { kind: FaultKind; status: number; retryAfterSeconds: number
 
 type Rule = Fault & { remaining: number; passThrough: number; target: FaultTarget; pathPrefix: string };
 
-export type RequestCounts = Record<Exclude<FaultTarget, "any"> | "control" | "other", number>;
+/** `batched`: requests inside a `$batch` (the batch itself counts as one `graph` request). */
+export type RequestCounts = Record<Exclude<FaultTarget, "any"> | "control" | "other" | "batched", number>;
+
+/** Graph's throttling, simplified: at most `limit` Graph requests (inner batch requests each count) per window. */
+export type Throttle = { limit: number; windowSeconds: number };
+
+export type ThrottleReport = Throttle & { refused: number; mostAdmittedInAWindow: number };
 
 function applies(target: FaultTarget, requestTarget: FaultTarget, pathPrefix: string, path: string) {
   return (target === "any" || target === requestTarget) && path.startsWith(pathPrefix);
@@ -36,7 +42,8 @@ function applies(target: FaultTarget, requestTarget: FaultTarget, pathPrefix: st
 export class FaultInjector {
   private rules: Rule[] = [];
   private latency: { ms: number; target: FaultTarget } = { ms: 0, target: "any" };
-  readonly counts: RequestCounts = { graph: 0, token: 0, metadata: 0, control: 0, other: 0 };
+  readonly counts: RequestCounts = { graph: 0, token: 0, metadata: 0, control: 0, other: 0, batched: 0 };
+  private throttle: (Throttle & { windowStart: number; admitted: number; refused: number; most: number }) | null = null;
   /** The latest requests (method and URL), newest last; bounded so a long run stays small. */
   readonly recentRequests: string[] = [];
 
@@ -60,6 +67,31 @@ export class FaultInjector {
   clear() {
     this.rules = [];
     this.latency = { ms: 0, target: "any" };
+    this.throttle = null;
+  }
+
+  setThrottle(throttle: Throttle | null) {
+    this.throttle = throttle && { ...throttle, windowStart: 0, admitted: 0, refused: 0, most: 0 };
+  }
+
+  /** Counts a Graph request against the throttle: null when admitted, else the seconds until the window ends. */
+  admit(now = Date.now()): number | null {
+    const throttle = this.throttle;
+    if (!throttle) return null;
+    const windowMs = throttle.windowSeconds * 1000;
+    if (now - throttle.windowStart >= windowMs) Object.assign(throttle, { windowStart: now, admitted: 0 });
+    if (throttle.admitted >= throttle.limit) {
+      throttle.refused++;
+      return Math.max(1, Math.ceil((throttle.windowStart + windowMs - now) / 1000));
+    }
+    throttle.admitted++;
+    throttle.most = Math.max(throttle.most, throttle.admitted);
+    return null;
+  }
+
+  throttleReport(): ThrottleReport | null {
+    const throttle = this.throttle;
+    return throttle && { limit: throttle.limit, windowSeconds: throttle.windowSeconds, refused: throttle.refused, mostAdmittedInAWindow: throttle.most };
   }
 
   record(target: keyof RequestCounts, line: string) {

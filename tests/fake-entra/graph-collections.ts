@@ -11,6 +11,7 @@ import { graphError, json, type FakeResponse } from "./responses";
 export type CollectionContext = {
   baseUrl: string;
   deltaPageSize: number;
+  listingPageSize: number;
   /** Delta sends only the properties that changed (the documented minimum) rather than every selected one. */
   deltaSendsChangedPropertiesOnly: boolean;
 };
@@ -46,7 +47,7 @@ export function listingPage(context: CollectionContext, tenant: FakeTenant, kind
   if (kind !== "device" && query.get("$expand")) throw new ODataError("Request_BadRequest", "Expanding this property is not supported here.");
   const collection = collectionOf(tenant, kind);
   // A documented Graph limitation: with $expand, a page of directory objects holds at most 100 items.
-  const pageSize = expand.expand ? Math.min(top, 100) : top;
+  const pageSize = Math.min(expand.expand ? Math.min(top, 100) : top, context.listingPageSize);
   let position = decodeToken<ListingCursor>(query.get("$skiptoken"))?.position ?? 0;
   const value: Record<string, unknown>[] = [];
   while (position < collection.end && value.length < pageSize) {
@@ -77,6 +78,12 @@ function expiredDeltaToken(context: CollectionContext, tenant: FakeTenant, kind:
 function startingCursor(tenant: FakeTenant, kind: ObjectKind, query: URLSearchParams): DeltaCursor | "expired" | "invalid" {
   const deltaToken = query.get("$deltatoken");
   const skipToken = query.get("$skiptoken");
+  // "Sync from now" (documented for directory resources such as users): no objects, a delta link from here.
+  if (deltaToken === "latest") {
+    if (kind === "device") throw new ODataError("Request_BadRequest", "$deltatoken=latest is not supported for devices.");
+    const select = parseSelect(kind, query.get("$select"), propertiesOf(kind), defaultsOf(kind));
+    return { round: "changes", since: tenant.currentSequence, upTo: tenant.currentSequence, after: null, select, epoch: tenant.deltaEpoch };
+  }
   if (deltaToken !== null) {
     const token = decodeToken<DeltaToken>(deltaToken);
     if (!token || typeof token.since !== "number") return "invalid";

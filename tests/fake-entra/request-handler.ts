@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { FakeEntraControl } from "./control";
 import type { Fault, FaultInjector, FaultTarget } from "./faults";
+import { handleBatch } from "./graph-batch";
 import { handleGraphRequest, type GraphContext } from "./graph-routes";
 import { adminConsent, instanceDiscovery, openIdConfiguration, tokenEndpoint, type LoginContext } from "./login-routes";
 import { aadstsError, graphError, html, json, type FakeResponse } from "./responses";
@@ -43,6 +44,10 @@ function route(context: RequestContext, method: string, url: URL, request: Incom
         }
       },
     };
+  }
+  if (path === "/v1.0/$batch" && method === "POST") {
+    const headers = { authorization: request.headers.authorization, clientRequestId };
+    return { target: "graph", answer: (body) => handleBatch(context, body, headers) };
   }
   if (path.startsWith("/v1.0/") || path === "/v1.0") {
     const headers = { authorization: request.headers.authorization, clientRequestId, consistencyLevel: request.headers.consistencylevel as string | undefined };
@@ -94,6 +99,9 @@ export async function handleRequest(context: RequestContext, request: IncomingMe
   if (target !== "control" && target !== "other") {
     const delay = context.faults.latencyFor(target, url.pathname);
     if (delay > 0) await sleep(delay);
+    // A batch's own requests are throttled one by one inside it.
+    const wait = target === "graph" && url.pathname !== "/v1.0/$batch" ? context.faults.admit() : null;
+    if (wait !== null) return send(response, graphError(429, "TooManyRequests", "Too many requests.", undefined, { "Retry-After": String(wait) }), target);
     const fault = context.faults.take(target, url.pathname);
     if (fault) {
       const faulty = faultAnswer(fault, target);

@@ -24,6 +24,8 @@ export type FakeEntraOptions = {
   tokenLifetimeSeconds?: number;
   /** Graph chooses delta page sizes itself (and ignores $top there); this is the fake's choice. */
   deltaPageSize?: number;
+  /** The most a plain listing page holds whatever `$top` asks (Graph may send fewer than asked); none by default. */
+  listingPageSize?: number;
   deltaSendsChangedPropertiesOnly?: boolean;
 };
 
@@ -69,6 +71,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       control,
       tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
       deltaPageSize: options.deltaPageSize ?? 200,
+      listingPageSize: options.listingPageSize ?? Number.POSITIVE_INFINITY,
       deltaSendsChangedPropertiesOnly: options.deltaSendsChangedPropertiesOnly ?? true,
     };
     handleRequest(context, request, response).catch((error) => {

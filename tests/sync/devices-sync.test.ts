@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { devices, syncDeviceOwners } from "@/db/schema";
-import { fetchDeviceOwnerIds, openGraphSession } from "@/lib/azure";
+import { openGraphSession } from "@/lib/azure";
+import { fetchDeviceOwnerIds } from "@/lib/azure/devices";
 import { beginSyncRun } from "@/lib/sync-runs/begin-run";
 import { deviceOwnersListing, devicesListing } from "@/lib/sync/devices-page";
 import { syncPages } from "@/lib/sync/page-steps";

@@ -30,7 +30,8 @@ export function useSyncWorld(options: FakeEntraOptions & { syncExternalUsers?: b
   const world = {} as SyncWorld;
   beforeAll(async () => {
     assertFakeCertificateTrusted();
-    world.fake = await startFakeEntra({ deltaPageSize: 500, ...options });
+    // Pages of the size a test chose, whichever way the sync lists (delta, or the plain listing of a full sync).
+    world.fake = await startFakeEntra({ deltaPageSize: 500, ...options, listingPageSize: options.listingPageSize ?? options.deltaPageSize ?? 500 });
     process.env.AZURE_AUTHORITY_HOST = world.fake.url;
     process.env.GRAPH_BASE_URL = world.fake.url;
   });

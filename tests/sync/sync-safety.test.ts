@@ -38,8 +38,8 @@ describe("a sync that fails part-way", () => {
     const connection = (await findPrimaryConnection())!;
     const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
     const event = { name: syncRequested.users.name, data: { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: null } };
-    // The third Graph page answers 500 until Inngest would retry the step.
-    world.fake.control.failNextRequests({ count: 20, status: 500, target: "graph", afterRequests: 2 });
+    // After the delta link a full listing starts from and two pages, the third page answers 500 until Inngest would retry the step.
+    world.fake.control.failNextRequests({ count: 20, status: 500, target: "graph", afterRequests: 3 });
     const failed = await new InngestTestEngine({ function: syncUsers }).execute({ events: [event] });
     expect(failed.error).toBeTruthy();
     const [midway] = await db.select().from(syncRuns).where(eq(syncRuns.id, run.id));

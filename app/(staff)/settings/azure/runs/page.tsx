@@ -39,6 +39,9 @@ export default async function SyncRunsPage() {
                     })}
                   </ul>
                 )}
+                {run.graphWaitSeconds > 0 && (
+                  <span className="mt-1 block text-xs text-slate-500">Waited {run.graphWaitSeconds} s because Microsoft Graph asked it to slow down.</span>
+                )}
                 {run.reviewNote && (
                   <span className="mt-1 block text-amber-800" data-testid="review-note">
                     {run.reviewNote}
