@@ -7,7 +7,7 @@ import { getTableColumns } from "drizzle-orm";
 import { closeDatabase, db } from "@/db/client";
 import { clients, devices, type EntraConnection } from "@/db/schema";
 import {
-  fetchDevicesDeltaPage, fetchDevicesPage, fetchFirstOwnersBatched, fetchUsersDeltaPage, openGraphSession,
+  fetchDevicesDeltaPage, fetchDevicesPage, fetchFirstOwnersBatched, fetchUsersDeltaLinkFromNow, fetchUsersDeltaPage, fetchUsersPage, openGraphSession,
   type GraphDeviceChange, type GraphSession, type GraphUserChange,
 } from "@/lib/azure";
 import type { DeltaChange } from "@/lib/azure/graph-pages";
@@ -35,6 +35,19 @@ async function fetchListing(kind: string, graph: GraphSession, startLink: string
   } while (link);
 }
 
+/** A full users sync takes a delta link from now, then reads the plain listing, 999 a page. */
+async function fetchUsersPlainListing(graph: GraphSession, fetched: Fetched) {
+  await fetchUsersDeltaLinkFromNow(graph);
+  fetched.requests++;
+  let link: string | null = null;
+  do {
+    const page: Awaited<ReturnType<typeof fetchUsersPage>> = await fetchUsersPage(graph, link);
+    fetched.requests++;
+    fetched.changes.push(...page.items.map((item) => ({ type: "upsert" as const, item })));
+    link = page.nextLink;
+  } while (link);
+}
+
 /** A full devices sync reads the listing a second time, with each device's owner. */
 async function fetchOwnersListing(graph: GraphSession, fetched: Fetched) {
   let link: string | null = null;
@@ -58,7 +71,8 @@ async function fetchEverything(kind: string, mode: string, connection: EntraConn
   const fetched: Fetched = { requests: 0, changes: [], owners: new Map() };
   const deltaLink = kind === "users" ? connection.usersDeltaLink : connection.devicesDeltaLink;
   if (mode === "delta" && !deltaLink) throw new Error(`No ${kind} delta link: run a full sync first.`);
-  await fetchListing(kind, graph, mode === "delta" ? deltaLink : null, fetched);
+  if (kind === "users" && mode === "full") await fetchUsersPlainListing(graph, fetched);
+  else await fetchListing(kind, graph, mode === "delta" ? deltaLink : null, fetched);
   if (kind === "devices") await (mode === "full" ? fetchOwnersListing(graph, fetched) : fetchOwnersBatched(graph, fetched));
   return fetched;
 }
