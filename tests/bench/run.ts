@@ -11,7 +11,7 @@ import { BENCH_PASSWORD, changeDevices, changeUsers, forgetSyncedRecords, startB
 import { listCases, signIn, timeRequests, type Timing } from "./list-timing";
 import type { LowerBound } from "./lower-bound";
 import { measureBound, measureSync, type SyncMeasurement } from "./measure";
-import { boundTable, listTable, memoryTable, syncTable, type BoundLine, type SyncRow } from "./report";
+import { boundTable, listTable, memoryTable, millionTable, syncTable, type BoundLine, type SyncRow } from "./report";
 
 const USERS = 100_000;
 const DEVICES = 50_000;
@@ -25,10 +25,45 @@ const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3210);
 
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-async function main() {
-  const started = performance.now();
+async function describeMachine() {
   const [{ server_version: postgres }] = await db.execute<{ server_version: string }>(sql`SHOW server_version`);
-  const machine = `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, PostgreSQL ${postgres}`;
+  return `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, PostgreSQL ${postgres}`;
+}
+
+const heading = (started: number) =>
+  `## Vertask benchmark (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${((performance.now() - started) / 60000).toFixed(1)} min)`;
+
+/** `npm run bench -- --million`: a full users sync of 1,000,000 users against 100,000, and the lists at 1,000,000 clients. */
+async function million() {
+  const started = performance.now();
+  const machine = await describeMachine();
+  log("next build (the list timings use the production server)…");
+  const built = await buildApp().then(() => null, (error: Error) => error.message);
+  log("full users sync of 100,000 users, the reference…");
+  const reference = await startBenchTenant({ users: USERS, devices: 0 });
+  const referenceSync = await measureSync(reference, "users", "full", 0);
+  await reference.fake.close();
+  await forgetSyncedRecords(["users"]);
+  log("full users sync of 1,000,000 users…");
+  const tenant = await startBenchTenant({ users: 1_000_000, devices: 0 }, reference.admin);
+  const sync = await measureSync(tenant, "users", "full", 0);
+  const lists = built ? [] : await measureLists(tenant.childEnv, tenant.admin.email);
+  await tenant.fake.close();
+  console.log([
+    "",
+    heading(started),
+    `Machine: ${machine}`,
+    "",
+    ...millionTable(referenceSync, sync),
+    "",
+    ...(built ? [`List timings not measured: ${built}`] : listTable(1_000_000, LIST_REQUESTS, lists, 150)),
+  ].join("\n"));
+}
+
+async function main() {
+  if (process.argv.includes("--million")) return million();
+  const started = performance.now();
+  const machine = await describeMachine();
 
   log("next build (the list timings use the production server)…");
   const built = await buildApp().then((ms) => (log(`built in ${(ms / 1000).toFixed(0)} s`), null), (error: Error) => error.message);
@@ -58,7 +93,7 @@ async function main() {
 
   console.log([
     "",
-    `## Vertask benchmark (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${((performance.now() - started) / 60000).toFixed(1)} min)`,
+    heading(started),
     `Machine: ${machine}`,
     `Fake tenant: ${USERS.toLocaleString("en")} users, ${DEVICES.toLocaleString("en")} devices; delta pages of 200 (the fake's default); latency added to every Graph request.`,
     "Each sync: a command_line run of lib/sync-runs/run-sync.ts in its own process (steps as plain calls), into PostgreSQL.",
