@@ -7,6 +7,7 @@ const trimmed = z.string().default("").transform((value) => value.trim());
 // A file input posts an empty file when nothing was chosen: that counts as no file.
 const uploadedFile = z
   .unknown()
+  .optional()
   .transform((value) => (value instanceof Blob && value.size > 0 ? value : null))
   .refine((file) => !file || file.size <= 64 * 1024, "A PEM key or certificate is a few kilobytes: this file is too large to be one.");
 
