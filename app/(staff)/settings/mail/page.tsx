@@ -17,9 +17,9 @@ export default async function DevMailPage({ searchParams }: Props) {
       <h1 className="mb-2 text-2xl font-semibold">Outgoing mail</h1>
       <p className="mb-6 text-sm text-slate-600">
         {process.env.SMTP_URL
-          ? "Mail is sent through the SMTP server in SMTP_URL; nothing is kept here."
+          ? "Mail is sent through the SMTP server in SMTP_URL; nothing new is kept here."
           : "No SMTP server is configured (SMTP_URL), so mail is kept in .data/mail and shown here instead of being sent."}
-        {total > 0 && <> <strong data-testid="mail-count">{total.toLocaleString("en")} {total === 1 ? "message" : "messages"}</strong> kept, newest first.</>}
+        {total > 0 && <> <strong data-testid="mail-count">{total.toLocaleString("en")} {total === 1 ? "message" : "messages"}</strong> kept{process.env.SMTP_URL ? " from before" : ""}, newest first.</>}
       </p>
       {mails.length === 0 ? (
         <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">No mail yet.</p>
