@@ -29,7 +29,7 @@ async function fillCertificateForm(page: Page, key: ReturnType<typeof pem>, cert
   await page.getByLabel("Enabled", { exact: true }).check();
   await page.getByLabel("Application (client) ID").fill(CONTOSO.goodApp.clientId);
   await page.getByLabel("Directory (tenant) ID").fill(CONTOSO.tenantId);
-  await page.getByLabel("Certificate (recommended by Microsoft)").check();
+  await page.getByLabel("A certificate (recommended by Microsoft)").check();
   await page.getByLabel("Private key (PEM)").setInputFiles(key);
   await page.getByLabel("Certificate (PEM)").setInputFiles(certificate);
   await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click();
@@ -61,7 +61,7 @@ test("the certificate saved in the form signs in: its thumbprint and expiry show
   await expect(stored).toContainText(thumbprintSha256.toLowerCase());
   await expect(stored).toContainText("CN=Vertask fake app");
   await expect(stored).toContainText(/Expires on\s*\d{4}-\d{2}-\d{2}/);
-  await expect(page.getByLabel("Certificate (recommended by Microsoft)")).toBeChecked();
+  await expect(page.getByLabel("A certificate (recommended by Microsoft)")).toBeChecked();
   await page.screenshot({ path: ".data/test-results/certificate-form-saved.png", fullPage: true });
 
   await page.getByRole("link", { name: "Microsoft Azure" }).click();

@@ -24,9 +24,9 @@ export function CredentialFields({ settings, kind, value, errors }: Props) {
   return (
     <div className="group/credential space-y-5">
       <fieldset aria-describedby={errors.credentialKind?.length ? "credentialKind-error" : undefined}>
-        <legend className="text-sm font-medium text-slate-700">Credential</legend>
+        <legend className="text-sm font-medium text-slate-700">Sign in to Microsoft Entra with</legend>
         <div className="mt-1 flex gap-6">
-          {[{ value: "secret", label: "Client secret" }, { value: "certificate", label: "Certificate (recommended by Microsoft)" }].map((choice) => (
+          {[{ value: "secret", label: "A client secret" }, { value: "certificate", label: "A certificate (recommended by Microsoft)" }].map((choice) => (
             <label key={choice.value} className="flex items-center gap-2 text-sm">
               <input type="radio" id={`credentialKind-${choice.value}`} name="credentialKind" value={choice.value} defaultChecked={kind === choice.value} className="h-4 w-4 accent-indigo-600" />
               {choice.label}
