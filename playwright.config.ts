@@ -13,6 +13,8 @@ const trustFakeTenant = "NODE_EXTRA_CA_CERTS=$(npx tsx tests/fake-entra/certific
 // The app's session secret: the first-run setup code is derived from it, as on a real server.
 export const appSecret = process.env.E2E_NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production-use";
 export const appLogFile = path.resolve(process.env.E2E_APP_LOG ?? ".data/test-results/app.log");
+// The development mailbox the app under test shows at /settings/mail (apart from a developer's .data/mail).
+export const appMailDir = path.resolve(process.env.E2E_MAIL_DIR ?? ".data/test-results/mail");
 
 // The app under test runs as a production build on its own database (tests/run-all.ts prepares it),
 // against the fake Entra tenant; its log goes to a file the tests search for secrets.
@@ -73,6 +75,7 @@ export default defineConfig({
         NEXTAUTH_URL: baseURL,
         NEXTAUTH_SECRET: appSecret,
         VERTASK_ENCRYPTION_KEY: encryptionKey,
+        VERTASK_MAIL_DIR: appMailDir,
         AZURE_AUTHORITY_HOST: fakeEntraUrl,
         GRAPH_BASE_URL: fakeEntraUrl,
         INNGEST_DEV: inngestStandIn.events,

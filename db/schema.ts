@@ -62,6 +62,13 @@ export const entraConnections = pgTable("entra_connections", {
   clientSecretLastFour: text("client_secret_last_four"),
   clientSecretAddedAt: timestamp("client_secret_added_at", { withTimezone: true }),
   clientSecretExpiresOn: date("client_secret_expires_on"),
+  // A certificate credential instead of the secret (Microsoft's recommendation): at most one of the two is
+  // stored. The private key is encrypted like the secret; thumbprint, subject and expiry come from the certificate.
+  certificateKeyCiphertext: text("certificate_key_ciphertext"),
+  certificateThumbprintSha256: text("certificate_thumbprint_sha256"),
+  certificateSubject: text("certificate_subject"),
+  certificateExpiresOn: date("certificate_expires_on"),
+  certificateAddedAt: timestamp("certificate_added_at", { withTimezone: true }),
   syncExternalUsers: boolean("sync_external_users").notNull().default(false),
   inviteToPortal: boolean("invite_to_portal").notNull().default(false),
   usersScope: jsonb("users_scope").$type<UsersScope>().notNull().default(allUsersScope),
@@ -306,6 +313,8 @@ export const portalInvitations = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     clientId: uuid("client_id").notNull().references(() => clients.id, { onDelete: "cascade" }),
+    // The users sync whose end made it (none for a resend), so the run history can count what it sent.
+    syncRunId: uuid("sync_run_id").references(() => syncRuns.id, { onDelete: "set null" }),
     email: text("email").notNull(),
     // Needed only until the mail is sent (a retry makes the same link); cleared after.
     nonce: text("nonce"),
@@ -319,7 +328,11 @@ export const portalInvitations = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
     supersededAt: timestamp("superseded_at", { withTimezone: true }),
   },
-  (t) => [index("portal_invitations_unsent").on(t.sentAt), index("portal_invitations_client").on(t.clientId)],
+  (t) => [
+    index("portal_invitations_unsent").on(t.sentAt),
+    index("portal_invitations_client").on(t.clientId),
+    index("portal_invitations_sync_run").on(t.syncRunId),
+  ],
 );
 
 export const alertMailKind = pgEnum("alert_mail_kind", ["raised", "escalated", "cleared"]);

@@ -148,7 +148,7 @@ describe("superusers only", () => {
 describe("before Azure User Sync is set up", () => {
   it("a sync and Test connection are both refused with the same words, and nothing is queued", async () => {
     const superuser = await createActor("superuser");
-    const notSetUp = "Azure User Sync is not set up yet: enter the IDs and the Client secret in Settings → Azure User Sync, then Save Changes.";
+    const notSetUp = "Azure User Sync is not set up yet: enter the IDs and the Client secret or certificate in Settings → Azure User Sync, then Save Changes.";
     await expect(requestSync(superuser, "users")).rejects.toThrow(notSetUp);
     await expect(testSavedConnection(superuser)).rejects.toThrow(notSetUp);
     expect(await db.$count(syncRuns)).toBe(0);

@@ -1,10 +1,12 @@
 type Choice = { value: string; label: string };
 
 /** Radio buttons under one legend, with the group's error beside it. */
-export function ChoiceGroup({ name, legend, choices, defaultValue, errors }: { name: string; legend: string; choices: Choice[]; defaultValue: string; errors?: string[] }) {
+export function ChoiceGroup({ name, legend, choices, defaultValue, errors, hint }: { name: string; legend: string; choices: Choice[]; defaultValue: string; errors?: string[]; hint?: React.ReactNode }) {
   const errorId = `${name}-error`;
+  const hintId = `${name}-hint`;
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ");
   return (
-    <fieldset aria-describedby={errors?.length ? errorId : undefined}>
+    <fieldset aria-describedby={describedBy || undefined}>
       <legend className="text-sm font-medium text-slate-700">{legend}</legend>
       <div className="mt-1 flex gap-6">
         {choices.map((choice) => (
@@ -14,6 +16,7 @@ export function ChoiceGroup({ name, legend, choices, defaultValue, errors }: { n
           </label>
         ))}
       </div>
+      {hint ? <p id={hintId} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
       {errors?.length ? <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">{errors.join(" ")}</p> : null}
     </fieldset>
   );

@@ -1,19 +1,19 @@
 import "server-only";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections } from "@/db/schema";
 import { checkEntraConnection } from "@/lib/azure";
 import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
-import { findPrimaryConnection, scopeGroupIds } from "@/lib/sync-settings/connection-row";
+import { findPrimaryConnection, hasStoredCredential, scopeGroupIds } from "@/lib/sync-settings/connection-row";
 import { clearConditions, raiseCondition } from "./raise-and-clear";
 import { connectionCheckSummary } from "./wording";
 
-/** Connections the daily check looks at: Status Enabled, with the IDs and a secret saved. */
+/** Connections the daily check looks at: Status Enabled, with the IDs and a credential saved. */
 export async function connectionsToCheck(): Promise<string[]> {
   const rows = await db
     .select({ id: entraConnections.id })
     .from(entraConnections)
-    .where(and(eq(entraConnections.enabled, true), isNotNull(entraConnections.clientSecretCiphertext)));
+    .where(and(eq(entraConnections.enabled, true), hasStoredCredential));
   return rows.map((row) => row.id);
 }
 
@@ -25,7 +25,7 @@ async function failingCheckSummary(connectionId: string): Promise<string | null>
   try {
     settings = entraSettingsOf(connection);
   } catch {
-    return "The stored Client secret cannot be decrypted with this server's encryption key: enter it again under Azure User Sync.";
+    return "The stored Client secret or certificate key cannot be decrypted with this server's encryption key: enter it again under Azure User Sync.";
   }
   if (!settings) return null;
   const report = await checkEntraConnection(settings, { groupIds: scopeGroupIds(connection) });

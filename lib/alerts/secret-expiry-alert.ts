@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, type EntraConnection } from "@/db/schema";
-import { secretExpiry, secretExpiryMessage, type SecretExpiry } from "@/lib/sync-settings/secret-expiry";
+import { secretExpiryMessage, storedCredentialExpiry, type SecretExpiry } from "@/lib/sync-settings/secret-expiry";
 import type { SecretStage } from "./conditions";
 import { clearConditions, raiseCondition } from "./raise-and-clear";
 import { shortReason } from "./deliver-mail";
@@ -15,8 +15,8 @@ export function secretStage(expiry: SecretExpiry): SecretStage | null {
 }
 
 async function evaluate(connection: EntraConnection, now: Date) {
-  // As the live banner does: a date without a stored secret warns about nothing.
-  const expiry = secretExpiry(connection.clientSecretCiphertext ? connection.clientSecretExpiresOn : null, now);
+  // As the live banner does: the stored credential's date, the secret's or the certificate's.
+  const expiry = storedCredentialExpiry(connection, now);
   const stage = secretStage(expiry);
   if (stage) await raiseCondition({ connectionId: connection.id, key: "secret_expiry", stage, summary: secretExpiryMessage(expiry)!, now });
   else await clearConditions(connection.id, ["secret_expiry"], now);

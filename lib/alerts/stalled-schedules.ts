@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, gt, isNotNull, max, min, ne } from "drizzle-orm";
+import { and, eq, gt, max, min, ne } from "drizzle-orm";
+import { hasStoredCredential } from "@/lib/sync-settings/connection-row";
 import { db } from "@/db/client";
 import { entraConnections, syncRuns, type EntraConnection, type SyncKind } from "@/db/schema";
 import { hoursBetweenSyncs } from "@/lib/sync-settings/frequencies";
@@ -35,7 +36,7 @@ export async function evaluateStalledSchedules(now: Date) {
   const connections = (await db
     .select()
     .from(entraConnections)
-    .where(and(eq(entraConnections.enabled, true), ne(entraConnections.syncFrequency, "manual"), isNotNull(entraConnections.clientSecretCiphertext)))) as Scheduled[];
+    .where(and(eq(entraConnections.enabled, true), ne(entraConnections.syncFrequency, "manual"), hasStoredCredential))) as Scheduled[];
   let raised = 0;
   for (const connection of connections) {
     const intervalMs = hoursBetweenSyncs[connection.syncFrequency] * 3_600_000;

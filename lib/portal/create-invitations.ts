@@ -1,21 +1,46 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Transaction } from "@/db/client";
+import { db, type Transaction } from "@/db/client";
 import { clients, portalAccounts, portalInvitations, type EntraConnection } from "@/db/schema";
 import { hashToken, invitationLifetimeMs, invitationToken, newInvitationNonce } from "./invitation-token";
 
 /** A new, unsent invitation for this client; the mail goes out from the job engine. */
-export function newInvitation(clientId: string, email: string, now = new Date()) {
+export function newInvitation(clientId: string, email: string, now = new Date(), syncRunId: string | null = null) {
   const nonce = newInvitationNonce();
-  return { clientId, email, nonce, tokenHash: hashToken(invitationToken(nonce)), expiresAt: new Date(now.getTime() + invitationLifetimeMs) };
+  return { clientId, syncRunId, email, nonce, tokenHash: hashToken(invitationToken(nonce)), expiresAt: new Date(now.getTime() + invitationLifetimeMs) };
 }
 
 /**
- * Invites every client of this connection who may use the portal and has never been invited: active,
- * with a mail address, and not a guest unless "Sync external users" is on. One account per client means
- * one invitation per client, however many syncs run.
+ * Who may use the portal and has never been invited: an active client of this connection synced from Entra,
+ * with a mail address, and not a guest unless "Sync external users" is on.
  */
-export async function inviteEligibleClients(tx: Transaction, connection: EntraConnection, heldRunId?: string) {
+function uninvitedEligible(connection: Pick<EntraConnection, "id" | "syncExternalUsers">) {
+  return and(
+    eq(clients.connectionId, connection.id),
+    eq(clients.source, "azure"),
+    eq(clients.status, "active"),
+    sql`${clients.mail} IS NOT NULL AND ${clients.mail} <> ''`,
+    connection.syncExternalUsers ? undefined : eq(clients.isExternal, false),
+    isNull(portalAccounts.clientId),
+  );
+}
+
+/** How many clients already synced the next users sync would invite, were "Invite synced users" on. */
+export async function countClientsToInvite(connection: Pick<EntraConnection, "id" | "syncExternalUsers">) {
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(clients)
+    .leftJoin(portalAccounts, eq(portalAccounts.clientId, clients.id))
+    .where(uninvitedEligible(connection));
+  return total;
+}
+
+/**
+ * Invites every client of this connection who may use the portal and has never been invited. One account per client means
+ * one invitation per client, however many syncs run. Each invitation names the run, whose history counts them;
+ * a run held for review does not invite the clients it would disable or remove.
+ */
+export async function inviteEligibleClients(tx: Transaction, connection: EntraConnection, run: { id: string; held: boolean }) {
   if (!connection.inviteToPortal) return 0;
   const eligible = await tx
     .select({ id: clients.id, mail: clients.mail })
@@ -23,14 +48,9 @@ export async function inviteEligibleClients(tx: Transaction, connection: EntraCo
     .leftJoin(portalAccounts, eq(portalAccounts.clientId, clients.id))
     .where(
       and(
-        eq(clients.connectionId, connection.id),
-        eq(clients.source, "azure"),
-        eq(clients.status, "active"),
-        sql`${clients.mail} IS NOT NULL AND ${clients.mail} <> ''`,
-        connection.syncExternalUsers ? undefined : eq(clients.isExternal, false),
-        isNull(portalAccounts.clientId),
-        heldRunId
-          ? sql`NOT EXISTS (SELECT 1 FROM sync_pending_changes p WHERE p.run_id = ${heldRunId} AND p.entra_object_id = ${clients.entraObjectId})`
+        uninvitedEligible(connection),
+        run.held
+          ? sql`NOT EXISTS (SELECT 1 FROM sync_pending_changes p WHERE p.run_id = ${run.id} AND p.entra_object_id = ${clients.entraObjectId})`
           : undefined,
       ),
     );
@@ -43,7 +63,7 @@ export async function inviteEligibleClients(tx: Transaction, connection: EntraCo
       .onConflictDoNothing()
       .returning({ clientId: portalAccounts.clientId });
     const created = new Set(accounts.map((a) => a.clientId));
-    const invitations = batch.filter((client) => created.has(client.id)).map((client) => newInvitation(client.id, client.mail!));
+    const invitations = batch.filter((client) => created.has(client.id)).map((client) => newInvitation(client.id, client.mail!, new Date(), run.id));
     if (invitations.length) await tx.insert(portalInvitations).values(invitations);
     invited += invitations.length;
   }

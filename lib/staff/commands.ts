@@ -46,6 +46,9 @@ async function insertSuperuser(input: Omit<StaffMemberInput, "role">, { onlyIfFi
       .onConflictDoNothing({ target: staffUsers.email })
       .returning({ id: staffUsers.id });
     if (!created) throw duplicateEmail();
+    // Nobody signed in did this: the first superuser sets Vertask up, or someone ran the command on the server.
+    const by = onlyIfFirst ? { id: created.id, name: input.name } : { id: null, name: "Command line (npm run create-superuser)" };
+    await recordAuditEvent(tx, by, "staff.added", `Added ${input.name} (${input.email}) as superuser${onlyIfFirst ? " at first-run setup" : ""}`);
     return created;
   });
 }
@@ -53,13 +56,16 @@ async function insertSuperuser(input: Omit<StaffMemberInput, "role">, { onlyIfFi
 export async function addStaffMember(actor: Actor, input: StaffMemberInput) {
   authorize(actor, "superuser");
   const passwordHash = await hashPassword(input.password);
-  const [created] = await db
-    .insert(staffUsers)
-    .values({ name: input.name, email: input.email, passwordHash, role: input.role })
-    .onConflictDoNothing({ target: staffUsers.email })
-    .returning({ id: staffUsers.id });
-  if (!created) throw duplicateEmail();
-  return created;
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(staffUsers)
+      .values({ name: input.name, email: input.email, passwordHash, role: input.role })
+      .onConflictDoNothing({ target: staffUsers.email })
+      .returning({ id: staffUsers.id });
+    if (!created) throw duplicateEmail();
+    await recordAuditEvent(tx, actor, "staff.added", `Added ${input.name} (${input.email}) as ${input.role}`);
+    return created;
+  });
 }
 
 /**

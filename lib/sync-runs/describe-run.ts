@@ -28,3 +28,14 @@ export function runDurationSeconds(run: Pick<SyncRun, "startedAt" | "finishedAt"
   if (!run.startedAt) return null;
   return Math.round(((run.finishedAt ?? now).getTime() - run.startedAt.getTime()) / 100) / 10;
 }
+
+/** "Portal invitations: 12 sent, 3 waiting to be sent, 1 not sent" for a users sync that invited anyone. */
+export function describeInvitations(invitations: { sent: number; waiting: number; notSent: number } | null) {
+  if (!invitations) return null;
+  const parts = [
+    invitations.sent && `${invitations.sent.toLocaleString("en")} sent`,
+    invitations.waiting && `${invitations.waiting.toLocaleString("en")} waiting to be sent`,
+    invitations.notSent && `${invitations.notSent.toLocaleString("en")} not sent (see each client's page)`,
+  ].filter(Boolean);
+  return parts.length ? `Portal invitations: ${parts.join(", ")}` : null;
+}

@@ -73,7 +73,7 @@ function finishInTransaction(plan: RunPlan, ending: { deltaLink: string | null }
       await tx.update(syncRuns).set({ ...finished, status: "needs_review", reviewNote }).where(eq(syncRuns.id, plan.runId));
       await linkDeviceOwners(tx, plan.connectionId);
       // Clients this held run would disable or remove are not invited meanwhile.
-      const invitations = plan.kind === "users" ? await inviteEligibleClients(tx, connection, plan.runId) : 0;
+      const invitations = plan.kind === "users" ? await inviteEligibleClients(tx, connection, { id: plan.runId, held: true }) : 0;
       return { status: "needs_review" as const, counts, invitations };
     }
     const applied = await applyPendingChanges(tx, run);
@@ -83,7 +83,7 @@ function finishInTransaction(plan: RunPlan, ending: { deltaLink: string | null }
     await linkDeviceOwners(tx, plan.connectionId);
     await tx.update(syncRuns).set({ ...finished, counts, status: "succeeded" }).where(eq(syncRuns.id, plan.runId));
     // Clients this sync made eligible for the client portal get their one invitation (sent by the job engine).
-    const invitations = plan.kind === "users" ? await inviteEligibleClients(tx, connection) : 0;
+    const invitations = plan.kind === "users" ? await inviteEligibleClients(tx, connection, { id: plan.runId, held: false }) : 0;
     return { status: "succeeded" as const, counts, invitations };
   });
 }

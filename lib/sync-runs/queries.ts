@@ -1,9 +1,18 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { syncRuns } from "@/db/schema";
+import { syncRuns, type SyncRun } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
+import { invitationsByRun, type RunInvitations } from "@/lib/portal/run-invitations";
+
+export type SyncRunWithInvitations = SyncRun & { invitations: RunInvitations | null };
+
+/** Each run with the portal invitations it made (users syncs with "Invite synced users" on): null when none. */
+async function withInvitations(runs: SyncRun[]): Promise<SyncRunWithInvitations[]> {
+  const byRun = await invitationsByRun(runs.map((run) => run.id));
+  return runs.map((run) => ({ ...run, invitations: byRun.get(run.id) ?? null }));
+}
 
 export async function latestSyncRuns(actor: Actor) {
   authorize(actor, "superuser");
@@ -17,11 +26,12 @@ export async function latestSyncRuns(actor: Actor) {
       .orderBy(desc(syncRuns.queuedAt))
       .limit(1)
       .then(([run]) => run ?? null);
-  const [users, devices, usersPreview] = await Promise.all([latest("users", false), latest("devices", false), latest("users", true)]);
+  const runs = await Promise.all([latest("users", false), latest("devices", false), latest("users", true)]);
+  const [users, devices, usersPreview] = await Promise.all(runs.map(async (run) => (run ? (await withInvitations([run]))[0] : null)));
   return { users, devices, usersPreview };
 }
 
 export async function listSyncRuns(actor: Actor, limit = 100) {
   authorize(actor, "superuser");
-  return db.select().from(syncRuns).orderBy(desc(syncRuns.queuedAt)).limit(limit);
+  return withInvitations(await db.select().from(syncRuns).orderBy(desc(syncRuns.queuedAt)).limit(limit));
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, desc, eq, isNotNull, ne } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, syncRuns, type SyncFrequency, type SyncKind } from "@/db/schema";
 import { createSyncRun } from "./create-run";
 import { hoursBetweenSyncs } from "@/lib/sync-settings/frequencies";
+import { hasStoredCredential } from "@/lib/sync-settings/connection-row";
 
 
 const slackMs = 5 * 60_000;
@@ -18,7 +19,7 @@ export async function findDueSyncs(now: Date): Promise<DueSync[]> {
   const connections = await db
     .select()
     .from(entraConnections)
-    .where(and(eq(entraConnections.enabled, true), ne(entraConnections.syncFrequency, "manual"), isNotNull(entraConnections.clientSecretCiphertext)));
+    .where(and(eq(entraConnections.enabled, true), ne(entraConnections.syncFrequency, "manual"), hasStoredCredential));
   const due: DueSync[] = [];
   for (const connection of connections) {
     const intervalMs = hoursBetweenSyncs[connection.syncFrequency as keyof typeof hoursBetweenSyncs] * 3_600_000;

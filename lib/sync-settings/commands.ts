@@ -6,7 +6,8 @@ import { FieldError } from "@/lib/auth/field-error";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { encryptSecret } from "@/lib/crypto/secret-box";
-import { clientSecretPurpose, findOrCreatePrimaryConnection } from "./connection-row";
+import { certificateKeyPurpose, clientSecretPurpose, findOrCreatePrimaryConnection } from "./connection-row";
+import { readCertificateCredential, type CertificateCredential } from "./certificate-files";
 import { swappedIdsHint } from "./field-checks";
 import type { SyncSettingsForm } from "./form-schema";
 import { frequencyLabels } from "./frequencies";
@@ -23,11 +24,19 @@ const fieldLabels = {
 
 type Tracked = keyof typeof fieldLabels;
 
-function problemsNeedingSavedSettings(form: SyncSettingsForm, stored: EntraConnection, now: Date) {
+function problemsNeedingSavedSettings(form: SyncSettingsForm, stored: EntraConnection, certificate: CertificateCredential | null, now: Date) {
   const problems: Record<string, string> = {};
   const swapped = swappedIdsHint(form, stored);
   if (swapped) Object.assign(problems, { clientId: swapped, tenantId: swapped });
-  if (form.status === "enabled" && !form.clientSecret && !stored.clientSecretCiphertext) {
+  if (form.credentialKind === "certificate") {
+    if (!certificate && !stored.certificateKeyCiphertext) {
+      problems.certificateKey = "Choose the certificate's private key and the certificate (PEM files), or choose Client secret.";
+    }
+    return problems;
+  }
+  if (!form.clientSecret && stored.certificateKeyCiphertext) {
+    problems.clientSecret = "A certificate is stored: to sign in with a Client secret instead, enter the secret's Value, or choose Certificate.";
+  } else if (form.status === "enabled" && !form.clientSecret && !stored.clientSecretCiphertext) {
     problems.clientSecret = "Enter the Client secret to enable syncing: the Value you copied in Certificates & secrets (guide step 6).";
   }
   if (form.clientSecretExpiresOn) {
@@ -40,6 +49,55 @@ function problemsNeedingSavedSettings(form: SyncSettingsForm, stored: EntraConne
   return problems;
 }
 
+/** The uploaded key and certificate, read and checked before anything is saved; null when none were chosen. */
+async function uploadedCertificate(form: SyncSettingsForm, now: Date) {
+  if (form.credentialKind !== "certificate" || !form.certificateKey || !form.certificateFile) return null;
+  const read = readCertificateCredential(await form.certificateKey.text(), await form.certificateFile.text(), now);
+  if ("field" in read) throw new FieldError(read.field, read.message);
+  return read;
+}
+
+const noSecret = { clientSecretCiphertext: null, clientSecretLastFour: null, clientSecretAddedAt: null };
+const noCertificate = {
+  certificateKeyCiphertext: null, certificateThumbprintSha256: null, certificateSubject: null, certificateExpiresOn: null, certificateAddedAt: null,
+};
+
+/** The columns a new credential writes: at most one credential is stored, so the other one goes. */
+function newCredentialColumns(form: SyncSettingsForm, certificate: CertificateCredential | null, connectionId: string, now: Date) {
+  if (certificate) {
+    return {
+      ...noSecret,
+      certificateKeyCiphertext: encryptSecret(certificate.privateKeyPem, certificateKeyPurpose(connectionId)),
+      certificateThumbprintSha256: certificate.thumbprintSha256,
+      certificateSubject: certificate.subject,
+      certificateExpiresOn: certificate.expiresOn,
+      certificateAddedAt: now,
+    };
+  }
+  if (form.credentialKind === "secret" && form.clientSecret) {
+    return {
+      ...noCertificate,
+      clientSecretCiphertext: encryptSecret(form.clientSecret, clientSecretPurpose(connectionId)),
+      clientSecretLastFour: form.clientSecret.slice(-4),
+      clientSecretAddedAt: now,
+    };
+  }
+  return {};
+}
+
+/** The audit row's words for a new credential: never the secret or the key, only what identifies a certificate. */
+function credentialChanges(stored: EntraConnection, form: SyncSettingsForm, certificate: CertificateCredential | null) {
+  const storedCertificate = stored.certificateThumbprintSha256 ? `SHA-256 thumbprint ${stored.certificateThumbprintSha256}` : "none";
+  if (certificate) {
+    return { Certificate: { from: storedCertificate, to: `SHA-256 thumbprint ${certificate.thumbprintSha256}, expires ${certificate.expiresOn}` } };
+  }
+  if (form.credentialKind === "secret" && form.clientSecret) {
+    const secret = { "Client secret": { from: stored.clientSecretCiphertext ? "stored" : "none", to: "replaced" } };
+    return stored.certificateKeyCiphertext ? { ...secret, Certificate: { from: storedCertificate, to: "none" } } : secret;
+  }
+  return {};
+}
+
 function describe(field: Tracked, value: unknown) {
   if (field === "enabled") return value ? "Enabled" : "Disabled";
   if (field === "syncFrequency") return frequencyLabels[value as keyof typeof frequencyLabels];
@@ -50,10 +108,11 @@ function describe(field: Tracked, value: unknown) {
 /** Saves the "Azure User Sync" form; nothing is saved when any field has a problem. */
 export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now = new Date()) {
   authorize(actor, "superuser");
+  const certificate = await uploadedCertificate(form, now);
   const saved = await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);
     const stored = await findOrCreatePrimaryConnection(tx);
-    const problems = problemsNeedingSavedSettings(form, stored, now);
+    const problems = problemsNeedingSavedSettings(form, stored, certificate, now);
     if (Object.keys(problems).length) throw new FieldError(problems);
 
     const next: Pick<EntraConnection, Tracked> = {
@@ -61,7 +120,7 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
       syncFrequency: form.syncFrequency,
       clientId: form.clientId,
       tenantId: form.tenantId,
-      clientSecretExpiresOn: form.clientSecretExpiresOn || null,
+      clientSecretExpiresOn: (form.credentialKind === "secret" && form.clientSecretExpiresOn) || null,
       syncExternalUsers: form.syncExternalUsers,
       inviteToPortal: form.inviteToPortal,
     };
@@ -69,20 +128,14 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
     for (const field of Object.keys(fieldLabels) as Tracked[]) {
       if (stored[field] !== next[field]) changes[fieldLabels[field]] = { from: describe(field, stored[field]), to: describe(field, next[field]) };
     }
-    const secret = form.clientSecret
-      ? {
-          clientSecretCiphertext: encryptSecret(form.clientSecret, clientSecretPurpose(stored.id)),
-          clientSecretLastFour: form.clientSecret.slice(-4),
-          clientSecretAddedAt: now,
-        }
-      : {};
-    if (form.clientSecret) changes["Client secret"] = { from: stored.clientSecretCiphertext ? "stored" : "none", to: "replaced" };
+    const credential = newCredentialColumns(form, certificate, stored.id, now);
+    Object.assign(changes, credentialChanges(stored, form, certificate));
     if (Object.keys(changes).length === 0) return "No changes to save.";
 
     // Delta links belong to one tenant and app: another tenant or app starts again with a full listing.
     const otherDirectory = stored.tenantId !== next.tenantId || stored.clientId !== next.clientId;
     const deltaLinks = otherDirectory ? { usersDeltaLink: null, devicesDeltaLink: null, usersDeltaWithExternal: null } : {};
-    await tx.update(entraConnections).set({ ...next, ...secret, ...deltaLinks, updatedAt: now }).where(eq(entraConnections.id, stored.id));
+    await tx.update(entraConnections).set({ ...next, ...credential, ...deltaLinks, updatedAt: now }).where(eq(entraConnections.id, stored.id));
     await recordAuditEvent(tx, actor, "azure.settings.updated", `Changed ${Object.keys(changes).join(", ")}`, changes);
     return { message: "Changes saved.", connectionId: stored.id };
   });

@@ -4,6 +4,14 @@ import { clientIdProblem, clientSecretHint, tenantIdProblem } from "./field-chec
 
 const yesNo = z.enum(["yes", "no"], "Choose Yes or No.").transform((value) => value === "yes");
 const trimmed = z.string().default("").transform((value) => value.trim());
+// A file input posts an empty file when nothing was chosen: that counts as no file.
+const uploadedFile = z
+  .unknown()
+  .optional()
+  .transform((value) => (value instanceof Blob && value.size > 0 ? value : null))
+  .refine((file) => !file || file.size <= 64 * 1024, "A PEM key or certificate is a few kilobytes: this file is too large to be one.");
+
+export const credentialKinds = ["secret", "certificate"] as const;
 
 /** The "Azure User Sync" form. Checks that need the saved settings happen when saving. */
 export const syncSettingsForm = z
@@ -12,8 +20,11 @@ export const syncSettingsForm = z
     syncFrequency: z.enum(syncFrequency.enumValues, "Choose a sync frequency."),
     clientId: trimmed,
     tenantId: trimmed,
+    credentialKind: z.enum(credentialKinds, "Choose Client secret or Certificate.").default("secret"),
     clientSecret: trimmed,
     clientSecretExpiresOn: trimmed,
+    certificateKey: uploadedFile,
+    certificateFile: uploadedFile,
     syncExternalUsers: yesNo,
     inviteToPortal: yesNo,
   })
@@ -21,8 +32,14 @@ export const syncSettingsForm = z
     const problem = (path: string, message: string | null) => message && context.addIssue({ code: "custom", path: [path], message });
     problem("clientId", clientIdProblem(form.clientId));
     problem("tenantId", tenantIdProblem(form.tenantId));
-    if (form.clientSecret) problem("clientSecret", clientSecretHint(form.clientSecret, form.clientId, form.tenantId));
-    if (form.clientSecretExpiresOn) problem("clientSecretExpiresOn", expiryDateProblem(form.clientSecretExpiresOn));
+    // The other credential's fields are still posted (hidden, or typed before switching): only the chosen one's count.
+    if (form.credentialKind === "secret") {
+      if (form.clientSecret) problem("clientSecret", clientSecretHint(form.clientSecret, form.clientId, form.tenantId));
+      if (form.clientSecretExpiresOn) problem("clientSecretExpiresOn", expiryDateProblem(form.clientSecretExpiresOn));
+    } else if (Boolean(form.certificateKey) !== Boolean(form.certificateFile)) {
+      if (!form.certificateKey) problem("certificateKey", "Choose the private key file too: Vertask checks that it belongs to the certificate.");
+      else problem("certificateFile", "Choose the certificate file too: Vertask reads its thumbprint and expiry date from it.");
+    }
   });
 
 export type SyncSettingsForm = z.output<typeof syncSettingsForm>;

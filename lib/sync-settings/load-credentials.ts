@@ -2,14 +2,17 @@ import "server-only";
 import type { EntraConnectionSettings } from "@/lib/azure";
 import type { EntraConnection } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secret-box";
-import { clientSecretPurpose, isSetUp } from "./connection-row";
+import { certificateKeyPurpose, clientSecretPurpose, isSetUp } from "./connection-row";
 
-/** Decrypts the stored secret for the one call that needs a token; never store or return the result. */
+/** Decrypts the stored secret or certificate key for the one call that needs a token; never store or return the result. */
 export function entraSettingsOf(connection: EntraConnection): EntraConnectionSettings | null {
   if (!isSetUp(connection)) return null;
-  return {
-    clientId: connection.clientId,
-    tenantId: connection.tenantId,
-    credential: { kind: "secret", secret: decryptSecret(connection.clientSecretCiphertext, clientSecretPurpose(connection.id)) },
-  };
+  const credential = connection.certificateKeyCiphertext
+    ? {
+        kind: "certificate" as const,
+        privateKeyPem: decryptSecret(connection.certificateKeyCiphertext, certificateKeyPurpose(connection.id)),
+        thumbprintSha256: connection.certificateThumbprintSha256 ?? "",
+      }
+    : { kind: "secret" as const, secret: decryptSecret(connection.clientSecretCiphertext!, clientSecretPurpose(connection.id)) };
+  return { clientId: connection.clientId, tenantId: connection.tenantId, credential };
 }

@@ -2,10 +2,11 @@ import "server-only";
 import { allUsersScope } from "@/db/schema";
 import { adminConsentUrl } from "@/lib/azure";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { findPrimaryConnection, isSetUp } from "./connection-row";
-import { secretExpiry } from "./secret-expiry";
+import { countClientsToInvite } from "@/lib/portal/create-invitations";
+import { credentialKindOf, findPrimaryConnection, isSetUp } from "./connection-row";
+import { storedCredentialExpiry } from "./secret-expiry";
 
-/** The settings as the page shows them: never the secret, only that one is stored. */
+/** The settings as the page shows them: never the secret or the private key, only what identifies them. */
 export async function getSyncSettings(actor: Actor, now = new Date()) {
   authorize(actor, "superuser");
   const connection = await findPrimaryConnection();
@@ -18,13 +19,25 @@ export async function getSyncSettings(actor: Actor, now = new Date()) {
     syncFrequency: connection?.syncFrequency ?? "manual",
     clientId,
     tenantId,
+    credentialKind: connection ? credentialKindOf(connection) : ("secret" as const),
     secret: connection?.clientSecretCiphertext
       ? { stored: true as const, lastFour: connection.clientSecretLastFour ?? "", addedAt: connection.clientSecretAddedAt }
       : { stored: false as const },
+    certificate: connection?.certificateKeyCiphertext
+      ? {
+          stored: true as const,
+          thumbprintSha256: connection.certificateThumbprintSha256 ?? "",
+          subject: connection.certificateSubject ?? "",
+          expiresOn: connection.certificateExpiresOn ?? "",
+          addedAt: connection.certificateAddedAt,
+        }
+      : { stored: false as const },
     clientSecretExpiresOn: connection?.clientSecretExpiresOn ?? null,
-    expiry: secretExpiry(connection?.clientSecretCiphertext ? (connection.clientSecretExpiresOn ?? null) : null, now),
+    expiry: storedCredentialExpiry(connection, now),
     syncExternalUsers: connection?.syncExternalUsers ?? false,
     inviteToPortal: connection?.inviteToPortal ?? false,
+    // Before "Invite synced users" is saved on: how many clients already synced its next users sync would invite.
+    clientsToInvite: connection && !connection.inviteToPortal ? await countClientsToInvite(connection) : null,
     usersScope: connection?.usersScope ?? allUsersScope,
     consentUrl: clientId && tenantId ? adminConsentUrl({ clientId, tenantId }) : null,
   };
@@ -36,6 +49,6 @@ export type SyncSettingsView = Awaited<ReturnType<typeof getSyncSettings>>;
 export async function getSecretExpiryFor(actor: Actor, now = new Date()) {
   if (actor.role !== "superuser") return null;
   const connection = await findPrimaryConnection();
-  if (!connection?.clientSecretCiphertext) return null;
-  return secretExpiry(connection.clientSecretExpiresOn, now);
+  if (!connection?.clientSecretCiphertext && !connection?.certificateKeyCiphertext) return null;
+  return storedCredentialExpiry(connection, now);
 }

@@ -1,28 +1,44 @@
-/** How close the stored client secret is to its "Client secret expires on" date. */
+import type { EntraConnection } from "@/db/schema";
+
+/** Which credential a warning is about: the words differ, the stages do not. */
+export type CredentialNoun = "client secret" | "certificate";
+
+/** How close the stored credential is to its expiry: the secret's "Client secret expires on", or the certificate's own date. */
 export type SecretExpiry =
   | { state: "unknown" }
-  | { state: "ok"; expiresOn: string; daysLeft: number }
-  | { state: "expiring"; expiresOn: string; daysLeft: number }
-  | { state: "expired"; expiresOn: string };
+  | { state: "ok"; expiresOn: string; daysLeft: number; credential: CredentialNoun }
+  | { state: "expiring"; expiresOn: string; daysLeft: number; credential: CredentialNoun }
+  | { state: "expired"; expiresOn: string; credential: CredentialNoun };
 
 const warningDays = 30;
 const dayMs = 86_400_000;
 
-export function secretExpiry(expiresOn: string | null, now: Date): SecretExpiry {
+export function secretExpiry(expiresOn: string | null, now: Date, credential: CredentialNoun = "client secret"): SecretExpiry {
   if (!expiresOn) return { state: "unknown" };
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const daysLeft = Math.round((Date.parse(`${expiresOn}T00:00:00Z`) - today) / dayMs);
-  if (daysLeft < 0) return { state: "expired", expiresOn };
-  return { state: daysLeft <= warningDays ? "expiring" : "ok", expiresOn, daysLeft };
+  if (daysLeft < 0) return { state: "expired", expiresOn, credential };
+  return { state: daysLeft <= warningDays ? "expiring" : "ok", expiresOn, daysLeft, credential };
+}
+
+type StoredCredential = Pick<EntraConnection, "clientSecretCiphertext" | "clientSecretExpiresOn" | "certificateKeyCiphertext" | "certificateExpiresOn">;
+
+/** The expiry of whichever credential is stored: a date without a stored credential warns about nothing. */
+export function storedCredentialExpiry(connection: StoredCredential | null, now: Date): SecretExpiry {
+  if (connection?.certificateKeyCiphertext) return secretExpiry(connection.certificateExpiresOn, now, "certificate");
+  return secretExpiry(connection?.clientSecretCiphertext ? connection.clientSecretExpiresOn : null, now);
 }
 
 export function secretExpiryMessage(expiry: SecretExpiry): string | null {
+  if (expiry.state !== "expired" && expiry.state !== "expiring") return null;
+  const certificate = expiry.credential === "certificate";
   if (expiry.state === "expired") {
-    return `The client secret expired on ${expiry.expiresOn} — syncs will fail until you add a new secret (guide step 6).`;
+    return certificate
+      ? `The certificate expired on ${expiry.expiresOn} — syncs will fail until you upload a new certificate to the app in Certificates & secrets and here under Azure User Sync.`
+      : `The client secret expired on ${expiry.expiresOn} — syncs will fail until you add a new secret (guide step 6).`;
   }
-  if (expiry.state === "expiring") {
-    const when = expiry.daysLeft === 0 ? "today" : `in ${expiry.daysLeft} day${expiry.daysLeft === 1 ? "" : "s"}`;
-    return `The client secret expires ${when} (${expiry.expiresOn}). Create a new one in Certificates & secrets (guide step 6) and enter it under Azure User Sync.`;
-  }
-  return null;
+  const when = expiry.daysLeft === 0 ? "today" : `in ${expiry.daysLeft} day${expiry.daysLeft === 1 ? "" : "s"}`;
+  return certificate
+    ? `The certificate expires ${when} (${expiry.expiresOn}). Upload a new one to the app in Certificates & secrets and here under Azure User Sync.`
+    : `The client secret expires ${when} (${expiry.expiresOn}). Create a new one in Certificates & secrets (guide step 6) and enter it under Azure User Sync.`;
 }

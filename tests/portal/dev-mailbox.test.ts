@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { closeDatabase } from "@/db/client";
@@ -19,13 +19,33 @@ describe("mail on a development machine without SMTP_URL", () => {
     try {
       await sendMail({ to: "zoe@contoso.example", subject: "Your invitation", text: "Open https://vertask.example/portal/accept?token=abc", html: "<p>x</p>", messageId: "dev-test-1" });
       const superuser = await createActor("superuser");
-      const [mail] = listDevMail(superuser);
+      const [mail] = listDevMail(superuser).mails;
       expect(mail).toMatchObject({ to: "zoe@contoso.example", subject: "Your invitation" });
       expect(mail.text).toContain("/portal/accept?token=abc");
       expect(() => listDevMail({ ...superuser, role: "technician" })).toThrow("Only a superuser can do this.");
     } finally {
       if (smtp) process.env.SMTP_URL = smtp;
       if (keep === undefined) delete process.env.VERTASK_KEEP_MAIL_LOCALLY;
+      rmSync(process.env.VERTASK_MAIL_DIR!, { recursive: true, force: true });
+      delete process.env.VERTASK_MAIL_DIR;
+    }
+  });
+
+  it("counts the messages it holds and shows them 50 to a page, newest first; a page past the end shows the last", async () => {
+    const superuser = await createActor("superuser");
+    process.env.VERTASK_MAIL_DIR = mkdtempSync(path.join(tmpdir(), "vertask-mail-"));
+    try {
+      for (let n = 1; n <= 53; n++) {
+        const file = `2026-01-01T00-00-${String(n).padStart(2, "0")}-000Z-m${n}.json`;
+        writeFileSync(path.join(process.env.VERTASK_MAIL_DIR, file), JSON.stringify({ to: [{ address: `c${n}@contoso.example` }], subject: `Mail ${n}`, text: "t", sentAt: "2026-01-01T00:00:00Z" }));
+      }
+      const first = listDevMail(superuser);
+      expect(first).toMatchObject({ total: 53, page: 1 });
+      expect(first.mails.map((m) => m.subject).slice(0, 2)).toEqual(["Mail 53", "Mail 52"]);
+      expect(first.mails).toHaveLength(50);
+      expect(listDevMail(superuser, 2).mails.map((m) => m.subject)).toEqual(["Mail 3", "Mail 2", "Mail 1"]);
+      expect(listDevMail(superuser, 9)).toMatchObject({ page: 2, total: 53 });
+    } finally {
       rmSync(process.env.VERTASK_MAIL_DIR!, { recursive: true, force: true });
       delete process.env.VERTASK_MAIL_DIR;
     }

@@ -7,6 +7,10 @@ import { acceptInvitation, checkInvitation } from "@/lib/portal/accept-invitatio
 import { sendWaitingInvitations } from "@/lib/portal/send-invitations";
 import { revokePortalAccess } from "@/lib/portal/staff-commands";
 import { sendPortalInvitations } from "@/inngest/send-portal-invitations";
+import { listSyncRuns } from "@/lib/sync-runs/queries";
+import { describeInvitations } from "@/lib/sync-runs/describe-run";
+import { listAuditEvents } from "@/lib/audit/queries";
+import { getSyncSettings } from "@/lib/sync-settings/queries";
 import { startSmtpInbox, type Inbox } from "../support/smtp-inbox";
 import { useInngestEventApi } from "../support/inngest-event-api";
 import { runSyncFunction, saveSettings, useSyncWorld } from "../sync/sync-harness";
@@ -48,6 +52,38 @@ describe("portal invitations", () => {
     await runSyncFunction("users");
     expect(await sendAllInvitations()).toEqual({ sent: 0 });
     expect(inbox.mails).toHaveLength(0);
+  });
+
+  it("the run history counts the invitations a sync made, waiting then sent, and the audit log names who got one", async () => {
+    await saveSettings(world.admin, { inviteToPortal: true, secret: "" });
+    const { run } = await runSyncFunction("users");
+    const eligible = await eligibleClients();
+    const [listed] = await listSyncRuns(world.admin);
+    expect(listed.id).toBe(run.id);
+    expect(describeInvitations(listed.invitations)).toBe(`Portal invitations: ${eligible.length} waiting to be sent`);
+
+    await sendAllInvitations();
+    const [afterSending] = await listSyncRuns(world.admin);
+    expect(describeInvitations(afterSending.invitations)).toBe(`Portal invitations: ${eligible.length} sent`);
+    const sentRows = (await listAuditEvents(world.admin)).filter((event) => event.action === "portal.invitations.sent");
+    expect(sentRows.every((event) => event.actorName === "Vertask (job engine)")).toBe(true);
+    const counted = sentRows.map((event) => Number(event.summary.match(/^Sent (\d+) client portal invitations?: /)![1]));
+    expect(counted.reduce((a, b) => a + b, 0)).toBe(eligible.length);
+    const firstBatch = Math.min(25, eligible.length);
+    expect(sentRows.at(-1)!.summary).toMatch(new RegExp(`^Sent ${firstBatch} client portal invitations: [^,]+(, [^,]+){4} and ${firstBatch - 5} more$`));
+
+    // A later sync invites nobody new: it counts no invitations of its own.
+    await runSyncFunction("users");
+    const [again] = await listSyncRuns(world.admin);
+    expect(again.invitations).toBeNull();
+  });
+
+  it("before it is saved on, the settings say how many clients the next users sync would invite", async () => {
+    await saveSettings(world.admin, { inviteToPortal: false, secret: "" });
+    await runSyncFunction("users");
+    expect((await getSyncSettings(world.admin)).clientsToInvite).toBe((await eligibleClients()).length);
+    await saveSettings(world.admin, { inviteToPortal: true, secret: "" });
+    expect((await getSyncSettings(world.admin)).clientsToInvite).toBeNull();
   });
 
   it("never invites a disabled client, one without a mail address, or a guest while external users are off", async () => {

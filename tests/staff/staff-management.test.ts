@@ -3,7 +3,8 @@ import { db, closeDatabase } from "@/db/client";
 import { staffUsers } from "@/db/schema";
 import { ForbiddenError } from "@/lib/auth/authorize";
 import { FieldError } from "@/lib/auth/field-error";
-import { addStaffMember, removeStaffMember } from "@/lib/staff/commands";
+import { addStaffMember, changeStaffRole, createSuperuserFromCommandLine, removeStaffMember, resetStaffPassword } from "@/lib/staff/commands";
+import { listAuditEvents } from "@/lib/audit/queries";
 import { listStaff } from "@/lib/staff/queries";
 import { findStaffBySignIn } from "@/lib/staff/sign-in";
 import { staffMemberInput } from "@/lib/staff/schemas";
@@ -17,6 +18,24 @@ const fromNowhere = { clientAddress: null };
 const newMember = { name: "Tia Tech", email: "tia@msp.example", password: "a long enough password", role: "technician" as const };
 
 describe("staff management", () => {
+  it("the audit log records staff added, their role changed, a password set for them, and their removal, by whom", async () => {
+    const admin = await createActor("superuser", "Sam Admin");
+    const { id } = await addStaffMember(admin, newMember);
+    await changeStaffRole(admin, id, "superuser");
+    await resetStaffPassword(admin, id, "plum tractor velvet 42");
+    await removeStaffMember(admin, id);
+    await createSuperuserFromCommandLine({ name: "Rescue Admin", email: "rescue@msp.example", password: "a long enough password" });
+    const log = (await listAuditEvents(admin)).reverse().map((event) => `${event.actorName}: ${event.summary}`);
+    expect(log).toEqual([
+      "Sam Admin: Added Tia Tech (tia@msp.example) as technician",
+      "Sam Admin: Changed the role of Tia Tech to superuser",
+      "Sam Admin: Set a new password for Tia Tech",
+      "Sam Admin: Removed Tia Tech (tia@msp.example)",
+      "Command line (npm run create-superuser): Added Rescue Admin (rescue@msp.example) as superuser",
+    ]);
+    expect(JSON.stringify(await listAuditEvents(admin))).not.toContain("plum tractor");
+  });
+
   it("stores a password hash, never the password, and signs in case-insensitively by email", async () => {
     const admin = await createActor("superuser");
     await addStaffMember(admin, newMember);

@@ -9,6 +9,7 @@ import { frequencyLabels } from "@/lib/sync-settings/frequencies";
 import type { SyncSettingsView } from "@/lib/sync-settings/queries";
 import { saveSyncSettingsAction } from "./actions";
 import { SetupHelp } from "./setup-help";
+import { CredentialFields } from "./credential-fields";
 
 const yesNoChoices = [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }];
 
@@ -40,23 +41,27 @@ export function SyncSettingsForm({ settings, authorityHost, below }: { settings:
           </FormField>
           <FormField name="clientId" label="Application (client) ID" defaultValue={value("clientId", settings.clientId)} errors={errors.clientId} autoComplete="off" hint="On the app's Overview page in the Microsoft Entra admin center." />
           <FormField name="tenantId" label="Directory (tenant) ID" defaultValue={value("tenantId", settings.tenantId)} errors={errors.tenantId} autoComplete="off" hint="On the same Overview page. A domain such as contoso.onmicrosoft.com also works." />
-          {settings.secret.stored && (
-            <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="stored-secret">
-              A client secret is stored, ending in <code>…{settings.secret.lastFour}</code>, added {settings.secret.addedAt ? new Date(settings.secret.addedAt).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" }) : "—"}.
-              To replace it, enter the new secret's Value below.
-            </p>
-          )}
-          <FormField name="clientSecret" label={settings.secret.stored ? "Client secret (new Value, to replace the stored one)" : "Client secret"} type="password" errors={errors.clientSecret} autoComplete="new-password"
-            hint={settings.secret.stored ? "Leave empty to keep the stored secret." : "The secret's Value from Certificates & secrets, not its Secret ID."} />
-          <FormField name="clientSecretExpiresOn" label="Client secret expires on" type="date" defaultValue={value("clientSecretExpiresOn", settings.clientSecretExpiresOn ?? "")} errors={errors.clientSecretExpiresOn}
-            hint="Optional: the Expires date in Certificates & secrets. Vertask warns you 30 days before." />
+          <CredentialFields settings={settings} kind={value("credentialKind", settings.credentialKind)} value={value} errors={errors} />
           <ChoiceGroup name="syncExternalUsers" legend="Sync external users" defaultValue={value("syncExternalUsers", settings.syncExternalUsers ? "yes" : "no")} errors={errors.syncExternalUsers} choices={yesNoChoices} />
-          <ChoiceGroup name="inviteToPortal" legend="Invite synced users to the client portal" defaultValue={value("inviteToPortal", settings.inviteToPortal ? "yes" : "no")} errors={errors.inviteToPortal} choices={yesNoChoices} />
+          <ChoiceGroup name="inviteToPortal" legend="Invite synced users to the client portal" defaultValue={value("inviteToPortal", settings.inviteToPortal ? "yes" : "no")} errors={errors.inviteToPortal} choices={yesNoChoices}
+            hint={<InviteHint clientsToInvite={settings.clientsToInvite} />} />
           <SubmitButton pendingText="Saving…">Save Changes</SubmitButton>
         </form>
         {below}
       </div>
       <SetupHelp authorityHost={authorityHost} clientId={ids.clientId} tenantId={ids.tenantId} groupScope={settings.usersScope.mode === "groups"} />
     </div>
+  );
+}
+
+/** Who gets an invitation and, while it is off, how many clients turning it on would invite at the next users sync. */
+function InviteHint({ clientsToInvite }: { clientsToInvite: number | null }) {
+  const count = clientsToInvite === null ? null : clientsToInvite === 0 ? "no client" : clientsToInvite === 1 ? "1 client" : `${clientsToInvite.toLocaleString("en")} clients`;
+  return (
+    <>
+      After each users sync, every synced client who is active and has a mail address gets one invitation to set a password for
+      the client portal (guests only while Sync external users is on); nobody is invited twice, and clients added by hand are not invited.
+      {count !== null && <span data-testid="invite-count"> Saved as Yes, the next users sync would invite {count} already synced, and anyone new it brings in.</span>}
+    </>
   );
 }

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import type { SyncRun } from "@/db/schema";
+import type { SyncRunWithInvitations } from "@/lib/sync-runs/queries";
 import { formatDateTime } from "@/app/_components/list-controls";
-import { describeCounts, runStatusLabels } from "@/lib/sync-runs/describe-run";
+import { describeCounts, describeInvitations, runStatusLabels } from "@/lib/sync-runs/describe-run";
 import { CancelSyncButton } from "../cancel-sync-button";
 
-export function LastRun({ run, noun }: { run: SyncRun | null; noun: string }) {
+export function LastRun({ run, noun }: { run: SyncRunWithInvitations | null; noun: string }) {
   if (!run) return <p className="text-sm text-slate-500" data-testid={`last-run-${noun}`}>No sync of {noun} has run yet.</p>;
   const active = run.status === "queued" || run.status === "running";
   return (
@@ -15,6 +15,7 @@ export function LastRun({ run, noun }: { run: SyncRun | null; noun: string }) {
       {active && <p className="text-slate-600">{run.pagesDone} page{run.pagesDone === 1 ? "" : "s"} done so far…</p>}
       {active && <CancelSyncButton runId={run.id} noun={noun} />}
       {run.counts && <p className="text-slate-600">{describeCounts(run.counts)}</p>}
+      {run.invitations && <p className="text-slate-600" data-testid="last-run-invitations">{describeInvitations(run.invitations)}</p>}
       {run.status === "needs_review" && (
         <p className="text-amber-800">{run.reviewNote} Nothing was disabled or removed. <Link href="/settings/azure/runs">Review it</Link></p>
       )}

@@ -1,7 +1,7 @@
 import { DataTable } from "@/app/_components/data-table";
 import { requireSuperuser } from "@/lib/session/current-staff";
 import { listSyncRuns } from "@/lib/sync-runs/queries";
-import { describeCounts, runDurationSeconds, runStatusLabels, triggerLabels } from "@/lib/sync-runs/describe-run";
+import { describeCounts, describeInvitations, runDurationSeconds, runStatusLabels, triggerLabels } from "@/lib/sync-runs/describe-run";
 import { formatDateTime } from "@/app/_components/list-controls";
 import { ApplyAnywayButton } from "./apply-anyway-button";
 import { CancelSyncButton } from "../cancel-sync-button";
@@ -31,6 +31,7 @@ export default async function SyncRunsPage() {
               <td className="px-4 py-2">{run.pagesDone}</td>
               <td className="px-4 py-2">
                 {describeCounts(run.counts)}
+                {run.invitations && <span className="block" data-testid="run-invitations">{describeInvitations(run.invitations)}</span>}
                 {run.skippedReasons && Object.keys(run.skippedReasons).length > 0 && (
                   <ul className="mt-1 text-xs text-slate-500">
                     {Object.entries(run.skippedReasons).map(([reason, n]) => {
