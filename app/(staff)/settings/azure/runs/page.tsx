@@ -1,7 +1,8 @@
 import { DataTable } from "@/app/_components/data-table";
 import { requireSuperuser } from "@/lib/session/current-staff";
 import { listSyncRuns } from "@/lib/sync-runs/queries";
-import { describeCounts, runDurationSeconds, runStatusLabels, triggerLabels } from "@/lib/sync-runs/describe-run";
+import { describeCounts, runDurationSeconds, triggerLabels } from "@/lib/sync-runs/describe-run";
+import { RunStatusBadge } from "@/app/_components/status-badge";
 import { formatDateTime } from "@/app/_components/list-controls";
 import { ApplyAnywayButton } from "./apply-anyway-button";
 import { CancelSyncButton } from "../cancel-sync-button";
@@ -27,7 +28,7 @@ export default async function SyncRunsPage() {
               <td className="px-4 py-2">{run.requestedByName ?? "—"}</td>
               <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(run.startedAt ?? run.queuedAt)}</td>
               <td className="px-4 py-2">{seconds === null ? "—" : `${seconds} s`}</td>
-              <td className="px-4 py-2" data-testid="run-status">{runStatusLabels[run.status]}</td>
+              <td className="px-4 py-2"><RunStatusBadge status={run.status} testId="run-status" /></td>
               <td className="px-4 py-2">{run.pagesDone}</td>
               <td className="px-4 py-2">
                 {describeCounts(run.counts)}
