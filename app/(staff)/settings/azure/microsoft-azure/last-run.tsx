@@ -9,7 +9,7 @@ export function LastRun({ run, noun }: { run: SyncRun | null; noun: string }) {
   if (!run) return <p className="text-sm text-slate-600" data-testid={`last-run-${noun}`}>No sync of {noun} has run yet.</p>;
   const active = run.status === "queued" || run.status === "running";
   return (
-    <div className="text-sm" data-testid={`last-run-${noun}`}>
+    <div className="min-w-0 text-sm wrap-anywhere" data-testid={`last-run-${noun}`}>
       <p>
         Last sync of {noun}: <RunStatusBadge status={run.status} /> · {formatDateTime(run.startedAt ?? run.queuedAt)}
       </p>

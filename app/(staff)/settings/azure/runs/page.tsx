@@ -25,12 +25,12 @@ export default async function SyncRunsPage() {
             <tr key={run.id} className="align-top">
               <td className="px-4 py-2">{run.kind === "users" ? "Users" : "Devices"}{run.preview ? " (preview)" : run.full ? " (full)" : ""}</td>
               <td className="px-4 py-2">{triggerLabels[run.trigger]}</td>
-              <td className="px-4 py-2">{run.requestedByName ?? "—"}</td>
+              <td className="min-w-32 px-4 py-2 wrap-anywhere">{run.requestedByName ?? "—"}</td>
               <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(run.startedAt ?? run.queuedAt)}</td>
               <td className="px-4 py-2">{seconds === null ? "—" : `${seconds} s`}</td>
               <td className="px-4 py-2"><RunStatusBadge status={run.status} testId="run-status" /></td>
               <td className="px-4 py-2">{run.pagesDone}</td>
-              <td className="px-4 py-2">
+              <td className="min-w-48 px-4 py-2 wrap-anywhere">
                 {describeCounts(run.counts)}
                 {run.skippedReasons && Object.keys(run.skippedReasons).length > 0 && (
                   <ul className="mt-1 text-xs text-slate-500">
