@@ -3,7 +3,6 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { CONTOSO } from "../tests/fake-entra/default-tenants";
-import { inngestStandIn } from "../playwright.config";
 import { addStaff, resetDatabase, sql } from "./support/database";
 import { signIn } from "./support/sign-in";
 
@@ -140,6 +139,26 @@ test("with the keyboard alone: Settings → Azure User Sync → Save Changes →
   await tabTo(page, page.getByRole("button", { name: "Sync users now" }));
   await page.keyboard.press("Enter");
   await expect(page.getByText("Sync requested.")).toBeVisible();
-  await page.request.get(`${inngestStandIn.control}/idle`);
+  // The tab refreshes itself while the run is queued or running.
   await expect(page.getByTestId("last-run-users")).toContainText("Last sync of users: Succeeded", { timeout: 30_000 });
+});
+
+test("the admin consent link appears only for a well-formed tenant and client ID", async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  await page.goto("/settings/azure");
+  const form = page.getByRole("form", { name: "Azure User Sync settings" });
+  await expect(page.getByTestId("consent-link")).toHaveAttribute("href", new RegExp(`/${CONTOSO.tenantId}/adminconsent\\?client_id=${CONTOSO.goodApp.clientId}$`));
+  const malformed = [
+    { tenant: "contoso", client: CONTOSO.goodApp.clientId },
+    { tenant: "https://contoso.onmicrosoft.com", client: CONTOSO.goodApp.clientId },
+    { tenant: CONTOSO.tenantId, client: "0b5d7c2e-4f1a" },
+  ];
+  for (const ids of malformed) {
+    await form.getByLabel("Directory (tenant) ID").fill(ids.tenant);
+    await form.getByLabel("Application (client) ID").fill(ids.client);
+    await expect(page.getByTestId("consent-link"), JSON.stringify(ids)).toHaveCount(0);
+  }
+  await form.getByLabel("Directory (tenant) ID").fill(CONTOSO.domain);
+  await form.getByLabel("Application (client) ID").fill(CONTOSO.goodApp.clientId);
+  await expect(page.getByTestId("consent-link")).toHaveAttribute("href", new RegExp(`/${CONTOSO.domain}/adminconsent\\?client_id=`));
 });

@@ -14,7 +14,7 @@ export default async function PortalHomePage() {
     <>
       <div className="mb-6 flex items-center justify-between gap-4">
         <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere">{client.displayName}</h1>
-        <div className="rounded-md bg-slate-800 px-3 py-1.5"><SignOutButton callbackUrl="/portal/signin" /></div>
+        <div className="shrink-0 rounded-md bg-slate-800 px-3 py-1.5"><SignOutButton callbackUrl="/portal/signin" /></div>
       </div>
       <h2 className="mb-3 text-lg font-semibold">Your details</h2>
       <DetailList
