@@ -52,6 +52,15 @@ test("Sync devices now brings the devices, linked to their owners", async ({ pag
   await expect(page.getByTestId("last-run-devices")).toContainText("Last sync of devices: Succeeded", { timeout: 30_000 });
   await page.getByRole("link", { name: "Devices" }).click();
   await expect(page.getByTestId("result-count")).toContainText("of 20 devices");
+  // The fake tenant reports Macs as Graph does ("MacMDM"); the list says what people say.
+  const [{ macs }] = await sql`SELECT count(*)::int AS macs FROM devices WHERE operating_system = 'MacMDM'`;
+  expect(macs).toBeGreaterThan(0);
+  await expect(page.getByRole("cell", { name: /^macOS \d/ })).toHaveCount(macs);
+  await expect(page.getByText("MacMDM")).toHaveCount(0);
+  await page.getByLabel("Operating system").selectOption("macOS");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("result-count")).toHaveText(`1–${macs} of ${macs} device${macs === 1 ? "" : "s"}`);
+  await page.goto("/devices");
   const ownerLink = page.locator("tbody tr td:nth-child(3) a").first();
   const ownerName = await ownerLink.innerText();
   await ownerLink.click();

@@ -22,7 +22,8 @@ const rowsOf = (page: import("@playwright/test").Page) => page.locator("tbody tr
 test("searching is case- and accent-insensitive: 'zoe angstrom' finds Zoë Ångström", async ({ page }) => {
   await page.getByLabel("Search").fill("zoe angstrom");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByTestId("result-count")).toHaveText("1–1 of 1 clients");
+  await expect(page.getByTestId("result-count")).toHaveText("1–1 of 1 client");
+  await expect(page.getByRole("link", { name: "Next →" })).toHaveCount(0);
   await expect(rowsOf(page).first()).toContainText("Zoë Ångström");
   await page.getByLabel("Search").fill("ZOË.ANGSTROM@CONTOSO");
   await page.getByRole("button", { name: "Apply" }).click();
@@ -107,4 +108,55 @@ test("a missing or malformed client or device id is a plain not-found", async ({
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
   }
+});
+
+test("a page number past the end shows the last page; a search that finds nothing shows no pager", async ({ page }) => {
+  const total = await countRows("clients");
+  const last = Math.ceil(total / 50);
+  await page.goto("/clients?status=&page=999");
+  await expect(page).toHaveURL(new RegExp(`/clients\\?sort=name&page=${last}$`));
+  await expect(page.getByTestId("result-count")).toHaveText(`${(last - 1) * 50 + 1}–${total} of ${total} clients`);
+  await expect(page.getByText(`Page ${last} of ${last}`)).toBeVisible();
+
+  await page.goto("/clients?q=nobody-is-called-this");
+  await expect(page.getByText("No clients match these filters.")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toHaveCount(0);
+  await expect(page.getByText(/0–0|of 0/)).toHaveCount(0);
+});
+
+test("← Clients returns to the list with the search, filters and page the client was opened from", async ({ page }) => {
+  await page.goto("/clients?status=active&sort=updated&page=2");
+  const second = rowsOf(page).nth(1).getByRole("link").first();
+  const name = await second.innerText();
+  await second.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await page.getByRole("link", { name: "← Clients" }).click();
+  await expect(page).toHaveURL(/\/clients\?status=active&sort=updated&page=2$/);
+  await expect(page.getByLabel("Status")).toHaveValue("active");
+  await expect(page.getByLabel("Sort by")).toHaveValue("updated");
+  await expect(page.getByText(/^Page 2 of/)).toBeVisible();
+  await expect(rowsOf(page).nth(1)).toContainText(name);
+});
+
+test("the device list sorts by last sign-in and exports the filtered view as CSV with ISO 8601 times", async ({ page }) => {
+  await page.goto("/devices");
+  await page.getByLabel("Operating system").selectOption("Windows");
+  await page.getByLabel("Sort by").selectOption("signin");
+  await page.getByRole("button", { name: "Apply" }).click();
+  const [latest] = await sql`
+    SELECT display_name, last_sign_in_at FROM devices WHERE operating_system = 'Windows'
+    ORDER BY last_sign_in_at DESC NULLS LAST, display_name, id LIMIT 1`;
+  await expect(rowsOf(page).first()).toContainText(latest.display_name);
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^vertask-devices-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = (await readFile(await download.path())).toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(lines[0]).toBe("Display name,Operating system,Version,Owner,Owner mail,Status,Source,Enabled,Managed,Compliant,Trust type,Manufacturer,Model,Device id,Entra object id,Last sign-in,Registered,Created,Updated,Last synced");
+  const [{ n }] = await sql`SELECT count(*)::int AS n FROM devices WHERE operating_system = 'Windows'`;
+  expect(lines).toHaveLength(n + 1);
+  expect(lines[1]).toContain(`${latest.display_name},Windows,`);
+  expect(lines[1]).toContain(`,${(latest.last_sign_in_at as Date).toISOString()},`);
+  expect(lines.slice(1).every((line) => line.includes(",Windows,"))).toBe(true);
 });

@@ -49,7 +49,7 @@ test("a technician adds a client by hand: the form explains bad input at the fie
 
   await page.getByLabel("Source").selectOption("manual");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByTestId("result-count")).toHaveText("1–1 of 1 clients");
+  await expect(page.getByTestId("result-count")).toHaveText("1–1 of 1 client");
 });
 
 test("the same mail again is refused, and a hand-made client's fields are edited on its page", async ({ page }) => {

@@ -13,15 +13,15 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   return (
     <div className="min-h-screen">
       <header className="bg-slate-900">
-        <nav className="mx-auto flex max-w-7xl items-center gap-2 px-6 py-3" aria-label="Main">
+        <nav className="mx-auto flex max-w-7xl flex-wrap items-center gap-2 px-6 py-3" aria-label="Main">
           <span className="mr-4 font-semibold text-white">Vertask</span>
           <NavLink href="/clients">Clients</NavLink>
           <NavLink href="/devices">Devices</NavLink>
           {staff.role === "superuser" && <NavLink href="/settings">Settings</NavLink>}
           <NavLink href="/account">Your account</NavLink>
-          <div className="ml-auto flex items-center gap-4">
-            <span className="text-sm text-slate-300" data-testid="signed-in-as">
-              {staff.name} <span className="text-slate-500">· {staff.role === "superuser" ? "Superuser" : "Technician"}</span>
+          <div className="ml-auto flex min-w-0 items-center gap-4">
+            <span className="max-w-xs truncate text-sm text-slate-300" title={staff.name} data-testid="signed-in-as">
+              {staff.name} <span className="text-slate-400">· {staff.role === "superuser" ? "Superuser" : "Technician"}</span>
             </span>
             <SignOutButton />
           </div>

@@ -7,7 +7,7 @@ export function DetailList({ details, narrow = false }: { details: Detail[]; nar
       {details.map(([label, value]) => (
         <div key={label}>
           <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
-          <dd className="mt-0.5 break-words text-sm">{value === null || value === undefined || value === "" ? "—" : value}</dd>
+          <dd className="mt-0.5 wrap-anywhere text-sm">{value === null || value === undefined || value === "" ? "—" : value}</dd>
         </div>
       ))}
     </dl>

@@ -1,3 +1,5 @@
+import { firstValues } from "@/lib/lists/search-params";
+
 type Option = { value: string; label: string };
 
 /** A select in a list's filter bar (a plain GET form: filters live in the URL). */
@@ -48,4 +50,27 @@ export function listHref(path: string, query: Record<string, string | number | u
 export function formatDateTime(value: Date | string | null | undefined) {
   if (!value) return "—";
   return new Date(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+}
+
+/**
+ * A record's address that remembers the list it was opened from (`?list=` carries the list's query), so its
+ * "← Clients" link returns to the same search, filters and page.
+ */
+export function recordHref(path: string, listParams: Record<string, string | string[] | undefined>) {
+  const carried = listHref("", firstValues(listParams)).replace(/^\?/, "");
+  return carried ? `${path}?${new URLSearchParams({ list: carried })}` : path;
+}
+
+/** The list a record's "←" link returns to: `?list=` read through the list's own query parser, so only its filters pass. */
+export function returnToListHref<Q extends Record<string, unknown>>(
+  path: string,
+  carried: string | string[] | undefined,
+  parse: (params: Record<string, string>) => Q,
+) {
+  const text = Array.isArray(carried) ? carried[0] : carried;
+  if (!text) return path;
+  const query = parse(Object.fromEntries(new URLSearchParams(text)));
+  const defaults = parse({});
+  const changed = Object.entries(query).filter(([key, value]) => value !== defaults[key]);
+  return listHref(path, Object.fromEntries(changed) as Record<string, string | number | undefined>);
 }

@@ -4,6 +4,7 @@ import { clientContactDetails } from "@/app/_components/client-contact-details";
 import { DataTable } from "@/app/_components/data-table";
 import { formatDateTime } from "@/app/_components/list-controls";
 import { SignOutButton } from "@/app/_components/sign-out-button";
+import { operatingSystemWithVersion } from "@/lib/devices/operating-systems";
 
 export const metadata = { title: "Your details" };
 
@@ -11,9 +12,9 @@ export default async function PortalHomePage() {
   const { client, devices } = await getPortalOverview();
   return (
     <>
-      <div className="mb-6 flex items-center justify-between">
-        <h1 className="text-2xl font-semibold">{client.displayName}</h1>
-        <div className="rounded-md bg-slate-800 px-3 py-1.5"><SignOutButton callbackUrl="/portal/signin" /></div>
+      <div className="mb-6 flex items-center justify-between gap-4">
+        <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere">{client.displayName}</h1>
+        <div className="shrink-0 rounded-md bg-slate-800 px-3 py-1.5"><SignOutButton callbackUrl="/portal/signin" /></div>
       </div>
       <h2 className="mb-3 text-lg font-semibold">Your details</h2>
       <DetailList
@@ -26,8 +27,8 @@ export default async function PortalHomePage() {
         <DataTable headers={["Device", "Operating system", "Compliant", "Last sign-in"]}>
           {devices.map((device) => (
             <tr key={device.id}>
-              <td className="px-4 py-2 font-medium">{device.displayName}</td>
-              <td className="px-4 py-2 text-slate-600">{[device.operatingSystem, device.operatingSystemVersion].filter(Boolean).join(" ")}</td>
+              <td className="min-w-40 px-4 py-2 font-medium wrap-anywhere">{device.displayName}</td>
+              <td className="px-4 py-2 text-slate-600">{operatingSystemWithVersion(device) ?? "—"}</td>
               <td className="px-4 py-2 text-slate-600">{yesNo(device.isCompliant) ?? "—"}</td>
               <td className="px-4 py-2 text-slate-600">{formatDateTime(device.lastSignInAt)}</td>
             </tr>

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/db/client";
 import { clients } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { csvLine } from "@/lib/lists/csv";
+import { csvExport } from "@/lib/lists/csv-export";
 import { clientFilters, clientOrder } from "./queries";
 import type { ClientListQuery } from "./list-query";
 
@@ -31,19 +31,7 @@ const columns = {
 };
 
 /** Every client matching the list's filters (not one page), streamed in batches from a cursor. */
-export async function* clientsCsv(actor: Actor, query: ClientListQuery): AsyncGenerator<string> {
+export function clientsCsv(actor: Actor, query: ClientListQuery): AsyncGenerator<string> {
   authorize(actor, "staff");
-  const headers = Object.keys(columns);
-  const selection = Object.fromEntries(headers.map((header, i) => [`c${i}`, columns[header as keyof typeof columns]]));
-  const statement = db
-    .select(selection)
-    .from(clients)
-    .where(clientFilters(query))
-    .orderBy(...clientOrder(query.sort))
-    .toSQL();
-  yield "\uFEFF" + csvLine(headers);
-  const cursor = db.$client.unsafe(statement.sql, statement.params as never[]).values().cursor(2000);
-  for await (const rows of cursor) {
-    yield rows.map((row) => csvLine(row as unknown[])).join("");
-  }
+  return csvExport(columns, (selection) => db.select(selection).from(clients).where(clientFilters(query)).orderBy(...clientOrder(query.sort)));
 }

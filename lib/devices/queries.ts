@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, isNotNull, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, devices } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
@@ -7,18 +7,33 @@ import { isUuid } from "@/db/is-uuid";
 import { collectedMatchesLimit, matchesSearch, pageSize, searchUsesTrigramIndex } from "@/lib/lists/search-pattern";
 import type { DeviceListQuery } from "./list-query";
 import { deviceSummaryColumns } from "./summary-columns";
+import { groupByLabel, operatingSystemLabel } from "./operating-systems";
 
-function deviceFilters(query: DeviceListQuery): SQL | undefined {
+/** The list's filters; an operating system label matches every stored value it stands for ("MacMDM", "macOS"). */
+export async function deviceFilters(query: Omit<DeviceListQuery, "page" | "sort">): Promise<SQL | undefined> {
   const conditions: SQL[] = [];
   if (query.q) conditions.push(matchesSearch(devices.searchText, query.q));
-  if (query.os) conditions.push(eq(devices.operatingSystem, query.os));
+  if (query.os) {
+    const label = operatingSystemLabel(query.os);
+    const values = (await storedOperatingSystems()).filter((value) => operatingSystemLabel(value) === label);
+    conditions.push(inArray(devices.operatingSystem, values));
+  }
   if (query.status) conditions.push(eq(devices.status, query.status));
   return and(...conditions);
 }
 
+type OrderColumns = { displayName: AnyColumn; id: AnyColumn; lastSignInAt: AnyColumn };
+
+/** By name, or the most recent sign-in first (devices that never signed in last). */
+export function deviceOrder(sort: DeviceListQuery["sort"], from: OrderColumns = devices) {
+  return sort === "signin"
+    ? [sql`${from.lastSignInAt} DESC NULLS LAST`, asc(from.displayName), asc(from.id)]
+    : [asc(from.displayName), asc(from.id)];
+}
+
 export async function listDevices(actor: Actor, query: DeviceListQuery) {
   authorize(actor, "staff");
-  const where = deviceFilters(query);
+  const where = await deviceFilters(query);
   const offset = (query.page - 1) * pageSize;
   const owner = { ownerId: clients.id, ownerName: clients.displayName };
   const countMatches = () => db.select({ total: count() }).from(devices).where(where).then(([row]) => row.total);
@@ -28,7 +43,7 @@ export async function listDevices(actor: Actor, query: DeviceListQuery) {
       .from(devices)
       .leftJoin(clients, eq(devices.ownerClientId, clients.id))
       .where(where)
-      .orderBy(asc(devices.displayName), asc(devices.id))
+      .orderBy(...deviceOrder(query.sort))
       .limit(pageSize)
       .offset(offset);
   if (!searchUsesTrigramIndex(query.q)) {
@@ -49,20 +64,21 @@ export async function listDevices(actor: Actor, query: DeviceListQuery) {
     .select({ ...summary, ...owner })
     .from(matches)
     .leftJoin(clients, eq(ownerClientId, clients.id))
-    .orderBy(asc(summary.displayName), asc(summary.id))
+    .orderBy(...deviceOrder(query.sort, summary))
     .limit(pageSize)
     .offset(offset);
   return { rows, total };
 }
 
+async function storedOperatingSystems() {
+  const rows = await db.selectDistinct({ name: devices.operatingSystem }).from(devices).where(isNotNull(devices.operatingSystem));
+  return rows.map((row) => row.name as string);
+}
+
+/** The labels the filter offers ("macOS"), each once whatever names Graph used for it. */
 export async function listOperatingSystems(actor: Actor) {
   authorize(actor, "staff");
-  const rows = await db
-    .selectDistinct({ name: devices.operatingSystem })
-    .from(devices)
-    .where(isNotNull(devices.operatingSystem))
-    .orderBy(asc(devices.operatingSystem));
-  return rows.map((row) => row.name as string);
+  return groupByLabel(await storedOperatingSystems()).map((group) => group.label);
 }
 
 export async function getDevice(actor: Actor, id: string) {

@@ -1,5 +1,6 @@
 import { DataTable } from "@/app/_components/data-table";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/session/current-staff";
 import { listClients } from "@/lib/clients/queries";
 import { parseClientListQuery } from "@/lib/clients/list-query";
@@ -7,7 +8,8 @@ import { EmptyState } from "@/app/_components/empty-state";
 import { Pagination } from "@/app/_components/pagination";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { SourceBadge, sourceLabels } from "@/app/_components/source-badge";
-import { ApplyButton, FilterSelect, SearchInput, formatDateTime, listHref } from "@/app/_components/list-controls";
+import { ApplyButton, FilterSelect, SearchInput, formatDateTime, listHref, recordHref } from "@/app/_components/list-controls";
+import { pageCount } from "@/lib/lists/search-pattern";
 
 export const metadata = { title: "Clients" };
 
@@ -17,10 +19,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ClientsPage({ searchParams }: Props) {
   const actor = await requireStaff();
-  const query = parseClientListQuery(await searchParams);
+  const params = await searchParams;
+  const query = parseClientListQuery(params);
   const { rows, total } = await listClients(actor, query);
   const { page, ...filters } = query;
   const filtered = Boolean(query.q || query.status || query.source || query.external);
+  // A page past the end (an old link, a list that shrank) shows the last page.
+  if (rows.length === 0 && total > 0) redirect(listHref("/clients", { ...filters, page: pageCount(total) }));
 
   const empty = total === 0 && !filtered;
   const header = (
@@ -64,15 +69,15 @@ export default async function ClientsPage({ searchParams }: Props) {
         <DataTable headers={["Name", "Mail", "Phone", "Company", "Job title", "Department", "Status", "Source", "Last update"]}>
           {rows.map((client) => (
             <tr key={client.id} className="hover:bg-slate-50">
-              <td className="px-4 py-2">
-                <Link href={`/clients/${client.id}`} className="font-medium">{client.displayName}</Link>
+              <td className="min-w-40 px-4 py-2 wrap-anywhere">
+                <Link href={recordHref(`/clients/${client.id}`, params)} className="font-medium">{client.displayName}</Link>
                 {client.isExternal && <span className="ml-2 rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-800">External</span>}
               </td>
-              <td className="px-4 py-2 text-slate-600">{client.mail ?? client.userPrincipalName ?? "—"}</td>
-              <td className="px-4 py-2 whitespace-nowrap text-slate-600">{client.mobilePhone ?? client.businessPhones[0] ?? "—"}</td>
-              <td className="px-4 py-2 text-slate-600">{client.companyName ?? "—"}</td>
-              <td className="px-4 py-2 text-slate-600">{client.jobTitle ?? "—"}</td>
-              <td className="px-4 py-2 text-slate-600">{client.department ?? "—"}</td>
+              <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.mail ?? client.userPrincipalName ?? "—"}</td>
+              <td className="px-4 py-2 text-slate-600">{client.mobilePhone ?? client.businessPhones[0] ?? "—"}</td>
+              <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.companyName ?? "—"}</td>
+              <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.jobTitle ?? "—"}</td>
+              <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.department ?? "—"}</td>
               <td className="px-4 py-2"><StatusBadge status={client.status} /></td>
               <td className="px-4 py-2"><SourceBadge source={client.source} /></td>
               <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(client.updatedAt)}</td>

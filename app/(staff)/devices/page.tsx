@@ -1,28 +1,44 @@
 import { DataTable } from "@/app/_components/data-table";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/session/current-staff";
 import { listDevices, listOperatingSystems } from "@/lib/devices/queries";
 import { parseDeviceListQuery } from "@/lib/devices/list-query";
+import { operatingSystemWithVersion } from "@/lib/devices/operating-systems";
+import { pageCount } from "@/lib/lists/search-pattern";
 import { EmptyState } from "@/app/_components/empty-state";
 import { Pagination } from "@/app/_components/pagination";
 import { StatusBadge } from "@/app/_components/status-badge";
-import { ApplyButton, FilterSelect, SearchInput, formatDateTime, listHref } from "@/app/_components/list-controls";
+import { ApplyButton, FilterSelect, SearchInput, formatDateTime, listHref, recordHref } from "@/app/_components/list-controls";
 import { yesNo } from "@/app/_components/detail-list";
 
 export const metadata = { title: "Devices" };
+
+const secondaryButton = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 no-underline hover:bg-slate-50";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function DevicesPage({ searchParams }: Props) {
   const actor = await requireStaff();
-  const query = parseDeviceListQuery(await searchParams);
+  const params = await searchParams;
+  const query = parseDeviceListQuery(params);
   const [{ rows, total }, systems] = await Promise.all([listDevices(actor, query), listOperatingSystems(actor)]);
   const { page, ...filters } = query;
+  // A page past the end (an old link, a list that shrank) shows the last page.
+  if (rows.length === 0 && total > 0) redirect(listHref("/devices", { ...filters, page: pageCount(total) }));
 
-  if (total === 0 && !(query.q || query.os || query.status)) {
+  const empty = total === 0 && !(query.q || query.os || query.status);
+  const header = (
+    <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
+      <h1 className="text-2xl font-semibold">Devices</h1>
+      {!empty && <a href={listHref("/devices/export", filters)} className={secondaryButton} download>Export CSV</a>}
+    </div>
+  );
+
+  if (empty) {
     return (
       <>
-        <h1 className="mb-6 text-2xl font-semibold">Devices</h1>
+        {header}
         <EmptyState actor={actor} noun="devices" />
       </>
     );
@@ -30,11 +46,12 @@ export default async function DevicesPage({ searchParams }: Props) {
 
   return (
     <>
-      <h1 className="mb-6 text-2xl font-semibold">Devices</h1>
+      {header}
       <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <SearchInput label="Search" value={query.q} placeholder="Device name" />
-        <FilterSelect name="os" label="Operating system" value={query.os} options={[{ value: "", label: "Any system" }, ...systems.map((name) => ({ value: name, label: name }))]} />
+        <FilterSelect name="os" label="Operating system" value={query.os} options={[{ value: "", label: "Any system" }, ...systems.map((label) => ({ value: label, label }))]} />
         <FilterSelect name="status" label="Status" value={query.status} options={[{ value: "", label: "Any status" }, { value: "active", label: "Active" }, { value: "disabled", label: "Disabled" }, { value: "removed", label: "Removed" }]} />
+        <FilterSelect name="sort" label="Sort by" value={query.sort} options={[{ value: "name", label: "Name" }, { value: "signin", label: "Last sign-in" }]} />
         <ApplyButton />
       </form>
       {rows.length === 0 ? (
@@ -43,9 +60,9 @@ export default async function DevicesPage({ searchParams }: Props) {
         <DataTable headers={["Name", "Operating system", "Owner", "Compliant", "Status", "Last sign-in"]}>
           {rows.map((device) => (
             <tr key={device.id} className="hover:bg-slate-50">
-              <td className="px-4 py-2"><Link href={`/devices/${device.id}`} className="font-medium">{device.displayName}</Link></td>
-              <td className="px-4 py-2 text-slate-600">{[device.operatingSystem, device.operatingSystemVersion].filter(Boolean).join(" ") || "—"}</td>
-              <td className="px-4 py-2">{device.ownerId ? <Link href={`/clients/${device.ownerId}`}>{device.ownerName}</Link> : <span className="text-slate-400">No owner</span>}</td>
+              <td className="min-w-40 px-4 py-2 wrap-anywhere"><Link href={recordHref(`/devices/${device.id}`, params)} className="font-medium">{device.displayName}</Link></td>
+              <td className="px-4 py-2 text-slate-600">{operatingSystemWithVersion(device) ?? "—"}</td>
+              <td className="min-w-40 px-4 py-2 wrap-anywhere">{device.ownerId ? <Link href={`/clients/${device.ownerId}`}>{device.ownerName}</Link> : <span className="text-slate-600">No owner</span>}</td>
               <td className="px-4 py-2 text-slate-600">{yesNo(device.isCompliant) ?? "—"}</td>
               <td className="px-4 py-2"><StatusBadge status={device.status} /></td>
               <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(device.lastSignInAt)}</td>

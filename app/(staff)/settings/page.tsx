@@ -3,20 +3,26 @@ import { requireSuperuser } from "@/lib/session/current-staff";
 
 export const metadata = { title: "Settings" };
 
+// Grouped by what each entry is: what Vertask connects to, who uses it, and what it keeps.
 const sections = [
+  {
+    heading: "Integrations",
+    links: [{ href: "/settings/azure", title: "Azure User Sync", text: "Connect Microsoft Azure to sync clients and devices from Microsoft Entra ID." }],
+  },
   {
     heading: "People",
     links: [
       { href: "/settings/staff", title: "Staff", text: "Add and remove superusers and technicians, change their role or reset their password." },
-      { href: "/settings/audit", title: "Audit log", text: "Who changed the sync settings or staff accounts, or asked for a sync, and when." },
       { href: "/account", title: "Your account", text: "Change your password." },
       { href: "/settings/alerts", title: "Your alerts", text: "Whether you get a mail when syncing has a problem, and when it is resolved." },
-      { href: "/settings/mail", title: "Outgoing mail", text: "Portal invitations and alerts kept on this machine when no SMTP server is set up." },
     ],
   },
   {
-    heading: "Integrations",
-    links: [{ href: "/settings/azure", title: "Azure User Sync", text: "Connect Microsoft Azure to sync clients and devices from Microsoft Entra ID." }],
+    heading: "System",
+    links: [
+      { href: "/settings/audit", title: "Audit log", text: "Who changed the sync settings or staff accounts, or asked for a sync, and when." },
+      { href: "/settings/mail", title: "Outgoing mail", text: "Portal invitations and alerts kept on this machine when no SMTP server is set up." },
+    ],
   },
 ];
 
@@ -27,7 +33,7 @@ export default async function SettingsPage() {
       <h1 className="mb-6 text-2xl font-semibold">Settings</h1>
       {sections.map((section) => (
         <section key={section.heading} className="mb-6">
-          <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{section.heading}</h2>
+          <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{section.heading}</h2>
           <ul className="grid gap-3 sm:grid-cols-2">
             {section.links.map((link) => (
               <li key={link.href} className="rounded-xl border border-slate-200 bg-white p-4">

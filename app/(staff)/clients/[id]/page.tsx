@@ -6,20 +6,22 @@ import { clientFieldValues } from "@/lib/clients/client-fields";
 import { DetailList, yesNo, type Detail } from "@/app/_components/detail-list";
 import { clientContactDetails } from "@/app/_components/client-contact-details";
 import { StatusBadge } from "@/app/_components/status-badge";
-import { formatDateTime } from "@/app/_components/list-controls";
+import { formatDateTime, returnToListHref } from "@/app/_components/list-controls";
+import { parseClientListQuery } from "@/lib/clients/list-query";
+import { operatingSystemWithVersion } from "@/lib/devices/operating-systems";
 import { SourceBadge } from "@/app/_components/source-badge";
 import { SyncedFromEntra } from "@/app/_components/synced-from-entra";
 import { PortalAccess } from "./portal-access";
 import { ClientNotesForm, EditClientForm } from "./edit-client-form";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ added?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ added?: string; list?: string }> };
 
 export default async function ClientPage({ params, searchParams }: Props) {
   const actor = await requireStaff();
   const found = await getClient(actor, (await params).id);
   if (!found) notFound();
   const { client, devices } = found;
-  const { added } = await searchParams;
+  const { added, list } = await searchParams;
   const history: Detail[] = [
     ["Source", <SourceBadge key="source" source={client.source} />],
     ["Created", formatDateTime(client.createdAt)],
@@ -27,9 +29,9 @@ export default async function ClientPage({ params, searchParams }: Props) {
   ];
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/clients">← Clients</Link></p>
-      <div className="mb-6 flex items-center gap-3">
-        <h1 className="text-2xl font-semibold">{client.displayName}</h1>
+      <p className="mb-2 text-sm"><Link href={returnToListHref("/clients", list, parseClientListQuery)}>← Clients</Link></p>
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere">{client.displayName}</h1>
         <StatusBadge status={client.status} />
         <SourceBadge source={client.source} />
         {client.isExternal && <span className="rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-800">External</span>}
@@ -72,10 +74,10 @@ export default async function ClientPage({ params, searchParams }: Props) {
       ) : (
         <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
           {devices.map((device) => (
-            <li key={device.id} className="flex items-center justify-between px-4 py-2 text-sm">
-              <Link href={`/devices/${device.id}`} className="font-medium">{device.displayName}</Link>
+            <li key={device.id} className="flex flex-wrap items-center justify-between gap-x-4 px-4 py-2 text-sm">
+              <Link href={`/devices/${device.id}`} className="min-w-0 font-medium wrap-anywhere">{device.displayName}</Link>
               <span className="text-slate-600">
-                {[device.operatingSystem, device.operatingSystemVersion].filter(Boolean).join(" ")} · last sign-in{" "}
+                {operatingSystemWithVersion(device) ?? "Unknown system"} · last sign-in{" "}
                 {formatDateTime(device.lastSignInAt)} <StatusBadge status={device.status} />
               </span>
             </li>

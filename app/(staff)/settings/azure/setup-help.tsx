@@ -1,9 +1,11 @@
 import { adminConsentLink } from "@/lib/azure/admin-consent-url";
-import { isUuid } from "@/db/is-uuid";
+import { clientIdProblem, tenantIdProblem } from "@/lib/sync-settings/field-checks";
 
 /** The setup guide's steps in a few lines, with the consent link for the IDs entered. */
 export function SetupHelp({ authorityHost, clientId, tenantId, groupScope }: { authorityHost: string; clientId: string; tenantId: string; groupScope: boolean }) {
-  const consentUrl = isUuid(clientId) && tenantId ? adminConsentLink(authorityHost, tenantId, clientId) : null;
+  // Only for IDs that could be right: a link built from a typo leads to a Microsoft error page.
+  const wellFormed = !clientIdProblem(clientId.trim()) && !tenantIdProblem(tenantId.trim());
+  const consentUrl = wellFormed ? adminConsentLink(authorityHost, tenantId, clientId) : null;
   return (
     <aside className="space-y-3 rounded-xl border border-slate-200 bg-white p-6 text-sm text-slate-700" aria-label="Setup help">
       <h2 className="text-base font-semibold text-slate-900">Setting up Microsoft Entra</h2>

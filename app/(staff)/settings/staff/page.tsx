@@ -18,10 +18,10 @@ export default async function StaffPage() {
         <DataTable className="self-start" headers={["Name", "Email", "Role", "Added", <span className="sr-only">Actions</span>]}>
           {staff.map((member) => (
             <tr key={member.id}>
-              <td className="px-4 py-2 font-medium">{member.name}</td>
-              <td className="px-4 py-2 text-slate-600">{member.email}</td>
+              <td className="min-w-32 px-4 py-2 font-medium wrap-anywhere">{member.name}</td>
+              <td className="min-w-32 px-4 py-2 wrap-anywhere text-slate-600">{member.email}</td>
               <td className="px-4 py-2">{member.role === "superuser" ? "Superuser" : "Technician"}</td>
-              <td className="px-4 py-2 text-slate-600">{formatDateTime(member.createdAt)}</td>
+              <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(member.createdAt)}</td>
               <td className="px-4 py-2 text-right">
                 {member.id === actor.id ? (
                   <Link href="/account" className="text-sm">Your account</Link>

@@ -1,16 +1,17 @@
 import Link from "next/link";
 import type { SyncRunWithInvitations } from "@/lib/sync-runs/queries";
 import { formatDateTime } from "@/app/_components/list-controls";
-import { describeCounts, describeInvitations, runStatusLabels } from "@/lib/sync-runs/describe-run";
+import { describeCounts, describeInvitations } from "@/lib/sync-runs/describe-run";
+import { RunStatusBadge } from "@/app/_components/status-badge";
 import { CancelSyncButton } from "../cancel-sync-button";
 
 export function LastRun({ run, noun }: { run: SyncRunWithInvitations | null; noun: string }) {
-  if (!run) return <p className="text-sm text-slate-500" data-testid={`last-run-${noun}`}>No sync of {noun} has run yet.</p>;
+  if (!run) return <p className="text-sm text-slate-600" data-testid={`last-run-${noun}`}>No sync of {noun} has run yet.</p>;
   const active = run.status === "queued" || run.status === "running";
   return (
-    <div className="text-sm" data-testid={`last-run-${noun}`}>
+    <div className="min-w-0 text-sm wrap-anywhere" data-testid={`last-run-${noun}`}>
       <p>
-        Last sync of {noun}: <strong>{runStatusLabels[run.status]}</strong> · {formatDateTime(run.startedAt ?? run.queuedAt)}
+        Last sync of {noun}: <RunStatusBadge status={run.status} /> · {formatDateTime(run.startedAt ?? run.queuedAt)}
       </p>
       {active && <p className="text-slate-600">{run.pagesDone} page{run.pagesDone === 1 ? "" : "s"} done so far…</p>}
       {active && <CancelSyncButton runId={run.id} noun={noun} />}

@@ -1,7 +1,8 @@
 import { DataTable } from "@/app/_components/data-table";
 import { requireSuperuser } from "@/lib/session/current-staff";
 import { listSyncRuns } from "@/lib/sync-runs/queries";
-import { describeCounts, describeInvitations, runDurationSeconds, runStatusLabels, triggerLabels } from "@/lib/sync-runs/describe-run";
+import { describeCounts, describeInvitations, runDurationSeconds, triggerLabels } from "@/lib/sync-runs/describe-run";
+import { RunStatusBadge } from "@/app/_components/status-badge";
 import { formatDateTime } from "@/app/_components/list-controls";
 import { ApplyAnywayButton } from "./apply-anyway-button";
 import { CancelSyncButton } from "../cancel-sync-button";
@@ -24,12 +25,12 @@ export default async function SyncRunsPage() {
             <tr key={run.id} className="align-top">
               <td className="px-4 py-2">{run.kind === "users" ? "Users" : "Devices"}{run.preview ? " (preview)" : run.full ? " (full)" : ""}</td>
               <td className="px-4 py-2">{triggerLabels[run.trigger]}</td>
-              <td className="px-4 py-2">{run.requestedByName ?? "—"}</td>
+              <td className="min-w-32 px-4 py-2 wrap-anywhere">{run.requestedByName ?? "—"}</td>
               <td className="px-4 py-2 whitespace-nowrap">{formatDateTime(run.startedAt ?? run.queuedAt)}</td>
               <td className="px-4 py-2">{seconds === null ? "—" : `${seconds} s`}</td>
-              <td className="px-4 py-2" data-testid="run-status">{runStatusLabels[run.status]}</td>
+              <td className="px-4 py-2"><RunStatusBadge status={run.status} testId="run-status" /></td>
               <td className="px-4 py-2">{run.pagesDone}</td>
-              <td className="px-4 py-2">
+              <td className="min-w-48 px-4 py-2 wrap-anywhere">
                 {describeCounts(run.counts)}
                 {run.invitations && <span className="block" data-testid="run-invitations">{describeInvitations(run.invitations)}</span>}
                 {run.skippedReasons && Object.keys(run.skippedReasons).length > 0 && (

@@ -17,8 +17,8 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
   return (
     <>
       <p className="mb-2 text-sm"><Link href="/settings/staff">← Staff</Link></p>
-      <h1 className="text-2xl font-semibold">{member.name}</h1>
-      <p className="mb-6 text-sm text-slate-600">{member.email}</p>
+      <h1 className="text-2xl font-semibold wrap-anywhere">{member.name}</h1>
+      <p className="mb-6 text-sm wrap-anywhere text-slate-600">{member.email}</p>
       <div className="grid max-w-4xl items-start gap-8 md:grid-cols-2">
         <ChangeRoleForm staffId={member.id} name={member.name} role={member.role} />
         <ResetPasswordForm staffId={member.id} name={member.name} />
