@@ -1,3 +1,5 @@
+import { guideStep } from "@/lib/setup-guide/steps";
+
 /** How close the stored client secret is to its "Client secret expires on" date. */
 export type SecretExpiry =
   | { state: "unknown" }
@@ -18,11 +20,11 @@ export function secretExpiry(expiresOn: string | null, now: Date): SecretExpiry 
 
 export function secretExpiryMessage(expiry: SecretExpiry): string | null {
   if (expiry.state === "expired") {
-    return `The client secret expired on ${expiry.expiresOn} — syncs will fail until you add a new secret (guide step 6).`;
+    return `The client secret expired on ${expiry.expiresOn} — syncs will fail until you add a new secret (${guideStep("clientSecret")}).`;
   }
   if (expiry.state === "expiring") {
     const when = expiry.daysLeft === 0 ? "today" : `in ${expiry.daysLeft} day${expiry.daysLeft === 1 ? "" : "s"}`;
-    return `The client secret expires ${when} (${expiry.expiresOn}). Create a new one in Certificates & secrets (guide step 6) and enter it under Azure User Sync.`;
+    return `The client secret expires ${when} (${expiry.expiresOn}). Create a new one in Certificates & secrets (${guideStep("clientSecret")}) and enter it under Azure User Sync.`;
   }
   return null;
 }

@@ -1,19 +1,28 @@
 import { adminConsentLink } from "@/lib/azure/admin-consent-url";
+import { setupSteps, type SetupStep } from "@/lib/setup-guide/steps";
 import { isUuid } from "@/db/is-uuid";
+
+/** What each step says; the order and so the numbers come from lib/setup-guide/steps.ts, as messages cite them. */
+function stepText(groupScope: boolean): Record<SetupStep, React.ReactNode> {
+  return {
+    register: <>In the <a href="https://entra.microsoft.com" target="_blank" rel="noreferrer">Microsoft Entra admin center</a>, open Applications → App registrations → New registration. Name it (e.g. Vertask), keep Single tenant, and Register.</>,
+    overviewIds: <>On the Overview page, copy the <strong>Application (client) ID</strong> and the <strong>Directory (tenant) ID</strong>.</>,
+    clientSecret: <>Under Certificates &amp; secrets, add a New client secret and copy its <strong>Value</strong> at once (not the Secret ID). Note its expiry date.</>,
+    apiPermissions: <>Under API permissions, add Microsoft Graph <em>Application</em> permissions <code>User.Read.All</code> and <code>Device.Read.All</code>{groupScope && <>, and <code>GroupMember.Read.All</code> to sync only the members of chosen groups</>}.</>,
+    adminConsent: <>Click <strong>Grant admin consent</strong> and confirm with Yes.</>,
+    enterHere: <>Here: set Status to Enabled, enter the IDs and the secret, and Save Changes. Then open the Microsoft Azure tab and Test connection.</>,
+  };
+}
 
 /** The setup guide's steps in a few lines, with the consent link for the IDs entered. */
 export function SetupHelp({ authorityHost, clientId, tenantId, groupScope }: { authorityHost: string; clientId: string; tenantId: string; groupScope: boolean }) {
   const consentUrl = isUuid(clientId) && tenantId ? adminConsentLink(authorityHost, tenantId, clientId) : null;
+  const text = stepText(groupScope);
   return (
     <aside className="space-y-3 rounded-xl border border-slate-200 bg-white p-6 text-sm text-slate-700" aria-label="Setup help">
       <h2 className="text-base font-semibold text-slate-900">Setting up Microsoft Entra</h2>
       <ol className="list-decimal space-y-2 pl-5">
-        <li>In the <a href="https://entra.microsoft.com" target="_blank" rel="noreferrer">Microsoft Entra admin center</a>, open Applications → App registrations → New registration. Name it (e.g. Vertask), keep Single tenant, and Register.</li>
-        <li>On the Overview page, copy the <strong>Application (client) ID</strong> and the <strong>Directory (tenant) ID</strong>.</li>
-        <li>Under Certificates &amp; secrets, add a New client secret and copy its <strong>Value</strong> at once (not the Secret ID). Note its expiry date.</li>
-        <li>Under API permissions, add Microsoft Graph <em>Application</em> permissions <code>User.Read.All</code> and <code>Device.Read.All</code>{groupScope && <>, and <code>GroupMember.Read.All</code> to sync only the members of chosen groups</>}.</li>
-        <li>Click <strong>Grant admin consent</strong> and confirm with Yes.</li>
-        <li>Here: set Status to Enabled, enter the IDs and the secret, and Save Changes. Then open the Microsoft Azure tab and Test connection.</li>
+        {setupSteps.map((step) => <li key={step} data-step={step}>{text[step]}</li>)}
       </ol>
       <p>
         Admin consent link for these IDs:{" "}
