@@ -44,7 +44,7 @@ async function insertSuperuser(input: Omit<StaffMemberInput, "role">, { onlyIfFi
       .insert(staffUsers)
       .values({ name: input.name, email: input.email, passwordHash, role: "superuser" })
       .onConflictDoNothing({ target: staffUsers.email })
-      .returning({ id: staffUsers.id });
+      .returning({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, sessionVersion: staffUsers.sessionVersion });
     if (!created) throw duplicateEmail();
     return created;
   });
