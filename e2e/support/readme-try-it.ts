@@ -3,7 +3,7 @@
 // so nothing of a developer's own `npm run dev` is shared. Only ports come from the test, through the variables
 // the commands already honour (PORT, FAKE_ENTRA_PORT, EMBEDDED_POSTGRES_PORT).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -25,6 +25,8 @@ export function readmeSectionCommands(heading: string): string[][] {
 /** A copy of the tracked files (as they are now) with node_modules hard-linked: a clean clone, installed. */
 export function freshCheckout() {
   const folder = mkdtempSync(path.join(tmpdir(), "vertask-readme-"));
+  // Readable by others, as a clone is: run as root, the embedded PostgreSQL runs its binaries as user postgres.
+  chmodSync(folder, 0o755);
   const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { encoding: "utf8" }).split("\0").filter(Boolean);
   for (const file of files.filter((file) => existsSync(file))) {
     mkdirSync(path.join(folder, path.dirname(file)), { recursive: true });
