@@ -117,6 +117,7 @@ test("a client who forgot their password asks the sign-in page to send a new lin
   const askForNewLink = async (address: string) => {
     await page.goto("/portal/signin");
     await page.getByRole("link", { name: "Send me a new link" }).click();
+    await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
     await page.getByLabel("Email").fill(address);
     await page.getByRole("button", { name: "Send me a new link" }).click();
   };
