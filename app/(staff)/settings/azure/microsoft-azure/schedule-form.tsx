@@ -17,7 +17,8 @@ export function ScheduleForm({ frequency, enabled }: { frequency: SyncFrequency;
   return (
     <form action={action} className="mt-3 space-y-3 text-sm" aria-label="When to sync">
       <FormMessage state={state} />
-      <ScheduleFields key={saved} frequency={saved} enabled={enabled} error={state.fieldErrors?.syncFrequency} />
+      {/* After a save the confirmation already says what keeps the schedule from running. */}
+      <ScheduleFields key={saved} frequency={saved} enabled={enabled || state.status === "ok"} error={state.fieldErrors?.syncFrequency} />
       <SubmitButton pendingText="Saving…">Save schedule</SubmitButton>
     </form>
   );
