@@ -37,7 +37,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `npx tsx tests/fake-entra/cli.ts --port ${new URL(fakeEntraUrl).port} --users 40 --devices 20`,
+      // Its address file apart from the one `npm run fake-tenant` leaves for `npm run dev`.
+      command: `VERTASK_FAKE_TENANT_FILE=.data/test-results/fake-tenant.json npx tsx tests/fake-entra/cli.ts --port ${new URL(fakeEntraUrl).port} --users 40 --devices 20`,
       url: `${fakeEntraUrl}/common/discovery/instance`,
       ignoreHTTPSErrors: true,
       timeout: 60_000,

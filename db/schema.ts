@@ -335,6 +335,20 @@ export const portalInvitations = pgTable(
   ],
 );
 
+/** A "Send me a new link" mail for a portal client who forgot their password: only the link's hash is kept. */
+export const portalPasswordResets = pgTable(
+  "portal_password_resets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: uuid("client_id").notNull().references(() => clients.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("portal_password_resets_client").on(t.clientId)],
+);
+
 export const alertMailKind = pgEnum("alert_mail_kind", ["raised", "escalated", "cleared"]);
 
 /**

@@ -69,7 +69,7 @@ test("a secret close to its expiry is warned about once on each page, not again 
   await signIn(page, admin.email, admin.password);
   const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
   await saveSettings(page, soon);
-  await endRun({ kind: "devices", status: "failed", errorMessage: "The client secret has expired: create a new one (guide step 6)." });
+  await endRun({ kind: "devices", status: "failed", errorMessage: "The client secret has expired: create a new one (guide step 3)." });
   for (const path of ["/clients", "/settings/azure", "/settings/azure/microsoft-azure"]) {
     await page.goto(path);
     await expect(page.getByTestId("secret-expiry-warning")).toHaveCount(1);

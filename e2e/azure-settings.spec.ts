@@ -102,21 +102,69 @@ test("Sync users now says plainly when the job engine cannot be reached, and how
     await expect(page.getByTestId("job-engine-warning")).toContainText("Syncs need the job engine");
     await page.getByRole("button", { name: "Sync users now" }).click();
     await expect(page.getByText(/job engine \(Inngest\) cannot be reached/)).toBeVisible();
-    await expect(page.getByText(/npx inngest-cli@latest dev/).first()).toBeVisible();
+    // How to start it, and how to sync without it, is said once on the page, in words (no literal backticks).
+    await expect(page.getByText(/npx inngest-cli@latest dev/)).toHaveCount(1);
+    await expect(page.getByTestId("job-engine-warning")).toContainText("npm run sync -- users and npm run sync -- devices sync from the command line");
+    expect(await page.locator("main").innerText()).not.toContain("`");
     expect(await sql`SELECT 1 FROM sync_runs`).toHaveLength(0);
   } finally {
     await request.post(`${inngestStandIn.control}/online`);
   }
 });
 
-test("the schedule on the Microsoft Azure tab is the form's Sync frequency", async ({ page }) => {
+test("after Save schedule the form shows what was saved, and says when the next sync runs", async ({ page }) => {
   await page.goto("/settings/azure/microsoft-azure");
-  await page.getByLabel("Scheduled automatic sync").check();
-  await page.getByLabel("Sync frequency").selectOption("every_4_hours");
-  await page.getByRole("button", { name: "Save schedule" }).click();
-  await expect(page.getByText("Syncs now run automatically: Every 4 hours.")).toBeVisible();
+  const schedule = page.getByRole("form", { name: "When to sync" });
+  await schedule.getByLabel("Scheduled automatic sync").check();
+  await schedule.getByLabel("Sync frequency").selectOption("hourly");
+  await schedule.getByRole("button", { name: "Save schedule" }).click();
+  await expect(schedule.getByRole("status")).toHaveText(/^Schedule saved: Every hour\. Syncs run every hour; the next one starts at about \w{3} \d+ \w{3}, \d\d:\d0 UTC\.$/);
+  await expect(schedule.getByLabel("Scheduled automatic sync")).toBeChecked();
+  await expect(schedule.getByLabel("Manual only: sync when someone clicks Sync now")).not.toBeChecked();
+  await expect(schedule.getByLabel("Sync frequency")).toHaveValue("hourly");
+
+  await page.reload();
+  await expect(schedule.getByLabel("Scheduled automatic sync")).toBeChecked();
+  await expect(schedule.getByLabel("Sync frequency")).toHaveValue("hourly");
+
+  await schedule.getByLabel("Manual only: sync when someone clicks Sync now").check();
+  await schedule.getByRole("button", { name: "Save schedule" }).click();
+  await expect(schedule.getByRole("status")).toHaveText("Schedule saved: Manual only. Syncs run only when someone clicks Sync now.");
+  await expect(schedule.getByLabel("Manual only: sync when someone clicks Sync now")).toBeChecked();
+});
+
+test("Sync frequency on the Settings tab and When to sync on the Microsoft Azure tab are one setting", async ({ page }) => {
+  await page.goto("/settings/azure/microsoft-azure");
+  const schedule = page.getByRole("form", { name: "When to sync" });
+  await schedule.getByLabel("Scheduled automatic sync").check();
+  await schedule.getByLabel("Sync frequency").selectOption("every_4_hours");
+  await schedule.getByRole("button", { name: "Save schedule" }).click();
+  await expect(schedule.getByRole("status")).toContainText("Schedule saved: Every 4 hours.");
   await page.getByRole("link", { name: "Settings", exact: true }).last().click();
-  await expect(page.getByLabel("Sync frequency")).toHaveValue("every_4_hours");
+  const settings = page.getByRole("form", { name: "Azure User Sync settings" });
+  await expect(settings.getByLabel("Sync frequency")).toHaveValue("every_4_hours");
+
+  await settings.getByLabel("Sync frequency").selectOption("daily");
+  await settings.getByRole("button", { name: "Save Changes" }).click();
+  await expect(settings.getByRole("status")).toContainText(/Changes saved\. Syncs run daily; the next one starts at about .* UTC\./);
+  await page.getByRole("link", { name: "Microsoft Azure" }).click();
+  await expect(schedule.getByLabel("Scheduled automatic sync")).toBeChecked();
+  await expect(schedule.getByLabel("Sync frequency")).toHaveValue("daily");
+});
+
+test("while the job engine does not answer, saving a schedule says no sync will run until it does", async ({ page, request }) => {
+  await request.post(`${inngestStandIn.control}/offline`);
+  try {
+    await page.goto("/settings/azure/microsoft-azure");
+    const schedule = page.getByRole("form", { name: "When to sync" });
+    await schedule.getByLabel("Scheduled automatic sync").check();
+    await schedule.getByLabel("Sync frequency").selectOption("every_12_hours");
+    await schedule.getByRole("button", { name: "Save schedule" }).click();
+    await expect(schedule.getByRole("status")).toContainText("Syncs are set to run every 12 hours, but no scheduled sync will run until the job engine answers");
+    await expect(schedule.getByLabel("Sync frequency")).toHaveValue("every_12_hours");
+  } finally {
+    await request.post(`${inngestStandIn.control}/online`);
+  }
 });
 
 test("a secret close to its expiry date warns superusers on the page, the tab and the client list, not technicians", async ({ page, browser }) => {

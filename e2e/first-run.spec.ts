@@ -52,14 +52,17 @@ test("a wrong setup code is refused next to its field and creates nobody", async
   expect(await countRows("staff_users")).toBe(0);
 });
 
-test("a new user creates the superuser with the setup code, then the setup page is gone for good", async ({ page }) => {
+test("a new user creates the superuser with the setup code, is signed in with it, and the setup page is gone for good", async ({ page }) => {
   await page.goto("/setup");
   await page.getByLabel("Setup code").fill(setupCode);
   await page.getByLabel("Name").fill(superuser.name);
   await page.getByLabel("Email").fill(superuser.email);
   await page.getByLabel("Password").fill(superuser.password);
   await page.getByRole("button", { name: "Create superuser" }).click();
-  await expect(page.getByText("Your superuser account is ready")).toBeVisible();
+  await expect(page).toHaveURL(/\/clients$/);
+  await expect(page.getByTestId("signed-in-as")).toContainText(`${superuser.name} · Superuser`);
+  await page.goto("/settings/azure");
+  await expect(page.getByRole("heading", { name: "Setting up Microsoft Entra" })).toBeVisible();
   const response = await page.goto("/setup");
   expect(response?.status()).toBe(404);
 });

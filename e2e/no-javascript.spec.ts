@@ -52,11 +52,11 @@ async function inviteClient() {
   return token;
 }
 
-test("first-run setup posts and creates the superuser without JavaScript", async ({ page }) => {
+test("first-run setup posts, creates the superuser and signs them in without JavaScript", async ({ page }) => {
   const requests = recordRequests(page);
   await submitSetupForm(page, superuser);
-  await expect(page.getByText("Your superuser account is ready")).toBeVisible();
-  await expect(page).toHaveURL(/\/signin\?setup=done$/);
+  await expect(page).toHaveURL(/\/clients$/);
+  await expect(page.getByTestId("signed-in-as")).toContainText(superuser.name);
   expectPostedBody(requests, "/setup", superuser.password);
   expectNoAddressCarries(requests, superuser.password);
 });

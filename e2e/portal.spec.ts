@@ -93,7 +93,7 @@ test("an expired link is refused and offers a new invitation, which arrives", as
   await expect.poll(() => mailTo(other.email).length, { timeout: 15_000 }).toBe(2);
 });
 
-test("a portal user reaches only the portal: staff pages and other clients' devices are not found", async ({ page }) => {
+test("a portal user reaches only the portal: a staff address, another client's device included, leads back to the portal", async ({ page }) => {
   await page.goto("/portal/signin");
   await page.getByLabel("Email").fill(portalUser.mail);
   await page.getByLabel("Password").fill(portalUser.password);
@@ -101,10 +101,71 @@ test("a portal user reaches only the portal: staff pages and other clients' devi
   await expect(page).toHaveURL(/\/portal$/);
   const [otherDevice] = await sql`SELECT id FROM devices WHERE owner_client_id IS DISTINCT FROM ${portalUser.clientId} LIMIT 1`;
   for (const path of ["/clients", `/clients/${portalUser.clientId}`, `/devices/${otherDevice.id}`, "/devices", "/settings", "/settings/azure"]) {
-    const response = await page.goto(path);
-    expect(response?.status(), path).toBe(404);
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/portal$/);
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(portalUser.name);
   }
+  // An address that is nothing at all is not found, and its way back leads to the portal, not to another 404.
+  await page.goto("/no-such-page");
+  await page.getByRole("link", { name: "Back to clients" }).click();
+  await expect(page).toHaveURL(/\/portal$/);
   expect((await page.request.get("/clients/export")).status()).toBe(401);
+});
+
+test("a client who forgot their password asks the sign-in page to send a new link, sets a new password and is in", async ({ page }) => {
+  const answer = "If this address has access to the client portal, a link to set a new password is on its way. It works once, for 1 hour.";
+  const askForNewLink = async (address: string) => {
+    await page.goto("/portal/signin");
+    await page.getByRole("link", { name: "Send me a new link" }).click();
+    await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
+    await page.getByLabel("Email").fill(address);
+    await page.getByRole("button", { name: "Send me a new link" }).click();
+  };
+  const newLinkMails = (address: string) => mailTo(address).filter((mail) => mail.subject === "Your new link to the Vertask client portal");
+
+  // The answer is the same for an address nobody uses: the page does not say who has access.
+  await askForNewLink("nobody-here@contoso.example");
+  await expect(page.getByRole("status")).toHaveText(answer);
+  await askForNewLink(portalUser.mail.toUpperCase());
+  await expect(page.getByRole("status")).toHaveText(answer);
+  await expect.poll(() => newLinkMails(portalUser.mail).length, { timeout: 15_000 }).toBe(1);
+  expect(newLinkMails("nobody-here@contoso.example")).toHaveLength(0);
+
+  const mail = newLinkMails(portalUser.mail)[0];
+  const link = new URL(mail.text!.match(/http:\/\/127\.0\.0\.1:\d+\/portal\/new-password\?token=[A-Za-z0-9_-]+/)![0]);
+  await page.goto(link.pathname + link.search);
+  await expect(page.getByRole("heading", { name: `Set a new password, ${portalUser.name}` })).toBeVisible();
+  const newPassword = "a brand new portal password";
+  await page.getByLabel("Password", { exact: true }).fill(newPassword);
+  await page.getByLabel("Password again").fill(newPassword);
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page).toHaveURL(/\/portal$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(portalUser.name);
+
+  // The link worked once; the old password no longer does, the new one does.
+  await page.context().clearCookies();
+  await page.goto(link.pathname + link.search);
+  await expect(page.getByTestId("new-link-refused")).toBeVisible();
+  await page.goto("/portal/signin");
+  await page.getByLabel("Email").fill(portalUser.mail);
+  await page.getByLabel("Password").fill(portalUser.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Wrong email or password, or your access to the portal has ended.")).toBeVisible();
+  portalUser.password = newPassword;
+  await page.getByLabel("Password").fill(portalUser.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/portal$/);
+});
+
+test("asking for new links is limited like signing in: the sixth request for one address within 15 minutes waits", async ({ page }) => {
+  const address = "someone-else@contoso.example";
+  for (let attempt = 1; attempt <= 6; attempt++) {
+    await page.goto("/portal/new-link");
+    await page.getByLabel("Email").fill(address);
+    await page.getByRole("button", { name: "Send me a new link" }).click();
+    if (attempt <= 5) await expect(page.getByRole("status")).toContainText("a link to set a new password is on its way");
+  }
+  await expect(page.getByText(/^Too many failed attempts: try again in \d+ minutes?\.$/)).toBeVisible();
 });
 
 test("revoking access ends the portal session at once; Resend invitation mails a new link", async ({ page, browser }) => {

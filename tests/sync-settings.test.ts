@@ -126,7 +126,7 @@ describe("saving the settings", () => {
   it("the Microsoft Azure tab's schedule is the same setting as the form's Sync frequency", async () => {
     const admin = await createActor("superuser");
     await save(valid, admin);
-    expect(await saveSyncSchedule(admin, "every_4_hours")).toBe("Syncs now run automatically: Every 4 hours.");
+    expect(await saveSyncSchedule(admin, "every_4_hours")).toBe("Schedule saved: Every 4 hours.");
     expect((await getSyncSettings(admin)).syncFrequency).toBe("every_4_hours");
   });
 });
@@ -160,7 +160,7 @@ describe("the secret's expiry date", () => {
   it("warns from 30 days before, and says syncs fail after it", () => {
     expect(secretExpiry("2027-01-31", now)).toMatchObject({ state: "ok" });
     expect(secretExpiryMessage(secretExpiry("2026-12-26", now))).toBe(
-      "The client secret expires in 30 days (2026-12-26). Create a new one in Certificates & secrets (guide step 6) and enter it under Azure User Sync.",
+      "The client secret expires in 30 days (2026-12-26). Create a new one in Certificates & secrets (guide step 3) and enter it under Azure User Sync.",
     );
     expect(secretExpiryMessage(secretExpiry("2026-11-26", now))).toMatch(/expires today/);
     expect(secretExpiryMessage(secretExpiry("2026-11-25", now))).toMatch(/expired on 2026-11-25 — syncs will fail until you add a new secret/);

@@ -9,6 +9,7 @@ import { newPassword } from "@/lib/auth/password-rules";
 import { acceptInvitation } from "@/lib/portal/accept-invitation";
 import { requestNewInvitation } from "@/lib/portal/request-new-invitation";
 import { findPortalClientBySignIn } from "@/lib/portal/sign-in";
+import { requestPasswordResetLink, setPasswordFromResetLink } from "@/lib/portal/password-reset";
 
 // Server actions: each form posts (never a GET with a password in the address) even before JavaScript runs.
 
@@ -19,15 +20,17 @@ export const portalSignInAction = formAction("anyone", z.object({ email: z.strin
   redirect("/portal");
 });
 
+const newPasswordFromLink = z
+  .object({
+    token: z.string().min(1),
+    password: newPassword,
+    confirmPassword: z.string(),
+  })
+  .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], message: "The two passwords are not the same." });
+
 export const acceptInvitationAction = formAction(
   "anyone",
-  z
-    .object({
-      token: z.string().min(1),
-      password: newPassword,
-      confirmPassword: z.string(),
-    })
-    .refine((input) => input.password === input.confirmPassword, { path: ["confirmPassword"], message: "The two passwords are not the same." }),
+  newPasswordFromLink,
   async ({ token, password }) => {
     const client = (await acceptInvitation(token, password, { clientAddress: await clientAddress() }))!;
     // The password was just set: the client is signed in with it and lands on the portal.
@@ -39,3 +42,16 @@ export const acceptInvitationAction = formAction(
 export const requestNewInvitationAction = formAction("anyone", z.object({ token: z.string().min(1) }), async ({ token }) =>
   requestNewInvitation(token, { clientAddress: await clientAddress() }),
 );
+
+export const requestNewLinkAction = formAction(
+  "anyone",
+  z.object({ email: z.string().trim().pipe(z.email("Enter the email address you sign in to the portal with.")) }),
+  async ({ email }) => requestPasswordResetLink(email, { clientAddress: await clientAddress() }),
+);
+
+export const setNewPasswordAction = formAction("anyone", newPasswordFromLink, async ({ token, password }) => {
+  const client = (await setPasswordFromResetLink(token, password, { clientAddress: await clientAddress() }))!;
+  // The new password was just set: the client is signed in with it, and sessions with the old one are over.
+  await startSession({ kind: "portal", id: client.clientId, name: client.name, email: client.email, sessionVersion: client.sessionVersion });
+  redirect("/portal");
+});

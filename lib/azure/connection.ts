@@ -9,7 +9,7 @@ export type EntraCredential =
   | { kind: "secret"; secret: string }
   | { kind: "certificate"; privateKeyPem: string; thumbprintSha256: string };
 
-/** What an administrator enters on the settings page (guide steps 5, 6 and 11). */
+/** What an administrator enters on the settings page (the setup guide's "overviewIds" and "clientSecret" steps). */
 export type EntraConnectionSettings = {
   tenantId: string;
   clientId: string;
@@ -82,7 +82,7 @@ export function isMicrosoftGraphHost(graphBaseUrl: string) {
   return MICROSOFT_GRAPH_HOSTS.has(new URL(graphBaseUrl).hostname.toLowerCase());
 }
 
-/** The link that opens "Grant admin consent" for this app in this tenant (guide step 8). */
+/** The link that opens "Grant admin consent" for this app in this tenant (the setup guide's "adminConsent" step). */
 export function adminConsentUrl(
   settings: Pick<EntraConnectionSettings, "tenantId" | "clientId">,
   endpoints?: EntraEndpoints,

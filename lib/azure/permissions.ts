@@ -1,6 +1,6 @@
 import "server-only";
 
-/** What Vertask reads from Graph; each needs one application permission (guide step 7). */
+/** What Vertask reads from Graph; each needs one application permission (the setup guide's "apiPermissions" step). */
 export type GraphResource = "users" | "devices" | "groups";
 
 export type GraphPermission = "User.Read.All" | "Device.Read.All" | "GroupMember.Read.All";

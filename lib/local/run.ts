@@ -1,11 +1,14 @@
 // Runs a command with what the app needs on a fresh machine: a PostgreSQL (the embedded one
 // unless DATABASE_URL is set) with migrations applied, and local secrets.
-//   tsx lib/local/run.ts [--database NAME] [--fresh] [-- command args...]
+//   tsx lib/local/run.ts [--database NAME] [--fresh] [--with-job-engine] [--with-fake-tenant] [-- command args...]
+// --with-fake-tenant: when `npm run fake-tenant` runs, the command talks to it (lib/local/fake-tenant-settings.ts).
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { createDatabaseIfMissing, migrateDatabase } from "@/db/migrate";
 import { databaseUrl, startLocalDatabase, type LocalDatabase } from "@/db/embedded";
 import { applyLocalSecrets } from "./local-secrets";
 import { startInngestDevServer } from "./inngest-dev-server";
+import { applyFakeTenantSettings, fakeTenantSettingsFile } from "./fake-tenant-settings";
 
 function parseArguments(argv: string[]) {
   const split = argv.indexOf("--");
@@ -16,6 +19,7 @@ function parseArguments(argv: string[]) {
     databaseName: nameAt === -1 ? "vertask" : own[nameAt + 1],
     fresh: own.includes("--fresh"),
     withJobEngine: own.includes("--with-job-engine"),
+    withFakeTenant: own.includes("--with-fake-tenant"),
     command,
   };
 }
@@ -31,7 +35,9 @@ function runCommand(command: string[]): Promise<number> {
 }
 
 async function main() {
-  const { databaseName, fresh, withJobEngine, command } = parseArguments(process.argv.slice(2));
+  const { databaseName, fresh, withJobEngine, withFakeTenant, command } = parseArguments(process.argv.slice(2));
+  const fake = withFakeTenant ? applyFakeTenantSettings(process.env) : null;
+  if (fake) console.log(`Microsoft Entra ID and Graph: the fake tenant at ${fake} (npm run fake-tenant left its address in ${path.relative(process.cwd(), fakeTenantSettingsFile())}).`);
   let local: LocalDatabase | null = null;
   if (!process.env.DATABASE_URL) {
     local = await startLocalDatabase();

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { and, eq } from "drizzle-orm";
 import { getServerSession } from "next-auth";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { db } from "@/db/client";
 import { clients, portalAccounts } from "@/db/schema";
 import { authOptions } from "@/lib/session/options";
@@ -31,7 +31,7 @@ export async function requirePortalClient() {
   return client;
 }
 
-/** Staff pages answer not-found to a signed-in portal user. */
-export async function refuseSignedInPortalUser() {
-  if (await getCurrentPortalClient()) notFound();
+/** A signed-in portal user who opens a staff page (an old bookmark, a link from IT) is sent to their portal. */
+export async function sendPortalUserToPortal() {
+  if (await getCurrentPortalClient()) redirect("/portal");
 }

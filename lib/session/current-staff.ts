@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { authOptions } from "./options";
 import { findStaffForSession, staffExists, type StaffSession } from "@/lib/staff/queries";
 import type { Actor } from "@/lib/auth/authorize";
-import { refuseSignedInPortalUser } from "@/lib/session/current-client";
+import { sendPortalUserToPortal } from "@/lib/session/current-client";
 
 /**
  * The staff member signed in for this request, read fresh from the database: removed staff, and staff whose
@@ -20,7 +20,7 @@ export async function requireStaff(): Promise<Actor> {
   if (!(await staffExists())) redirect("/setup");
   const staff = await getCurrentStaff();
   if (staff) return staff;
-  await refuseSignedInPortalUser();
+  await sendPortalUserToPortal();
   redirect("/signin");
 }
 

@@ -44,7 +44,7 @@ async function insertSuperuser(input: Omit<StaffMemberInput, "role">, { onlyIfFi
       .insert(staffUsers)
       .values({ name: input.name, email: input.email, passwordHash, role: "superuser" })
       .onConflictDoNothing({ target: staffUsers.email })
-      .returning({ id: staffUsers.id });
+      .returning({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, sessionVersion: staffUsers.sessionVersion });
     if (!created) throw duplicateEmail();
     // Nobody signed in did this: the first superuser sets Vertask up, or someone ran the command on the server.
     const by = onlyIfFirst ? { id: created.id, name: input.name } : { id: null, name: "Command line (npm run create-superuser)" };

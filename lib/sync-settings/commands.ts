@@ -11,6 +11,7 @@ import { readCertificateCredential, type CertificateCredential } from "./certifi
 import { swappedIdsHint } from "./field-checks";
 import type { SyncSettingsForm } from "./form-schema";
 import { frequencyLabels } from "./frequencies";
+import { guideStep } from "@/lib/setup-guide/steps";
 
 const fieldLabels = {
   enabled: "Status",
@@ -37,13 +38,13 @@ function problemsNeedingSavedSettings(form: SyncSettingsForm, stored: EntraConne
   if (!form.clientSecret && stored.certificateKeyCiphertext) {
     problems.clientSecret = "A certificate is stored: to sign in with a Client secret instead, enter the secret's Value, or choose Certificate.";
   } else if (form.status === "enabled" && !form.clientSecret && !stored.clientSecretCiphertext) {
-    problems.clientSecret = "Enter the Client secret to enable syncing: the Value you copied in Certificates & secrets (guide step 6).";
+    problems.clientSecret = `Enter the Client secret to enable syncing: the Value you copied in Certificates & secrets (${guideStep("clientSecret")}).`;
   }
   if (form.clientSecretExpiresOn) {
     const days = (Date.parse(`${form.clientSecretExpiresOn}T00:00:00Z`) - now.getTime()) / 86_400_000;
     if (days > 731 + 1) problems.clientSecretExpiresOn = "Microsoft client secrets last at most 24 months: check the Expires column.";
     else if (days < -1 && form.clientSecret) {
-      problems.clientSecretExpiresOn = "This date has passed: an expired secret cannot sync. Create a new secret (guide step 6).";
+      problems.clientSecretExpiresOn = `This date has passed: an expired secret cannot sync. Create a new secret (${guideStep("clientSecret")}).`;
     }
   }
   return problems;
@@ -152,7 +153,7 @@ export async function saveSyncSchedule(actor: Actor, syncFrequency: SyncSettings
     await tx.update(entraConnections).set({ syncFrequency, updatedAt: now }).where(eq(entraConnections.id, stored.id));
     const change = { from: describe("syncFrequency", stored.syncFrequency), to: describe("syncFrequency", syncFrequency) };
     await recordAuditEvent(tx, actor, "azure.settings.updated", "Changed Sync frequency", { [fieldLabels.syncFrequency]: change });
-    return syncFrequency === "manual" ? "Syncs now run only when you ask." : `Syncs now run automatically: ${change.to}.`;
+    return `Schedule saved: ${change.to}.`;
   });
 }
 

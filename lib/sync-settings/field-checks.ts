@@ -1,13 +1,14 @@
 // Checks for what people paste from the Microsoft Entra admin center, each with a hint that
 // says which value belongs where (the words follow the setup guide).
 import { isUuid } from "@/db/is-uuid";
+import { guideStep } from "@/lib/setup-guide/steps";
 
 const domainPattern = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 export const isDomain = (value: string) => domainPattern.test(value);
 
 export function clientIdProblem(value: string): string | null {
-  if (!value) return "Enter the Application (client) ID from the app's Overview page (guide step 5).";
+  if (!value) return `Enter the Application (client) ID from the app's Overview page (${guideStep("overviewIds")}).`;
   if (/^https?:\/\//i.test(value)) return "Enter only the Application (client) ID, not a web address.";
   if (isDomain(value)) return "This looks like a tenant domain: it belongs in Directory (tenant) ID. The Application (client) ID is a GUID.";
   if (!isUuid(value)) return "The Application (client) ID is a GUID like 1b4e28ba-2fa1-11d2-883f-0016d3cca427: copy it from the app's Overview page.";
@@ -15,7 +16,7 @@ export function clientIdProblem(value: string): string | null {
 }
 
 export function tenantIdProblem(value: string): string | null {
-  if (!value) return "Enter the Directory (tenant) ID from the app's Overview page (guide step 5).";
+  if (!value) return `Enter the Directory (tenant) ID from the app's Overview page (${guideStep("overviewIds")}).`;
   if (/^https?:\/\//i.test(value)) return "Enter only the Directory (tenant) ID, not a web address.";
   if (!isUuid(value) && !isDomain(value)) {
     return "The Directory (tenant) ID is a GUID, or a domain such as contoso.onmicrosoft.com.";
@@ -28,11 +29,11 @@ export function clientSecretHint(value: string, clientId: string, tenantId: stri
   if (isUuid(value)) {
     if (value.toLowerCase() === clientId.toLowerCase()) return "This is the Application (client) ID, not the Client secret. Paste the secret's Value.";
     if (value.toLowerCase() === tenantId.toLowerCase()) return "This is the Directory (tenant) ID, not the Client secret. Paste the secret's Value.";
-    return "This looks like the secret's ID, not its Value. In Certificates & secrets, copy the Value column (guide step 6).";
+    return `This looks like the secret's ID, not its Value. In Certificates & secrets, copy the Value column (${guideStep("clientSecret")}).`;
   }
-  if (/\s/.test(value)) return "A client secret has no spaces: copy its Value again (guide step 6).";
-  if (value.length < 16) return "This is too short to be a client secret Value (they are about 40 characters): copy it again (guide step 6).";
-  if (value.length > 255) return "This is too long to be a client secret Value: copy only the Value (guide step 6).";
+  if (/\s/.test(value)) return `A client secret has no spaces: copy its Value again (${guideStep("clientSecret")}).`;
+  if (value.length < 16) return `This is too short to be a client secret Value (they are about 40 characters): copy it again (${guideStep("clientSecret")}).`;
+  if (value.length > 255) return `This is too long to be a client secret Value: copy only the Value (${guideStep("clientSecret")}).`;
   return null;
 }
 

@@ -1,4 +1,5 @@
 import type { EntraConnection } from "@/db/schema";
+import { guideStep } from "@/lib/setup-guide/steps";
 
 /** Which credential a warning is about: the words differ, the stages do not. */
 export type CredentialNoun = "client secret" | "certificate";
@@ -35,10 +36,10 @@ export function secretExpiryMessage(expiry: SecretExpiry): string | null {
   if (expiry.state === "expired") {
     return certificate
       ? `The certificate expired on ${expiry.expiresOn} — syncs will fail until you upload a new certificate to the app in Certificates & secrets and here under Azure User Sync.`
-      : `The client secret expired on ${expiry.expiresOn} — syncs will fail until you add a new secret (guide step 6).`;
+      : `The client secret expired on ${expiry.expiresOn} — syncs will fail until you add a new secret (${guideStep("clientSecret")}).`;
   }
   const when = expiry.daysLeft === 0 ? "today" : `in ${expiry.daysLeft} day${expiry.daysLeft === 1 ? "" : "s"}`;
   return certificate
     ? `The certificate expires ${when} (${expiry.expiresOn}). Upload a new one to the app in Certificates & secrets and here under Azure User Sync.`
-    : `The client secret expires ${when} (${expiry.expiresOn}). Create a new one in Certificates & secrets (guide step 6) and enter it under Azure User Sync.`;
+    : `The client secret expires ${when} (${expiry.expiresOn}). Create a new one in Certificates & secrets (${guideStep("clientSecret")}) and enter it under Azure User Sync.`;
 }

@@ -11,7 +11,7 @@ import { appUrl, endRun, recipientsOf, runAlertSweep, useAlertWorld } from "./al
 
 const { world, mails, inbox } = useAlertWorld();
 
-const expiredSecret = "The client secret has expired: create a new one in Certificates & secrets (guide step 6) and enter it under Azure User Sync.";
+const expiredSecret = "The client secret has expired: create a new one in Certificates & secrets (guide step 3) and enter it under Azure User Sync.";
 const zeroCounts = { created: 0, matched: 0, updated: 0, disabled: 0, removed: 0, restored: 0, unchanged: 10, skipped: 0 };
 
 describe("a failed sync", () => {

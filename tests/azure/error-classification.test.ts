@@ -39,7 +39,7 @@ describe("classifying what goes wrong with Entra ID and Graph", () => {
 
   it("a wrong secret says the secret's ID was probably pasted instead of its Value", async () => {
     const failure = await tokenFailure(secretSettings(CONTOSO.goodApp.clientId, "Vq8Q~not-the-right-value"));
-    expect(failure).toMatchObject({ code: "wrong_secret", retryable: false, fix: { field: "clientSecret", guideStep: 6 } });
+    expect(failure).toMatchObject({ code: "wrong_secret", retryable: false, fix: { field: "clientSecret", guideStep: 3 } });
     expect(failure.message).toMatch(/secret's ID is often pasted instead of its Value/);
     expect(failure.details).toMatch(/AADSTS7000215/);
   });
@@ -50,21 +50,21 @@ describe("classifying what goes wrong with Entra ID and Graph", () => {
     expect(failure.message).toContain("Client secret");
   });
 
-  it("an expired secret says to create a new one in step 6", async () => {
+  it("an expired secret says to create a new one in step 3", async () => {
     const failure = await tokenFailure(appWithExpiredSecret());
-    expect(failure).toMatchObject({ code: "secret_expired", retryable: false, fix: { guideStep: 6 } });
-    expect(failure.message).toMatch(/has expired: create a new client secret .*step 6/);
+    expect(failure).toMatchObject({ code: "secret_expired", retryable: false, fix: { guideStep: 3 } });
+    expect(failure.message).toMatch(/has expired: create a new client secret .*step 3/);
   });
 
   it("an unknown Application (client) ID points at the app's Overview page", async () => {
     const failure = await tokenFailure(secretSettings("11111111-2222-4333-8444-555555555555", "whatever"));
-    expect(failure).toMatchObject({ code: "unknown_application", fix: { field: "clientId", guideStep: 5 } });
+    expect(failure).toMatchObject({ code: "unknown_application", fix: { field: "clientId", guideStep: 2 } });
     expect(failure.message).toContain("Application (client) ID 11111111-2222-4333-8444-555555555555");
   });
 
   it("an unknown Directory (tenant) ID says the tenant was not found", async () => {
     const failure = await tokenFailure(secretSettings(CONTOSO.goodApp.clientId, CONTOSO.goodApp.secret, "00000000-1111-4222-8333-444444444444"));
-    expect(failure).toMatchObject({ code: "unknown_tenant", fix: { field: "tenantId", guideStep: 5 } });
+    expect(failure).toMatchObject({ code: "unknown_tenant", fix: { field: "tenantId", guideStep: 2 } });
     expect(failure.message).toContain("Directory (tenant) ID 00000000-1111-4222-8333-444444444444 was not found");
   });
 
@@ -82,7 +82,7 @@ describe("classifying what goes wrong with Entra ID and Graph", () => {
     const settings = appWithoutDevices();
     const failure = await failureOf(() => fetchDevicesPage(openGraphSession(settings, graphOptions(fake())), null), settings);
     const consentUrl = `${fake().url}/${CONTOSO.tenantId}/adminconsent?client_id=${CONTOSO.appWithoutDevices.clientId}`;
-    expect(failure).toMatchObject({ code: "permission_missing", retryable: false, fix: { consentUrl, guideStep: 7 } });
+    expect(failure).toMatchObject({ code: "permission_missing", retryable: false, fix: { consentUrl, guideStep: 4 } });
     expect(failure.message).toContain("Device.Read.All");
     expect(failure.message).toContain(consentUrl);
   });
@@ -90,7 +90,7 @@ describe("classifying what goes wrong with Entra ID and Graph", () => {
   it("a missing User.Read.All (no admin consent) is named too", async () => {
     const failure = await usersFailure({}, appWithoutConsent());
     expect(failure.code).toBe("permission_missing");
-    expect(failure.message).toMatch(/User\.Read\.All.*step 7.*step 8/);
+    expect(failure.message).toMatch(/User\.Read\.All.*step 4.*step 5/);
   });
 
   it("throttling that outlasts the retries is reported with the wait Graph asked for", async () => {

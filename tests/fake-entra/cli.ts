@@ -1,9 +1,12 @@
 // `npm run fake-tenant -- [--port 4443] [--users 250] [--devices 120] [--seed contoso] [--latency-ms 0]`
-// Starts the fake Entra ID and Graph for a person trying Vertask, and prints what to paste and run.
+// Starts the fake Entra ID and Graph for a person trying Vertask, and prints what to paste and run. Where it
+// listens goes to .data/fake-tenant.json, which `npm run dev` and `npm run sync` read as they start.
+// FAKE_ENTRA_PORT sets the default port (a second checkout, or a test, runs one beside yours).
 import path from "node:path";
 import { caFileForNode } from "./certificates";
 import { CONTOSO } from "./default-tenants";
 import { startFakeEntra } from "./server";
+import { fakeTenantSettingsFile, removeFakeTenantSettings, writeFakeTenantSettings } from "@/lib/local/fake-tenant-settings";
 
 function option(name: string, fallback: string) {
   const at = process.argv.indexOf(`--${name}`);
@@ -18,7 +21,7 @@ function wholeNumber(name: string, fallback: number) {
 
 async function main() {
   const fake = await startFakeEntra({
-    port: wholeNumber("port", 4443),
+    port: wholeNumber("port", Number(process.env.FAKE_ENTRA_PORT ?? 4443)),
     users: wholeNumber("users", 250),
     devices: wholeNumber("devices", 120),
     seed: option("seed", "contoso"),
@@ -26,6 +29,7 @@ async function main() {
   const latency = wholeNumber("latency-ms", 0);
   if (latency) fake.control.setLatency({ ms: latency, target: "graph" });
   const caFile = path.relative(process.cwd(), await caFileForNode());
+  writeFakeTenantSettings(fake.url, caFile);
   const tenant = fake.tenant();
   const keyFile = path.relative(process.cwd(), path.join(path.dirname(fake.caFile), "app-private-key.pem"));
   const row = (label: string, value: string) => `  ${label.padEnd(26)}${value}`;
@@ -49,8 +53,8 @@ async function main() {
       row("the secret's ID (wrong)", CONTOSO.goodApp.secretId),
       `  The good app also takes a certificate: private key ${keyFile}, SHA-256 thumbprint ${fake.appCertificate.thumbprintSha256}`,
       "",
-      "Start the app against it (in another terminal):",
-      `  AZURE_AUTHORITY_HOST=${fake.url} GRAPH_BASE_URL=${fake.url} NODE_EXTRA_CA_CERTS=${caFile} npm run dev`,
+      `npm run dev and npm run sync, started from now on, use this fake tenant: its address is in ${path.relative(process.cwd(), fakeTenantSettingsFile())} (removed when it stops).`,
+      "Start the app in another terminal with npm run dev; if it is already running, stop it (Ctrl+C) and start it again.",
       "",
       "Change the tenant while it runs, e.g.:",
       `  curl --cacert ${caFile} -X POST ${fake.url}/_control/disableUser -d '{"id":"${tenant.userIdAt(0)}"}'`,
@@ -60,7 +64,10 @@ async function main() {
     ].join("\n"),
   );
 
-  const stop = () => void fake.close().then(() => process.exit(0));
+  const stop = () => {
+    removeFakeTenantSettings();
+    void fake.close().then(() => process.exit(0));
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }

@@ -14,11 +14,11 @@ export const CONTOSO = {
   displayName: "Contoso (fake)",
   /** User.Read.All, Device.Read.All and GroupMember.Read.All granted; a client secret and a certificate. */
   goodApp: { clientId: "0b5d7c2e-4f1a-4c8e-9a6d-3e2f1b0c9d84", secret: "Vq8Q~3fakeGoodSecretForVertask.4x7ZpLm2", secretId: "2f9c1e7a-8d34-4b6e-a5c1-0e7d9f3b2a61" },
-  /** User.Read.All only: Device.Read.All and GroupMember.Read.All were never added (guide step 7). */
+  /** User.Read.All only: Device.Read.All and GroupMember.Read.All were never added (the guide's "API permissions" step). */
   appWithoutDevices: { clientId: "5c3e9a1f-7b2d-4e6a-8f0c-1d4b7e9a2c53", secret: "Lm2Q~8fakeNoDevicePermission.9Kw3RtVq8Q" },
   /** Its only client secret expired. */
   appWithExpiredSecret: { clientId: "8e1a4c7d-2f9b-4d3e-b6a0-5c8f2e1d7b94", secret: "Xe7Q~1fakeExpiredSecretVertask.2Hq9Lm2Q" },
-  /** Both permissions added, admin consent never granted (guide step 8): its tokens have no roles. */
+  /** Both permissions added, admin consent never granted (the guide's "Grant admin consent" step): its tokens have no roles. */
   appWithoutConsent: { clientId: "a3d6f9c2-5e8b-4a1d-9c7f-2b5e8a1d4c67", secret: "Nc4Q~6fakeNoConsentSecretVert.8Jt2Xe7Q" },
 } as const;
 

@@ -12,9 +12,9 @@ export type FakeCertificateCredential = { thumbprintSha256: string; publicKeyPem
 export type FakeApp = {
   clientId: string;
   displayName: string;
-  /** Permissions added under "API permissions" (guide step 7). */
+  /** Permissions added under "API permissions" (the guide's "API permissions" step). */
   requestedRoles: string[];
-  /** Permissions an administrator consented to (guide step 8): what tokens carry in `roles`. */
+  /** Permissions an administrator consented to (the guide's "Grant admin consent" step): what tokens carry in `roles`. */
   grantedRoles: string[];
   secrets: FakeSecret[];
   certificates: FakeCertificateCredential[];

@@ -118,7 +118,7 @@ export function tokenEndpoint(context: LoginContext, tenantKey: string, form: UR
   return json(200, { token_type: "Bearer", expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken });
 }
 
-/** Following the consent link grants what the app asked for, as "Grant admin consent" does (guide step 8). */
+/** Following the consent link grants what the app asked for, as "Grant admin consent" does (the guide's "Grant admin consent" step). */
 export function adminConsent(context: LoginContext, tenantKey: string, clientId: string | null): FakeResponse {
   const tenant = context.findTenant(tenantKey);
   if (!tenant) return html(400, "Tenant not found");

@@ -4,7 +4,7 @@ import { closeDatabase, db } from "@/db/client";
 import { syncRuns } from "@/db/schema";
 import { saveSyncSettings } from "@/lib/sync-settings/commands";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
-import { findDueSyncs, queueDueSyncs } from "@/lib/sync-runs/schedule";
+import { describeNextScheduledSync, findDueSyncs, queueDueSyncs } from "@/lib/sync-runs/schedule";
 import { syncScheduleTick } from "@/inngest/sync-schedule-tick";
 import type { Actor } from "@/lib/auth/authorize";
 import { createActor, resetDatabase } from "../support/database";
@@ -38,6 +38,24 @@ describe("the schedule", () => {
     await db.update(syncRuns).set({ queuedAt: hoursAgo(now, 2) });
     expect((await findDueSyncs(now)).map((d) => d.kind).sort()).toEqual(["devices", "users"]);
     expect(queued.runId).toBeTruthy();
+  });
+
+  it("saving a schedule says when the next sync starts: the first tick at which the schedule finds one due", async () => {
+    await configure("enabled", "hourly");
+    const lastRuns = new Date("2026-11-26T14:32:00Z");
+    await queueDueSyncs(await findDueSyncs(lastRuns));
+    await db.update(syncRuns).set({ status: "succeeded", queuedAt: lastRuns });
+    const said = await describeNextScheduledSync(new Date("2026-11-26T15:00:00Z"));
+    expect(said).toMatch(/^Syncs run every hour; the next one starts at about .*26 Nov.* 15:30 UTC\.$/);
+    expect(await findDueSyncs(new Date("2026-11-26T15:20:00Z"))).toEqual([]);
+    expect((await findDueSyncs(new Date("2026-11-26T15:30:00Z"))).map((d) => d.kind).sort()).toEqual(["devices", "users"]);
+  });
+
+  it("says that nothing runs on a schedule for Manual only, or while Status is Disabled", async () => {
+    await configure("enabled", "manual");
+    expect(await describeNextScheduledSync()).toBe("Syncs run only when someone clicks Sync now.");
+    await configure("disabled", "daily");
+    expect(await describeNextScheduledSync()).toMatch(/^Syncs are set to run daily, but none will run until Status is Enabled/);
   });
 
   it("nothing is due when Status is Disabled or the frequency is Manual only", async () => {

@@ -5,18 +5,13 @@ import { SignInForm } from "./signin-form";
 
 export const metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ setup?: string; notice?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   if (!(await staffExists())) redirect("/setup");
   if (await getCurrentStaff()) redirect("/clients");
-  const { setup, notice } = await searchParams;
+  const { notice } = await searchParams;
   return (
     <>
       <h1 className="text-xl font-semibold">Sign in</h1>
-      {setup === "done" && (
-        <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          Your superuser account is ready. Sign in with it.
-        </p>
-      )}
       {notice === "password-changed" && (
         <p role="status" className="mt-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           Your password is changed and every session of yours has ended. Sign in with the new password.

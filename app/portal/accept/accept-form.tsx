@@ -4,11 +4,12 @@ import { FormField } from "@/app/_components/form-field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
-import { acceptInvitationAction } from "../actions";
+import { acceptInvitationAction, setNewPasswordAction } from "../actions";
 
 // The action sets the password, signs the client in and opens the portal: it works without JavaScript too.
-export function AcceptForm({ token }: { token: string }) {
-  const [state, action] = useActionState(acceptInvitationAction, initialFormState);
+// `link` says which link brought the client: an invitation, or "Send me a new link".
+export function AcceptForm({ token, link = "invitation" }: { token: string; link?: "invitation" | "new-link" }) {
+  const [state, action] = useActionState(link === "invitation" ? acceptInvitationAction : setNewPasswordAction, initialFormState);
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>

@@ -20,7 +20,7 @@ export type EntraSettingField = "tenantId" | "clientId" | "clientSecret" | "cert
 
 export type EntraFix = {
   field?: EntraSettingField;
-  /** Step of the setup guide (../shared/seed/azure-user-sync-guide.txt) to redo. */
+  /** The number of the setup guide's step to redo, as the help shows it (lib/setup-guide/steps.ts). */
   guideStep?: number;
   consentUrl?: string;
   /** When a retry can help, how long to wait before it. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ClassifiedEntraError } from "./entra-error";
 import { PERMISSION_FOR_RESOURCE, type GraphResource } from "../permissions";
+import { stepNumber, stepOfTheGuide } from "@/lib/setup-guide/steps";
 
 /** What a message may mention. Deliberately holds no secret, key or token. */
 export type MessageContext = {
@@ -18,46 +19,46 @@ const clientIdText = (c: MessageContext) => (c.clientId ? `Application (client) 
 const tenantIdText = (c: MessageContext) => (c.tenantId ? `Directory (tenant) ID ${c.tenantId}` : "the Directory (tenant) ID");
 
 export function wrongSecret(c: MessageContext, details: string): ClassifiedEntraError {
-  const message = `Microsoft Entra ID did not accept the Client secret for ${clientIdText(c)}: the secret's ID is often pasted instead of its Value, so copy the Value from "Certificates & secrets" (step 6 of the setup guide) and enter it again.`;
-  return { code: "wrong_secret", message, retryable: false, fix: { field: "clientSecret", guideStep: 6 }, details };
+  const message = `Microsoft Entra ID did not accept the Client secret for ${clientIdText(c)}: the secret's ID is often pasted instead of its Value, so copy the Value from "Certificates & secrets" (${stepOfTheGuide("clientSecret")}) and enter it again.`;
+  return { code: "wrong_secret", message, retryable: false, fix: { field: "clientSecret", guideStep: stepNumber("clientSecret") }, details };
 }
 
 export function emptySecret(details: string): ClassifiedEntraError {
-  const message = `No Client secret is entered: copy the secret's Value (not its ID) from "Certificates & secrets" (step 6 of the setup guide).`;
-  return { code: "wrong_secret", message, retryable: false, fix: { field: "clientSecret", guideStep: 6 }, details };
+  const message = `No Client secret is entered: copy the secret's Value (not its ID) from "Certificates & secrets" (${stepOfTheGuide("clientSecret")}).`;
+  return { code: "wrong_secret", message, retryable: false, fix: { field: "clientSecret", guideStep: stepNumber("clientSecret") }, details };
 }
 
 export function secretExpired(c: MessageContext, details: string): ClassifiedEntraError {
-  const message = `The Client secret of ${clientIdText(c)} has expired: create a new client secret under "Certificates & secrets" (step 6 of the setup guide) and enter its Value here.`;
-  return { code: "secret_expired", message, retryable: false, fix: { field: "clientSecret", guideStep: 6 }, details };
+  const message = `The Client secret of ${clientIdText(c)} has expired: create a new client secret under "Certificates & secrets" (${stepOfTheGuide("clientSecret")}) and enter its Value here.`;
+  return { code: "secret_expired", message, retryable: false, fix: { field: "clientSecret", guideStep: stepNumber("clientSecret") }, details };
 }
 
 export function wrongCertificate(c: MessageContext, details: string, localProblem?: string): ClassifiedEntraError {
   const message = localProblem
     ? `The certificate cannot be used (${localProblem}): enter the PEM private key ("-----BEGIN PRIVATE KEY-----") and the certificate's SHA-256 thumbprint.`
     : `Microsoft Entra ID did not accept the certificate for ${clientIdText(c)}: upload its public certificate under "Certificates & secrets" and check that the SHA-256 thumbprint and the private key belong to it.`;
-  return { code: "wrong_certificate", message, retryable: false, fix: { field: "certificate", guideStep: 6 }, details };
+  return { code: "wrong_certificate", message, retryable: false, fix: { field: "certificate", guideStep: stepNumber("clientSecret") }, details };
 }
 
 export function unknownApplication(c: MessageContext, details: string): ClassifiedEntraError {
-  const message = `There is no application with ${clientIdText(c)} in ${tenantIdText(c)}: copy the Application (client) ID from the app's Overview page (step 5 of the setup guide), and check that the app is registered in this directory.`;
-  return { code: "unknown_application", message, retryable: false, fix: { field: "clientId", guideStep: 5 }, details };
+  const message = `There is no application with ${clientIdText(c)} in ${tenantIdText(c)}: copy the Application (client) ID from the app's Overview page (${stepOfTheGuide("overviewIds")}), and check that the app is registered in this directory.`;
+  return { code: "unknown_application", message, retryable: false, fix: { field: "clientId", guideStep: stepNumber("overviewIds") }, details };
 }
 
 export function unknownTenant(c: MessageContext, details: string): ClassifiedEntraError {
-  const message = `${tenantIdText(c)} was not found at ${c.authorityHost}: copy the Directory (tenant) ID from the app's Overview page (step 5 of the setup guide).`;
-  return { code: "unknown_tenant", message, retryable: false, fix: { field: "tenantId", guideStep: 5 }, details };
+  const message = `${tenantIdText(c)} was not found at ${c.authorityHost}: copy the Directory (tenant) ID from the app's Overview page (${stepOfTheGuide("overviewIds")}).`;
+  return { code: "unknown_tenant", message, retryable: false, fix: { field: "tenantId", guideStep: stepNumber("overviewIds") }, details };
 }
 
 /** The sentence for permissions the app lacks, e.g. "Device.Read.All" or "User.Read.All and Device.Read.All". */
 export function missingPermissionSentence(permissions: string, consentUrl: string) {
-  return `The app is missing the application permission ${permissions}, or it has no admin consent: add it under "API permissions" (step 7 of the setup guide), then grant admin consent (step 8) at ${consentUrl}`;
+  return `The app is missing the application permission ${permissions}, or it has no admin consent: add it under "API permissions" (${stepOfTheGuide("apiPermissions")}), then grant admin consent (step ${stepNumber("adminConsent")}) at ${consentUrl}`;
 }
 
 export function permissionMissing(c: MessageContext, details: string): ClassifiedEntraError {
   const permission = c.resource ? PERMISSION_FOR_RESOURCE[c.resource] : "User.Read.All or Device.Read.All";
   const message = missingPermissionSentence(permission, c.consentUrl);
-  return { code: "permission_missing", message, retryable: false, fix: { field: "permissions", guideStep: 7, consentUrl: c.consentUrl }, details };
+  return { code: "permission_missing", message, retryable: false, fix: { field: "permissions", guideStep: stepNumber("apiPermissions"), consentUrl: c.consentUrl }, details };
 }
 
 export function throttled(service: string, retryAfterSeconds: number, details: string): ClassifiedEntraError {
@@ -99,7 +100,7 @@ export function deltaExpired(details: string): ClassifiedEntraError {
 }
 
 export function unknown(service: string, what: string, retryable: boolean, details: string): ClassifiedEntraError {
-  const message = `${service} refused the request (${what}): check the Application (client) ID, Directory (tenant) ID and Client secret (steps 5 and 6 of the setup guide), and report the details below if it persists.`;
+  const message = `${service} refused the request (${what}): check the Application (client) ID, Directory (tenant) ID and Client secret (steps ${stepNumber("overviewIds")} and ${stepNumber("clientSecret")} of the setup guide), and report the details below if it persists.`;
   return { code: "unknown", message, retryable, fix: retryable ? { retryAfterSeconds: 60 } : {}, details };
 }
 

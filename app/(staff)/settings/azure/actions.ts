@@ -12,12 +12,13 @@ import { clearConnectionCheckAfterPassingTest } from "@/lib/alerts/connection-he
 import { requestSync } from "@/lib/sync-runs/request-sync";
 import { applyReviewedRun } from "@/lib/sync-runs/apply-reviewed-run";
 import { cancelSync } from "@/lib/sync-runs/cancel-run";
+import { describeNextScheduledSync } from "@/lib/sync-runs/schedule";
 
 export const saveSyncSettingsAction = formAction("superuser", syncSettingsForm, async (input, actor) => {
   const message = await saveSyncSettings(actor, input);
   await refreshSecretExpiryAlerts();
   revalidatePath("/settings/azure", "layout");
-  return message;
+  return message === "Changes saved." ? `${message} ${await describeNextScheduledSync()}` : message;
 });
 
 export const saveUsersScopeAction = formAction("superuser", usersScopeForm, async (scope, actor) => {
@@ -33,9 +34,11 @@ export const saveSyncScheduleAction = formAction(
     syncFrequency: z.enum(syncFrequency.enumValues).exclude(["manual"], "Choose how often to sync.").optional(),
   }).refine((input) => input.syncMode === "manual" || input.syncFrequency, { path: ["syncFrequency"], message: "Choose how often to sync." }),
   async ({ syncMode, syncFrequency }, actor) => {
-    const message = await saveSyncSchedule(actor, syncMode === "manual" ? "manual" : syncFrequency!);
+    const saved = syncMode === "manual" ? "manual" : syncFrequency!;
+    const message = await saveSyncSchedule(actor, saved);
     revalidatePath("/settings/azure", "layout");
-    return message;
+    // The form shows what was saved (data), not what it held before the save.
+    return { message: `${message} ${await describeNextScheduledSync()}`, data: { frequency: saved } };
   },
 );
 
