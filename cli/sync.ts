@@ -75,7 +75,7 @@ async function main() {
     const stopHeartbeat = startHeartbeat(run.id);
     const started = Date.now();
     const result = await runSync(run.id, (_id, work) => work(), { signal: stop.signal }, ({ pagesDone, phase }) => {
-      process.stdout.write(`\r  ${pagesDone} pages${phase === "owners" ? " (device owners)" : ""}`);
+      process.stdout.write(`\r  ${pagesDone} pages${phase === "members" ? " (group members)" : ""}`);
     }).finally(stopHeartbeat);
     process.stdout.write("\n");
     const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -261,20 +261,6 @@ export const syncPendingChanges = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.entraObjectId] })],
 );
 
-/**
- * A full devices sync's owners, listed before the devices so each device is written once, with its owner.
- * Kept for the run only: removed when the run finishes.
- */
-export const syncDeviceOwners = pgTable(
-  "sync_device_owners",
-  {
-    runId: uuid("run_id").notNull().references(() => syncRuns.id, { onDelete: "cascade" }),
-    deviceObjectId: text("device_object_id").notNull(),
-    ownerObjectId: text("owner_object_id"),
-  },
-  (t) => [primaryKey({ columns: [t.runId, t.deviceObjectId] })],
-);
-
 /** The users in a group-scoped run's chosen groups, listed before the users; kept for the run only. */
 export const syncScopeMembers = pgTable(
   "sync_scope_members",

@@ -3,7 +3,7 @@ import { GraphError } from "@microsoft/microsoft-graph-client";
 import { z } from "zod";
 import { batchGet } from "./batch";
 import { EntraError } from "./errors/entra-error";
-import { fetchCollectionPage, fetchDeltaPage, graphUrl, nextDeltaLink, pagesFollowing, type DeltaPage, type GraphPage } from "./graph-pages";
+import { deltaLinkFromNow, fetchCollectionPage, fetchDeltaPage, graphUrl, nextDeltaLink, pagesFollowing, type DeltaPage, type GraphPage } from "./graph-pages";
 import type { GraphSession } from "./graph-session";
 import {
   DEVICE_SELECT, directoryObjectReferenceSchema, graphDeviceChangeSchema, graphDeviceSchema,
@@ -35,52 +35,58 @@ export function fetchDevicesPage(graph: GraphSession, nextLink: string | null, l
   return fetchCollectionPage({ graph, resource: "devices" }, url, graphDeviceSchema);
 }
 
-/** One page of `devices/delta` (`null` starts a round). Delta cannot expand owners: see fetchDeviceOwnerIds. */
+/** One page of `devices/delta` (`null` starts a round). Delta cannot expand owners: see fetchFirstOwners. */
 export function fetchDevicesDeltaPage(graph: GraphSession, link: string | null): Promise<DeltaPage<GraphDeviceChange>> {
   const url = link ?? graphUrl(graph, "devices/delta", { $select: DEVICE_SELECT.join(",") });
   return fetchDeltaPage({ graph, resource: "devices" }, url, graphDeviceChangeSchema);
 }
 
-/** The object ids of a device's registered owners; none when the device no longer exists. */
-export async function fetchDeviceOwnerIds(graph: GraphSession, deviceObjectId: string): Promise<string[]> {
-  const ownerIds: string[] = [];
-  let link: string | null = graphUrl(graph, `devices/${encodeURIComponent(deviceObjectId)}/registeredOwners`, { $select: "id" });
-  try {
-    while (link) {
-      const page: GraphPage<{ id: string; "@odata.type"?: string }> = await fetchCollectionPage(
-        { graph, resource: "devices" },
-        link,
-        directoryObjectReferenceSchema,
-      );
-      // Owners are users; other directory objects (if Graph ever sends them) cannot own a client's device.
-      const users = page.items.filter(isUserReference);
-      ownerIds.push(...users.map((owner) => owner.id));
-      link = page.nextLink;
-    }
-  } catch (error) {
-    if (error instanceof EntraError && error.cause instanceof GraphError && error.cause.statusCode === 404) return [];
-    throw error;
-  }
-  return ownerIds;
-}
-
 const isUserReference = (owner: { "@odata.type"?: string }) => !owner["@odata.type"] || owner["@odata.type"] === "#microsoft.graph.user";
-const ownersAnswerSchema = z.object({ value: z.array(directoryObjectReferenceSchema) });
+const devicesWithOwnersSchema = z.object({
+  value: z.array(z.object({ id: z.string(), registeredOwners: z.array(directoryObjectReferenceSchema).optional() })),
+});
+
+/** Graph's limit on the values of one `in (…)` filter (without advanced query parameters). */
+const IDS_PER_FILTER = 15;
+
+const devicesWithOwnersPath = (ids: string[]) => {
+  const filter = `id in (${ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(",")})`;
+  return `/devices?$filter=${encodeURIComponent(filter)}&$select=id&$expand=${encodeURIComponent("registeredOwners($select=id)")}`;
+};
 
 /**
- * The first registered owner (a user) of each device, asked through JSON batching: 20 devices a batch,
- * several batches at once. A device gone from Entra (404) has none.
+ * The first registered owner (a user) of each device. Delta cannot expand owners and the plain listing
+ * expands them only 100 devices a page, so the devices are asked again 15 at a time
+ * (`/devices?$filter=id in (…)&$expand=registeredOwners`), 20 such requests to a JSON batch (300 devices),
+ * `batchesAtOnce` batches at once. A device gone from Entra is not listed: it has none.
  */
-export async function fetchFirstOwnersBatched(graph: GraphSession, deviceObjectIds: string[], batchesAtOnce: number): Promise<Map<string, string | null>> {
-  const pathOf = (id: string) => `/devices/${encodeURIComponent(id)}/registeredOwners?$select=id`;
-  const answers = await batchGet(graph, deviceObjectIds.map(pathOf), "devices", batchesAtOnce);
-  return new Map(
-    deviceObjectIds.map((id) => {
-      const answer = answers.get(pathOf(id));
-      const owners = answer ? ownersAnswerSchema.parse(answer).value : [];
-      return [id, owners.find(isUserReference)?.id ?? null];
-    }),
-  );
+export async function fetchFirstOwners(graph: GraphSession, deviceObjectIds: string[], batchesAtOnce: number): Promise<Map<string, string | null>> {
+  const owners = new Map<string, string | null>(deviceObjectIds.map((id) => [id, null]));
+  const paths: string[] = [];
+  for (let i = 0; i < deviceObjectIds.length; i += IDS_PER_FILTER) paths.push(devicesWithOwnersPath(deviceObjectIds.slice(i, i + IDS_PER_FILTER)));
+  const answers = await batchGet(graph, paths, "devices", batchesAtOnce);
+  for (const answer of answers.values()) {
+    if (!answer) continue;
+    for (const device of devicesWithOwnersSchema.parse(answer).value) {
+      if (owners.has(device.id)) owners.set(device.id, device.registeredOwners?.find(isUserReference)?.id ?? null);
+    }
+  }
+  return owners;
+}
+
+/**
+ * A devices delta link from now (`$deltatoken=latest`, see deltaLinkFromNow), or null when Graph refuses it
+ * (400): Microsoft documents "sync from now" for Entra ID resources such as users and groups, and does not
+ * name devices. Without it a full devices sync lists through a delta round.
+ */
+export async function fetchDevicesDeltaLinkFromNow(graph: GraphSession): Promise<string | null> {
+  const latest = graphUrl(graph, "devices/delta", { $select: DEVICE_SELECT.join(","), $deltatoken: "latest" });
+  try {
+    return await deltaLinkFromNow(latest, (link) => fetchDevicesDeltaPage(graph, link));
+  } catch (error) {
+    if (error instanceof EntraError && error.cause instanceof GraphError && error.cause.statusCode === 400) return null;
+    throw error;
+  }
 }
 
 /** Every page of devices. */

@@ -116,5 +116,23 @@ export async function* pagesFollowing<P>(link: string | null, fetchPage: (link: 
   } while (current);
 }
 
+/**
+ * A delta link that starts now (Graph's "sync from now", `$deltatoken=latest` on a delta URL): no objects,
+ * only a link. Taken before a plain listing of everything, it makes the next delta bring whatever changed
+ * while the listing ran.
+ */
+export async function deltaLinkFromNow<T>(firstLink: string, fetchPage: (link: string) => Promise<DeltaPage<T>>): Promise<string> {
+  let link: string | null = firstLink;
+  for (const started = Date.now(); link; ) {
+    const page: DeltaPage<T> = await fetchPage(link);
+    if (page.fullResyncNeeded) throw new Error(`Graph refused a delta link from now: ${page.reason}`);
+    if (page.deltaLink) return page.deltaLink;
+    // Graph may answer with pages (of no objects) before the delta link; a listing that never ends is a fault.
+    if (Date.now() - started > 60_000) break;
+    link = page.nextLink;
+  }
+  throw new Error("Graph gave no delta link from now.");
+}
+
 /** The link after a delta page: none after the last page, or after one that needs a full resync. */
 export const nextDeltaLink = <T>(page: DeltaPage<T>) => (page.fullResyncNeeded ? null : page.nextLink);

@@ -1,5 +1,5 @@
 import "server-only";
-import { fetchCollectionPage, fetchDeltaPage, graphUrl, nextDeltaLink, pagesFollowing, type DeltaPage, type GraphPage } from "./graph-pages";
+import { deltaLinkFromNow, fetchCollectionPage, fetchDeltaPage, graphUrl, nextDeltaLink, pagesFollowing, type DeltaPage, type GraphPage } from "./graph-pages";
 import type { GraphSession } from "./graph-session";
 import { USER_SELECT, graphUserChangeSchema, graphUserSchema, type GraphUser, type GraphUserChange } from "./graph-shapes";
 
@@ -32,21 +32,10 @@ export function fetchUsersDeltaPage(graph: GraphSession, link: string | null): P
   return fetchDeltaPage({ graph, resource: "users" }, url, graphUserChangeSchema);
 }
 
-/**
- * A delta link that starts now (Graph's "sync from now", `$deltatoken=latest`): taken before a plain listing
- * of every user, it makes the next delta bring whatever changed while the listing ran.
- */
-export async function fetchUsersDeltaLinkFromNow(graph: GraphSession): Promise<string> {
-  let link: string | null = graphUrl(graph, "users/delta", { $select: USER_SELECT.join(","), $deltatoken: "latest" });
-  for (const started = Date.now(); link; ) {
-    const page: DeltaPage<GraphUserChange> = await fetchUsersDeltaPage(graph, link);
-    if (page.fullResyncNeeded) throw new Error(`Graph refused a delta link from now: ${page.reason}`);
-    if (page.deltaLink) return page.deltaLink;
-    // Graph may answer with pages (of no users) before the delta link; a listing that never ends is a fault.
-    if (Date.now() - started > 60_000) break;
-    link = page.nextLink;
-  }
-  throw new Error("Graph gave no delta link from now.");
+/** A users delta link from now (Graph documents "sync from now" for users): see deltaLinkFromNow. */
+export function fetchUsersDeltaLinkFromNow(graph: GraphSession): Promise<string> {
+  const latest = graphUrl(graph, "users/delta", { $select: USER_SELECT.join(","), $deltatoken: "latest" });
+  return deltaLinkFromNow(latest, (link) => fetchUsersDeltaPage(graph, link));
 }
 
 /** Every page of users. */

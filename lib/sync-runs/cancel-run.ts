@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { syncDeviceOwners, syncRuns } from "@/db/schema";
+import { syncRuns } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
@@ -25,7 +25,6 @@ export async function endRunAsCancelled(runId: string, note: string) {
       .set({ status: "cancelled", finishedAt: new Date(), counts, skippedReasons, errorCode: "cancelled", errorMessage: note })
       .where(and(eq(syncRuns.id, runId), inArray(syncRuns.status, ["queued", "running"])))
       .returning();
-    await tx.delete(syncDeviceOwners).where(eq(syncDeviceOwners.runId, runId));
     return cancelled;
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { databaseLostMessage, isDatabaseConnectionLost } from "@/db/connection-lost";
-import { syncDeviceOwners, syncRuns } from "@/db/schema";
+import { syncRuns } from "@/db/schema";
 import { EntraError } from "@/lib/azure";
 import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
 
@@ -15,7 +15,5 @@ export async function failSyncRun(runId: string, error: unknown) {
     .update(syncRuns)
     .set({ status: "failed", finishedAt: new Date(), errorCode: code, errorMessage: message })
     .where(and(eq(syncRuns.id, runId), inArray(syncRuns.status, ["queued", "running"])));
-  // The owners a failed full devices sync listed are of no further use.
-  await db.delete(syncDeviceOwners).where(eq(syncDeviceOwners.runId, runId));
   await alertOnRunEnded(runId);
 }

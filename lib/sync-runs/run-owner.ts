@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { db } from "@/db/client";
 import { databaseLostMessage } from "@/db/connection-lost";
-import { syncDeviceOwners, syncRuns, type SyncKind, type SyncRun } from "@/db/schema";
+import { syncRuns, type SyncKind, type SyncRun } from "@/db/schema";
 import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
 
 /**
@@ -57,7 +57,6 @@ export async function takeOverOrphanedRuns(connectionId: string, kind: SyncKind,
           errorMessage: neverStarted ? `The job engine did not start this run within ${QUEUED_GIVE_UP_MS / 60_000} minutes.` : ownerGoneMessage,
         })
         .where(eq(syncRuns.id, run.id));
-      await tx.delete(syncDeviceOwners).where(eq(syncDeviceOwners.runId, run.id));
     }
     return ended.map((run) => run.id);
   });

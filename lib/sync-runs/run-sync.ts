@@ -1,6 +1,6 @@
 import "server-only";
 import { EntraError } from "@/lib/azure";
-import { deviceOwnersListing, devicesListing } from "@/lib/sync/devices-page";
+import { devicesDeltaLinkFromNow, devicesFullListing, devicesListing } from "@/lib/sync/devices-page";
 import { finishSyncRun } from "./finish-run";
 import { beginSyncRun, switchToFullListing } from "./begin-run";
 import { failSyncRun } from "./fail-run";
@@ -12,7 +12,7 @@ import { usersDeltaLinkFromNow, usersFullListing, usersListing } from "@/lib/syn
 /** Runs one named step: Inngest's step.run (memoized, retried) or, for the command line, a plain call. */
 export type StepRunner = <T>(id: string, work: () => Promise<T>) => Promise<T>;
 
-export type SyncProgress = { pagesDone: number; phase: "listing" | "owners" | "members" };
+export type SyncProgress = { pagesDone: number; phase: "listing" | "members" };
 
 type FirstPass = {
   name: string;
@@ -24,19 +24,15 @@ function firstPass<P extends { nextLink: string | null; deltaLink: string | null
   return { name, phase, list: (plan, firstIndex, link, options) => syncPages(plan, listing, firstIndex, link, options) };
 }
 
-/**
- * What a run lists before its objects: a full devices sync, each device's owner (so a device is written
- * once, with its owner); a group-scoped users sync, the chosen groups' members.
- */
+/** What a run lists before its objects: in a group-scoped users sync, the chosen groups' members. */
 function firstPasses(plan: RunPlan): FirstPass[] {
-  if (plan.kind === "devices" && plan.mode === "full") return [firstPass("device-owners", "owners", deviceOwnersListing)];
   if (plan.usersScope?.mode !== "groups") return [];
   return plan.usersScope.groups.map((group) => firstPass(`scope-members-${group.id}`, "members", scopeMembersListing(group.id)));
 }
 
 /**
- * The whole sync of one run, step by step: begin → first passes (a full devices sync's owners, a group
- * scope's members) → steps of up to PAGES_PER_STEP Graph pages → finish.
+ * The whole sync of one run, step by step: begin → (a full sync) a delta link from now → (a group scope)
+ * its members → steps of up to PAGES_PER_STEP Graph pages → finish.
  * Steps pass only ids, counters and links. The job engine and the command line both run this.
  * Once `options.signal` is aborted no further page starts and the run is left for the caller to end
  * ("stopped"); a run ended meanwhile by someone else (cancelled, taken over) finishes as it was ended.
@@ -72,14 +68,16 @@ export async function runSync(runId: string, runStep: StepRunner, options: PageS
     }
     return { index, ended: false };
   };
-  // A full users listing is the plain one (999 a page); the delta link it ends with is taken before it starts.
-  const deltaLinkFromNow = (current: RunPlan, at: number) =>
-    current.kind === "users" && current.mode === "full"
-      ? runStep(`users-delta-link-from-page-${at}`, recordingFailure(() => usersDeltaLinkFromNow(current, options)))
-      : Promise.resolve(null);
-  const listingPagesFrom = (current: RunPlan, index: number, from: string | null) => {
-    if (current.kind === "devices") return syncPages(current, devicesListing, index, from, options);
-    return syncPages(current, current.mode === "full" ? usersFullListing : usersListing, index, from, options);
+  // A full sync lists with the plain listing (999 a page) and ends with a delta link taken before it starts;
+  // where Graph has no delta link from now (devices, on some tenants), it lists through a delta round.
+  const deltaLinkFromNow = (current: RunPlan, at: number): Promise<string | null> => {
+    if (current.mode !== "full") return Promise.resolve(null);
+    const fromNow = current.kind === "users" ? usersDeltaLinkFromNow : devicesDeltaLinkFromNow;
+    return runStep(`${current.kind}-delta-link-from-page-${at}`, recordingFailure(() => fromNow(current, options)));
+  };
+  const listingPagesFrom = (current: RunPlan, index: number, from: string | null, fullListing: boolean) => {
+    if (current.kind === "devices") return syncPages(current, fullListing ? devicesFullListing : devicesListing, index, from, options);
+    return syncPages(current, fullListing ? usersFullListing : usersListing, index, from, options);
   };
   const stopped = () => Boolean(options.signal?.aborted);
   try {
@@ -91,7 +89,8 @@ export async function runSync(runId: string, runStep: StepRunner, options: PageS
     for (let ended = firstPassesDone.ended; !ended; ) {
       if (stopped()) return { status: "stopped" as const };
       const [current, index, from] = [plan, pageIndex, link];
-      const listed = await runStep(`${current.kind}-pages-from-${index}`, recordingFailure(() => listingPagesFrom(current, index, from)));
+      const fullListing = fullListingDeltaLink !== null;
+      const listed = await runStep(`${current.kind}-pages-from-${index}`, recordingFailure(() => listingPagesFrom(current, index, from, fullListing)));
       pageIndex = listed.nextIndex;
       if ("runEnded" in listed) break;
       if ("fullResyncNeeded" in listed) {

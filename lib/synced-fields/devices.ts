@@ -27,7 +27,7 @@ export const deviceFields = declare({
 });
 
 /**
- * A device's owner is no device property: it comes from the `registeredOwners` relationship (a full sync's
- * owners pass, or one lookup per changed device; lib/sync/devices-page.ts), and is written beside the fields above.
+ * A device's owner is no device property: it comes from the `registeredOwners` relationship (asked for each
+ * listed page's devices in batches; lib/sync/devices-page.ts), and is written beside the fields above.
  */
 export const deviceOwnerColumns = ["ownerEntraObjectId", "ownerClientId"] as const satisfies (keyof Device)[];

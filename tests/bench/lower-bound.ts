@@ -7,10 +7,11 @@ import { getTableColumns } from "drizzle-orm";
 import { closeDatabase, db } from "@/db/client";
 import { clients, devices, type EntraConnection } from "@/db/schema";
 import {
-  fetchDevicesDeltaPage, fetchDevicesPage, fetchFirstOwnersBatched, fetchUsersDeltaLinkFromNow, fetchUsersDeltaPage, fetchUsersPage, openGraphSession,
-  type GraphDeviceChange, type GraphSession, type GraphUserChange,
+  fetchDevicesDeltaLinkFromNow, fetchDevicesDeltaPage, fetchDevicesPage, fetchFirstOwners, fetchUsersDeltaLinkFromNow, fetchUsersDeltaPage,
+  fetchUsersPage, openGraphSession, type GraphDeviceChange, type GraphPage, type GraphSession, type GraphUserChange,
 } from "@/lib/azure";
 import type { DeltaChange } from "@/lib/azure/graph-pages";
+import type { GraphDevice, GraphUser } from "@/lib/azure/graph-shapes";
 import { BATCH_SIZE } from "@/lib/azure/batch";
 import { OWNER_BATCHES_AT_ONCE } from "@/lib/sync/devices-page";
 import { clientFieldsFrom, deviceFieldsFrom } from "@/lib/sync/record-fields";
@@ -35,35 +36,24 @@ async function fetchListing(kind: string, graph: GraphSession, startLink: string
   } while (link);
 }
 
-/** A full users sync takes a delta link from now, then reads the plain listing, 999 a page. */
-async function fetchUsersPlainListing(graph: GraphSession, fetched: Fetched) {
-  await fetchUsersDeltaLinkFromNow(graph);
+/** A full sync takes a delta link from now, then reads the plain listing, 999 a page. */
+async function fetchPlainListing(kind: string, graph: GraphSession, fetched: Fetched) {
+  await (kind === "users" ? fetchUsersDeltaLinkFromNow(graph) : fetchDevicesDeltaLinkFromNow(graph));
   fetched.requests++;
   let link: string | null = null;
   do {
-    const page: Awaited<ReturnType<typeof fetchUsersPage>> = await fetchUsersPage(graph, link);
+    const page: GraphPage<GraphUser | GraphDevice> = kind === "users" ? await fetchUsersPage(graph, link) : await fetchDevicesPage(graph, link);
     fetched.requests++;
     fetched.changes.push(...page.items.map((item) => ({ type: "upsert" as const, item })));
     link = page.nextLink;
   } while (link);
 }
 
-/** A full devices sync reads the listing a second time, with each device's owner. */
-async function fetchOwnersListing(graph: GraphSession, fetched: Fetched) {
-  let link: string | null = null;
-  do {
-    const page = await fetchDevicesPage(graph, link, { includeOwners: true });
-    fetched.requests++;
-    for (const device of page.items) fetched.owners.set(device.id, device.registeredOwners?.[0]?.id ?? null);
-    link = page.nextLink;
-  } while (link);
-}
-
-/** A delta devices sync asks each changed device's owner, as many at a time as the sync does. */
-async function fetchOwnersBatched(graph: GraphSession, fetched: Fetched) {
+/** A devices sync asks each listed device's owner, as many batches at a time as the sync does. */
+async function fetchOwners(graph: GraphSession, fetched: Fetched) {
   const ids = fetched.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));
-  for (const [id, owner] of await fetchFirstOwnersBatched(graph, ids, OWNER_BATCHES_AT_ONCE)) fetched.owners.set(id, owner);
-  fetched.requests += Math.ceil(ids.length / BATCH_SIZE);
+  for (const [id, owner] of await fetchFirstOwners(graph, ids, OWNER_BATCHES_AT_ONCE)) fetched.owners.set(id, owner);
+  fetched.requests += Math.ceil(ids.length / (15 * BATCH_SIZE));
 }
 
 async function fetchEverything(kind: string, mode: string, connection: EntraConnection): Promise<Fetched> {
@@ -71,9 +61,9 @@ async function fetchEverything(kind: string, mode: string, connection: EntraConn
   const fetched: Fetched = { requests: 0, changes: [], owners: new Map() };
   const deltaLink = kind === "users" ? connection.usersDeltaLink : connection.devicesDeltaLink;
   if (mode === "delta" && !deltaLink) throw new Error(`No ${kind} delta link: run a full sync first.`);
-  if (kind === "users" && mode === "full") await fetchUsersPlainListing(graph, fetched);
-  else await fetchListing(kind, graph, mode === "delta" ? deltaLink : null, fetched);
-  if (kind === "devices") await (mode === "full" ? fetchOwnersListing(graph, fetched) : fetchOwnersBatched(graph, fetched));
+  if (mode === "full") await fetchPlainListing(kind, graph, fetched);
+  else await fetchListing(kind, graph, deltaLink, fetched);
+  if (kind === "devices") await fetchOwners(graph, fetched);
   return fetched;
 }
 

@@ -68,6 +68,9 @@ export function createControl(tenantFor: (tenantId?: string) => FakeTenant, faul
 
     /** Delta links issued so far stop working: 400 syncStateNotFound, or 410 Gone with a Location. */
     expireDeltaTokens: ({ answer, tenantId }: InTenant & { answer?: 400 | 410 }) => tenantFor(tenantId).expireDeltaTokens(answer),
+    allowDevicesSyncFromNow: ({ allowed, tenantId }: InTenant & { allowed: boolean }) => {
+      tenantFor(tenantId).devicesSyncFromNow = allowed;
+    },
     setAppPermissions: ({ clientId, roles, tenantId }: InTenant & { clientId: string; roles: string[] }) => {
       const app = tenantFor(tenantId).app(clientId);
       if (!app) throw new Error(`No app ${clientId}`);

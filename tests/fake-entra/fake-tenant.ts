@@ -45,6 +45,11 @@ export class FakeTenant {
   /** Delta tokens from an earlier epoch are expired. */
   deltaEpoch = 0;
   expiredDeltaAnswer: 400 | 410 = 400;
+  /**
+   * Microsoft documents "sync from now" (`$deltatoken=latest`) for Entra ID resources such as users and groups;
+   * a tenant that refuses it for devices shows the sync's way around (a delta round).
+   */
+  devicesSyncFromNow = true;
   private sequence = 0;
   private readonly ownerOverrides = new Map<number, string[]>();
   private readonly shape: TenantShape;

@@ -31,11 +31,12 @@ export function handleBatch(
   const requests = parseRequests(body);
   if (typeof requests === "string") return graphError(400, "BadRequest", requests, headers.clientRequestId);
   const responses = requests.map((inner) => {
-    // Relative to the version: "/devices/{id}/registeredOwners?$select=id".
+    // Relative to the version: "/devices?$filter=id in (…)&$expand=registeredOwners($select=id)".
     const url = new URL(`${context.baseUrl}/v1.0${inner.url.startsWith("/") ? "" : "/"}${inner.url}`);
     context.faults.record("batched", `${inner.method} ${url.pathname}${url.search}`);
     const wait = context.faults.admit();
-    const fault = wait === null ? context.faults.take("graph", url.pathname) : null;
+    // A fault may name one inner request by its query too ("/v1.0/devices?$filter=id in ('…'").
+    const fault = wait === null ? context.faults.take("graph", `${url.pathname}${decodeURIComponent(url.search)}`) : null;
     const answer =
       wait !== null
         ? graphError(429, "TooManyRequests", "Too many requests.", undefined, { "Retry-After": String(wait) })

@@ -78,9 +78,9 @@ function expiredDeltaToken(context: CollectionContext, tenant: FakeTenant, kind:
 function startingCursor(tenant: FakeTenant, kind: ObjectKind, query: URLSearchParams): DeltaCursor | "expired" | "invalid" {
   const deltaToken = query.get("$deltatoken");
   const skipToken = query.get("$skiptoken");
-  // "Sync from now" (documented for directory resources such as users): no objects, a delta link from here.
+  // "Sync from now" (documented for Entra ID resources such as users and groups): no objects, a delta link from here.
   if (deltaToken === "latest") {
-    if (kind === "device") throw new ODataError("Request_BadRequest", "$deltatoken=latest is not supported for devices.");
+    if (kind === "device" && !tenant.devicesSyncFromNow) throw new ODataError("Request_BadRequest", "$deltatoken=latest is not supported for devices.");
     const select = parseSelect(kind, query.get("$select"), propertiesOf(kind), defaultsOf(kind));
     return { round: "changes", since: tenant.currentSequence, upTo: tenant.currentSequence, after: null, select, epoch: tenant.deltaEpoch };
   }

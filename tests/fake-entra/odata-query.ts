@@ -79,6 +79,8 @@ function clause(text: string, known: readonly string[]): Predicate {
     const [, property, list] = match;
     checkProperty(property);
     const options = (list.match(/'(?:[^']|'')*'/g) ?? []).map((item) => literal(item, property));
+    // Graph's documented limit for `in` without advanced query parameters.
+    if (options.length > 15) throw new ODataError("Request_UnsupportedQuery", "The 'in' operator is limited to 15 values.");
     return (value) => options.some((option) => sameValue(value[property], option));
   }
   throw new ODataError("Request_UnsupportedQuery", `Unsupported Query.`);

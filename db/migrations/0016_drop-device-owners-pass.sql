@@ -1,0 +1,1 @@
+DROP TABLE "sync_device_owners" CASCADE;
