@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, count, desc, eq, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type AnyColumn, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, devices } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { collectedMatchesLimit, matchesSearch, pageSize, searchUsesTrigramIndex } from "@/lib/lists/search-pattern";
+import { matchesSearch, pageSize, searchUsesTrigramIndex } from "@/lib/lists/search-pattern";
+import { cappedTotal, collectedCount, COUNTED_MATCHES_LIMIT, inOrderOf, totalOfCollected, unfilteredTotal, type ListTotal } from "@/lib/lists/list-total";
 import { isUuid } from "@/db/is-uuid";
 import { deviceSummaryColumns } from "@/lib/devices/summary-columns";
 import type { ClientListQuery } from "./list-query";
@@ -39,23 +40,32 @@ const listColumns = {
   updatedAt: clients.updatedAt,
 };
 
-export async function listClients(actor: Actor, query: ClientListQuery) {
+type ClientListRow = Pick<typeof clients.$inferSelect, keyof typeof listColumns>;
+
+export async function listClients(actor: Actor, query: ClientListQuery): Promise<{ rows: ClientListRow[]; total: ListTotal }> {
   authorize(actor, "staff");
   const where = clientFilters(query);
   const offset = (query.page - 1) * pageSize;
-  const countMatches = () => db.select({ total: count() }).from(clients).where(where).then(([row]) => row.total);
   const page = () => db.select(listColumns).from(clients).where(where).orderBy(...clientOrder(query.sort)).limit(pageSize).offset(offset);
-  if (!searchUsesTrigramIndex(query.q)) {
-    const [rows, total] = await Promise.all([page(), countMatches()]);
+  if (!where || !searchUsesTrigramIndex(query.q)) {
+    const [rows, total] = await Promise.all([page(), where ? cappedTotal(clients, where) : unfilteredTotal(clients)]);
     return { rows, total };
   }
-  const total = await countMatches();
-  if (total > collectedMatchesLimit) return { rows: await page(), total };
-  // The LIMIT (never reached: there are fewer matches) keeps PostgreSQL from merging the subquery into the
-  // outer query, so the matches are collected first.
-  const matches = db.select(listColumns).from(clients).where(where).limit(collectedMatchesLimit).as("matches");
-  const rows = await db.select().from(matches).orderBy(...clientOrder(query.sort, matches)).limit(pageSize).offset(offset);
-  return { rows, total };
+  // Referred to twice, the CTE is computed once: the matches collected (only what sorts them), counted and
+  // sorted; then the page's own rows are read.
+  const sortKeys = { id: clients.id, displayName: clients.displayName, updatedAt: clients.updatedAt };
+  const matches = db.$with("matches").as(db.select(sortKeys).from(clients).where(where).limit(COUNTED_MATCHES_LIMIT + 1));
+  const collected = await db
+    .with(matches)
+    .select({ id: matches.id, matchCount: collectedCount() })
+    .from(matches)
+    .orderBy(...clientOrder(query.sort, matches))
+    .limit(pageSize)
+    .offset(offset);
+  const total = collected.length ? totalOfCollected(collected[0].matchCount) : await cappedTotal(clients, where);
+  if (total.precision !== "exact") return { rows: await page(), total };
+  const ids = collected.map((match) => match.id);
+  return { rows: inOrderOf(ids, await db.select(listColumns).from(clients).where(inArray(clients.id, ids))), total };
 }
 
 export async function countClients(actor: Actor) {

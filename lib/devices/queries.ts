@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNotNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, devices } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { isUuid } from "@/db/is-uuid";
-import { collectedMatchesLimit, matchesSearch, pageSize, searchUsesTrigramIndex } from "@/lib/lists/search-pattern";
+import { matchesSearch, pageSize, searchUsesTrigramIndex } from "@/lib/lists/search-pattern";
+import { cappedTotal, collectedCount, COUNTED_MATCHES_LIMIT, inOrderOf, totalOfCollected, unfilteredTotal } from "@/lib/lists/list-total";
 import type { DeviceListQuery } from "./list-query";
 import { deviceSummaryColumns } from "./summary-columns";
 import { groupByLabel, operatingSystemLabel } from "./operating-systems";
@@ -36,7 +37,6 @@ export async function listDevices(actor: Actor, query: DeviceListQuery) {
   const where = await deviceFilters(query);
   const offset = (query.page - 1) * pageSize;
   const owner = { ownerId: clients.id, ownerName: clients.displayName };
-  const countMatches = () => db.select({ total: count() }).from(devices).where(where).then(([row]) => row.total);
   const page = () =>
     db
       .select({ ...deviceSummaryColumns, ...owner })
@@ -46,28 +46,29 @@ export async function listDevices(actor: Actor, query: DeviceListQuery) {
       .orderBy(...deviceOrder(query.sort))
       .limit(pageSize)
       .offset(offset);
-  if (!searchUsesTrigramIndex(query.q)) {
-    const [rows, total] = await Promise.all([page(), countMatches()]);
+  if (!where || !searchUsesTrigramIndex(query.q)) {
+    const [rows, total] = await Promise.all([page(), where ? cappedTotal(devices, where) : unfilteredTotal(devices)]);
     return { rows, total };
   }
-  const total = await countMatches();
-  if (total > collectedMatchesLimit) return { rows: await page(), total };
-  // As in listClients: the matches are collected first (the LIMIT keeps the subquery apart), then sorted.
-  const matches = db
-    .select({ ...deviceSummaryColumns, ownerClientId: devices.ownerClientId })
-    .from(devices)
-    .where(where)
-    .limit(collectedMatchesLimit)
-    .as("matches");
-  const { ownerClientId, ...summary } = matches._.selectedFields;
-  const rows = await db
-    .select({ ...summary, ...owner })
+  // As in listClients: the matches collected (only what sorts them), counted and sorted; then the page's rows.
+  const sortKeys = { id: devices.id, displayName: devices.displayName, lastSignInAt: devices.lastSignInAt };
+  const matches = db.$with("matches").as(db.select(sortKeys).from(devices).where(where).limit(COUNTED_MATCHES_LIMIT + 1));
+  const collected = await db
+    .with(matches)
+    .select({ id: matches.id, matchCount: collectedCount() })
     .from(matches)
-    .leftJoin(clients, eq(ownerClientId, clients.id))
-    .orderBy(...deviceOrder(query.sort, summary))
+    .orderBy(...deviceOrder(query.sort, matches))
     .limit(pageSize)
     .offset(offset);
-  return { rows, total };
+  const total = collected.length ? totalOfCollected(collected[0].matchCount) : await cappedTotal(devices, where);
+  if (total.precision !== "exact") return { rows: await page(), total };
+  const ids = collected.map((match) => match.id);
+  const rows = await db
+    .select({ ...deviceSummaryColumns, ...owner })
+    .from(devices)
+    .leftJoin(clients, eq(devices.ownerClientId, clients.id))
+    .where(inArray(devices.id, ids));
+  return { rows: inOrderOf(ids, rows), total };
 }
 
 async function storedOperatingSystems() {

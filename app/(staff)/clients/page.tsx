@@ -24,10 +24,11 @@ export default async function ClientsPage({ searchParams }: Props) {
   const { rows, total } = await listClients(actor, query);
   const { page, ...filters } = query;
   const filtered = Boolean(query.q || query.status || query.source || query.external);
-  // A page past the end (an old link, a list that shrank) shows the last page.
-  if (rows.length === 0 && total > 0) redirect(listHref("/clients", { ...filters, page: pageCount(total) }));
+  // A page past the end (an old link, a list that shrank) shows the last page, where the total says which.
+  const pastTheEnd = rows.length === 0 && page > 1;
+  if (pastTheEnd && total.precision === "exact" && total.count > 0) redirect(listHref("/clients", { ...filters, page: pageCount(total.count) }));
 
-  const empty = total === 0 && !filtered;
+  const empty = total.count === 0 && !filtered;
   const header = (
     <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
       <h1 className="text-2xl font-semibold">Clients</h1>
@@ -64,7 +65,9 @@ export default async function ClientsPage({ searchParams }: Props) {
         <ApplyButton />
       </form>
       {rows.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">No clients match these filters.</p>
+        <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">
+          {pastTheEnd ? <>No clients on this page: <Link href={listHref("/clients", filters)}>back to the first page</Link>.</> : "No clients match these filters."}
+        </p>
       ) : (
         <DataTable headers={["Name", "Mail", "Phone", "Company", "Job title", "Department", "Status", "Source", "Last update"]}>
           {rows.map((client) => (
@@ -85,7 +88,7 @@ export default async function ClientsPage({ searchParams }: Props) {
           ))}
         </DataTable>
       )}
-      <Pagination page={page} total={total} noun="clients" hrefFor={(p) => listHref("/clients", { ...filters, page: p })} />
+      <Pagination page={page} total={total} shown={rows.length} noun="clients" hrefFor={(p) => listHref("/clients", { ...filters, page: p })} />
     </>
   );
 }

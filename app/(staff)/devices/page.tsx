@@ -24,10 +24,11 @@ export default async function DevicesPage({ searchParams }: Props) {
   const query = parseDeviceListQuery(params);
   const [{ rows, total }, systems] = await Promise.all([listDevices(actor, query), listOperatingSystems(actor)]);
   const { page, ...filters } = query;
-  // A page past the end (an old link, a list that shrank) shows the last page.
-  if (rows.length === 0 && total > 0) redirect(listHref("/devices", { ...filters, page: pageCount(total) }));
+  // A page past the end (an old link, a list that shrank) shows the last page, where the total says which.
+  const pastTheEnd = rows.length === 0 && page > 1;
+  if (pastTheEnd && total.precision === "exact" && total.count > 0) redirect(listHref("/devices", { ...filters, page: pageCount(total.count) }));
 
-  const empty = total === 0 && !(query.q || query.os || query.status);
+  const empty = total.count === 0 && !(query.q || query.os || query.status);
   const header = (
     <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
       <h1 className="text-2xl font-semibold">Devices</h1>
@@ -55,7 +56,9 @@ export default async function DevicesPage({ searchParams }: Props) {
         <ApplyButton />
       </form>
       {rows.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">No devices match these filters.</p>
+        <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">
+          {pastTheEnd ? <>No devices on this page: <Link href={listHref("/devices", filters)}>back to the first page</Link>.</> : "No devices match these filters."}
+        </p>
       ) : (
         <DataTable headers={["Name", "Operating system", "Owner", "Compliant", "Status", "Last sign-in"]}>
           {rows.map((device) => (
@@ -70,7 +73,7 @@ export default async function DevicesPage({ searchParams }: Props) {
           ))}
         </DataTable>
       )}
-      <Pagination page={page} total={total} noun="devices" hrefFor={(p) => listHref("/devices", { ...filters, page: p })} />
+      <Pagination page={page} total={total} shown={rows.length} noun="devices" hrefFor={(p) => listHref("/devices", { ...filters, page: p })} />
     </>
   );
 }

@@ -34,7 +34,7 @@ export default async function DevMailPage({ searchParams }: Props) {
               </li>
             ))}
           </ol>
-          <Pagination page={page} total={total} noun={total === 1 ? "message" : "messages"} hrefFor={(p) => `/settings/mail?page=${p}`} />
+          <Pagination page={page} total={{ count: total, precision: "exact" }} shown={mails.length} noun={total === 1 ? "message" : "messages"} hrefFor={(p) => `/settings/mail?page=${p}`} />
         </>
       )}
     </>
