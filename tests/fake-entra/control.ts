@@ -1,15 +1,17 @@
 // What tests (in process) and people or browser tests (POST /_control/{operation}, JSON body) may do to
 // the fake between syncs. Every operation takes one object; `tenantId` (an id or a domain) picks a tenant
 // (the first, Contoso, by default).
-import type { FakeTenant, DeviceProperties, UserProperties } from "./fake-tenant";
+import type { DeviceProperties, UserProperties } from "./fake-tenant";
 import type { FaultInjector, FaultRequest, Latency, Throttle } from "./faults";
+import type { TenantDirectory } from "./tenant-directory";
 
 type InTenant = { tenantId?: string };
 type ById = InTenant & { id: string };
 
-export function createControl(tenantFor: (tenantId?: string) => FakeTenant, faults: FaultInjector) {
+export function createControl(directory: TenantDirectory, faults: FaultInjector) {
+  const tenantFor = (tenantId?: string) => directory.require(tenantId);
   /** A tenant id or domain as the faults know tenants: the tenant's id. */
-  const tenantIdOf = (tenantId?: string) => (tenantId ? tenantFor(tenantId).tenantId : undefined);
+  const tenantIdOf = (tenantId?: string) => (tenantId ? directory.require(tenantId).tenantId : undefined);
   const users = (args: InTenant) => tenantFor(args.tenantId).users;
   const devices = (args: InTenant) => tenantFor(args.tenantId).devices;
   const memberships = (args: InTenant) => tenantFor(args.tenantId).memberships;
