@@ -1,5 +1,6 @@
 // The Entra ID side: OpenID metadata, the v2.0 token endpoint (client credentials), instance discovery,
-// and the v1 admin-consent link that grants at once, with Microsoft's AADSTS errors.
+// and the v1 admin-consent link that grants at once, with Microsoft's AADSTS errors. The v2.0 admin-consent
+// page, for multi-tenant apps, is in admin-consent.ts.
 import type { AccessTokenSigner } from "./access-tokens";
 import { verifyClientAssertion } from "./client-assertion";
 import type { FakeApp, FakeTenant } from "./fake-tenant";

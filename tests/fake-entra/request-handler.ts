@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { unverifiedCaller, type TokenCaller } from "./access-tokens";
+import { adminConsentDecision, adminConsentPage } from "./admin-consent";
 import type { FakeEntraControl } from "./control";
 import type { Fault, FaultInjector, FaultTarget } from "./faults";
 import { handleBatch } from "./graph-batch";
@@ -78,6 +79,12 @@ function route(context: RequestContext, method: string, url: URL, request: Incom
   }
   if (tenantKey && tail === "adminconsent") {
     return { target: "other", answer: () => adminConsent(context, tenantKey, url.searchParams.get("client_id")) };
+  }
+  if (tenantKey && tail === "v2.0/adminconsent") {
+    return {
+      target: "other",
+      answer: (body) => (method === "POST" ? adminConsentDecision(context, tenantKey, new URLSearchParams(body)) : adminConsentPage(context, tenantKey, url.searchParams)),
+    };
   }
   return { target: "other", answer: () => html(404, "Not found") };
 }

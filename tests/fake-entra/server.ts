@@ -3,8 +3,9 @@
 //   fake.endpoints  → { authorityHost, graphBaseUrl } for lib/azure
 //   fake.control    → change a tenant, inject faults, count requests (also POST /_control/{operation})
 // It serves, per tenant: OpenID metadata, the client-credentials token endpoint (secret or certificate), the v1
-// admin-consent link, and Graph v1.0 users, devices, groups, delta and $batch. Default tenants: Contoso (the
-// first), Fabrikam, and Northwind IT, an IT provider whose multi-tenant app the others have not consented to.
+// admin-consent link, the v2.0 admin-consent page for multi-tenant apps (admin-consent.ts), and Graph v1.0
+// users, devices, groups, delta and $batch. Default tenants: Contoso (the first), Fabrikam, and Northwind IT,
+// an IT provider whose multi-tenant app the others have not consented to (default-tenants.ts).
 import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
