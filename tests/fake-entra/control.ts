@@ -3,6 +3,7 @@
 // (the first, Contoso, by default).
 import type { DeviceProperties, UserProperties } from "./fake-tenant";
 import type { FaultInjector, FaultRequest, Latency, Throttle } from "./faults";
+import { createMultiTenantControl } from "./multi-tenant-control";
 import type { TenantDirectory } from "./tenant-directory";
 
 type InTenant = { tenantId?: string };
@@ -87,6 +88,8 @@ export function createControl(directory: TenantDirectory, faults: FaultInjector)
       if (!app) throw new Error(`No app ${clientId}`);
       for (const secret of app.secrets) secret.expiresAt = new Date(Date.now() - 1000);
     },
+
+    ...createMultiTenantControl(directory),
 
     /** `tenantId` keeps the faults to that tenant's requests (token requests to it, Graph requests with its tokens). */
     failNextRequests: (request: FaultRequest) => faults.failNextRequests({ ...request, tenantId: tenantIdOf(request.tenantId) }),
