@@ -1,7 +1,7 @@
 // A fake Microsoft Entra ID and Microsoft Graph on one local HTTPS port, for tests and for trying the app.
 //   const fake = await startFakeEntra({ users: 5000 });
 //   fake.endpoints  → { authorityHost, graphBaseUrl } for lib/azure
-//   fake.control    → change a tenant, inject faults, count requests (also POST /_control/{operation})
+//   fake.control    → change a tenant, add tenants, consent, inject faults, count requests (also POST /_control/{operation})
 // It serves, per tenant: OpenID metadata, the client-credentials token endpoint (secret or certificate), the v1
 // admin-consent link, the v2.0 admin-consent page for multi-tenant apps (admin-consent.ts), and Graph v1.0
 // users, devices, groups, delta and $batch. Default tenants: Contoso (the first), Fabrikam, and Northwind IT,
