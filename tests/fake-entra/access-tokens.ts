@@ -65,3 +65,18 @@ export class AccessTokenSigner {
     return { claims };
   }
 }
+
+/** The tenant and app an access token was issued to. */
+export type TokenCaller = { tenantId: string; appId: string };
+
+/** The tenant and app a bearer token names, read without checking it: for throttling and faults, never for access. */
+export function unverifiedCaller(authorization: string | undefined): TokenCaller | null {
+  const payload = authorization?.match(/^Bearer\s+[^.]+\.([^.]+)\./i)?.[1];
+  if (!payload) return null;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Partial<AccessTokenClaims>;
+    return typeof claims.tid === "string" && typeof claims.appid === "string" ? { tenantId: claims.tid, appId: claims.appid } : null;
+  } catch {
+    return null;
+  }
+}

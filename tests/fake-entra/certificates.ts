@@ -13,6 +13,8 @@ export const FAKE_ENTRA_CA_BUNDLE = path.join(FAKE_ENTRA_DIR, "ca-bundle.pem");
 const TLS_KEY_FILE = path.join(FAKE_ENTRA_DIR, "key.pem");
 const APP_CERT_FILE = path.join(FAKE_ENTRA_DIR, "app-certificate.pem");
 const APP_KEY_FILE = path.join(FAKE_ENTRA_DIR, "app-private-key.pem");
+const MULTI_TENANT_APP_CERT_FILE = path.join(FAKE_ENTRA_DIR, "multi-tenant-app-certificate.pem");
+const MULTI_TENANT_APP_KEY_FILE = path.join(FAKE_ENTRA_DIR, "multi-tenant-app-private-key.pem");
 
 export type PemPair = { certPem: string; keyPem: string };
 
@@ -56,10 +58,9 @@ export function serverCertificate(): Promise<PemPair> {
   );
 }
 
-/** The certificate registered on the fake's good app, for trying certificate credentials. */
-export async function appCertificate(): Promise<AppCertificate> {
-  const pair = await readOrGenerate(APP_CERT_FILE, APP_KEY_FILE, () =>
-    selfsigned.generate([{ name: "commonName", value: "Vertask fake app" }], { keySize: 2048, algorithm: "sha256", notAfterDate: tenYears() }),
+async function appCredentialCertificate(certFile: string, keyFile: string, commonName: string): Promise<AppCertificate> {
+  const pair = await readOrGenerate(certFile, keyFile, () =>
+    selfsigned.generate([{ name: "commonName", value: commonName }], { keySize: 2048, algorithm: "sha256", notAfterDate: tenYears() }),
   );
   const certificate = new X509Certificate(pair.certPem);
   return {
@@ -67,6 +68,16 @@ export async function appCertificate(): Promise<AppCertificate> {
     thumbprintSha256: certificate.fingerprint256.replace(/:/g, ""),
     publicKeyPem: certificate.publicKey.export({ type: "spki", format: "pem" }).toString(),
   };
+}
+
+/** The certificate registered on the fake's good app, for trying certificate credentials. */
+export function appCertificate(): Promise<AppCertificate> {
+  return appCredentialCertificate(APP_CERT_FILE, APP_KEY_FILE, "Vertask fake app");
+}
+
+/** The certificate registered on the provider's multi-tenant app: its own key, so it cannot pass for Contoso's. */
+export function multiTenantAppCertificate(): Promise<AppCertificate> {
+  return appCredentialCertificate(MULTI_TENANT_APP_CERT_FILE, MULTI_TENANT_APP_KEY_FILE, "Vertask fake multi-tenant app");
 }
 
 /** Whether a NODE_EXTRA_CA_CERTS value includes the fake's certificate. */

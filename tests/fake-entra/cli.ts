@@ -4,7 +4,7 @@
 // FAKE_ENTRA_PORT sets the default port (a second checkout, or a test, runs one beside yours).
 import path from "node:path";
 import { caFileForNode } from "./certificates";
-import { CONTOSO } from "./default-tenants";
+import { CONTOSO, PROVIDER } from "./default-tenants";
 import { startFakeEntra } from "./server";
 import { fakeTenantSettingsFile, removeFakeTenantSettings, writeFakeTenantSettings } from "@/lib/local/fake-tenant-settings";
 
@@ -32,6 +32,8 @@ async function main() {
   writeFakeTenantSettings(fake.url, caFile);
   const tenant = fake.tenant();
   const keyFile = path.relative(process.cwd(), path.join(path.dirname(fake.caFile), "app-private-key.pem"));
+  const multiTenantKeyFile = path.relative(process.cwd(), path.join(path.dirname(fake.caFile), "multi-tenant-app-private-key.pem"));
+  const consentQuery = new URLSearchParams({ client_id: PROVIDER.multiTenantApp.clientId, scope: `${fake.url}/.default`, redirect_uri: PROVIDER.redirectUris[0], state: "try-it" });
   const row = (label: string, value: string) => `  ${label.padEnd(26)}${value}`;
 
   console.log(
@@ -53,6 +55,13 @@ async function main() {
       row("the secret's ID (wrong)", CONTOSO.goodApp.secretId),
       `  The good app also takes a certificate: private key ${keyFile}, SHA-256 thumbprint ${fake.appCertificate.thumbprintSha256}`,
       "",
+      `${PROVIDER.displayName}, an IT provider, has a multi-tenant app; Contoso and Fabrikam have not consented to it yet:`,
+      row("Application (client) ID", PROVIDER.multiTenantApp.clientId),
+      row("Client secret", PROVIDER.multiTenantApp.secret),
+      row("Redirect URIs", PROVIDER.redirectUris.join(", ")),
+      `  It also takes a certificate: private key ${multiTenantKeyFile}, SHA-256 thumbprint ${fake.multiTenantAppCertificate.thumbprintSha256}`,
+      `  An administrator consents at ${fake.url}/organizations/v2.0/adminconsent?${consentQuery}`,
+      "",
       `npm run dev and npm run sync, started from now on, use this fake tenant: its address is in ${path.relative(process.cwd(), fakeTenantSettingsFile())} (removed when it stops).`,
       "Start the app in another terminal with npm run dev; if it is already running, stop it (Ctrl+C) and start it again.",
       "",
@@ -60,7 +69,9 @@ async function main() {
       `  curl --cacert ${caFile} -X POST ${fake.url}/_control/disableUser -d '{"id":"${tenant.userIdAt(0)}"}'`,
       `  curl --cacert ${caFile} -X POST ${fake.url}/_control/addGroupMember -d '{"groupId":"${fake.control.groupByName({ name: "Sales" }).id}","memberId":"${tenant.userIdAt(0)}"}'`,
       `  curl --cacert ${caFile} -X POST ${fake.url}/_control/failNextRequests -d '{"count":2,"status":429,"retryAfterSeconds":1}'`,
-      "  (operations: tests/fake-entra/control.ts)   Stop with Ctrl+C.",
+      `  curl --cacert ${caFile} -X POST ${fake.url}/_control/addTenants -d '{"count":3,"users":50,"seed":"customers"}'`,
+      `  curl --cacert ${caFile} -X POST ${fake.url}/_control/grantAdminConsent -d '{"tenantId":"${CONTOSO.tenantId}"}'`,
+      "  (operations: tests/fake-entra/control.ts and multi-tenant-control.ts)   Stop with Ctrl+C.",
     ].join("\n"),
   );
 

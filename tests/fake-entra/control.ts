@@ -1,12 +1,18 @@
 // What tests (in process) and people or browser tests (POST /_control/{operation}, JSON body) may do to
-// the fake between syncs. Every operation takes one object; `tenantId` picks a tenant (the first by default).
-import type { FakeTenant, DeviceProperties, UserProperties } from "./fake-tenant";
-import type { FaultInjector, FaultRequest, FaultTarget, Throttle } from "./faults";
+// the fake between syncs. Every operation takes one object; `tenantId` (an id or a domain) picks a tenant
+// (the first, Contoso, by default).
+import type { DeviceProperties, UserProperties } from "./fake-tenant";
+import type { FaultInjector, FaultRequest, Latency, Throttle } from "./faults";
+import { createMultiTenantControl } from "./multi-tenant-control";
+import type { TenantDirectory } from "./tenant-directory";
 
 type InTenant = { tenantId?: string };
 type ById = InTenant & { id: string };
 
-export function createControl(tenantFor: (tenantId?: string) => FakeTenant, faults: FaultInjector) {
+export function createControl(directory: TenantDirectory, faults: FaultInjector) {
+  const tenantFor = (tenantId?: string) => directory.require(tenantId);
+  /** A tenant id or domain as the faults know tenants: the tenant's id. */
+  const tenantIdOf = (tenantId?: string) => (tenantId ? directory.require(tenantId).tenantId : undefined);
   const users = (args: InTenant) => tenantFor(args.tenantId).users;
   const devices = (args: InTenant) => tenantFor(args.tenantId).devices;
   const memberships = (args: InTenant) => tenantFor(args.tenantId).memberships;
@@ -83,11 +89,19 @@ export function createControl(tenantFor: (tenantId?: string) => FakeTenant, faul
       for (const secret of app.secrets) secret.expiresAt = new Date(Date.now() - 1000);
     },
 
-    failNextRequests: (request: FaultRequest) => faults.failNextRequests(request),
-    setLatency: ({ ms, target }: { ms: number; target?: FaultTarget }) => faults.setLatency(ms, target),
-    /** Graph answers 429 with Retry-After (the rest of the window) past `limit` requests per window; null turns it off. */
-    setThrottle: (throttle: Throttle | null) => faults.setThrottle(throttle),
-    throttleReport: () => faults.throttleReport(),
+    ...createMultiTenantControl(directory),
+
+    /** `tenantId` keeps the faults to that tenant's requests (token requests to it, Graph requests with its tokens). */
+    failNextRequests: (request: FaultRequest) => faults.failNextRequests({ ...request, tenantId: tenantIdOf(request.tenantId) }),
+    /** With `tenantId`, that tenant's latency instead of the one for every tenant. */
+    setLatency: (latency: Latency) => faults.setLatency({ ...latency, tenantId: tenantIdOf(latency.tenantId) }),
+    /**
+     * Graph answers 429 with Retry-After (the rest of the window) past `limit` requests per window, counted per tenant and app
+     * as Graph counts; `tenantId` throttles that tenant only. null turns every throttle off.
+     */
+    setThrottle: (throttle: Throttle | null) => faults.setThrottle(throttle && { ...throttle, tenantId: tenantIdOf(throttle.tenantId) }),
+    /** The report of the throttle for every tenant, or of the one for `tenantId`. */
+    throttleReport: ({ tenantId }: InTenant = {}) => faults.throttleReport(tenantIdOf(tenantId)),
     clearFaults: () => faults.clear(),
     requestCounts: () => ({ ...faults.counts }),
     recentRequests: () => [...faults.recentRequests],

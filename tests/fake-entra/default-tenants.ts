@@ -4,7 +4,7 @@ import type { FakeApp, FakeCertificateCredential, FakeTenantOptions } from "./fa
 
 const BOTH = ["User.Read.All", "Device.Read.All"];
 /** What the main app has: users and devices, and group memberships for choosing whom to sync. */
-const WITH_GROUPS = [...BOTH, "GroupMember.Read.All"];
+export const WITH_GROUPS = [...BOTH, "GroupMember.Read.All"];
 const inYears = (years: number) => new Date(Date.now() + years * 365 * 24 * 3600 * 1000);
 const longAgo = new Date("2024-01-31T00:00:00Z");
 
@@ -29,6 +29,25 @@ export const FABRIKAM = {
   goodApp: { clientId: "c7e2a9d4-1f6b-4e3c-9a8d-5b2f7e1c4a96", secret: "Fb3Q~9fakeFabrikamSecretVertas.5Mn8Kp1Z" },
 } as const;
 
+/** An IT provider's home tenant. Its multi-tenant app is how it reaches the customer tenants that consent to it. */
+export const PROVIDER = {
+  tenantId: "6f1c8e3a-2b7d-4a95-9e4c-8d3b1a7f5e20",
+  domain: "northwindit.onmicrosoft.com",
+  displayName: "Northwind IT (fake)",
+  /**
+   * "Accounts in any organizational directory", asking for User.Read.All, Device.Read.All and GroupMember.Read.All;
+   * consented in its home tenant only. Its one secret (and certificate) works at every tenant that consents.
+   */
+  multiTenantApp: {
+    clientId: "d2a7f4c9-8e1b-4f3a-b6d5-1c9e7a4f2b83",
+    displayName: "Vertask (Northwind IT)",
+    secret: "Nw5Q~2fakeMultiTenantSecretVer.7Rk4Tz9X",
+    secretId: "9b3e6a1d-4c8f-4e2b-a7d9-5f1c3e8b6a24",
+  },
+  /** Where the admin-consent endpoint may send a browser back, until a test registers others (setRedirectUris). */
+  redirectUris: ["http://localhost:3000/settings/organizations/consent"],
+} as const;
+
 function app(clientId: string, displayName: string, requested: string[], granted: string[], secrets: FakeApp["secrets"], certificates: FakeCertificateCredential[] = []): FakeApp {
   return { clientId, displayName, requestedRoles: requested, grantedRoles: granted, secrets, certificates };
 }
@@ -50,6 +69,21 @@ export function contosoTenant(sizes: TenantSizes, certificate?: FakeCertificateC
       app(CONTOSO.appWithExpiredSecret.clientId, "Vertask (expired secret)", BOTH, BOTH, [secret(CONTOSO.appWithExpiredSecret.secret, "1a7c3e9b-5d2f-4b8a-8c6e-4f1b9d3a7e25", longAgo)]),
       app(CONTOSO.appWithoutConsent.clientId, "Vertask (no consent)", BOTH, [], [secret(CONTOSO.appWithoutConsent.secret, "7d2f8b4e-9a1c-4e6d-b3f5-2c8e4a6d1f37")]),
     ],
+  };
+}
+
+/** The provider's tenant: a few staff of its own, and the multi-tenant app (a secret, and a certificate when given). */
+export function providerTenant(certificate?: FakeCertificateCredential): FakeTenantOptions {
+  const { clientId, displayName, secret, secretId } = PROVIDER.multiTenantApp;
+  const registration = app(clientId, displayName, WITH_GROUPS, WITH_GROUPS, [{ id: secretId, value: secret, expiresAt: inYears(1) }], certificate ? [certificate] : []);
+  return {
+    tenantId: PROVIDER.tenantId,
+    domain: PROVIDER.domain,
+    displayName: PROVIDER.displayName,
+    seed: "northwind-it",
+    users: 12,
+    devices: 8,
+    apps: [{ ...registration, multiTenant: true, redirectUris: [...PROVIDER.redirectUris] }],
   };
 }
 

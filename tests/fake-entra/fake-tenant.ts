@@ -18,7 +18,14 @@ export type FakeApp = {
   grantedRoles: string[];
   secrets: FakeSecret[];
   certificates: FakeCertificateCredential[];
+  /** "Accounts in any organizational directory": administrators of other tenants may consent to it. */
+  multiTenant?: boolean;
+  /** Web redirect URIs the admin-consent endpoint may send a browser back to; matched exactly. */
+  redirectUris?: string[];
 };
+
+/** Another tenant's multi-tenant app as this tenant knows it after an administrator's consent (its "enterprise application"). */
+export type EnterpriseApp = { grantedRoles: string[] };
 
 export type FakeTenantOptions = {
   tenantId: string;
@@ -38,6 +45,8 @@ export class FakeTenant {
   readonly domain: string;
   readonly displayName: string;
   readonly apps = new Map<string, FakeApp>();
+  /** Other tenants' multi-tenant apps consented to here, by client id; their credentials stay on the home registration. */
+  readonly enterpriseApps = new Map<string, EnterpriseApp>();
   readonly users: ObjectCollection<FakeUser>;
   readonly devices: ObjectCollection<FakeDevice>;
   readonly groups: ObjectCollection<FakeGroup>;

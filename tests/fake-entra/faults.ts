@@ -1,4 +1,9 @@
-// Faults on demand: a number of failing answers, added latency, and a count of what was asked.
+// Faults on demand: a number of failing answers, added latency, Graph's throttling, and a count of what was asked.
+// Each can be kept to one tenant (the tenant in a token request's path, or in a Graph request's token).
+import type { TokenCaller } from "./access-tokens";
+import { GraphThrottle, type Throttle, type ThrottleReport } from "./throttle";
+
+export type { Throttle, ThrottleReport } from "./throttle";
 
 /** Which endpoints a fault or latency applies to. */
 export type FaultTarget = "graph" | "token" | "metadata" | "any";
@@ -21,29 +26,31 @@ export type FaultRequest = {
   pathPrefix?: string;
   /** Let this many matching requests through first: a fault in the middle of a listing. */
   afterRequests?: number;
+  /** Only requests to or for this tenant (its id); every tenant's by default. */
+  tenantId?: string;
 };
 
 export type Fault = { kind: FaultKind; status: number; retryAfterSeconds: number | null };
 
-type Rule = Fault & { remaining: number; passThrough: number; target: FaultTarget; pathPrefix: string };
+type Rule = Fault & { remaining: number; passThrough: number; target: FaultTarget; pathPrefix: string; tenantId: string | null };
+
+/** Added latency; one set for a tenant replaces the one for every tenant there. */
+export type Latency = { ms: number; target?: FaultTarget; tenantId?: string };
 
 /** `batched`: requests inside a `$batch` (the batch itself counts as one `graph` request). */
 export type RequestCounts = Record<Exclude<FaultTarget, "any"> | "control" | "other" | "batched", number>;
-
-/** Graph's throttling, simplified: at most `limit` Graph requests (inner batch requests each count) per window. */
-export type Throttle = { limit: number; windowSeconds: number };
-
-export type ThrottleReport = Throttle & { refused: number; mostAdmittedInAWindow: number };
 
 function applies(target: FaultTarget, requestTarget: FaultTarget, pathPrefix: string, path: string) {
   return (target === "any" || target === requestTarget) && path.startsWith(pathPrefix);
 }
 
+const EVERY_TENANT = "*";
+
 export class FaultInjector {
   private rules: Rule[] = [];
-  private latency: { ms: number; target: FaultTarget } = { ms: 0, target: "any" };
+  private readonly latencies = new Map<string, { ms: number; target: FaultTarget }>();
   readonly counts: RequestCounts = { graph: 0, token: 0, metadata: 0, control: 0, other: 0, batched: 0 };
-  private throttle: (Throttle & { windowStart: number; admitted: number; refused: number; most: number }) | null = null;
+  private readonly throttle = new GraphThrottle();
   /** The latest requests (method and URL), newest last; bounded so a long run stays small. */
   readonly recentRequests: string[] = [];
 
@@ -57,41 +64,32 @@ export class FaultInjector {
       passThrough: request.afterRequests ?? 0,
       target: request.target ?? "graph",
       pathPrefix: request.pathPrefix ?? "",
+      tenantId: request.tenantId ?? null,
     });
   }
 
-  setLatency(ms: number, target: FaultTarget = "any") {
-    this.latency = { ms, target };
+  setLatency({ ms, target = "any", tenantId }: Latency) {
+    this.latencies.set(tenantId ?? EVERY_TENANT, { ms, target });
   }
 
   clear() {
     this.rules = [];
-    this.latency = { ms: 0, target: "any" };
-    this.throttle = null;
+    this.latencies.clear();
+    this.throttle.set(null);
   }
 
   setThrottle(throttle: Throttle | null) {
-    this.throttle = throttle && { ...throttle, windowStart: 0, admitted: 0, refused: 0, most: 0 };
+    this.throttle.set(throttle);
   }
 
   /** Counts a Graph request against the throttle: null when admitted, else the seconds until the window ends. */
-  admit(now = Date.now()): number | null {
-    const throttle = this.throttle;
-    if (!throttle) return null;
-    const windowMs = throttle.windowSeconds * 1000;
-    if (now - throttle.windowStart >= windowMs) Object.assign(throttle, { windowStart: now, admitted: 0 });
-    if (throttle.admitted >= throttle.limit) {
-      throttle.refused++;
-      return Math.max(1, Math.ceil((throttle.windowStart + windowMs - now) / 1000));
-    }
-    throttle.admitted++;
-    throttle.most = Math.max(throttle.most, throttle.admitted);
-    return null;
+  admit(caller: TokenCaller | null, now = Date.now()): number | null {
+    return this.throttle.admit(caller, now);
   }
 
-  throttleReport(): ThrottleReport | null {
-    const throttle = this.throttle;
-    return throttle && { limit: throttle.limit, windowSeconds: throttle.windowSeconds, refused: throttle.refused, mostAdmittedInAWindow: throttle.most };
+  /** The throttle for every tenant, or the one for `tenantId`; null when there is none. */
+  throttleReport(tenantId?: string): ThrottleReport | null {
+    return this.throttle.report(tenantId);
   }
 
   record(target: keyof RequestCounts, line: string) {
@@ -100,13 +98,14 @@ export class FaultInjector {
     if (this.recentRequests.length > 500) this.recentRequests.splice(0, this.recentRequests.length - 500);
   }
 
-  latencyFor(target: FaultTarget, path: string) {
-    return applies(this.latency.target, target, "", path) ? this.latency.ms : 0;
+  latencyFor(target: FaultTarget, path: string, tenantId: string | null) {
+    const latency = (tenantId && this.latencies.get(tenantId)) || this.latencies.get(EVERY_TENANT);
+    return latency && applies(latency.target, target, "", path) ? latency.ms : 0;
   }
 
   /** The fault the next request gets, if any; each use counts down its rule. */
-  take(target: FaultTarget, path: string): Fault | null {
-    const rule = this.rules.find((r) => r.remaining > 0 && applies(r.target, target, r.pathPrefix, path));
+  take(target: FaultTarget, path: string, tenantId: string | null): Fault | null {
+    const rule = this.rules.find((r) => r.remaining > 0 && applies(r.target, target, r.pathPrefix, path) && (!r.tenantId || r.tenantId === tenantId));
     if (!rule) return null;
     if (rule.passThrough > 0) {
       rule.passThrough--;

@@ -1,5 +1,6 @@
 // Graph's JSON batching: POST /v1.0/$batch with up to 20 GET requests, each answered on its own. Each inner
 // request is counted, throttled and failed on demand as if it came alone (Graph counts them one by one).
+import { unverifiedCaller } from "./access-tokens";
 import type { FaultInjector } from "./faults";
 import { handleGraphRequest, type GraphContext } from "./graph-routes";
 import { graphError, json, type FakeResponse } from "./responses";
@@ -30,13 +31,14 @@ export function handleBatch(
 ): FakeResponse {
   const requests = parseRequests(body);
   if (typeof requests === "string") return graphError(400, "BadRequest", requests, headers.clientRequestId);
+  const caller = unverifiedCaller(headers.authorization);
   const responses = requests.map((inner) => {
     // Relative to the version: "/devices?$filter=id in (…)&$expand=registeredOwners($select=id)".
     const url = new URL(`${context.baseUrl}/v1.0${inner.url.startsWith("/") ? "" : "/"}${inner.url}`);
     context.faults.record("batched", `${inner.method} ${url.pathname}${url.search}`);
-    const wait = context.faults.admit();
+    const wait = context.faults.admit(caller);
     // A fault may name one inner request by its query too ("/v1.0/devices?$filter=id in ('…'").
-    const fault = wait === null ? context.faults.take("graph", `${url.pathname}${decodeURIComponent(url.search)}`) : null;
+    const fault = wait === null ? context.faults.take("graph", `${url.pathname}${decodeURIComponent(url.search)}`, caller?.tenantId ?? null) : null;
     const answer =
       wait !== null
         ? graphError(429, "TooManyRequests", "Too many requests.", undefined, { "Retry-After": String(wait) })

@@ -1,31 +1,41 @@
 // The Entra ID side: OpenID metadata, the v2.0 token endpoint (client credentials), instance discovery,
-// and the admin-consent page, with Microsoft's AADSTS errors.
+// and the v1 admin-consent link that grants at once, with Microsoft's AADSTS errors. The v2.0 admin-consent
+// page, for multi-tenant apps, is in admin-consent.ts.
 import type { AccessTokenSigner } from "./access-tokens";
 import { verifyClientAssertion } from "./client-assertion";
 import type { FakeApp, FakeTenant } from "./fake-tenant";
 import { isGraphResource } from "./graph-resource";
 import { aadstsError, html, json, type FakeResponse } from "./responses";
+import type { TenantDirectory } from "./tenant-directory";
 
 export type LoginContext = {
   baseUrl: string;
   findTenant: (key: string) => FakeTenant | null;
+  directory: TenantDirectory;
   signer: AccessTokenSigner;
   tokenLifetimeSeconds: number;
 };
 
+/** AADSTS700016's words: the tenant has no registration of the app and has not consented to it. */
+export const appNotFoundText = (clientId: string, directoryName: string) =>
+  `Application with identifier '${clientId}' was not found in the directory '${directoryName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`;
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function tenantNotFound(tenantKey: string, correlationId?: string): FakeResponse {
+/** AADSTS90002, or 900023 for a name that cannot be a tenant at all: the number and Microsoft's words. */
+export function unknownTenantError(tenantKey: string): { code: number; text: string } {
   if (!GUID.test(tenantKey) && !tenantKey.includes(".")) {
-    return aadstsError(400, "invalid_request", 900023, `Specified tenant identifier '${tenantKey}' is neither a valid DNS name, nor a valid external domain.`, correlationId);
+    return { code: 900023, text: `Specified tenant identifier '${tenantKey}' is neither a valid DNS name, nor a valid external domain.` };
   }
-  return aadstsError(
-    400,
-    "invalid_request",
-    90002,
-    `Tenant '${tenantKey}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
-    correlationId,
-  );
+  return {
+    code: 90002,
+    text: `Tenant '${tenantKey}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+  };
+}
+
+function tenantNotFound(tenantKey: string, correlationId?: string): FakeResponse {
+  const { code, text } = unknownTenantError(tenantKey);
+  return aadstsError(400, "invalid_request", code, text, correlationId);
 }
 
 const tokenEndpointOf = (context: LoginContext, tenant: FakeTenant) => `${context.baseUrl}/${tenant.tenantId}/oauth2/v2.0/token`;
@@ -105,16 +115,15 @@ export function tokenEndpoint(context: LoginContext, tenantKey: string, form: UR
   }
   const clientId = form.get("client_id") ?? "";
   if (!clientId) return aadstsError(400, "invalid_request", 900144, "The request body must contain the following parameter: 'client_id'.", correlationId);
-  const app = tenant.app(clientId);
-  if (!app) {
-    return aadstsError(400, "unauthorized_client", 700016, `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`, correlationId);
-  }
+  // A multi-tenant app is known where an administrator consented; its credentials are those of its home registration.
+  const app = context.directory.appIn(tenant, clientId);
+  if (!app) return aadstsError(400, "unauthorized_client", 700016, appNotFoundText(clientId, tenant.displayName), correlationId);
   const scope = checkScope(context, form.get("scope"), correlationId);
   if ("status" in scope) return scope;
-  const refused = checkCredential(context, tenant, app, form, correlationId);
+  const refused = checkCredential(context, tenant, app.registration, form, correlationId);
   if (refused) return refused;
   const lifetime = context.tokenLifetimeSeconds;
-  const accessToken = context.signer.issue({ audience: scope.audience, tenantId: tenant.tenantId, clientId: app.clientId, roles: app.grantedRoles, lifetimeSeconds: lifetime });
+  const accessToken = context.signer.issue({ audience: scope.audience, tenantId: tenant.tenantId, clientId: app.registration.clientId, roles: app.grantedRoles, lifetimeSeconds: lifetime });
   return json(200, { token_type: "Bearer", expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken });
 }
 
@@ -122,8 +131,7 @@ export function tokenEndpoint(context: LoginContext, tenantKey: string, form: UR
 export function adminConsent(context: LoginContext, tenantKey: string, clientId: string | null): FakeResponse {
   const tenant = context.findTenant(tenantKey);
   if (!tenant) return html(400, "Tenant not found");
-  const app = clientId ? tenant.app(clientId) : null;
-  if (!app) return html(400, "Application not found in this directory");
-  app.grantedRoles = [...app.requestedRoles];
-  return html(200, `Admin consent granted to ${app.displayName} for ${tenant.displayName}: ${app.grantedRoles.join(", ") || "no permissions"}`);
+  const granted = clientId ? context.directory.grantConsent(tenant, clientId) : null;
+  if (!granted) return html(400, "Application not found in this directory");
+  return html(200, `Admin consent granted to ${granted.registration.displayName} for ${tenant.displayName}: ${granted.grantedRoles.join(", ") || "no permissions"}`);
 }

@@ -2,6 +2,8 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
+import { unverifiedCaller, type TokenCaller } from "./access-tokens";
+import { adminConsentDecision, adminConsentPage } from "./admin-consent";
 import type { FakeEntraControl } from "./control";
 import type { Fault, FaultInjector, FaultTarget } from "./faults";
 import { handleBatch } from "./graph-batch";
@@ -11,7 +13,16 @@ import { aadstsError, graphError, html, json, type FakeResponse } from "./respon
 
 export type RequestContext = LoginContext & GraphContext & { faults: FaultInjector; control: FakeEntraControl };
 
-type Route = { target: Exclude<FaultTarget, "any"> | "control" | "other"; answer: (body: string) => FakeResponse | Promise<FakeResponse> };
+/**
+ * `tenantId`: the tenant a request is for (in the path, or in a Graph request's token), for faults kept to one tenant;
+ * `caller`: the tenant and app of a Graph request's token, which Graph's throttling counts by.
+ */
+type Route = {
+  target: Exclude<FaultTarget, "any"> | "control" | "other";
+  tenantId?: string | null;
+  caller?: TokenCaller | null;
+  answer: (body: string) => FakeResponse | Promise<FakeResponse>;
+};
 
 const GRAPH_ERROR_CODES: Record<number, string> = { 429: "TooManyRequests", 500: "generalException", 502: "BadGateway", 503: "serviceNotAvailable", 504: "GatewayTimeout" };
 
@@ -47,24 +58,33 @@ function route(context: RequestContext, method: string, url: URL, request: Incom
   }
   if (path === "/v1.0/$batch" && method === "POST") {
     const headers = { authorization: request.headers.authorization, clientRequestId };
-    return { target: "graph", answer: (body) => handleBatch(context, body, headers) };
+    const caller = unverifiedCaller(headers.authorization);
+    return { target: "graph", caller, tenantId: caller?.tenantId, answer: (body) => handleBatch(context, body, headers) };
   }
   if (path.startsWith("/v1.0/") || path === "/v1.0") {
     const headers = { authorization: request.headers.authorization, clientRequestId, consistencyLevel: request.headers.consistencylevel as string | undefined };
-    return { target: "graph", answer: () => handleGraphRequest(context, method, url, headers) };
+    const caller = unverifiedCaller(headers.authorization);
+    return { target: "graph", caller, tenantId: caller?.tenantId, answer: () => handleGraphRequest(context, method, url, headers) };
   }
   if (path === "/common/discovery/instance") return { target: "metadata", answer: () => instanceDiscovery(context) };
   const segments = path.split("/").filter(Boolean);
   const [tenantKey, ...rest] = segments;
   const tail = rest.join("/");
+  const pathTenantId = () => context.findTenant(tenantKey)?.tenantId ?? null;
   if (tenantKey && (tail === "v2.0/.well-known/openid-configuration" || tail === ".well-known/openid-configuration")) {
-    return { target: "metadata", answer: () => openIdConfiguration(context, tenantKey) };
+    return { target: "metadata", tenantId: pathTenantId(), answer: () => openIdConfiguration(context, tenantKey) };
   }
   if (tenantKey && tail === "oauth2/v2.0/token" && method === "POST") {
-    return { target: "token", answer: (body) => tokenEndpoint(context, tenantKey, new URLSearchParams(body), clientRequestId ?? randomUUID()) };
+    return { target: "token", tenantId: pathTenantId(), answer: (body) => tokenEndpoint(context, tenantKey, new URLSearchParams(body), clientRequestId ?? randomUUID()) };
   }
   if (tenantKey && tail === "adminconsent") {
     return { target: "other", answer: () => adminConsent(context, tenantKey, url.searchParams.get("client_id")) };
+  }
+  if (tenantKey && tail === "v2.0/adminconsent") {
+    return {
+      target: "other",
+      answer: (body) => (method === "POST" ? adminConsentDecision(context, tenantKey, new URLSearchParams(body)) : adminConsentPage(context, tenantKey, url.searchParams)),
+    };
   }
   return { target: "other", answer: () => html(404, "Not found") };
 }
@@ -93,16 +113,16 @@ function send(response: ServerResponse, answer: FakeResponse, target: Route["tar
 export async function handleRequest(context: RequestContext, request: IncomingMessage, response: ServerResponse) {
   const method = request.method ?? "GET";
   const url = new URL(request.url ?? "/", context.baseUrl);
-  const { target, answer } = route(context, method, url, request);
+  const { target, tenantId = null, caller = null, answer } = route(context, method, url, request);
   context.faults.record(target, `${method} ${url.pathname}${url.search}`);
   const body = await readBody(request);
   if (target !== "control" && target !== "other") {
-    const delay = context.faults.latencyFor(target, url.pathname);
+    const delay = context.faults.latencyFor(target, url.pathname, tenantId);
     if (delay > 0) await sleep(delay);
     // A batch's own requests are throttled one by one inside it.
-    const wait = target === "graph" && url.pathname !== "/v1.0/$batch" ? context.faults.admit() : null;
+    const wait = target === "graph" && url.pathname !== "/v1.0/$batch" ? context.faults.admit(caller) : null;
     if (wait !== null) return send(response, graphError(429, "TooManyRequests", "Too many requests.", undefined, { "Retry-After": String(wait) }), target);
-    const fault = context.faults.take(target, url.pathname);
+    const fault = context.faults.take(target, url.pathname, tenantId);
     if (fault) {
       const faulty = faultAnswer(fault, target);
       if (faulty === "drop") return void request.socket.destroy();

@@ -1,17 +1,22 @@
 // A fake Microsoft Entra ID and Microsoft Graph on one local HTTPS port, for tests and for trying the app.
 //   const fake = await startFakeEntra({ users: 5000 });
 //   fake.endpoints  → { authorityHost, graphBaseUrl } for lib/azure
-//   fake.control    → change the tenant, inject faults, count requests (also POST /_control/{operation})
+//   fake.control    → change a tenant, add tenants, consent, inject faults, count requests (also POST /_control/{operation})
+// It serves, per tenant: OpenID metadata, the client-credentials token endpoint (secret or certificate), the v1
+// admin-consent link, the v2.0 admin-consent page for multi-tenant apps (admin-consent.ts), and Graph v1.0
+// users, devices, groups, delta and $batch. Default tenants: Contoso (the first), Fabrikam, and Northwind IT,
+// an IT provider whose multi-tenant app the others have not consented to (default-tenants.ts).
 import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AccessTokenSigner } from "./access-tokens";
-import { appCertificate, FAKE_ENTRA_CA_FILE, serverCertificate, type AppCertificate } from "./certificates";
+import { appCertificate, FAKE_ENTRA_CA_FILE, multiTenantAppCertificate, serverCertificate, type AppCertificate } from "./certificates";
 import { createControl, type FakeEntraControl } from "./control";
-import { contosoTenant, fabrikamTenant } from "./default-tenants";
-import { FakeTenant, type FakeTenantOptions } from "./fake-tenant";
+import { contosoTenant, fabrikamTenant, providerTenant } from "./default-tenants";
+import type { FakeTenant, FakeTenantOptions } from "./fake-tenant";
 import { FaultInjector } from "./faults";
 import { handleRequest } from "./request-handler";
+import { TenantDirectory } from "./tenant-directory";
 
 export type FakeEntraOptions = {
   /** 0 (the default) picks a free port. */
@@ -36,29 +41,25 @@ export type FakeEntra = {
   caFile: string;
   /** The certificate registered on Contoso's good app, for certificate credentials. */
   appCertificate: AppCertificate;
+  /** The certificate registered on the provider's multi-tenant app (PROVIDER.multiTenantApp). */
+  multiTenantAppCertificate: AppCertificate;
   control: FakeEntraControl;
   tenant: (tenantId?: string) => FakeTenant;
   close: () => Promise<void>;
 };
 
 export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<FakeEntra> {
-  const [tls, certificate] = await Promise.all([serverCertificate(), appCertificate()]);
-  const tenantOptions = options.tenants ?? [
-    contosoTenant({ seed: options.seed, users: options.users, devices: options.devices }, certificate),
-    fabrikamTenant(),
-  ];
-  const tenants = tenantOptions.map((t) => new FakeTenant(t));
-  const findTenant = (key: string) => {
-    const wanted = decodeURIComponent(key).trim().toLowerCase();
-    return tenants.find((t) => t.tenantId === wanted || t.domain === wanted) ?? null;
-  };
-  const tenant = (tenantId?: string) => {
-    const found = tenantId ? findTenant(tenantId) : tenants[0];
-    if (!found) throw new Error(`No fake tenant ${tenantId}`);
-    return found;
-  };
+  const [tls, certificate, multiTenantCertificate] = await Promise.all([serverCertificate(), appCertificate(), multiTenantAppCertificate()]);
+  const directory = new TenantDirectory(
+    options.tenants ?? [
+      contosoTenant({ seed: options.seed, users: options.users, devices: options.devices }, certificate),
+      fabrikamTenant(),
+      providerTenant(multiTenantCertificate),
+    ],
+  );
+  const findTenant = (key: string) => directory.find(key);
   const faults = new FaultInjector();
-  const control = createControl(tenant, faults);
+  const control = createControl(directory, faults);
   const signer = new AccessTokenSigner(tls.keyPem);
 
   let baseUrl = "";
@@ -66,6 +67,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
     const context = {
       baseUrl,
       findTenant,
+      directory,
       signer,
       faults,
       control,
@@ -90,8 +92,9 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
     endpoints: { authorityHost: baseUrl, graphBaseUrl: baseUrl },
     caFile: FAKE_ENTRA_CA_FILE,
     appCertificate: certificate,
+    multiTenantAppCertificate: multiTenantCertificate,
     control,
-    tenant,
+    tenant: (tenantId?: string): FakeTenant => directory.require(tenantId),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
