@@ -36,6 +36,27 @@ function countActive(collection: ObjectCollection<{ id: string }>, matches: Pred
   return count;
 }
 
+/** The ids a filter names when it is only `id eq '…'` or `id in ('…', …)`; null for any other filter. */
+function idsNamedBy(filter: string | null) {
+  const match = filter ? /^\s*id\s+(?:eq\s+('[^']*')|in\s+\(((?:\s*'[^']*'\s*,?)*)\))\s*$/i.exec(filter) : null;
+  if (!match) return null;
+  return (match[1] ?? match[2]).match(/'[^']*'/g)?.map((quoted) => quoted.slice(1, -1)) ?? [];
+}
+
+/**
+ * The positions a listing tests from `from` on, in order: those of the named ids only (Graph looks objects up by
+ * id; walking a 50,000-device tenant for each `id in (…)` would not be Graph's speed), else every one.
+ */
+function* positionsToTest(collection: ObjectCollection<{ id: string }>, filter: string | null, from: number) {
+  const ids = idsNamedBy(filter);
+  if (!ids) {
+    for (let position = from; position < collection.end; position++) yield position;
+    return;
+  }
+  const positions = ids.map((id) => collection.indexOf(id)).filter((index): index is number => index !== null && index >= from);
+  yield* [...new Set(positions)].sort((a, b) => a - b);
+}
+
 /** A page of a plain listing; `eventual` is whether the request said `ConsistencyLevel: eventual`. */
 export function listingPage(context: CollectionContext, tenant: FakeTenant, kind: ObjectKind, query: URLSearchParams, eventual = false): FakeResponse {
   const select = parseSelect(kind, query.get("$select"), propertiesOf(kind), defaultsOf(kind));
@@ -48,20 +69,26 @@ export function listingPage(context: CollectionContext, tenant: FakeTenant, kind
   const collection = collectionOf(tenant, kind);
   // A documented Graph limitation: with $expand, a page of directory objects holds at most 100 items.
   const pageSize = Math.min(expand.expand ? Math.min(top, 100) : top, context.listingPageSize);
-  let position = decodeToken<ListingCursor>(query.get("$skiptoken"))?.position ?? 0;
+  const from = decodeToken<ListingCursor>(query.get("$skiptoken"))?.position ?? 0;
   const value: Record<string, unknown>[] = [];
-  while (position < collection.end && value.length < pageSize) {
-    const stored = collection.at(position++);
+  let position = from;
+  let more = false;
+  for (const candidate of positionsToTest(collection, query.get("$filter"), from)) {
+    if (value.length === pageSize) {
+      more = true;
+      break;
+    }
+    position = candidate + 1;
+    const stored = collection.at(candidate);
     if (stored.state !== "active" || !matches(stored.value)) continue;
     const item = project(stored.value, select);
     if (expand.expand) item.registeredOwners = ownerReferences(tenant, stored.index, expand.ownerProperties);
     value.push(item);
   }
   const path = `${kind}s`;
-  const nextLink =
-    position < collection.end
-      ? linkWith(context.baseUrl, path, { ...optionsToCarry(query), $expand: query.get("$expand"), $skiptoken: encodeToken({ position }) })
-      : undefined;
+  const nextLink = more
+    ? linkWith(context.baseUrl, path, { ...optionsToCarry(query), $expand: query.get("$expand"), $skiptoken: encodeToken({ position }) })
+    : undefined;
   const count = wantsCount(query, eventual) ? { "@odata.count": countActive(collection, matches) } : {};
   return json(200, { "@odata.context": contextLink(context, path, select), ...count, ...(nextLink ? { "@odata.nextLink": nextLink } : {}), value });
 }
