@@ -123,9 +123,9 @@ describe("the client list", () => {
 
   it("a list without filters past 200,000 rows shows PostgreSQL's estimate as 'about'", async () => {
     // What autovacuum's ANALYZE would record for a table of a million clients.
-    await db.execute(sql`UPDATE pg_class SET reltuples = 1000000 WHERE oid = 'clients'::regclass`);
+    await db.execute(sql`UPDATE pg_class SET reltuples = 994953 WHERE oid = 'clients'::regclass`);
     try {
-      expect((await listClients(technician, query({}))).total).toEqual({ count: 1_000_000, precision: "about" });
+      expect((await listClients(technician, query({}))).total).toEqual({ count: 990_000, precision: "about" });
     } finally {
       await db.execute(sql`ANALYZE clients`);
     }

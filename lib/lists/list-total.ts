@@ -22,12 +22,18 @@ export const COUNTED_MATCHES_LIMIT = 40_000;
 /** A list without filters is counted exactly below this many rows (20 ms); above, PostgreSQL's estimate is shown. */
 export const EXACT_TOTAL_UNDER = 200_000;
 
+/** An estimate said as one: 994,953 → 990,000. */
+function roundedToTwoDigits(estimate: number) {
+  const unit = 10 ** (Math.floor(Math.log10(estimate)) - 1);
+  return Math.round(estimate / unit) * unit;
+}
+
 /** Every row of a list without filters: exact while that is cheap, then PostgreSQL's estimate (kept by autovacuum's ANALYZE). */
 export async function unfilteredTotal(table: PgTable): Promise<ListTotal> {
   const [{ estimate }] = await db.execute<{ estimate: number }>(
     sql`SELECT reltuples::bigint::int AS estimate FROM pg_class WHERE oid = to_regclass(${getTableName(table)})`,
   );
-  if (estimate >= EXACT_TOTAL_UNDER) return { count: estimate, precision: "about" };
+  if (estimate >= EXACT_TOTAL_UNDER) return { count: roundedToTwoDigits(estimate), precision: "about" };
   const [{ total }] = await db.select({ total: count() }).from(table);
   return exactTotal(total);
 }
