@@ -71,12 +71,13 @@ function rowsRecordset(table: RecordTable, rows: object[]) {
 /** The upsert of a page's new and changed rows, keyed by Entra object. */
 function upsertStatement(table: RecordTable, rows: object[], page: { connectionId: string; syncedAt: Date }) {
   const { keys, names, recordset } = rowsRecordset(table, rows);
-  const written = ["connection_id", "source", "last_synced_at", "updated_at", ...names];
-  const updated = written.filter((name) => !["connection_id", "entra_object_id", "source"].includes(name));
+  const written = ["organization_id", "connection_id", "source", "last_synced_at", "updated_at", ...names];
+  const updated = written.filter((name) => !["organization_id", "connection_id", "entra_object_id", "source"].includes(name));
   const syncedAt = page.syncedAt.toISOString();
+  // A synced row belongs to its connection's organization.
   return sql`
     INSERT INTO ${sql.raw(tableNameOf(table))} (${sql.raw(written.map((name) => `"${name}"`).join(", "))})
-    SELECT ${page.connectionId}::uuid, 'azure', ${syncedAt}::timestamptz, ${syncedAt}::timestamptz, ${sql.raw(keys.map((key) => `r."${key}"`).join(", "))}
+    SELECT (SELECT organization_id FROM entra_connections WHERE id = ${page.connectionId}::uuid), ${page.connectionId}::uuid, 'azure', ${syncedAt}::timestamptz, ${syncedAt}::timestamptz, ${sql.raw(keys.map((key) => `r."${key}"`).join(", "))}
     FROM ${recordset}
     ON CONFLICT (connection_id, entra_object_id) DO UPDATE SET ${sql.raw(updated.map((name) => `"${name}" = excluded."${name}"`).join(", "))}`;
 }
