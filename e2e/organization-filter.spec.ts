@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { addStaff, organizationId, resetDatabase, sql } from "./support/database";
@@ -107,5 +108,29 @@ test.describe("adding a client by hand with two organizations", () => {
     await expect(page.getByRole("status")).toContainText("Dee Added is added");
     const [row] = await sql`SELECT organization_id FROM clients WHERE display_name = 'Dee Added'`;
     expect(row.organization_id).toBe(ids.fabrikam);
+  });
+});
+
+test.describe("pages with two organizations", () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  test.beforeEach(async ({ page }) => signIn(page, staff.email, staff.password));
+
+  test("keep to the window's width with a 120-character organization name, and pass axe", async ({ page }) => {
+    const longName = "Contoso-Verylongdoublebarrelledorganizationnamewithoutspaces".padEnd(120, "x");
+    await sql`UPDATE organizations SET name = ${longName} WHERE id = ${ids.contoso}`;
+    try {
+      const [client] = await sql`SELECT id FROM clients WHERE display_name = 'Ada Contoso'`;
+      const [device] = await sql`SELECT id FROM devices WHERE display_name = 'LAPTOP-ADA'`;
+      for (const path of ["/clients", "/devices", "/clients/new", "/clients/import", `/clients/${client.id}`, `/devices/${device.id}`]) {
+        await page.goto(path);
+        const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
+        expect.soft(widths.page, `${path} is wider than the window`).toBeLessThanOrEqual(widths.window);
+        const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+        expect.soft(serious, path).toEqual([]);
+      }
+    } finally {
+      await sql`UPDATE organizations SET name = 'Contoso' WHERE id = ${ids.contoso}`;
+    }
   });
 });
