@@ -49,9 +49,33 @@ export type UsersScope = {
 
 export const allUsersScope: UsersScope = { mode: "all_users", groups: [], skipUnlicensed: false, skipPatterns: [], skipDisabledOnFirstSight: false };
 
-/** One Microsoft Entra tenant that Vertask syncs from, with its Azure User Sync settings. */
+/**
+ * A customer organization the IT provider supports: it owns its clients and devices, and syncs them from its
+ * own Microsoft Entra tenant through at most one connection.
+ */
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    // The domain its people's addresses end with ("contoso.com"); shown beside the name.
+    primaryDomain: text("primary_domain"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("organizations_name_unique").on(sql`lower(${t.name})`)],
+);
+
+/**
+ * How an organization's connection signs in: with an app registered in the customer's own tenant (the
+ * guide's steps), or with the provider's one multi-tenant app that the customer's administrator consented to.
+ */
+export const connectionMethod = pgEnum("connection_method", ["own_app", "provider_app"]);
+
+/** One organization's Microsoft Entra tenant that Vertask syncs from, with its Azure User Sync settings. */
 export const entraConnections = pgTable("entra_connections", {
   id: uuid("id").primaryKey().defaultRandom(),
+  organizationId: uuid("organization_id").notNull().unique().references(() => organizations.id),
+  method: connectionMethod("method").notNull().default("own_app"),
   name: text("name").notNull(),
   enabled: boolean("enabled").notNull().default(false),
   syncFrequency: syncFrequency("sync_frequency").notNull().default("manual"),
@@ -102,6 +126,7 @@ export const clients = pgTable(
   "clients",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id),
     connectionId: uuid("connection_id").references(() => entraConnections.id),
     entraObjectId: text("entra_object_id"),
     displayName: text("display_name").notNull(),
@@ -132,6 +157,7 @@ export const clients = pgTable(
     uniqueIndex("clients_entra_object_unique").on(t.connectionId, t.entraObjectId),
     index("clients_search_trgm").using("gin", t.searchText.op("gin_trgm_ops")),
     index("clients_name_order").on(t.displayName, t.id),
+    index("clients_organization_name_order").on(t.organizationId, t.displayName, t.id),
     index("clients_updated_order").on(t.updatedAt, t.id),
     // A users sync looks up each page's new addresses among the clients added by hand (lib/sync/hand-made-matches.ts).
     index("clients_hand_made_address").on(sql`lower(trim(${t.mail}))`).where(sql`source = 'manual' AND entra_object_id IS NULL`),
@@ -144,6 +170,7 @@ export const devices = pgTable(
   "devices",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id),
     connectionId: uuid("connection_id").references(() => entraConnections.id),
     entraObjectId: text("entra_object_id"),
     deviceId: text("device_id"),
@@ -171,6 +198,7 @@ export const devices = pgTable(
     uniqueIndex("devices_entra_object_unique").on(t.connectionId, t.entraObjectId),
     index("devices_search_trgm").using("gin", t.searchText.op("gin_trgm_ops")),
     index("devices_name_order").on(t.displayName, t.id),
+    index("devices_organization_name_order").on(t.organizationId, t.displayName, t.id),
     index("devices_owner").on(t.ownerClientId),
     index("devices_operating_system").on(t.operatingSystem),
   ],

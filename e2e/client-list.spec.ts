@@ -153,7 +153,7 @@ test("the device list sorts by last sign-in and exports the filtered view as CSV
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^vertask-devices-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = (await readFile(await download.path())).toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
-  expect(lines[0]).toBe("Display name,Operating system,Version,Owner,Owner mail,Status,Source,Enabled,Managed,Compliant,Trust type,Manufacturer,Model,Device id,Entra object id,Last sign-in,Registered,Created,Updated,Last synced");
+  expect(lines[0]).toBe("Display name,Operating system,Version,Owner,Owner mail,Status,Source,Enabled,Managed,Compliant,Trust type,Manufacturer,Model,Device id,Entra object id,Last sign-in,Registered,Created,Updated,Last synced,Organization");
   const [{ n }] = await sql`SELECT count(*)::int AS n FROM devices WHERE operating_system = 'Windows'`;
   expect(lines).toHaveLength(n + 1);
   expect(lines[1]).toContain(`${latest.display_name},Windows,`);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addStaff, countRows, resetDatabase, sql } from "./support/database";
+import { addStaff, countRows, organizationId, resetDatabase, sql } from "./support/database";
 import { signIn } from "./support/sign-in";
 
 test.describe.configure({ mode: "serial" });
@@ -71,8 +71,8 @@ test("the same mail again is refused, and a hand-made client's fields are edited
 
 test("a client from Microsoft Entra shows its synced fields read-only; only its Notes are edited", async ({ page }) => {
   const [{ id }] = await sql`
-    INSERT INTO clients (display_name, mail, company_name, source, entra_object_id)
-    VALUES ('Erin Entra', 'erin@contoso.example', 'Contoso', 'azure', '0f6a1c9e-0000-4000-8000-0000000000e1') RETURNING id`;
+    INSERT INTO clients (organization_id, display_name, mail, company_name, source, entra_object_id)
+    VALUES (${await organizationId()}, 'Erin Entra', 'erin@contoso.example', 'Contoso', 'azure', '0f6a1c9e-0000-4000-8000-0000000000e1') RETURNING id`;
   await page.goto(`/clients/${id}`);
   await expect(page.getByTestId("synced-explanation")).toContainText("kept in step with Microsoft Entra ID");
   await expect(page.getByText("Microsoft Entra ID", { exact: true }).first()).toBeVisible();
@@ -124,7 +124,7 @@ test("a client added between the preview and the import refuses the file at impo
   await page.goto("/clients/import");
   await uploadForPreview(page, csvFile("late.csv", "Name,Mail\nLena Late,lena@import.example\n"));
   await expect(page.getByRole("button", { name: "Import 1 client" })).toBeVisible();
-  await sql`INSERT INTO clients (display_name, mail, source) VALUES ('Lena Earlier', 'LENA@import.example', 'manual')`;
+  await sql`INSERT INTO clients (organization_id, display_name, mail, source) VALUES (${await organizationId()}, 'Lena Earlier', 'LENA@import.example', 'manual')`;
   const before = await countRows("clients");
   await page.getByRole("button", { name: "Import 1 client" }).click();
   await expect(page.locator("main").getByRole("alert")).toHaveText("Nothing was imported: 1 row has a problem. Fix it in the file and upload it again.");

@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { CONTOSO } from "../tests/fake-entra/default-tenants";
-import { addStaff, resetDatabase, sql } from "./support/database";
+import { addStaff, organizationId, resetDatabase, sql } from "./support/database";
 import { signIn } from "./support/sign-in";
 
 // Every staff and portal page once, at the width of a laptop screen, holding names of 120 characters:
@@ -52,17 +52,18 @@ test("every staff page holds a 120-character name and passes axe", async ({ page
   await addStaff(long("Terence Technician"), `${"t".repeat(90)}@msp.example`, "technician password", "technician");
   const [technician] = await sql`SELECT id FROM staff_users WHERE role = 'technician'`;
   const [connection] = await sql`
-    INSERT INTO entra_connections (name, client_id, tenant_id) VALUES ('Contoso', ${CONTOSO.goodApp.clientId}, ${CONTOSO.tenantId}) RETURNING id`;
+    INSERT INTO entra_connections (organization_id, name, client_id, tenant_id)
+    VALUES (${await organizationId()}, 'Contoso', ${CONTOSO.goodApp.clientId}, ${CONTOSO.tenantId}) RETURNING id`;
   const [synced] = await sql`
-    INSERT INTO clients (display_name, mail, user_principal_name, company_name, department, job_title, source, connection_id, entra_object_id)
-    VALUES (${client.name}, ${client.mail}, ${client.mail}, ${long("Contoso Holdings")}, ${long("Department of")}, ${long("Head of")}, 'azure', ${connection.id}, 'entra-1')
+    INSERT INTO clients (organization_id, display_name, mail, user_principal_name, company_name, department, job_title, source, connection_id, entra_object_id)
+    VALUES (${await organizationId()}, ${client.name}, ${client.mail}, ${client.mail}, ${long("Contoso Holdings")}, ${long("Department of")}, ${long("Head of")}, 'azure', ${connection.id}, 'entra-1')
     RETURNING id`;
   const [handMade] = await sql`
-    INSERT INTO clients (display_name, mail, company_name, notes, source) VALUES (${long("Hand Made")}, 'hand@contoso.example', ${long("Company")}, ${long("Notes")}, 'manual')
+    INSERT INTO clients (organization_id, display_name, mail, company_name, notes, source) VALUES (${await organizationId()}, ${long("Hand Made")}, 'hand@contoso.example', ${long("Company")}, ${long("Notes")}, 'manual')
     RETURNING id`;
   const [device] = await sql`
-    INSERT INTO devices (display_name, operating_system, operating_system_version, owner_client_id, source, connection_id, entra_object_id, last_sign_in_at)
-    VALUES (${long("LAPTOP")}, 'MacMDM', '15.0.1', ${synced.id}, 'azure', ${connection.id}, 'device-1', now())
+    INSERT INTO devices (organization_id, display_name, operating_system, operating_system_version, owner_client_id, source, connection_id, entra_object_id, last_sign_in_at)
+    VALUES (${await organizationId()}, ${long("LAPTOP")}, 'MacMDM', '15.0.1', ${synced.id}, 'azure', ${connection.id}, 'device-1', now())
     RETURNING id`;
   await sql`
     INSERT INTO sync_runs (connection_id, kind, trigger, status, requested_by_name, started_at, finished_at, counts, error_message)

@@ -6,9 +6,11 @@ import { listClients } from "@/lib/clients/queries";
 import { clientsCsv } from "@/lib/clients/export-csv";
 import { clientListQuery } from "@/lib/clients/list-query";
 import { createActor, resetDatabase } from "./support/database";
+import { organizationId } from "./support/organizations";
 import type { Actor } from "@/lib/auth/authorize";
 
 let technician: Actor;
+let myOrganization: string;
 
 beforeAll(async () => {
   await resetDatabase();
@@ -20,8 +22,9 @@ beforeAll(async () => {
     ["100% Literal_Name", "percent@contoso.example", "removed", false],
     ["=HYPERLINK(\"http://evil\")", "formula@contoso.example", "active", false],
   ] as const;
+  myOrganization = await organizationId();
   await db.insert(clients).values(
-    people.map(([displayName, mail, status, isExternal]) => ({ displayName, mail, userPrincipalName: mail, status, isExternal, source: "manual" as const })),
+    people.map(([displayName, mail, status, isExternal]) => ({ organizationId: myOrganization, displayName, mail, userPrincipalName: mail, status, isExternal, source: "manual" as const })),
   );
 });
 afterAll(closeDatabase);
@@ -66,8 +69,8 @@ describe("the client list", () => {
 
   it("an export stopped half-way ends its read: no transaction is left open, and exports go on working", async () => {
     await db.execute(sql`
-      INSERT INTO clients (display_name, mail, source)
-      SELECT 'Many ' || lpad(n::text, 5, '0'), 'many' || n || '@contoso.example', 'manual' FROM generate_series(1, 4500) AS n`);
+      INSERT INTO clients (organization_id, display_name, mail, source)
+      SELECT ${myOrganization}, 'Many ' || lpad(n::text, 5, '0'), 'many' || n || '@contoso.example', 'manual' FROM generate_series(1, 4500) AS n`);
     try {
       for (let download = 0; download < 25; download++) {
         const lines = clientsCsv(technician, query({ q: "many" }));
@@ -89,6 +92,7 @@ describe("the client list", () => {
 
   it("pages a search's matches in name order or by last update, as the list without a search does", async () => {
     const added = Array.from({ length: 60 }, (_, i) => ({
+      organizationId: myOrganization,
       displayName: `Zoey ${String(i).padStart(3, "0")}`,
       mail: `zoey${i}@contoso.example`,
       source: "manual" as const,
@@ -107,8 +111,8 @@ describe("the client list", () => {
 
   it("past 40,000 matches says 'more than 40,000' and still pages them in name order, without counting them all", async () => {
     await db.execute(sql`
-      INSERT INTO clients (display_name, mail, source)
-      SELECT 'Bulk ' || lpad(n::text, 6, '0'), 'bulk' || n || '@contoso.example', 'manual' FROM generate_series(1, 40001) AS n`);
+      INSERT INTO clients (organization_id, display_name, mail, source)
+      SELECT ${myOrganization}, 'Bulk ' || lpad(n::text, 6, '0'), 'bulk' || n || '@contoso.example', 'manual' FROM generate_series(1, 40001) AS n`);
     try {
       const first = await listClients(technician, query({ q: "bulk" }));
       expect(first.total).toEqual({ count: 40_000, precision: "more than" });

@@ -24,7 +24,10 @@ function asciiHandle(text: string) {
   return plain || "user";
 }
 
-export function generateClient(index: number, connectionId: string, random: ReturnType<typeof randomSource>): NewClient {
+/** The connection demo rows come from, and the organization they belong to. */
+type DemoConnection = { id: string; organizationId: string };
+
+export function generateClient(index: number, connection: DemoConnection, random: ReturnType<typeof randomSource>): NewClient {
   const givenName = random.pick(givenNames);
   const surname = random.pick(surnames);
   const guest = random.next() < 0.05;
@@ -33,7 +36,8 @@ export function generateClient(index: number, connectionId: string, random: Retu
   const status = random.next() < 0.04 ? "disabled" : random.next() < 0.02 ? "removed" : "active";
   const manual = random.next() < 0.02;
   return {
-    connectionId: manual ? null : connectionId,
+    organizationId: connection.organizationId,
+    connectionId: manual ? null : connection.id,
     entraObjectId: manual ? null : randomUUID(),
     displayName: `${givenName} ${surname}`,
     givenName,
@@ -55,12 +59,13 @@ export function generateClient(index: number, connectionId: string, random: Retu
   };
 }
 
-export function generateDevice(index: number, connectionId: string, ownerId: string | null, random: ReturnType<typeof randomSource>): NewDevice {
+export function generateDevice(index: number, connection: DemoConnection, ownerId: string | null, random: ReturnType<typeof randomSource>): NewDevice {
   const kind = random.pick(deviceModels);
   const prefix = kind.os === "Windows" ? "DESKTOP" : kind.os === "macOS" ? "MAC" : kind.os.toUpperCase();
   const registeredAt = new Date(Date.now() - random.next() * 3 * 365 * 86_400_000);
   return {
-    connectionId,
+    organizationId: connection.organizationId,
+    connectionId: connection.id,
     entraObjectId: randomUUID(),
     deviceId: randomUUID(),
     displayName: `${prefix}-${index.toString(36).toUpperCase().padStart(6, "0")}`,

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { sql } from "./database";
+import { organizationId, sql } from "./database";
 
 /** Fills the app's database through the same command a person uses: npm run db:seed. */
 export function seedDemoData(clients: number, devices: number) {
@@ -11,8 +11,8 @@ export function seedDemoData(clients: number, devices: number) {
 
 export async function addClient(fields: { displayName: string; mail: string; status?: string; isExternal?: boolean }) {
   const [row] = await sql`
-    INSERT INTO clients (display_name, mail, user_principal_name, status, is_external, source, job_title)
-    VALUES (${fields.displayName}, ${fields.mail}, ${fields.mail}, ${fields.status ?? "active"}, ${fields.isExternal ?? false}, 'manual', 'Office Manager')
+    INSERT INTO clients (organization_id, display_name, mail, user_principal_name, status, is_external, source, job_title)
+    VALUES (${await organizationId()}, ${fields.displayName}, ${fields.mail}, ${fields.mail}, ${fields.status ?? "active"}, ${fields.isExternal ?? false}, 'manual', 'Office Manager')
     RETURNING id`;
   return row.id as string;
 }

@@ -3,13 +3,16 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { alertConditions, alertMails, type AlertCondition, type AlertMail } from "@/db/schema";
 import { isWorseStage, type ConditionKey, type SecretStage } from "./conditions";
+import { organizationNameToShow } from "@/lib/organizations/queries";
 import { alertMailContent } from "./wording";
 
 export type Raise = { connectionId: string; key: ConditionKey; summary: string; stage?: SecretStage; now: Date };
 
 // The mail is recorded in the same transaction as the event, so an event never goes unmailed or is mailed twice.
+// With two or more organizations it says whose connection it is about.
 async function recordMail(tx: Transaction, condition: AlertCondition, kind: AlertMail["kind"], now: Date) {
-  await tx.insert(alertMails).values({ conditionId: condition.id, kind, createdAt: now, ...alertMailContent(condition, kind) });
+  const organizationName = await organizationNameToShow(tx, { connectionId: condition.connectionId });
+  await tx.insert(alertMails).values({ conditionId: condition.id, kind, createdAt: now, ...alertMailContent(condition, kind, organizationName) });
 }
 
 /**

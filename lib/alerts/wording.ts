@@ -23,12 +23,18 @@ export const scheduleStalledSummary = (kind: SyncKind, frequency: keyof typeof f
 export const microsoftAzureTabPath = "/settings/azure/microsoft-azure";
 export const yourAlertsPath = "/settings/alerts";
 
-/** One plain, short mail per condition event: what happened, what to do, where, and how to stop these mails. */
-export function alertMailContent(condition: AlertCondition, kind: AlertMail["kind"]): Pick<AlertMail, "subject" | "text"> {
+/** "Contoso: …" when an organization is to be named (there are two or more); the words alone otherwise. */
+export const aboutOrganization = (organizationName: string | null, words: string) => (organizationName ? `${organizationName}: ${words}` : words);
+
+/**
+ * One plain, short mail per condition event: what happened (and to which organization, when there are two or
+ * more), what to do, where, and how to stop these mails.
+ */
+export function alertMailContent(condition: AlertCondition, kind: AlertMail["kind"], organizationName: string | null = null): Pick<AlertMail, "subject" | "text"> {
   const headline = headlines(condition.conditionKey, condition.stage);
   const cleared = kind === "cleared";
-  const subject = `Vertask: ${cleared ? headline.cleared : headline.raised}`;
-  const body = cleared ? `Resolved: ${headline.cleared}. Earlier: ${condition.summary}` : condition.summary;
+  const subject = `Vertask: ${aboutOrganization(organizationName, cleared ? headline.cleared : headline.raised)}`;
+  const body = aboutOrganization(organizationName, cleared ? `Resolved: ${headline.cleared}. Earlier: ${condition.summary}` : condition.summary);
   const text = [
     body,
     "",

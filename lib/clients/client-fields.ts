@@ -41,6 +41,12 @@ export const clientFields = z.object({
 
 export type ClientFields = z.output<typeof clientFields>;
 
+/**
+ * The Organization a client added by hand belongs to, as a form's select sends it: the select shows only
+ * with two or more organizations, so it may be absent (then the only organization is meant).
+ */
+export const organizationChoice = z.object({ organizationId: z.string().trim().max(64).optional().transform((value) => value || null) });
+
 /** The columns a sync writes: on a client from Microsoft Entra they are kept in step with it, not edited here. */
 const syncedColumns = new Set<string>(writtenColumns(userFields));
 
@@ -60,8 +66,14 @@ export function clientFieldValues(client: Pick<Client, (typeof clientFieldColumn
   return Object.fromEntries((Object.keys(clientFieldColumns) as ClientField[]).map((field) => [field, client[clientFieldColumns[field]]])) as Record<ClientField, string | null>;
 }
 
-/** The row of a client added by hand: active, with no Entra connection, so no sync ever changes it. */
-export const newClientValues = (fields: ClientFields) => ({ ...clientColumnValues(fields), displayName: fields.name, source: "manual" as const, status: "active" as const });
+/** The row of a client added by hand: active, in its organization, with no Entra connection, so no sync ever changes it. */
+export const newClientValues = (fields: ClientFields, organizationId: string) => ({
+  ...clientColumnValues(fields),
+  displayName: fields.name,
+  organizationId,
+  source: "manual" as const,
+  status: "active" as const,
+});
 
 /** How two mails are compared: "Ann@X.example " is "ann@x.example". */
 export const mailKey = (mail: string) => mail.trim().toLowerCase();

@@ -1,6 +1,7 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { clients } from "@/db/schema";
+import { clients, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { csvExport } from "@/lib/lists/csv-export";
 import { clientFilters, clientOrder } from "./queries";
@@ -28,10 +29,13 @@ const columns = {
   Created: clients.createdAt,
   Updated: clients.updatedAt,
   "Last synced": clients.lastSyncedAt,
+  Organization: organizations.name,
 };
 
 /** Every client matching the list's filters (not one page), streamed in batches from a cursor. */
 export function clientsCsv(actor: Actor, query: ClientListQuery): AsyncGenerator<string> {
   authorize(actor, "staff");
-  return csvExport(columns, (selection) => db.select(selection).from(clients).where(clientFilters(query)).orderBy(...clientOrder(query.sort)));
+  return csvExport(columns, (selection) =>
+    db.select(selection).from(clients).innerJoin(organizations, eq(organizations.id, clients.organizationId)).where(clientFilters(query)).orderBy(...clientOrder(query.sort)),
+  );
 }

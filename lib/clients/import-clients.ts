@@ -3,15 +3,18 @@ import { db, type Transaction } from "@/db/client";
 import { clients } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordAuditEventAbout } from "@/lib/audit/record";
+import { organizationForHandMadeClient } from "@/lib/organizations/queries";
 import { mailKey, newClientValues, type ClientFields } from "./client-fields";
 import { importPreview, readClientRows, type ImportPreview, type ReadRow } from "./import-rows";
 import { activeClientsWithMails, lockHandWrittenClients, mailInUseMessage } from "./mail-in-use";
 
-/** Every row read from the file, with the mails that active clients already have marked as problems. */
-async function checkedRows(tx: Transaction, text: string) {
+/** Every row read from the file, with the mails that the organization's active clients already have marked as problems. */
+async function checkedRows(tx: Transaction, text: string, organizationId: string | null) {
   const { rows, unknownColumns } = readClientRows(text);
-  const holders = await activeClientsWithMails(tx, rows.flatMap((row) => (row.mail ? [row.mail] : [])));
+  const mails = rows.flatMap((row) => (row.mail ? [row.mail] : []));
+  // No organization yet: no client either.
+  const holders = organizationId ? await activeClientsWithMails(tx, organizationId, mails) : new Map<string, string>();
   for (const row of rows) {
     const holder = row.mail && holders.get(mailKey(row.mail));
     if (holder) row.problems.push(mailInUseMessage(holder));
@@ -19,10 +22,16 @@ async function checkedRows(tx: Transaction, text: string) {
   return { rows, unknownColumns };
 }
 
-/** Step 1: what importing this file would add, and each row's problems. Nothing is saved. */
-export async function previewClientImport(actor: Actor, text: string): Promise<ImportPreview> {
+/**
+ * Step 1: what importing this file into the organization (the one chosen; with none chosen, the only one)
+ * would add, and each row's problems. Nothing is saved.
+ */
+export async function previewClientImport(actor: Actor, text: string, organizationId: string | null = null): Promise<ImportPreview> {
   authorize(actor, "staff");
-  const { rows, unknownColumns } = await db.transaction((tx) => checkedRows(tx, text));
+  const { rows, unknownColumns } = await db.transaction(async (tx) => {
+    const organization = await organizationForHandMadeClient(tx, organizationId, { orMake: false });
+    return checkedRows(tx, text, organization?.id ?? null);
+  });
   return importPreview(rows, unknownColumns);
 }
 
@@ -39,18 +48,20 @@ const insertBatch = 1000;
  * Step 2: adds every row of the file as a client by hand, in one transaction, or none. The file is checked
  * again from the start (the database may have changed since its preview): any bad row refuses it whole.
  */
-export async function importClients(actor: Actor, text: string, fileName: string) {
+export async function importClients(actor: Actor, text: string, fileName: string, organizationId: string | null = null) {
   authorize(actor, "staff");
   return db.transaction(async (tx) => {
     await lockHandWrittenClients(tx);
-    const { rows, unknownColumns } = await checkedRows(tx, text);
+    const organization = await organizationForHandMadeClient(tx, organizationId);
+    const { rows, unknownColumns } = await checkedRows(tx, text, organization.id);
     const preview = importPreview(rows, unknownColumns);
     if (preview.rowsWithProblems > 0) throw new ImportRefused(preview);
-    const values = rows.map((row) => newClientValues((row as ReadRow & { fields: ClientFields }).fields));
+    const values = rows.map((row) => newClientValues((row as ReadRow & { fields: ClientFields }).fields, organization.id));
     for (let start = 0; start < values.length; start += insertBatch) {
       await tx.insert(clients).values(values.slice(start, start + insertBatch));
     }
-    await recordAuditEvent(tx, actor, "clients.imported", `Imported ${rows.length} ${rows.length === 1 ? "client" : "clients"} from ${fileName || "a CSV file"}`);
+    const summary = `Imported ${rows.length} ${rows.length === 1 ? "client" : "clients"} from ${fileName || "a CSV file"}`;
+    await recordAuditEventAbout(tx, { organizationId: organization.id }, actor, "clients.imported", summary);
     return { imported: rows.length };
   });
 }

@@ -15,14 +15,24 @@ export async function lockHandWrittenClients(tx: Transaction) {
 // The same expression as the index clients_active_mail, so the index answers.
 const activeMailKey = sql<string>`lower(trim(${clients.mail}))`;
 
-/** Active clients holding any of these mails (compared as mailKey does): each mail's key with the holder's name. */
-export async function activeClientsWithMails(tx: Transaction, mails: string[], exceptClientId?: string) {
+/**
+ * Active clients of one organization holding any of these mails (compared as mailKey does): each mail's key
+ * with the holder's name. Organizations are apart: the same person may be a client of two.
+ */
+export async function activeClientsWithMails(tx: Transaction, organizationId: string, mails: string[], exceptClientId?: string) {
   const keys = [...new Set(mails.map(mailKey))];
   if (keys.length === 0) return new Map<string, string>();
   const rows = await tx
     .select({ key: activeMailKey, name: clients.displayName })
     .from(clients)
-    .where(and(sql`${activeMailKey} = ANY(${sql.param(keys)}::text[])`, eq(clients.status, "active"), exceptClientId ? ne(clients.id, exceptClientId) : undefined));
+    .where(
+      and(
+        sql`${activeMailKey} = ANY(${sql.param(keys)}::text[])`,
+        eq(clients.status, "active"),
+        eq(clients.organizationId, organizationId),
+        exceptClientId ? ne(clients.id, exceptClientId) : undefined,
+      ),
+    );
   return new Map(rows.map((row) => [row.key, row.name]));
 }
 

@@ -1,16 +1,19 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, type AnyColumn, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { clients, devices } from "@/db/schema";
+import { clients, devices, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { matchesSearch, pageSize, searchUsesTrigramIndex } from "@/lib/lists/search-pattern";
 import { cappedTotal, collectedCount, COUNTED_MATCHES_LIMIT, inOrderOf, totalOfCollected, unfilteredTotal, type ListTotal } from "@/lib/lists/list-total";
 import { isUuid } from "@/db/is-uuid";
 import { deviceSummaryColumns } from "@/lib/devices/summary-columns";
+import { withOrganizationNames } from "@/lib/organizations/queries";
 import type { ClientListQuery } from "./list-query";
 
 export function clientFilters(query: Omit<ClientListQuery, "page" | "sort">): SQL | undefined {
   const conditions: SQL[] = [];
+  // One organization's clients: the index (organization_id, display_name, id) serves its first page.
+  if (query.organization) conditions.push(eq(clients.organizationId, query.organization));
   if (query.q) conditions.push(matchesSearch(clients.searchText, query.q));
   if (query.status) conditions.push(eq(clients.status, query.status));
   if (query.source) conditions.push(eq(clients.source, query.source));
@@ -26,6 +29,7 @@ export function clientOrder(sort: ClientListQuery["sort"], from: OrderColumns = 
 
 const listColumns = {
   id: clients.id,
+  organizationId: clients.organizationId,
   displayName: clients.displayName,
   mail: clients.mail,
   userPrincipalName: clients.userPrincipalName,
@@ -40,9 +44,15 @@ const listColumns = {
   updatedAt: clients.updatedAt,
 };
 
-type ClientListRow = Pick<typeof clients.$inferSelect, keyof typeof listColumns>;
+type ClientListRow = Pick<typeof clients.$inferSelect, keyof typeof listColumns> & { organizationName: string };
 
+/** A page of the client list, each row with its organization's name (read for the page's rows only). */
 export async function listClients(actor: Actor, query: ClientListQuery): Promise<{ rows: ClientListRow[]; total: ListTotal }> {
+  const { rows, total } = await listClientRows(actor, query);
+  return { rows: await withOrganizationNames(rows), total };
+}
+
+async function listClientRows(actor: Actor, query: ClientListQuery) {
   authorize(actor, "staff");
   const where = clientFilters(query);
   const offset = (query.page - 1) * pageSize;
@@ -77,12 +87,17 @@ export async function countClients(actor: Actor) {
 export async function getClient(actor: Actor, id: string) {
   authorize(actor, "staff");
   if (!isUuid(id)) return null;
-  const [client] = await db.select().from(clients).where(eq(clients.id, id));
-  if (!client) return null;
+  const [found] = await db
+    .select({ client: clients, organizationName: organizations.name })
+    .from(clients)
+    .innerJoin(organizations, eq(organizations.id, clients.organizationId))
+    .where(eq(clients.id, id));
+  if (!found) return null;
+  const { client, organizationName } = found;
   const ownedDevices = await db
     .select(deviceSummaryColumns)
     .from(devices)
     .where(eq(devices.ownerClientId, id))
     .orderBy(asc(devices.displayName));
-  return { client, devices: ownedDevices };
+  return { client, organizationName, devices: ownedDevices };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { clients, devices } from "@/db/schema";
+import { clients, devices, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { csvExport } from "@/lib/lists/csv-export";
 import { deviceFilters, deviceOrder } from "./queries";
@@ -31,6 +31,7 @@ const columns = {
   Created: devices.createdAt,
   Updated: devices.updatedAt,
   "Last synced": devices.lastSyncedAt,
+  Organization: organizations.name,
 };
 
 /** Every device matching the list's filters (not one page), streamed in batches from a cursor. */
@@ -38,6 +39,12 @@ export async function* devicesCsv(actor: Actor, query: DeviceListQuery): AsyncGe
   authorize(actor, "staff");
   const where = await deviceFilters(query);
   yield* csvExport(columns, (selection) =>
-    db.select(selection).from(devices).leftJoin(owners, eq(devices.ownerClientId, owners.id)).where(where).orderBy(...deviceOrder(query.sort)),
+    db
+      .select(selection)
+      .from(devices)
+      .innerJoin(organizations, eq(organizations.id, devices.organizationId))
+      .leftJoin(owners, eq(devices.ownerClientId, owners.id))
+      .where(where)
+      .orderBy(...deviceOrder(query.sort)),
   );
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { clients, devices } from "@/db/schema";
+import { clients, devices, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { isUuid } from "@/db/is-uuid";
 import { matchesSearch, pageSize, searchUsesTrigramIndex } from "@/lib/lists/search-pattern";
 import { cappedTotal, collectedCount, COUNTED_MATCHES_LIMIT, inOrderOf, totalOfCollected, unfilteredTotal } from "@/lib/lists/list-total";
+import { withOrganizationNames } from "@/lib/organizations/queries";
 import type { DeviceListQuery } from "./list-query";
 import { deviceSummaryColumns } from "./summary-columns";
 import { groupByLabel, operatingSystemLabel } from "./operating-systems";
@@ -13,6 +14,8 @@ import { groupByLabel, operatingSystemLabel } from "./operating-systems";
 /** The list's filters; an operating system label matches every stored value it stands for ("MacMDM", "macOS"). */
 export async function deviceFilters(query: Omit<DeviceListQuery, "page" | "sort">): Promise<SQL | undefined> {
   const conditions: SQL[] = [];
+  // One organization's devices: the index (organization_id, display_name, id) serves its first page.
+  if (query.organization) conditions.push(eq(devices.organizationId, query.organization));
   if (query.q) conditions.push(matchesSearch(devices.searchText, query.q));
   if (query.os) {
     const label = operatingSystemLabel(query.os);
@@ -32,14 +35,20 @@ export function deviceOrder(sort: DeviceListQuery["sort"], from: OrderColumns = 
     : [asc(from.displayName), asc(from.id)];
 }
 
+/** A page of the device list, each row with its owner's and its organization's name (read for the page's rows only). */
 export async function listDevices(actor: Actor, query: DeviceListQuery) {
+  const { rows, total } = await listDeviceRows(actor, query);
+  return { rows: await withOrganizationNames(rows), total };
+}
+
+async function listDeviceRows(actor: Actor, query: DeviceListQuery) {
   authorize(actor, "staff");
   const where = await deviceFilters(query);
   const offset = (query.page - 1) * pageSize;
-  const owner = { ownerId: clients.id, ownerName: clients.displayName };
+  const listColumns = { ...deviceSummaryColumns, ownerId: clients.id, ownerName: clients.displayName, organizationId: devices.organizationId };
   const page = () =>
     db
-      .select({ ...deviceSummaryColumns, ...owner })
+      .select(listColumns)
       .from(devices)
       .leftJoin(clients, eq(devices.ownerClientId, clients.id))
       .where(where)
@@ -64,7 +73,7 @@ export async function listDevices(actor: Actor, query: DeviceListQuery) {
   if (total.precision !== "exact") return { rows: await page(), total };
   const ids = collected.map((match) => match.id);
   const rows = await db
-    .select({ ...deviceSummaryColumns, ...owner })
+    .select(listColumns)
     .from(devices)
     .leftJoin(clients, eq(devices.ownerClientId, clients.id))
     .where(inArray(devices.id, ids));
@@ -86,8 +95,9 @@ export async function getDevice(actor: Actor, id: string) {
   authorize(actor, "staff");
   if (!isUuid(id)) return null;
   const [row] = await db
-    .select({ device: devices, ownerName: clients.displayName })
+    .select({ device: devices, ownerName: clients.displayName, organizationName: organizations.name })
     .from(devices)
+    .innerJoin(organizations, eq(organizations.id, devices.organizationId))
     .leftJoin(clients, eq(devices.ownerClientId, clients.id))
     .where(eq(devices.id, id));
   return row ?? null;

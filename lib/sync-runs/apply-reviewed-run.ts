@@ -3,7 +3,7 @@ import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRuns } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordAuditEventAbout } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { applyPendingChanges, linkDeviceOwners } from "@/lib/sync/pending-changes";
 import { storeDeltaLink } from "./finish-run";
@@ -31,7 +31,8 @@ export async function applyReviewedRun(actor: Actor, runId: string) {
       .update(syncRuns)
       .set({ status: "succeeded", counts, reviewNote: `${run.reviewNote} Applied anyway by ${actor.name}: ${applied.disabled} disabled, ${applied.removed} removed.` })
       .where(eq(syncRuns.id, runId));
-    await recordAuditEvent(tx, actor, `azure.${run.kind}.review-applied`, `Applied a held ${run.kind} sync: ${applied.disabled} disabled, ${applied.removed} removed`);
+    const summary = `Applied a held ${run.kind} sync: ${applied.disabled} disabled, ${applied.removed} removed`;
+    await recordAuditEventAbout(tx, { connectionId: run.connectionId }, actor, `azure.${run.kind}.review-applied`, summary);
     return applied;
   });
   // The run now counts as succeeded: its "needs review" alert clears, with one mail saying so.

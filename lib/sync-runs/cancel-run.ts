@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRuns } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordAuditEventAbout } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { sumRunPages } from "@/lib/sync/pending-changes";
 import { syncCancelRequested } from "@/lib/job-engine/events";
@@ -38,7 +38,9 @@ export async function cancelSync(actor: Actor, runId: string) {
   authorize(actor, "superuser");
   const cancelled = await endRunAsCancelled(runId, `Cancelled by ${actor.name}.`);
   if (!cancelled) throw new ActionRefused("This sync has already ended.");
-  await db.transaction((tx) => recordAuditEvent(tx, actor, `azure.${cancelled.kind}.sync-cancelled`, `Cancelled a sync of ${cancelled.kind}`));
+  await db.transaction((tx) =>
+    recordAuditEventAbout(tx, { connectionId: cancelled.connectionId }, actor, `azure.${cancelled.kind}.sync-cancelled`, `Cancelled a sync of ${cancelled.kind}`),
+  );
   if (cancelled.trigger !== "command_line") {
     await sendJobEvent(syncCancelRequested.create({ runId }, { id: `cancel-${runId}` })).catch(() => {});
   }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRuns, type SyncKind } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordAuditEventAbout } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { findPrimaryConnection, isSetUp, notSetUpMessage } from "@/lib/sync-settings/connection-row";
@@ -46,10 +46,10 @@ export async function requestSync(actor: Actor, kind: SyncKind, { full = false, 
     // The run never started: take it back, so the history shows only runs the job engine received.
     await db.transaction(async (tx) => {
       await tx.delete(syncRuns).where(and(eq(syncRuns.id, run.id), eq(syncRuns.status, "queued")));
-      await recordAuditEvent(tx, actor, auditAction, `${summary}: not started, the job engine could not be reached`);
+      await recordAuditEventAbout(tx, { connectionId: connection.id }, actor, auditAction, `${summary}: not started, the job engine could not be reached`);
     });
     throw error;
   }
-  await db.transaction((tx) => recordAuditEvent(tx, actor, auditAction, summary));
+  await db.transaction((tx) => recordAuditEventAbout(tx, { connectionId: connection.id }, actor, auditAction, summary));
   return run;
 }

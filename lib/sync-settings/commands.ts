@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, type EntraConnection, type UsersScope } from "@/db/schema";
 import { FieldError } from "@/lib/auth/field-error";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordAuditEventAbout } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { certificateKeyPurpose, clientSecretPurpose, findOrCreatePrimaryConnection } from "./connection-row";
@@ -137,7 +137,7 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
     const otherDirectory = stored.tenantId !== next.tenantId || stored.clientId !== next.clientId;
     const deltaLinks = otherDirectory ? { usersDeltaLink: null, devicesDeltaLink: null, usersDeltaWithExternal: null } : {};
     await tx.update(entraConnections).set({ ...next, ...credential, ...deltaLinks, updatedAt: now }).where(eq(entraConnections.id, stored.id));
-    await recordAuditEvent(tx, actor, "azure.settings.updated", `Changed ${Object.keys(changes).join(", ")}`, changes);
+    await recordAuditEventAbout(tx, { connectionId: stored.id }, actor, "azure.settings.updated", `Changed ${Object.keys(changes).join(", ")}`, changes);
     return { message: "Changes saved.", connectionId: stored.id };
   });
   return typeof saved === "string" ? saved : saved.message;
@@ -152,7 +152,7 @@ export async function saveSyncSchedule(actor: Actor, syncFrequency: SyncSettings
     if (stored.syncFrequency === syncFrequency) return "No changes to save.";
     await tx.update(entraConnections).set({ syncFrequency, updatedAt: now }).where(eq(entraConnections.id, stored.id));
     const change = { from: describe("syncFrequency", stored.syncFrequency), to: describe("syncFrequency", syncFrequency) };
-    await recordAuditEvent(tx, actor, "azure.settings.updated", "Changed Sync frequency", { [fieldLabels.syncFrequency]: change });
+    await recordAuditEventAbout(tx, { connectionId: stored.id }, actor, "azure.settings.updated", "Changed Sync frequency", { [fieldLabels.syncFrequency]: change });
     return `Schedule saved: ${change.to}.`;
   });
 }
@@ -179,7 +179,7 @@ export async function saveUsersScope(actor: Actor, scope: UsersScope, now = new 
     const [from, to] = [describeScope(stored.usersScope), describeScope(scope)];
     if (JSON.stringify(stored.usersScope) === JSON.stringify(scope)) return "No changes to save.";
     await tx.update(entraConnections).set({ usersScope: scope, updatedAt: now }).where(eq(entraConnections.id, stored.id));
-    await recordAuditEvent(tx, actor, "azure.settings.updated", "Changed Which users", { "Which users": { from, to } });
+    await recordAuditEventAbout(tx, { connectionId: stored.id }, actor, "azure.settings.updated", "Changed Which users", { "Which users": { from, to } });
     return "Changes saved. The next users sync checks every account against them; preview it first from the Microsoft Azure tab.";
   });
 }

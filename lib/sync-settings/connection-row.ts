@@ -2,18 +2,21 @@ import "server-only";
 import { asc, isNotNull, or } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { entraConnections, type EntraConnection } from "@/db/schema";
+import { createOrganization, organizationWithoutConnection } from "@/lib/organizations/organization-rows";
 
-// Today Vertask connects one Entra tenant: the oldest connection row. Everything else refers to
-// the row's id, so several tenants can be added later without a rewrite.
+// With one organization, Vertask connects one Entra tenant: the oldest connection row. Everything else
+// refers to the row's id, so each organization's connection works the same way.
 export async function findPrimaryConnection(tx: Transaction | typeof db = db) {
   const [connection] = await tx.select().from(entraConnections).orderBy(asc(entraConnections.createdAt)).limit(1);
   return connection ?? null;
 }
 
+/** The first connection, made on the first Save Changes for the first organization without one (made too if none is). */
 export async function findOrCreatePrimaryConnection(tx: Transaction) {
   const existing = await findPrimaryConnection(tx);
   if (existing) return existing;
-  const [created] = await tx.insert(entraConnections).values({ name: "Microsoft Entra tenant" }).returning();
+  const organization = (await organizationWithoutConnection(tx)) ?? (await createOrganization(tx, { name: "My organization" }));
+  const [created] = await tx.insert(entraConnections).values({ name: "Microsoft Entra tenant", organizationId: organization.id }).returning();
   return created;
 }
 

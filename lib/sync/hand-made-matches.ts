@@ -7,6 +7,7 @@ import { executePrepared } from "./write-page";
 
 // A client added by hand before Entra was connected is taken over by the Entra user with its address,
 // instead of a second client being created (the mail or user principal name, trimmed, case ignored).
+// Only a client of the connection's own organization: another organization's clients are never touched.
 
 const addressKey = (address: string | null | undefined) => address?.trim().toLowerCase() || null;
 
@@ -14,14 +15,15 @@ function addressesOf(account: { mail?: string | null; userPrincipalName?: string
   return [...new Set([addressKey(account.mail), addressKey(account.userPrincipalName)].filter((a): a is string => Boolean(a)))];
 }
 
-/** The hand-made clients, not yet linked to Entra, whose mail is one of these users' addresses. */
-async function handMadeClientsByAddress(users: GraphUserChange[]) {
+/** The connection's organization's hand-made clients, not yet linked to Entra, whose mail is one of these users' addresses. */
+async function handMadeClientsByAddress(connectionId: string, users: GraphUserChange[]) {
   const addresses = [...new Set(users.flatMap(addressesOf))];
   const byAddress = new Map<string, string[]>();
   if (!addresses.length) return byAddress;
   const rows = await executePrepared(sql`
     SELECT id, lower(trim(mail)) AS address FROM clients
-    WHERE source = 'manual' AND entra_object_id IS NULL AND lower(trim(mail)) = ANY(${sql.param(addresses)}::text[])`);
+    WHERE source = 'manual' AND entra_object_id IS NULL AND lower(trim(mail)) = ANY(${sql.param(addresses)}::text[])
+      AND organization_id = (SELECT organization_id FROM entra_connections WHERE id = ${connectionId}::uuid)`);
   for (const row of rows) byAddress.set(row.address, [...(byAddress.get(row.address) ?? []), row.id]);
   return byAddress;
 }
@@ -30,8 +32,8 @@ async function handMadeClientsByAddress(users: GraphUserChange[]) {
  * For one page: the hand-made client each new user takes over. A client is taken over once; a user whose
  * addresses match two or more hand-made clients takes none (a person must merge them first).
  */
-export async function handMadeMatcher(users: GraphUserChange[]) {
-  const byAddress = await handMadeClientsByAddress(users);
+export async function handMadeMatcher(connectionId: string, users: GraphUserChange[]) {
+  const byAddress = await handMadeClientsByAddress(connectionId, users);
   const taken = new Set<string>();
   return (fields: ClientFields): HandMadeMatch => {
     const ids = [...new Set(addressesOf(fields).flatMap((address) => byAddress.get(address) ?? []))].filter((id) => !taken.has(id));

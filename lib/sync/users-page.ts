@@ -51,7 +51,7 @@ const decideAndWrite: Pick<UsersListing, "prepare" | "write"> = {
     const [known, members, handMadeMatch] = await Promise.all([
       knownRecords<ClientFields>(clients, plan.connectionId, ids, clientColumns),
       chosenGroupMembers(plan, ids),
-      handMadeMatcher(users),
+      handMadeMatcher(plan.connectionId, users),
     ]);
     return decidePage(userRules(plan, { inChosenGroups: (id) => members.has(id), handMadeMatch }), page.changes, known);
   },

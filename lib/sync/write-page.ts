@@ -71,17 +71,21 @@ function rowsRecordset(table: RecordTable, rows: object[]) {
 /** The upsert of a page's new and changed rows, keyed by Entra object. */
 function upsertStatement(table: RecordTable, rows: object[], page: { connectionId: string; syncedAt: Date }) {
   const { keys, names, recordset } = rowsRecordset(table, rows);
-  const written = ["connection_id", "source", "last_synced_at", "updated_at", ...names];
-  const updated = written.filter((name) => !["connection_id", "entra_object_id", "source"].includes(name));
+  const written = ["organization_id", "connection_id", "source", "last_synced_at", "updated_at", ...names];
+  const updated = written.filter((name) => !["organization_id", "connection_id", "entra_object_id", "source"].includes(name));
   const syncedAt = page.syncedAt.toISOString();
+  // A synced row belongs to its connection's organization.
   return sql`
     INSERT INTO ${sql.raw(tableNameOf(table))} (${sql.raw(written.map((name) => `"${name}"`).join(", "))})
-    SELECT ${page.connectionId}::uuid, 'azure', ${syncedAt}::timestamptz, ${syncedAt}::timestamptz, ${sql.raw(keys.map((key) => `r."${key}"`).join(", "))}
+    SELECT (SELECT organization_id FROM entra_connections WHERE id = ${page.connectionId}::uuid), ${page.connectionId}::uuid, 'azure', ${syncedAt}::timestamptz, ${syncedAt}::timestamptz, ${sql.raw(keys.map((key) => `r."${key}"`).join(", "))}
     FROM ${recordset}
     ON CONFLICT (connection_id, entra_object_id) DO UPDATE SET ${sql.raw(updated.map((name) => `"${name}" = excluded."${name}"`).join(", "))}`;
 }
 
-/** Records added by hand that Entra objects take over: linked, and Entra's fields written over theirs. */
+/**
+ * Records added by hand that Entra objects take over: linked, and Entra's fields written over theirs. Only
+ * within the connection's own organization (hand-made-matches.ts picks them so; this holds it in the write too).
+ */
 function adoptStatement(table: RecordTable, rows: object[], page: { connectionId: string; syncedAt: Date }) {
   const { keys, names, recordset } = rowsRecordset(table, rows);
   const syncedAt = page.syncedAt.toISOString();
@@ -90,7 +94,8 @@ function adoptStatement(table: RecordTable, rows: object[], page: { connectionId
     UPDATE ${sql.raw(tableNameOf(table))} t SET connection_id = ${page.connectionId}::uuid, source = 'azure',
       last_synced_at = ${syncedAt}::timestamptz, updated_at = ${syncedAt}::timestamptz, ${sql.raw(assignments)}
     FROM ${recordset}
-    WHERE t.id = r.id AND t.source = 'manual' AND t.entra_object_id IS NULL`;
+    WHERE t.id = r.id AND t.source = 'manual' AND t.entra_object_id IS NULL
+      AND t.organization_id = (SELECT organization_id FROM entra_connections WHERE id = ${page.connectionId}::uuid)`;
 }
 
 const tableNameOf = (table: RecordTable) => (table === clients ? "clients" : "devices");

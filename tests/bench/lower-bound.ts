@@ -68,10 +68,10 @@ async function fetchEverything(kind: string, mode: string, connection: EntraConn
 }
 
 /** The rows the sync would write; a delta's partial changes are completed from the rows already stored (untimed). */
-async function rowsOf(kind: string, connectionId: string, fetched: Fetched, syncedAt: Date) {
+async function rowsOf(kind: string, connection: { id: string; organizationId: string }, fetched: Fetched, syncedAt: Date) {
   const table = kind === "users" ? clients : devices;
   const ids = fetched.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));
-  const known = await knownRecords<Record<string, unknown>>(table, connectionId, ids, Object.keys(getTableColumns(table)));
+  const known = await knownRecords<Record<string, unknown>>(table, connection.id, ids, Object.keys(getTableColumns(table)));
   return fetched.changes.flatMap((change) => {
     if (change.type !== "upsert") return [];
     const kept = known.get(change.item.id) as never;
@@ -79,7 +79,7 @@ async function rowsOf(kind: string, connectionId: string, fetched: Fetched, sync
     if (!fields) return [];
     const owner = kind === "devices" ? { ownerEntraObjectId: fetched.owners.get(change.item.id) ?? null } : {};
     const status = fields.accountEnabled ? "active" : "disabled";
-    return [{ connectionId, entraObjectId: change.item.id, ...fields, ...owner, status, source: "azure", lastSyncedAt: syncedAt, updatedAt: syncedAt }];
+    return [{ organizationId: connection.organizationId, connectionId: connection.id, entraObjectId: change.item.id, ...fields, ...owner, status, source: "azure", lastSyncedAt: syncedAt, updatedAt: syncedAt }];
   });
 }
 
@@ -89,7 +89,7 @@ async function main(): Promise<LowerBound> {
   const started = performance.now();
   const fetched = await fetchEverything(kind, mode, connection);
   const fetchMs = performance.now() - started;
-  const rows = await rowsOf(kind, connection.id, fetched, new Date());
+  const rows = await rowsOf(kind, connection, fetched, new Date());
   const copyMs = process.argv.includes("--fetch-only") ? null : await copyIntoEmptyTable(db.$client, kind === "users" ? "clients" : "devices", rows);
   return { fetchMs, copyMs, requests: fetched.requests, rows: rows.length };
 }

@@ -5,6 +5,7 @@ import { auditEvents, clients } from "@/db/schema";
 import { importClients, ImportRefused, previewClientImport } from "@/lib/clients/import-clients";
 import { importContentOf, readImportFile, textOfImportContent } from "@/lib/clients/import-file";
 import { createActor, resetDatabase } from "../support/database";
+import { organizationId } from "../support/organizations";
 import type { Actor } from "@/lib/auth/authorize";
 
 let technician: Actor;
@@ -49,7 +50,7 @@ describe("importing clients from a CSV file", () => {
 
   it("checks the file again at import: a mail an active client took since the preview refuses it", async () => {
     expect((await previewClientImport(technician, goodFile)).rowsWithProblems).toBe(0);
-    await db.insert(clients).values({ displayName: "Ann Earlier", mail: "ANN@client.example", source: "azure" });
+    await db.insert(clients).values({ organizationId: await organizationId(), displayName: "Ann Earlier", mail: "ANN@client.example", source: "azure" });
     const refusal = (await importClients(technician, goodFile, "clients.csv").catch((error: unknown) => error)) as ImportRefused;
     expect((refusal.data as { rows: { line: number; problems: string[] }[] }).rows[0]).toMatchObject({ line: 2, problems: ["An active client already has this mail: Ann Earlier."] });
     expect(await db.select().from(clients)).toHaveLength(1);

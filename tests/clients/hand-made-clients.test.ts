@@ -7,6 +7,7 @@ import { clientFields } from "@/lib/clients/client-fields";
 import { userFields, writtenColumns } from "@/lib/synced-fields";
 import { FieldError } from "@/lib/auth/field-error";
 import { createActor, resetDatabase } from "../support/database";
+import { organizationId } from "../support/organizations";
 import type { Actor } from "@/lib/auth/authorize";
 
 let superuser: Actor;
@@ -26,7 +27,15 @@ const lastAudit = async () => (await db.select().from(auditEvents).orderBy(desc(
 async function entraClient() {
   const [row] = await db
     .insert(clients)
-    .values({ displayName: "Erin Entra", mail: "erin@contoso.example", mobilePhone: "+1 555 0100", companyName: "Contoso", source: "azure", entraObjectId: "0f6a1c9e-0000-4000-8000-000000000001" })
+    .values({
+      organizationId: await organizationId(),
+      displayName: "Erin Entra",
+      mail: "erin@contoso.example",
+      mobilePhone: "+1 555 0100",
+      companyName: "Contoso",
+      source: "azure",
+      entraObjectId: "0f6a1c9e-0000-4000-8000-000000000001",
+    })
     .returning();
   return row;
 }
@@ -75,7 +84,7 @@ describe("adding a client by hand", () => {
   });
 
   it("a mail that only a disabled or removed client has is free", async () => {
-    await db.insert(clients).values({ displayName: "Gone", mail: "gone@client.example", source: "azure", status: "removed" });
+    await db.insert(clients).values({ organizationId: await organizationId(), displayName: "Gone", mail: "gone@client.example", source: "azure", status: "removed" });
     await expect(addClient(superuser, fields({ name: "New", mail: "gone@client.example" }))).resolves.toHaveProperty("id");
   });
 

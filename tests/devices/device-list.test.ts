@@ -9,6 +9,7 @@ import { clientListQuery } from "@/lib/clients/list-query";
 import { operatingSystemLabel } from "@/lib/devices/operating-systems";
 import { parseCsv } from "@/lib/lists/csv";
 import { createActor, resetDatabase } from "../support/database";
+import { organizationId } from "../support/organizations";
 import type { Actor } from "@/lib/auth/authorize";
 
 let technician: Actor;
@@ -18,9 +19,11 @@ beforeAll(async () => {
   technician = await createActor("technician");
   const [owner] = await db
     .insert(clients)
-    .values({ displayName: "Ada Owner", mail: "ada@contoso.example", source: "manual", createdAt: new Date("2025-03-04T05:06:07.089Z") })
+    .values({ organizationId: await organizationId(), displayName: "Ada Owner", mail: "ada@contoso.example", source: "manual", createdAt: new Date("2025-03-04T05:06:07.089Z") })
     .returning({ id: clients.id });
+  const inMyOrganization = await organizationId();
   const device = (displayName: string, operatingSystem: string, lastSignInAt: string | null) => ({
+    organizationId: inMyOrganization,
     displayName,
     operatingSystem,
     operatingSystemVersion: "1.0",

@@ -6,6 +6,7 @@ import { newInvitation } from "@/lib/portal/create-invitations";
 import { sendWaitingInvitations } from "@/lib/portal/send-invitations";
 import { portalStatusOf, resendInvitation } from "@/lib/portal/staff-commands";
 import { createActor, resetDatabase } from "../support/database";
+import { organizationId } from "../support/organizations";
 import { startSmtpInbox, type Inbox } from "../support/smtp-inbox";
 import type { Actor } from "@/lib/auth/authorize";
 
@@ -29,7 +30,7 @@ beforeEach(async () => {
 
 /** An active client with an invitation waiting to be sent, as a sync with invitations on leaves it. */
 async function invitedClient(mail: string) {
-  const [client] = await db.insert(clients).values({ displayName: "Ada Lovelace", mail, source: "manual" }).returning();
+  const [client] = await db.insert(clients).values({ organizationId: await organizationId(), displayName: "Ada Lovelace", mail, source: "manual" }).returning();
   await db.insert(portalAccounts).values({ clientId: client.id });
   await db.insert(portalInvitations).values(newInvitation(client.id, mail));
   return client.id;

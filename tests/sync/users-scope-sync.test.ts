@@ -130,7 +130,10 @@ describe("Preview", () => {
 
 describe("clients added by hand", () => {
   const handMade = (displayName: string, mail: string) =>
-    db.insert(clients).values({ displayName, mail, source: "manual", notes: "Prefers a phone call" }).returning().then(([row]) => row);
+    findPrimaryConnection().then(async (connection) => {
+      const [row] = await db.insert(clients).values({ organizationId: connection!.organizationId, displayName, mail, source: "manual", notes: "Prefers a phone call" }).returning();
+      return row;
+    });
 
   it("a user with the address of one hand-made client takes that client over instead of creating another", async () => {
     const user = (await members()).find((u) => u.accountEnabled && u.mail)!;

@@ -10,6 +10,8 @@ import { StatusBadge } from "@/app/_components/status-badge";
 import { SourceBadge, sourceLabels } from "@/app/_components/source-badge";
 import { ApplyButton, FilterSelect, SearchInput, formatDateTime, listHref, recordHref } from "@/app/_components/list-controls";
 import { pageCount } from "@/lib/lists/search-pattern";
+import { listOrganizationChoices } from "@/lib/organizations/queries";
+import { OrganizationFilter } from "@/app/_components/organization-filter";
 
 export const metadata = { title: "Clients" };
 
@@ -21,9 +23,11 @@ export default async function ClientsPage({ searchParams }: Props) {
   const actor = await requireStaff();
   const params = await searchParams;
   const query = parseClientListQuery(params);
-  const { rows, total } = await listClients(actor, query);
+  const [{ rows, total }, organizations] = await Promise.all([listClients(actor, query), listOrganizationChoices(actor)]);
+  // With one organization, the list looks as it did before organizations: no column, no filter.
+  const several = organizations.length > 1;
   const { page, ...filters } = query;
-  const filtered = Boolean(query.q || query.status || query.source || query.external);
+  const filtered = Boolean(query.q || query.organization || query.status || query.source || query.external);
   // A page past the end (an old link, a list that shrank) shows the last page, where the total says which.
   const pastTheEnd = rows.length === 0 && page > 1;
   if (pastTheEnd && total.precision === "exact" && total.count > 0) redirect(listHref("/clients", { ...filters, page: pageCount(total.count) }));
@@ -58,6 +62,7 @@ export default async function ClientsPage({ searchParams }: Props) {
       {header}
       <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <SearchInput label="Search" value={query.q} placeholder="Name, mail or user principal name" />
+        {several && <OrganizationFilter organizations={organizations} value={query.organization} />}
         <FilterSelect name="status" label="Status" value={query.status} options={[{ value: "", label: "Any status" }, { value: "active", label: "Active" }, { value: "disabled", label: "Disabled" }, { value: "removed", label: "Removed" }]} />
         <FilterSelect name="source" label="Source" value={query.source} options={[{ value: "", label: "Any source" }, ...Object.entries(sourceLabels).map(([value, label]) => ({ value, label }))]} />
         <FilterSelect name="external" label="External" value={query.external} options={[{ value: "", label: "Members and guests" }, { value: "no", label: "Members only" }, { value: "yes", label: "External only" }]} />
@@ -69,13 +74,14 @@ export default async function ClientsPage({ searchParams }: Props) {
           {pastTheEnd ? <>No clients on this page: <Link href={listHref("/clients", filters)}>back to the first page</Link>.</> : "No clients match these filters."}
         </p>
       ) : (
-        <DataTable headers={["Name", "Mail", "Phone", "Company", "Job title", "Department", "Status", "Source", "Last update"]}>
+        <DataTable headers={["Name", ...(several ? ["Organization"] : []), "Mail", "Phone", "Company", "Job title", "Department", "Status", "Source", "Last update"]}>
           {rows.map((client) => (
             <tr key={client.id} className="hover:bg-slate-50">
               <td className="min-w-40 px-4 py-2 wrap-anywhere">
                 <Link href={recordHref(`/clients/${client.id}`, params)} className="font-medium">{client.displayName}</Link>
                 {client.isExternal && <span className="ml-2 rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-800">External</span>}
               </td>
+              {several && <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.organizationName}</td>}
               <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.mail ?? client.userPrincipalName ?? "—"}</td>
               <td className="px-4 py-2 text-slate-600">{client.mobilePhone ?? client.businessPhones[0] ?? "—"}</td>
               <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.companyName ?? "—"}</td>

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { resendInvitation, revokePortalAccess } from "@/lib/portal/staff-commands";
 import { editClient } from "@/lib/clients/commands";
-import { clientFields } from "@/lib/clients/client-fields";
+import { clientFields, organizationChoice } from "@/lib/clients/client-fields";
 
 const forClient = z.object({ clientId: z.uuid("Choose a client.") });
 
@@ -28,7 +28,7 @@ async function saveClientEdit(clientId: string, edit: Parameters<typeof editClie
   return changed.length === 0 ? "Nothing changed." : `Saved the changes to ${name}.`;
 }
 
-export const editClientAction = formAction("staff", clientFields.extend(forClient.shape), async ({ clientId, ...edit }, actor) =>
+export const editClientAction = formAction("staff", clientFields.extend(forClient.shape).extend(organizationChoice.shape), async ({ clientId, ...edit }, actor) =>
   saveClientEdit(clientId, edit, actor),
 );
 

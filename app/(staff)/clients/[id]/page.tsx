@@ -11,6 +11,7 @@ import { parseClientListQuery } from "@/lib/clients/list-query";
 import { operatingSystemWithVersion } from "@/lib/devices/operating-systems";
 import { SourceBadge } from "@/app/_components/source-badge";
 import { SyncedFromEntra } from "@/app/_components/synced-from-entra";
+import { listOrganizationChoices } from "@/lib/organizations/queries";
 import { PortalAccess } from "./portal-access";
 import { ClientNotesForm, EditClientForm } from "./edit-client-form";
 
@@ -18,10 +19,12 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ added?: 
 
 export default async function ClientPage({ params, searchParams }: Props) {
   const actor = await requireStaff();
-  const found = await getClient(actor, (await params).id);
+  const [found, organizations] = await Promise.all([getClient(actor, (await params).id), listOrganizationChoices(actor)]);
   if (!found) notFound();
-  const { client, devices } = found;
+  const { client, organizationName, devices } = found;
   const { added, list } = await searchParams;
+  // Named with two or more organizations; with one, the page looks as it did before organizations.
+  const organization: Detail[] = organizations.length > 1 ? [["Organization", organizationName]] : [];
   const history: Detail[] = [
     ["Source", <SourceBadge key="source" source={client.source} />],
     ["Created", formatDateTime(client.createdAt)],
@@ -46,6 +49,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
           <SyncedFromEntra record={client} />
           <DetailList
             details={[
+              ...organization,
               ["Given name", client.givenName],
               ["Surname", client.surname],
               ...clientContactDetails(client),
@@ -63,8 +67,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
         </>
       ) : (
         <div className="grid items-start gap-8 lg:grid-cols-[2fr_1fr]">
-          <EditClientForm clientId={client.id} values={clientFieldValues(client)} />
-          <DetailList narrow details={history} />
+          <EditClientForm clientId={client.id} values={{ ...clientFieldValues(client), organizationId: client.organizationId }} organizations={organizations} />
+          <DetailList narrow details={[...organization, ...history]} />
         </div>
       )}
       <PortalAccess actor={actor} client={client} />

@@ -8,14 +8,22 @@ import { initialFormState } from "@/lib/actions/form-state";
 import type { ImportPreview as Preview } from "@/lib/clients/import-rows";
 import { clientImportAction, type PreviewData } from "./actions";
 import { ImportPreview } from "./import-preview";
+import { OrganizationSelect } from "@/app/_components/organization-select";
+import type { OrganizationChoice } from "@/lib/organizations/queries";
 
 const count = (n: number, noun: string) => `${n.toLocaleString("en")} ${noun}${n === 1 ? "" : "s"}`;
+
+/** " into Contoso" when an organization was chosen (there are two or more). */
+const into = (organizations: OrganizationChoice[], id: string | null) => {
+  const chosen = id && organizations.find((organization) => organization.id === id);
+  return chosen ? ` into ${chosen.name}` : "";
+};
 
 /**
  * Step 1 uploads the file and shows its preview; step 2 posts the file's content again (a hidden field) to
  * import it. Both are plain form posts, so the import works without JavaScript.
  */
-export function ClientImport() {
+export function ClientImport({ organizations }: { organizations: OrganizationChoice[] }) {
   const [state, action] = useActionState(clientImportAction, initialFormState);
   const previewed = state.status === "ok" && state.data ? (state.data as PreviewData) : null;
   if (state.status === "ok" && !previewed) {
@@ -37,6 +45,7 @@ export function ClientImport() {
       <form action={action} className="max-w-2xl space-y-4 rounded-xl border border-slate-200 bg-white p-6" noValidate aria-label="Upload">
         {fileError && <FormMessage state={state} />}
         <input type="hidden" name="step" value="preview" />
+        <OrganizationSelect choices={organizations} value={previewed?.organizationId ?? state.values?.organizationId} errors={state.fieldErrors?.organizationId} />
         <FormField name="file" label="CSV file" errors={fileError}>
           <input
             id="file"
@@ -63,7 +72,10 @@ export function ClientImport() {
           <input type="hidden" name="step" value="import" />
           <input type="hidden" name="fileContent" value={previewed.fileContent} />
           <input type="hidden" name="fileName" value={previewed.fileName} />
-          <p className="text-sm text-emerald-900">Every row of {previewed.fileName} can be imported. Nothing is saved until you import.</p>
+          {previewed.organizationId && <input type="hidden" name="organizationId" value={previewed.organizationId} />}
+          <p className="text-sm text-emerald-900">
+            Every row of {previewed.fileName} can be imported{into(organizations, previewed.organizationId)}. Nothing is saved until you import.
+          </p>
           <SubmitButton pendingText="Importing…">Import {count(previewed.preview.totalRows, "client")}</SubmitButton>
         </form>
       )}

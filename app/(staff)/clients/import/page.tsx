@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { requireStaff } from "@/lib/session/current-staff";
 import { importLimits } from "@/lib/clients/import-rows";
+import { listOrganizationChoices } from "@/lib/organizations/queries";
 import { ClientImport } from "./client-import";
 
 export const metadata = { title: "Import clients" };
 
 export default async function ImportClientsPage() {
-  await requireStaff();
+  const actor = await requireStaff();
+  const organizations = await listOrganizationChoices(actor);
   return (
     <>
       <p className="mb-2 text-sm"><Link href="/clients">← Clients</Link></p>
@@ -21,7 +23,7 @@ export default async function ImportClientsPage() {
           {importLimits.bytes / 1024 / 1024} MB and {importLimits.rows.toLocaleString("en")} clients a file.
         </p>
       </div>
-      <ClientImport />
+      <ClientImport organizations={organizations} />
     </>
   );
 }

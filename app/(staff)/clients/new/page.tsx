@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { requireStaff } from "@/lib/session/current-staff";
+import { listOrganizationChoices } from "@/lib/organizations/queries";
 import { AddClientForm } from "./add-client-form";
 
 export const metadata = { title: "Add client" };
 
 export default async function NewClientPage() {
-  await requireStaff();
+  const actor = await requireStaff();
+  const organizations = await listOrganizationChoices(actor);
   return (
     <>
       <p className="mb-2 text-sm"><Link href="/clients">← Clients</Link></p>
@@ -14,7 +16,7 @@ export default async function NewClientPage() {
         A client added by hand is kept only in Vertask: no sync changes it. To add many at once,{" "}
         <Link href="/clients/import">import a CSV file</Link>.
       </p>
-      <AddClientForm />
+      <AddClientForm organizations={organizations} />
     </>
   );
 }

@@ -2,21 +2,24 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/session/current-staff";
 import { getDevice } from "@/lib/devices/queries";
-import { DetailList, yesNo } from "@/app/_components/detail-list";
+import { DetailList, yesNo, type Detail } from "@/app/_components/detail-list";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { formatDateTime, returnToListHref } from "@/app/_components/list-controls";
 import { parseDeviceListQuery } from "@/lib/devices/list-query";
 import { operatingSystemLabel } from "@/lib/devices/operating-systems";
 import { sourceLabels } from "@/app/_components/source-badge";
 import { SyncedFromEntra } from "@/app/_components/synced-from-entra";
+import { listOrganizationChoices } from "@/lib/organizations/queries";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ list?: string }> };
 
 export default async function DevicePage({ params, searchParams }: Props) {
   const actor = await requireStaff();
-  const found = await getDevice(actor, (await params).id);
+  const [found, organizations] = await Promise.all([getDevice(actor, (await params).id), listOrganizationChoices(actor)]);
   if (!found) notFound();
-  const { device, ownerName } = found;
+  const { device, ownerName, organizationName } = found;
+  // Named with two or more organizations; with one, the page looks as it did before organizations.
+  const organization: Detail[] = organizations.length > 1 ? [["Organization", organizationName]] : [];
   const { list } = await searchParams;
   return (
     <>
@@ -28,6 +31,7 @@ export default async function DevicePage({ params, searchParams }: Props) {
       <SyncedFromEntra record={device} />
       <DetailList
         details={[
+          ...organization,
           ["Owner", device.ownerClientId ? <Link href={`/clients/${device.ownerClientId}`}>{ownerName}</Link> : "No owner"],
           ["Operating system", operatingSystemLabel(device.operatingSystem)],
           ["Version", device.operatingSystemVersion],

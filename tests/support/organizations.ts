@@ -1,0 +1,39 @@
+// Organizations for rows a test writes directly: clients, devices and connections all belong to one.
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { entraConnections, organizations, type EntraConnection } from "@/db/schema";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { clientSecretPurpose } from "@/lib/sync-settings/connection-row";
+import { firstOrganization } from "@/lib/organizations/organization-rows";
+
+/**
+ * The id of the organization with this name (any case), made when missing; without a name, the first one
+ * (made as "My organization" when there is none), as clients added by hand get.
+ */
+export async function organizationId(name?: string, primaryDomain: string | null = null) {
+  if (!name) return (await firstOrganization(db)).id;
+  const [found] = await db.select({ id: organizations.id }).from(organizations).where(sql`lower(${organizations.name}) = lower(${name})`);
+  if (found) return found.id;
+  const [made] = await db.insert(organizations).values({ name, primaryDomain }).returning({ id: organizations.id });
+  return made.id;
+}
+
+type TenantApp = { tenantId: string; goodApp: { clientId: string; secret: string } };
+
+/**
+ * An organization connected to a fake tenant through its own app registration, Status Enabled, as Save
+ * Changes leaves it (the settings pages for many organizations are not needed to set the scene).
+ */
+export async function connectOrganization(name: string, tenant: TenantApp, fields: Partial<EntraConnection> = {}) {
+  const id = await organizationId(name);
+  const [connection] = await db
+    .insert(entraConnections)
+    .values({ organizationId: id, name, enabled: true, clientId: tenant.goodApp.clientId, tenantId: tenant.tenantId, ...fields })
+    .returning();
+  const [stored] = await db
+    .update(entraConnections)
+    .set({ clientSecretCiphertext: encryptSecret(tenant.goodApp.secret, clientSecretPurpose(connection.id)), clientSecretLastFour: tenant.goodApp.secret.slice(-4) })
+    .where(eq(entraConnections.id, connection.id))
+    .returning();
+  return { organizationId: id, connection: stored };
+}
