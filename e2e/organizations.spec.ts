@@ -73,6 +73,20 @@ test("the provider app, then an organization's administrator consents: from the 
   await expect(page.getByTestId("consent-status")).toContainText(`Consented in tenant ${customers[0].tenantId}`);
 });
 
+test("the organization connected by consent syncs from its own Microsoft Azure tab; the run history names it", async ({ page }) => {
+  await signIn(page, "sam@msp.example", "correct horse battery");
+  await page.goto("/settings/organizations");
+  await page.getByRole("link", { name: "Tailspin Toys" }).click();
+  await page.getByRole("link", { name: "Microsoft Azure" }).click();
+  await page.getByRole("button", { name: "Sync users now" }).click();
+  await expect(page.getByText("Sync requested.")).toBeVisible();
+  await expect(page.getByTestId("last-run-users")).toContainText("Last sync of users for Tailspin Toys: Succeeded", { timeout: 30_000 });
+  const [{ synced }] = await sql`SELECT count(*)::int AS synced FROM clients c JOIN organizations o ON o.id = c.organization_id WHERE o.name = 'Tailspin Toys'`;
+  expect(synced).toBeGreaterThan(0);
+  await page.goto("/settings/azure/runs");
+  await expect(page.getByTestId("run-organization").first()).toHaveText("Tailspin Toys");
+});
+
 test("an administrator who cancels: the organization's page says so in plain words and keeps waiting", async ({ page }) => {
   await signIn(page, "sam@msp.example", "correct horse battery");
   await addOrganizationByProviderApp(page, "Woodgrove Bank");

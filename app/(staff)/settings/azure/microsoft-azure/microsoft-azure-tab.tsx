@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/authorize";
 import { notSetUpMessage, waitingForConsentMessage } from "@/lib/sync-settings/connection-row";
 import { getSyncSettings } from "@/lib/sync-settings/queries";
+import { countOrganizations, organizationOfConnection } from "@/lib/organizations/queries";
 import { latestSyncRuns } from "@/lib/sync-runs/queries";
 import { jobEngineStatus } from "@/lib/job-engine/status";
 import { jobEngineStartHint } from "@/lib/job-engine/send-event";
@@ -17,6 +18,8 @@ type Props = { actor: Actor; organizationId?: string; basePath: string };
 /** The Microsoft Azure tab (Sync now, Preview, When to sync, Test connection) of the single organization or one of several. */
 export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Props) {
   const [settings, latest, engine] = await Promise.all([getSyncSettings(actor, new Date(), organizationId), latestSyncRuns(actor, organizationId), jobEngineStatus()]);
+  // With several organizations, the last syncs say whose they are.
+  const organization = settings.connectionId && (await countOrganizations()) > 1 ? await organizationOfConnection(settings.connectionId) : null;
   const running = [latest.users, latest.devices, latest.usersPreview].some((run) => run && (run.status === "queued" || run.status === "running"));
   return (
     <div className="space-y-6">
@@ -37,11 +40,11 @@ export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Pro
         <div className="mt-4 grid gap-6 sm:grid-cols-2">
           <div className="space-y-3">
             <SyncNowButton kind="users" label="Sync users now" />
-            <LastRun run={latest.users} noun="users" basePath={basePath} />
+            <LastRun run={latest.users} noun="users" basePath={basePath} organizationName={organization?.name} />
           </div>
           <div className="space-y-3">
             <SyncNowButton kind="devices" label="Sync devices now" />
-            <LastRun run={latest.devices} noun="devices" basePath={basePath} />
+            <LastRun run={latest.devices} noun="devices" basePath={basePath} organizationName={organization?.name} />
           </div>
         </div>
         <p className="mt-4 text-sm"><Link href={`${basePath}/runs`}>See the run history</Link></p>
