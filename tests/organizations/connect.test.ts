@@ -139,4 +139,24 @@ describe("connecting organizations", () => {
     await expect(createConsentLink(technician, organization.id)).rejects.toThrow("Only a superuser can do this.");
     await expect(addOrganizationNamed(technician, "Trey Research")).rejects.toThrow("Only a superuser can do this.");
   });
+
+  it("an administrator who consents to an app that lacks a permission: recorded, and the page says what is missing", async () => {
+    const { admin, fake } = world;
+    const [, customer] = customerTenants();
+    fake.control.setAppPermissions({ tenantId: PROVIDER.tenantId, clientId: PROVIDER.multiTenantApp.clientId, roles: ["User.Read.All"] });
+    try {
+      await enterProviderApp(admin);
+      const organization = await addOrganizationNamed(admin, "Wingtip Toys");
+      await connectWithProviderApp(admin, organization.id);
+      const { result } = await answerConsent(admin, organization.id, "accept", customer.tenantId);
+      expect(result.outcome).toBe("not_working");
+      const answer = (await lastConsentAnswer(admin, organization.id))!;
+      expect(answer.message).toContain("Device.Read.All");
+      expect(answer.checks).toEqual(expect.arrayContaining([{ label: "User.Read.All: granted", ok: true }, { label: "Device.Read.All: missing", ok: false }]));
+      expect(await connectionOf(organization.id)).toMatchObject({ tenantId: customer.tenantId, enabled: false });
+    } finally {
+      fake.control.setAppPermissions({ tenantId: PROVIDER.tenantId, clientId: PROVIDER.multiTenantApp.clientId, roles: ["User.Read.All", "Device.Read.All", "GroupMember.Read.All"] });
+      if (fake.control.consentedTenantIds().includes(customer.tenantId)) fake.control.revokeAdminConsent({ tenantId: customer.tenantId });
+    }
+  });
 });
