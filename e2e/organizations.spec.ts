@@ -123,10 +123,41 @@ test("the overview lists every organization with its status, and sorts by a colu
   await expect(page.getByTestId("azure-organization")).toContainText("Settings → Organizations");
 });
 
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("adding an organization, choosing the provider's app, getting the consent link and renaming all post", async ({ page }) => {
+    await signIn(page, "sam@msp.example", "correct horse battery");
+    await page.goto("/settings/organizations/new");
+    await page.getByRole("button", { name: "Add organization" }).click();
+    await expect(page.locator("#name-error")).toHaveText("Enter the organization's name.");
+    await page.getByLabel("Name").fill("tailspin toys");
+    await page.getByRole("button", { name: "Add organization" }).click();
+    await expect(page.locator("#name-error")).toContainText("An organization named tailspin toys already exists");
+    await page.getByLabel("Name").fill("Alpine Ski House");
+    await page.getByLabel("Primary domain").fill("alpineskihouse.example");
+    await page.getByRole("button", { name: "Add organization" }).click();
+    await expect(page.getByRole("heading", { name: "Alpine Ski House", level: 1 })).toBeVisible();
+
+    const form = page.getByRole("form", { name: "Azure User Sync settings" });
+    await form.getByLabel("The provider's multi-tenant app").check();
+    await form.getByRole("button", { name: "Save Changes" }).click();
+    await expect(page.getByText("Changes saved.")).toBeVisible();
+    await page.getByRole("button", { name: "Get the admin consent link" }).click();
+    await expect(page.getByTestId("admin-consent-link")).toHaveAttribute("href", /\/organizations\/v2\.0\/adminconsent\?client_id=.+&state=/);
+
+    const details = page.getByRole("form", { name: "Organization" });
+    await details.getByLabel("Name").fill("Alpine Ski House Ltd");
+    await details.getByRole("button", { name: "Save Changes" }).click();
+    await expect(page.getByText("Changes saved.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Alpine Ski House Ltd", level: 1 })).toBeVisible();
+  });
+});
+
 test("a forged answer on the consent address records nothing and says why", async ({ page }) => {
   await signIn(page, "sam@msp.example", "correct horse battery");
   await page.goto(`/settings/organizations/consent?admin_consent=True&tenant=${customers[1].tenantId}&state=forged`);
   await expect(page.getByTestId("consent-refusal")).toContainText("does not come from a link Vertask made");
   const [{ waiting }] = await sql`SELECT count(*)::int AS waiting FROM entra_connections WHERE method = 'provider_app' AND client_id IS NULL`;
-  expect(waiting).toBe(1);
+  expect(waiting).toBe(2);
 });
