@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
-  boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
+  boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
 export const staffRole = pgEnum("staff_role", ["superuser", "technician"]);
@@ -106,6 +106,58 @@ export const entraConnections = pgTable("entra_connections", {
   devicesDeltaLink: text("devices_delta_link"),
   ...timestamps,
 });
+
+/**
+ * The IT provider's one multi-tenant app ("Accounts in any organizational directory"), entered once by a superuser:
+ * every organization connected by consent signs in with it, at its own tenant. At most one row. Its credential is
+ * kept like a connection's (lib/sync-settings/provider-app.ts): at most one of a secret or a certificate.
+ */
+export const providerApp = pgTable(
+  "provider_app",
+  {
+    id: boolean("id").primaryKey().default(true),
+    clientId: text("client_id").notNull(),
+    clientSecretCiphertext: text("client_secret_ciphertext"),
+    clientSecretLastFour: text("client_secret_last_four"),
+    clientSecretAddedAt: timestamp("client_secret_added_at", { withTimezone: true }),
+    clientSecretExpiresOn: date("client_secret_expires_on"),
+    certificateKeyCiphertext: text("certificate_key_ciphertext"),
+    certificateThumbprintSha256: text("certificate_thumbprint_sha256"),
+    certificateSubject: text("certificate_subject"),
+    certificateExpiresOn: date("certificate_expires_on"),
+    certificateAddedAt: timestamp("certificate_added_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [check("provider_app_one_row", sql`${t.id}`)],
+);
+
+export const consentOutcome = pgEnum("consent_outcome", ["connected", "not_working", "declined"]);
+
+/** One line of what Test connection found, as the organization's page shows it after a consent. */
+export type ConsentCheckLine = { label: string; ok: boolean | null; detail?: string };
+
+/**
+ * An admin-consent link Vertask made for an organization: its `state` is stored only as a hash, works once, for one
+ * hour, and only back in the session of the superuser who asked for it (the only defence against a forged return).
+ */
+export const consentRequests = pgTable(
+  "consent_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    requestedById: uuid("requested_by_id").notNull().references(() => staffUsers.id, { onDelete: "cascade" }),
+    stateHash: text("state_hash").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    // What came back: the tenant that consented, and what Test connection then said (no secret, ever).
+    outcome: consentOutcome("outcome"),
+    tenantId: text("tenant_id"),
+    message: text("message"),
+    checks: jsonb("checks").$type<ConsentCheckLine[]>(),
+  },
+  (t) => [index("consent_requests_organization").on(t.organizationId, t.createdAt)],
+);
 
 /** Who changed what, and when: settings changes and sync requests. Never holds a secret. */
 export const auditEvents = pgTable(
@@ -413,6 +465,9 @@ export type PortalAccount = typeof portalAccounts.$inferSelect;
 export type PortalInvitation = typeof portalInvitations.$inferSelect;
 export type SyncKind = (typeof syncKind.enumValues)[number];
 export type EntraConnection = typeof entraConnections.$inferSelect;
+export type ProviderApp = typeof providerApp.$inferSelect;
+export type ConnectionMethod = (typeof connectionMethod.enumValues)[number];
+export type Organization = typeof organizations.$inferSelect;
 export type SyncFrequency = (typeof syncFrequency.enumValues)[number];
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type AlertCondition = typeof alertConditions.$inferSelect;

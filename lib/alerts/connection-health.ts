@@ -4,7 +4,8 @@ import { db } from "@/db/client";
 import { entraConnections } from "@/db/schema";
 import { checkEntraConnection } from "@/lib/azure";
 import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
-import { findPrimaryConnection, hasStoredCredential, scopeGroupIds } from "@/lib/sync-settings/connection-row";
+import { ActionRefused } from "@/lib/auth/action-refused";
+import { findConnection, hasStoredCredential, scopeGroupIds } from "@/lib/sync-settings/connection-row";
 import { clearConditions, raiseCondition } from "./raise-and-clear";
 import { connectionCheckSummary } from "./wording";
 
@@ -23,8 +24,10 @@ async function failingCheckSummary(connectionId: string): Promise<string | null>
   if (!connection) return null;
   let settings;
   try {
-    settings = entraSettingsOf(connection);
-  } catch {
+    settings = await entraSettingsOf(connection);
+  } catch (error) {
+    // The provider's app missing or replaced since the consent: its message says what to do.
+    if (error instanceof ActionRefused) return error.message;
     return "The stored Client secret or certificate key cannot be decrypted with this server's encryption key: enter it again under Azure User Sync.";
   }
   if (!settings) return null;
@@ -45,7 +48,7 @@ export async function checkConnectionHealth(connectionId: string, now: Date): Pr
 }
 
 /** "Test connection" passing clears the condition at once; a failing one is left to the daily check to mail. */
-export async function clearConnectionCheckAfterPassingTest(now = new Date()) {
-  const connection = await findPrimaryConnection();
+export async function clearConnectionCheckAfterPassingTest(now = new Date(), organizationId?: string) {
+  const connection = await findConnection(organizationId);
   if (connection) await clearConditions(connection.id, ["connection_check"], now);
 }

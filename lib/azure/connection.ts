@@ -90,6 +90,20 @@ export function adminConsentUrl(
   return adminConsentLink(resolveEndpoints(endpoints).authorityHost, settings.tenantId, settings.clientId);
 }
 
+/**
+ * The v2.0 admin-consent link for a multi-tenant app: the customer's administrator grants the app's application
+ * permissions in their tenant ("organizations" lets them pick it), and Entra sends the browser back to
+ * `redirectUri` with `admin_consent`, `tenant` and `state`, or `error` and `state`.
+ */
+export function multiTenantAdminConsentUrl(
+  request: { tenant: string | null; clientId: string; redirectUri: string; state: string },
+  endpoints?: EntraEndpoints,
+) {
+  const resolved = resolveEndpoints(endpoints);
+  const query = new URLSearchParams({ client_id: request.clientId, scope: graphScope(resolved), redirect_uri: request.redirectUri, state: request.state });
+  return `${resolved.authorityHost}/${encodeURIComponent(request.tenant?.trim() || "organizations")}/v2.0/adminconsent?${query}`;
+}
+
 /** The Graph resource's `.default` scope: every application permission an administrator granted. */
 export function graphScope(endpoints: EntraEndpoints) {
   return `${endpoints.graphBaseUrl}/.default`;

@@ -1,22 +1,22 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, getTableColumns } from "drizzle-orm";
 import { db } from "@/db/client";
-import { syncRuns, type SyncRun } from "@/db/schema";
+import { entraConnections, organizations, syncRuns, type SyncRun } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
+import { findConnection } from "@/lib/sync-settings/connection-row";
 import { invitationsByRun, type RunInvitations } from "@/lib/portal/run-invitations";
 
-export type SyncRunWithInvitations = SyncRun & { invitations: RunInvitations | null };
+export type SyncRunWithInvitations<Run extends SyncRun = SyncRun> = Run & { invitations: RunInvitations | null };
 
 /** Each run with the portal invitations it made (users syncs with "Invite synced users" on): null when none. */
-async function withInvitations(runs: SyncRun[]): Promise<SyncRunWithInvitations[]> {
+async function withInvitations<Run extends SyncRun>(runs: Run[]): Promise<SyncRunWithInvitations<Run>[]> {
   const byRun = await invitationsByRun(runs.map((run) => run.id));
   return runs.map((run) => ({ ...run, invitations: byRun.get(run.id) ?? null }));
 }
 
-export async function latestSyncRuns(actor: Actor) {
+export async function latestSyncRuns(actor: Actor, organizationId?: string) {
   authorize(actor, "superuser");
-  const connection = await findPrimaryConnection();
+  const connection = await findConnection(organizationId);
   if (!connection) return { users: null, devices: null, usersPreview: null };
   const latest = (kind: "users" | "devices", preview: boolean) =>
     db
@@ -31,7 +31,16 @@ export async function latestSyncRuns(actor: Actor) {
   return { users, devices, usersPreview };
 }
 
-export async function listSyncRuns(actor: Actor, limit = 100) {
+/** The latest runs, each naming its organization; only the named organization's when one is. */
+export async function listSyncRuns(actor: Actor, limit = 100, organizationId?: string) {
   authorize(actor, "superuser");
-  return withInvitations(await db.select().from(syncRuns).orderBy(desc(syncRuns.queuedAt)).limit(limit));
+  const runs = await db
+    .select({ ...getTableColumns(syncRuns), organizationId: organizations.id, organizationName: organizations.name })
+    .from(syncRuns)
+    .innerJoin(entraConnections, eq(entraConnections.id, syncRuns.connectionId))
+    .innerJoin(organizations, eq(organizations.id, entraConnections.organizationId))
+    .where(organizationId ? eq(organizations.id, organizationId) : undefined)
+    .orderBy(desc(syncRuns.queuedAt))
+    .limit(limit);
+  return withInvitations(runs);
 }

@@ -5,7 +5,7 @@ import { syncRuns, type SyncKind } from "@/db/schema";
 import { recordAuditEventAbout } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { findPrimaryConnection, isSetUp, notSetUpMessage } from "@/lib/sync-settings/connection-row";
+import { findConnection, isSetUp, isWaitingForConsent, notSetUpMessage, waitingForConsentMessage } from "@/lib/sync-settings/connection-row";
 import { syncRequested, usersPreviewRequested, type SyncRequestedData } from "@/lib/job-engine/events";
 import { createSyncRun } from "./create-run";
 import { sendJobEvent } from "@/lib/job-engine/send-event";
@@ -27,9 +27,10 @@ async function activeRunName(connectionId: string, kind: SyncKind) {
  * "Sync users now" / "Sync devices now" / "Preview": records a queued run, then asks the job engine to run
  * it. A preview is a users run that writes no client.
  */
-export async function requestSync(actor: Actor, kind: SyncKind, { full = false, preview = false } = {}) {
+export async function requestSync(actor: Actor, kind: SyncKind, { full = false, preview = false, organizationId }: { full?: boolean; preview?: boolean; organizationId?: string } = {}) {
   authorize(actor, "superuser");
-  const connection = await findPrimaryConnection();
+  const connection = await findConnection(organizationId);
+  if (isWaitingForConsent(connection)) throw new SyncNotPossibleError(waitingForConsentMessage);
   if (!isSetUp(connection)) throw new SyncNotPossibleError(notSetUpMessage);
   if (!connection.enabled) throw new SyncNotPossibleError("Azure User Sync is disabled: set Status to Enabled and Save Changes first.");
 

@@ -4,20 +4,20 @@ import { db } from "@/db/client";
 import { entraConnections, syncRuns, type SyncFrequency, type SyncKind } from "@/db/schema";
 import { createSyncRun } from "./create-run";
 import { frequencyLabels, hoursBetweenSyncs } from "@/lib/sync-settings/frequencies";
-import { findPrimaryConnection, hasStoredCredential, isSetUp } from "@/lib/sync-settings/connection-row";
+import { findConnection, hasStoredCredential, isSetUp } from "@/lib/sync-settings/connection-row";
 import { jobEngineStatus } from "@/lib/job-engine/status";
 
 const slackMs = 5 * 60_000;
 /** The schedule tick's cron (inngest/sync-schedule-tick.ts): every 10 minutes, on the clock. */
 const tickEveryMs = 10 * 60_000;
 
-const intervalMs = (frequency: Exclude<SyncFrequency, "manual">) => hoursBetweenSyncs[frequency] * 3_600_000;
+export const intervalMs = (frequency: Exclude<SyncFrequency, "manual">) => hoursBetweenSyncs[frequency] * 3_600_000;
 
 /**
  * When a scheduled sync of one kind falls due: one interval after the last run of that kind was queued (a
  * little early, so a tick that lands just before the hour does not wait a whole extra interval), or at once.
  */
-function dueAt(lastQueuedAt: Date | null, interval: number, now: Date) {
+export function dueAt(lastQueuedAt: Date | null, interval: number, now: Date) {
   return lastQueuedAt ? new Date(lastQueuedAt.getTime() + interval - slackMs) : now;
 }
 
@@ -72,7 +72,7 @@ export async function queueDueSyncs(due: DueSync[]) {
 }
 
 /** The first schedule tick at or after `time`. */
-const firstTickFrom = (time: Date) => new Date(Math.ceil(time.getTime() / tickEveryMs) * tickEveryMs);
+export const firstTickFrom = (time: Date) => new Date(Math.ceil(time.getTime() / tickEveryMs) * tickEveryMs);
 
 const clock = (time: Date) =>
   time.toLocaleString("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
@@ -81,8 +81,8 @@ const clock = (time: Date) =>
  * What the schedule will do next, in a sentence: when the next scheduled sync starts (the first tick at which
  * findDueSyncs finds one due), or what keeps it from starting (Manual only, Status, no secret, the job engine).
  */
-export async function describeNextScheduledSync(now = new Date()): Promise<string> {
-  const connection = await findPrimaryConnection();
+export async function describeNextScheduledSync(now = new Date(), organizationId?: string): Promise<string> {
+  const connection = await findConnection(organizationId);
   const frequency = connection?.syncFrequency ?? "manual";
   if (!connection || frequency === "manual") return "Syncs run only when someone clicks Sync now.";
   const every = frequencyLabels[frequency].toLowerCase();

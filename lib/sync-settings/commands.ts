@@ -1,19 +1,22 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type Transaction } from "@/db/client";
 import { entraConnections, type EntraConnection, type UsersScope } from "@/db/schema";
 import { FieldError } from "@/lib/auth/field-error";
 import { recordAuditEventAbout } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { encryptSecret } from "@/lib/crypto/secret-box";
-import { certificateKeyPurpose, clientSecretPurpose, findOrCreatePrimaryConnection } from "./connection-row";
+import { certificateKeyPurpose, clientSecretPurpose, findOrCreateConnection, isWaitingForConsent } from "./connection-row";
+import { findProviderApp, hasProviderCredential, providerAppMissingMessage } from "./provider-app";
 import { readCertificateCredential, type CertificateCredential } from "./certificate-files";
 import { swappedIdsHint } from "./field-checks";
 import type { SyncSettingsForm } from "./form-schema";
 import { frequencyLabels } from "./frequencies";
+import { connectionMethodLabels } from "./connection-methods";
 import { guideStep } from "@/lib/setup-guide/steps";
 
 const fieldLabels = {
+  method: "Connect with",
   enabled: "Status",
   syncFrequency: "Sync frequency",
   clientId: "Application (client) ID",
@@ -100,28 +103,46 @@ function credentialChanges(stored: EntraConnection, form: SyncSettingsForm, cert
 }
 
 function describe(field: Tracked, value: unknown) {
+  if (field === "method") return connectionMethodLabels[value as keyof typeof connectionMethodLabels];
   if (field === "enabled") return value ? "Enabled" : "Disabled";
   if (field === "syncFrequency") return frequencyLabels[value as keyof typeof frequencyLabels];
   if (typeof value === "boolean") return value ? "Yes" : "No";
   return value ?? "";
 }
 
+/**
+ * The provider's app brings the ID and the credential, and the consent the tenant: this form saves only the rest.
+ * Switching to it forgets the organization's own credential; syncing starts once the administrator consents.
+ */
+async function providerAppColumns(tx: Transaction, form: SyncSettingsForm, stored: EntraConnection) {
+  if (!hasProviderCredential(await findProviderApp(tx))) throw new FieldError("connectWith", providerAppMissingMessage);
+  const switching = stored.method !== "provider_app";
+  if (form.status === "enabled" && (switching || isWaitingForConsent(stored))) {
+    throw new FieldError("status", "Choose Disabled until the customer's administrator has consented: a consent that passes Test connection sets Status to Enabled.");
+  }
+  if (!switching) return { ids: { clientId: stored.clientId, tenantId: stored.tenantId }, credential: {} };
+  // The tenant ID stays as a hint for the consent link; the client ID comes back with the consent.
+  return { ids: { clientId: null, tenantId: stored.tenantId }, credential: { ...noSecret, ...noCertificate } };
+}
+
 /** Saves the "Azure User Sync" form; nothing is saved when any field has a problem. */
 export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now = new Date()) {
   authorize(actor, "superuser");
-  const certificate = await uploadedCertificate(form, now);
+  const certificate = form.connectWith === "own_app" ? await uploadedCertificate(form, now) : null;
   const saved = await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);
-    const stored = await findOrCreatePrimaryConnection(tx);
-    const problems = problemsNeedingSavedSettings(form, stored, certificate, now);
+    const stored = await findOrCreateConnection(tx, form.organizationId);
+    const viaProvider = form.connectWith === "provider_app" ? await providerAppColumns(tx, form, stored) : null;
+    const problems = viaProvider ? {} : problemsNeedingSavedSettings(form, stored, certificate, now);
     if (Object.keys(problems).length) throw new FieldError(problems);
 
     const next: Pick<EntraConnection, Tracked> = {
+      method: form.connectWith,
       enabled: form.status === "enabled",
       syncFrequency: form.syncFrequency,
-      clientId: form.clientId,
-      tenantId: form.tenantId,
-      clientSecretExpiresOn: (form.credentialKind === "secret" && form.clientSecretExpiresOn) || null,
+      clientId: viaProvider ? viaProvider.ids.clientId : form.clientId,
+      tenantId: viaProvider ? viaProvider.ids.tenantId : form.tenantId,
+      clientSecretExpiresOn: (!viaProvider && form.credentialKind === "secret" && form.clientSecretExpiresOn) || null,
       syncExternalUsers: form.syncExternalUsers,
       inviteToPortal: form.inviteToPortal,
     };
@@ -129,8 +150,8 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
     for (const field of Object.keys(fieldLabels) as Tracked[]) {
       if (stored[field] !== next[field]) changes[fieldLabels[field]] = { from: describe(field, stored[field]), to: describe(field, next[field]) };
     }
-    const credential = newCredentialColumns(form, certificate, stored.id, now);
-    Object.assign(changes, credentialChanges(stored, form, certificate));
+    const credential = viaProvider ? viaProvider.credential : newCredentialColumns(form, certificate, stored.id, now);
+    if (!viaProvider) Object.assign(changes, credentialChanges(stored, form, certificate));
     if (Object.keys(changes).length === 0) return "No changes to save.";
 
     // Delta links belong to one tenant and app: another tenant or app starts again with a full listing.
@@ -144,11 +165,11 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
 }
 
 /** The Microsoft Azure tab's choice between manual only and a scheduled sync: the same setting as the form's. */
-export async function saveSyncSchedule(actor: Actor, syncFrequency: SyncSettingsForm["syncFrequency"], now = new Date()) {
+export async function saveSyncSchedule(actor: Actor, syncFrequency: SyncSettingsForm["syncFrequency"], now = new Date(), organizationId?: string) {
   authorize(actor, "superuser");
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);
-    const stored = await findOrCreatePrimaryConnection(tx);
+    const stored = await findOrCreateConnection(tx, organizationId);
     if (stored.syncFrequency === syncFrequency) return "No changes to save.";
     await tx.update(entraConnections).set({ syncFrequency, updatedAt: now }).where(eq(entraConnections.id, stored.id));
     const change = { from: describe("syncFrequency", stored.syncFrequency), to: describe("syncFrequency", syncFrequency) };
@@ -171,11 +192,11 @@ function describeScope(scope: UsersScope) {
  * "Which users": the scope and exclusion rules of the users sync. The next users sync lists everyone again
  * under them (lib/sync-runs/begin-run.ts): who left the scope is removed, who entered it comes in.
  */
-export async function saveUsersScope(actor: Actor, scope: UsersScope, now = new Date()) {
+export async function saveUsersScope(actor: Actor, scope: UsersScope, now = new Date(), organizationId?: string) {
   authorize(actor, "superuser");
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);
-    const stored = await findOrCreatePrimaryConnection(tx);
+    const stored = await findOrCreateConnection(tx, organizationId);
     const [from, to] = [describeScope(stored.usersScope), describeScope(scope)];
     if (JSON.stringify(stored.usersScope) === JSON.stringify(scope)) return "No changes to save.";
     await tx.update(entraConnections).set({ usersScope: scope, updatedAt: now }).where(eq(entraConnections.id, stored.id));

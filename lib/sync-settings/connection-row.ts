@@ -1,12 +1,15 @@
 import "server-only";
-import { asc, isNotNull, or } from "drizzle-orm";
+import { and, asc, eq, isNotNull, or } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { entraConnections, type EntraConnection } from "@/db/schema";
+import { entraConnections, organizations, type EntraConnection } from "@/db/schema";
+import { ActionRefused } from "@/lib/auth/action-refused";
 import { createOrganization, organizationWithoutConnection } from "@/lib/organizations/organization-rows";
+
+type Database = Transaction | typeof db;
 
 // With one organization, Vertask connects one Entra tenant: the oldest connection row. Everything else
 // refers to the row's id, so each organization's connection works the same way.
-export async function findPrimaryConnection(tx: Transaction | typeof db = db) {
+export async function findPrimaryConnection(tx: Database = db) {
   const [connection] = await tx.select().from(entraConnections).orderBy(asc(entraConnections.createdAt)).limit(1);
   return connection ?? null;
 }
@@ -20,13 +23,48 @@ export async function findOrCreatePrimaryConnection(tx: Transaction) {
   return created;
 }
 
-/** What "Test connection" and every sync need saved: both IDs and a credential (a Client secret or a certificate). */
-export function isSetUp(connection: EntraConnection | null): connection is EntraConnection & { clientId: string; tenantId: string } {
-  return Boolean(connection?.clientId && connection.tenantId && (connection.clientSecretCiphertext || connection.certificateKeyCiphertext));
+/**
+ * The connection the Azure User Sync pages act on: the named organization's, or with none named (the single
+ * organization's addresses, /settings/azure) the primary one. Null while the organization has none.
+ */
+export async function findConnection(organizationId?: string | null, tx: Database = db) {
+  if (!organizationId) return findPrimaryConnection(tx);
+  const [connection] = await tx.select().from(entraConnections).where(eq(entraConnections.organizationId, organizationId));
+  return connection ?? null;
 }
 
-/** The same as isSetUp's credential part, for a query: a Client secret or a certificate's key is stored. */
-export const hasStoredCredential = or(isNotNull(entraConnections.clientSecretCiphertext), isNotNull(entraConnections.certificateKeyCiphertext));
+export const unknownOrganizationMessage = "This organization does not exist (any more): choose it again under Settings → Organizations.";
+
+/** As findConnection, made on the organization's first Save Changes; an organization that does not exist is refused. */
+export async function findOrCreateConnection(tx: Transaction, organizationId?: string | null) {
+  if (!organizationId) return findOrCreatePrimaryConnection(tx);
+  const existing = await findConnection(organizationId, tx);
+  if (existing) return existing;
+  const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId));
+  if (!organization) throw new ActionRefused(unknownOrganizationMessage);
+  const [created] = await tx.insert(entraConnections).values({ name: "Microsoft Entra tenant", organizationId }).returning();
+  return created;
+}
+
+/**
+ * What "Test connection" and every sync need saved: both IDs and a credential. A connection by the provider's app
+ * has its credential there (lib/sync-settings/provider-app.ts) and its IDs from the consent: the app's and the tenant's.
+ */
+export function isSetUp(connection: EntraConnection | null): connection is EntraConnection & { clientId: string; tenantId: string } {
+  if (!connection?.clientId || !connection.tenantId) return false;
+  return connection.method === "provider_app" || Boolean(connection.clientSecretCiphertext || connection.certificateKeyCiphertext);
+}
+
+/** A connection by the provider's app whose customer administrator has not consented yet. */
+export const isWaitingForConsent = (connection: Pick<EntraConnection, "method" | "clientId"> | null) =>
+  connection?.method === "provider_app" && !connection.clientId;
+
+/** The same as isSetUp's credential part, for a query: a credential of its own is stored, or the provider's app was consented. */
+export const hasStoredCredential = or(
+  isNotNull(entraConnections.clientSecretCiphertext),
+  isNotNull(entraConnections.certificateKeyCiphertext),
+  and(eq(entraConnections.method, "provider_app"), isNotNull(entraConnections.clientId), isNotNull(entraConnections.tenantId)),
+);
 
 /** Which credential the connection signs in with: at most one is stored (lib/sync-settings/commands.ts). */
 export const credentialKindOf = (connection: Pick<EntraConnection, "certificateKeyCiphertext">) =>
@@ -34,6 +72,10 @@ export const credentialKindOf = (connection: Pick<EntraConnection, "certificateK
 
 /** The one answer to a sync or a test asked for before isSetUp. */
 export const notSetUpMessage = "Azure User Sync is not set up yet: enter the IDs and the Client secret or certificate in Settings → Azure User Sync, then Save Changes.";
+
+/** The same for an organization connected by the provider's app whose administrator has not consented yet. */
+export const waitingForConsentMessage =
+  "This organization is waiting for consent: its administrator must open the admin consent link on its Settings tab and Accept.";
 
 /** The groups a users sync is scoped to, for the connection checks: none when it syncs all users. */
 export const scopeGroupIds = (connection: EntraConnection) =>

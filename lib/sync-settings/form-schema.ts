@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { syncFrequency } from "@/db/schema";
+import { connectionMethod, syncFrequency } from "@/db/schema";
 import { clientIdProblem, clientSecretHint, tenantIdProblem } from "./field-checks";
 
 const yesNo = z.enum(["yes", "no"], "Choose Yes or No.").transform((value) => value === "yes");
 const trimmed = z.string().default("").transform((value) => value.trim());
 // A file input posts an empty file when nothing was chosen: that counts as no file.
-const uploadedFile = z
+export const uploadedFile = z
   .unknown()
   .optional()
   .transform((value) => (value instanceof Blob && value.size > 0 ? value : null))
@@ -13,9 +13,15 @@ const uploadedFile = z
 
 export const credentialKinds = ["secret", "certificate"] as const;
 
+/** The organization whose settings a form saves (Settings → Organizations); absent on the single organization's pages. */
+export const organizationIdField = z.uuid("Choose an organization under Settings → Organizations.").optional();
+
 /** The "Azure User Sync" form. Checks that need the saved settings happen when saving. */
 export const syncSettingsForm = z
   .object({
+    organizationId: organizationIdField,
+    // Offered once the provider's multi-tenant app is entered; the guide's own app registration otherwise.
+    connectWith: z.enum(connectionMethod.enumValues, "Choose its own app registration or the provider's multi-tenant app.").default("own_app"),
     status: z.enum(["enabled", "disabled"], "Choose Enabled or Disabled."),
     syncFrequency: z.enum(syncFrequency.enumValues, "Choose a sync frequency."),
     clientId: trimmed,
@@ -30,6 +36,8 @@ export const syncSettingsForm = z
   })
   .superRefine((form, context) => {
     const problem = (path: string, message: string | null) => message && context.addIssue({ code: "custom", path: [path], message });
+    // The provider's app brings its own ID and credential, and the tenant comes with the consent.
+    if (form.connectWith === "provider_app") return;
     problem("clientId", clientIdProblem(form.clientId));
     problem("tenantId", tenantIdProblem(form.tenantId));
     // The other credential's fields are still posted (hidden, or typed before switching): only the chosen one's count.
@@ -44,7 +52,7 @@ export const syncSettingsForm = z
 
 export type SyncSettingsForm = z.output<typeof syncSettingsForm>;
 
-function expiryDateProblem(value: string): string | null {
+export function expiryDateProblem(value: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
     return "Enter the date as shown in the Expires column, like 2027-05-31.";
   }

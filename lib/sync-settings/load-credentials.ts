@@ -3,10 +3,15 @@ import type { EntraConnectionSettings } from "@/lib/azure";
 import type { EntraConnection } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { certificateKeyPurpose, clientSecretPurpose, isSetUp } from "./connection-row";
+import { providerAppSettings } from "./provider-app";
 
-/** Decrypts the stored secret or certificate key for the one call that needs a token; never store or return the result. */
-export function entraSettingsOf(connection: EntraConnection): EntraConnectionSettings | null {
+/**
+ * Decrypts the stored secret or certificate key for the one call that needs a token; never store or return the
+ * result. A connection by the provider's app signs in with that app's ID and credential at its own tenant.
+ */
+export async function entraSettingsOf(connection: EntraConnection): Promise<EntraConnectionSettings | null> {
   if (!isSetUp(connection)) return null;
+  if (connection.method === "provider_app") return providerAppSettings(connection.tenantId, connection.clientId);
   const credential = connection.certificateKeyCiphertext
     ? {
         kind: "certificate" as const,

@@ -3,17 +3,26 @@ import { allUsersScope } from "@/db/schema";
 import { adminConsentUrl } from "@/lib/azure";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { countClientsToInvite } from "@/lib/portal/create-invitations";
-import { credentialKindOf, findPrimaryConnection, isSetUp } from "./connection-row";
+import { credentialKindOf, findConnection, findPrimaryConnection, isSetUp, isWaitingForConsent } from "./connection-row";
+import { findProviderApp, hasProviderCredential } from "./provider-app";
 import { storedCredentialExpiry } from "./secret-expiry";
 
 /** The settings as the page shows them: never the secret or the private key, only what identifies them. */
-export async function getSyncSettings(actor: Actor, now = new Date()) {
+export async function getSyncSettings(actor: Actor, now = new Date(), organizationId?: string) {
   authorize(actor, "superuser");
-  const connection = await findPrimaryConnection();
-  const clientId = connection?.clientId ?? "";
-  const tenantId = connection?.tenantId ?? "";
+  const [connection, provider] = await Promise.all([findConnection(organizationId), findProviderApp()]);
+  const method = connection?.method ?? "own_app";
+  // A connection by the provider's app shows none of the provider's IDs in the own-app fields.
+  const clientId = method === "own_app" ? (connection?.clientId ?? "") : "";
+  const tenantId = method === "own_app" ? (connection?.tenantId ?? "") : "";
   return {
     connectionId: connection?.id ?? null,
+    organizationId: organizationId ?? connection?.organizationId ?? null,
+    method,
+    // The choice of method is offered once the provider's app is entered (or already chosen).
+    providerAppEntered: hasProviderCredential(provider),
+    waitingForConsent: isWaitingForConsent(connection),
+    consentedTenantId: method === "provider_app" && connection?.clientId ? connection.tenantId : null,
     setUp: isSetUp(connection),
     enabled: connection?.enabled ?? false,
     syncFrequency: connection?.syncFrequency ?? "manual",
@@ -40,6 +49,8 @@ export async function getSyncSettings(actor: Actor, now = new Date()) {
     clientsToInvite: connection && !connection.inviteToPortal ? await countClientsToInvite(connection) : null,
     usersScope: connection?.usersScope ?? allUsersScope,
     consentUrl: clientId && tenantId ? adminConsentUrl({ clientId, tenantId }) : null,
+    // The provider's credential's expiry stands for a connection that signs in with it.
+    ...(method === "provider_app" ? { expiry: storedCredentialExpiry(provider, now) } : {}),
   };
 }
 

@@ -24,7 +24,7 @@ export type RunPlan = {
 /** The Graph credentials for one step; decrypted here, used for the call, never returned. */
 export async function loadConnection(connectionId: string) {
   const [connection] = await db.select().from(entraConnections).where(eq(entraConnections.id, connectionId));
-  const settings = connection && entraSettingsOf(connection);
+  const settings = connection && (await entraSettingsOf(connection));
   if (!settings) throw new Error(notSetUpMessage);
   return { connection, settings };
 }

@@ -57,7 +57,7 @@ async function fetchOwners(graph: GraphSession, fetched: Fetched) {
 }
 
 async function fetchEverything(kind: string, mode: string, connection: EntraConnection): Promise<Fetched> {
-  const graph = openGraphSession(entraSettingsOf(connection)!);
+  const graph = openGraphSession((await entraSettingsOf(connection))!);
   const fetched: Fetched = { requests: 0, changes: [], owners: new Map() };
   const deltaLink = kind === "users" ? connection.usersDeltaLink : connection.devicesDeltaLink;
   if (mode === "delta" && !deltaLink) throw new Error(`No ${kind} delta link: run a full sync first.`);

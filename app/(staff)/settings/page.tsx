@@ -7,7 +7,10 @@ export const metadata = { title: "Settings" };
 const sections = [
   {
     heading: "Integrations",
-    links: [{ href: "/settings/azure", title: "Azure User Sync", text: "Connect Microsoft Azure to sync clients and devices from Microsoft Entra ID." }],
+    links: [
+      { href: "/settings/azure", title: "Azure User Sync", text: "Connect Microsoft Azure to sync clients and devices from Microsoft Entra ID." },
+      { href: "/settings/organizations", title: "Organizations", text: "Every customer organization with its tenant, how it connects, its syncs and alerts; your provider app." },
+    ],
   },
   {
     heading: "People",

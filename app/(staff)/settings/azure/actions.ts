@@ -4,7 +4,7 @@ import { z } from "zod";
 import { syncFrequency, syncKind } from "@/db/schema";
 import { formAction } from "@/lib/actions/form-action";
 import { saveSyncSchedule, saveSyncSettings, saveUsersScope } from "@/lib/sync-settings/commands";
-import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
+import { organizationIdField, syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { usersScopeForm } from "@/lib/sync-settings/scope-form";
 import { testSavedConnection } from "@/lib/sync-settings/test-connection";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
@@ -14,58 +14,66 @@ import { applyReviewedRun } from "@/lib/sync-runs/apply-reviewed-run";
 import { cancelSync } from "@/lib/sync-runs/cancel-run";
 import { describeNextScheduledSync } from "@/lib/sync-runs/schedule";
 
+// Each form posts the organization it is about (Settings → Organizations), or none on the single organization's
+// pages (/settings/azure); every function below checks it again. Both addresses show the same data after a change.
+const organization = z.object({ organizationId: organizationIdField });
+const refreshPages = () => {
+  revalidatePath("/settings/azure", "layout");
+  revalidatePath("/settings/organizations", "layout");
+};
+
 export const saveSyncSettingsAction = formAction("superuser", syncSettingsForm, async (input, actor) => {
   const message = await saveSyncSettings(actor, input);
   await refreshSecretExpiryAlerts();
-  revalidatePath("/settings/azure", "layout");
-  return message === "Changes saved." ? `${message} ${await describeNextScheduledSync()}` : message;
+  refreshPages();
+  return message === "Changes saved." ? `${message} ${await describeNextScheduledSync(new Date(), input.organizationId)}` : message;
 });
 
-export const saveUsersScopeAction = formAction("superuser", usersScopeForm, async (scope, actor) => {
-  const message = await saveUsersScope(actor, scope);
-  revalidatePath("/settings/azure", "layout");
+export const saveUsersScopeAction = formAction("superuser", z.intersection(usersScopeForm, organization), async ({ organizationId, ...scope }, actor) => {
+  const message = await saveUsersScope(actor, scope, new Date(), organizationId);
+  refreshPages();
   return message;
 });
 
 export const saveSyncScheduleAction = formAction(
   "superuser",
-  z.object({
+  organization.extend({
     syncMode: z.enum(["manual", "scheduled"], "Choose manual only or a scheduled sync."),
     syncFrequency: z.enum(syncFrequency.enumValues).exclude(["manual"], "Choose how often to sync.").optional(),
   }).refine((input) => input.syncMode === "manual" || input.syncFrequency, { path: ["syncFrequency"], message: "Choose how often to sync." }),
-  async ({ syncMode, syncFrequency }, actor) => {
+  async ({ syncMode, syncFrequency, organizationId }, actor) => {
     const saved = syncMode === "manual" ? "manual" : syncFrequency!;
-    const message = await saveSyncSchedule(actor, saved);
-    revalidatePath("/settings/azure", "layout");
+    const message = await saveSyncSchedule(actor, saved, new Date(), organizationId);
+    refreshPages();
     // The form shows what was saved (data), not what it held before the save.
-    return { message: `${message} ${await describeNextScheduledSync()}`, data: { frequency: saved } };
+    return { message: `${message} ${await describeNextScheduledSync(new Date(), organizationId)}`, data: { frequency: saved } };
   },
 );
 
 export const requestSyncAction = formAction(
   "superuser",
-  z.object({ kind: z.enum(syncKind.enumValues, "Choose users or devices."), full: z.literal("on").optional(), preview: z.literal("on").optional() }),
-  async ({ kind, full, preview }, actor) => {
-    await requestSync(actor, kind, { full: full === "on", preview: preview === "on" });
-    revalidatePath("/settings/azure", "layout");
+  organization.extend({ kind: z.enum(syncKind.enumValues, "Choose users or devices."), full: z.literal("on").optional(), preview: z.literal("on").optional() }),
+  async ({ kind, full, preview, organizationId }, actor) => {
+    await requestSync(actor, kind, { full: full === "on", preview: preview === "on", organizationId });
+    refreshPages();
     return preview ? "Preview requested: it lists the users and changes nothing." : "Sync requested.";
   },
 );
 
-export const testConnectionAction = formAction("superuser", z.object({}), async (_input, actor) => {
-  const report = await testSavedConnection(actor);
-  if (report.ok) await clearConnectionCheckAfterPassingTest();
+export const testConnectionAction = formAction("superuser", organization, async ({ organizationId }, actor) => {
+  const report = await testSavedConnection(actor, organizationId);
+  if (report.ok) await clearConnectionCheckAfterPassingTest(new Date(), organizationId);
   return { message: report.summary, data: report };
 });
 
 export const applyReviewedRunAction = formAction("superuser", z.object({ runId: z.uuid("Choose a run to apply.") }), async ({ runId }, actor) => {
   const applied = await applyReviewedRun(actor, runId);
-  revalidatePath("/settings/azure", "layout");
+  refreshPages();
   return `Applied: ${applied.disabled} disabled, ${applied.removed} removed.`;
 });
 
 export const cancelSyncAction = formAction("superuser", z.object({ runId: z.uuid("Choose a sync to cancel.") }), async ({ runId }, actor) => {
   await cancelSync(actor, runId);
-  revalidatePath("/settings/azure", "layout");
+  refreshPages();
   return "Sync cancelled.";
 });

@@ -1,7 +1,7 @@
 import { FormField } from "@/app/_components/form-field";
 import type { SyncSettingsView } from "@/lib/sync-settings/queries";
 
-type Props = { settings: SyncSettingsView; kind: string; value: (field: string, saved: string) => string; errors: Record<string, string[] | undefined> };
+type Props = { settings: Pick<SyncSettingsView, "secret" | "certificate" | "clientSecretExpiresOn">; kind: string; value: (field: string, saved: string) => string; errors: Record<string, string[] | undefined> };
 
 const day = (date: Date | null) => (date ? new Date(date).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" }) : "—");
 const fileInput = "block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium";

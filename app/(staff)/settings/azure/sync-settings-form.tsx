@@ -10,6 +10,8 @@ import type { SyncSettingsView } from "@/lib/sync-settings/queries";
 import { saveSyncSettingsAction } from "./actions";
 import { SetupHelp } from "./setup-help";
 import { CredentialFields } from "./credential-fields";
+import { ConnectWithChoice } from "./connect-with-choice";
+import { OrganizationField } from "./organization-scope";
 
 const yesNoChoices = [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }];
 
@@ -32,6 +34,7 @@ export function SyncSettingsForm({ settings, authorityHost, below }: { settings:
             }
           }}>
           <FormMessage state={state} />
+          <OrganizationField />
           <ChoiceGroup name="status" legend="Status" defaultValue={value("status", settings.enabled ? "enabled" : "disabled")} errors={errors.status}
             choices={[{ value: "enabled", label: "Enabled" }, { value: "disabled", label: "Disabled" }]} />
           <FormField name="syncFrequency" label="Sync frequency" errors={errors.syncFrequency}>
@@ -39,9 +42,11 @@ export function SyncSettingsForm({ settings, authorityHost, below }: { settings:
               {Object.entries(frequencyLabels).map(([key, label]) => <option key={key} value={key}>{label}</option>)}
             </select>
           </FormField>
-          <FormField name="clientId" label="Application (client) ID" defaultValue={value("clientId", settings.clientId)} errors={errors.clientId} autoComplete="off" hint="On the app's Overview page in the Microsoft Entra admin center." />
-          <FormField name="tenantId" label="Directory (tenant) ID" defaultValue={value("tenantId", settings.tenantId)} errors={errors.tenantId} autoComplete="off" hint="On the same Overview page. A domain such as contoso.onmicrosoft.com also works." />
-          <CredentialFields settings={settings} kind={value("credentialKind", settings.credentialKind)} value={value} errors={errors} />
+          <ConnectWithChoice offered={settings.providerAppEntered || settings.method === "provider_app"} method={value("connectWith", settings.method)} errors={errors}>
+            <FormField name="clientId" label="Application (client) ID" defaultValue={value("clientId", settings.clientId)} errors={errors.clientId} autoComplete="off" hint="On the app's Overview page in the Microsoft Entra admin center." />
+            <FormField name="tenantId" label="Directory (tenant) ID" defaultValue={value("tenantId", settings.tenantId)} errors={errors.tenantId} autoComplete="off" hint="On the same Overview page. A domain such as contoso.onmicrosoft.com also works." />
+            <CredentialFields settings={settings} kind={value("credentialKind", settings.credentialKind)} value={value} errors={errors} />
+          </ConnectWithChoice>
           <ChoiceGroup name="syncExternalUsers" legend="Sync external users" defaultValue={value("syncExternalUsers", settings.syncExternalUsers ? "yes" : "no")} errors={errors.syncExternalUsers} choices={yesNoChoices} />
           <ChoiceGroup name="inviteToPortal" legend="Invite synced users to the client portal" defaultValue={value("inviteToPortal", settings.inviteToPortal ? "yes" : "no")} errors={errors.inviteToPortal} choices={yesNoChoices}
             hint={<InviteHint clientsToInvite={settings.clientsToInvite} />} />

@@ -1,70 +1,9 @@
-import Link from "next/link";
 import { requireSuperuser } from "@/lib/session/current-staff";
-import { notSetUpMessage } from "@/lib/sync-settings/connection-row";
-import { getSyncSettings } from "@/lib/sync-settings/queries";
-import { latestSyncRuns } from "@/lib/sync-runs/queries";
-import { jobEngineStatus } from "@/lib/job-engine/status";
-import { jobEngineStartHint } from "@/lib/job-engine/send-event";
-import { RefreshWhileRunning } from "./refresh-while-running";
-import { LastRun } from "./last-run";
-import { PreviewResult } from "./preview-result";
-import { ScheduleForm } from "./schedule-form";
-import { SyncNowButton } from "./sync-now-button";
-import { TestConnection } from "./test-connection";
+import { MicrosoftAzureTab } from "./microsoft-azure-tab";
 
 export const metadata = { title: "Microsoft Azure" };
 
-export default async function MicrosoftAzureTab() {
+export default async function MicrosoftAzurePage() {
   const actor = await requireSuperuser();
-  const [settings, latest, engine] = await Promise.all([getSyncSettings(actor), latestSyncRuns(actor), jobEngineStatus()]);
-  const running = [latest.users, latest.devices, latest.usersPreview].some((run) => run && (run.status === "queued" || run.status === "running"));
-  return (
-    <div className="space-y-6">
-      {running && <RefreshWhileRunning />}
-      {!engine.reachable && (
-        <p role="alert" data-testid="job-engine-warning" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          Syncs need the job engine, and it does not answer at {engine.where}. {jobEngineStartHint}
-        </p>
-      )}
-      {!settings.setUp && (
-        <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
-          {notSetUpMessage} <Link href="/settings/azure" className="font-medium underline">Open Settings</Link>
-        </p>
-      )}
-      <section className="rounded-xl border border-slate-200 bg-white p-6">
-        <h2 className="text-lg font-semibold">Sync now</h2>
-        <p className="mt-1 text-sm text-slate-600">Bring clients or devices from Microsoft Entra ID into Vertask right away.</p>
-        <div className="mt-4 grid gap-6 sm:grid-cols-2">
-          <div className="space-y-3">
-            <SyncNowButton kind="users" label="Sync users now" />
-            <LastRun run={latest.users} noun="users" />
-          </div>
-          <div className="space-y-3">
-            <SyncNowButton kind="devices" label="Sync devices now" />
-            <LastRun run={latest.devices} noun="devices" />
-          </div>
-        </div>
-        <p className="mt-4 text-sm"><Link href="/settings/azure/runs">See the run history</Link></p>
-      </section>
-      <section className="rounded-xl border border-slate-200 bg-white p-6">
-        <h2 className="text-lg font-semibold">Preview</h2>
-        <p className="mt-1 text-sm text-slate-600">
-          What a users sync with the saved <Link href="/settings/azure">Which users</Link> settings would create, update, disable, remove and leave out. Nothing is written.
-        </p>
-        <div className="mt-4 space-y-4">
-          <SyncNowButton kind="users" label="Preview" preview />
-          <PreviewResult run={latest.usersPreview} />
-        </div>
-      </section>
-      <section className="rounded-xl border border-slate-200 bg-white p-6">
-        <h2 className="text-lg font-semibold">When to sync</h2>
-        <ScheduleForm frequency={settings.syncFrequency} enabled={settings.enabled} />
-      </section>
-      <section className="rounded-xl border border-slate-200 bg-white p-6">
-        <h2 className="text-lg font-semibold">Test connection</h2>
-        <p className="mt-1 text-sm text-slate-600">Signs in to Microsoft Entra ID with the saved settings, checks the permissions and reads one user and one device (and, when syncing chosen groups, one group's members).</p>
-        <TestConnection />
-      </section>
-    </div>
-  );
+  return <MicrosoftAzureTab actor={actor} basePath="/settings/azure" />;
 }

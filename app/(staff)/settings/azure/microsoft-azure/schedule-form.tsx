@@ -6,6 +6,7 @@ import { initialFormState } from "@/lib/actions/form-state";
 import { frequencyLabels } from "@/lib/sync-settings/frequencies";
 import type { SyncFrequency } from "@/db/schema";
 import { saveSyncScheduleAction } from "../actions";
+import { OrganizationField } from "../organization-scope";
 
 const scheduled = Object.entries(frequencyLabels).filter(([key]) => key !== "manual");
 
@@ -17,6 +18,7 @@ export function ScheduleForm({ frequency, enabled }: { frequency: SyncFrequency;
   return (
     <form action={action} className="mt-3 space-y-3 text-sm" aria-label="When to sync">
       <FormMessage state={state} />
+      <OrganizationField />
       {/* After a save the confirmation already says what keeps the schedule from running. */}
       <ScheduleFields key={saved} frequency={saved} enabled={enabled || state.status === "ok"} error={state.fieldErrors?.syncFrequency} />
       <SubmitButton pendingText="Saving…">Save schedule</SubmitButton>

@@ -5,6 +5,7 @@ import { FormMessage } from "@/app/_components/form-message";
 import { initialFormState } from "@/lib/actions/form-state";
 import type { CheckStep, EntraConnectionReport } from "@/lib/azure";
 import { testConnectionAction } from "../actions";
+import { OrganizationField } from "../organization-scope";
 
 function Check({ label, ok, detail }: { label: string; ok: boolean | null; detail?: string }) {
   const mark = ok === null ? "–" : ok ? "✓" : "✗";
@@ -30,6 +31,7 @@ export function TestConnection() {
   const missing = report?.permissions.some((p) => p.status === "missing");
   return (
     <form action={action} className="mt-3 space-y-3 text-sm">
+      <OrganizationField />
       <SubmitButton pendingText="Testing…">Test connection</SubmitButton>
       {state.status === "error" && <FormMessage state={state} />}
       {report && (

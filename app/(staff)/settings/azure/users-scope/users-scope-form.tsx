@@ -6,6 +6,7 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
 import type { UsersScope } from "@/db/schema";
 import { saveUsersScopeAction } from "../actions";
+import { OrganizationField } from "../organization-scope";
 
 type Group = { id: string; displayName: string };
 
@@ -29,6 +30,7 @@ export function UsersScopeForm({ scope, found }: { scope: UsersScope; found: Gro
   return (
     <form action={action} noValidate className="space-y-5" aria-label="Which users">
       <FormMessage state={state} />
+      <OrganizationField />
       <ChoiceGroup name="usersScopeMode" legend="Sync" defaultValue={typed?.usersScopeMode ?? scope.mode} errors={errors.usersScopeMode}
         choices={[{ value: "all_users", label: "All users" }, { value: "groups", label: "Only members of these groups" }]} />
       <fieldset aria-describedby={errors.groups?.length ? "groups-error" : undefined}>

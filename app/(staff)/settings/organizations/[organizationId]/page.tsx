@@ -1,0 +1,30 @@
+import { getSyncSettings } from "@/lib/sync-settings/queries";
+import { lastConsentAnswer } from "@/lib/sync-settings/consent-view";
+import { AzureSettingsTab } from "../../azure/settings-tab";
+import { OrganizationForm } from "../organization-form";
+import { ConsentPanel } from "./consent-panel";
+import { requireOrganization } from "./require-organization";
+
+export const metadata = { title: "Organization" };
+
+type Props = { params: Promise<{ organizationId: string }>; searchParams: Promise<{ findGroups?: string | string[] }> };
+
+export default async function OrganizationPage({ params, searchParams }: Props) {
+  const { actor, organization, basePath } = await requireOrganization(params);
+  const { findGroups } = await searchParams;
+  const [settings, answer] = await Promise.all([getSyncSettings(actor, new Date(), organization.id), lastConsentAnswer(actor, organization.id)]);
+  const consent = settings.method === "provider_app" && (
+    <div className="mb-8">
+      <ConsentPanel organizationId={organization.id} waiting={settings.waitingForConsent} tenantId={settings.consentedTenantId} answer={answer} />
+    </div>
+  );
+  return (
+    <div className="space-y-8">
+      <AzureSettingsTab actor={actor} organizationId={organization.id} basePath={basePath} findGroupsText={typeof findGroups === "string" ? findGroups : ""} above={consent} />
+      <section className="max-w-xl space-y-2" aria-labelledby="organization-heading">
+        <h2 id="organization-heading" className="text-lg font-semibold">Name and domain</h2>
+        <OrganizationForm organization={organization} />
+      </section>
+    </div>
+  );
+}

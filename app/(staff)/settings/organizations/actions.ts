@@ -1,0 +1,36 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { addOrganization, renameOrganization } from "@/lib/organizations/commands";
+import { organizationForm } from "@/lib/organizations/form-schema";
+import { createConsentLink } from "@/lib/sync-settings/consent-link";
+import { saveProviderApp } from "@/lib/sync-settings/provider-app-commands";
+import { providerAppForm } from "@/lib/sync-settings/provider-app-form";
+import { ActionRefused } from "@/lib/auth/action-refused";
+
+export const addOrganizationAction = formAction("superuser", organizationForm, async (input, actor) => {
+  const created = await addOrganization(actor, input);
+  revalidatePath("/settings/organizations", "layout");
+  // Outside any try: Next.js carries on with the redirect by throwing.
+  redirect(`/settings/organizations/${created.id}`);
+});
+
+export const renameOrganizationAction = formAction("superuser", organizationForm, async ({ organizationId, ...input }, actor) => {
+  if (!organizationId) throw new ActionRefused("Choose an organization to rename.");
+  const message = await renameOrganization(actor, organizationId, { organizationId, ...input });
+  revalidatePath("/settings/organizations", "layout");
+  return message;
+});
+
+export const saveProviderAppAction = formAction("superuser", providerAppForm, async (input, actor) => {
+  const message = await saveProviderApp(actor, input);
+  revalidatePath("/settings/organizations", "layout");
+  return message;
+});
+
+export const consentLinkAction = formAction("superuser", z.object({ organizationId: z.uuid("Choose an organization.") }), async ({ organizationId }, actor) => {
+  const link = await createConsentLink(actor, organizationId);
+  return { message: "Admin consent link made: it works once, for one hour, and brings the answer back to this browser.", data: link };
+});

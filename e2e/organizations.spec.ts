@@ -1,0 +1,163 @@
+import { expect, test, type Page } from "@playwright/test";
+import { PROVIDER } from "../tests/fake-entra/default-tenants";
+import type { CustomerTenant } from "../tests/fake-entra/customer-tenants";
+import { addStaff, resetDatabase, sql } from "./support/database";
+import { fakeTenant } from "./support/fake-tenant";
+import { signIn } from "./support/sign-in";
+
+test.describe.configure({ mode: "serial" });
+// The fake Microsoft consent page is served over HTTPS with the fake's own certificate.
+test.use({ ignoreHTTPSErrors: true });
+
+// The app under test is its own address (playwright.config.ts): the provider app must send browsers back there.
+const appOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+let customers: CustomerTenant[] = [];
+
+test.beforeAll(async () => {
+  await sql`TRUNCATE organizations, provider_app CASCADE`;
+  await resetDatabase();
+  await addStaff("Sam Admin", "sam@msp.example", "correct horse battery", "superuser");
+  await fakeTenant("setRedirectUris", { redirectUris: [`${appOrigin}/settings/organizations/consent`] });
+  customers = await fakeTenant<CustomerTenant[]>("addTenants", { count: 2, users: 12, devices: 4, seed: "e2e-organizations" });
+});
+
+test.afterAll(async () => {
+  await fakeTenant("setRedirectUris", { redirectUris: [...PROVIDER.redirectUris] });
+  // The specs after this one expect a single organization and no provider app, as the guide describes.
+  await sql`TRUNCATE organizations, provider_app CASCADE`;
+});
+
+/** Adds an organization and chooses the provider's app for it, as a superuser does on its Settings tab. */
+async function addOrganizationByProviderApp(page: Page, name: string) {
+  await page.goto("/settings/organizations");
+  await page.getByRole("link", { name: "Add organization" }).click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Add organization" }).click();
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  const form = page.getByRole("form", { name: "Azure User Sync settings" });
+  await form.getByLabel("The provider's multi-tenant app").check();
+  await expect(form.getByLabel("Application (client) ID")).toBeHidden();
+  await form.getByRole("button", { name: "Save Changes" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+  await expect(page.getByTestId("consent-status")).toContainText("Waiting for consent");
+}
+
+/** From the link on the organization's page, through Microsoft's (the fake's) consent page, and back. */
+async function followConsentLink(page: Page, tenantId: string, button: "Accept" | "Cancel") {
+  await page.getByRole("button", { name: "Get the admin consent link" }).click();
+  await page.getByTestId("admin-consent-link").click();
+  await page.getByLabel("Sign in as administrator of").selectOption(tenantId);
+  await page.getByRole("button", { name: button }).click();
+  await expect(page.getByTestId("consent-result")).toBeVisible({ timeout: 20_000 });
+}
+
+test("the provider app, then an organization's administrator consents: from the link to Connected", async ({ page }) => {
+  await signIn(page, "sam@msp.example", "correct horse battery");
+  await page.goto("/settings");
+  await page.getByRole("link", { name: "Organizations" }).click();
+  await page.getByRole("link", { name: "Provider app" }).click();
+  await expect(page.getByTestId("consent-redirect-uri")).toHaveText(`${appOrigin}/settings/organizations/consent`);
+  await page.getByLabel("Application (client) ID").fill(PROVIDER.multiTenantApp.clientId);
+  await page.locator("#clientSecret").fill(PROVIDER.multiTenantApp.secret);
+  await page.getByRole("button", { name: "Save Changes" }).click();
+  await expect(page.getByText("Provider app saved.")).toBeVisible();
+  await expect(page.getByTestId("stored-secret")).toContainText(`…${PROVIDER.multiTenantApp.secret.slice(-4)}`);
+  await expect(page.locator("#clientSecret")).toHaveValue("");
+
+  await addOrganizationByProviderApp(page, "Tailspin Toys");
+  await followConsentLink(page, customers[0].tenantId, "Accept");
+  await expect(page).toHaveURL(/\/settings\/organizations\/[0-9a-f-]{36}\?consent=connected$/);
+  await expect(page.getByTestId("consent-result")).toContainText("Connected");
+  await expect(page.getByTestId("consent-result")).toContainText("Token obtained");
+  await expect(page.getByTestId("consent-result")).toContainText("Device.Read.All: granted");
+  await expect(page.getByTestId("consent-status")).toContainText(`Consented in tenant ${customers[0].tenantId}`);
+});
+
+test("the organization connected by consent syncs from its own Microsoft Azure tab", async ({ page }) => {
+  await signIn(page, "sam@msp.example", "correct horse battery");
+  await page.goto("/settings/organizations");
+  await page.getByRole("link", { name: "Tailspin Toys" }).click();
+  await page.getByRole("link", { name: "Microsoft Azure" }).click();
+  await page.getByRole("button", { name: "Sync users now" }).click();
+  await expect(page.getByText("Sync requested.")).toBeVisible();
+  // The only organization so far: the tab reads as the guide describes.
+  await expect(page.getByTestId("last-run-users")).toContainText("Last sync of users: Succeeded", { timeout: 30_000 });
+  const [{ synced }] = await sql`SELECT count(*)::int AS synced FROM clients c JOIN organizations o ON o.id = c.organization_id WHERE o.name = 'Tailspin Toys'`;
+  expect(synced).toBeGreaterThan(0);
+});
+
+test("an administrator who cancels: the organization's page says so in plain words and keeps waiting", async ({ page }) => {
+  await signIn(page, "sam@msp.example", "correct horse battery");
+  await addOrganizationByProviderApp(page, "Woodgrove Bank");
+  await followConsentLink(page, customers[1].tenantId, "Cancel");
+  await expect(page.getByTestId("consent-result")).toContainText("Not connected");
+  await expect(page.getByTestId("consent-result")).toContainText("The administrator declined the consent");
+  await expect(page.getByTestId("consent-status")).toContainText("Waiting for consent");
+  await expect(page.getByRole("button", { name: "Get the admin consent link" })).toBeVisible();
+});
+
+test("the overview lists every organization with its status, and sorts by a column with plain links", async ({ page }) => {
+  await signIn(page, "sam@msp.example", "correct horse battery");
+  await page.goto("/settings/organizations");
+  const rows = page.getByTestId("organization-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("Tailspin Toys");
+  await expect(rows.first().getByTestId("organization-status")).toHaveText("Enabled");
+  await expect(rows.nth(1).getByTestId("organization-status")).toHaveText("Waiting for consent");
+  await expect(rows.first()).toContainText(customers[0].tenantId);
+
+  await page.getByRole("link", { name: /^Organization( [▲▼])?$/ }).click();
+  await expect(page).toHaveURL(/sort=name&dir=desc/);
+  await expect(rows.first()).toContainText("Woodgrove Bank");
+  await page.getByRole("link", { name: /^Status( [▲▼])?$/ }).click();
+  await expect(page).toHaveURL(/sort=status&dir=asc/);
+  await expect(rows.first()).toContainText("Tailspin Toys");
+  await expect(rows.first()).toContainText("Succeeded");
+
+  // With two organizations, the last sync and the run history say whose they are.
+  await rows.first().getByRole("link", { name: "Tailspin Toys" }).click();
+  await page.getByRole("link", { name: "Microsoft Azure" }).click();
+  await expect(page.getByTestId("last-run-users")).toContainText("Last sync of users for Tailspin Toys: Succeeded");
+  await page.goto("/settings/azure/runs");
+  await expect(page.getByTestId("run-organization").first()).toHaveText("Tailspin Toys");
+  await expect(page.getByTestId("azure-organization")).toContainText("Settings → Organizations");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("adding an organization, choosing the provider's app, getting the consent link and renaming all post", async ({ page }) => {
+    await signIn(page, "sam@msp.example", "correct horse battery");
+    await page.goto("/settings/organizations/new");
+    await page.getByRole("button", { name: "Add organization" }).click();
+    await expect(page.locator("#name-error")).toHaveText("Enter the organization's name.");
+    await page.getByLabel("Name").fill("tailspin toys");
+    await page.getByRole("button", { name: "Add organization" }).click();
+    await expect(page.locator("#name-error")).toContainText("An organization named tailspin toys already exists");
+    await page.getByLabel("Name").fill("Alpine Ski House");
+    await page.getByLabel("Primary domain").fill("alpineskihouse.example");
+    await page.getByRole("button", { name: "Add organization" }).click();
+    await expect(page.getByRole("heading", { name: "Alpine Ski House", level: 1 })).toBeVisible();
+
+    const form = page.getByRole("form", { name: "Azure User Sync settings" });
+    await form.getByLabel("The provider's multi-tenant app").check();
+    await form.getByRole("button", { name: "Save Changes" }).click();
+    await expect(page.getByText("Changes saved.")).toBeVisible();
+    await page.getByRole("button", { name: "Get the admin consent link" }).click();
+    await expect(page.getByTestId("admin-consent-link")).toHaveAttribute("href", /\/organizations\/v2\.0\/adminconsent\?client_id=.+&state=/);
+
+    const details = page.getByRole("form", { name: "Organization" });
+    await details.getByLabel("Name").fill("Alpine Ski House Ltd");
+    await details.getByRole("button", { name: "Save Changes" }).click();
+    await expect(page.getByText("Changes saved.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Alpine Ski House Ltd", level: 1 })).toBeVisible();
+  });
+});
+
+test("a forged answer on the consent address records nothing and says why", async ({ page }) => {
+  await signIn(page, "sam@msp.example", "correct horse battery");
+  await page.goto(`/settings/organizations/consent?admin_consent=True&tenant=${customers[1].tenantId}&state=forged`);
+  await expect(page.getByTestId("consent-refusal")).toContainText("does not come from a link Vertask made");
+  const [{ waiting }] = await sql`SELECT count(*)::int AS waiting FROM entra_connections WHERE method = 'provider_app' AND client_id IS NULL`;
+  expect(waiting).toBe(2);
+});
