@@ -5,7 +5,7 @@ import { clients, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { FieldError } from "@/lib/auth/field-error";
-import { recordAuditEventAbout } from "@/lib/audit/record";
+import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { organizationForHandMadeClient } from "@/lib/organizations/queries";
 import { clientColumnValues, clientFieldColumns, newClientValues, clientFieldLabels, mailKey, syncedClientFields, type ClientField, type ClientFields } from "./client-fields";
 import { activeClientsWithMails, lockHandWrittenClients, mailInUseMessage } from "./mail-in-use";

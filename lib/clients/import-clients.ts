@@ -3,7 +3,7 @@ import { db, type Transaction } from "@/db/client";
 import { clients } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { recordAuditEventAbout } from "@/lib/audit/record";
+import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { organizationForHandMadeClient } from "@/lib/organizations/queries";
 import { mailKey, newClientValues, type ClientFields } from "./client-fields";
 import { importPreview, readClientRows, type ImportPreview, type ReadRow } from "./import-rows";

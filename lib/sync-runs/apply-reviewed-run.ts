@@ -3,7 +3,7 @@ import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRuns } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { recordAuditEventAbout } from "@/lib/audit/record";
+import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { applyPendingChanges, linkDeviceOwners } from "@/lib/sync/pending-changes";
 import { storeDeltaLink } from "./finish-run";

@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRuns } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { recordAuditEventAbout } from "@/lib/audit/record";
+import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { sumRunPages } from "@/lib/sync/pending-changes";
 import { syncCancelRequested } from "@/lib/job-engine/events";

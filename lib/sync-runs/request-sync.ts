@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRuns, type SyncKind } from "@/db/schema";
-import { recordAuditEventAbout } from "@/lib/audit/record";
+import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { findConnection, isSetUp, isWaitingForConsent, notSetUpMessage, waitingForConsentMessage } from "@/lib/sync-settings/connection-row";

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { entraConnections, type EntraConnection, type UsersScope } from "@/db/schema";
 import { FieldError } from "@/lib/auth/field-error";
-import { recordAuditEventAbout } from "@/lib/audit/record";
+import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { certificateKeyPurpose, clientSecretPurpose, findOrCreateConnection, isWaitingForConsent } from "./connection-row";
