@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/passwords";
 import type { Actor } from "@/lib/auth/authorize";
 
 export async function resetDatabase() {
-  await db.execute(sql`TRUNCATE staff_users, devices, clients, entra_connections, sign_in_throttles CASCADE`);
+  await db.execute(sql`TRUNCATE staff_users, devices, clients, entra_connections, organizations, sign_in_throttles CASCADE`);
 }
 
 export async function createActor(role: Actor["role"], name = `${role} ${Math.random().toString(36).slice(2, 7)}`): Promise<Actor> {
