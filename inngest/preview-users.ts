@@ -1,4 +1,5 @@
 import { inngest } from "@/lib/job-engine/client";
+import { syncFunctionConcurrency } from "@/lib/job-engine/sync-concurrency";
 import { syncCancelRequested, usersPreviewRequested } from "@/lib/job-engine/events";
 import { inngestStepRunner } from "./step-runner";
 import { runSync } from "@/lib/sync-runs/run-sync";
@@ -8,7 +9,8 @@ export const previewUsers = inngest.createFunction(
   {
     id: "preview-users",
     triggers: [usersPreviewRequested],
-    concurrency: { key: "event.data.connectionId", limit: 1 },
+    // A preview reads Graph as a sync does: it takes a slot of the same shared limit.
+    concurrency: syncFunctionConcurrency(),
     cancelOn: [{ event: syncCancelRequested, if: "async.data.runId == event.data.runId" }],
     retries: 4,
   },
