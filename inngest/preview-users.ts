@@ -1,7 +1,7 @@
 import { inngest } from "@/lib/job-engine/client";
 import { syncFunctionConcurrency } from "@/lib/job-engine/sync-concurrency";
 import { syncCancelRequested, usersPreviewRequested } from "@/lib/job-engine/events";
-import { inngestStepRunner } from "./step-runner";
+import { inngestStepRunner, jobEngineGraphOptions } from "./step-runner";
 import { runSync } from "@/lib/sync-runs/run-sync";
 
 /** "Preview": what a users sync with the saved scope would do, listed and counted step by step, written nowhere. */
@@ -14,5 +14,5 @@ export const previewUsers = inngest.createFunction(
     cancelOn: [{ event: syncCancelRequested, if: "async.data.runId == event.data.runId" }],
     retries: 4,
   },
-  async ({ event, step }) => runSync(event.data.runId, inngestStepRunner(step, event.data.runId)),
+  async ({ event, step }) => runSync(event.data.runId, inngestStepRunner(step, event.data.runId), jobEngineGraphOptions),
 );

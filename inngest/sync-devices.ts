@@ -1,7 +1,7 @@
 import { inngest } from "@/lib/job-engine/client";
 import { syncFunctionConcurrency } from "@/lib/job-engine/sync-concurrency";
 import { syncCancelRequested, syncRequested } from "@/lib/job-engine/events";
-import { inngestStepRunner } from "./step-runner";
+import { inngestStepRunner, jobEngineGraphOptions } from "./step-runner";
 import { runSync } from "@/lib/sync-runs/run-sync";
 
 /** Brings Entra's devices into the device list: steps of up to 20 Graph pages (lib/sync/page-steps.ts). */
@@ -16,5 +16,5 @@ export const syncDevices = inngest.createFunction(
     cancelOn: [{ event: syncCancelRequested, if: "async.data.runId == event.data.runId" }],
     retries: 4,
   },
-  async ({ event, step }) => runSync(event.data.runId, inngestStepRunner(step, event.data.runId)),
+  async ({ event, step }) => runSync(event.data.runId, inngestStepRunner(step, event.data.runId), jobEngineGraphOptions),
 );

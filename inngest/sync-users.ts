@@ -1,7 +1,7 @@
 import { inngest } from "@/lib/job-engine/client";
 import { syncFunctionConcurrency } from "@/lib/job-engine/sync-concurrency";
 import { invitationsRequested, syncCancelRequested, syncRequested } from "@/lib/job-engine/events";
-import { inngestStepRunner } from "./step-runner";
+import { inngestStepRunner, jobEngineGraphOptions } from "./step-runner";
 import { runSync } from "@/lib/sync-runs/run-sync";
 import { countWaitingInvitations } from "@/lib/portal/send-invitations";
 
@@ -19,7 +19,7 @@ export const syncUsers = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { runId } = event.data;
-    const result = await runSync(runId, inngestStepRunner(step, runId));
+    const result = await runSync(runId, inngestStepRunner(step, runId), jobEngineGraphOptions);
     // Counted rather than taken from the result: a retried last step still finds what it invited.
     const waiting = await step.run("count-waiting-invitations", countWaitingInvitations);
     if (waiting > 0) {

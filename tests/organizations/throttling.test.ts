@@ -4,7 +4,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/db/client";
 import { clients, syncRuns } from "@/db/schema";
+import { RetryAfterError } from "inngest";
+import { inngestStepRunner, jobEngineGraphOptions } from "@/inngest/step-runner";
 import { syncUsers } from "@/inngest/sync-users";
+import { openGraphSession } from "@/lib/azure";
 import { fetchUsersPage } from "@/lib/azure/users";
 import { syncRequested } from "@/lib/job-engine/events";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
@@ -87,5 +90,20 @@ describe("Graph throttling is per tenant", () => {
     expect(second.waitedSeconds).toBeGreaterThan(1.2);
     expect(otherTenant).toBeLessThan(1_000);
     expect(other.waitedSeconds).toBe(0);
+  });
+
+  // Last: it leaves the first tenant held for 40 s in this process.
+  it("a Retry-After longer than a job step waits out ends the step at once; the job engine retries it after the wait, counted in the run's history", async () => {
+    const a = await connectOrganization(tenants[0]);
+    const run = await createSyncRun({ connectionId: a.connectionId, kind: "users", trigger: "manual", requestedByName: "Sam Admin" });
+    fake().control.failNextRequests({ count: 1, status: 429, retryAfterSeconds: 40, tenantId: a.tenant.tenantId });
+    const runStep = inngestStepRunner({ run: (_id, work) => work() }, run!.id);
+    const started = performance.now();
+    const failure = await runStep("users-pages-from-0", () => fetchUsersPage(openGraphSession(settingsOf(a.tenant), jobEngineGraphOptions), null)).catch((error) => error);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(failure).toBeInstanceOf(RetryAfterError);
+    expect(failure).toMatchObject({ retryAfter: "40", message: expect.stringMatching(/^Microsoft Graph is throttling Vertask's requests/) });
+    const [recorded] = await db.select().from(syncRuns).where(eq(syncRuns.id, run!.id));
+    expect(recorded.graphWaitSeconds).toBe(40);
   });
 });
