@@ -1,11 +1,8 @@
 // Child process of the benchmark of many tenants: the job engine's path as far as an in-process stand-in goes.
 // The schedule tick (its cron run) sends its events over HTTP to an event API in this process, which hands each
-// to its sync function, run by @inngest/test once the function's own concurrency limits give it a slot
-// (tests/inngest-stand-in/concurrency-gate.ts). Answers the parent over IPC.
+// to its sync function once the function's own concurrency limits give it a slot
+// (tests/inngest-stand-in/gated-event-api.ts). Answers the parent over IPC.
 //   INNGEST_DEV=http://127.0.0.1:<port> node --conditions=react-server --import tsx tests/bench/many-tenants-engine.ts functions|plain
-import { createServer, type IncomingMessage } from "node:http";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { InngestTestEngine } from "@inngest/test";
 import { sql } from "drizzle-orm";
 import { closeDatabase, db } from "@/db/client";
@@ -14,11 +11,8 @@ import { syncScheduleTick } from "@/inngest/sync-schedule-tick";
 import { syncUsers } from "@/inngest/sync-users";
 import { syncRequested } from "@/lib/job-engine/events";
 import { runSync } from "@/lib/sync-runs/run-sync";
-import { ConcurrencyGate, limitsOf } from "@/tests/inngest-stand-in/concurrency-gate";
+import { runWithInngestTest, startGatedEventApi, type RunEvent } from "@/tests/inngest-stand-in/gated-event-api";
 import { liveHeapMB, peakMemoryMB, reportToParent } from "./bench-children";
-
-type SentEvent = { name: string; data: Record<string, unknown> };
-type EngineFunction = typeof syncUsers | typeof syncDevices;
 
 export type ManyTenantsOutcome = {
   ms: number;
@@ -33,55 +27,12 @@ export type ManyTenantsOutcome = {
   failures: string[];
 };
 
-// @inngest/test keeps every step mock it ever made (with its calls and results) in a module-level set, and so does
-// tinyspy, which makes them, for restoring them all. Neither set is exported through the package's entry, so they
-// are reached by file; both are emptied after each run, so memory measures the syncs (about 0.65 MB a run stays otherwise).
-const inngestTestEntry = createRequire(import.meta.url).resolve("@inngest/test");
-const requireAsInngestTest = createRequire(inngestTestEntry);
-const mocksKept: Set<unknown>[] = [requireAsInngestTest(path.join(path.dirname(inngestTestEntry), "spy.js")).mocks, requireAsInngestTest("tinyspy").spies];
-
-const functionFor: Record<string, EngineFunction> = { [syncRequested.users.name]: syncUsers, [syncRequested.devices.name]: syncDevices };
-const gate = new ConcurrencyGate();
-const runs: Promise<void>[] = [];
-const failures: string[] = [];
-
 /**
  * "functions": the sync function itself, run by @inngest/test. "plain": the same sync (lib/sync-runs/run-sync.ts) with
  * each step a plain call, as `npm run sync` runs it, behind the same limits: what the syncs alone take in memory.
  */
-const mode = process.argv[2] === "plain" ? "plain" : "functions";
-
-async function runOnce(fn: EngineFunction, event: SentEvent): Promise<unknown> {
-  if (mode === "plain") return runSync(String(event.data.runId), (_id, work) => work()).then(() => null, (error: unknown) => error);
-  const { error } = await new InngestTestEngine({ function: fn }).execute({ events: [event] as never });
-  for (const kept of mocksKept) kept.clear();
-  return error;
-}
-
-function deliver(event: SentEvent) {
-  const fn = functionFor[event.name];
-  if (!fn) return Promise.resolve();
-  return gate.run(fn.id(), limitsOf(fn.opts.concurrency), event, async () => {
-    const error = await runOnce(fn, event);
-    if (error) failures.push(`${event.name}: ${String((error as Error).message ?? error)}`);
-  });
-}
-
-const readBody = (request: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    let body = "";
-    request.on("data", (chunk) => (body += chunk));
-    request.on("end", () => resolve(body));
-  });
-
-/** Inngest's event API, as the dev server answers it: every event taken, its run queued behind the limits. */
-const eventApi = createServer(async (request, response) => {
-  const parsed = JSON.parse(await readBody(request));
-  const events: SentEvent[] = Array.isArray(parsed) ? parsed : [parsed];
-  for (const event of events) runs.push(deliver(event));
-  response.writeHead(200, { "content-type": "application/json" });
-  response.end(JSON.stringify({ ids: events.map((_, i) => `bench-${runs.length + i}`), status: 200 }));
-});
+const runPlainSteps: RunEvent = (_fn, event) => runSync(String(event.data.runId), (_id, work) => work()).then(() => null, (error: unknown) => error);
+const runEvent = process.argv[2] === "plain" ? runPlainSteps : runWithInngestTest;
 
 /** What the run history says: how long runs waited from queued to started, how long they ran, and the most at once. */
 async function runHistory() {
@@ -102,27 +53,28 @@ async function runHistory() {
 }
 
 async function main(): Promise<ManyTenantsOutcome> {
-  await new Promise<void>((resolve) => eventApi.listen(Number(new URL(process.env.INNGEST_DEV!).port), "127.0.0.1", resolve));
+  const functionFor = { [syncRequested.users.name]: syncUsers, [syncRequested.devices.name]: syncDevices };
+  const engine = await startGatedEventApi(Number(new URL(process.env.INNGEST_DEV!).port), functionFor, runEvent);
   const started = performance.now();
   const tick = await new InngestTestEngine({ function: syncScheduleTick }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] as never });
   if (tick.error) throw tick.error;
-  // The tick's sendEvent waited for the event API's answers: every run is in `runs` by now.
-  await Promise.all(runs);
+  // The tick's sendEvent waited for the event API's answers: every run has been taken by now.
+  await engine.settled();
   const ms = performance.now() - started;
-  eventApi.close();
+  await engine.close();
   const { summary, most } = await runHistory();
   const round = (seconds: number) => Math.round(Number(seconds) * 10) / 10;
   return {
     ms,
     sent: (tick.result as { sent: number }).sent,
-    mostAtOnce: gate.mostAtOnce,
+    mostAtOnce: engine.gate.mostAtOnce,
     mostAtOnceInTheRunHistory: most,
     runs: { succeeded: summary.succeeded, other: summary.other },
     waitSeconds: { median: round(summary.wait_median), p90: round(summary.wait_p90), longest: round(summary.wait_longest) },
     runSeconds: { median: round(summary.run_median), longest: round(summary.run_longest) },
     peakMemoryMB: peakMemoryMB(),
     liveHeapMB: liveHeapMB(),
-    failures: failures.slice(0, 5),
+    failures: engine.failures.slice(0, 5),
   };
 }
 
