@@ -1,6 +1,7 @@
 import { inngest } from "@/lib/job-engine/client";
+import { syncFunctionConcurrency } from "@/lib/job-engine/sync-concurrency";
 import { syncCancelRequested, usersPreviewRequested } from "@/lib/job-engine/events";
-import { inngestStepRunner } from "./step-runner";
+import { inngestStepRunner, jobEngineGraphOptions } from "./step-runner";
 import { runSync } from "@/lib/sync-runs/run-sync";
 
 /** "Preview": what a users sync with the saved scope would do, listed and counted step by step, written nowhere. */
@@ -8,9 +9,10 @@ export const previewUsers = inngest.createFunction(
   {
     id: "preview-users",
     triggers: [usersPreviewRequested],
-    concurrency: { key: "event.data.connectionId", limit: 1 },
+    // A preview reads Graph as a sync does: it takes a slot of the same shared limit.
+    concurrency: syncFunctionConcurrency(),
     cancelOn: [{ event: syncCancelRequested, if: "async.data.runId == event.data.runId" }],
     retries: 4,
   },
-  async ({ event, step }) => runSync(event.data.runId, inngestStepRunner(step, event.data.runId)),
+  async ({ event, step }) => runSync(event.data.runId, inngestStepRunner(step, event.data.runId), jobEngineGraphOptions),
 );

@@ -8,6 +8,7 @@ import { postGraphJson } from "./graph-request";
 import type { GraphSession } from "./graph-session";
 import type { GraphResource } from "./permissions";
 import { retryAfterSeconds } from "./retry-after";
+import { holdTenant } from "./tenant-hold";
 
 // Graph's JSON batching: up to 20 GETs in one POST /$batch, each answered on its own. Inner requests count
 // against throttling one by one, and a 429 inside a batch carries its own Retry-After: those are sent again,
@@ -58,6 +59,7 @@ async function sendBatch(graph: GraphSession, paths: string[], resource: GraphRe
     }
     if (!again.length) return results;
     if (attempt >= graph.retry.maxRetries || wait > graph.retry.maxWaitSeconds) throw innerFailure(graph, lastRefusal!, resource);
+    holdTenant(graph, wait);
     graph.noteWait(wait);
     await sleep(wait * 1000);
     pending = again;

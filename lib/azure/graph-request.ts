@@ -9,6 +9,7 @@ import { EntraError, UnexpectedResponseError } from "./errors/entra-error";
 import type { GraphResource } from "./permissions";
 import type { GraphSession } from "./graph-session";
 import { retryAfterSeconds } from "./retry-after";
+import { holdTenant, waitForTenant } from "./tenant-hold";
 import { TransportFailure } from "./errors/wire-errors";
 import { fetchWithTimeout } from "./transport";
 
@@ -41,6 +42,27 @@ class TransportHandler implements Middleware {
   }
 
   setNext(): void {}
+}
+
+/**
+ * Every attempt, retries included, first waits while Graph holds the session's tenant back; a 429 holds the
+ * tenant (only it) for its Retry-After (lib/azure/tenant-hold.ts).
+ */
+class TenantHoldHandler implements Middleware {
+  private next: Middleware | null = null;
+  constructor(private readonly graph: GraphSession) {}
+
+  async execute(context: Context): Promise<void> {
+    await waitForTenant(this.graph);
+    await this.next!.execute(context);
+    if (context.response?.status === 429) {
+      holdTenant(this.graph, retryAfterSeconds(context.response.headers.get("Retry-After")) ?? this.graph.retry.fallbackDelaySeconds);
+    }
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
 }
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1"]);
@@ -86,7 +108,7 @@ async function callGraph(graph: GraphSession, url: string, resource: GraphResour
   try {
     const target = assertGraphLink(url, endpoints);
     const client = Client.initWithMiddleware({
-      middleware: [new AuthenticationHandler(authProvider), new RetryHandler(retryHandlerOptions(graph)), transport],
+      middleware: [new AuthenticationHandler(authProvider), new RetryHandler(retryHandlerOptions(graph)), new TenantHoldHandler(graph), transport],
       // The client only sends the token to Microsoft's Graph hosts, or to these.
       customHosts: isMicrosoftGraphHost(endpoints.graphBaseUrl) ? undefined : new Set([new URL(endpoints.graphBaseUrl).hostname, target.hostname]),
       baseUrl: endpoints.graphBaseUrl,

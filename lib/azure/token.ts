@@ -13,9 +13,13 @@ export type GraphAccessToken = { accessToken: string; expiresOn: Date | null; fr
 
 type CachedClient = { application: ConfidentialClientApplication; network: ObservedNetworkClient };
 
-// MSAL keeps its token cache inside the instance, so the instance is what must be reused.
+// MSAL keeps its token cache inside the instance, so the instance is what must be reused: one per tenant, app
+// and credential, none shared between tenants (nor its throttling state, nor what its network client saw).
 const clientsByKey = new Map<string, CachedClient>();
-const MAX_CACHED_CLIENTS = 64;
+// Enough for every connection of a provider with hundreds of organizations, so a tenant's token lives its hour
+// instead of being evicted by the other tenants' turns; an idle client takes about 2 KB, one with its token and
+// the tenant's metadata some KB more: 2,000 stay within a few tens of MB.
+const MAX_CACHED_CLIENTS = 2_000;
 
 function normaliseThumbprint(thumbprint: string) {
   return thumbprint.replace(/[\s:]/g, "").toLowerCase();

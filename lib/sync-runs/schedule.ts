@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { entraConnections, syncRuns, type SyncFrequency, type SyncKind } from "@/db/schema";
-import { createSyncRun } from "./create-run";
+import { entraConnections, organizations, syncRuns, type SyncFrequency, type SyncKind } from "@/db/schema";
+import { createSyncRuns } from "./create-run";
 import { frequencyLabels, hoursBetweenSyncs } from "@/lib/sync-settings/frequencies";
 import { findConnection, hasStoredCredential, isSetUp } from "@/lib/sync-settings/connection-row";
 import { jobEngineStatus } from "@/lib/job-engine/status";
@@ -10,6 +10,7 @@ import { jobEngineStatus } from "@/lib/job-engine/status";
 const slackMs = 5 * 60_000;
 /** The schedule tick's cron (inngest/sync-schedule-tick.ts): every 10 minutes, on the clock. */
 const tickEveryMs = 10 * 60_000;
+const kinds = ["users", "devices"] as const satisfies SyncKind[];
 
 export const intervalMs = (frequency: Exclude<SyncFrequency, "manual">) => hoursBetweenSyncs[frequency] * 3_600_000;
 
@@ -21,53 +22,66 @@ export function dueAt(lastQueuedAt: Date | null, interval: number, now: Date) {
   return lastQueuedAt ? new Date(lastQueuedAt.getTime() + interval - slackMs) : now;
 }
 
-async function lastQueuedAt(connectionId: string, kind: SyncKind) {
-  const [last] = await db
-    .select({ queuedAt: syncRuns.queuedAt })
-    .from(syncRuns)
-    .where(and(eq(syncRuns.connectionId, connectionId), eq(syncRuns.kind, kind), eq(syncRuns.preview, false)))
-    .orderBy(desc(syncRuns.queuedAt))
-    .limit(1);
-  return last?.queuedAt ?? null;
+/** When the connection's last run of this kind (previews aside) was queued; the index sync_runs_latest answers it. */
+const lastQueuedAt = (kind: SyncKind) =>
+  sql`(SELECT max(${syncRuns.queuedAt}) FROM ${syncRuns}
+       WHERE ${syncRuns.connectionId} = ${entraConnections.id} AND ${syncRuns.kind} = ${kind} AND NOT ${syncRuns.preview})`.mapWith(syncRuns.queuedAt);
+
+/** Connections with the last queued time of each kind, in one query however many connections there are. */
+function connectionSchedules(where: SQL | undefined) {
+  return db
+    .select({
+      connectionId: entraConnections.id,
+      syncFrequency: entraConnections.syncFrequency,
+      lastQueued: { users: lastQueuedAt("users"), devices: lastQueuedAt("devices") },
+    })
+    .from(entraConnections)
+    // Every connection belongs to an organization. Drizzle names columns with their table only in a query
+    // that joins, and the subqueries above need "entra_connections"."id", not an "id" sync_runs has too.
+    .innerJoin(organizations, eq(organizations.id, entraConnections.organizationId))
+    .where(where);
 }
+
+/** Status Enabled, a frequency other than "Manual only", and a credential saved. */
+const onASchedule = and(eq(entraConnections.enabled, true), ne(entraConnections.syncFrequency, "manual"), hasStoredCredential);
 
 export type DueSync = { connectionId: string; kind: SyncKind; slot: number };
 
 /**
- * The scheduled syncs due now: Status Enabled, a frequency other than "Manual only", and the last run of
- * that kind at least one interval ago. `slot` numbers the interval, so one slot never runs twice.
+ * The scheduled syncs due now, for every connection: Status Enabled, a frequency other than "Manual only",
+ * and the last run of that kind at least one interval ago. `slot` numbers the interval, so one slot never runs twice.
  */
 export async function findDueSyncs(now: Date): Promise<DueSync[]> {
-  const connections = await db
-    .select()
-    .from(entraConnections)
-    .where(and(eq(entraConnections.enabled, true), ne(entraConnections.syncFrequency, "manual"), hasStoredCredential));
-  const due: DueSync[] = [];
-  for (const connection of connections) {
-    const interval = intervalMs(connection.syncFrequency as Exclude<SyncFrequency, "manual">);
-    for (const kind of ["users", "devices"] as const) {
+  const schedules = await connectionSchedules(onASchedule);
+  const due: (DueSync & { since: number })[] = [];
+  for (const schedule of schedules) {
+    const interval = intervalMs(schedule.syncFrequency as Exclude<SyncFrequency, "manual">);
+    for (const kind of kinds) {
+      const since = dueAt(schedule.lastQueued[kind], interval, now).getTime();
       // The slot counts from the same slack as dueAt, so an early tick names the next slot, not the last one.
-      if (dueAt(await lastQueuedAt(connection.id, kind), interval, now) <= now) {
-        due.push({ connectionId: connection.id, kind, slot: Math.floor((now.getTime() + slackMs) / interval) });
-      }
+      if (since <= now.getTime()) due.push({ connectionId: schedule.connectionId, kind, slot: Math.floor((now.getTime() + slackMs) / interval), since });
     }
   }
-  return due;
+  // The job engine starts queued syncs oldest first: the one due longest goes first.
+  return due.sort((a, b) => a.since - b.since).map(({ since: _since, ...sync }) => sync);
 }
 
-/** Records a queued run for each due sync (or finds the one an earlier attempt queued). */
+/** Records a queued run for each due sync (or finds the one an earlier attempt of the tick queued), in a few queries. */
 export async function queueDueSyncs(due: DueSync[]) {
-  const queued: (DueSync & { runId: string })[] = [];
-  for (const sync of due) {
-    const run =
-      (await createSyncRun({ connectionId: sync.connectionId, kind: sync.kind, trigger: "scheduled", requestedByName: "Schedule" })) ??
-      (await db
-        .select()
+  const created = await createSyncRuns(due.map((sync) => ({ connectionId: sync.connectionId, kind: sync.kind, trigger: "scheduled" as const, requestedByName: "Schedule" })));
+  const notCreated = due.filter((_, index) => !created[index]);
+  const queuedEarlier = notCreated.length
+    ? await db
+        .select({ id: syncRuns.id, connectionId: syncRuns.connectionId, kind: syncRuns.kind })
         .from(syncRuns)
-        .where(and(eq(syncRuns.connectionId, sync.connectionId), eq(syncRuns.kind, sync.kind), eq(syncRuns.status, "queued"), eq(syncRuns.trigger, "scheduled")))
-        .then(([found]) => found ?? null));
-    if (run) queued.push({ ...sync, runId: run.id });
-  }
+        .where(and(inArray(syncRuns.connectionId, notCreated.map((sync) => sync.connectionId)), eq(syncRuns.status, "queued"), eq(syncRuns.trigger, "scheduled")))
+    : [];
+  const earlierRun = (sync: DueSync) => queuedEarlier.find((run) => run.connectionId === sync.connectionId && run.kind === sync.kind);
+  const queued: (DueSync & { runId: string })[] = [];
+  due.forEach((sync, index) => {
+    const runId = created[index]?.id ?? earlierRun(sync)?.id;
+    if (runId) queued.push({ ...sync, runId });
+  });
   return queued;
 }
 
@@ -77,12 +91,34 @@ export const firstTickFrom = (time: Date) => new Date(Math.ceil(time.getTime() /
 const clock = (time: Date) =>
   time.toLocaleString("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
 
+type Schedule = Awaited<ReturnType<typeof connectionSchedules>>[number];
+
+/** The first tick at which findDueSyncs finds one of the connection's kinds due; null for Manual only. */
+function nextTickWithADueSync(schedule: Schedule, now: Date): Date | null {
+  if (schedule.syncFrequency === "manual") return null;
+  const interval = intervalMs(schedule.syncFrequency);
+  const soonest = kinds.map((kind) => dueAt(schedule.lastQueued[kind], interval, now)).reduce((a, b) => (a < b ? a : b));
+  return firstTickFrom(soonest < now ? now : soonest);
+}
+
+/** When one connection's next scheduled sync starts, by its frequency alone (Status and the credential aside). */
+async function nextScheduledSyncAt(connectionId: string, now = new Date()): Promise<Date | null> {
+  const [schedule] = await connectionSchedules(eq(entraConnections.id, connectionId));
+  return schedule ? nextTickWithADueSync(schedule, now) : null;
+}
+
+async function connectionToDescribe(connectionId: string) {
+  const [connection] = await db.select().from(entraConnections).where(eq(entraConnections.id, connectionId));
+  return connection ?? null;
+}
+
 /**
- * What the schedule will do next, in a sentence: when the next scheduled sync starts (the first tick at which
- * findDueSyncs finds one due), or what keeps it from starting (Manual only, Status, no secret, the job engine).
+ * What the schedule will do next for one connection (the only one, with a single organization), in a
+ * sentence: when its next scheduled sync starts (the first tick at which findDueSyncs finds one due), or what
+ * keeps it from starting (Manual only, Status, no secret, the job engine).
  */
-export async function describeNextScheduledSync(now = new Date(), organizationId?: string): Promise<string> {
-  const connection = await findConnection(organizationId);
+export async function describeNextScheduledSync({ connectionId, organizationId, now = new Date() }: { connectionId?: string; organizationId?: string; now?: Date } = {}): Promise<string> {
+  const connection = connectionId ? await connectionToDescribe(connectionId) : await findConnection(organizationId);
   const frequency = connection?.syncFrequency ?? "manual";
   if (!connection || frequency === "manual") return "Syncs run only when someone clicks Sync now.";
   const every = frequencyLabels[frequency].toLowerCase();
@@ -93,9 +129,20 @@ export async function describeNextScheduledSync(now = new Date(), organizationId
   if (!engine.reachable) {
     return `Syncs are set to run ${every}, but no scheduled sync will run until the job engine answers (it does not at ${engine.where}); npm run sync syncs without it.`;
   }
-  const interval = intervalMs(frequency);
-  const [users, devices] = await Promise.all([lastQueuedAt(connection.id, "users"), lastQueuedAt(connection.id, "devices")]);
-  const soonest = [dueAt(users, interval, now), dueAt(devices, interval, now)].reduce((a, b) => (a < b ? a : b));
-  const next = firstTickFrom(soonest < now ? now : soonest);
-  return `Syncs run ${every}; the next one starts at about ${clock(next)}.`;
+  const next = await nextScheduledSyncAt(connection.id, now);
+  return next ? `Syncs run ${every}; the next one starts at about ${clock(next)}.` : "Syncs run only when someone clicks Sync now.";
+}
+
+/**
+ * When each connection's next scheduled sync starts, for every connection Status Enabled keeps on a schedule,
+ * in one query (the provider's overview of hundreds of organizations); one left out has no scheduled sync coming.
+ */
+export async function nextScheduledSyncs(now = new Date()): Promise<Map<string, Date>> {
+  const schedules = await connectionSchedules(onASchedule);
+  const next = new Map<string, Date>();
+  for (const schedule of schedules) {
+    const at = nextTickWithADueSync(schedule, now);
+    if (at) next.set(schedule.connectionId, at);
+  }
+  return next;
 }

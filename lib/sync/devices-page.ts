@@ -7,7 +7,7 @@ import {
 } from "@/lib/azure";
 import { decidePage, type PageDecision, type PageRules } from "./decide-page";
 import { deviceColumns, deviceFieldsFrom, type DeviceFields } from "./record-fields";
-import type { PageListing } from "./page-steps";
+import { addGraphWait, type PageListing } from "./page-steps";
 import { loadConnection, type RunPlan } from "./run-plan";
 import { knownRecords, writePage } from "./write-page";
 
@@ -77,5 +77,10 @@ export const devicesFullListing: DevicesListing = {
 /** The delta link a full devices listing ends with, taken before it starts; null when Graph has none from now. */
 export async function devicesDeltaLinkFromNow(plan: RunPlan, options: GraphOptions = {}) {
   const { settings } = await loadConnection(plan.connectionId);
-  return fetchDevicesDeltaLinkFromNow(openGraphSession(settings, options));
+  const graph = openGraphSession(settings, options);
+  try {
+    return await fetchDevicesDeltaLinkFromNow(graph);
+  } finally {
+    await addGraphWait(plan.runId, graph.waitedSeconds);
+  }
 }

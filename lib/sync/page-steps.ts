@@ -43,7 +43,7 @@ export type PagesStepResult =
   | { runEnded: true; nextIndex: number };
 
 /** Adds seconds Graph made the run wait (Retry-After) to its history. */
-async function addGraphWait(runId: string, seconds: number) {
+export async function addGraphWait(runId: string, seconds: number) {
   if (seconds > 0) await db.update(syncRuns).set({ graphWaitSeconds: sql`${syncRuns.graphWaitSeconds} + ${Math.round(seconds)}` }).where(eq(syncRuns.id, runId));
 }
 

@@ -6,7 +6,7 @@ import { decidePage, type HandMadeMatch, type PageDecision, type PageRules } fro
 import { handMadeMatcher } from "./hand-made-matches";
 import { externalOffReason } from "./pending-changes";
 import { clientColumns, clientFieldsFrom, type ClientFields } from "./record-fields";
-import type { PageListing } from "./page-steps";
+import { addGraphWait, type PageListing } from "./page-steps";
 import { loadConnection, type RunPlan } from "./run-plan";
 import { leftScopeReason, scopeSkipReason } from "./users-scope";
 import { executePrepared, knownRecords, writePage } from "./write-page";
@@ -80,5 +80,10 @@ export const usersFullListing: UsersListing = {
 /** The delta link a full users listing ends with: taken before it starts. */
 export async function usersDeltaLinkFromNow(plan: RunPlan, options: GraphOptions = {}) {
   const { settings } = await loadConnection(plan.connectionId);
-  return fetchUsersDeltaLinkFromNow(openGraphSession(settings, options));
+  const graph = openGraphSession(settings, options);
+  try {
+    return await fetchUsersDeltaLinkFromNow(graph);
+  } finally {
+    await addGraphWait(plan.runId, graph.waitedSeconds);
+  }
 }

@@ -1,7 +1,9 @@
-// Organizations for rows a test writes directly: clients, devices and connections all belong to one.
+// Organizations for rows a test writes directly: clients, devices and connections all belong to one. Connected
+// straight in the database, each by its own app registration, as Settings would save them.
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { entraConnections, organizations, type EntraConnection } from "@/db/schema";
+import { entraConnections, organizations, type EntraConnection, type SyncFrequency } from "@/db/schema";
+import type { CustomerTenant } from "@/tests/fake-entra/customer-tenants";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { clientSecretPurpose } from "@/lib/sync-settings/connection-row";
 import { firstOrganization } from "@/lib/organizations/organization-rows";
@@ -36,4 +38,22 @@ export async function connectOrganization(name: string, tenant: TenantApp, field
     .where(eq(entraConnections.id, connection.id))
     .returning();
   return { organizationId: id, connection: stored };
+}
+
+export type ConnectedOrganization = { organizationId: string; connectionId: string; tenant: CustomerTenant };
+
+/** An organization named after one of the fake's customer tenants (control.addTenants), with Status Enabled and the tenant's own app and secret saved. */
+export async function connectCustomerTenant(tenant: CustomerTenant, { syncFrequency = "manual" as SyncFrequency, syncExternalUsers = true } = {}): Promise<ConnectedOrganization> {
+  return db.transaction(async (tx) => {
+    const [organization] = await tx.insert(organizations).values({ name: tenant.displayName, primaryDomain: tenant.domain }).returning();
+    const [connection] = await tx
+      .insert(entraConnections)
+      .values({ organizationId: organization.id, name: tenant.displayName, enabled: true, syncFrequency, syncExternalUsers, clientId: tenant.app.clientId, tenantId: tenant.tenantId })
+      .returning();
+    await tx
+      .update(entraConnections)
+      .set({ clientSecretCiphertext: encryptSecret(tenant.app.secret, clientSecretPurpose(connection.id)), clientSecretLastFour: tenant.app.secret.slice(-4), clientSecretAddedAt: new Date() })
+      .where(eq(entraConnections.id, connection.id));
+    return { organizationId: organization.id, connectionId: connection.id, tenant };
+  });
 }

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { closeDatabase, db } from "@/db/client";
@@ -8,6 +9,7 @@ import { describeNextScheduledSync, findDueSyncs, queueDueSyncs } from "@/lib/sy
 import { syncScheduleTick } from "@/inngest/sync-schedule-tick";
 import type { Actor } from "@/lib/auth/authorize";
 import { createActor, resetDatabase } from "../support/database";
+import { connectCustomerTenant } from "../support/organizations";
 import { useInngestEventApi } from "../support/inngest-event-api";
 
 let admin: Actor;
@@ -45,7 +47,7 @@ describe("the schedule", () => {
     const lastRuns = new Date("2026-11-26T14:32:00Z");
     await queueDueSyncs(await findDueSyncs(lastRuns));
     await db.update(syncRuns).set({ status: "succeeded", queuedAt: lastRuns });
-    const said = await describeNextScheduledSync(new Date("2026-11-26T15:00:00Z"));
+    const said = await describeNextScheduledSync({ now: new Date("2026-11-26T15:00:00Z") });
     expect(said).toMatch(/^Syncs run every hour; the next one starts at about .*26 Nov.* 15:30 UTC\.$/);
     expect(await findDueSyncs(new Date("2026-11-26T15:20:00Z"))).toEqual([]);
     expect((await findDueSyncs(new Date("2026-11-26T15:30:00Z"))).map((d) => d.kind).sort()).toEqual(["devices", "users"]);
@@ -86,5 +88,47 @@ describe("the schedule", () => {
     expect(sent.map((e) => e.name).sort()).toEqual(["azure/devices.sync-requested", "azure/users.sync-requested"]);
     expect(sent.every((e) => /^scheduled-.+-(users|devices)-\d+$/.test(e.id))).toBe(true);
     expect(sent.map((e) => e.data.runId).sort()).toEqual(runs.map((r) => r.id).sort());
+  });
+
+  it("with 300 organizations due in the same minute, one tick queues and sends one sync per connection and kind, and the next tick none", async () => {
+    const organizations = await Promise.all(
+      Array.from({ length: 300 }, (_, n) =>
+        connectCustomerTenant(
+          { tenantId: crypto.randomUUID(), domain: `customer${n}.onmicrosoft.com`, displayName: `Customer ${n}`, app: { clientId: crypto.randomUUID(), secret: `Secret~${n}.fake` } },
+          { syncFrequency: "hourly" },
+        ),
+      ),
+    );
+    const tick = () => new InngestTestEngine({ function: syncScheduleTick }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] as never });
+    expect((await tick()).result).toEqual({ sent: 600 });
+    const runs = await db.select().from(syncRuns);
+    expect(runs).toHaveLength(600);
+    const sent = received as { id: string; name: string; data: { runId: string; connectionId: string } }[];
+    expect(new Set(sent.map((e) => e.id)).size).toBe(600);
+    expect(sent.map((e) => e.data.runId).sort()).toEqual(runs.map((r) => r.id).sort());
+    const perConnection = new Map<string, number>();
+    for (const event of sent) perConnection.set(event.data.connectionId, (perConnection.get(event.data.connectionId) ?? 0) + 1);
+    expect([...perConnection.keys()].sort()).toEqual(organizations.map((o) => o.connectionId).sort());
+    expect([...perConnection.values()].every((count) => count === 2)).toBe(true);
+
+    expect((await tick()).result).toEqual({ sent: 0 });
+    expect(await db.select().from(syncRuns)).toHaveLength(600);
+  });
+
+  it("says when each organization's next sync starts, from its own runs", async () => {
+    const [early, late] = await Promise.all(
+      [0, 1].map((n) =>
+        connectCustomerTenant(
+          { tenantId: crypto.randomUUID(), domain: `customer${n}.onmicrosoft.com`, displayName: `Customer ${n}`, app: { clientId: crypto.randomUUID(), secret: `Secret~${n}.fake` } },
+          { syncFrequency: "hourly" },
+        ),
+      ),
+    );
+    await queueDueSyncs(await findDueSyncs(new Date("2026-11-26T14:02:00Z")));
+    await db.update(syncRuns).set({ status: "succeeded", queuedAt: new Date("2026-11-26T14:02:00Z") });
+    await db.update(syncRuns).set({ queuedAt: new Date("2026-11-26T14:32:00Z") }).where(eq(syncRuns.connectionId, late.connectionId));
+    const now = new Date("2026-11-26T14:40:00Z");
+    expect(await describeNextScheduledSync({ connectionId: early.connectionId, now })).toMatch(/^Syncs run every hour; the next one starts at about .*26 Nov.* 15:00 UTC\.$/);
+    expect(await describeNextScheduledSync({ connectionId: late.connectionId, now })).toMatch(/^Syncs run every hour; the next one starts at about .*26 Nov.* 15:30 UTC\.$/);
   });
 });

@@ -26,7 +26,7 @@ export const saveSyncSettingsAction = formAction("superuser", syncSettingsForm, 
   const message = await saveSyncSettings(actor, input);
   await refreshSecretExpiryAlerts();
   refreshPages();
-  return message === "Changes saved." ? `${message} ${await describeNextScheduledSync(new Date(), input.organizationId)}` : message;
+  return message === "Changes saved." ? `${message} ${await describeNextScheduledSync({ organizationId: input.organizationId })}` : message;
 });
 
 export const saveUsersScopeAction = formAction("superuser", z.intersection(usersScopeForm, organization), async ({ organizationId, ...scope }, actor) => {
@@ -46,7 +46,7 @@ export const saveSyncScheduleAction = formAction(
     const message = await saveSyncSchedule(actor, saved, new Date(), organizationId);
     refreshPages();
     // The form shows what was saved (data), not what it held before the save.
-    return { message: `${message} ${await describeNextScheduledSync(new Date(), organizationId)}`, data: { frequency: saved } };
+    return { message: `${message} ${await describeNextScheduledSync({ organizationId })}`, data: { frequency: saved } };
   },
 );
 
