@@ -161,3 +161,23 @@ test("a forged answer on the consent address records nothing and says why", asyn
   const [{ waiting }] = await sql`SELECT count(*)::int AS waiting FROM entra_connections WHERE method = 'provider_app' AND client_id IS NULL`;
   expect(waiting).toBe(2);
 });
+
+test("the customer's administrator opens the link in a browser not signed in: a plain answer there, Connected for the provider", async ({ page, browser }) => {
+  const [customer] = await fakeTenant<CustomerTenant[]>("addTenants", { count: 1, users: 6, devices: 2, seed: "e2e-own-browser" });
+  await signIn(page, "sam@msp.example", "correct horse battery");
+  await addOrganizationByProviderApp(page, "Adventure Works");
+  await page.getByRole("button", { name: "Get the admin consent link" }).click();
+  const link = await page.getByTestId("admin-consent-link").getAttribute("href");
+  const administrators = await browser.newContext({ ignoreHTTPSErrors: true });
+  const theirs = await administrators.newPage();
+  await theirs.goto(link!);
+  await theirs.getByLabel("Sign in as administrator of").selectOption(customer.tenantId);
+  await theirs.getByRole("button", { name: "Accept" }).click();
+  await expect(theirs.getByRole("heading", { name: "Thank you: consent received" })).toBeVisible({ timeout: 20_000 });
+  // Their page names nothing of the provider's organizations.
+  await expect(theirs.locator("body")).not.toContainText("Adventure Works");
+  await administrators.close();
+  await page.reload();
+  await expect(page.getByTestId("consent-result")).toContainText("Connected");
+  await expect(page.getByTestId("consent-status")).not.toContainText("Waiting for consent");
+});

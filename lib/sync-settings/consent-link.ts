@@ -15,7 +15,7 @@ export const consentRedirectUri = () => `${appUrl()}/settings/organizations/cons
 
 /**
  * "Get the admin consent link": a link for the organization's administrator with a fresh `state` that works once,
- * for an hour, and only back in this superuser's session. The tenant is named when known, else "organizations".
+ * for 7 days, in whatever browser the administrator opens it; the answer is recorded in this superuser's name. The tenant is named when known, else "organizations".
  */
 export async function createConsentLink(actor: Actor, organizationId: string, now = new Date()) {
   authorize(actor, "superuser");

@@ -8,7 +8,7 @@ import { ActionRefused } from "@/lib/auth/action-refused";
 import { hashConsentState } from "./consent-state";
 
 /** Why a return from the consent page was refused: each has its words (consentRefusalMessages). */
-export type ConsentRefusal = "unknown" | "used" | "expired" | "other-session" | "signed-out" | "not-recorded";
+export type ConsentRefusal = "unknown" | "used" | "expired" | "not-recorded";
 
 export class ConsentRefused extends ActionRefused {
   constructor(readonly reason: ConsentRefusal) {
@@ -17,11 +17,9 @@ export class ConsentRefused extends ActionRefused {
 }
 
 export const consentRefusalMessages: Record<ConsentRefusal, string> = {
-  unknown: "This consent answer does not come from a link Vertask made: nothing was recorded. Get a new admin consent link on the organization's Settings tab.",
-  used: "This consent answer was already received once: nothing more was recorded. The organization's Settings tab shows the result.",
-  expired: "This admin consent link expired (links work for one hour): nothing was recorded. Get a new one on the organization's Settings tab.",
-  "other-session": "This admin consent link was made in another Vertask session: nothing was recorded. The superuser who made it must open it in their signed-in browser, or get a new one.",
-  "signed-out": "The answer from Microsoft's consent page came to a browser not signed in to Vertask as a superuser: nothing was recorded. Open the admin consent link in the browser where you made it, signed in.",
+  unknown: "This consent answer does not come from a link Vertask made: nothing was recorded. Ask your IT provider for a new admin consent link.",
+  used: "This consent answer was already received once: nothing more was recorded.",
+  expired: "This admin consent link expired (links work for 7 days): nothing was recorded. Ask your IT provider for a new one.",
   "not-recorded": "The organization no longer connects with the provider's app, or the provider's app changed meanwhile: nothing was recorded. Get a new admin consent link.",
 };
 
@@ -30,15 +28,14 @@ export const consentRefusalMessage = (reason: unknown) =>
   typeof reason === "string" && Object.hasOwn(consentRefusalMessages, reason) ? consentRefusalMessages[reason as ConsentRefusal] : null;
 
 /**
- * Takes the request a returned `state` names, once: it must exist, be unused and unexpired, and have been made in this
- * superuser's session. Checked before anything else in the answer is read.
+ * Takes the request a returned `state` names, once: it must exist, be unused and unexpired. Checked before anything
+ * else in the answer is read. The answer may come back to any browser (the customer's administrator's, usually).
  */
-export async function claimConsentRequest(actor: Actor, state: string, now: Date) {
+export async function claimConsentRequest(state: string, now: Date) {
   const [request] = await db.select().from(consentRequests).where(eq(consentRequests.stateHash, hashConsentState(state)));
   if (!request) throw new ConsentRefused("unknown");
   if (request.usedAt) throw new ConsentRefused("used");
   if (request.expiresAt <= now) throw new ConsentRefused("expired");
-  if (request.requestedById !== actor.id) throw new ConsentRefused("other-session");
   // Two answers with the same state at once: only one claims it.
   const [claimed] = await db
     .update(consentRequests)

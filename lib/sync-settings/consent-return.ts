@@ -1,11 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { organizations, type ConsentCheckLine } from "@/db/schema";
+import { organizations, staffUsers, type ConsentCheckLine } from "@/db/schema";
 import type { CheckStep, EntraConnectionReport } from "@/lib/azure";
 import { isUuid } from "@/db/is-uuid";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { authorize, type Actor } from "@/lib/auth/authorize";
+import type { Actor } from "@/lib/auth/authorize";
 import { claimConsentRequest, ConsentRefused, recordConsentDeclined, recordConsentGiven, recordConsentTested } from "./consent-record";
 import { findProviderApp } from "./provider-app";
 import { testSavedConnection } from "./test-connection";
@@ -38,13 +38,16 @@ export function reportLines(report: EntraConnectionReport): ConsentCheckLine[] {
 }
 
 /**
- * The administrator's browser came back from the admin-consent page. The `state` is checked first (it is the only
+ * The administrator's browser came back from the admin-consent page, signed in to Vertask or not (the customer's
+ * administrator usually is not). The `state` is checked first (it is the only
  * defence against a forged answer); then a refusal is recorded as such, or the tenant is recorded on the organization's
  * connection and Test connection runs with the provider's app there. Graph is asked after the records are committed.
  */
-export async function receiveConsentAnswer(actor: Actor, answer: ConsentAnswer, now = new Date()): Promise<ConsentResult> {
-  authorize(actor, "superuser");
-  const request = await claimConsentRequest(actor, answer.state ?? "", now);
+export async function receiveConsentAnswer(answer: ConsentAnswer, now = new Date()): Promise<ConsentResult> {
+  const request = await claimConsentRequest(answer.state ?? "", now);
+  // Recorded in the name of the superuser who made the link, who must still be one.
+  const actor = await superuserById(request.requestedById);
+  if (!actor) throw new ConsentRefused("not-recorded");
   const [organization] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, request.organizationId));
   const name = organization?.name ?? "the organization";
   const result = (outcome: ConsentResult["outcome"]): ConsentResult => ({ organizationId: request.organizationId, outcome });
@@ -66,6 +69,11 @@ export async function receiveConsentAnswer(actor: Actor, answer: ConsentAnswer, 
   }
   await recordConsentTested(actor, request, name, tested);
   return result(tested.ok ? "connected" : "not_working");
+}
+
+async function superuserById(id: string): Promise<Actor | null> {
+  const [staff] = await db.select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role }).from(staffUsers).where(eq(staffUsers.id, id));
+  return staff?.role === "superuser" ? staff : null;
 }
 
 export { ConsentRefused };

@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 
-/** How long an admin-consent link works: long enough to send it and have it opened, short enough to be no standing key. */
-export const consentLinkLifetimeMs = 60 * 60_000;
+/**
+ * How long an admin-consent link works: long enough to mail it to a customer's administrator and have it opened,
+ * short enough to be no standing key (it works once).
+ */
+export const consentLinkLifetimeMs = 7 * 24 * 3_600_000;
 
 /** An unguessable `state` for one admin-consent link. */
 export const newConsentState = () => randomBytes(32).toString("base64url");

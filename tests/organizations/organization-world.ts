@@ -73,7 +73,7 @@ export async function answerConsent(admin: Actor, organizationId: string, decisi
   const answer = await answerConsentPage(await openConsentPage(url), decision, { tenant });
   if (!answer.location) throw new Error(`The consent page sent no redirect (${answer.status}): ${answer.html}`);
   const returned = Object.fromEntries(new URL(answer.location).searchParams);
-  return { url, returned, result: await receiveConsentAnswer(admin, returned) };
+  return { url, returned, result: await receiveConsentAnswer(returned) };
 }
 
 export async function connectionOf(organizationId: string) {

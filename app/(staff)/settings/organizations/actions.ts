@@ -32,5 +32,5 @@ export const saveProviderAppAction = formAction("superuser", providerAppForm, as
 
 export const consentLinkAction = formAction("superuser", z.object({ organizationId: z.uuid("Choose an organization.") }), async ({ organizationId }, actor) => {
   const link = await createConsentLink(actor, organizationId);
-  return { message: "Admin consent link made: it works once, for one hour, and brings the answer back to this browser.", data: link };
+  return { message: "Admin consent link made: send it to the organization's administrator. It works once, for 7 days; the answer shows here.", data: link };
 });

@@ -30,7 +30,7 @@ function LastAnswer({ answer }: { answer: NonNullable<ConsentAnswerView> }) {
 
 /**
  * An organization connected by the provider's app: whether its administrator has consented, the last answer from the
- * consent page, and a fresh admin consent link (one per click: each works once, for an hour).
+ * consent page, and a fresh admin consent link (one per click: each works once, for 7 days).
  */
 export function ConsentPanel({ organizationId, waiting, tenantId, answer }: Props) {
   return (

@@ -5,21 +5,25 @@ import { appUrl } from "@/lib/mail/app-url";
 import { ConsentRefused, receiveConsentAnswer } from "@/lib/sync-settings/consent-return";
 
 // The provider app's Web redirect URI: Entra sends the administrator's browser back here from the admin-consent page.
-// Nothing secret is in this address; the answer is recorded, then the browser goes on to a page that shows it.
+// That is usually the customer's administrator, not signed in to Vertask: the answer is recorded on the `state` alone
+// (single use, 7 days), then a signed-in superuser goes on to the organization's page, anyone else to a plain answer.
 export const dynamic = "force-dynamic";
 
 const goTo = (path: string) => NextResponse.redirect(new URL(path, appUrl()), 303);
 
 export async function GET(request: NextRequest) {
-  const actor = await getCurrentStaff();
-  // The state is bound to the session of the superuser who made the link: without that session, nothing can be checked.
-  if (actor?.role !== "superuser") return goTo("/settings/organizations?consent=signed-out");
+  const [actor, answered] = await Promise.all([getCurrentStaff(), answer(request)]);
+  const superuser = actor?.role === "superuser";
+  if ("refusal" in answered) return goTo(superuser ? `/settings/organizations?consent=${answered.refusal}` : `/consent-answer?refusal=${answered.refusal}`);
+  return goTo(superuser ? `/settings/organizations/${answered.organizationId}?consent=${answered.outcome}` : `/consent-answer?outcome=${answered.outcome}`);
+}
+
+async function answer(request: NextRequest) {
   try {
-    const result = await receiveConsentAnswer(actor, Object.fromEntries(request.nextUrl.searchParams));
-    return goTo(`/settings/organizations/${result.organizationId}?consent=${result.outcome}`);
+    return await receiveConsentAnswer(Object.fromEntries(request.nextUrl.searchParams));
   } catch (error) {
-    if (error instanceof ConsentRefused) return goTo(`/settings/organizations?consent=${error.reason}`);
-    if (error instanceof ActionRefused) return goTo("/settings/organizations?consent=not-recorded");
+    if (error instanceof ConsentRefused) return { refusal: error.reason };
+    if (error instanceof ActionRefused) return { refusal: "not-recorded" as const };
     throw error;
   }
 }
