@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import postgres from "postgres";
-import { db } from "@/db/client";
+import { db, type Transaction } from "@/db/client";
 import { databaseLostMessage } from "@/db/connection-lost";
 import { syncRuns, type SyncKind, type SyncRun } from "@/db/schema";
 import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
@@ -15,7 +15,11 @@ import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
  */
 export const HEARTBEAT_INTERVAL_MS = 10_000;
 export const OWNER_GONE_AFTER_MS = 60_000;
-/** A queued run the job engine has not begun by then never will (it was lost, or the engine was down). */
+/**
+ * A queued run the job engine has not begun after this long is given up (its event was lost, or the engine is
+ * down), unless it is only waiting its turn: the engine began other syncs meanwhile (the shared concurrency
+ * limit lets hundreds of connections queue) and none queued this long after it has begun yet.
+ */
 export const QUEUED_GIVE_UP_MS = 15 * 60_000;
 
 export const ownerGoneMessage = "The process running this sync stopped before it finished.";
@@ -40,9 +44,10 @@ export async function takeOverOrphanedRuns(connectionId: string, kind: SyncKind,
       SELECT ${holdingCommandLineLock} OR pg_try_advisory_xact_lock(hashtextextended(${lockName(connectionId, kind)}, 0)) AS "commandLineGone",
         now() - ${`${OWNER_GONE_AFTER_MS} milliseconds`}::interval AS "staleBefore",
         now() - ${`${QUEUED_GIVE_UP_MS} milliseconds`}::interval AS "queuedBefore"`);
+    const waitingItsTurn = await queuedRunsWaitingTheirTurn(tx, active.filter((run) => run.status === "queued").map((run) => run.id));
     const gone = (run: SyncRun) => {
       if (run.trigger === "command_line") return commandLineGone;
-      if (run.status === "queued") return run.queuedAt < new Date(queuedBefore);
+      if (run.status === "queued") return run.queuedAt < new Date(queuedBefore) && !waitingItsTurn.has(run.id);
       return (run.heartbeatAt ?? run.startedAt ?? run.queuedAt) < new Date(staleBefore);
     };
     const ended = active.filter(gone);
@@ -62,6 +67,23 @@ export async function takeOverOrphanedRuns(connectionId: string, kind: SyncKind,
   });
   for (const runId of orphaned) await alertOnRunEnded(runId);
   return orphaned;
+}
+
+/**
+ * Of these queued runs, those the job engine is still working towards: it began a sync in the last
+ * QUEUED_GIVE_UP_MS, and no sync queued QUEUED_GIVE_UP_MS or more after the run has begun (a run passed over
+ * by that much was lost).
+ */
+async function queuedRunsWaitingTheirTurn(tx: Transaction, runIds: string[]) {
+  if (!runIds.length) return new Set<string>();
+  const giveUp = `${QUEUED_GIVE_UP_MS} milliseconds`;
+  const rows = await tx.execute<{ id: string }>(sql`
+    SELECT q.id FROM sync_runs q
+    WHERE q.id = ANY(${sql.param(runIds)}::uuid[])
+      AND EXISTS (SELECT 1 FROM sync_runs s WHERE s.trigger <> 'command_line' AND s.started_at > now() - ${giveUp}::interval)
+      AND NOT EXISTS (SELECT 1 FROM sync_runs s WHERE s.trigger <> 'command_line' AND s.started_at IS NOT NULL
+        AND s.queued_at >= q.queued_at + ${giveUp}::interval)`);
+  return new Set(rows.map((row) => row.id));
 }
 
 /** Refreshes a running run's heartbeat until stopped; the timer never keeps the process alive. */

@@ -7,6 +7,8 @@ import { beginSyncRun } from "@/lib/sync-runs/begin-run";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { ownerGoneMessage, OWNER_GONE_AFTER_MS } from "@/lib/sync-runs/run-owner";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
+import { FABRIKAM } from "@/tests/fake-entra/default-tenants";
+import { connectOrganization } from "../support/organizations";
 import { expectClientsEqualTheTenant, expectDevicesEqualTheTenant, useSyncWorld } from "./sync-harness";
 import { runSyncProcess, startSyncProcess, type SyncProcess } from "./command-line-process";
 
@@ -133,6 +135,22 @@ describe("a job-engine run's heartbeat", () => {
     const connection = (await findPrimaryConnection())!;
     const run = (await createSyncRun({ connectionId: connection.id, kind: "devices", trigger: "manual" }))!;
     await db.update(syncRuns).set({ queuedAt: sql`now() - interval '16 minutes'` }).where(eq(syncRuns.id, run.id));
+    expect(await createSyncRun({ connectionId: connection.id, kind: "devices", trigger: "manual" })).not.toBeNull();
+    expect(await runOf(run.id)).toMatchObject({ status: "failed", errorMessage: "The job engine did not start this run within 15 minutes." });
+  });
+
+  it("a run waiting its turn behind other syncs the job engine is working through is not given up, until one queued 15 minutes after it has begun", async () => {
+    const connection = (await findPrimaryConnection())!;
+    const run = (await createSyncRun({ connectionId: connection.id, kind: "devices", trigger: "scheduled" }))!;
+    await db.update(syncRuns).set({ queuedAt: sql`now() - interval '40 minutes'` }).where(eq(syncRuns.id, run.id));
+    // Another organization's sync, queued at about the same time, began a minute ago: the queue is moving.
+    const other = await connectOrganization("Fabrikam", FABRIKAM);
+    const began = (await createSyncRun({ connectionId: other.connection.id, kind: "users", trigger: "scheduled" }))!;
+    await db.update(syncRuns).set({ status: "succeeded", queuedAt: sql`now() - interval '39 minutes'`, startedAt: sql`now() - interval '1 minute'` }).where(eq(syncRuns.id, began.id));
+    expect(await createSyncRun({ connectionId: connection.id, kind: "devices", trigger: "manual" })).toBeNull();
+    expect((await runOf(run.id)).status).toBe("queued");
+    // A sync queued 20 minutes after it has begun: this one was passed over, so lost.
+    await db.update(syncRuns).set({ queuedAt: sql`now() - interval '20 minutes'` }).where(eq(syncRuns.id, began.id));
     expect(await createSyncRun({ connectionId: connection.id, kind: "devices", trigger: "manual" })).not.toBeNull();
     expect(await runOf(run.id)).toMatchObject({ status: "failed", errorMessage: "The job engine did not start this run within 15 minutes." });
   });
