@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { entraConnections, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
@@ -89,12 +89,6 @@ export async function getOrganization(actor: Actor, organizationId: string) {
   if (!isUuid(organizationId)) return null;
   const [row] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
   return row ?? null;
-}
-
-/** How many organizations there are: with one, every page looks as the setup guide describes. */
-export async function countOrganizations() {
-  const [row] = await db.select({ n: count() }).from(organizations);
-  return row.n;
 }
 
 /** The organization whose connection is the single organization's (Settings → Azure User Sync), if any. */

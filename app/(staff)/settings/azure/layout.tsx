@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { requireSuperuser } from "@/lib/session/current-staff";
-import { countOrganizations, organizationOfConnection } from "@/lib/organizations/queries";
+import { organizationOfConnection, severalOrganizations } from "@/lib/organizations/queries";
 import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { AzureTabs } from "./azure-tabs";
 
 /** With several organizations, these pages are the first organization's, and say so. */
 async function whichOrganization() {
-  if ((await countOrganizations()) < 2) return null;
+  if (!(await severalOrganizations())) return null;
   const connection = await findPrimaryConnection();
   return connection ? organizationOfConnection(connection.id) : null;
 }

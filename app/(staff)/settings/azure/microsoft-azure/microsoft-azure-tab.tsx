@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/authorize";
 import { notSetUpMessage, waitingForConsentMessage } from "@/lib/sync-settings/connection-row";
 import { getSyncSettings } from "@/lib/sync-settings/queries";
-import { countOrganizations, organizationOfConnection } from "@/lib/organizations/queries";
+import { organizationOfConnection, severalOrganizations } from "@/lib/organizations/queries";
 import { latestSyncRuns } from "@/lib/sync-runs/queries";
 import { jobEngineStatus } from "@/lib/job-engine/status";
 import { jobEngineStartHint } from "@/lib/job-engine/send-event";
@@ -19,7 +19,7 @@ type Props = { actor: Actor; organizationId?: string; basePath: string };
 export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Props) {
   const [settings, latest, engine] = await Promise.all([getSyncSettings(actor, new Date(), organizationId), latestSyncRuns(actor, organizationId), jobEngineStatus()]);
   // With several organizations, the last syncs say whose they are.
-  const organization = settings.connectionId && (await countOrganizations()) > 1 ? await organizationOfConnection(settings.connectionId) : null;
+  const organization = settings.connectionId && (await severalOrganizations()) ? await organizationOfConnection(settings.connectionId) : null;
   const running = [latest.users, latest.devices, latest.usersPreview].some((run) => run && (run.status === "queued" || run.status === "running"));
   return (
     <div className="space-y-6">

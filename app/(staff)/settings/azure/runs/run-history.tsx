@@ -1,6 +1,6 @@
 import { DataTable } from "@/app/_components/data-table";
 import type { Actor } from "@/lib/auth/authorize";
-import { countOrganizations } from "@/lib/organizations/queries";
+import { severalOrganizations } from "@/lib/organizations/queries";
 import { listSyncRuns } from "@/lib/sync-runs/queries";
 import { describeCounts, describeInvitations, runDurationSeconds, triggerLabels } from "@/lib/sync-runs/describe-run";
 import { RunStatusBadge } from "@/app/_components/status-badge";
@@ -11,8 +11,8 @@ import { RefreshWhileRunning } from "../microsoft-azure/refresh-while-running";
 
 /** The run history: every run, or one organization's; with several organizations each run names its own. */
 export async function RunHistory({ actor, organizationId }: { actor: Actor; organizationId?: string }) {
-  const [runs, organizations] = await Promise.all([listSyncRuns(actor, 100, organizationId), countOrganizations()]);
-  const namesOrganization = organizations > 1 && !organizationId;
+  const [runs, several] = await Promise.all([listSyncRuns(actor, 100, organizationId), severalOrganizations()]);
+  const namesOrganization = several && !organizationId;
   if (runs.length === 0) return <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">No sync has run yet.</p>;
   const running = runs.some((run) => run.status === "queued" || run.status === "running");
   return (
