@@ -4,7 +4,8 @@ import { db } from "@/db/client";
 import { clients, devices, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { matchesSearch, pageSize, searchUsesTrigramIndex } from "@/lib/lists/search-pattern";
-import { cappedTotal, collectedCount, COUNTED_MATCHES_LIMIT, inOrderOf, totalOfCollected, unfilteredTotal, type ListTotal } from "@/lib/lists/list-total";
+import type { ListTotal } from "@/lib/lists/list-total";
+import { listPage } from "@/lib/lists/list-page";
 import { isUuid } from "@/db/is-uuid";
 import { deviceSummaryColumns } from "@/lib/devices/summary-columns";
 import { withOrganizationNames } from "@/lib/organizations/queries";
@@ -56,26 +57,16 @@ async function listClientRows(actor: Actor, query: ClientListQuery) {
   authorize(actor, "staff");
   const where = clientFilters(query);
   const offset = (query.page - 1) * pageSize;
-  const page = () => db.select(listColumns).from(clients).where(where).orderBy(...clientOrder(query.sort)).limit(pageSize).offset(offset);
-  if (!where || !searchUsesTrigramIndex(query.q)) {
-    const [rows, total] = await Promise.all([page(), where ? cappedTotal(clients, where) : unfilteredTotal(clients)]);
-    return { rows, total };
-  }
-  // Referred to twice, the CTE is computed once: the matches collected (only what sorts them), counted and
-  // sorted; then the page's own rows are read.
-  const sortKeys = { id: clients.id, displayName: clients.displayName, updatedAt: clients.updatedAt };
-  const matches = db.$with("matches").as(db.select(sortKeys).from(clients).where(where).limit(COUNTED_MATCHES_LIMIT + 1));
-  const collected = await db
-    .with(matches)
-    .select({ id: matches.id, matchCount: collectedCount() })
-    .from(matches)
-    .orderBy(...clientOrder(query.sort, matches))
-    .limit(pageSize)
-    .offset(offset);
-  const total = collected.length ? totalOfCollected(collected[0].matchCount) : await cappedTotal(clients, where);
-  if (total.precision !== "exact") return { rows: await page(), total };
-  const ids = collected.map((match) => match.id);
-  return { rows: inOrderOf(ids, await db.select(listColumns).from(clients).where(inArray(clients.id, ids))), total };
+  return listPage({
+    table: clients,
+    where,
+    trigramSearch: searchUsesTrigramIndex(query.q),
+    offset,
+    sortKeys: { id: clients.id, displayName: clients.displayName, updatedAt: clients.updatedAt },
+    order: (columns) => clientOrder(query.sort, columns as OrderColumns),
+    page: () => db.select(listColumns).from(clients).where(where).orderBy(...clientOrder(query.sort)).limit(pageSize).offset(offset),
+    rowsWithIds: (ids) => db.select(listColumns).from(clients).where(inArray(clients.id, ids)),
+  });
 }
 
 export async function countClients(actor: Actor) {

@@ -5,7 +5,7 @@ import { clients, devices, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { isUuid } from "@/db/is-uuid";
 import { matchesSearch, pageSize, searchUsesTrigramIndex } from "@/lib/lists/search-pattern";
-import { cappedTotal, collectedCount, COUNTED_MATCHES_LIMIT, inOrderOf, totalOfCollected, unfilteredTotal } from "@/lib/lists/list-total";
+import { listPage } from "@/lib/lists/list-page";
 import { withOrganizationNames } from "@/lib/organizations/queries";
 import type { DeviceListQuery } from "./list-query";
 import { deviceSummaryColumns } from "./summary-columns";
@@ -46,38 +46,17 @@ async function listDeviceRows(actor: Actor, query: DeviceListQuery) {
   const where = await deviceFilters(query);
   const offset = (query.page - 1) * pageSize;
   const listColumns = { ...deviceSummaryColumns, ownerId: clients.id, ownerName: clients.displayName, organizationId: devices.organizationId };
-  const page = () =>
-    db
-      .select(listColumns)
-      .from(devices)
-      .leftJoin(clients, eq(devices.ownerClientId, clients.id))
-      .where(where)
-      .orderBy(...deviceOrder(query.sort))
-      .limit(pageSize)
-      .offset(offset);
-  if (!where || !searchUsesTrigramIndex(query.q)) {
-    const [rows, total] = await Promise.all([page(), where ? cappedTotal(devices, where) : unfilteredTotal(devices)]);
-    return { rows, total };
-  }
-  // As in listClients: the matches collected (only what sorts them), counted and sorted; then the page's rows.
-  const sortKeys = { id: devices.id, displayName: devices.displayName, lastSignInAt: devices.lastSignInAt };
-  const matches = db.$with("matches").as(db.select(sortKeys).from(devices).where(where).limit(COUNTED_MATCHES_LIMIT + 1));
-  const collected = await db
-    .with(matches)
-    .select({ id: matches.id, matchCount: collectedCount() })
-    .from(matches)
-    .orderBy(...deviceOrder(query.sort, matches))
-    .limit(pageSize)
-    .offset(offset);
-  const total = collected.length ? totalOfCollected(collected[0].matchCount) : await cappedTotal(devices, where);
-  if (total.precision !== "exact") return { rows: await page(), total };
-  const ids = collected.map((match) => match.id);
-  const rows = await db
-    .select(listColumns)
-    .from(devices)
-    .leftJoin(clients, eq(devices.ownerClientId, clients.id))
-    .where(inArray(devices.id, ids));
-  return { rows: inOrderOf(ids, rows), total };
+  const withOwners = () => db.select(listColumns).from(devices).leftJoin(clients, eq(devices.ownerClientId, clients.id));
+  return listPage({
+    table: devices,
+    where,
+    trigramSearch: searchUsesTrigramIndex(query.q),
+    offset,
+    sortKeys: { id: devices.id, displayName: devices.displayName, lastSignInAt: devices.lastSignInAt },
+    order: (columns) => deviceOrder(query.sort, columns as OrderColumns),
+    page: () => withOwners().where(where).orderBy(...deviceOrder(query.sort)).limit(pageSize).offset(offset),
+    rowsWithIds: (ids) => withOwners().where(inArray(devices.id, ids)),
+  });
 }
 
 async function storedOperatingSystems() {
