@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { addStaff, countRows, resetDatabase, sql } from "./support/database";
+import { addStaff, countRows, organizationId, resetDatabase, sql } from "./support/database";
 import { addClient, countClientsWhere, seedDemoData } from "./support/seed";
 import { signIn } from "./support/sign-in";
 
@@ -159,4 +159,25 @@ test("the device list sorts by last sign-in and exports the filtered view as CSV
   expect(lines[1]).toContain(`${latest.display_name},Windows,`);
   expect(lines[1]).toContain(`,${(latest.last_sign_in_at as Date).toISOString()},`);
   expect(lines.slice(1).every((line) => line.includes(",Windows,"))).toBe(true);
+});
+
+test("a search past 40,000 matches says 'more than 40,000' and pages on with Next; a page past them says so", async ({ page }) => {
+  const organization = await organizationId();
+  await sql`
+    INSERT INTO clients (organization_id, display_name, mail, source)
+    SELECT ${organization}, 'Bulk ' || lpad(n::text, 6, '0'), 'bulk' || n || '@contoso.example', 'manual' FROM generate_series(1, 40001) AS n`;
+  try {
+    await page.goto("/clients?q=bulk");
+    await expect(page.getByTestId("result-count")).toHaveText("1–50 of more than 40,000 clients");
+    await expect(page.getByText("Page 1", { exact: true })).toBeVisible();
+    await page.getByRole("link", { name: "Next →" }).click();
+    await expect(page.getByTestId("result-count")).toHaveText("51–100 of more than 40,000 clients");
+    await expect(rowsOf(page).first()).toContainText("Bulk 000051");
+    await page.goto("/clients?q=bulk&page=900");
+    await expect(page.getByText("No clients on this page: back to the first page.")).toBeVisible();
+    await page.getByRole("link", { name: "back to the first page" }).click();
+    await expect(page.getByTestId("result-count")).toHaveText("1–50 of more than 40,000 clients");
+  } finally {
+    await sql`DELETE FROM clients WHERE display_name LIKE 'Bulk %'`;
+  }
 });
