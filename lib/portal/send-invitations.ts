@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, portalAccounts, portalInvitations } from "@/db/schema";
-import { jobEngineActor, recordAuditEvent } from "@/lib/audit/record";
+import { jobEngineActor } from "@/lib/audit/record";
+import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { sendMail } from "@/lib/mail/send-mail";
 import { oneMailAddress } from "@/lib/mail/one-address";
 import { invitationToken } from "./invitation-token";
@@ -33,12 +34,20 @@ function sentSummary(names: string[]) {
   return `Sent ${names.length} client portal invitation${names.length === 1 ? "" : "s"}: ${shown}${more}`;
 }
 
-/** The mails that went out: their nonces go (no link can be made again) and the audit log says who got one. */
-async function recordSent(sent: { id: string; name: string }[]) {
+type Sent = { id: string; name: string; organizationId: string };
+
+/**
+ * The mails that went out: their nonces go (no link can be made again) and the audit log says who got one, an
+ * entry per organization (named when there are several).
+ */
+async function recordSent(sent: Sent[]) {
   if (sent.length === 0) return;
   await db.transaction(async (tx) => {
     await tx.update(portalInvitations).set({ nonce: null }).where(inArray(portalInvitations.id, sent.map((s) => s.id)));
-    await recordAuditEvent(tx, jobEngineActor, "portal.invitations.sent", sentSummary(sent.map((s) => s.name)));
+    for (const organizationId of new Set(sent.map((s) => s.organizationId))) {
+      const names = sent.filter((s) => s.organizationId === organizationId).map((s) => s.name);
+      await recordAuditEventAbout(tx, { organizationId }, jobEngineActor, "portal.invitations.sent", sentSummary(names));
+    }
   });
 }
 
@@ -50,16 +59,23 @@ async function recordSent(sent: { id: string; name: string }[]) {
 export async function sendWaitingInvitations(limit = 25) {
   const now = new Date();
   const waiting = await db
-    .select({ invitation: portalInvitations, name: clients.displayName, mail: clients.mail, clientStatus: clients.status, accountStatus: portalAccounts.status })
+    .select({
+      invitation: portalInvitations,
+      name: clients.displayName,
+      mail: clients.mail,
+      organizationId: clients.organizationId,
+      clientStatus: clients.status,
+      accountStatus: portalAccounts.status,
+    })
     .from(portalInvitations)
     .innerJoin(clients, eq(clients.id, portalInvitations.clientId))
     .innerJoin(portalAccounts, eq(portalAccounts.clientId, portalInvitations.clientId))
     .where(waitingToBeSent)
     .orderBy(asc(portalInvitations.createdAt))
     .limit(limit);
-  const sent: { id: string; name: string }[] = [];
+  const sent: Sent[] = [];
   try {
-    for (const { invitation, name, mail, clientStatus, accountStatus } of waiting) {
+    for (const { invitation, name, mail, organizationId, clientStatus, accountStatus } of waiting) {
       if (clientStatus !== "active" || accountStatus !== "invited" || !mail || invitation.expiresAt <= now || !invitation.nonce) {
         await db.update(portalInvitations).set({ supersededAt: now }).where(eq(portalInvitations.id, invitation.id));
         continue;
@@ -79,7 +95,7 @@ export async function sendWaitingInvitations(limit = 25) {
       if (!claimed) continue;
       try {
         await sendMail(invitationMail({ id: invitation.id, email: recipient.address }, name, invitationToken(invitation.nonce)));
-        sent.push({ id: invitation.id, name });
+        sent.push({ id: invitation.id, name, organizationId });
       } catch (error) {
         // Refused for good, the invitation is never sent: its nonce goes too, so no working link can be made from it.
         const undo = refusedForGood(error)
