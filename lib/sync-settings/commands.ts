@@ -5,10 +5,10 @@ import { entraConnections, type EntraConnection, type UsersScope } from "@/db/sc
 import { FieldError } from "@/lib/auth/field-error";
 import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { encryptSecret } from "@/lib/crypto/secret-box";
 import { certificateKeyPurpose, clientSecretPurpose, findOrCreateConnection, isWaitingForConsent } from "./connection-row";
 import { findProviderApp, hasProviderCredential, providerAppMissingMessage } from "./provider-app";
-import { readCertificateCredential, type CertificateCredential } from "./certificate-files";
+import type { CertificateCredential } from "./certificate-files";
+import { newCredentialColumns, noCertificate, noSecret, uploadedCertificate } from "./credential-columns";
 import { swappedIdsHint } from "./field-checks";
 import type { SyncSettingsForm } from "./form-schema";
 import { frequencyLabels } from "./frequencies";
@@ -53,41 +53,6 @@ function problemsNeedingSavedSettings(form: SyncSettingsForm, stored: EntraConne
   return problems;
 }
 
-/** The uploaded key and certificate, read and checked before anything is saved; null when none were chosen. */
-async function uploadedCertificate(form: SyncSettingsForm, now: Date) {
-  if (form.credentialKind !== "certificate" || !form.certificateKey || !form.certificateFile) return null;
-  const read = readCertificateCredential(await form.certificateKey.text(), await form.certificateFile.text(), now);
-  if ("field" in read) throw new FieldError(read.field, read.message);
-  return read;
-}
-
-const noSecret = { clientSecretCiphertext: null, clientSecretLastFour: null, clientSecretAddedAt: null };
-const noCertificate = {
-  certificateKeyCiphertext: null, certificateThumbprintSha256: null, certificateSubject: null, certificateExpiresOn: null, certificateAddedAt: null,
-};
-
-/** The columns a new credential writes: at most one credential is stored, so the other one goes. */
-function newCredentialColumns(form: SyncSettingsForm, certificate: CertificateCredential | null, connectionId: string, now: Date) {
-  if (certificate) {
-    return {
-      ...noSecret,
-      certificateKeyCiphertext: encryptSecret(certificate.privateKeyPem, certificateKeyPurpose(connectionId)),
-      certificateThumbprintSha256: certificate.thumbprintSha256,
-      certificateSubject: certificate.subject,
-      certificateExpiresOn: certificate.expiresOn,
-      certificateAddedAt: now,
-    };
-  }
-  if (form.credentialKind === "secret" && form.clientSecret) {
-    return {
-      ...noCertificate,
-      clientSecretCiphertext: encryptSecret(form.clientSecret, clientSecretPurpose(connectionId)),
-      clientSecretLastFour: form.clientSecret.slice(-4),
-      clientSecretAddedAt: now,
-    };
-  }
-  return {};
-}
 
 /** The audit row's words for a new credential: never the secret or the key, only what identifies a certificate. */
 function credentialChanges(stored: EntraConnection, form: SyncSettingsForm, certificate: CertificateCredential | null) {
@@ -150,7 +115,7 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
     for (const field of Object.keys(fieldLabels) as Tracked[]) {
       if (stored[field] !== next[field]) changes[fieldLabels[field]] = { from: describe(field, stored[field]), to: describe(field, next[field]) };
     }
-    const credential = viaProvider ? viaProvider.credential : newCredentialColumns(form, certificate, stored.id, now);
+    const credential = viaProvider ? viaProvider.credential : (newCredentialColumns(form, certificate, { secret: clientSecretPurpose(stored.id), certificateKey: certificateKeyPurpose(stored.id) }, now) ?? {});
     if (!viaProvider) Object.assign(changes, credentialChanges(stored, form, certificate));
     if (Object.keys(changes).length === 0) return "No changes to save.";
 

@@ -5,42 +5,16 @@ import { providerApp, type ProviderApp } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { FieldError } from "@/lib/auth/field-error";
-import { encryptSecret } from "@/lib/crypto/secret-box";
-import { readCertificateCredential, type CertificateCredential } from "./certificate-files";
+import type { CertificateCredential } from "./certificate-files";
+import { newCredentialColumns, uploadedCertificate } from "./credential-columns";
 import type { ProviderAppForm } from "./provider-app-form";
 import { findProviderApp, providerCertificateKeyPurpose, providerSecretPurpose } from "./provider-app";
 
-async function uploadedCertificate(form: ProviderAppForm, now: Date) {
-  if (form.credentialKind !== "certificate" || !form.certificateKey || !form.certificateFile) return null;
-  const read = readCertificateCredential(await form.certificateKey.text(), await form.certificateFile.text(), now);
-  if ("field" in read) throw new FieldError(read.field, read.message);
-  return read;
-}
-
 /** The credential columns a save writes: at most one credential is kept, so a new one replaces the other. */
 function credentialColumns(form: ProviderAppForm, certificate: CertificateCredential | null, now: Date) {
-  const noSecret = { clientSecretCiphertext: null, clientSecretLastFour: null, clientSecretAddedAt: null, clientSecretExpiresOn: null };
-  const noCertificate = { certificateKeyCiphertext: null, certificateThumbprintSha256: null, certificateSubject: null, certificateExpiresOn: null, certificateAddedAt: null };
-  if (certificate) {
-    return {
-      ...noSecret,
-      certificateKeyCiphertext: encryptSecret(certificate.privateKeyPem, providerCertificateKeyPurpose),
-      certificateThumbprintSha256: certificate.thumbprintSha256,
-      certificateSubject: certificate.subject,
-      certificateExpiresOn: certificate.expiresOn,
-      certificateAddedAt: now,
-    };
-  }
-  if (form.credentialKind === "secret" && form.clientSecret) {
-    return {
-      ...noCertificate,
-      clientSecretCiphertext: encryptSecret(form.clientSecret, providerSecretPurpose),
-      clientSecretLastFour: form.clientSecret.slice(-4),
-      clientSecretAddedAt: now,
-      clientSecretExpiresOn: form.clientSecretExpiresOn || null,
-    };
-  }
-  return null;
+  const fresh = newCredentialColumns(form, certificate, { secret: providerSecretPurpose, certificateKey: providerCertificateKeyPurpose }, now);
+  if (!fresh) return null;
+  return { ...fresh, clientSecretExpiresOn: certificate ? null : form.clientSecretExpiresOn || null };
 }
 
 function credentialProblem(form: ProviderAppForm, stored: ProviderApp | null, fresh: boolean): Record<string, string> | null {
