@@ -2,13 +2,14 @@ import "server-only";
 import { devices, type Device } from "@/db/schema";
 import { deviceOwnerColumns } from "@/lib/synced-fields";
 import {
-  fetchDevicesDeltaLinkFromNow, fetchDevicesDeltaPage, fetchDevicesPage, fetchFirstOwners, openGraphSession,
+  fetchDevicesDeltaLinkFromNow, fetchDevicesDeltaPage, fetchDevicesPage, fetchFirstOwners,
   type DeltaPage, type GraphDeviceChange, type GraphOptions,
 } from "@/lib/azure";
 import { decidePage, type PageDecision, type PageRules } from "./decide-page";
 import { deviceColumns, deviceFieldsFrom, type DeviceFields } from "./record-fields";
-import { addGraphWait, type PageListing } from "./page-steps";
-import { loadConnection, type RunPlan } from "./run-plan";
+import type { PageListing } from "./page-steps";
+import { asUpserts, deltaLinkFromNowFor } from "./plain-listing";
+import type { RunPlan } from "./run-plan";
 import { knownRecords, writePage } from "./write-page";
 
 /**
@@ -67,20 +68,11 @@ export const devicesListing: DevicesListing = { fetch: (graph, link) => fetchDev
  * run takes a delta link from now first (devicesDeltaLinkFromNow), so what changes meanwhile comes next time.
  */
 export const devicesFullListing: DevicesListing = {
-  async fetch(graph, link) {
-    const page = await fetchDevicesPage(graph, link);
-    return { fullResyncNeeded: false, changes: page.items.map((item) => ({ type: "upsert" as const, item })), nextLink: page.nextLink, deltaLink: null };
-  },
+  fetch: async (graph, link) => asUpserts(await fetchDevicesPage(graph, link)),
   ...decideAndWrite,
 };
 
 /** The delta link a full devices listing ends with, taken before it starts; null when Graph has none from now. */
-export async function devicesDeltaLinkFromNow(plan: RunPlan, options: GraphOptions = {}) {
-  const { settings } = await loadConnection(plan.connectionId);
-  const graph = openGraphSession(settings, options);
-  try {
-    return await fetchDevicesDeltaLinkFromNow(graph);
-  } finally {
-    await addGraphWait(plan.runId, graph.waitedSeconds);
-  }
+export function devicesDeltaLinkFromNow(plan: RunPlan, options: GraphOptions = {}) {
+  return deltaLinkFromNowFor(plan, options, fetchDevicesDeltaLinkFromNow);
 }

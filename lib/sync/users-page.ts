@@ -1,13 +1,14 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { clients } from "@/db/schema";
-import { fetchUsersDeltaLinkFromNow, fetchUsersDeltaPage, fetchUsersPage, openGraphSession, type DeltaPage, type GraphOptions, type GraphUserChange } from "@/lib/azure";
+import { fetchUsersDeltaLinkFromNow, fetchUsersDeltaPage, fetchUsersPage, type DeltaPage, type GraphOptions, type GraphUserChange } from "@/lib/azure";
 import { decidePage, type HandMadeMatch, type PageDecision, type PageRules } from "./decide-page";
 import { handMadeMatcher } from "./hand-made-matches";
 import { externalOffReason } from "./pending-changes";
 import { clientColumns, clientFieldsFrom, type ClientFields } from "./record-fields";
-import { addGraphWait, type PageListing } from "./page-steps";
-import { loadConnection, type RunPlan } from "./run-plan";
+import type { PageListing } from "./page-steps";
+import { asUpserts, deltaLinkFromNowFor } from "./plain-listing";
+import type { RunPlan } from "./run-plan";
 import { leftScopeReason, scopeSkipReason } from "./users-scope";
 import { executePrepared, knownRecords, writePage } from "./write-page";
 
@@ -70,20 +71,11 @@ export const usersListing: UsersListing = { fetch: (graph, link) => fetchUsersDe
  * run takes a delta link from now first (usersDeltaLinkFromNow), so what changes meanwhile comes next time.
  */
 export const usersFullListing: UsersListing = {
-  async fetch(graph, link) {
-    const page = await fetchUsersPage(graph, link);
-    return { fullResyncNeeded: false, changes: page.items.map((item) => ({ type: "upsert" as const, item })), nextLink: page.nextLink, deltaLink: null };
-  },
+  fetch: async (graph, link) => asUpserts(await fetchUsersPage(graph, link)),
   ...decideAndWrite,
 };
 
 /** The delta link a full users listing ends with: taken before it starts. */
-export async function usersDeltaLinkFromNow(plan: RunPlan, options: GraphOptions = {}) {
-  const { settings } = await loadConnection(plan.connectionId);
-  const graph = openGraphSession(settings, options);
-  try {
-    return await fetchUsersDeltaLinkFromNow(graph);
-  } finally {
-    await addGraphWait(plan.runId, graph.waitedSeconds);
-  }
+export function usersDeltaLinkFromNow(plan: RunPlan, options: GraphOptions = {}) {
+  return deltaLinkFromNowFor(plan, options, fetchUsersDeltaLinkFromNow);
 }
