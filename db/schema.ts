@@ -105,7 +105,10 @@ export const entraConnections = pgTable("entra_connections", {
   usersDeltaScope: jsonb("users_delta_scope").$type<UsersScope>(),
   devicesDeltaLink: text("devices_delta_link"),
   ...timestamps,
-});
+}, (t) => [
+  // One tenant, one organization: a directory synced into two organizations would mix two customers' people.
+  uniqueIndex("entra_connections_one_per_tenant").on(sql`lower(${t.tenantId})`),
+]);
 
 /**
  * The IT provider's one multi-tenant app ("Accounts in any organizational directory"), entered once by a superuser:
@@ -131,7 +134,10 @@ export const providerApp = pgTable(
   (t) => [check("provider_app_one_row", sql`${t.id}`)],
 );
 
-export const consentOutcome = pgEnum("consent_outcome", ["connected", "not_working", "declined"]);
+export const consentOutcome = pgEnum("consent_outcome", ["connected", "not_working", "declined", "refused", "awaiting_confirmation", "rejected"]);
+
+/** What a tenant says of itself (Graph's GET /organization), kept with an answer that waits for a superuser's confirmation. */
+export type ConsentTenantDetails = { displayName: string | null; verifiedDomains: string[] } | { unreadable: string };
 
 /** One line of what Test connection found, as the organization's page shows it after a consent. */
 export type ConsentCheckLine = { label: string; ok: boolean | null; detail?: string };
@@ -140,6 +146,13 @@ export type ConsentCheckLine = { label: string; ok: boolean | null; detail?: str
  * An admin-consent link Vertask made for an organization: its `state` is stored only as a hash, works once, for one
  * hour, and only back in the session of the superuser who asked for it (the only defence against a forged return).
  */
+/**
+ * One admin consent link: what its answer may bind (the organization, the provider app's client id, and the tenant
+ * when it was known when the link was made), and the last answer that came back with its `state`. An answer that
+ * differs from what the link was made for is refused without using the link; one that fits uses it (`usedAt`) and
+ * either binds the tenant (known in advance) or waits for a superuser's confirmation (`awaiting_confirmation`).
+ * Changing the organization's connection method or tenant, or the provider app, voids its open links (`voidedAt`).
+ */
 export const consentRequests = pgTable(
   "consent_requests",
   {
@@ -147,12 +160,18 @@ export const consentRequests = pgTable(
     organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
     requestedById: uuid("requested_by_id").notNull().references(() => staffUsers.id, { onDelete: "cascade" }),
     stateHash: text("state_hash").notNull().unique(),
+    // The provider app the link asks consent for, and the tenant it names (null: "organizations", any tenant).
+    clientId: text("client_id").notNull(),
+    expectedTenantId: text("expected_tenant_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
-    // What came back: the tenant that consented, and what Test connection then said (no secret, ever).
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    // The last answer: when, the tenant it came from, what became of it and why, and what Test connection said (no secret, ever).
+    answeredAt: timestamp("answered_at", { withTimezone: true }),
     outcome: consentOutcome("outcome"),
     tenantId: text("tenant_id"),
+    tenantDetails: jsonb("tenant_details").$type<ConsentTenantDetails>(),
     message: text("message"),
     checks: jsonb("checks").$type<ConsentCheckLine[]>(),
   },

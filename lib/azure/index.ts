@@ -11,3 +11,4 @@ export { fetchDevicesDeltaLinkFromNow, fetchDevicesPage, fetchDevicesDeltaPage, 
 export { EntraError } from "./errors/entra-error";
 export { checkEntraConnection, type CheckStep, type EntraConnectionReport } from "./connection-check";
 export { fetchGroupMemberIdsPage, searchGroups, type GraphGroup } from "./groups";
+export { readTenantOrganization, tenantIdOfDomain } from "./tenant-lookup";

@@ -7,6 +7,9 @@ import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { certificateKeyPurpose, clientSecretPurpose, findOrCreateConnection, isWaitingForConsent } from "./connection-row";
 import { findProviderApp, hasProviderCredential, providerAppMissingMessage } from "./provider-app";
+import { voidOpenConsentLinks } from "./consent-record";
+import { tenantTakenMessage } from "./consent-refusals";
+import { lockConnections, organizationHoldingTenant } from "./tenant-holder";
 import type { CertificateCredential } from "./certificate-files";
 import { newCredentialColumns, noCertificate, noSecret, uploadedCertificate } from "./credential-columns";
 import { swappedIdsHint } from "./field-checks";
@@ -95,7 +98,7 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
   authorize(actor, "superuser");
   const certificate = form.connectWith === "own_app" ? await uploadedCertificate(form, now) : null;
   const saved = await db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);
+    await lockConnections(tx);
     const stored = await findOrCreateConnection(tx, form.organizationId);
     const viaProvider = form.connectWith === "provider_app" ? await providerAppColumns(tx, form, stored) : null;
     const problems = viaProvider ? {} : problemsNeedingSavedSettings(form, stored, certificate, now);
@@ -119,6 +122,14 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
     if (!viaProvider) Object.assign(changes, credentialChanges(stored, form, certificate));
     if (Object.keys(changes).length === 0) return "No changes to save.";
 
+    if (next.tenantId && next.tenantId.toLowerCase() !== stored.tenantId?.toLowerCase()) {
+      const holder = await organizationHoldingTenant(next.tenantId, stored.organizationId, tx);
+      if (holder) throw new FieldError("tenantId", tenantTakenMessage(next.tenantId, holder));
+    }
+    // An admin consent link answers for the method and tenant it was made under: another one voids it.
+    if (stored.method !== next.method || stored.tenantId?.toLowerCase() !== next.tenantId?.toLowerCase()) {
+      await voidOpenConsentLinks(tx, { organizationId: stored.organizationId }, now);
+    }
     // Delta links belong to one tenant and app: another tenant or app starts again with a full listing.
     const otherDirectory = stored.tenantId !== next.tenantId || stored.clientId !== next.clientId;
     const deltaLinks = otherDirectory ? { usersDeltaLink: null, devicesDeltaLink: null, usersDeltaWithExternal: null } : {};

@@ -1,80 +1,159 @@
 import "server-only";
-import { and, eq, gt, isNull } from "drizzle-orm";
-import { db } from "@/db/client";
-import { consentRequests, entraConnections, type ConsentCheckLine } from "@/db/schema";
-import { recordAuditEvent } from "@/lib/audit/record";
-import type { Actor } from "@/lib/auth/authorize";
-import { ActionRefused } from "@/lib/auth/action-refused";
+import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { db, type Transaction } from "@/db/client";
+import { consentRequests, entraConnections, type ConsentCheckLine, type ConsentTenantDetails } from "@/db/schema";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/record";
+import { ConsentRefused, tenantTakenMessage, type ConsentRefusal } from "./consent-refusals";
 import { hashConsentState } from "./consent-state";
+import { findProviderApp } from "./provider-app";
+import { lockConnections, organizationHoldingTenant } from "./tenant-holder";
 
-/** Why a return from the consent page was refused: each has its words (consentRefusalMessages). */
-export type ConsentRefusal = "unknown" | "used" | "expired" | "not-recorded";
+export type ConsentRequest = typeof consentRequests.$inferSelect;
 
-export class ConsentRefused extends ActionRefused {
-  constructor(readonly reason: ConsentRefusal) {
-    super(consentRefusalMessages[reason]);
-  }
-}
-
-export const consentRefusalMessages: Record<ConsentRefusal, string> = {
-  unknown: "This consent answer does not come from a link Vertask made: nothing was recorded. Ask your IT provider for a new admin consent link.",
-  used: "This consent answer was already received once: nothing more was recorded.",
-  expired: "This admin consent link expired (links work for 7 days): nothing was recorded. Ask your IT provider for a new one.",
-  "not-recorded": "The organization no longer connects with the provider's app, or the provider's app changed meanwhile: nothing was recorded. Get a new admin consent link.",
-};
-
-/** The words for a refusal named in an address (?consent=…), or null for anything else. */
-export const consentRefusalMessage = (reason: unknown) =>
-  typeof reason === "string" && Object.hasOwn(consentRefusalMessages, reason) ? consentRefusalMessages[reason as ConsentRefusal] : null;
-
-/**
- * Takes the request a returned `state` names, once: it must exist, be unused and unexpired. Checked before anything
- * else in the answer is read. The answer may come back to any browser (the customer's administrator's, usually).
- */
-export async function claimConsentRequest(state: string, now: Date) {
-  const [request] = await db.select().from(consentRequests).where(eq(consentRequests.stateHash, hashConsentState(state)));
-  if (!request) throw new ConsentRefused("unknown");
-  if (request.usedAt) throw new ConsentRefused("used");
-  if (request.expiresAt <= now) throw new ConsentRefused("expired");
-  // Two answers with the same state at once: only one claims it.
-  const [claimed] = await db
-    .update(consentRequests)
-    .set({ usedAt: now })
-    .where(and(eq(consentRequests.id, request.id), isNull(consentRequests.usedAt), gt(consentRequests.expiresAt, now)))
-    .returning();
-  if (!claimed) throw new ConsentRefused("used");
-  return claimed;
-}
-
-/** A declined or unfinished consent: said on the organization's page; the connection is left as it was. */
-export async function recordConsentDeclined(actor: Actor, requestId: string, organizationName: string, message: string) {
+/** A new link, with what its answer may bind, and its audit row. */
+export async function recordConsentLink(actor: AuditActor, organizationName: string, link: typeof consentRequests.$inferInsert) {
   await db.transaction(async (tx) => {
-    await tx.update(consentRequests).set({ outcome: "declined", message }).where(eq(consentRequests.id, requestId));
-    await recordAuditEvent(tx, actor, "organizations.consent-declined", `Admin consent for ${organizationName} was not given`);
+    await tx.insert(consentRequests).values(link);
+    const forWhom = link.expectedTenantId ? `tenant ${link.expectedTenantId}` : "any tenant (a superuser confirms the answer)";
+    await recordAuditEvent(tx, actor, "organizations.consent-link-created", `Made an admin consent link for ${organizationName}, for ${forWhom}`);
   });
 }
 
 /**
- * The administrator consented in `tenantId`: the organization's connection signs in with the provider's app there from
- * now on. Another tenant than before starts again with full listings.
+ * Open links, and answers waiting for confirmation, stop counting when what they were made for changes (the
+ * connection method, the tenant, the provider app): of one organization, or of all (the provider app).
  */
-export async function recordConsentGiven(actor: Actor, request: { id: string; organizationId: string }, organizationName: string, consent: { tenantId: string; clientId: string }) {
+export async function voidOpenConsentLinks(tx: Transaction, scope: { organizationId: string } | "every-organization", now: Date) {
+  const unanswered = and(isNull(consentRequests.usedAt), gt(consentRequests.expiresAt, now));
+  const open = and(isNull(consentRequests.voidedAt), or(unanswered, eq(consentRequests.outcome, "awaiting_confirmation")));
+  const where = scope === "every-organization" ? open : and(open, eq(consentRequests.organizationId, scope.organizationId));
+  const voided = await tx.update(consentRequests).set({ voidedAt: now }).where(where).returning({ id: consentRequests.id });
+  return voided.length;
+}
+
+/** A refusal with the words for the superuser's page, which may name the organization that holds the tenant. */
+export class ConsentAnswerRefused extends ConsentRefused {
+  constructor(reason: ConsentRefusal, organizationId: string, readonly detail: string) {
+    super(reason, organizationId);
+  }
+}
+
+/**
+ * The request a returned `state` names, checked but not used: an answer that turns out to be refused must not burn
+ * a link its administrator is about to answer properly. The `state` is the only defence against a forged answer.
+ */
+export async function findAnswerableRequest(state: string, now: Date): Promise<ConsentRequest> {
+  const [request] = state ? await db.select().from(consentRequests).where(eq(consentRequests.stateHash, hashConsentState(state))) : [];
+  if (!request) throw new ConsentRefused("unknown");
+  if (request.usedAt) throw new ConsentRefused("used", request.organizationId);
+  if (request.voidedAt) throw new ConsentRefused("void", request.organizationId);
+  if (request.expiresAt <= now) throw new ConsentRefused("expired", request.organizationId);
+  return request;
+}
+
+/**
+ * Whether `tenantId` may be bound to the request's organization now: the provider app is still the one the link was
+ * made for, the organization still connects by it, the tenant is the expected one (when known) and no other
+ * organization has it. Checked before an answer is recorded, and again inside the transaction that binds it.
+ */
+export async function answerRefusal(tx: Transaction | typeof db, request: ConsentRequest, organizationName: string, tenantId: string): Promise<ConsentAnswerRefused | null> {
+  const refuse = (reason: ConsentRefusal, detail: string) => new ConsentAnswerRefused(reason, request.organizationId, detail);
+  const provider = await findProviderApp(tx);
+  if (provider?.clientId.toLowerCase() !== request.clientId.toLowerCase()) {
+    const now = provider ? `is now ${provider.clientId}` : "was removed";
+    return refuse("app-changed", `The answer was for the provider's app ${request.clientId}, which ${now}: nothing was recorded. Make a new admin consent link.`);
+  }
+  const [connection] = await tx.select({ method: entraConnections.method }).from(entraConnections).where(eq(entraConnections.organizationId, request.organizationId));
+  if (connection?.method !== "provider_app") return refuse("not-recorded", `${organizationName} no longer connects with the provider's app: nothing was recorded.`);
+  if (request.expectedTenantId && request.expectedTenantId !== tenantId) {
+    return refuse(
+      "wrong-tenant",
+      `The link was made for tenant ${request.expectedTenantId}, and the answer came from tenant ${tenantId}: nothing was recorded. If ${organizationName} really moved to another tenant, correct its primary domain and make a new link.`,
+    );
+  }
+  const holder = await organizationHoldingTenant(tenantId, request.organizationId, tx);
+  if (holder) return refuse("tenant-taken", `The answer came from tenant ${tenantId}, and nothing was recorded. ${tenantTakenMessage(tenantId, holder)}`);
+  return null;
+}
+
+type Answer = { outcome: "declined" | "refused"; tenantId: string | null; message: string };
+
+/**
+ * A declined or refused answer: kept as the request's last answer (the organization's page shows it) and in the audit
+ * log; the link stays usable, the connection as it was. An answer after the link was used changes nothing.
+ */
+export async function recordUnboundAnswer(actor: AuditActor, request: ConsentRequest, organizationName: string, answer: Answer, now: Date) {
+  await db.transaction(async (tx) => {
+    const [kept] = await tx
+      .update(consentRequests)
+      .set({ answeredAt: now, outcome: answer.outcome, tenantId: answer.tenantId, tenantDetails: null, message: answer.message, checks: null })
+      .where(and(eq(consentRequests.id, request.id), isNull(consentRequests.usedAt)))
+      .returning({ id: consentRequests.id });
+    if (!kept) return;
+    if (answer.outcome === "declined") await recordAuditEvent(tx, actor, "organizations.consent-declined", `Admin consent for ${organizationName} was not given`);
+    else await recordAuditEvent(tx, actor, "organizations.consent-refused", `Refused an admin consent answer for ${organizationName} from tenant ${answer.tenantId}: ${answer.message}`);
+  });
+}
+
+/** Uses the link, in the transaction that records what came of it: two answers at once, only one uses it. */
+async function useLink(tx: Transaction, request: ConsentRequest, now: Date, answer: Partial<ConsentRequest>) {
+  const [used] = await tx
+    .update(consentRequests)
+    .set({ usedAt: now, answeredAt: now, ...answer })
+    .where(and(eq(consentRequests.id, request.id), isNull(consentRequests.usedAt), isNull(consentRequests.voidedAt), gt(consentRequests.expiresAt, now)))
+    .returning({ id: consentRequests.id });
+  if (!used) throw new ConsentRefused("used", request.organizationId);
+}
+
+/** No tenant was known when the link was made: the answer uses it and waits for a signed-in superuser's confirmation. */
+export async function recordAnswerAwaitingConfirmation(
+  actor: AuditActor, request: ConsentRequest, organizationName: string, tenant: { tenantId: string; details: ConsentTenantDetails }, now: Date,
+) {
+  await db.transaction(async (tx) => {
+    await lockConnections(tx);
+    const refused = await answerRefusal(tx, request, organizationName, tenant.tenantId);
+    if (refused) throw refused;
+    await useLink(tx, request, now, { outcome: "awaiting_confirmation", tenantId: tenant.tenantId, tenantDetails: tenant.details, message: null, checks: null });
+    await recordAuditEvent(tx, actor, "organizations.consent-received", `Admin consent for ${organizationName} received from tenant ${tenant.tenantId}: waiting for a superuser's confirmation`);
+  });
+}
+
+/**
+ * Binds the tenant to the organization's connection: from a link made for that tenant (`link`), or by a superuser
+ * confirming an answer that waited (`confirmation`). Checked again under the connections' lock; another tenant than
+ * before starts again with full listings. Test connection runs after the commit (no Graph call in a transaction).
+ */
+export async function bindConsentedTenant(actor: AuditActor, request: ConsentRequest, organizationName: string, tenantId: string, by: "link" | "confirmation", now: Date) {
   return db.transaction(async (tx) => {
+    await lockConnections(tx);
+    const refused = await answerRefusal(tx, request, organizationName, tenantId);
+    if (refused) throw refused;
+    const pending = { outcome: "not_working" as const, tenantId, message: "Consent recorded: Test connection has not finished yet.", checks: null };
+    if (by === "link") await useLink(tx, request, now, pending);
+    else await confirmWaitingAnswer(tx, request, pending);
     const [connection] = await tx.select().from(entraConnections).where(eq(entraConnections.organizationId, request.organizationId)).for("update");
-    if (connection?.method !== "provider_app") throw new ActionRefused(`${organizationName} no longer connects with the provider's app: nothing was recorded.`);
-    const otherDirectory = connection.tenantId !== consent.tenantId || connection.clientId !== consent.clientId;
+    const otherDirectory = connection.tenantId?.toLowerCase() !== tenantId || connection.clientId !== request.clientId;
     const deltaLinks = otherDirectory ? { usersDeltaLink: null, devicesDeltaLink: null, usersDeltaWithExternal: null } : {};
-    await tx.update(entraConnections).set({ ...consent, ...deltaLinks, updatedAt: new Date() }).where(eq(entraConnections.id, connection.id));
-    await tx.update(consentRequests).set({ tenantId: consent.tenantId }).where(eq(consentRequests.id, request.id));
-    await recordAuditEvent(tx, actor, "organizations.consent-given", `Admin consent for ${organizationName} given in tenant ${consent.tenantId}`, {
-      "Directory (tenant) ID": { from: connection.tenantId ?? "", to: consent.tenantId },
+    await tx.update(entraConnections).set({ tenantId, clientId: request.clientId, ...deltaLinks, updatedAt: now }).where(eq(entraConnections.id, connection.id));
+    const how = by === "link" ? "given" : `confirmed by ${actor.name}`;
+    await recordAuditEvent(tx, actor, by === "link" ? "organizations.consent-given" : "organizations.consent-confirmed", `Admin consent for ${organizationName} ${how} in tenant ${tenantId}`, {
+      "Directory (tenant) ID": { from: connection.tenantId ?? "", to: tenantId },
     });
     return connection.id;
   });
 }
 
-/** What Test connection said right after the consent; a passing test turns syncing on (Status Enabled). */
-export async function recordConsentTested(actor: Actor, request: { id: string; organizationId: string }, organizationName: string, result: { ok: boolean; message: string; checks: ConsentCheckLine[] }) {
+async function confirmWaitingAnswer(tx: Transaction, request: ConsentRequest, answer: Partial<ConsentRequest>) {
+  const [confirmed] = await tx
+    .update(consentRequests)
+    .set(answer)
+    .where(and(eq(consentRequests.id, request.id), eq(consentRequests.outcome, "awaiting_confirmation"), isNull(consentRequests.voidedAt)))
+    .returning({ id: consentRequests.id });
+  if (!confirmed) throw new ConsentRefused("used", request.organizationId);
+}
+
+/** What Test connection said right after the tenant was bound; a passing test turns syncing on (Status Enabled). */
+export async function recordConsentTested(actor: AuditActor, request: ConsentRequest, organizationName: string, result: { ok: boolean; message: string; checks: ConsentCheckLine[] }) {
   await db.transaction(async (tx) => {
     await tx.update(consentRequests).set({ outcome: result.ok ? "connected" : "not_working", message: result.message, checks: result.checks }).where(eq(consentRequests.id, request.id));
     if (!result.ok) return;
@@ -83,5 +162,13 @@ export async function recordConsentTested(actor: Actor, request: { id: string; o
       await tx.update(entraConnections).set({ enabled: true, updatedAt: new Date() }).where(eq(entraConnections.id, connection.id));
       await recordAuditEvent(tx, actor, "azure.settings.updated", `Changed Status for ${organizationName} after its admin consent passed Test connection`, { Status: { from: "Disabled", to: "Enabled" } });
     }
+  });
+}
+
+/** A superuser turns down an answer that waited for confirmation: nothing is bound; a new link asks again. */
+export async function recordAnswerRejected(actor: AuditActor, request: ConsentRequest, organizationName: string) {
+  await db.transaction(async (tx) => {
+    await confirmWaitingAnswer(tx, request, { outcome: "rejected", message: `Not confirmed by ${actor.name}: nothing was recorded.` });
+    await recordAuditEvent(tx, actor, "organizations.consent-rejected", `Rejected the admin consent for ${organizationName} from tenant ${request.tenantId}`);
   });
 }

@@ -9,6 +9,7 @@ import type { CertificateCredential } from "./certificate-files";
 import { newCredentialColumns, uploadedCertificate } from "./credential-columns";
 import type { ProviderAppForm } from "./provider-app-form";
 import { findProviderApp, providerCertificateKeyPurpose, providerSecretPurpose } from "./provider-app";
+import { voidOpenConsentLinks } from "./consent-record";
 
 /** The credential columns a save writes: at most one credential is kept, so a new one replaces the other. */
 function credentialColumns(form: ProviderAppForm, certificate: CertificateCredential | null, now: Date) {
@@ -53,6 +54,9 @@ export async function saveProviderApp(actor: Actor, form: ProviderAppForm, now =
     if (!Object.keys(changes).length) return "No changes to save.";
     const values = { clientId: form.clientId, ...(credential ?? {}), ...expiresOn, updatedAt: now };
     await tx.insert(providerApp).values({ id: true, ...values }).onConflictDoUpdate({ target: providerApp.id, set: values });
+    // Consent is given to one app: links asking it for another stop working.
+    const voided = stored && stored.clientId.toLowerCase() !== form.clientId.toLowerCase() ? await voidOpenConsentLinks(tx, "every-organization", now) : 0;
+    if (voided) changes["Open admin consent links"] = { from: voided, to: "withdrawn" };
     await recordAuditEvent(tx, actor, "provider-app.updated", `Changed the provider's app: ${Object.keys(changes).join(", ")}`, changes);
     return "Provider app saved. Each organization connected by it shows its admin consent link on its Settings tab.";
   });

@@ -52,8 +52,28 @@ function registeredOwners(tenant: FakeTenant, deviceIndex: number, query: URLSea
 
 type Request = { segments: string[]; query: URLSearchParams; eventual: boolean };
 
+// Graph "List organization" (learn.microsoft.com/graph/api/organization-list): the caller's own tenant, one item;
+// application permission Organization.Read.All, or Organization.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All.
+const ORGANIZATION_ROLES = ["Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
+
+function organizationList(caller: Caller, query: URLSearchParams): FakeResponse {
+  if (!ORGANIZATION_ROLES.some((role) => caller.roles.includes(role))) {
+    return graphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.", caller.clientRequestId);
+  }
+  const { tenant } = caller;
+  const organization: Record<string, unknown> = {
+    id: tenant.tenantId,
+    displayName: tenant.displayName,
+    verifiedDomains: [{ capabilities: "Email, OfficeCommunicationsOnline", isDefault: true, isInitial: true, name: tenant.domain, type: "Managed" }],
+  };
+  const select = query.get("$select")?.split(",").map((name) => name.trim()).filter(Boolean);
+  const value = select?.length ? Object.fromEntries(Object.entries(organization).filter(([name]) => select.includes(name))) : organization;
+  return json(200, { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#organization", value: [value] });
+}
+
 function route(context: GraphContext, caller: Caller, { segments, query, eventual }: Request): FakeResponse {
   const [collection, idOrDelta, relation, cast, ...rest] = segments;
+  if (collection === "organization" && !idOrDelta) return organizationList(caller, query);
   const kind = KIND_OF_COLLECTION.get(collection);
   const known = kind && !rest.length && (!relation || RELATIONS[kind].includes(relation)) && (!cast || (kind === "group" && castOf(cast)));
   if (!kind || !known) {

@@ -19,7 +19,7 @@ import type { CustomerTenant } from "@/tests/fake-entra/customer-tenants";
 import type { FakeEntra } from "@/tests/fake-entra/server";
 import { createActor } from "../support/database";
 import {
-  addOrganizationNamed, answerConsent, connectionOf, connectWithOwnApp, connectWithProviderApp, enterProviderApp, syncOrganization, useOrganizationWorld,
+  addOrganizationNamed, answerConsent, confirmWaitingAnswer, connectionOf, connectWithOwnApp, connectWithProviderApp, enterProviderApp, syncOrganization, useOrganizationWorld,
 } from "./organization-world";
 
 const world = useOrganizationWorld();
@@ -50,7 +50,8 @@ describe("connecting organizations", () => {
     const { admin, fake } = world;
     const [accepting, declining] = customerTenants();
     await enterProviderApp(admin);
-    const tailspin = await addOrganizationNamed(admin, "Tailspin Toys", "tailspin.example");
+    // Its primary domain names its tenant (Entra's discovery document): the link is for that tenant alone.
+    const tailspin = await addOrganizationNamed(admin, "Tailspin Toys", accepting.domain);
     const woodgrove = await addOrganizationNamed(admin, "Woodgrove Bank");
     const fabrikam = await addOrganizationNamed(admin, "Fabrikam");
     await connectWithProviderApp(admin, tailspin.id);
@@ -58,7 +59,7 @@ describe("connecting organizations", () => {
     expect(await connectWithOwnApp(admin, fabrikam.id, fabrikamApp)).toBe("Changes saved.");
 
     const accepted = await answerConsent(admin, tailspin.id, "accept", accepting.tenantId);
-    expect(accepted.url).toContain(`/organizations/v2.0/adminconsent?client_id=${PROVIDER.multiTenantApp.clientId}&scope=`);
+    expect(accepted.url).toContain(`/${accepting.tenantId}/v2.0/adminconsent?client_id=${PROVIDER.multiTenantApp.clientId}&scope=`);
     expect(accepted.url).toContain(`redirect_uri=${encodeURIComponent(PROVIDER.redirectUris[0])}`);
     expect(accepted.result).toEqual({ organizationId: tailspin.id, outcome: "connected" });
     const tailspinSettings = await getSyncSettings(admin, new Date(), tailspin.id);
@@ -106,8 +107,9 @@ describe("connecting organizations", () => {
     expect(await connectionOf(organization.id)).toMatchObject({ clientId: null, tenantId: null });
 
     const accepted = await answerConsent(admin, organization.id, "accept", customer.tenantId);
-    expect(accepted.result.outcome).toBe("connected");
+    expect(accepted.result.outcome).toBe("awaiting_confirmation");
     await expect(receiveConsentAnswer(accepted.returned)).rejects.toMatchObject({ reason: "used" });
+    expect(await confirmWaitingAnswer(admin, organization.id)).toMatch(/^Consent confirmed: Litware is connected/);
     // Only the hash of a state is kept.
     const stored = await db.select({ stateHash: consentRequests.stateHash }).from(consentRequests);
     expect(stored.some((row) => row.stateHash === accepted.returned.state)).toBe(false);
@@ -117,7 +119,7 @@ describe("connecting organizations", () => {
     const { admin } = world;
     const [customer] = customerTenants();
     await enterProviderApp(admin);
-    const organization = await addOrganizationNamed(admin, "Wide World Importers");
+    const organization = await addOrganizationNamed(admin, "Wide World Importers", customer.domain);
     await connectWithProviderApp(admin, organization.id);
     const colleague = await createActor("superuser", "Another Admin");
     const link = await createConsentLink(colleague, organization.id);
@@ -159,7 +161,7 @@ describe("connecting organizations", () => {
     fake.control.setAppPermissions({ tenantId: PROVIDER.tenantId, clientId: PROVIDER.multiTenantApp.clientId, roles: ["User.Read.All"] });
     try {
       await enterProviderApp(admin);
-      const organization = await addOrganizationNamed(admin, "Wingtip Toys");
+      const organization = await addOrganizationNamed(admin, "Wingtip Toys", customer.domain);
       await connectWithProviderApp(admin, organization.id);
       const { result } = await answerConsent(admin, organization.id, "accept", customer.tenantId);
       expect(result.outcome).toBe("not_working");

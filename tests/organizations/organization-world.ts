@@ -21,6 +21,8 @@ import { syncDevices } from "@/inngest/sync-devices";
 import { syncUsers } from "@/inngest/sync-users";
 import { assertFakeCertificateTrusted } from "@/tests/azure/fake-tenant-harness";
 import { answerConsentPage, openConsentPage } from "@/tests/fake-entra/consent-browser";
+import { confirmConsent } from "@/lib/sync-settings/consent-confirm";
+import { lastConsentAnswer } from "@/lib/sync-settings/consent-view";
 import { PROVIDER } from "@/tests/fake-entra/default-tenants";
 import { startFakeEntra, type FakeEntra, type FakeEntraOptions } from "@/tests/fake-entra/server";
 import { createActor } from "../support/database";
@@ -74,6 +76,13 @@ export async function answerConsent(admin: Actor, organizationId: string, decisi
   if (!answer.location) throw new Error(`The consent page sent no redirect (${answer.status}): ${answer.html}`);
   const returned = Object.fromEntries(new URL(answer.location).searchParams);
   return { url, returned, result: await receiveConsentAnswer(returned) };
+}
+
+/** A superuser confirms the answer that waited for it (no tenant was known when the link was made). */
+export async function confirmWaitingAnswer(admin: Actor, organizationId: string) {
+  const answer = await lastConsentAnswer(admin, organizationId);
+  if (answer?.outcome !== "awaiting_confirmation") throw new Error(`No answer waits for confirmation (${answer?.outcome ?? "none"})`);
+  return confirmConsent(admin, organizationId, answer.requestId);
 }
 
 export async function connectionOf(organizationId: string) {

@@ -6,6 +6,7 @@ import { formAction } from "@/lib/actions/form-action";
 import { addOrganization, renameOrganization } from "@/lib/organizations/commands";
 import { organizationForm } from "@/lib/organizations/form-schema";
 import { createConsentLink } from "@/lib/sync-settings/consent-link";
+import { confirmConsent, rejectConsent } from "@/lib/sync-settings/consent-confirm";
 import { saveProviderApp } from "@/lib/sync-settings/provider-app-commands";
 import { providerAppForm } from "@/lib/sync-settings/provider-app-form";
 import { ActionRefused } from "@/lib/auth/action-refused";
@@ -33,4 +34,16 @@ export const saveProviderAppAction = formAction("superuser", providerAppForm, as
 export const consentLinkAction = formAction("superuser", z.object({ organizationId: z.uuid("Choose an organization.") }), async ({ organizationId }, actor) => {
   const link = await createConsentLink(actor, organizationId);
   return { message: "Admin consent link made: send it to the organization's administrator. It works once, for 7 days; the answer shows here.", data: link };
+});
+
+const consentAnswerForm = z.object({
+  organizationId: z.uuid("Choose an organization."),
+  requestId: z.uuid("Choose the consent answer to confirm."),
+  decision: z.enum(["confirm", "reject"], "Choose Confirm or Reject."),
+});
+
+export const consentDecisionAction = formAction("superuser", consentAnswerForm, async ({ organizationId, requestId, decision }, actor) => {
+  const message = decision === "confirm" ? await confirmConsent(actor, organizationId, requestId) : await rejectConsent(actor, organizationId, requestId);
+  revalidatePath("/settings/organizations", "layout");
+  return message;
 });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireSuperuser } from "@/lib/session/current-staff";
 import { organizationsOverview } from "@/lib/organization-overview/overview";
 import { parseOverviewSort, sortOverview } from "@/lib/organization-overview/sorting";
-import { consentRefusalMessage } from "@/lib/sync-settings/consent-record";
+import { consentRefusalMessage } from "@/lib/sync-settings/consent-refusals";
 import { OverviewTable } from "./overview-table";
 
 export const metadata = { title: "Organizations" };

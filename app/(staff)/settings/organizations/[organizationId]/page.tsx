@@ -1,5 +1,5 @@
 import { getSyncSettings } from "@/lib/sync-settings/queries";
-import { lastConsentAnswer } from "@/lib/sync-settings/consent-view";
+import { lastConsentAnswer, openConsentLink } from "@/lib/sync-settings/consent-view";
 import { AzureSettingsTab } from "../../azure/settings-tab";
 import { OrganizationForm } from "../organization-form";
 import { ConsentPanel } from "./consent-panel";
@@ -7,15 +7,20 @@ import { requireOrganization } from "./require-organization";
 
 export const metadata = { title: "Organization" };
 
-type Props = { params: Promise<{ organizationId: string }>; searchParams: Promise<{ findGroups?: string | string[] }> };
+type Props = { params: Promise<{ organizationId: string }>; searchParams: Promise<{ findGroups?: string | string[]; consent?: string | string[] }> };
 
 export default async function OrganizationPage({ params, searchParams }: Props) {
   const { actor, organization, basePath } = await requireOrganization(params);
-  const { findGroups } = await searchParams;
-  const [settings, answer] = await Promise.all([getSyncSettings(actor, new Date(), organization.id), lastConsentAnswer(actor, organization.id)]);
+  const { findGroups, consent: returned } = await searchParams;
+  const [settings, answer, openLink] = await Promise.all([
+    getSyncSettings(actor, new Date(), organization.id), lastConsentAnswer(actor, organization.id), openConsentLink(actor, organization.id),
+  ]);
   const consent = settings.method === "provider_app" && (
     <div className="mb-8">
-      <ConsentPanel organizationId={organization.id} waiting={settings.waitingForConsent} tenantId={settings.consentedTenantId} answer={answer} />
+      <ConsentPanel
+        organizationId={organization.id} primaryDomain={organization.primaryDomain} waiting={settings.waitingForConsent} tenantId={settings.consentedTenantId}
+        answer={answer} openLink={openLink} returned={typeof returned === "string" ? returned : undefined}
+      />
     </div>
   );
   return (

@@ -1,0 +1,29 @@
+import "server-only";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { db, type Transaction } from "@/db/client";
+import { entraConnections, organizations } from "@/db/schema";
+
+/**
+ * The name of the organization, other than `organizationId`, whose connection is on `tenantId`, or null. The database
+ * refuses a second connection on a tenant too (entra_connections_one_per_tenant); this names who has it.
+ */
+export async function organizationHoldingTenant(tenantId: string, organizationId: string, tx: Transaction | typeof db = db) {
+  const [holder] = await tx
+    .select({ name: organizations.name })
+    .from(entraConnections)
+    .innerJoin(organizations, eq(organizations.id, entraConnections.organizationId))
+    .where(and(sql`lower(${entraConnections.tenantId}) = ${tenantId.trim().toLowerCase()}`, ne(entraConnections.organizationId, organizationId)))
+    .limit(1);
+  return holder?.name ?? null;
+}
+
+/** PostgreSQL's answer when a write would put a second connection on a tenant. */
+export function isTenantTakenViolation(error: unknown) {
+  for (let current = error as { code?: unknown; constraint_name?: unknown; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
+    if (current.code === "23505" && current.constraint_name === "entra_connections_one_per_tenant") return true;
+  }
+  return false;
+}
+
+/** Every path that writes a connection's tenant takes this lock first, so "who has the tenant" and the write agree. */
+export const lockConnections = (tx: Transaction) => tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);
