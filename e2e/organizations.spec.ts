@@ -28,10 +28,11 @@ test.afterAll(async () => {
 });
 
 /** Adds an organization and chooses the provider's app for it, as a superuser does on its Settings tab. */
-async function addOrganizationByProviderApp(page: Page, name: string) {
+async function addOrganizationByProviderApp(page: Page, name: string, primaryDomain = "") {
   await page.goto("/settings/organizations");
   await page.getByRole("link", { name: "Add organization" }).click();
   await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Primary domain").fill(primaryDomain);
   await page.getByRole("button", { name: "Add organization" }).click();
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   const form = page.getByRole("form", { name: "Azure User Sync settings" });
@@ -42,11 +43,14 @@ async function addOrganizationByProviderApp(page: Page, name: string) {
   await expect(page.getByTestId("consent-status")).toContainText("Waiting for consent");
 }
 
-/** From the link on the organization's page, through Microsoft's (the fake's) consent page, and back. */
-async function followConsentLink(page: Page, tenantId: string, button: "Accept" | "Cancel") {
+/**
+ * From the link on the organization's page, through Microsoft's (the fake's) consent page, and back. A link made for
+ * a tenant opens that tenant's page; a link for any tenant lets the administrator pick theirs (`tenantId`).
+ */
+async function followConsentLink(page: Page, button: "Accept" | "Cancel", tenantId?: string) {
   await page.getByRole("button", { name: "Get the admin consent link" }).click();
   await page.getByTestId("admin-consent-link").click();
-  await page.getByLabel("Sign in as administrator of").selectOption(tenantId);
+  if (tenantId) await page.getByLabel("Sign in as administrator of").selectOption(tenantId);
   await page.getByRole("button", { name: button }).click();
   await expect(page.getByTestId("consent-result")).toBeVisible({ timeout: 20_000 });
 }
@@ -64,8 +68,9 @@ test("the provider app, then an organization's administrator consents: from the 
   await expect(page.getByTestId("stored-secret")).toContainText(`…${PROVIDER.multiTenantApp.secret.slice(-4)}`);
   await expect(page.locator("#clientSecret")).toHaveValue("");
 
-  await addOrganizationByProviderApp(page, "Tailspin Toys");
-  await followConsentLink(page, customers[0].tenantId, "Accept");
+  // Its primary domain names its tenant: the link is for that tenant alone, and the answer connects at once.
+  await addOrganizationByProviderApp(page, "Tailspin Toys", customers[0].domain);
+  await followConsentLink(page, "Accept");
   await expect(page).toHaveURL(/\/settings\/organizations\/[0-9a-f-]{36}\?consent=connected$/);
   await expect(page.getByTestId("consent-result")).toContainText("Connected");
   await expect(page.getByTestId("consent-result")).toContainText("Token obtained");
@@ -89,7 +94,7 @@ test("the organization connected by consent syncs from its own Microsoft Azure t
 test("an administrator who cancels: the organization's page says so in plain words and keeps waiting", async ({ page }) => {
   await signIn(page, "sam@msp.example", "correct horse battery");
   await addOrganizationByProviderApp(page, "Woodgrove Bank");
-  await followConsentLink(page, customers[1].tenantId, "Cancel");
+  await followConsentLink(page, "Cancel", customers[1].tenantId);
   await expect(page.getByTestId("consent-result")).toContainText("Not connected");
   await expect(page.getByTestId("consent-result")).toContainText("The administrator declined the consent");
   await expect(page.getByTestId("consent-status")).toContainText("Waiting for consent");
@@ -162,22 +167,70 @@ test("a forged answer on the consent address records nothing and says why", asyn
   expect(waiting).toBe(2);
 });
 
-test("the customer's administrator opens the link in a browser not signed in: a plain answer there, Connected for the provider", async ({ page, browser }) => {
+test("the customer's administrator opens the link in a browser not signed in; the superuser confirms the tenant, seeing its verified domains", async ({ page, browser }) => {
   const [customer] = await fakeTenant<CustomerTenant[]>("addTenants", { count: 1, users: 6, devices: 2, seed: "e2e-own-browser" });
+  // The provider's app may read the tenant's name and domains (Organization.Read.All, optional).
+  const roles = ["User.Read.All", "Device.Read.All", "GroupMember.Read.All"];
+  await fakeTenant("setAppPermissions", { tenantId: PROVIDER.tenantId, clientId: PROVIDER.multiTenantApp.clientId, roles: [...roles, "Organization.Read.All"] });
+  try {
+    await signIn(page, "sam@msp.example", "correct horse battery");
+    await addOrganizationByProviderApp(page, "Adventure Works", "adventure-works.example");
+    await page.getByRole("button", { name: "Get the admin consent link" }).click();
+    const link = await page.getByTestId("admin-consent-link").getAttribute("href");
+    expect(link).toContain("/organizations/v2.0/adminconsent?");
+    const administrators = await browser.newContext({ ignoreHTTPSErrors: true });
+    const theirs = await administrators.newPage();
+    await theirs.goto(link!);
+    await theirs.getByLabel("Sign in as administrator of").selectOption(customer.tenantId);
+    await theirs.getByRole("button", { name: "Accept" }).click();
+    await expect(theirs.getByRole("heading", { name: "Thank you: consent received" })).toBeVisible({ timeout: 20_000 });
+    // Their page names nothing of the provider's organizations.
+    await expect(theirs.locator("body")).not.toContainText("Adventure Works");
+    await administrators.close();
+
+    await page.reload();
+    const result = page.getByTestId("consent-result");
+    await expect(result).toContainText(`Consent received from tenant ${customer.tenantId}: confirm`);
+    const tenant = page.getByTestId("consent-tenant");
+    await expect(tenant).toContainText(customer.displayName);
+    await expect(tenant).toContainText(customer.domain);
+    await expect(tenant).toContainText("adventure-works.example (not among the tenant's verified domains)");
+    await expect(page.getByTestId("consent-status")).toContainText("Waiting for consent");
+    const [{ enabled }] = await sql`SELECT c.enabled FROM entra_connections c JOIN organizations o ON o.id = c.organization_id WHERE o.name = 'Adventure Works'`;
+    expect(enabled).toBe(false);
+
+    await page.getByRole("button", { name: /^Confirm tenant/ }).click();
+    await expect(page).toHaveURL(/\?consent=confirmed$/, { timeout: 20_000 });
+    await expect(result).toContainText("Connected");
+    await expect(result).toContainText("Device.Read.All: granted");
+    await expect(page.getByTestId("consent-status")).toContainText(`Consented in tenant ${customer.tenantId}`);
+    await expect(page.getByRole("radio", { name: "Enabled" })).toBeChecked();
+  } finally {
+    await fakeTenant("setAppPermissions", { tenantId: PROVIDER.tenantId, clientId: PROVIDER.multiTenantApp.clientId, roles });
+  }
+});
+
+test("an answer rewritten with another tenant, from a browser not signed in: nothing recorded, and both pages say why", async ({ page, browser }) => {
+  const [own, other] = await fakeTenant<CustomerTenant[]>("addTenants", { count: 2, users: 4, devices: 1, seed: "e2e-wrong-tenant" });
   await signIn(page, "sam@msp.example", "correct horse battery");
-  await addOrganizationByProviderApp(page, "Adventure Works");
+  await addOrganizationByProviderApp(page, "Wingtip Toys", own.domain);
   await page.getByRole("button", { name: "Get the admin consent link" }).click();
-  const link = await page.getByTestId("admin-consent-link").getAttribute("href");
-  const administrators = await browser.newContext({ ignoreHTTPSErrors: true });
-  const theirs = await administrators.newPage();
-  await theirs.goto(link!);
-  await theirs.getByLabel("Sign in as administrator of").selectOption(customer.tenantId);
-  await theirs.getByRole("button", { name: "Accept" }).click();
-  await expect(theirs.getByRole("heading", { name: "Thank you: consent received" })).toBeVisible({ timeout: 20_000 });
-  // Their page names nothing of the provider's organizations.
-  await expect(theirs.locator("body")).not.toContainText("Adventure Works");
-  await administrators.close();
+  const link = new URL((await page.getByTestId("admin-consent-link").getAttribute("href"))!);
+  expect(link.pathname).toBe(`/${own.tenantId}/v2.0/adminconsent`);
+
+  // Whoever holds the link answers it by hand, naming another customer's tenant.
+  const holders = await browser.newContext();
+  const theirs = await holders.newPage();
+  await theirs.goto(`/settings/organizations/consent?admin_consent=True&tenant=${other.tenantId}&state=${link.searchParams.get("state")}`);
+  await expect(theirs.getByRole("heading", { name: "Consent not recorded" })).toBeVisible();
+  await expect(theirs.getByTestId("consent-answer")).toContainText("made for another Microsoft Entra tenant than the one that answered");
+  await expect(theirs.locator("body")).not.toContainText("Wingtip");
+  await holders.close();
+
   await page.reload();
-  await expect(page.getByTestId("consent-result")).toContainText("Connected");
-  await expect(page.getByTestId("consent-status")).not.toContainText("Waiting for consent");
+  await expect(page.getByTestId("consent-status")).toContainText("Waiting for consent");
+  await expect(page.getByTestId("consent-result")).toContainText("Answer refused");
+  await expect(page.getByTestId("consent-result")).toContainText(`The link was made for tenant ${own.tenantId}, and the answer came from tenant ${other.tenantId}: nothing was recorded.`);
+  // The refusal did not use the link.
+  await expect(page.getByTestId("consent-open-link")).toContainText(`for tenant ${own.tenantId} only`);
 });

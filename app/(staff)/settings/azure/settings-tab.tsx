@@ -14,7 +14,8 @@ export async function AzureSettingsTab({ actor, organizationId, basePath, findGr
   return (
     <>
       {above}
-      <SyncSettingsForm settings={settings} authorityHost={entraEndpointsFromEnv().authorityHost}
+      {/* Remounted when a consent changes Status or the tenant, so its fields never show the values from before. */}
+      <SyncSettingsForm key={`${settings.enabled}|${settings.consentedTenantId}`} settings={settings} authorityHost={entraEndpointsFromEnv().authorityHost}
         below={<UsersScopeSection scope={settings.usersScope} search={{ text, result }} basePath={basePath} />} />
     </>
   );

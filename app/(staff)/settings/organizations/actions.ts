@@ -43,7 +43,10 @@ const consentAnswerForm = z.object({
 });
 
 export const consentDecisionAction = formAction("superuser", consentAnswerForm, async ({ organizationId, requestId, decision }, actor) => {
-  const message = decision === "confirm" ? await confirmConsent(actor, organizationId, requestId) : await rejectConsent(actor, organizationId, requestId);
+  if (decision === "confirm") await confirmConsent(actor, organizationId, requestId);
+  else await rejectConsent(actor, organizationId, requestId);
   revalidatePath("/settings/organizations", "layout");
-  return message;
+  // A fresh page: the panel then shows what came of it (Connected and Test connection's steps, or Rejected), and the
+  // settings form below shows Status as the confirmation left it.
+  redirect(`/settings/organizations/${organizationId}?consent=${decision === "confirm" ? "confirmed" : "rejected"}`);
 });

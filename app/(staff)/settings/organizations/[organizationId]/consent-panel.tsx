@@ -50,8 +50,8 @@ function TenantComparison({ tenantId, details, primaryDomain }: { tenantId: stri
       <dd>{domains ? domains.join(", ") || "none" : (details && "unreadable" in details ? details.unreadable : "not readable")}</dd>
       <dt className="text-slate-600">This organization&apos;s primary domain</dt>
       <dd>
-        {primaryDomain || "none entered"}
-        {matches !== null && <span className={`ml-2 font-medium ${matches ? "text-emerald-800" : "text-red-800"}`}>{matches ? "(among the tenant's verified domains)" : "(not among the tenant's verified domains)"}</span>}
+        {primaryDomain || "none entered"}{" "}
+        {matches !== null && <span className={`font-medium ${matches ? "text-emerald-800" : "text-red-800"}`}>{matches ? "(among the tenant's verified domains)" : "(not among the tenant's verified domains)"}</span>}
       </dd>
     </dl>
   );
