@@ -13,7 +13,7 @@ import { assertFakeCertificateTrusted } from "@/tests/azure/fake-tenant-harness"
 import { resetDatabase } from "../support/database";
 import { connectOrganization, organizationId } from "../support/organizations";
 import { listedUsers } from "./sync-harness";
-import { runSyncProcess } from "./command-line-process";
+import { runSyncProcess, startSyncProcess } from "./command-line-process";
 
 let fake: FakeEntra;
 let tailspinTenant: CustomerTenant;
@@ -141,6 +141,25 @@ describe("npm run sync with several organizations", () => {
     expect(again.code).toBe(0);
     expect(again.out).toContain("Tailspin Toys: left out: Disabled");
     expect(again.out).toContain("Summary: devices of 2 organizations: 2 succeeded.");
+  });
+
+  it("Ctrl-C during --all stops after the page being written: the run is cancelled, no other starts, and the exit code is 130", { timeout: 60_000 }, async () => {
+    await db.update(entraConnections).set({ enabled: false }).where(eq(entraConnections.organizationId, ids.tailspin));
+    fake.control.setLatency({ ms: 1500, target: "graph" });
+    const sync = startSyncProcess("users", "--all", "--concurrency", "1");
+    await expect.poll(async () => (await runsOf(ids.contoso)).map((run) => run.status), { timeout: 20_000 }).toEqual(["running"]);
+    sync.signal("SIGINT");
+    const { code, out } = await sync.done;
+    expect(code).toBe(130);
+    expect(await runsOf(ids.contoso)).toEqual([expect.objectContaining({ status: "cancelled", errorMessage: "Cancelled from the command line (Ctrl-C)." })]);
+    expect(await runsOf(ids.fabrikam)).toEqual([]);
+    expect(out).toMatch(/^Contoso: Cancelled after [0-9.]+ s/m);
+    expect(out).toContain("Fabrikam: not started (stopped)");
+    expect(out).toContain("Summary: users of 2 organizations: 1 cancelled (Contoso), 1 not started.");
+
+    // The next --all starts at once.
+    fake.control.clearFaults();
+    expect((await runSyncProcess("users", "--all")).code).toBe(0);
   });
 
   it("--preview prints what a users sync would do and writes nothing; the sync that follows does exactly that", async () => {
