@@ -101,7 +101,7 @@ describe("npm run sync with several organizations", () => {
       { args: ["users", "--organization", "--full"], says: "--organization needs a value." },
       { args: ["users", "Contoso"], says: 'Unexpected argument "Contoso".' },
       { args: ["devices", "--preview", "--organization", "Contoso"], says: "Only a users sync can be previewed." },
-      { args: ["users", "--all", "--concurrency", "0"], says: "--concurrency takes a whole number from 1 to 5" },
+      { args: ["users", "--all", "--concurrency", "0"], says: "--concurrency takes a whole number from 1 to 3" },
       { args: ["users", "--all", "--organization", "Contoso"], says: "--organization and --all" },
       { args: ["--list", "users"], says: "--list takes nothing else." },
     ];
