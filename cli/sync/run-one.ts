@@ -8,7 +8,7 @@ import { syncRuns, type SyncKind } from "@/db/schema";
 import { describeCounts, previewLines, previewNames } from "@/lib/sync-runs/describe-run";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { endRunAsCancelled } from "@/lib/sync-runs/cancel-run";
-import { holdForCommandLine, startHeartbeat } from "@/lib/sync-runs/run-owner";
+import { holdForCommandLine, startHeartbeat, type CommandLineHold } from "@/lib/sync-runs/run-owner";
 import { runSync } from "@/lib/sync-runs/run-sync";
 import { failSyncRun } from "@/lib/sync-runs/fail-run";
 import { alreadyRunningMessage, refuseUnlessSyncable } from "@/lib/sync-runs/sync-possible";
@@ -56,7 +56,7 @@ async function previewOutcome(runId: string, seconds: string): Promise<Outcome> 
   return { exitCode: 0, line: `Preview done in ${seconds} s: ${describeCounts(counts)} (run ${runId})`, details, failed: false, wroteClients: false };
 }
 
-async function runHeld(connectionId: string, request: RunRequest, watch: RunWatch, hold: NonNullable<Awaited<ReturnType<typeof holdForCommandLine>>>): Promise<Outcome> {
+async function runHeld(connectionId: string, request: RunRequest, watch: RunWatch, hold: CommandLineHold): Promise<Outcome> {
   const { kind, full, preview } = request;
   const run = await createSyncRun(
     { connectionId, kind, trigger: "command_line", full, preview, requestedByName: `command line (${userInfo().username})` },
