@@ -1,27 +1,29 @@
-// npm run sync -- users|devices [--full]
-// Runs the same sync as the job engine, in this process, for operators. Exit codes: 0 done, 1 failed (the
-// reason is printed), 2 held for review (nothing disabled or removed; see the run history), 3 cancelled
-// by someone else (Cancel sync in the browser), 130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM.
-import { userInfo } from "node:os";
-import { eq } from "drizzle-orm";
-import { closeDatabase, db } from "@/db/client";
+// npm run sync -- users|devices [--full] [--preview] [--organization NAME|DOMAIN|ID | --all [--concurrency N]]
+// npm run sync -- --list
+// Runs the same sync as the job engine, in this process, for operators: one organization, or every enabled one.
+// Every line about an organization starts with its name. Exit codes (cli/sync/options.ts): 0 succeeded, 1 a sync
+// failed, 2 wrong usage, 3 cancelled by someone else (Cancel sync in the browser), 4 held for review (nothing
+// disabled or removed), 130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM.
+import { closeDatabase } from "@/db/client";
 import { databaseLostMessage, isDatabaseConnectionLost } from "@/db/connection-lost";
-import { syncRuns } from "@/db/schema";
-import { describeCounts } from "@/lib/sync-runs/describe-run";
-import { createSyncRun } from "@/lib/sync-runs/create-run";
-import { endRunAsCancelled } from "@/lib/sync-runs/cancel-run";
-import { holdForCommandLine, startHeartbeat } from "@/lib/sync-runs/run-owner";
-import { findPrimaryConnection, isSetUp, notSetUpMessage } from "@/lib/sync-settings/connection-row";
-import { runSync } from "@/lib/sync-runs/run-sync";
-import { failSyncRun } from "@/lib/sync-runs/fail-run";
+import { notSetUpMessage } from "@/lib/sync-settings/connection-row";
 import { countWaitingInvitations, sendWaitingInvitations } from "@/lib/portal/send-invitations";
+import { parseSyncArguments, usage, UsageError, type SyncCommand } from "./sync/options";
+import { everyOrganization, isEnabled, organizationLine, organizationsNamed, type Organization } from "./sync/organizations";
+import { syncOrganization, type Outcome, type RunRequest, type Stopped } from "./sync/run-one";
+import { organizationStatuses } from "@/lib/organization-overview/overview";
 
-const usage = "Usage: npm run sync -- users|devices [--full]";
 const stopSignals = {
   SIGINT: { exitCode: 130, note: "Cancelled from the command line (Ctrl-C)." },
   SIGTERM: { exitCode: 143, note: "Cancelled from the command line (SIGTERM)." },
 } as const;
-type StopSignal = keyof typeof stopSignals;
+
+/** Refused before anything runs, with what to choose from: exit code 2. */
+class Refusal extends Error {
+  constructor(message: string, readonly organizations: Organization[]) {
+    super(message);
+  }
+}
 
 async function sendInvitations() {
   if ((await countWaitingInvitations()) === 0) return;
@@ -34,15 +36,16 @@ async function sendInvitations() {
 }
 
 /**
- * Ctrl-C or SIGTERM stops the sync after the page being written. Later signals change nothing: a terminal's
- * Ctrl-C reaches every process of its group, and npm and lib/local/run.ts relay it again, so a repeat cannot
- * be told from a second press. To quit at once, kill the process: the next sync takes its run over.
+ * Ctrl-C or SIGTERM stops every sync after the page being written, and starts no other. Later signals change
+ * nothing: a terminal's Ctrl-C reaches every process of its group, and npm and lib/local/run.ts relay it again,
+ * so a repeat cannot be told from a second press. To quit at once, kill the process: the next sync takes its
+ * runs over.
  */
-function stopOnSignals(stop: AbortController) {
-  let received: StopSignal | null = null;
-  const onSignal = (signal: StopSignal) => {
+function stopOnSignals(stop: AbortController): () => Stopped | null {
+  let received: Stopped | null = null;
+  const onSignal = (signal: keyof typeof stopSignals) => {
     if (received) return;
-    received = signal;
+    received = stopSignals[signal];
     process.stdout.write(`\nStopping after the page being written…\n`);
     stop.abort();
   };
@@ -51,68 +54,143 @@ function stopOnSignals(stop: AbortController) {
   return () => received;
 }
 
+/** The one organization a sync without --all is for: the named one, or the only one. */
+function chooseOrganization(organizations: Organization[], named: string | null): Organization | null {
+  if (named === null) {
+    if (organizations.length > 1) {
+      throw new Refusal(`There are ${organizations.length} organizations: name one with --organization NAME|DOMAIN|ID, or sync every enabled one with --all.`, organizations);
+    }
+    return organizations[0] ?? null;
+  }
+  const matches = organizationsNamed(organizations, named);
+  if (matches.length === 0) throw new Refusal(`No organization is named "${named}" (by name, primary domain or id). The organizations:`, organizations);
+  if (matches.length > 1) throw new Refusal(`"${named}" is the primary domain of ${matches.length} organizations: name one by its name or id.`, matches);
+  return matches[0];
+}
+
+function printOutcome(name: string, outcome: Outcome, { details }: { details: boolean }) {
+  const print = outcome.failed ? console.error : console.log;
+  print(`${name}: ${outcome.line}`);
+  if (details) for (const line of outcome.details) console.log(`${name}: ${line}`);
+}
+
+/** One organization, with its progress as it goes. */
+async function syncOne(organization: Organization, request: RunRequest, stop: AbortSignal, stopped: () => Stopped | null) {
+  const { name } = organization;
+  let progressShown = false;
+  const outcome = await syncOrganization(organization.id, request, {
+    stop,
+    stopped,
+    onStart: (runId) => console.log(`${name}: ${request.preview ? "Previewing" : "Syncing"} ${request.kind}${request.full ? " (full listing)" : ""}… run ${runId}`),
+    onProgress: (text) => {
+      progressShown = true;
+      process.stdout.write(`\r${name}: ${text}`);
+    },
+  });
+  if (progressShown) process.stdout.write("\n");
+  printOutcome(name, outcome, { details: true });
+  return [outcome];
+}
+
+/** Every enabled organization, `atOnce` at a time, a line each as it ends, then a summary. */
+async function syncAll(organizations: Organization[], request: RunRequest, atOnce: number, stop: AbortSignal, stopped: () => Stopped | null) {
+  const enabled = organizations.filter(isEnabled);
+  for (const organization of organizations.filter((o) => !isEnabled(o))) console.log(`${organization.name}: left out: ${organizationStatuses[organization.status]}`);
+  if (enabled.length === 0) {
+    console.log("No organization is enabled: nothing to sync (npm run sync -- --list shows them all).");
+    return [];
+  }
+  const what = `${request.preview ? "a preview of " : ""}${request.kind}${request.full ? " (full listing)" : ""}`;
+  console.log(`Syncing ${what} of ${enabled.length} organization${enabled.length === 1 ? "" : "s"}, ${Math.min(atOnce, enabled.length)} at once…`);
+  const outcomes = new Map<Organization, Outcome>();
+  let next = 0;
+  const worker = async () => {
+    while (next < enabled.length && !stop.aborted) {
+      const organization = enabled[next++];
+      const outcome = await syncOrganization(organization.id, request, { stop, stopped });
+      outcomes.set(organization, outcome);
+      printOutcome(organization.name, outcome, { details: request.preview });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(atOnce, enabled.length) }, worker));
+
+  const notStarted = enabled.filter((organization) => !outcomes.has(organization));
+  for (const organization of notStarted) console.log(`${organization.name}: not started (stopped)`);
+  const groups: [string, (o: Outcome) => boolean][] = [
+    ["succeeded", (o) => o.exitCode === 0],
+    ["held for review", (o) => o.exitCode === 4],
+    ["cancelled", (o) => o.exitCode === 3 || o.exitCode >= 128],
+    ["failed", (o) => o.exitCode === 1],
+  ];
+  const parts = groups.flatMap(([label, isIt]) => {
+    const names = enabled.filter((organization) => outcomes.has(organization) && isIt(outcomes.get(organization)!)).map((o) => o.name);
+    if (!names.length) return [];
+    return [`${names.length} ${label}${label === "succeeded" ? "" : ` (${names.join(", ")})`}`];
+  });
+  if (notStarted.length) parts.push(`${notStarted.length} not started`);
+  console.log(`Summary: ${what} of ${enabled.length} organization${enabled.length === 1 ? "" : "s"}: ${parts.join(", ")}.`);
+  return [...outcomes.values()];
+}
+
+/** 0 only when every sync succeeded; a signal's code when stopped; else the worst: failed, cancelled, held. */
+function exitCodeOf(outcomes: Outcome[], stopped: Stopped | null) {
+  if (stopped) return stopped.exitCode;
+  for (const code of [1, 3, 4]) if (outcomes.some((outcome) => outcome.exitCode === code)) return code;
+  return 0;
+}
+
+async function runCommand(command: Exclude<SyncCommand, { action: "help" }>) {
+  const organizations = await everyOrganization();
+  if (command.action === "list") {
+    if (!organizations.length) console.log("No organization yet: add one under Settings → Organizations.");
+    for (const organization of organizations) console.log(organizationLine(organization));
+    return 0;
+  }
+  const { kind, full, preview, target } = command;
+  const request: RunRequest = { kind, full, preview };
+  const stop = new AbortController();
+  const stopped = stopOnSignals(stop);
+  let outcomes: Outcome[];
+  if ("all" in target) {
+    outcomes = await syncAll(organizations, request, target.concurrency, stop.signal, stopped);
+  } else {
+    const organization = chooseOrganization(organizations, "organization" in target ? target.organization : null);
+    if (!organization) {
+      console.error(`Sync failed: ${notSetUpMessage}`);
+      return 1;
+    }
+    outcomes = await syncOne(organization, request, stop.signal, stopped);
+  }
+  if (outcomes.some((outcome) => outcome.wroteClients)) await sendInvitations();
+  return exitCodeOf(outcomes, stopped());
+}
+
 async function main() {
-  const args = process.argv.slice(2);
-  const kind = args.find((arg) => !arg.startsWith("--"));
-  if (kind !== "users" && kind !== "devices") throw new Error(usage);
-  const full = args.includes("--full");
-  const connection = await findPrimaryConnection();
-  if (!isSetUp(connection)) throw new Error(notSetUpMessage);
-
-  // Held until this process ends, however it ends: the run's live owner (lib/sync-runs/run-owner.ts).
-  const hold = await holdForCommandLine(connection.id, kind);
-  if (!hold) throw new Error(`A sync of ${kind} is already running from another command line: wait for it to finish.`);
+  let command: SyncCommand;
   try {
-    const run = await createSyncRun(
-      { connectionId: connection.id, kind, trigger: "command_line", full, requestedByName: `command line (${userInfo().username})` },
-      { holdingCommandLineLock: true },
-    );
-    if (!run) throw new Error(`A sync of ${kind} is already running: wait for it to finish.`);
-    console.log(`Syncing ${kind}${full ? " (full listing)" : ""}… run ${run.id}`);
-    const stop = new AbortController();
-    const stopSignal = stopOnSignals(stop);
-    hold.lost.addEventListener("abort", () => stop.abort(), { once: true });
-    const stopHeartbeat = startHeartbeat(run.id);
-    const started = Date.now();
-    const result = await runSync(run.id, (_id, work) => work(), { signal: stop.signal }, ({ pagesDone, phase }) => {
-      process.stdout.write(`\r  ${pagesDone} pages${phase === "members" ? " (group members)" : ""}`);
-    }).finally(stopHeartbeat);
-    process.stdout.write("\n");
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-
-    if (hold.lost.aborted) {
-      await failSyncRun(run.id, hold.lost.reason);
-      throw hold.lost.reason;
-    }
-    const signal = stopSignal();
-    if (result.status === "stopped" && signal) {
-      const ended = await endRunAsCancelled(run.id, stopSignals[signal].note);
-      console.log(`Cancelled after ${seconds} s and ${ended?.pagesDone ?? 0} pages: ${describeCounts(ended?.counts ?? null) || "nothing written"}.`);
-      console.log("Every page written is kept; nothing was disabled or removed. The next sync carries on from the last finished one.");
-      return stopSignals[signal].exitCode;
-    }
-    if (result.status === "succeeded" || result.status === "needs_review") {
-      console.log(`${result.status === "succeeded" ? "Done" : "Held for review"} in ${seconds} s: ${describeCounts(result.counts ?? null)}`);
-      const [{ graphWaitSeconds }] = await db.select({ graphWaitSeconds: syncRuns.graphWaitSeconds }).from(syncRuns).where(eq(syncRuns.id, run.id));
-      if (graphWaitSeconds > 0) console.log(`Of that, ${graphWaitSeconds} s waiting because Microsoft Graph asked to slow down (429, Retry-After).`);
-      await sendInvitations();
-      if (result.status === "succeeded") return 0;
-      console.log("More than the review threshold would be disabled or removed: nothing was. Open Settings → Azure User Sync → Run history.");
-      return 2;
-    }
-    // Ended meanwhile by someone else: Cancel sync in the browser.
-    const [ended] = await db.select().from(syncRuns).where(eq(syncRuns.id, run.id));
-    console.log(`The run ended as ${ended.status}: ${ended.errorMessage ?? ""} ${describeCounts(ended.counts)}`.trim());
-    return ended.status === "cancelled" ? 3 : 1;
-  } finally {
-    await hold.release();
+    command = parseSyncArguments(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n${usage}`);
+    return 2;
+  }
+  if (command.action === "help") {
+    console.log(usage);
+    return 0;
+  }
+  try {
+    return await runCommand(command);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    console.error(error.message);
+    for (const organization of error.organizations) console.error(`  ${organizationLine(organization)}`);
+    return 2;
   }
 }
 
 main()
   .then((code) => (process.exitCode = code))
   .catch((error) => {
-    process.stdout.write("\n");
     const reason = isDatabaseConnectionLost(error) ? databaseLostMessage : error instanceof Error ? error.message : String(error);
     console.error(`Sync failed: ${reason}`);
     process.exitCode = 1;

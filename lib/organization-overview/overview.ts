@@ -20,6 +20,7 @@ type LastSync = { status: NonNullable<OverviewRow["users_status"]>; at: Date } |
 
 export type OrganizationOverview = {
   id: string;
+  connectionId: string | null;
   name: string;
   primaryDomain: string | null;
   tenantId: string | null;
@@ -56,6 +57,11 @@ const lastSync = (status: OverviewRow["users_status"], queuedAt: Date | null, fi
 /** Every organization as Settings → Organizations lists it: one set-based read, then plain code per row. */
 export async function organizationsOverview(actor: Actor, now = new Date()): Promise<OrganizationOverview[]> {
   authorize(actor, "superuser");
+  return readOrganizationsOverview(now);
+}
+
+/** The same, for the operator's command line (`npm run sync -- --list`), which holds the database itself and has no staff member. */
+export async function readOrganizationsOverview(now = new Date()): Promise<OrganizationOverview[]> {
   const [rows, provider] = await Promise.all([readOverviewRows(), findProviderApp()]);
   const providerExpiry = storedCredentialExpiry(provider, now);
   return rows.map((row) => {
@@ -69,6 +75,7 @@ export async function organizationsOverview(actor: Actor, now = new Date()): Pro
     };
     return {
       id: row.id,
+      connectionId: row.connection_id,
       name: row.name,
       primaryDomain: row.primary_domain,
       tenantId: row.method === "provider_app" && !row.client_id ? null : row.tenant_id,

@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { entraConnections, organizations, syncRuns, type SyncFrequency, type SyncKind } from "@/db/schema";
 import { createSyncRuns } from "./create-run";
 import { frequencyLabels, hoursBetweenSyncs } from "@/lib/sync-settings/frequencies";
-import { findConnection, hasStoredCredential, isSetUp } from "@/lib/sync-settings/connection-row";
+import { findConnection, hasStoredCredential, isSetUp, isWaitingForConsent } from "@/lib/sync-settings/connection-row";
 import { jobEngineStatus } from "@/lib/job-engine/status";
 
 const slackMs = 5 * 60_000;
@@ -122,6 +122,7 @@ export async function describeNextScheduledSync({ connectionId, organizationId, 
   const frequency = connection?.syncFrequency ?? "manual";
   if (!connection || frequency === "manual") return "Syncs run only when someone clicks Sync now.";
   const every = frequencyLabels[frequency].toLowerCase();
+  if (isWaitingForConsent(connection)) return `Syncs are set to run ${every}, but none will run until this organization's administrator consents (the admin consent link on its Settings tab).`;
   if (!connection.enabled || !isSetUp(connection)) {
     return `Syncs are set to run ${every}, but none will run until Status is Enabled and the IDs and a Client secret or certificate are saved under Settings → Azure User Sync.`;
   }

@@ -77,6 +77,15 @@ export const notSetUpMessage = "Azure User Sync is not set up yet: enter the IDs
 export const waitingForConsentMessage =
   "This organization is waiting for consent: its administrator must open the admin consent link on its Settings tab and Accept.";
 
+/**
+ * Why this connection cannot sign in yet, in the words every per-organization action uses (Find groups, Test
+ * connection, a sync, the command line): waiting for consent, or not set up. Null once it can.
+ */
+export function notReadyMessage(connection: EntraConnection | null) {
+  if (isWaitingForConsent(connection)) return waitingForConsentMessage;
+  return isSetUp(connection) ? null : notSetUpMessage;
+}
+
 /** The groups a users sync is scoped to, for the connection checks: none when it syncs all users. */
 export const scopeGroupIds = (connection: EntraConnection) =>
   connection.usersScope.mode === "groups" ? connection.usersScope.groups.map((group) => group.id) : [];

@@ -2,7 +2,8 @@ import "server-only";
 import type { EntraConnectionSettings } from "@/lib/azure";
 import type { EntraConnection } from "@/db/schema";
 import { decryptSecret } from "@/lib/crypto/secret-box";
-import { certificateKeyPurpose, clientSecretPurpose, isSetUp } from "./connection-row";
+import { ActionRefused } from "@/lib/auth/action-refused";
+import { certificateKeyPurpose, clientSecretPurpose, isSetUp, notReadyMessage } from "./connection-row";
 import { providerAppSettings } from "./provider-app";
 
 /**
@@ -20,4 +21,11 @@ export async function entraSettingsOf(connection: EntraConnection): Promise<Entr
       }
     : { kind: "secret" as const, secret: decryptSecret(connection.clientSecretCiphertext!, clientSecretPurpose(connection.id)) };
   return { clientId: connection.clientId, tenantId: connection.tenantId, credential };
+}
+
+/** As entraSettingsOf, for an action that cannot go on without them: refused with why (waiting for consent, not set up). */
+export async function requireEntraSettings(connection: EntraConnection | null): Promise<EntraConnectionSettings> {
+  const settings = connection && (await entraSettingsOf(connection));
+  if (!settings) throw new ActionRefused(notReadyMessage(connection)!);
+  return settings;
 }

@@ -1,16 +1,13 @@
 import "server-only";
 import { checkEntraConnection, type EntraConnectionReport } from "@/lib/azure";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { ActionRefused } from "@/lib/auth/action-refused";
-import { findConnection, isWaitingForConsent, notSetUpMessage, scopeGroupIds, waitingForConsentMessage } from "./connection-row";
-import { entraSettingsOf } from "./load-credentials";
+import { findConnection, scopeGroupIds } from "./connection-row";
+import { requireEntraSettings } from "./load-credentials";
 
 /** "Test connection": the connector's check with the saved settings of the organization (the single one when none is named). */
 export async function testSavedConnection(actor: Actor, organizationId?: string): Promise<EntraConnectionReport> {
   authorize(actor, "superuser");
   const connection = await findConnection(organizationId);
-  if (isWaitingForConsent(connection)) throw new ActionRefused(waitingForConsentMessage);
-  const settings = connection && (await entraSettingsOf(connection));
-  if (!settings) throw new ActionRefused(notSetUpMessage);
+  const settings = await requireEntraSettings(connection);
   return checkEntraConnection(settings, { groupIds: scopeGroupIds(connection!) });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, type SyncKind, type UsersScope } from "@/db/schema";
-import { notSetUpMessage } from "@/lib/sync-settings/connection-row";
+import { notReadyMessage } from "@/lib/sync-settings/connection-row";
 import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
 
 /** What the steps of one run pass each other: ids and links only, never a secret or a token. */
@@ -25,6 +25,6 @@ export type RunPlan = {
 export async function loadConnection(connectionId: string) {
   const [connection] = await db.select().from(entraConnections).where(eq(entraConnections.id, connectionId));
   const settings = connection && (await entraSettingsOf(connection));
-  if (!settings) throw new Error(notSetUpMessage);
+  if (!settings) throw new Error(notReadyMessage(connection ?? null)!);
   return { connection, settings };
 }

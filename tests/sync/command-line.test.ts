@@ -45,9 +45,9 @@ describe("npm run sync", () => {
     expect(out + err).not.toContain("thisIsNotTheRightSecretValue");
   });
 
-  it("refuses an unknown kind with the usage line", async () => {
+  it("refuses an unknown kind with the usage line and exit code 2", async () => {
     const { code, err } = await npmRunSync("groups");
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(err).toContain("Usage: npm run sync -- users|devices [--full]");
   });
 });
