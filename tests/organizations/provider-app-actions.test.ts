@@ -13,7 +13,7 @@ import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { addOrganizationNamed, answerConsent, connectWithProviderApp, enterProviderApp, useOrganizationWorld } from "./organization-world";
 
 const world = useOrganizationWorld();
-let tenant: { tenantId: string } | null = null;
+let tenant: { tenantId: string; domain: string } | null = null;
 const customerTenant = () => (tenant ??= world.fake.control.addTenants({ count: 1, users: 20, devices: 4, seed: "provider-app-actions" })[0]);
 
 describe("an organization connected by the provider's app", () => {
@@ -35,9 +35,10 @@ describe("an organization connected by the provider's app", () => {
   it("once consented, Find groups searches its own tenant's groups, signed in as the provider's app", async () => {
     const { admin, fake } = world;
     await enterProviderApp(admin);
-    const tailspin = await addOrganizationNamed(admin, "Tailspin Toys");
+    const { tenantId, domain } = customerTenant();
+    // Its primary domain names its tenant: the answer connects without a confirmation.
+    const tailspin = await addOrganizationNamed(admin, "Tailspin Toys", domain);
     await connectWithProviderApp(admin, tailspin.id);
-    const { tenantId } = customerTenant();
     expect((await answerConsent(admin, tailspin.id, "accept", tenantId)).result.outcome).toBe("connected");
 
     const found = await findGroups(admin, "eng", tailspin.id);
