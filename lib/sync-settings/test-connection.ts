@@ -6,11 +6,12 @@ import { findConnection, isWaitingForConsent, notSetUpMessage, scopeGroupIds, wa
 import { entraSettingsOf } from "./load-credentials";
 
 /** "Test connection": the connector's check with the saved settings of the organization (the single one when none is named). */
-export async function testSavedConnection(actor: Actor, organizationId?: string): Promise<EntraConnectionReport> {
+export async function testSavedConnection(actor: Actor, organizationId?: string): Promise<EntraConnectionReport & { connectionId: string }> {
   authorize(actor, "superuser");
   const connection = await findConnection(organizationId);
   if (isWaitingForConsent(connection)) throw new ActionRefused(waitingForConsentMessage);
   const settings = connection && (await entraSettingsOf(connection));
   if (!settings) throw new ActionRefused(notSetUpMessage);
-  return checkEntraConnection(settings, { groupIds: scopeGroupIds(connection!) });
+  // The connection tested goes with the report, so what a passing test clears is this one's.
+  return { ...(await checkEntraConnection(settings, { groupIds: scopeGroupIds(connection!) })), connectionId: connection!.id };
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { deliverPendingAlertMail } from "@/lib/alerts/deliver-mail";
-import { openAlertsFor } from "@/lib/alerts/queries";
+import { openAlertsFor, staffBannerFor } from "@/lib/alerts/queries";
 import { evaluateTimedAlerts } from "@/lib/alerts/timed-alerts";
 import { saveSyncSettings } from "@/lib/sync-settings/commands";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
-import { getSecretExpiryFor } from "@/lib/sync-settings/queries";
 import type { Actor } from "@/lib/auth/authorize";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { runAlertSweep, useAlertWorld } from "./alert-harness";
@@ -80,7 +79,11 @@ describe("the client secret's expiry", () => {
   it("is warned about once on a page: live from the date, and left out of the alert banner", async () => {
     await saveExpiryDate(world.admin, isoDate(daysFrom(today, 10)));
     await evaluateTimedAlerts(today);
-    expect(await getSecretExpiryFor(world.admin, today)).toMatchObject({ state: "expiring", daysLeft: 10 });
+    expect(await staffBannerFor(world.admin, today)).toMatchObject({
+      severalOrganizations: false,
+      organizations: [{ expiry: { state: "expiring", daysLeft: 10 }, alerts: [] }],
+      providerAppExpiry: null,
+    });
     expect(await openAlertsFor(world.admin)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { formAction } from "@/lib/actions/form-action";
 import { addOrganization, renameOrganization } from "@/lib/organizations/commands";
 import { organizationForm } from "@/lib/organizations/form-schema";
 import { createConsentLink } from "@/lib/sync-settings/consent-link";
+import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import { saveProviderApp } from "@/lib/sync-settings/provider-app-commands";
 import { providerAppForm } from "@/lib/sync-settings/provider-app-form";
 import { ActionRefused } from "@/lib/auth/action-refused";
@@ -26,6 +27,8 @@ export const renameOrganizationAction = formAction("superuser", organizationForm
 
 export const saveProviderAppAction = formAction("superuser", providerAppForm, async (input, actor) => {
   const message = await saveProviderApp(actor, input);
+  // A new credential or date opens, escalates or clears the provider app's expiry alert at once.
+  await refreshSecretExpiryAlerts();
   revalidatePath("/settings/organizations", "layout");
   return message;
 });
