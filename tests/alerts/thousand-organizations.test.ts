@@ -2,16 +2,16 @@
 // connection in a handful of steps, and the sweep finds and raises everything due in a fixed number of queries.
 import { InngestTestEngine } from "@inngest/test";
 import { describe, expect, it } from "vitest";
-import { count, isNull, sql } from "drizzle-orm";
+import { count, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { alertConditions, alertMails, providerApp } from "@/db/schema";
+import { alertConditions, alertMails } from "@/db/schema";
 import { alertSweep } from "@/inngest/alert-sweep";
 import { connectionHealthCheck } from "@/inngest/connection-health-check";
 import { evaluateTimedAlerts } from "@/lib/alerts/timed-alerts";
 import { connectionCheckRequested } from "@/lib/job-engine/events";
 import { countQueries } from "../support/counted-queries";
 import { useInngestEventApi } from "../support/inngest-event-api";
-import { seedManyOrganizations } from "../support/many-organizations";
+import { makeAlertsDue, seedManyOrganizations } from "../support/many-organizations";
 import { useOrganizationWorld } from "../organizations/organization-world";
 
 useOrganizationWorld();
@@ -19,7 +19,6 @@ const received = useInngestEventApi();
 
 const ORGANIZATIONS = 1000;
 const numbers = Array.from({ length: ORGANIZATIONS }, (_, i) => i + 1);
-const dayMs = 86_400_000;
 const timer = [{ name: "inngest/scheduled.timer", data: {} }] as never;
 
 /** The steps a run executed, as Inngest counts them against its 1,000-step limit. */
@@ -48,17 +47,7 @@ describe("1,000 organizations", () => {
 
   it("the alert sweep finds every secret's stage, the provider app's and every stalled schedule in a fixed number of queries, in two steps", async () => {
     await seedManyOrganizations(ORGANIZATIONS);
-    // Three days on: the newest scheduled run of n % 10 = 3 was cancelled (its schedules stalled); secrets of
-    // n % 50 = 1, 3, 5 then have 17 days, 2 days, or expired; the provider app's has 1 day.
-    await db.execute(sql`UPDATE sync_runs SET status = 'succeeded' WHERE status = 'failed'`);
-    await db.execute(sql`
-      UPDATE sync_runs r SET status = 'cancelled' FROM entra_connections c JOIN organizations o ON o.id = c.organization_id
-      WHERE r.connection_id = c.id AND substring(o.name from 10)::int % 10 = 3 AND r.queued_at > now() - interval '90 minutes'`);
-    await db.execute(sql`
-      UPDATE entra_connections c SET client_secret_expires_on = current_date + CASE substring(o.name from 10)::int % 50 WHEN 1 THEN 20 WHEN 3 THEN 5 ELSE -10 END
-      FROM organizations o WHERE o.id = c.organization_id AND substring(o.name from 10)::int % 50 IN (1, 3, 5)`);
-    await db.insert(providerApp).values({ clientId: "5d2f1e9a-0c1b-4a8e-9f3d-7b6a5c4d3e2f", clientSecretCiphertext: "v1.stored", clientSecretExpiresOn: new Date(Date.now() + 4 * dayMs).toISOString().slice(0, 10) });
-    const threeDaysOn = new Date(Date.now() + 3 * dayMs);
+    const threeDaysOn = await makeAlertsDue();
     const stalledConnections = numbers.filter((n) => n % 10 === 3 && n % 7 !== 0 && n % 3 !== 0).length;
     const expiringSecrets = numbers.filter((n) => [1, 3, 5].includes(n % 50)).length;
 

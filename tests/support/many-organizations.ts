@@ -6,6 +6,7 @@
 // connection-check alert on about one in eight.
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { providerApp } from "@/db/schema";
 
 export async function seedManyOrganizations(count: number) {
   const digits = Math.max(3, String(count).length);
@@ -38,4 +39,22 @@ export async function seedManyOrganizations(count: number) {
     INSERT INTO alert_conditions (connection_id, condition_key, summary)
     SELECT id, 'connection_check', 'The connection check failed.' FROM entra_connections WHERE right(id::text, 1) IN ('a', 'b')`);
   await db.execute(sql`ANALYZE`);
+}
+
+/**
+ * Alerts come due three days on (the time it returns): the newest scheduled run of n % 10 = 3 was cancelled (their
+ * schedules stall); secrets of n % 50 = 1, 3, 5 then have 17 days left, 2 days, or have expired; the provider app's
+ * secret has 1 day. The seed's occasional failed run becomes a success, so what comes due is known exactly.
+ */
+export async function makeAlertsDue(): Promise<Date> {
+  const dayMs = 86_400_000;
+  await db.execute(sql`UPDATE sync_runs SET status = 'succeeded' WHERE status = 'failed'`);
+  await db.execute(sql`
+    UPDATE sync_runs r SET status = 'cancelled' FROM entra_connections c JOIN organizations o ON o.id = c.organization_id
+    WHERE r.connection_id = c.id AND substring(o.name from 10)::int % 10 = 3 AND r.queued_at > now() - interval '90 minutes'`);
+  await db.execute(sql`
+    UPDATE entra_connections c SET client_secret_expires_on = current_date + CASE substring(o.name from 10)::int % 50 WHEN 1 THEN 20 WHEN 3 THEN 5 ELSE -10 END
+    FROM organizations o WHERE o.id = c.organization_id AND substring(o.name from 10)::int % 50 IN (1, 3, 5)`);
+  await db.insert(providerApp).values({ clientId: "5d2f1e9a-0c1b-4a8e-9f3d-7b6a5c4d3e2f", clientSecretCiphertext: "v1.stored", clientSecretExpiresOn: new Date(Date.now() + 4 * dayMs).toISOString().slice(0, 10) });
+  return new Date(Date.now() + 3 * dayMs);
 }
