@@ -5,36 +5,22 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { db } from "@/db/client";
 import { entraConnections } from "@/db/schema";
-import { deliverPendingAlertMail } from "@/lib/alerts/deliver-mail";
 import { staffBannerFor } from "@/lib/alerts/queries";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
-import { evaluateTimedAlerts } from "@/lib/alerts/timed-alerts";
 import type { Actor } from "@/lib/auth/authorize";
 import { saveProviderApp } from "@/lib/sync-settings/provider-app-commands";
 import { providerAppForm } from "@/lib/sync-settings/provider-app-form";
 import { StaffBanner } from "@/app/_components/staff-banner";
 import { PROVIDER } from "@/tests/fake-entra/default-tenants";
-import { appUrl, runAlertSweep, useAlertWorld } from "./alert-harness";
+import { appUrl, daysFrom, isoDate, runAlertSweep, today, useAlertWorld } from "./alert-harness";
 
-const { world, mails } = useAlertWorld();
-
-const dayMs = 86_400_000;
-const today = new Date(new Date().toISOString().slice(0, 10) + "T09:00:00Z");
-const daysFrom = (from: Date, days: number) => new Date(from.getTime() + days * dayMs);
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+const { world, mails, mailsOn } = useAlertWorld();
 
 /** Saves the provider app's "Client secret expires on" as its page's action does (then the alert). */
 async function saveProviderExpiry(admin: Actor, expiresOn: string, now = new Date()) {
   const form = providerAppForm.parse({ clientId: PROVIDER.multiTenantApp.clientId, clientSecret: PROVIDER.multiTenantApp.secret, clientSecretExpiresOn: expiresOn });
   await saveProviderApp(admin, form, now);
   await refreshSecretExpiryAlerts(now);
-}
-
-async function mailsOn(day: Date) {
-  const before = mails().length;
-  await evaluateTimedAlerts(day);
-  await deliverPendingAlertMail();
-  return mails().slice(before).map((m) => m.subject);
 }
 
 describe("the provider app's credential expiry", () => {

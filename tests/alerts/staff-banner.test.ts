@@ -3,17 +3,15 @@
 import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { entraConnections, syncRuns } from "@/db/schema";
-import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
+import { entraConnections } from "@/db/schema";
 import { staffBannerFor } from "@/lib/alerts/queries";
 import type { Actor } from "@/lib/auth/authorize";
 import { StaffBanner } from "@/app/_components/staff-banner";
 import { FABRIKAM } from "@/tests/fake-entra/default-tenants";
 import { createActor } from "../support/database";
 import { connectOrganization, organizationId } from "../support/organizations";
-import { endRun, useAlertWorld } from "./alert-harness";
+import { endRun, endRunOf, useAlertWorld } from "./alert-harness";
 
 const { world } = useAlertWorld();
 
@@ -22,15 +20,6 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 const bannerSeenBy = async (actor: Actor) => renderToStaticMarkup(createElement(StaffBanner, { banner: await staffBannerFor(actor) }));
 /** The banner's words as a person reads them: the markup's text, tags gone. */
 const textOf = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
-
-async function failedUsersRunOf(connectionId: string) {
-  const now = new Date();
-  const [run] = await db
-    .insert(syncRuns)
-    .values({ connectionId, kind: "users", trigger: "manual", status: "failed", queuedAt: now, startedAt: now, finishedAt: now, errorMessage: expiredSecret })
-    .returning();
-  await alertOnRunEnded(run.id);
-}
 
 describe("the staff banner", () => {
   it("with one organization reads as before: the secret's warning and the alerts, no organization named", async () => {
@@ -52,7 +41,7 @@ describe("the staff banner", () => {
     const fabrikam = await connectOrganization("Fabrikam", FABRIKAM);
     const northwind = await connectOrganization("Northwind", { tenantId: crypto.randomUUID(), goodApp: { clientId: crypto.randomUUID(), secret: "Nw8Q~northwind-secret-value-000000000000" } }, { clientSecretExpiresOn: inDays(5) });
     await connectOrganization("Quiet Ltd", { tenantId: crypto.randomUUID(), goodApp: { clientId: crypto.randomUUID(), secret: "Qt8Q~quiet-secret-value-00000000000000000" } });
-    await failedUsersRunOf(fabrikam.connection.id);
+    await endRunOf(fabrikam.connection.id, "users", "failed", { errorMessage: expiredSecret });
     await endRun("devices", "needs_review", { reviewNote: "It would remove 4 of 4 devices (100%)." });
 
     const banner = (await staffBannerFor(world.admin))!;
