@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { db } from "@/db/client";
-import { entraConnections } from "@/db/schema";
+import { entraConnections, providerApp } from "@/db/schema";
 import { staffBannerFor } from "@/lib/alerts/queries";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import type { Actor } from "@/lib/auth/authorize";
@@ -51,6 +51,15 @@ describe("the provider app's credential expiry", () => {
     await saveProviderExpiry(world.admin, isoDate(daysFrom(today, 5)));
     await db.update(entraConnections).set({ clientSecretExpiresOn: isoDate(daysFrom(today, 20)) });
     expect((await mailsOn(today)).sort()).toEqual(["Vertask: Provider app: the client secret expires within 7 days", "Vertask: the client secret expires within 30 days"]);
+  });
+
+  it("of a certificate, says so: its own date and what to upload", async () => {
+    await saveProviderExpiry(world.admin, "");
+    // As a certificate upload leaves the row (its key encrypted, its date read from the certificate), the secret gone.
+    await db.update(providerApp).set({ clientSecretCiphertext: null, certificateKeyCiphertext: "v1.stored", certificateExpiresOn: isoDate(daysFrom(today, 5)) });
+    expect(await mailsOn(today)).toHaveLength(1);
+    expect(mails().at(-1)!.text).toContain(`The provider app's certificate expires in 5 days (${isoDate(daysFrom(today, 5))})`);
+    expect(mails().at(-1)!.text).toContain("Upload a new certificate in its Certificates & secrets");
   });
 
   it("warns on the banner, live from the date, with a link to the provider app's page", async () => {
