@@ -437,14 +437,17 @@ export const portalPasswordResets = pgTable(
 export const alertMailKind = pgEnum("alert_mail_kind", ["raised", "escalated", "cleared"]);
 
 /**
- * Something wrong with a connection that superusers are told about once (lib/alerts): a failed or held
- * sync, the secret's expiry, a failing connection check, a stalled schedule. Open until it clears.
+ * Something wrong that superusers are told about once (lib/alerts): with a connection (a failed or held sync,
+ * the secret's expiry, a failing connection check, a stalled schedule), or with the provider's multi-tenant app
+ * (its credential's expiry). Open until it clears.
  */
 export const alertConditions = pgTable(
   "alert_conditions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    connectionId: uuid("connection_id").notNull().references(() => entraConnections.id, { onDelete: "cascade" }),
+    // Whose condition it is: one connection's, or the provider app's (exactly one of the two is set).
+    connectionId: uuid("connection_id").references(() => entraConnections.id, { onDelete: "cascade" }),
+    providerAppId: boolean("provider_app_id").references(() => providerApp.id, { onDelete: "cascade" }),
     // What is wrong, per kind where it matters: "sync_failed:users", "secret_expiry", "connection_check", …
     conditionKey: text("condition_key").notNull(),
     // How far it has gone, where that matters: the secret's "30", "7", "1" days or "expired".
@@ -455,7 +458,11 @@ export const alertConditions = pgTable(
     clearedAt: timestamp("cleared_at", { withTimezone: true }),
   },
   // One open row per condition: raising it again finds that row and mails nobody.
-  (t) => [uniqueIndex("alert_conditions_one_open").on(t.connectionId, t.conditionKey).where(sql`cleared_at IS NULL`)],
+  (t) => [
+    uniqueIndex("alert_conditions_one_open").on(t.connectionId, t.conditionKey).where(sql`cleared_at IS NULL`),
+    uniqueIndex("alert_conditions_one_open_of_provider_app").on(t.providerAppId, t.conditionKey).where(sql`cleared_at IS NULL`),
+    check("alert_conditions_one_subject", sql`num_nonnulls(${t.connectionId}, ${t.providerAppId}) = 1`),
+  ],
 );
 
 /** One mail per condition event, recorded with the event and claimed (sent_at) before it goes out. */

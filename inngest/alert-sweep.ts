@@ -3,8 +3,9 @@ import { deliverPendingAlertMail } from "@/lib/alerts/deliver-mail";
 import { evaluateTimedAlerts } from "@/lib/alerts/timed-alerts";
 
 /**
- * Every 10 minutes: the alerts that come with time (the secret's expiry stages, stalled schedules), and
- * any alert mail still waiting because the mail server failed earlier.
+ * Every 10 minutes: the alerts that come with time (the credentials' expiry stages, stalled schedules) for every
+ * organization and the provider app, and any alert mail still waiting because the mail server failed earlier. Two
+ * steps whatever the number of organizations: what is due is found in a fixed number of queries.
  */
 export const alertSweep = inngest.createFunction(
   { id: "alert-sweep", triggers: [{ cron: "*/10 * * * *" }], singleton: { key: "alert-sweep", mode: "skip" } },

@@ -1,21 +1,29 @@
 import { inngest } from "@/lib/job-engine/client";
-import { checkConnectionHealth, connectionsToCheck } from "@/lib/alerts/connection-health";
-import { deliverPendingAlertMail } from "@/lib/alerts/deliver-mail";
+import { connectionCheckRequested } from "@/lib/job-engine/events";
+import { connectionsToCheck } from "@/lib/alerts/connection-health";
+
+/** Events per request to the event API, as the schedule tick sends them: a thousand connections in five steps. */
+const EVENTS_PER_SEND = 200;
 
 /**
- * Once a day, what "Test connection" would say with the saved settings, so a revoked permission or a
- * deleted secret is known before the next sync fails. One step per connection; steps return only ok.
+ * Once a day, what "Test connection" would say with the saved settings, so a revoked permission or a deleted
+ * secret is known before the next sync fails. This run only fans out one event per connection (checkConnection
+ * checks it), so its steps stay far inside Inngest's limit whatever the number of organizations. Event ids carry
+ * the day: a repeated run checks nobody twice.
  */
 export const connectionHealthCheck = inngest.createFunction(
   { id: "connection-health-check", triggers: [{ cron: "0 6 * * *" }], retries: 2 },
   async ({ step }) => {
-    const connectionIds = await step.run("find-connections-to-check", () => connectionsToCheck());
-    let failing = 0;
-    for (const connectionId of connectionIds) {
-      const { ok } = await step.run(`check-connection-${connectionId}`, () => checkConnectionHealth(connectionId, new Date()));
-      if (!ok) failing++;
+    const { connectionIds, day } = await step.run("find-connections-to-check", async () => ({
+      connectionIds: await connectionsToCheck(),
+      day: new Date().toISOString().slice(0, 10),
+    }));
+    for (let first = 0; first < connectionIds.length; first += EVENTS_PER_SEND) {
+      await step.sendEvent(
+        `request-checks-from-${first}`,
+        connectionIds.slice(first, first + EVENTS_PER_SEND).map((connectionId) => connectionCheckRequested.create({ connectionId }, { id: `connection-check-${connectionId}-${day}` })),
+      );
     }
-    const { sent } = await step.run("deliver-alert-mail", () => deliverPendingAlertMail());
-    return { checked: connectionIds.length, failing, sent };
+    return { requested: connectionIds.length };
   },
 );

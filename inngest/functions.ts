@@ -1,5 +1,6 @@
 import { alertSweep } from "./alert-sweep";
 import { previewUsers } from "./preview-users";
+import { checkConnection } from "./check-connection";
 import { connectionHealthCheck } from "./connection-health-check";
 import { syncDevices } from "./sync-devices";
 import { syncRunEndedByJobEngine } from "./sync-run-ended-by-job-engine";
@@ -8,4 +9,4 @@ import { sendPortalInvitations } from "./send-portal-invitations";
 import { syncUsers } from "./sync-users";
 
 /** Every function the app serves at /api/inngest. */
-export const functions = [syncUsers, syncDevices, previewUsers, syncRunEndedByJobEngine, syncScheduleTick, sendPortalInvitations, alertSweep, connectionHealthCheck];
+export const functions = [syncUsers, syncDevices, previewUsers, syncRunEndedByJobEngine, syncScheduleTick, sendPortalInvitations, alertSweep, connectionHealthCheck, checkConnection];

@@ -1,15 +1,13 @@
 import { requireStaff } from "@/lib/session/current-staff";
-import { openAlertsFor } from "@/lib/alerts/queries";
-import { getSecretExpiryFor } from "@/lib/sync-settings/queries";
-import { AlertBanner } from "@/app/_components/alert-banner";
+import { staffBannerFor } from "@/lib/alerts/queries";
 import { NavLink } from "@/app/_components/nav-link";
-import { SecretExpiryBanner } from "@/app/_components/secret-expiry-banner";
+import { StaffBanner } from "@/app/_components/staff-banner";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaff();
-  // Both are empty for a technician. The secret's warning is worked out live from the saved date.
-  const [alerts, expiry] = await Promise.all([openAlertsFor(staff), getSecretExpiryFor(staff)]);
+  // None for a technician. The credentials' expiry is worked out live from the saved dates.
+  const banner = await staffBannerFor(staff);
   return (
     <div className="min-h-screen">
       <header className="bg-slate-900">
@@ -28,8 +26,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         </nav>
       </header>
       <main className="mx-auto max-w-7xl px-6 py-8">
-        <SecretExpiryBanner expiry={expiry} linkToSettings />
-        <AlertBanner alerts={alerts} />
+        <StaffBanner banner={banner} />
         {children}
       </main>
     </div>

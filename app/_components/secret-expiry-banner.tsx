@@ -1,14 +1,16 @@
 import Link from "next/link";
-import { secretExpiryMessage, type SecretExpiry } from "@/lib/sync-settings/secret-expiry";
+import { providerAppExpiryMessage, secretExpiryMessage, type SecretExpiry } from "@/lib/sync-settings/secret-expiry";
+import { providerAppPath } from "@/lib/alerts/wording";
 
-export function SecretExpiryBanner({ expiry, linkToSettings = false }: { expiry: SecretExpiry | null; linkToSettings?: boolean }) {
-  const message = expiry && secretExpiryMessage(expiry);
+/** The stored credential's expiry, worked out live from its date: a connection's, or with `providerApp` the provider app's. */
+export function SecretExpiryBanner({ expiry, linkToSettings = false, providerApp = false }: { expiry: SecretExpiry | null; linkToSettings?: boolean; providerApp?: boolean }) {
+  const message = expiry && (providerApp ? providerAppExpiryMessage(expiry) : secretExpiryMessage(expiry));
   if (!message) return null;
   const expired = expiry!.state === "expired";
   return (
-    <div role="alert" data-testid="secret-expiry-warning" className={`mb-6 rounded-lg border px-4 py-3 text-sm ${expired ? "border-red-300 bg-red-50 text-red-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}>
+    <div role="alert" data-testid={providerApp ? "provider-app-expiry-warning" : "secret-expiry-warning"} className={`mb-6 rounded-lg border px-4 py-3 text-sm ${expired ? "border-red-300 bg-red-50 text-red-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}>
       {message}
-      {linkToSettings && <> <Link href="/settings/azure">Open Azure User Sync</Link>.</>}
+      {linkToSettings && (providerApp ? <> <Link href={providerAppPath}>Open Provider app</Link>.</> : <> <Link href="/settings/azure">Open Azure User Sync</Link>.</>)}
     </div>
   );
 }

@@ -1,4 +1,14 @@
-import type { SyncKind } from "@/db/schema";
+import type { AlertCondition, SyncKind } from "@/db/schema";
+
+/** Whose condition it is: one connection's, or the provider's multi-tenant app's (its credential's expiry). */
+export type AlertSubject = { connectionId: string } | { providerApp: true };
+
+/** The columns that say whose a condition is: exactly one of the two is set. */
+export const subjectColumns = (subject: AlertSubject) =>
+  "connectionId" in subject ? { connectionId: subject.connectionId, providerAppId: null } : { connectionId: null, providerAppId: true };
+
+export const isConditionOf = (row: Pick<AlertCondition, "connectionId" | "providerAppId">, subject: AlertSubject) =>
+  "connectionId" in subject ? row.connectionId === subject.connectionId : row.providerAppId === true;
 
 /**
  * What can be wrong with a connection. Sync conditions are per kind, so a users sync failing and a devices

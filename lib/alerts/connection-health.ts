@@ -5,7 +5,7 @@ import { entraConnections } from "@/db/schema";
 import { checkEntraConnection } from "@/lib/azure";
 import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { findConnection, hasStoredCredential, scopeGroupIds } from "@/lib/sync-settings/connection-row";
+import { hasStoredCredential, scopeGroupIds } from "@/lib/sync-settings/connection-row";
 import { clearConditions, raiseCondition } from "./raise-and-clear";
 import { connectionCheckSummary } from "./wording";
 
@@ -36,19 +36,21 @@ async function failingCheckSummary(connectionId: string): Promise<string | null>
 }
 
 /**
- * The daily check, run without anyone signed in: the connector's own check (token, permissions, one user
- * and one device read). A failure opens "connection check" (mailed once); the next passing check clears it.
- * Returns only whether it passed: the secret stays inside this call.
+ * The daily check of one connection, run without anyone signed in: the connector's own check (token, permissions,
+ * one user and one device read). A failure opens "connection check" (mailed once); the next passing check clears
+ * it. Returns only whether it passed and whether that opened or cleared the condition: the secret stays inside.
  */
-export async function checkConnectionHealth(connectionId: string, now: Date): Promise<{ ok: boolean }> {
+export async function checkConnectionHealth(connectionId: string, now: Date): Promise<{ ok: boolean; changed: boolean }> {
+  const subject = { connectionId };
   const failure = await failingCheckSummary(connectionId);
-  if (failure) await raiseCondition({ connectionId, key: "connection_check", summary: connectionCheckSummary(failure), now });
-  else await clearConditions(connectionId, ["connection_check"], now);
-  return { ok: !failure };
+  if (failure) {
+    const outcome = await raiseCondition({ subject, key: "connection_check", summary: connectionCheckSummary(failure) }, now);
+    return { ok: false, changed: outcome !== "unchanged" };
+  }
+  return { ok: true, changed: (await clearConditions(subject, ["connection_check"], now)) > 0 };
 }
 
-/** "Test connection" passing clears the condition at once; a failing one is left to the daily check to mail. */
-export async function clearConnectionCheckAfterPassingTest(now = new Date(), organizationId?: string) {
-  const connection = await findConnection(organizationId);
-  if (connection) await clearConditions(connection.id, ["connection_check"], now);
+/** "Test connection" passing clears the connection's condition at once; a failing one is left to the daily check to mail. */
+export async function clearConnectionCheckAfterPassingTest(connectionId: string, now: Date) {
+  await clearConditions({ connectionId }, ["connection_check"], now);
 }

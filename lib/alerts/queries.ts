@@ -1,37 +1,79 @@
 import "server-only";
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { db } from "@/db/client";
-import { alertConditions, entraConnections, organizations } from "@/db/schema";
+import { alertConditions, entraConnections, organizations, providerApp } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { severalOrganizations } from "@/lib/organizations/queries";
+import { storedCredentialExpiry, type SecretExpiry } from "@/lib/sync-settings/secret-expiry";
+import { credentialDateColumns, credentialExpiresSoon } from "./credential-dates";
 import { aboutOrganization } from "./wording";
 
 export type OpenAlert = { id: string; conditionKey: string; summary: string; openedAt: Date };
 
+/** One organization with something to say on the banner: its stored credential's expiry, live, and its open alerts. */
+export type OrganizationAttention = { organizationId: string; organizationName: string; expiry: SecretExpiry | null; alerts: OpenAlert[] };
+
 /**
- * The open conditions for the banner on every staff page: superusers only (a technician gets none). With two
- * or more organizations each names its organization ("Contoso: Syncing users failed: …").
- * The secret's expiry is left out: its banner is worked out live from the saved date (SecretExpiryBanner),
- * so it shows without the job engine and never twice.
+ * What the banner on every staff page shows a superuser: each organization that needs attention (by name), the
+ * provider app's credential expiry, and whether there are several organizations (only then does it name them).
  */
+export type StaffBanner = { severalOrganizations: boolean; organizations: OrganizationAttention[]; providerAppExpiry: SecretExpiry | null };
+
+// The secret's expiry is left out of the open alerts: the banner works it out live from the saved date, so it
+// shows without the job engine and never twice.
+const openAlertRows = () =>
+  db
+    .select({
+      id: alertConditions.id,
+      conditionKey: alertConditions.conditionKey,
+      summary: alertConditions.summary,
+      openedAt: alertConditions.openedAt,
+      organizationId: organizations.id,
+      organizationName: organizations.name,
+    })
+    .from(alertConditions)
+    .innerJoin(entraConnections, eq(entraConnections.id, alertConditions.connectionId))
+    .innerJoin(organizations, eq(organizations.id, entraConnections.organizationId))
+    .where(and(isNull(alertConditions.clearedAt), ne(alertConditions.conditionKey, "secret_expiry")))
+    .orderBy(asc(alertConditions.openedAt));
+
+/** The open conditions of every organization, superusers only (a technician gets none); with several, each names its organization. */
 export async function openAlertsFor(actor: Actor): Promise<OpenAlert[]> {
   authorize(actor, "staff");
   if (actor.role !== "superuser") return [];
-  const [rows, named] = await Promise.all([
+  const [rows, named] = await Promise.all([openAlertRows(), severalOrganizations()]);
+  return rows.map(({ organizationName, organizationId: _, ...alert }) => ({ ...alert, summary: aboutOrganization(named ? organizationName : null, alert.summary) }));
+}
+
+/**
+ * The banner's content, in four queries however many organizations there are: open alerts, connections whose
+ * credential expires within 30 days, the provider app, and whether there are several organizations. Null for a
+ * technician, who gets no banner.
+ */
+export async function staffBannerFor(actor: Actor, now = new Date()): Promise<StaffBanner | null> {
+  authorize(actor, "staff");
+  if (actor.role !== "superuser") return null;
+  const [alerts, expiring, [provider], several] = await Promise.all([
+    openAlertRows(),
     db
-      .select({
-        id: alertConditions.id,
-        conditionKey: alertConditions.conditionKey,
-        summary: alertConditions.summary,
-        openedAt: alertConditions.openedAt,
-        organizationName: organizations.name,
-      })
-      .from(alertConditions)
-      .innerJoin(entraConnections, eq(entraConnections.id, alertConditions.connectionId))
+      .select({ organizationId: organizations.id, organizationName: organizations.name, ...credentialDateColumns(entraConnections) })
+      .from(entraConnections)
       .innerJoin(organizations, eq(organizations.id, entraConnections.organizationId))
-      .where(and(isNull(alertConditions.clearedAt), ne(alertConditions.conditionKey, "secret_expiry")))
-      .orderBy(asc(alertConditions.openedAt)),
+      .where(credentialExpiresSoon(entraConnections, now)),
+    db.select(credentialDateColumns(providerApp)).from(providerApp),
     severalOrganizations(),
   ]);
-  return rows.map(({ organizationName, ...alert }) => ({ ...alert, summary: aboutOrganization(named ? organizationName : null, alert.summary) }));
+  const byOrganization = new Map<string, OrganizationAttention>();
+  const attentionOf = ({ organizationId, organizationName }: { organizationId: string; organizationName: string }) => {
+    if (!byOrganization.has(organizationId)) byOrganization.set(organizationId, { organizationId, organizationName, expiry: null, alerts: [] });
+    return byOrganization.get(organizationId)!;
+  };
+  for (const row of expiring) attentionOf(row).expiry = storedCredentialExpiry(row, now);
+  for (const { organizationId, organizationName, ...alert } of alerts) attentionOf({ organizationId, organizationName }).alerts.push(alert);
+  const providerAppExpiry = provider ? storedCredentialExpiry(provider, now) : null;
+  return {
+    severalOrganizations: several,
+    organizations: [...byOrganization.values()].sort((a, b) => a.organizationName.localeCompare(b.organizationName)),
+    providerAppExpiry: providerAppExpiry && (providerAppExpiry.state === "expiring" || providerAppExpiry.state === "expired") ? providerAppExpiry : null,
+  };
 }

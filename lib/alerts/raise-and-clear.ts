@@ -1,69 +1,94 @@
 import "server-only";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { alertConditions, alertMails, type AlertCondition, type AlertMail } from "@/db/schema";
-import { isWorseStage, type ConditionKey, type SecretStage } from "./conditions";
-import { organizationNameToShow } from "@/lib/organizations/queries";
-import { alertMailContent } from "./wording";
+import { alertConditions, type AlertCondition } from "@/db/schema";
+import { isConditionOf, isWorseStage, subjectColumns, type AlertSubject, type ConditionKey, type SecretStage } from "./conditions";
+import { recordAlertMails, type ConditionEvent } from "./record-alert-mails";
 
-export type Raise = { connectionId: string; key: ConditionKey; summary: string; stage?: SecretStage; now: Date };
+export type Raise = { subject: AlertSubject; key: ConditionKey; summary: string; stage?: SecretStage };
+export type RaiseOutcome = "opened" | "escalated" | "unchanged";
 
-// The mail is recorded in the same transaction as the event, so an event never goes unmailed or is mailed twice.
-// With two or more organizations it says whose connection it is about.
-async function recordMail(tx: Transaction, condition: AlertCondition, kind: AlertMail["kind"], now: Date) {
-  const organizationName = await organizationNameToShow(tx, { connectionId: condition.connectionId });
-  await tx.insert(alertMails).values({ conditionId: condition.id, kind, createdAt: now, ...alertMailContent(condition, kind, organizationName) });
+/** The open conditions these raises name, locked until the transaction ends: one query for all of them. */
+async function openConditionsOf(tx: Transaction, raises: Raise[]) {
+  const connectionIds = raises.flatMap(({ subject }) => ("connectionId" in subject ? [subject.connectionId] : []));
+  return tx
+    .select()
+    .from(alertConditions)
+    .where(
+      and(
+        isNull(alertConditions.clearedAt),
+        inArray(alertConditions.conditionKey, [...new Set(raises.map((raise) => raise.key))]),
+        or(inArray(alertConditions.connectionId, connectionIds), isNotNull(alertConditions.providerAppId)),
+      ),
+    )
+    .for("update");
+}
+
+/** Moves open conditions to their new stage and words, all in one statement. */
+async function restage(tx: Transaction, changes: { condition: AlertCondition; raise: Raise }[]) {
+  if (changes.length === 0) return;
+  const values = sql.join(changes.map(({ condition, raise }) => sql`(${condition.id}::uuid, ${raise.stage}, ${raise.summary})`), sql`, `);
+  await tx.execute(sql`UPDATE alert_conditions AS a SET stage = v.stage, summary = v.summary FROM (VALUES ${values}) AS v(id, stage, summary) WHERE a.id = v.id`);
 }
 
 /**
- * Opens a condition and records its mail. Raising one that is already open changes nothing and mails
- * nobody (50 failing runs, one mail), unless it reaches a worse stage (the secret's 30 → 7 → 1 days →
- * expired), which is mailed once per stage. A milder stage (a later date saved) is kept without a mail.
+ * Opens conditions and records their mails, in one transaction and a fixed number of statements however many
+ * there are. Raising one that is already open changes nothing and mails nobody (50 failing runs, one mail),
+ * unless it reaches a worse stage (the secret's 30 → 7 → 1 days → expired), which is mailed once per stage.
+ * A milder stage (a later date saved) is kept without a mail. Returns what happened to each, in order.
  */
-export async function raiseCondition({ connectionId, key, summary, stage, now }: Raise): Promise<"opened" | "escalated" | "unchanged"> {
+export async function raiseConditions(raises: Raise[], now: Date): Promise<RaiseOutcome[]> {
+  if (raises.length === 0) return [];
   return db.transaction(async (tx) => {
-    // The partial unique index allows one open row per condition: a second raise, even a concurrent one, inserts nothing.
-    const [opened] = await tx
+    // The partial unique indexes allow one open row per condition: a second raise, even a concurrent one, inserts nothing.
+    const opened = await tx
       .insert(alertConditions)
-      .values({ connectionId, conditionKey: key, summary, stage: stage ?? null, openedAt: now })
+      .values(raises.map((raise) => ({ ...subjectColumns(raise.subject), conditionKey: raise.key, summary: raise.summary, stage: raise.stage ?? null, openedAt: now })))
       .onConflictDoNothing()
       .returning();
-    if (opened) {
-      await recordMail(tx, opened, "raised", now);
-      return "opened";
+    const isOpened = (raise: Raise) => opened.some((row) => row.conditionKey === raise.key && isConditionOf(row, raise.subject));
+    const outcomes: RaiseOutcome[] = raises.map((raise) => (isOpened(raise) ? "opened" : "unchanged"));
+    const events: ConditionEvent[] = opened.map((condition) => ({ condition, kind: "raised" }));
+
+    const staged = raises.filter((raise, i) => raise.stage && outcomes[i] === "unchanged");
+    const open = staged.length ? await openConditionsOf(tx, staged) : [];
+    const changes = staged.flatMap((raise) => {
+      const condition = open.find((row) => row.conditionKey === raise.key && isConditionOf(row, raise.subject));
+      return condition && condition.stage !== raise.stage ? [{ condition, raise }] : [];
+    });
+    await restage(tx, changes);
+    for (const { condition, raise } of changes) {
+      if (!isWorseStage(raise.stage!, condition.stage)) continue;
+      outcomes[raises.indexOf(raise)] = "escalated";
+      events.push({ condition: { ...condition, stage: raise.stage!, summary: raise.summary }, kind: "escalated" });
     }
-    if (!stage) return "unchanged";
-    const [open] = await tx
-      .select()
-      .from(alertConditions)
-      .where(and(eq(alertConditions.connectionId, connectionId), eq(alertConditions.conditionKey, key), isNull(alertConditions.clearedAt)))
-      .for("update");
-    if (!open || open.stage === stage) return "unchanged";
-    const [changed] = await tx.update(alertConditions).set({ stage, summary }).where(eq(alertConditions.id, open.id)).returning();
-    if (!isWorseStage(stage, open.stage)) return "unchanged";
-    await recordMail(tx, changed, "escalated", now);
-    return "escalated";
+    await recordAlertMails(tx, events, now);
+    return outcomes;
   });
 }
 
-/** Clears whichever of these conditions are open, recording one recovery mail for each. */
-export async function clearConditions(connectionId: string, keys: ConditionKey[], now: Date): Promise<number> {
+/** One condition raised, as raiseConditions does it. */
+export async function raiseCondition(raise: Raise, now: Date): Promise<RaiseOutcome> {
+  const [outcome] = await raiseConditions([raise], now);
+  return outcome;
+}
+
+async function clearWhere(where: SQL, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
-    const cleared = await tx
-      .update(alertConditions)
-      .set({ clearedAt: now })
-      .where(and(eq(alertConditions.connectionId, connectionId), inArray(alertConditions.conditionKey, keys), isNull(alertConditions.clearedAt)))
-      .returning();
-    for (const condition of cleared) await recordMail(tx, condition, "cleared", now);
+    const cleared = await tx.update(alertConditions).set({ clearedAt: now }).where(and(isNull(alertConditions.clearedAt), where)).returning();
+    await recordAlertMails(tx, cleared.map((condition) => ({ condition, kind: "cleared" as const })), now);
     return cleared.length;
   });
 }
 
-/** The keys of a connection's open conditions. */
-export async function openConditionKeys(connectionId: string): Promise<Set<string>> {
-  const rows = await db
-    .select({ key: alertConditions.conditionKey })
-    .from(alertConditions)
-    .where(and(eq(alertConditions.connectionId, connectionId), isNull(alertConditions.clearedAt)));
-  return new Set(rows.map((row) => row.key));
+/** Clears whichever of these conditions of one connection (or of the provider app) are open, recording one recovery mail for each. */
+export async function clearConditions(subject: AlertSubject, keys: ConditionKey[], now: Date): Promise<number> {
+  const whose = "connectionId" in subject ? eq(alertConditions.connectionId, subject.connectionId) : isNotNull(alertConditions.providerAppId);
+  return clearWhere(and(whose, inArray(alertConditions.conditionKey, keys))!, now);
+}
+
+/** Clears these open conditions, found already (the alert sweep), in one statement, recording one recovery mail for each. */
+export async function clearConditionsById(conditionIds: string[], now: Date): Promise<number> {
+  if (conditionIds.length === 0) return 0;
+  return clearWhere(inArray(alertConditions.id, conditionIds), now);
 }

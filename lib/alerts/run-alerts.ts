@@ -33,13 +33,14 @@ async function updateConditionsForRun(runId: string) {
   // A cancelled run or a preview says nothing about syncs: it neither raises nor clears anything.
   if (!run || run.preview || !reportedEnds.includes(run.status) || (await laterRunHasEnded(run))) return;
   const now = run.finishedAt ?? new Date();
-  const { connectionId, kind } = run;
+  const subject = { connectionId: run.connectionId };
+  const { kind } = run;
   if (run.status === "succeeded") {
-    await clearConditions(connectionId, [syncFailedKey(kind), needsReviewKey(kind), scheduleStalledKey(kind)], now);
+    await clearConditions(subject, [syncFailedKey(kind), needsReviewKey(kind), scheduleStalledKey(kind)], now);
   } else if (run.status === "failed") {
-    await raiseCondition({ connectionId, key: syncFailedKey(kind), summary: syncFailedSummary(kind, run.errorMessage), now });
+    await raiseCondition({ subject, key: syncFailedKey(kind), summary: syncFailedSummary(kind, run.errorMessage) }, now);
   } else {
-    await raiseCondition({ connectionId, key: needsReviewKey(kind), summary: needsReviewSummary(kind, run.reviewNote), now });
+    await raiseCondition({ subject, key: needsReviewKey(kind), summary: needsReviewSummary(kind, run.reviewNote) }, now);
   }
 }
 

@@ -1,10 +1,11 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, isNotNull, or } from "drizzle-orm";
+import { credentialDateColumns, credentialExpiresSoon } from "./credential-dates";
 import { db } from "@/db/client";
-import { entraConnections, type EntraConnection } from "@/db/schema";
-import { secretExpiryMessage, storedCredentialExpiry, type SecretExpiry } from "@/lib/sync-settings/secret-expiry";
-import type { SecretStage } from "./conditions";
-import { clearConditions, raiseCondition } from "./raise-and-clear";
+import { alertConditions, entraConnections, providerApp } from "@/db/schema";
+import { providerAppExpiryMessage, secretExpiryMessage, storedCredentialExpiry, type SecretExpiry } from "@/lib/sync-settings/secret-expiry";
+import type { AlertSubject, SecretStage } from "./conditions";
+import { clearConditionsById, raiseConditions, type Raise } from "./raise-and-clear";
 import { shortReason } from "./deliver-mail";
 
 /** The stage a secret has reached: within 30, 7 or 1 days, or expired; null while more than 30 days are left. */
@@ -14,31 +15,58 @@ export function secretStage(expiry: SecretExpiry): SecretStage | null {
   return expiry.daysLeft <= 1 ? "1" : expiry.daysLeft <= 7 ? "7" : "30";
 }
 
-async function evaluate(connection: EntraConnection, now: Date) {
-  // As the live banner does: the stored credential's date, the secret's or the certificate's.
-  const expiry = storedCredentialExpiry(connection, now);
-  const stage = secretStage(expiry);
-  if (stage) await raiseCondition({ connectionId: connection.id, key: "secret_expiry", stage, summary: secretExpiryMessage(expiry)!, now });
-  else await clearConditions(connection.id, ["secret_expiry"], now);
-}
+const openExpiry = and(eq(alertConditions.conditionKey, "secret_expiry"), isNull(alertConditions.clearedAt));
 
-/** Opens, escalates or clears the secret's expiry condition from the saved date: of one connection, or all. */
-export async function evaluateSecretExpiry(now: Date, connectionId?: string) {
-  const connections = await db
-    .select()
-    .from(entraConnections)
-    .where(connectionId ? eq(entraConnections.id, connectionId) : undefined);
-  for (const connection of connections) await evaluate(connection, now);
+/**
+ * The stored credential's date of every connection and of the provider app that may have something to say: a
+ * date within 30 days of now, or an expiry condition open. Two queries however many connections there are.
+ */
+async function credentialsNearExpiry(now: Date) {
+  const [connections, provider] = await Promise.all([
+    db
+      .select({ connectionId: entraConnections.id, openId: alertConditions.id, openStage: alertConditions.stage, ...credentialDateColumns(entraConnections) })
+      .from(entraConnections)
+      .leftJoin(alertConditions, and(eq(alertConditions.connectionId, entraConnections.id), openExpiry))
+      .where(or(credentialExpiresSoon(entraConnections, now), isNotNull(alertConditions.id))),
+    db
+      .select({ openId: alertConditions.id, openStage: alertConditions.stage, ...credentialDateColumns(providerApp) })
+      .from(providerApp)
+      .leftJoin(alertConditions, and(eq(alertConditions.providerAppId, providerApp.id), openExpiry)),
+  ]);
+  // The provider app is one row: its date is always looked at.
+  return [
+    ...connections.map(({ connectionId, ...row }) => ({ ...row, subject: { connectionId } as AlertSubject, message: secretExpiryMessage })),
+    ...provider.map((row) => ({ ...row, subject: { providerApp: true } as AlertSubject, message: providerAppExpiryMessage })),
+  ];
 }
 
 /**
- * After the settings are saved: a date moved, or cleared with a new secret, opens, escalates or clears the
- * expiry condition at once (its mail goes out with the alert sweep). Never throws: the settings stay saved.
+ * Opens, escalates or clears the expiry condition of every connection's stored credential and of the provider
+ * app's, from their saved dates: a constant number of queries for any number of organizations.
+ */
+export async function evaluateSecretExpiry(now: Date) {
+  const raises: Raise[] = [];
+  const clears: string[] = [];
+  for (const row of await credentialsNearExpiry(now)) {
+    // As the live banner does: the stored credential's date, the secret's or the certificate's.
+    const expiry = storedCredentialExpiry(row, now);
+    const stage = secretStage(expiry);
+    if (stage && stage !== row.openStage) raises.push({ subject: row.subject, key: "secret_expiry", stage, summary: row.message(expiry)! });
+    else if (!stage && row.openId) clears.push(row.openId);
+  }
+  await raiseConditions(raises, now);
+  await clearConditionsById(clears, now);
+}
+
+/**
+ * After a connection's settings or the provider app are saved: a date moved, or cleared with a new secret, opens,
+ * escalates or clears the expiry condition at once (its mail goes out with the alert sweep). Never throws: the
+ * settings stay saved.
  */
 export async function refreshSecretExpiryAlerts(now = new Date()) {
   try {
     await evaluateSecretExpiry(now);
   } catch (error) {
-    console.error(`The client secret's expiry alert could not be updated: ${shortReason(error)}`);
+    console.error(`The expiry alerts of the stored credentials could not be updated: ${shortReason(error)}`);
   }
 }

@@ -1,53 +1,58 @@
 import "server-only";
-import { and, eq, gt, max, min, ne } from "drizzle-orm";
-import { hasStoredCredential } from "@/lib/sync-settings/connection-row";
+import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { entraConnections, syncRuns, type EntraConnection, type SyncKind } from "@/db/schema";
+import type { SyncFrequency, SyncKind } from "@/db/schema";
 import { hoursBetweenSyncs } from "@/lib/sync-settings/frequencies";
-import { needsReviewKey, scheduleStalledKey, syncFailedKey } from "./conditions";
-import { openConditionKeys, raiseCondition } from "./raise-and-clear";
+import { hasStoredCredential } from "@/lib/sync-settings/connection-row";
+import { scheduleStalledKey } from "./conditions";
+import { raiseConditions, type Raise } from "./raise-and-clear";
 import { scheduleStalledSummary } from "./wording";
 
-type Scheduled = EntraConnection & { syncFrequency: keyof typeof hoursBetweenSyncs };
+type Failing = { connection_id: string; kind: SyncKind; sync_frequency: Exclude<SyncFrequency, "manual">; since: string };
 
 /**
- * When the first scheduled run since the last success was queued: the moment scheduled syncs of this
- * kind stopped succeeding. Null when nothing was scheduled since (a schedule just turned on is not stalled).
+ * For every scheduled connection and kind, in one query: when the first scheduled run since the last success was
+ * queued, the moment scheduled syncs of that kind stopped succeeding (none when nothing was scheduled since: a
+ * schedule just turned on is not stalled). Kinds with "sync failed", "needs review" or "schedule stalled" open
+ * are left out: that problem has had its mail. Both looks at the runs go through their (connection, kind,
+ * queued_at) index, so the query grows with the connections, not with their history.
  */
-async function failingSince(connectionId: string, kind: SyncKind): Promise<Date | null> {
-  const sameKind = and(eq(syncRuns.connectionId, connectionId), eq(syncRuns.kind, kind), eq(syncRuns.preview, false));
-  const [{ lastSuccess }] = await db
-    .select({ lastSuccess: max(syncRuns.queuedAt) })
-    .from(syncRuns)
-    .where(and(sameKind, eq(syncRuns.status, "succeeded")));
-  const [{ since }] = await db
-    .select({ since: min(syncRuns.queuedAt) })
-    .from(syncRuns)
-    .where(and(sameKind, eq(syncRuns.trigger, "scheduled"), lastSuccess ? gt(syncRuns.queuedAt, lastSuccess) : undefined));
-  return since;
+async function failingSchedules(): Promise<Failing[]> {
+  const rows = await db.execute<Failing>(sql`
+    SELECT entra_connections.id AS connection_id, k.kind, entra_connections.sync_frequency, first_failing.since::text AS since
+    FROM entra_connections
+    CROSS JOIN (VALUES ('users'::sync_kind), ('devices'::sync_kind)) AS k(kind)
+    LEFT JOIN LATERAL (
+      SELECT queued_at FROM sync_runs
+      WHERE connection_id = entra_connections.id AND kind = k.kind AND NOT preview AND status = 'succeeded'
+      ORDER BY queued_at DESC LIMIT 1
+    ) last_success ON true
+    CROSS JOIN LATERAL (
+      SELECT min(queued_at) AS since FROM sync_runs
+      WHERE connection_id = entra_connections.id AND kind = k.kind AND NOT preview AND trigger = 'scheduled'
+        AND queued_at > coalesce(last_success.queued_at, '-infinity')
+    ) first_failing
+    WHERE entra_connections.enabled AND entra_connections.sync_frequency <> 'manual' AND ${hasStoredCredential}
+      AND first_failing.since IS NOT NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM alert_conditions a
+        WHERE a.connection_id = entra_connections.id AND a.cleared_at IS NULL
+          AND a.condition_key IN ('sync_failed:' || k.kind, 'needs_review:' || k.kind, 'schedule_stalled:' || k.kind)
+      )`);
+  return [...rows];
 }
 
 /**
- * Opens "schedule stalled" for each kind whose scheduled syncs have not succeeded for two intervals in a
- * row: runs stuck queued, cancelled, or never picked up by the job engine. Not while the same kind's
- * "sync failed" or "needs review" is open: that problem has had its mail. It clears when a sync succeeds.
+ * Opens "schedule stalled" for each connection and kind whose scheduled syncs have not succeeded for two
+ * intervals in a row: runs stuck queued, cancelled, or never picked up by the job engine. It clears when a sync
+ * succeeds. Every connection in one query, every condition opened in one transaction.
  */
 export async function evaluateStalledSchedules(now: Date) {
-  const connections = (await db
-    .select()
-    .from(entraConnections)
-    .where(and(eq(entraConnections.enabled, true), ne(entraConnections.syncFrequency, "manual"), hasStoredCredential))) as Scheduled[];
-  let raised = 0;
-  for (const connection of connections) {
-    const intervalMs = hoursBetweenSyncs[connection.syncFrequency] * 3_600_000;
-    const open = await openConditionKeys(connection.id);
-    for (const kind of ["users", "devices"] as const) {
-      if (open.has(syncFailedKey(kind)) || open.has(needsReviewKey(kind)) || open.has(scheduleStalledKey(kind))) continue;
-      const since = await failingSince(connection.id, kind);
-      if (!since || now.getTime() - since.getTime() < 2 * intervalMs) continue;
-      const summary = scheduleStalledSummary(kind, connection.syncFrequency, since);
-      if ((await raiseCondition({ connectionId: connection.id, key: scheduleStalledKey(kind), summary, now })) === "opened") raised++;
-    }
-  }
-  return raised;
+  const raises: Raise[] = (await failingSchedules()).flatMap((row) => {
+    const since = new Date(row.since);
+    if (now.getTime() - since.getTime() < 2 * hoursBetweenSyncs[row.sync_frequency] * 3_600_000) return [];
+    return [{ subject: { connectionId: row.connection_id }, key: scheduleStalledKey(row.kind), summary: scheduleStalledSummary(row.kind, row.sync_frequency, since) }];
+  });
+  const outcomes = await raiseConditions(raises, now);
+  return outcomes.filter((outcome) => outcome === "opened").length;
 }

@@ -22,23 +22,43 @@ export const scheduleStalledSummary = (kind: SyncKind, frequency: keyof typeof f
 
 export const microsoftAzureTabPath = "/settings/azure/microsoft-azure";
 export const yourAlertsPath = "/settings/alerts";
+export const providerAppPath = "/settings/organizations/provider-app";
+export const organizationPath = (organizationId: string) => `/settings/organizations/${organizationId}`;
+
+/**
+ * Whom a condition is about, as the words name it: an organization (named, and linked to, only when there are
+ * two or more: with one, Vertask reads as it did before organizations), or the provider's app (always named).
+ */
+export type AlertAbout = { organization: { id: string; name: string } | null } | { providerApp: true };
+
+export const providerAppName = "Provider app";
 
 /** "Contoso: …" when an organization is to be named (there are two or more); the words alone otherwise. */
 export const aboutOrganization = (organizationName: string | null, words: string) => (organizationName ? `${organizationName}: ${words}` : words);
 
+const nameIn = (about: AlertAbout) => ("providerApp" in about ? providerAppName : (about.organization?.name ?? null));
+
+/** Where the mail sends a superuser to act: the provider app's page, or the connection's Microsoft Azure tab. */
+function placeToAct(about: AlertAbout): [label: string, path: string] {
+  if ("providerApp" in about) return ["Provider app", providerAppPath];
+  return ["Microsoft Azure tab", about.organization ? `${organizationPath(about.organization.id)}/microsoft-azure` : microsoftAzureTabPath];
+}
+
 /**
  * One plain, short mail per condition event: what happened (and to which organization, when there are two or
- * more), what to do, where, and how to stop these mails.
+ * more, or to the provider app), what to do, where, and how to stop these mails.
  */
-export function alertMailContent(condition: AlertCondition, kind: AlertMail["kind"], organizationName: string | null = null): Pick<AlertMail, "subject" | "text"> {
+export function alertMailContent(condition: AlertCondition, kind: AlertMail["kind"], about: AlertAbout): Pick<AlertMail, "subject" | "text"> {
   const headline = headlines(condition.conditionKey, condition.stage);
   const cleared = kind === "cleared";
-  const subject = `Vertask: ${aboutOrganization(organizationName, cleared ? headline.cleared : headline.raised)}`;
-  const body = aboutOrganization(organizationName, cleared ? `Resolved: ${headline.cleared}. Earlier: ${condition.summary}` : condition.summary);
+  const name = nameIn(about);
+  const [label, path] = placeToAct(about);
+  const subject = `Vertask: ${aboutOrganization(name, cleared ? headline.cleared : headline.raised)}`;
+  const body = aboutOrganization(name, cleared ? `Resolved: ${headline.cleared}. Earlier: ${condition.summary}` : condition.summary);
   const text = [
     body,
     "",
-    `Microsoft Azure tab: ${appUrl()}${microsoftAzureTabPath}`,
+    `${label}: ${appUrl()}${path}`,
     "",
     `You get one mail when a problem starts and one when it clears. To turn alert mail off for yourself: ${appUrl()}${yourAlertsPath}`,
   ].join("\n");

@@ -26,6 +26,9 @@ export const usersPreviewRequested = eventType("azure/users.preview-requested", 
 /** Asks the job engine to stop a sync run (the sync functions' cancelOn). */
 export const syncCancelRequested = eventType("azure/sync.cancel-requested", { schema: z.object({ runId: z.uuid() }) });
 
+/** Asks for the daily check of one connection (what Test connection would say); the daily cron sends one per connection. */
+export const connectionCheckRequested = eventType("azure/connection.check-requested", { schema: z.object({ connectionId: z.uuid() }) });
+
 /** Asks for the waiting client-portal invitations to be sent; the data says what asked, for the logs. */
 export const invitationsRequested = eventType("portal/invitations.requested", {
   schema: z.object({ runId: z.uuid().optional(), clientId: z.uuid().optional() }),

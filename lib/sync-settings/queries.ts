@@ -3,7 +3,7 @@ import { allUsersScope } from "@/db/schema";
 import { adminConsentUrl } from "@/lib/azure";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { countClientsToInvite } from "@/lib/portal/create-invitations";
-import { credentialKindOf, findConnection, findPrimaryConnection, isSetUp, isWaitingForConsent } from "./connection-row";
+import { credentialKindOf, findConnection, isSetUp, isWaitingForConsent } from "./connection-row";
 import { findProviderApp, hasProviderCredential } from "./provider-app";
 import { storedCredentialExpiry } from "./secret-expiry";
 
@@ -55,11 +55,3 @@ export async function getSyncSettings(actor: Actor, now = new Date(), organizati
 }
 
 export type SyncSettingsView = Awaited<ReturnType<typeof getSyncSettings>>;
-
-/** For the warning banner on other pages: only superusers see it, and only when it matters. */
-export async function getSecretExpiryFor(actor: Actor, now = new Date()) {
-  if (actor.role !== "superuser") return null;
-  const connection = await findPrimaryConnection();
-  if (!connection?.clientSecretCiphertext && !connection?.certificateKeyCiphertext) return null;
-  return storedCredentialExpiry(connection, now);
-}

@@ -43,3 +43,16 @@ export function secretExpiryMessage(expiry: SecretExpiry): string | null {
     ? `The certificate expires ${when} (${expiry.expiresOn}). Upload a new one to the app in Certificates & secrets and here under Azure User Sync.`
     : `The client secret expires ${when} (${expiry.expiresOn}). Create a new one in Certificates & secrets (${guideStep("clientSecret")}) and enter it under Azure User Sync.`;
 }
+
+/** The same warning for the provider's multi-tenant app: every organization connected by it signs in with its credential. */
+export function providerAppExpiryMessage(expiry: SecretExpiry): string | null {
+  if (expiry.state !== "expired" && expiry.state !== "expiring") return null;
+  const credential = `The provider app's ${expiry.credential}`;
+  const renew = expiry.credential === "certificate" ? "upload a new certificate" : "add a new client secret";
+  const where = `in its Certificates & secrets and enter it under Settings → Organizations → Provider app`;
+  if (expiry.state === "expired") {
+    return `${credential} expired on ${expiry.expiresOn} — every organization connected by it fails to sync until you ${renew} ${where}.`;
+  }
+  const when = expiry.daysLeft === 0 ? "today" : `in ${expiry.daysLeft} day${expiry.daysLeft === 1 ? "" : "s"}`;
+  return `${credential} expires ${when} (${expiry.expiresOn}): every organization connected by it signs in with it. ${renew[0].toUpperCase()}${renew.slice(1)} ${where}.`;
+}

@@ -5,9 +5,10 @@ import { findConnection, scopeGroupIds } from "./connection-row";
 import { requireEntraSettings } from "./load-credentials";
 
 /** "Test connection": the connector's check with the saved settings of the organization (the single one when none is named). */
-export async function testSavedConnection(actor: Actor, organizationId?: string): Promise<EntraConnectionReport> {
+export async function testSavedConnection(actor: Actor, organizationId?: string): Promise<EntraConnectionReport & { connectionId: string }> {
   authorize(actor, "superuser");
   const connection = await findConnection(organizationId);
   const settings = await requireEntraSettings(connection);
-  return checkEntraConnection(settings, { groupIds: scopeGroupIds(connection!) });
+  // The connection tested goes with the report, so what a passing test clears is this one's.
+  return { ...(await checkEntraConnection(settings, { groupIds: scopeGroupIds(connection!) })), connectionId: connection!.id };
 }

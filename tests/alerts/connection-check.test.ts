@@ -4,18 +4,36 @@ import { openAlertsFor } from "@/lib/alerts/queries";
 import { testSavedConnection } from "@/lib/sync-settings/test-connection";
 import { clearConnectionCheckAfterPassingTest } from "@/lib/alerts/connection-health";
 import { connectionHealthCheck } from "@/inngest/connection-health-check";
+import { checkConnection } from "@/inngest/check-connection";
+import { connectionCheckRequested } from "@/lib/job-engine/events";
+import { useInngestEventApi } from "../support/inngest-event-api";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { saveSettings } from "../sync/sync-harness";
-import { useAlertWorld } from "./alert-harness";
+import { runAlertSweep, useAlertWorld } from "./alert-harness";
 
 const { world, mails } = useAlertWorld();
+const received = useInngestEventApi();
 
-/** One daily check through the real Inngest function, in-process; also what its steps gave Inngest to keep. */
+/**
+ * One daily check through the real Inngest functions, in-process: the cron run sends one event per connection (to the
+ * stand-in event API), and each event runs the check of its connection. Also what their steps gave Inngest to keep.
+ */
 async function runDailyCheck() {
-  const execution = await new InngestTestEngine({ function: connectionHealthCheck }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] as never });
-  if (execution.error) throw execution.error;
-  const outputs = await Promise.all(Object.values(execution.state ?? {}).map((output) => output.catch((error) => String(error))));
-  return { result: execution.result as { checked: number; failing: number; sent: number }, stepOutputs: JSON.stringify(outputs) };
+  received.length = 0;
+  const cron = await new InngestTestEngine({ function: connectionHealthCheck }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] as never });
+  if (cron.error) throw cron.error;
+  const result = { checked: 0, failing: 0, sent: 0 };
+  const outputs: unknown[] = [];
+  for (const event of received.filter((event) => event.name === connectionCheckRequested.name)) {
+    const execution = await new InngestTestEngine({ function: checkConnection }).execute({ events: [event] as never });
+    if (execution.error) throw execution.error;
+    const { ok, sent } = execution.result as { ok: boolean; sent: number };
+    result.checked++;
+    if (!ok) result.failing++;
+    result.sent += sent;
+    outputs.push(...(await Promise.all(Object.values(execution.state ?? {}).map((output) => output.catch((error) => String(error))))));
+  }
+  return { result, stepOutputs: JSON.stringify(outputs) };
 }
 
 describe("the daily connection check", () => {
@@ -53,10 +71,13 @@ describe("the daily connection check", () => {
 
     await saveSettings(world.admin, { clientId: CONTOSO.goodApp.clientId, secret: CONTOSO.goodApp.secret });
     // As the Test connection action does: a passing test clears the condition.
-    expect((await testSavedConnection(world.admin)).ok).toBe(true);
-    await clearConnectionCheckAfterPassingTest();
+    const tested = await testSavedConnection(world.admin);
+    expect(tested.ok).toBe(true);
+    await clearConnectionCheckAfterPassingTest(tested.connectionId, new Date());
     expect(await openAlertsFor(world.admin)).toEqual([]);
-    expect((await runDailyCheck()).result).toEqual({ checked: 1, failing: 0, sent: 1 });
+    // The recovery mail goes with the next alert sweep; the daily check, which changes nothing, mails nothing.
+    expect((await runDailyCheck()).result).toEqual({ checked: 1, failing: 0, sent: 0 });
+    expect((await runAlertSweep()).sent).toBe(1);
     expect(mails().map((m) => m.subject)).toEqual(["Vertask: Test connection fails", "Vertask: Test connection passes again"]);
   });
 });

@@ -1,21 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { deliverPendingAlertMail } from "@/lib/alerts/deliver-mail";
-import { openAlertsFor } from "@/lib/alerts/queries";
+import { openAlertsFor, staffBannerFor } from "@/lib/alerts/queries";
 import { evaluateTimedAlerts } from "@/lib/alerts/timed-alerts";
 import { saveSyncSettings } from "@/lib/sync-settings/commands";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
-import { getSecretExpiryFor } from "@/lib/sync-settings/queries";
 import type { Actor } from "@/lib/auth/authorize";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
-import { runAlertSweep, useAlertWorld } from "./alert-harness";
+import { daysFrom, isoDate, runAlertSweep, today, useAlertWorld } from "./alert-harness";
 
-const { world, mails } = useAlertWorld();
-
-const dayMs = 86_400_000;
-const today = new Date(new Date().toISOString().slice(0, 10) + "T09:00:00Z");
-const daysFrom = (from: Date, days: number) => new Date(from.getTime() + days * dayMs);
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+const { world, mails, mailsOn } = useAlertWorld();
 
 /** Saves "Client secret expires on" as the settings action does (then the alert), keeping the stored secret. */
 async function saveExpiryDate(admin: Actor, expiresOn: string, now = new Date()) {
@@ -26,13 +19,6 @@ async function saveExpiryDate(admin: Actor, expiresOn: string, now = new Date())
   const message = await saveSyncSettings(admin, form, now);
   await refreshSecretExpiryAlerts(now);
   return message;
-}
-
-async function mailsOn(day: Date) {
-  const before = mails().length;
-  await evaluateTimedAlerts(day);
-  await deliverPendingAlertMail();
-  return mails().slice(before).map((m) => m.subject);
 }
 
 describe("the client secret's expiry", () => {
@@ -80,7 +66,11 @@ describe("the client secret's expiry", () => {
   it("is warned about once on a page: live from the date, and left out of the alert banner", async () => {
     await saveExpiryDate(world.admin, isoDate(daysFrom(today, 10)));
     await evaluateTimedAlerts(today);
-    expect(await getSecretExpiryFor(world.admin, today)).toMatchObject({ state: "expiring", daysLeft: 10 });
+    expect(await staffBannerFor(world.admin, today)).toMatchObject({
+      severalOrganizations: false,
+      organizations: [{ expiry: { state: "expiring", daysLeft: 10 }, alerts: [] }],
+      providerAppExpiry: null,
+    });
     expect(await openAlertsFor(world.admin)).toEqual([]);
   });
 });

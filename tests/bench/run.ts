@@ -12,6 +12,7 @@ import { listCases, signIn, timeRequests, type Timing } from "./list-timing";
 import type { LowerBound } from "./lower-bound";
 import { measureBound, measureSync, type SyncMeasurement } from "./measure";
 import { manyTenantsDefaults, manyTenantsTable, measureManyTenants } from "./many-tenants";
+import { measureThousandOrganizations, thousandOrganizationsTable, THOUSAND } from "./thousand-organizations";
 import { boundTable, listTable, memoryTable, millionTable, syncTable, type BoundLine, type SyncRow } from "./report";
 
 const USERS = 100_000;
@@ -70,6 +71,10 @@ async function tenants() {
   // `--tenants 20` for a quicker look; the case in docs/performance.md is the default, 200.
   const count = Number(process.argv[process.argv.indexOf("--tenants") + 1]);
   const bench = { ...manyTenantsDefaults(EVENT_PORT), ...(count > 0 ? { tenants: count } : {}) };
+  log(`${THOUSAND.toLocaleString("en")} organizations: the schedule tick, the daily check, the alert sweep, the overview…`);
+  const thousand = await measureThousandOrganizations();
+  // Printed at once: the syncs of many tenants below take minutes.
+  console.log(["", ...thousandOrganizationsTable(thousand)].join("\n"));
   log(`${bench.tenants} tenants of ${bench.users} users and ${bench.devices} devices, all due at once…`);
   const measured = await measureManyTenants(bench);
   console.log(["", heading(started), `Machine: ${machine}`, "", ...manyTenantsTable(measured)].join("\n"));

@@ -6,7 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { InngestTestEngine } from "@inngest/test";
 import { syncDevices } from "@/inngest/sync-devices";
 import { syncUsers } from "@/inngest/sync-users";
-import { invitationsRequested, syncRequested, usersPreviewRequested } from "@/lib/job-engine/events";
+import { connectionCheckRequested, invitationsRequested, syncRequested, usersPreviewRequested } from "@/lib/job-engine/events";
+import { checkConnection } from "@/inngest/check-connection";
 import { previewUsers } from "@/inngest/preview-users";
 import { sendPortalInvitations } from "@/inngest/send-portal-invitations";
 
@@ -17,6 +18,7 @@ const functionFor: Record<string, StandInFunction> = {
   [syncRequested.devices.name]: syncDevices,
   [usersPreviewRequested.name]: previewUsers,
   [invitationsRequested.name]: sendPortalInvitations,
+  [connectionCheckRequested.name]: checkConnection,
 };
 
 let queue = Promise.resolve();

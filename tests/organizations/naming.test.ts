@@ -3,8 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { desc } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditEvents, syncRuns } from "@/db/schema";
-import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
+import { auditEvents } from "@/db/schema";
 import { openAlertsFor } from "@/lib/alerts/queries";
 import { addClient } from "@/lib/clients/commands";
 import { clientFields } from "@/lib/clients/client-fields";
@@ -12,22 +11,13 @@ import { saveSyncSchedule } from "@/lib/sync-settings/commands";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { cancelSync } from "@/lib/sync-runs/cancel-run";
 import { FABRIKAM } from "@/tests/fake-entra/default-tenants";
-import { endRun, useAlertWorld } from "../alerts/alert-harness";
+import { endRun, endRunOf, useAlertWorld } from "../alerts/alert-harness";
 import { connectOrganization } from "../support/organizations";
 
 const { world, mails } = useAlertWorld();
 
 const expiredSecret = "The client secret has expired: create a new one in Certificates & secrets (guide step 3) and enter it under Azure User Sync.";
 const lastAudit = async () => (await db.select().from(auditEvents).orderBy(desc(auditEvents.at)).limit(1))[0].summary;
-
-async function failedRunOf(connectionId: string) {
-  const now = new Date();
-  const [run] = await db
-    .insert(syncRuns)
-    .values({ connectionId, kind: "users", trigger: "manual", status: "failed", queuedAt: now, startedAt: now, finishedAt: now, errorMessage: expiredSecret })
-    .returning();
-  await alertOnRunEnded(run.id);
-}
 
 describe("with one organization", () => {
   it("alerts and audit entries read as before: no organization named", async () => {
@@ -42,7 +32,7 @@ describe("with one organization", () => {
 describe("with two organizations", () => {
   it("an alert names the organization in the mail's subject and text and on the banner", async () => {
     const fabrikam = await connectOrganization("Fabrikam", FABRIKAM);
-    await failedRunOf(fabrikam.connection.id);
+    await endRunOf(fabrikam.connection.id, "users", "failed", { errorMessage: expiredSecret });
     await endRun("users", "failed", { errorMessage: expiredSecret });
 
     expect(mails().map((mail) => mail.subject)).toEqual(["Vertask: Fabrikam: syncing users failed", "Vertask: My organization: syncing users failed"]);

@@ -1,50 +1,16 @@
 // Settings → Organizations with 500 organizations: one set-based read, sorted by any column.
 import { describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
-import { db } from "@/db/client";
 import { organizationsOverview } from "@/lib/organization-overview/overview";
 import { overviewSorts, sortOverview } from "@/lib/organization-overview/sorting";
 import { createActor } from "../support/database";
+import { seedManyOrganizations } from "../support/many-organizations";
 import { useOrganizationWorld } from "./organization-world";
 
 const world = useOrganizationWorld();
 
-/** 500 organizations: half by their own app, half by the provider's; clients, devices, 40 runs and an alert here and there. */
-async function seedOrganizations() {
-  await db.execute(sql`
-    INSERT INTO organizations (name, primary_domain)
-    SELECT 'Customer ' || lpad(i::text, 3, '0'), 'customer' || i || '.example' FROM generate_series(1, 500) i`);
-  await db.execute(sql`
-    INSERT INTO entra_connections (organization_id, name, method, enabled, sync_frequency, client_id, tenant_id, client_secret_ciphertext, client_secret_expires_on)
-    SELECT id, 'Microsoft Entra tenant', CASE WHEN n % 2 = 0 THEN 'provider_app' ELSE 'own_app' END::connection_method, n % 7 <> 0,
-      CASE WHEN n % 3 = 0 THEN 'manual' ELSE 'daily' END::sync_frequency,
-      CASE WHEN n % 10 = 4 THEN NULL ELSE gen_random_uuid()::text END, gen_random_uuid()::text,
-      CASE WHEN n % 2 = 1 THEN 'v1.stored' END, CASE WHEN n % 2 = 1 THEN (current_date + 100 + n) END
-    FROM (SELECT id, substring(name from 10)::int AS n FROM organizations) o`);
-  await db.execute(sql`
-    INSERT INTO clients (organization_id, connection_id, entra_object_id, display_name, source)
-    SELECT c.organization_id, c.id, gen_random_uuid()::text, 'User ' || g, 'azure'
-    FROM entra_connections c JOIN organizations o ON o.id = c.organization_id
-    CROSS JOIN LATERAL generate_series(1, substring(o.name from 10)::int % 60) g`);
-  await db.execute(sql`
-    INSERT INTO devices (organization_id, connection_id, entra_object_id, display_name, source)
-    SELECT c.organization_id, c.id, gen_random_uuid()::text, 'PC ' || g, 'azure'
-    FROM entra_connections c JOIN organizations o ON o.id = c.organization_id
-    CROSS JOIN LATERAL generate_series(1, substring(o.name from 10)::int % 25) g`);
-  await db.execute(sql`
-    INSERT INTO sync_runs (connection_id, kind, trigger, status, queued_at, started_at, finished_at)
-    SELECT c.id, k.kind, 'scheduled', CASE WHEN g = 1 AND random() < 0.1 THEN 'failed' ELSE 'succeeded' END::sync_run_status,
-      now() - (g || ' hours')::interval, now() - (g || ' hours')::interval, now() - (g || ' hours')::interval + interval '1 minute'
-    FROM entra_connections c CROSS JOIN (VALUES ('users'::sync_kind), ('devices'::sync_kind)) k(kind) CROSS JOIN generate_series(1, 20) g`);
-  await db.execute(sql`
-    INSERT INTO alert_conditions (connection_id, condition_key, summary)
-    SELECT id, 'connection_check', 'The connection check failed.' FROM entra_connections WHERE right(id::text, 1) IN ('a', 'b')`);
-}
-
 describe("the organizations overview", () => {
   it("answers for 500 organizations in one read, well under a second, and sorts by every column", async () => {
-    await seedOrganizations();
-    await db.execute(sql`ANALYZE`);
+    await seedManyOrganizations(500);
     await organizationsOverview(world.admin); // warm: the first query of a connection plans and caches
     const started = performance.now();
     const rows = await organizationsOverview(world.admin);

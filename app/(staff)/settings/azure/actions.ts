@@ -62,7 +62,7 @@ export const requestSyncAction = formAction(
 
 export const testConnectionAction = formAction("superuser", organization, async ({ organizationId }, actor) => {
   const report = await testSavedConnection(actor, organizationId);
-  if (report.ok) await clearConnectionCheckAfterPassingTest(new Date(), organizationId);
+  if (report.ok) await clearConnectionCheckAfterPassingTest(report.connectionId, new Date());
   return { message: report.summary, data: report };
 });
 

@@ -7,6 +7,7 @@ import { addOrganization, renameOrganization } from "@/lib/organizations/command
 import { organizationForm } from "@/lib/organizations/form-schema";
 import { createConsentLink } from "@/lib/sync-settings/consent-link";
 import { confirmConsent, rejectConsent } from "@/lib/sync-settings/consent-confirm";
+import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import { saveProviderApp } from "@/lib/sync-settings/provider-app-commands";
 import { providerAppForm } from "@/lib/sync-settings/provider-app-form";
 import { ActionRefused } from "@/lib/auth/action-refused";
@@ -27,6 +28,8 @@ export const renameOrganizationAction = formAction("superuser", organizationForm
 
 export const saveProviderAppAction = formAction("superuser", providerAppForm, async (input, actor) => {
   const message = await saveProviderApp(actor, input);
+  // A new credential or date opens, escalates or clears the provider app's expiry alert at once.
+  await refreshSecretExpiryAlerts();
   revalidatePath("/settings/organizations", "layout");
   return message;
 });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireSuperuser } from "@/lib/session/current-staff";
 import { consentRedirectUri } from "@/lib/sync-settings/consent-link";
 import { getProviderAppView } from "@/lib/sync-settings/provider-app";
-import { secretExpiryMessage } from "@/lib/sync-settings/secret-expiry";
+import { providerAppExpiryMessage } from "@/lib/sync-settings/secret-expiry";
 import { ProviderAppForm } from "./provider-app-form";
 
 export const metadata = { title: "Provider app" };
@@ -10,7 +10,7 @@ export const metadata = { title: "Provider app" };
 export default async function ProviderAppPage() {
   const actor = await requireSuperuser();
   const app = await getProviderAppView(actor);
-  const warning = secretExpiryMessage(app.expiry);
+  const warning = providerAppExpiryMessage(app.expiry);
   return (
     <div className="space-y-4">
       <p className="text-sm"><Link href="/settings/organizations">← Organizations</Link></p>
