@@ -80,6 +80,31 @@ test.describe("a production start", () => {
     });
   }
 
+  test("with the Inngest dev mode asked for is refused, naming INNGEST_DEV, even with a signing key", async () => {
+    const server = startServer(nextStart, 3140, { ...productionEnv(e2eDatabase), INNGEST_DEV: "1" });
+    started.push(server);
+    expect(await server.exited).not.toBe(0);
+    expect(server.output()).toContain(
+      "Vertask will not start in production: remove INNGEST_DEV (the Inngest dev mode takes unsigned calls to /api/inngest) (see README, Running in production).",
+    );
+  });
+
+  test("without VERTASK_TRUSTED_PROXY_HEADER or VERTASK_DIRECT_CONNECTIONS=1 is refused, naming both", async () => {
+    const env = productionEnv(e2eDatabase);
+    delete env.VERTASK_DIRECT_CONNECTIONS;
+    const server = startServer(nextStart, 3140, env);
+    started.push(server);
+    expect(await server.exited).not.toBe(0);
+    expect(server.output()).toContain("set VERTASK_TRUSTED_PROXY_HEADER (or VERTASK_DIRECT_CONNECTIONS=1 when clients reach the app directly)");
+  });
+
+  test("with an http:// APP_URL other than localhost is refused", async () => {
+    const server = startServer(nextStart, 3140, { ...productionEnv(e2eDatabase), APP_URL: "http://vertask.example.com" });
+    started.push(server);
+    expect(await server.exited).not.toBe(0);
+    expect(server.output()).toContain("make APP_URL an https:// address (http:// is for localhost only)");
+  });
+
   test("three hosts starting at once against a database with pending migrations all come up, the migrations applied once", async () => {
     test.setTimeout(120_000);
     const url = databaseUrl(e2eDatabase, "vertask_start_race");
