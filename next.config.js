@@ -5,6 +5,8 @@ const nextConfig = {
   poweredByHeader: false,
   // A client import posts a CSV file of up to 5 MB, then its content again (gzipped, base64) with the page's
   // form state; 16 MB holds even a file that does not compress (Next.js's proxy passes on 10 MB by default).
+  // Next.js has this one limit for every server action: proxy.ts holds every other page to less (1 MB signed
+  // in, 64 KB for anonymous forms; lib/actions/body-limits.ts).
   experimental: { serverActions: { bodySizeLimit: "16mb" }, proxyClientMaxBodySize: "16mb" },
   // `npm test` type-checks the whole project once (tsc) before building; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -77,9 +77,17 @@ export default defineConfig({
         NEXTAUTH_SECRET: appSecret,
         VERTASK_ENCRYPTION_KEY: encryptionKey,
         VERTASK_MAIL_DIR: appMailDir,
+        // Mail goes to the test SMTP server; the local mailbox page (/settings/mail) is asked for on purpose.
+        VERTASK_KEEP_MAIL_LOCALLY: "1",
         AZURE_AUTHORITY_HOST: fakeEntraUrl,
         GRAPH_BASE_URL: fakeEntraUrl,
-        INNGEST_DEV: inngestStandIn.events,
+        // As in production: events go to the stand-in as to self-hosted Inngest (cloud mode, with an event key), and
+        // /api/inngest takes only signed calls (the stand-in runs the functions itself and never calls it).
+        INNGEST_BASE_URL: inngestStandIn.events,
+        INNGEST_EVENT_KEY: "e2e-event-key",
+        INNGEST_SIGNING_KEY: `signkey-test-${"e2e0".repeat(16)}`,
+        // The browser reaches `next start` directly, with no proxy in front.
+        VERTASK_DIRECT_CONNECTIONS: "1",
         ...mail,
       },
     },

@@ -1,12 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { bodyRefusal } from "@/lib/actions/body-limits";
 
 /**
  * Every page gets a fresh nonce, and its Content-Security-Policy allows no script without it (Next.js puts
  * the nonce on its own scripts when it finds the policy on the request). HSTS only over HTTPS: a browser
  * told so over plain HTTP would lock a development machine out. The headers that never change are set for
- * every path in next.config.js.
+ * every path in next.config.js. A form post larger than its page allows is refused first (lib/actions/body-limits.ts).
  */
 export function proxy(request: NextRequest) {
+  const refused = bodyRefusal({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers });
+  if (refused) return new NextResponse(refused.message, { status: refused.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
   const policy = [

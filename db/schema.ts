@@ -193,6 +193,9 @@ export const auditEvents = pgTable(
   (t) => [index("audit_events_at").on(t.at)],
 );
 
+/** The fields of a client added by hand that Entra also has, as typed, for a client a sync took over. */
+export type TypedByHand = Partial<Record<"mail" | "mobilePhone" | "companyName", string>>;
+
 export const clients = pgTable(
   "clients",
   {
@@ -221,6 +224,9 @@ export const clients = pgTable(
     lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
     // Kept only by Vertask: no sync writes it (it is not in lib/synced-fields), so staff edit it on every client.
     notes: text("notes"),
+    // What was typed by hand before a sync took this client over (lib/sync/hand-made-matches.ts): shown wherever
+    // Entra has nothing for the field, so a phone or company Entra leaves empty is never lost.
+    typedByHand: jsonb("typed_by_hand").$type<TypedByHand>(),
     ...timestamps,
     searchText: text("search_text").generatedAlwaysAs(searchText("display_name", "mail", "user_principal_name")),
   },

@@ -67,6 +67,22 @@ describe("the client list", () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
 
+  it("defuses every formula start in an export: full-width ＝＋－＠, and = + - @ after spaces or tabs", async () => {
+    const risky = ["＝HYPERLINK(1)", "＋1+2", "－1+2", "＠SUM(A1)", "  =1+2", "\t\t+cmd", " \t-2+3", "   @SUM(A1)", "\tplain tab"];
+    const rows = await db
+      .insert(clients)
+      .values(risky.map((displayName, i) => ({ organizationId: myOrganization, displayName, mail: `risky${i}@formula.example`, source: "manual" as const })))
+      .returning({ id: clients.id });
+    try {
+      let csv = "";
+      for await (const chunk of clientsCsv(technician, query({ q: "formula.example" }))) csv += chunk;
+      const firstCells = csv.trim().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+      expect(firstCells.sort()).toEqual(risky.map((name) => `'${name}`).sort());
+    } finally {
+      await db.delete(clients).where(inArray(clients.id, rows.map((row) => row.id)));
+    }
+  });
+
   it("an export stopped half-way ends its read: no transaction is left open, and exports go on working", async () => {
     await db.execute(sql`
       INSERT INTO clients (organization_id, display_name, mail, source)

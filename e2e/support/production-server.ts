@@ -15,6 +15,7 @@ export function productionEnv(databaseUrl: string): Record<string, string> {
     SMTP_URL: "smtp://127.0.0.1:2599",
     INNGEST_SIGNING_KEY: `signkey-prod-${"ab".repeat(32)}`,
     INNGEST_EVENT_KEY: "production-start-test-event-key",
+    VERTASK_DIRECT_CONNECTIONS: "1",
   };
 }
 

@@ -7,6 +7,7 @@ import { ActionRefused } from "@/lib/auth/action-refused";
 import { FieldError } from "@/lib/auth/field-error";
 import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { organizationForHandMadeClient } from "@/lib/organizations/queries";
+import { endPortalSessionsAndLinks } from "@/lib/portal/end-access";
 import { clientColumnValues, clientFieldColumns, newClientValues, clientFieldLabels, mailKey, syncedClientFields, type ClientField, type ClientFields } from "./client-fields";
 import { activeClientsWithMails, lockHandWrittenClients, mailInUseMessage } from "./mail-in-use";
 
@@ -64,6 +65,8 @@ export async function editClient(actor: Actor, clientId: string, edit: ClientEdi
     }
     const values = clientColumnValues(Object.fromEntries(changed.map((field) => [field, edit[field]])));
     await tx.update(clients).set({ ...values, organizationId, updatedAt: sql`now()` }).where(eq(clients.id, client.id));
+    // Portal links went to the old address, and sessions were opened with it: neither carries over to the new one.
+    if (changed.includes("mail")) await endPortalSessionsAndLinks(tx, client.id);
     // Notes may hold anything staff write: the audit log says that they changed, not what they say.
     const audited = changed.filter((field) => field !== "notes");
     const changes: Record<string, { from: unknown; to: unknown }> = Object.fromEntries(

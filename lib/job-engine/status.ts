@@ -4,13 +4,15 @@ import { connect } from "node:net";
 export type JobEngineStatus = { reachable: boolean; where: string };
 
 /**
- * Whether "Sync … now" can reach the job engine: Inngest Cloud when an event key is set, otherwise the
- * dev server named by INNGEST_DEV (default localhost:8288), checked with a quick connection attempt.
+ * Whether "Sync … now" can reach the job engine where the Inngest SDK sends events: self-hosted Inngest
+ * (INNGEST_EVENT_API_BASE_URL or INNGEST_BASE_URL), the dev server INNGEST_DEV names (default localhost:8288),
+ * each checked with a quick connection attempt; Inngest Cloud when only an event key is set.
  */
 export async function jobEngineStatus(env = process.env): Promise<JobEngineStatus> {
-  if (env.INNGEST_EVENT_KEY && !env.INNGEST_DEV) return { reachable: true, where: "Inngest Cloud" };
-  const devUrl = env.INNGEST_DEV && /^https?:/.test(env.INNGEST_DEV) ? env.INNGEST_DEV : (env.INNGEST_BASE_URL ?? "http://localhost:8288");
-  const url = new URL(devUrl);
+  const devUrl = env.INNGEST_DEV && /^https?:/.test(env.INNGEST_DEV) ? env.INNGEST_DEV : undefined;
+  const eventApi = env.INNGEST_EVENT_API_BASE_URL || env.INNGEST_BASE_URL || devUrl;
+  if (!eventApi && env.INNGEST_EVENT_KEY && !env.INNGEST_DEV) return { reachable: true, where: "Inngest Cloud" };
+  const url = new URL(eventApi ?? "http://localhost:8288");
   const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
   const reachable = await new Promise<boolean>((resolve) => {
     const socket = connect({ host: url.hostname, port, timeout: 500 });

@@ -1,3 +1,10 @@
+/**
+ * Whether a spreadsheet could read a cell as a formula: it starts with = + - @ (their full-width forms ＝ ＋ － ＠
+ * too, which spreadsheets in East Asian locales take as the same), perhaps after spaces or tabs, or with a tab or
+ * a carriage return (OWASP, CSV injection).
+ */
+const formulaStart = /^[\t\r]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+
 /** One CSV line (RFC 4180). Cells that a spreadsheet would run as a formula are defused. */
 export function csvLine(cells: readonly unknown[]) {
   return cells.map(csvCell).join(",") + "\r\n";
@@ -6,7 +13,7 @@ export function csvLine(cells: readonly unknown[]) {
 function csvCell(value: unknown) {
   if (value === null || value === undefined) return "";
   let text = value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join("; ") : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (formulaStart.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -28,11 +28,15 @@ function running(pid: number) {
 
 /**
  * Points this process's environment at the running fake tenant, unless the environment names Microsoft's
- * endpoints itself. Returns the fake's address when it did.
+ * endpoints itself. Returns the fake's address when it did. Refused in production: the file would send the
+ * tenant's credentials and tokens to whatever address it names, and trust the certificate it names.
  */
 export function applyFakeTenantSettings(env: NodeJS.ProcessEnv): string | null {
   const file = fakeTenantSettingsFile();
   if (env.AZURE_AUTHORITY_HOST || env.GRAPH_BASE_URL || !existsSync(file)) return null;
+  if (env.NODE_ENV === "production") {
+    throw new Error(`${path.relative(process.cwd(), file)} (npm run fake-tenant) is not used in production: remove it, or set AZURE_AUTHORITY_HOST and GRAPH_BASE_URL.`);
+  }
   const settings = JSON.parse(readFileSync(file, "utf8")) as FakeTenantSettings;
   if (!running(settings.pid)) return null;
   env.AZURE_AUTHORITY_HOST = settings.AZURE_AUTHORITY_HOST;

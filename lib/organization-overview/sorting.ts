@@ -19,7 +19,8 @@ export type OverviewSort = keyof typeof keys;
 export const overviewSorts = Object.keys(keys) as OverviewSort[];
 
 export function parseOverviewSort(sort: unknown, direction: unknown): { sort: OverviewSort; direction: "asc" | "desc" } {
-  const known = typeof sort === "string" && sort in keys ? (sort as OverviewSort) : "name";
+  // Own keys only: `in` also finds what every object inherits (`?sort=__proto__`, `constructor`), which is no column.
+  const known = typeof sort === "string" && Object.hasOwn(keys, sort) ? (sort as OverviewSort) : "name";
   return { sort: known, direction: direction === "desc" ? "desc" : "asc" };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type Transaction } from "@/db/client";
 import { clients, portalAccounts, portalPasswordResets } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -48,6 +48,11 @@ export async function requestPasswordResetLink(email: string, attempt: SignInAtt
   return newLinkAnswer;
 }
 
+/** Every new-password link of the client not yet used stops working (marked used, as the one that was). */
+export async function voidOpenPasswordResets(tx: Transaction, clientId: string, now: Date) {
+  await tx.update(portalPasswordResets).set({ usedAt: now }).where(and(eq(portalPasswordResets.clientId, clientId), isNull(portalPasswordResets.usedAt)));
+}
+
 const usable = (token: string, now: Date) =>
   and(eq(portalPasswordResets.tokenHash, hashToken(token)), isNull(portalPasswordResets.usedAt), gt(portalPasswordResets.expiresAt, now));
 
@@ -76,7 +81,7 @@ export async function setPasswordFromResetLink(token: string, password: string, 
     return db.transaction(async (tx) => {
       const [used] = await tx.update(portalPasswordResets).set({ usedAt: now }).where(usable(token, now)).returning({ clientId: portalPasswordResets.clientId });
       if (!used) throw refused;
-      await tx.update(portalPasswordResets).set({ usedAt: now }).where(and(eq(portalPasswordResets.clientId, used.clientId), isNull(portalPasswordResets.usedAt)));
+      await voidOpenPasswordResets(tx, used.clientId, now);
       const [account] = await tx
         .update(portalAccounts)
         .set({ passwordHash, sessionVersion: sql`${portalAccounts.sessionVersion} + 1` })

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { db, type Transaction } from "@/db/client";
+import { desc, eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
 import { clients, portalAccounts, portalInvitations } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { oneMailAddress } from "@/lib/mail/one-address";
@@ -9,14 +9,7 @@ import { authorize, type Actor } from "@/lib/auth/authorize";
 import { sendJobEvent } from "@/lib/job-engine/send-event";
 import { invitationsRequested } from "@/lib/job-engine/events";
 import { newInvitation } from "./create-invitations";
-
-/** Open links stop working when a newer invitation is made or access is revoked. */
-async function closeOpenInvitations(tx: Transaction, clientId: string) {
-  await tx
-    .update(portalInvitations)
-    .set({ supersededAt: new Date() })
-    .where(and(eq(portalInvitations.clientId, clientId), isNull(portalInvitations.usedAt), isNull(portalInvitations.supersededAt)));
-}
+import { endPortalSessionsAndLinks } from "./end-access";
 
 export async function portalStatusOf(actor: Actor, clientId: string) {
   authorize(actor, "staff");
@@ -52,7 +45,8 @@ export async function resendInvitation(actor: Actor, clientId: string) {
       .insert(portalAccounts)
       .values({ clientId })
       .onConflictDoUpdate({ target: portalAccounts.clientId, set: { status: "invited", revokedAt: null, invitedAt: new Date() } });
-    await closeOpenInvitations(tx, clientId);
+    // The new link is the only way in: earlier links and any session left from earlier access end here.
+    await endPortalSessionsAndLinks(tx, clientId);
     await tx.insert(portalInvitations).values(newInvitation(clientId, client.mail));
     await recordAuditEvent(tx, actor, "portal.invitation.resent", `Sent a new portal invitation to ${client.displayName}`);
   });
@@ -65,11 +59,11 @@ export async function revokePortalAccess(actor: Actor, clientId: string) {
   await db.transaction(async (tx) => {
     const [revoked] = await tx
       .update(portalAccounts)
-      .set({ status: "revoked", revokedAt: new Date(), sessionVersion: sql`${portalAccounts.sessionVersion} + 1` })
+      .set({ status: "revoked", revokedAt: new Date() })
       .where(eq(portalAccounts.clientId, clientId))
       .returning();
     if (!revoked) throw new ActionRefused("This client has never been invited to the portal.");
-    await closeOpenInvitations(tx, clientId);
+    await endPortalSessionsAndLinks(tx, clientId);
     const [client] = await tx.select({ name: clients.displayName }).from(clients).where(eq(clients.id, clientId));
     await recordAuditEvent(tx, actor, "portal.access.revoked", `Revoked portal access of ${client.name}`);
   });

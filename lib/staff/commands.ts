@@ -9,6 +9,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import type { FirstSuperuserInput, StaffMemberInput } from "./schemas";
 import { setupCodeMatches } from "./setup-code";
 import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";
+import { staffSignInAccount } from "./sign-in";
 
 const duplicateEmail = () => new FieldError("email", "A staff member with this email already exists.");
 // Every open session of this person stops working at its next request (lib/session/current-staff.ts).
@@ -124,13 +125,17 @@ export async function resetStaffPassword(actor: Actor, staffId: string, password
   });
 }
 
-/** A staff member's own change: the current password proves it is them, not someone at an open session. */
-export async function changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string) {
+/**
+ * A staff member's own change: the current password proves it is them, not someone at an open session. Checked
+ * under the sign-in limits of their account, so an open session cannot be used to guess the password either.
+ */
+export async function changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string, attempt: SignInAttempt) {
   authorize(actor, "staff");
-  const [own] = await db.select().from(staffUsers).where(eq(staffUsers.id, actor.id));
-  if (!own || !(await verifyPassword(currentPassword, own.passwordHash))) {
-    throw new FieldError("currentPassword", "This is not your current password.");
-  }
+  const own = await underSignInLimits(staffSignInAccount(actor.email), attempt, async () => {
+    const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, actor.id));
+    return row && (await verifyPassword(currentPassword, row.passwordHash)) ? row : null;
+  });
+  if (!own) throw new FieldError("currentPassword", "This is not your current password.");
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     // Only if nobody changed it meanwhile: the check above was against this hash.

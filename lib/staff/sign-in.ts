@@ -5,13 +5,16 @@ import { staffUsers } from "@/db/schema";
 import { unknownAccountHash, verifyPassword } from "@/lib/auth/passwords";
 import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";
 
+/** The sign-in limits' account of a staff member: the sign-in form and "Your account" count against the same one. */
+export const staffSignInAccount = (email: string) => `staff:${email.trim().toLowerCase()}`;
+
 /**
  * The staff member these credentials belong to, or null; never says which part was wrong. Exactly one password
  * check either way, and none while the sign-in limits lock the account or the address (TooManyAttempts).
  */
 export async function findStaffBySignIn(email: string, password: string, attempt: SignInAttempt) {
   const normalized = email.trim().toLowerCase();
-  return underSignInLimits(`staff:${normalized}`, attempt, async () => {
+  return underSignInLimits(staffSignInAccount(normalized), attempt, async () => {
     const [staff] = await db.select().from(staffUsers).where(eq(staffUsers.email, normalized));
     const matches = await verifyPassword(password, staff?.passwordHash ?? unknownAccountHash);
     return staff && matches ? staff : null;

@@ -7,7 +7,8 @@ export type KnownRecord<F> = { id: string; entraObjectId: string; status: Record
 export type IncomingChange<C> = { type: "upsert"; item: C & { id: string } } | { type: "removed"; id: string; reason: "changed" | "deleted" };
 
 /** A new object's match among the records added by hand: one to link, or several a person must merge. */
-export type HandMadeMatch = { recordId: string } | { count: number } | null;
+/** The record added by hand an object takes over, with what it keeps of its own (written with the object's fields). */
+export type HandMadeMatch = { recordId: string; keeps?: Record<string, unknown> } | { count: number } | null;
 
 export type PageRules<C, F> = {
   fieldsFrom: (change: C, kept?: Partial<F>) => F | null;
@@ -96,7 +97,7 @@ export function decidePage<C, F extends { displayName: string }>(rules: PageRule
     if (handMade && "count" in handMade) {
       skip(`${handMade.count} clients added by hand have this address`, fields.displayName);
     } else if (handMade) {
-      decision.adoptions.push({ id: handMade.recordId, entraObjectId: objectId, status: target, ...fields });
+      decision.adoptions.push({ id: handMade.recordId, entraObjectId: objectId, status: target, ...fields, ...handMade.keeps });
       counted("matched", fields);
     } else if (!existing) {
       decision.inserts.push({ entraObjectId: objectId, status: target, ...fields });

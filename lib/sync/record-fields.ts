@@ -1,4 +1,4 @@
-import type { Client, Device } from "@/db/schema";
+import type { Client, Device, TypedByHand } from "@/db/schema";
 import type { GraphDeviceChange, GraphUserChange } from "@/lib/azure";
 import { deviceFields, userFields, writtenColumns, type SyncedFields, type WrittenColumn } from "@/lib/synced-fields";
 
@@ -36,6 +36,19 @@ function fieldsFrom<Row extends { displayName: string }>(declaration: SyncedFiel
 
 export function clientFieldsFrom(change: GraphUserChange, kept?: Partial<ClientFields>) {
   return fieldsFrom<Client>(userFields, change, kept) as ClientFields | null;
+}
+
+/**
+ * A client's fields with what was typed by hand before a sync took it over, wherever Entra has nothing: Entra's
+ * value wins whenever it has one, and an empty one never erases what a person typed.
+ */
+export function withTypedByHand(fields: ClientFields | null, typed: TypedByHand | null | undefined): ClientFields | null {
+  if (!fields || !typed) return fields;
+  const filled = { ...fields };
+  for (const [column, value] of Object.entries(typed) as [keyof TypedByHand, string][]) {
+    if (!filled[column]) filled[column] = value;
+  }
+  return filled;
 }
 
 export function deviceFieldsFrom(change: GraphDeviceChange, kept?: Partial<DeviceFields>) {

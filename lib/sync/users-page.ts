@@ -1,23 +1,25 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { clients } from "@/db/schema";
+import { clients, type Client } from "@/db/schema";
 import { fetchUsersDeltaLinkFromNow, fetchUsersDeltaPage, fetchUsersPage, type DeltaPage, type GraphOptions, type GraphUserChange } from "@/lib/azure";
 import { decidePage, type HandMadeMatch, type PageDecision, type PageRules } from "./decide-page";
 import { handMadeMatcher } from "./hand-made-matches";
 import { externalOffReason } from "./pending-changes";
-import { clientColumns, clientFieldsFrom, type ClientFields } from "./record-fields";
+import { clientColumns, clientFieldsFrom, withTypedByHand, type ClientFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
 import { asUpserts, deltaLinkFromNowFor } from "./plain-listing";
 import type { RunPlan } from "./run-plan";
 import { leftScopeReason, scopeSkipReason } from "./users-scope";
 import { executePrepared, knownRecords, writePage } from "./write-page";
 
+type KnownClient = ClientFields & Pick<Client, "typedByHand">;
 type UserLookups = { inChosenGroups: (objectId: string) => boolean; handMadeMatch: (fields: ClientFields) => HandMadeMatch };
 
 export function userRules(plan: Pick<RunPlan, "syncExternalUsers" | "usersScope">, lookups: UserLookups): PageRules<GraphUserChange, ClientFields> {
   return {
     noun: "user",
-    fieldsFrom: clientFieldsFrom,
+    // A client taken over from one added by hand keeps what was typed where Entra has nothing.
+    fieldsFrom: (change, kept) => withTypedByHand(clientFieldsFrom(change, kept), (kept as Partial<KnownClient> | undefined)?.typedByHand),
     isEnabled: (fields) => fields.accountEnabled,
     skipReason(fields, objectId, existing) {
       if (fields.isExternal && !plan.syncExternalUsers) return externalOffReason;
@@ -50,7 +52,7 @@ const decideAndWrite: Pick<UsersListing, "prepare" | "write"> = {
     const ids = page.changes.map((change) => (change.type === "upsert" ? change.item.id : change.id));
     const users = page.changes.flatMap((change) => (change.type === "upsert" ? [change.item] : []));
     const [known, members, handMadeMatch] = await Promise.all([
-      knownRecords<ClientFields>(clients, plan.connectionId, ids, clientColumns),
+      knownRecords<KnownClient>(clients, plan.connectionId, ids, [...clientColumns, "typedByHand"]),
       chosenGroupMembers(plan, ids),
       handMadeMatcher(plan.connectionId, users),
     ]);

@@ -28,8 +28,16 @@ export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<Ru
   // Its own process group, so stopping it also stops the server npx starts under it.
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", log, log],
-    // The list pages need neither mail nor the job engine: their development stand-ins, asked for on purpose.
-    env: { INNGEST_DEV: "1", VERTASK_KEEP_MAIL_LOCALLY: "1", ...env, NEXTAUTH_URL: baseUrl, NODE_ENV: "production" },
+    // The list pages need neither mail nor the job engine: the local mailbox asked for on purpose, a signing key
+    // no call ever uses, and no proxy in front of this loopback server.
+    env: {
+      VERTASK_KEEP_MAIL_LOCALLY: "1",
+      INNGEST_SIGNING_KEY: `signkey-test-${"be".repeat(32)}`,
+      VERTASK_DIRECT_CONNECTIONS: "1",
+      ...env,
+      NEXTAUTH_URL: baseUrl,
+      NODE_ENV: "production",
+    },
     detached: true,
   });
   const stop = async () => {

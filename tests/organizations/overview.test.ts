@@ -1,7 +1,9 @@
 // Settings → Organizations with 500 organizations: one set-based read, sorted by any column.
 import { describe, expect, it } from "vitest";
 import { organizationsOverview } from "@/lib/organization-overview/overview";
-import { overviewSorts, sortOverview } from "@/lib/organization-overview/sorting";
+import { overviewSorts, parseOverviewSort, sortOverview } from "@/lib/organization-overview/sorting";
+import { clientListQuery } from "@/lib/clients/list-query";
+import { deviceListQuery } from "@/lib/devices/list-query";
 import { createActor } from "../support/database";
 import { seedManyOrganizations } from "../support/many-organizations";
 import { useOrganizationWorld } from "./organization-world";
@@ -34,6 +36,20 @@ describe("the organizations overview", () => {
     const byAlerts = sortOverview(rows, "alerts", "desc");
     expect(byAlerts[0].openAlerts).toBe(1);
     for (const sort of overviewSorts) expect(sortOverview(rows, sort, "asc")).toHaveLength(500);
+  });
+
+  it("a ?sort= outside the known columns (__proto__, constructor, toString) sorts by name instead of failing", async () => {
+    await db.execute(sql`INSERT INTO organizations (name) VALUES ('Beta'), ('alpha'), ('Gamma')`);
+    const rows = await organizationsOverview(world.admin);
+    expect(sortOverview(rows, "name", "desc").map((row) => row.name)).toEqual(["Gamma", "Beta", "alpha"]);
+    for (const unknown of ["__proto__", "constructor", "toString", "hasOwnProperty", "nonsense"]) {
+      const { sort, direction } = parseOverviewSort(unknown, "desc");
+      expect(sort, unknown).toBe("name");
+      expect(sortOverview(rows, sort, direction).map((row) => row.name)).toEqual(sortOverview(rows, "name", "desc").map((row) => row.name));
+      expect(clientListQuery.parse({ sort: unknown }).sort).toBe("name");
+      expect(deviceListQuery.parse({ sort: unknown }).sort).toBe("name");
+    }
+    expect(parseOverviewSort("clients", "asc")).toEqual({ sort: "clients", direction: "asc" });
   });
 
   it("is for superusers only", async () => {

@@ -64,4 +64,22 @@ describe("mail on a development machine without SMTP_URL", () => {
       Object.assign(process.env, { NODE_ENV: env });
     }
   });
+
+  it("is refused in production, even to a superuser, unless mail is kept locally on purpose (VERTASK_KEEP_MAIL_LOCALLY=1)", async () => {
+    const superuser = await createActor("superuser");
+    process.env.VERTASK_MAIL_DIR = mkdtempSync(path.join(tmpdir(), "vertask-mail-"));
+    try {
+      writeFileSync(
+        path.join(process.env.VERTASK_MAIL_DIR, "2026-01-01T00-00-00-000Z-m1.json"),
+        JSON.stringify({ to: [{ address: "c1@contoso.example" }], subject: "Your new link", text: "https://vertask.example/portal/new-password?token=t", sentAt: "2026-01-01T00:00:00Z" }),
+      );
+      const production = { NODE_ENV: "production", SMTP_URL: "smtp://mail.example.com" } as const;
+      expect(() => listDevMail(superuser, 1, production)).toThrow("The development mailbox is not shown in production: mail goes through SMTP_URL.");
+      expect(listDevMail(superuser, 1, { ...production, VERTASK_KEEP_MAIL_LOCALLY: "1" }).total).toBe(1);
+      expect(listDevMail(superuser, 1, { NODE_ENV: "development" }).total).toBe(1);
+    } finally {
+      rmSync(process.env.VERTASK_MAIL_DIR!, { recursive: true, force: true });
+      delete process.env.VERTASK_MAIL_DIR;
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db, closeDatabase } from "@/db/client";
-import { auditEvents, staffUsers } from "@/db/schema";
+import { auditEvents, signInThrottles, staffUsers } from "@/db/schema";
 import { authOptions } from "@/lib/session/options";
 import { newPassword } from "@/lib/auth/password-rules";
 import { changeOwnPassword, changeStaffRole, removeStaffMember, resetStaffPassword } from "@/lib/staff/commands";
@@ -59,14 +59,43 @@ describe("a staff member's own password", () => {
     const session = await openSession(tech);
     expect(await findStaffForSession(session)).toMatchObject({ id: tech.id });
 
-    await expect(changeOwnPassword(tech, "not my password at all", "plum tractor velvet 42")).rejects.toThrow("This is not your current password.");
+    await expect(changeOwnPassword(tech, "not my password at all", "plum tractor velvet 42", fromNowhere)).rejects.toThrow("This is not your current password.");
     expect(await findStaffForSession(session)).toMatchObject({ id: tech.id });
 
-    await changeOwnPassword(tech, password, "plum tractor velvet 42");
+    await changeOwnPassword(tech, password, "plum tractor velvet 42", fromNowhere);
     expect(await findStaffForSession(session)).toBeNull();
     expect(await findStaffBySignIn(tech.email, password, fromNowhere)).toBeNull();
     const fresh = await openSession(tech, "plum tractor velvet 42");
     expect(await findStaffForSession(fresh)).toMatchObject({ id: tech.id });
+  });
+});
+
+describe("a staff member's own password under the sign-in limits", () => {
+  it("after 5 wrong current passwords in 15 minutes even the right one waits, and so does signing in to that account", async () => {
+    const tech = await createActor("technician");
+    const now = new Date();
+    for (let i = 0; i < 5; i++) {
+      await expect(changeOwnPassword(tech, `wrong guess number ${i}`, "plum tractor velvet 42", { clientAddress: null, now })).rejects.toThrow(
+        "This is not your current password.",
+      );
+    }
+    await expect(changeOwnPassword(tech, password, "plum tractor velvet 42", { clientAddress: null, now })).rejects.toThrow(
+      "Too many failed attempts: try again in 15 minutes.",
+    );
+    await expect(findStaffBySignIn(tech.email, password, { clientAddress: null, now })).rejects.toThrow("Too many failed attempts");
+    const [own] = await db.select().from(staffUsers).where(eq(staffUsers.id, tech.id));
+    expect(await findStaffBySignIn(tech.email, password, { clientAddress: null, now: new Date(now.getTime() + 16 * 60_000) })).toMatchObject({
+      passwordHash: own.passwordHash,
+    });
+  });
+
+  it("the wrong current passwords from one address count against it too", async () => {
+    const tech = await createActor("technician");
+    await expect(changeOwnPassword(tech, "wrong guess", "plum tractor velvet 42", { clientAddress: "203.0.113.7" })).rejects.toThrow(
+      "This is not your current password.",
+    );
+    const [row] = await db.select().from(signInThrottles).where(eq(signInThrottles.key, "address:203.0.113.7"));
+    expect(row.failures).toBe(1);
   });
 });
 

@@ -146,6 +146,30 @@ describe("clients added by hand", () => {
     expect(await db.$count(clients)).toBe((await members()).length);
   });
 
+  it("the client taken over keeps the phone and company typed by hand where Entra has none, at that sync and every later one", async () => {
+    const user = (await members()).find((u) => u.accountEnabled && u.mail)!;
+    world.fake.control.updateUser({ id: user.id, changes: { mobilePhone: null, companyName: "Contoso Ltd" } });
+    const [row] = await db
+      .insert(clients)
+      .values({ organizationId: (await findPrimaryConnection())!.organizationId, displayName: "Ana", mail: user.mail, mobilePhone: "+41 44 555 01 02", companyName: "Typed Co", source: "manual" })
+      .returning();
+
+    await runSyncFunction("users");
+    // Entra has no phone, so the typed one stays; Entra has a company, so Entra's wins.
+    expect((await clientsByObjectId()).get(user.id)).toMatchObject({ id: row.id, source: "azure", mobilePhone: "+41 44 555 01 02", companyName: "Contoso Ltd" });
+
+    const { run: full } = await runSyncFunction("users", { full: true });
+    expect(full.counts?.updated).toBe(0);
+    expect((await clientsByObjectId()).get(user.id)).toMatchObject({ mobilePhone: "+41 44 555 01 02" });
+
+    world.fake.control.updateUser({ id: user.id, changes: { mobilePhone: "+1 555 0199" } });
+    await runSyncFunction("users");
+    expect((await clientsByObjectId()).get(user.id)).toMatchObject({ mobilePhone: "+1 555 0199" });
+    world.fake.control.updateUser({ id: user.id, changes: { mobilePhone: null, companyName: null } });
+    await runSyncFunction("users");
+    expect((await clientsByObjectId()).get(user.id)).toMatchObject({ mobilePhone: "+41 44 555 01 02", companyName: "Typed Co" });
+  });
+
   it("when two hand-made clients have the user's address, neither is taken over: the user is skipped with the count and named", async () => {
     const user = (await members()).find((u) => u.accountEnabled && u.mail)!;
     await handMade("First copy", user.mail!);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireSuperuser } from "@/lib/session/current-staff";
+import { devMailboxShown } from "@/lib/mail/dev-mailbox";
 
 export const metadata = { title: "Settings" };
 
@@ -24,7 +25,8 @@ const sections = [
     heading: "System",
     links: [
       { href: "/settings/audit", title: "Audit log", text: "Who changed the sync settings or staff accounts, or asked for a sync, and when." },
-      { href: "/settings/mail", title: "Outgoing mail", text: "Portal invitations and alerts kept on this machine when no SMTP server is set up." },
+      // Not in production unless mail is kept locally on purpose: kept mail holds working links.
+      { href: "/settings/mail", title: "Outgoing mail", text: "Portal invitations and alerts kept on this machine when no SMTP server is set up.", shown: devMailboxShown },
     ],
   },
 ];
@@ -38,7 +40,7 @@ export default async function SettingsPage() {
         <section key={section.heading} className="mb-6">
           <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-600">{section.heading}</h2>
           <ul className="grid gap-3 sm:grid-cols-2">
-            {section.links.map((link) => (
+            {section.links.filter((link) => !("shown" in link) || link.shown?.()).map((link) => (
               <li key={link.href} className="rounded-xl border border-slate-200 bg-white p-4">
                 <Link href={link.href} className="font-medium">{link.title}</Link>
                 <p className="mt-1 text-sm text-slate-600">{link.text}</p>

@@ -1,5 +1,6 @@
 import { requireSuperuser } from "@/lib/session/current-staff";
-import { listDevMail } from "@/lib/mail/dev-mailbox";
+import { notFound } from "next/navigation";
+import { devMailboxShown, listDevMail } from "@/lib/mail/dev-mailbox";
 import { firstValues } from "@/lib/lists/search-params";
 import { formatDateTime } from "@/app/_components/list-controls";
 import { Pagination } from "@/app/_components/pagination";
@@ -11,6 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function DevMailPage({ searchParams }: Props) {
   const actor = await requireSuperuser();
+  if (!devMailboxShown()) notFound();
   const { total, page, mails } = listDevMail(actor, Number(firstValues(await searchParams).page ?? 1));
   return (
     <>

@@ -1,0 +1,1 @@
+ALTER TABLE "clients" ADD COLUMN "typed_by_hand" jsonb;
