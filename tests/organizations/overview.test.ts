@@ -1,5 +1,7 @@
 // Settings → Organizations with 500 organizations: one set-based read, sorted by any column.
 import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { db } from "@/db/client";
 import { organizationsOverview } from "@/lib/organization-overview/overview";
 import { overviewSorts, parseOverviewSort, sortOverview } from "@/lib/organization-overview/sorting";
 import { clientListQuery } from "@/lib/clients/list-query";
