@@ -8,7 +8,7 @@ import { getSyncSettings } from "@/lib/sync-settings/queries";
 import { secretExpiry, secretExpiryMessage } from "@/lib/sync-settings/secret-expiry";
 import { requestSync } from "@/lib/sync-runs/request-sync";
 import { testSavedConnection } from "@/lib/sync-settings/test-connection";
-import { createActor, resetDatabase } from "./support/database";
+import { createActor, resetDatabase, soleOrganizationId } from "./support/database";
 
 beforeEach(resetDatabase);
 afterAll(closeDatabase);
@@ -27,7 +27,7 @@ const valid = {
 const now = new Date("2026-11-26T12:00:00Z");
 
 async function save(input: Record<string, string>, actor?: Awaited<ReturnType<typeof createActor>>) {
-  const parsed = syncSettingsForm.safeParse(input);
+  const parsed = syncSettingsForm.safeParse({ organizationId: await soleOrganizationId(), ...input });
   if (!parsed.success) return { fields: parsed.error.flatten().fieldErrors as Record<string, string[]> };
   try {
     return { message: await saveSyncSettings(actor ?? (await createActor("superuser")), parsed.data, now) };
@@ -92,7 +92,7 @@ describe("saving the settings", () => {
     expect(row.clientId).toBe(valid.clientId);
     expect(row.tenantId).toBe("contoso.onmicrosoft.com");
     expect(row.clientSecretCiphertext).not.toContain(secret);
-    const view = await getSyncSettings(admin, now);
+    const view = await getSyncSettings(admin, await soleOrganizationId(), now);
     expect(view.secret).toMatchObject({ stored: true, lastFour: secret.slice(-4) });
     expect(JSON.stringify(view)).not.toContain(secret);
   });
@@ -126,20 +126,20 @@ describe("saving the settings", () => {
   it("the Microsoft Azure tab's schedule is the same setting as the form's Sync frequency", async () => {
     const admin = await createActor("superuser");
     await save(valid, admin);
-    expect(await saveSyncSchedule(admin, "every_4_hours")).toBe("Schedule saved: Every 4 hours.");
-    expect((await getSyncSettings(admin)).syncFrequency).toBe("every_4_hours");
+    expect(await saveSyncSchedule(admin, await soleOrganizationId(), "every_4_hours")).toBe("Schedule saved: Every 4 hours.");
+    expect((await getSyncSettings(admin, await soleOrganizationId())).syncFrequency).toBe("every_4_hours");
   });
 });
 
 describe("superusers only", () => {
   it("refuses a technician at every settings function and changes nothing", async () => {
     const technician = await createActor("technician");
-    const form = syncSettingsForm.parse(valid);
+    const form = syncSettingsForm.parse({ ...valid, organizationId: await soleOrganizationId() });
     await expect(saveSyncSettings(technician, form)).rejects.toThrow("Only a superuser can do this.");
-    await expect(saveSyncSchedule(technician, "hourly")).rejects.toThrow("Only a superuser can do this.");
-    await expect(getSyncSettings(technician)).rejects.toThrow("Only a superuser can do this.");
-    await expect(requestSync(technician, "users")).rejects.toThrow("Only a superuser can do this.");
-    await expect(testSavedConnection(technician)).rejects.toThrow("Only a superuser can do this.");
+    await expect(saveSyncSchedule(technician, await soleOrganizationId(), "hourly")).rejects.toThrow("Only a superuser can do this.");
+    await expect(getSyncSettings(technician, await soleOrganizationId())).rejects.toThrow("Only a superuser can do this.");
+    await expect(requestSync(technician, "users", { organizationId: await soleOrganizationId() })).rejects.toThrow("Only a superuser can do this.");
+    await expect(testSavedConnection(technician, await soleOrganizationId())).rejects.toThrow("Only a superuser can do this.");
     expect(await db.select().from(entraConnections)).toHaveLength(0);
     expect(await db.select().from(auditEvents)).toHaveLength(0);
   });
@@ -149,10 +149,10 @@ describe("before Azure User Sync is set up", () => {
   it("a sync and Test connection are both refused with the same words, and nothing is queued", async () => {
     const superuser = await createActor("superuser");
     const notSetUp = "Azure User Sync is not set up yet: enter the IDs and the Client secret or certificate in Settings → Azure User Sync, then Save Changes.";
-    await expect(requestSync(superuser, "users")).rejects.toThrow(notSetUp);
-    await expect(testSavedConnection(superuser)).rejects.toThrow(notSetUp);
+    await expect(requestSync(superuser, "users", { organizationId: await soleOrganizationId() })).rejects.toThrow(notSetUp);
+    await expect(testSavedConnection(superuser, await soleOrganizationId())).rejects.toThrow(notSetUp);
     expect(await db.$count(syncRuns)).toBe(0);
-    expect((await getSyncSettings(superuser)).setUp).toBe(false);
+    expect((await getSyncSettings(superuser, await soleOrganizationId())).setUp).toBe(false);
   });
 });
 

@@ -15,7 +15,8 @@ import { activeClientsWithMails, lockHandWrittenClients, mailInUseMessage } from
  * Adds a client by hand to an organization (the one chosen; with none chosen, the only one); both staff
  * roles may.
  */
-export async function addClient(actor: Actor, fields: ClientFields, organizationId: string | null = null) {
+/** A client added by hand, to the organization chosen (null: the only one there is; with several a choice is required). */
+export async function addClient(actor: Actor, fields: ClientFields, organizationId: string | null) {
   authorize(actor, "staff");
   return db.transaction(async (tx) => {
     await lockHandWrittenClients(tx);
@@ -30,7 +31,8 @@ export async function addClient(actor: Actor, fields: ClientFields, organization
   });
 }
 
-export type ClientEdit = Partial<ClientFields> & { organizationId?: string | null };
+/** The fields to change, and for a client added by hand the organization to move it to. */
+export type ClientEdit = Partial<ClientFields> & { moveToOrganizationId?: string | null };
 
 const organizationName = async (tx: Transaction, id: string) =>
   (await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)))[0]?.name ?? null;
@@ -53,9 +55,9 @@ export async function editClient(actor: Actor, clientId: string, edit: ClientEdi
       const [are, them] = synced.length > 1 ? ["are", "them"] : ["is", "it"];
       throw new ActionRefused(`${names} of ${client.displayName} ${are} kept in step with Microsoft Entra ID: change ${them} there. Only Notes can be edited here.`);
     }
-    const moving = Boolean(edit.organizationId) && edit.organizationId !== client.organizationId;
+    const moving = Boolean(edit.moveToOrganizationId) && edit.moveToOrganizationId !== client.organizationId;
     if (moving && client.source === "azure") throw new ActionRefused(`${client.displayName} belongs to the organization of the Microsoft Entra tenant it comes from.`);
-    const organizationId = moving ? (await organizationForHandMadeClient(tx, edit.organizationId)).id : client.organizationId;
+    const organizationId = moving ? (await organizationForHandMadeClient(tx, edit.moveToOrganizationId)).id : client.organizationId;
     const changed = fields.filter((field) => (edit[field] ?? null) !== client[clientFieldColumns[field]]);
     if (changed.length === 0 && !moving) return { name: client.displayName, changed: [] };
     const mail = changed.includes("mail") ? edit.mail : moving ? client.mail : null;

@@ -26,7 +26,7 @@ async function checkedRows(tx: Transaction, text: string, organizationId: string
  * Step 1: what importing this file into the organization (the one chosen; with none chosen, the only one)
  * would add, and each row's problems. Nothing is saved.
  */
-export async function previewClientImport(actor: Actor, text: string, organizationId: string | null = null): Promise<ImportPreview> {
+export async function previewClientImport(actor: Actor, text: string, organizationId: string | null): Promise<ImportPreview> {
   authorize(actor, "staff");
   const { rows, unknownColumns } = await db.transaction(async (tx) => {
     const organization = await organizationForHandMadeClient(tx, organizationId, { orMake: false });
@@ -48,7 +48,7 @@ const insertBatch = 1000;
  * Step 2: adds every row of the file as a client by hand, in one transaction, or none. The file is checked
  * again from the start (the database may have changed since its preview): any bad row refuses it whole.
  */
-export async function importClients(actor: Actor, text: string, fileName: string, organizationId: string | null = null) {
+export async function importClients(actor: Actor, text: string, fileName: string, organizationId: string | null) {
   authorize(actor, "staff");
   return db.transaction(async (tx) => {
     await lockHandWrittenClients(tx);

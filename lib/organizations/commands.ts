@@ -7,6 +7,7 @@ import { ActionRefused } from "@/lib/auth/action-refused";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { FieldError } from "@/lib/auth/field-error";
 import type { OrganizationForm } from "./form-schema";
+import { soleOrganization } from "./organization-rows";
 
 const nameTaken = (name: string) => new FieldError("name", `An organization named ${name} already exists: choose another name.`);
 
@@ -57,4 +58,13 @@ export async function renameOrganization(actor: Actor, organizationId: string, f
     if (isDuplicateName(error)) throw nameTaken(form.name);
     throw error;
   }
+}
+
+/**
+ * The organization Settings → Azure User Sync acts on while there is only one (made as "My organization" on a
+ * fresh install, as the guide's first Save Changes did); null with several, whose pages are Settings → Organizations.
+ */
+export async function soleOrganizationFor(actor: Actor) {
+  authorize(actor, "superuser");
+  return db.transaction((tx) => soleOrganization(tx));
 }

@@ -14,7 +14,7 @@ async function withInvitations<Run extends SyncRun>(runs: Run[]): Promise<SyncRu
   return runs.map((run) => ({ ...run, invitations: byRun.get(run.id) ?? null }));
 }
 
-export async function latestSyncRuns(actor: Actor, organizationId?: string) {
+export async function latestSyncRuns(actor: Actor, organizationId: string) {
   authorize(actor, "superuser");
   const connection = await findConnection(organizationId);
   if (!connection) return { users: null, devices: null, usersPreview: null };
@@ -31,8 +31,8 @@ export async function latestSyncRuns(actor: Actor, organizationId?: string) {
   return { users, devices, usersPreview };
 }
 
-/** The latest runs, each naming its organization; only the named organization's when one is. */
-export async function listSyncRuns(actor: Actor, limit = 100, organizationId?: string) {
+/** The latest runs, each naming its organization: the named organization's, or every organization's (null). */
+export async function listSyncRuns(actor: Actor, organizationId: string | null, limit = 100) {
   authorize(actor, "superuser");
   const runs = await db
     .select({ ...getTableColumns(syncRuns), organizationId: organizations.id, organizationName: organizations.name })

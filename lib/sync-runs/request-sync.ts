@@ -14,7 +14,7 @@ import { sendJobEvent } from "@/lib/job-engine/send-event";
  * "Sync users now" / "Sync devices now" / "Preview": records a queued run, then asks the job engine to run
  * it. A preview is a users run that writes no client.
  */
-export async function requestSync(actor: Actor, kind: SyncKind, { full = false, preview = false, organizationId }: { full?: boolean; preview?: boolean; organizationId?: string } = {}) {
+export async function requestSync(actor: Actor, kind: SyncKind, { organizationId, full = false, preview = false }: { organizationId: string; full?: boolean; preview?: boolean }) {
   authorize(actor, "superuser");
   const connection = await findConnection(organizationId);
   refuseUnlessSyncable(connection, kind, { preview });

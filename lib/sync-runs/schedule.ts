@@ -113,12 +113,12 @@ async function connectionToDescribe(connectionId: string) {
 }
 
 /**
- * What the schedule will do next for one connection (the only one, with a single organization), in a
+ * What the schedule will do next for one connection (or the named organization's), in a
  * sentence: when its next scheduled sync starts (the first tick at which findDueSyncs finds one due), or what
  * keeps it from starting (Manual only, Status, no secret, the job engine).
  */
-export async function describeNextScheduledSync({ connectionId, organizationId, now = new Date() }: { connectionId?: string; organizationId?: string; now?: Date } = {}): Promise<string> {
-  const connection = connectionId ? await connectionToDescribe(connectionId) : await findConnection(organizationId);
+export async function describeNextScheduledSync(about: { connectionId: string } | { organizationId: string }, now = new Date()): Promise<string> {
+  const connection = "connectionId" in about ? await connectionToDescribe(about.connectionId) : await findConnection(about.organizationId);
   const frequency = connection?.syncFrequency ?? "manual";
   if (!connection || frequency === "manual") return "Syncs run only when someone clicks Sync now.";
   const every = frequencyLabels[frequency].toLowerCase();

@@ -141,7 +141,7 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
 }
 
 /** The Microsoft Azure tab's choice between manual only and a scheduled sync: the same setting as the form's. */
-export async function saveSyncSchedule(actor: Actor, syncFrequency: SyncSettingsForm["syncFrequency"], now = new Date(), organizationId?: string) {
+export async function saveSyncSchedule(actor: Actor, organizationId: string, syncFrequency: SyncSettingsForm["syncFrequency"], now = new Date()) {
   authorize(actor, "superuser");
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);
@@ -168,7 +168,7 @@ function describeScope(scope: UsersScope) {
  * "Which users": the scope and exclusion rules of the users sync. The next users sync lists everyone again
  * under them (lib/sync-runs/begin-run.ts): who left the scope is removed, who entered it comes in.
  */
-export async function saveUsersScope(actor: Actor, scope: UsersScope, now = new Date(), organizationId?: string) {
+export async function saveUsersScope(actor: Actor, organizationId: string, scope: UsersScope, now = new Date()) {
   authorize(actor, "superuser");
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);

@@ -3,32 +3,11 @@ import { and, asc, eq, isNotNull, or } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { entraConnections, organizations, type EntraConnection } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { createOrganization, organizationWithoutConnection } from "@/lib/organizations/organization-rows";
 
 type Database = Transaction | typeof db;
 
-// With one organization, Vertask connects one Entra tenant: the oldest connection row. Everything else
-// refers to the row's id, so each organization's connection works the same way.
-export async function findPrimaryConnection(tx: Database = db) {
-  const [connection] = await tx.select().from(entraConnections).orderBy(asc(entraConnections.createdAt)).limit(1);
-  return connection ?? null;
-}
-
-/** The first connection, made on the first Save Changes for the first organization without one (made too if none is). */
-export async function findOrCreatePrimaryConnection(tx: Transaction) {
-  const existing = await findPrimaryConnection(tx);
-  if (existing) return existing;
-  const organization = (await organizationWithoutConnection(tx)) ?? (await createOrganization(tx, { name: "My organization" }));
-  const [created] = await tx.insert(entraConnections).values({ name: "Microsoft Entra tenant", organizationId: organization.id }).returning();
-  return created;
-}
-
-/**
- * The connection the Azure User Sync pages act on: the named organization's, or with none named (the single
- * organization's addresses, /settings/azure) the primary one. Null while the organization has none.
- */
-export async function findConnection(organizationId?: string | null, tx: Database = db) {
-  if (!organizationId) return findPrimaryConnection(tx);
+/** The organization's Entra connection; null while it has none (it is made on the first Save Changes). */
+export async function findConnection(organizationId: string, tx: Database = db) {
   const [connection] = await tx.select().from(entraConnections).where(eq(entraConnections.organizationId, organizationId));
   return connection ?? null;
 }
@@ -36,8 +15,7 @@ export async function findConnection(organizationId?: string | null, tx: Databas
 export const unknownOrganizationMessage = "This organization does not exist (any more): choose it again under Settings → Organizations.";
 
 /** As findConnection, made on the organization's first Save Changes; an organization that does not exist is refused. */
-export async function findOrCreateConnection(tx: Transaction, organizationId?: string | null) {
-  if (!organizationId) return findOrCreatePrimaryConnection(tx);
+export async function findOrCreateConnection(tx: Transaction, organizationId: string) {
   const existing = await findConnection(organizationId, tx);
   if (existing) return existing;
   const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId));

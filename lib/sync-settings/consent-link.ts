@@ -17,8 +17,8 @@ import { organizationHoldingTenant } from "./tenant-holder";
 export const consentRedirectUri = () => `${appUrl()}/settings/organizations/consent`;
 
 /**
- * The tenant an answer may bind, when it can be known before asking: the organization's tenant, else its primary
- * domain's (Entra's discovery document, no permission needed). Null: any tenant may answer, and a superuser confirms it.
+ * The tenant an answer may bind, when it can be known before asking: the organization's tenant, else the tenant
+ * its primary domain belongs to (Entra's discovery document, no permission needed). Null: any tenant may answer, and a superuser confirms it.
  */
 async function expectedTenantOf(connectionTenantId: string | null, primaryDomain: string | null) {
   if (connectionTenantId) return connectionTenantId.toLowerCase();

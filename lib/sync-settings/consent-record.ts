@@ -44,7 +44,7 @@ export class ConsentAnswerRefused extends ConsentRefused {
  */
 export async function findAnswerableRequest(state: string, now: Date): Promise<ConsentRequest> {
   const [request] = state ? await db.select().from(consentRequests).where(eq(consentRequests.stateHash, hashConsentState(state))) : [];
-  if (!request) throw new ConsentRefused("unknown");
+  if (!request) throw new ConsentRefused("unknown", null);
   if (request.usedAt) throw new ConsentRefused("used", request.organizationId);
   if (request.voidedAt) throw new ConsentRefused("void", request.organizationId);
   if (request.expiresAt <= now) throw new ConsentRefused("expired", request.organizationId);

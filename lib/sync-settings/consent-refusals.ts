@@ -21,7 +21,7 @@ export const consentRefusalMessages: Record<ConsentRefusal, string> = {
 export class ConsentRefused extends ActionRefused {
   constructor(
     readonly reason: ConsentRefusal,
-    readonly organizationId: string | null = null,
+    readonly organizationId: string | null,
   ) {
     super(consentRefusalMessages[reason]);
   }

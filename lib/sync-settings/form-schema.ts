@@ -13,8 +13,8 @@ export const uploadedFile = z
 
 export const credentialKinds = ["secret", "certificate"] as const;
 
-/** The organization whose settings a form saves (Settings → Organizations); absent on the single organization's pages. */
-export const organizationIdField = z.uuid("Choose an organization under Settings → Organizations.").optional();
+/** The organization whose settings a form saves: every form names it, on the single organization's pages too. */
+export const organizationIdField = z.uuid("Choose an organization under Settings → Organizations.");
 
 /** The "Azure User Sync" form. Checks that need the saved settings happen when saving. */
 export const syncSettingsForm = z

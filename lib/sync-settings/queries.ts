@@ -8,7 +8,7 @@ import { findProviderApp, hasProviderCredential } from "./provider-app";
 import { storedCredentialExpiry } from "./secret-expiry";
 
 /** The settings as the page shows them: never the secret or the private key, only what identifies them. */
-export async function getSyncSettings(actor: Actor, now = new Date(), organizationId?: string) {
+export async function getSyncSettings(actor: Actor, organizationId: string, now = new Date()) {
   authorize(actor, "superuser");
   const [connection, provider] = await Promise.all([findConnection(organizationId), findProviderApp()]);
   const method = connection?.method ?? "own_app";
@@ -17,7 +17,7 @@ export async function getSyncSettings(actor: Actor, now = new Date(), organizati
   const tenantId = method === "own_app" ? (connection?.tenantId ?? "") : "";
   return {
     connectionId: connection?.id ?? null,
-    organizationId: organizationId ?? connection?.organizationId ?? null,
+    organizationId,
     method,
     // The choice of method is offered once the provider's app is entered (or already chosen).
     providerAppEntered: hasProviderCredential(provider),

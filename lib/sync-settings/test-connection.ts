@@ -4,8 +4,8 @@ import { authorize, type Actor } from "@/lib/auth/authorize";
 import { findConnection, scopeGroupIds } from "./connection-row";
 import { requireEntraSettings } from "./load-credentials";
 
-/** "Test connection": the connector's check with the saved settings of the organization (the single one when none is named). */
-export async function testSavedConnection(actor: Actor, organizationId?: string): Promise<EntraConnectionReport & { connectionId: string }> {
+/** "Test connection": the connector's check with the organization's saved settings. */
+export async function testSavedConnection(actor: Actor, organizationId: string): Promise<EntraConnectionReport & { connectionId: string }> {
   authorize(actor, "superuser");
   const connection = await findConnection(organizationId);
   const settings = await requireEntraSettings(connection);

@@ -10,6 +10,7 @@ import { useInngestEventApi } from "../support/inngest-event-api";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { saveSettings } from "../sync/sync-harness";
 import { runAlertSweep, useAlertWorld } from "./alert-harness";
+import { soleOrganizationId } from "@/tests/support/database";
 
 const { world, mails } = useAlertWorld();
 const received = useInngestEventApi();
@@ -71,7 +72,7 @@ describe("the daily connection check", () => {
 
     await saveSettings(world.admin, { clientId: CONTOSO.goodApp.clientId, secret: CONTOSO.goodApp.secret });
     // As the Test connection action does: a passing test clears the condition.
-    const tested = await testSavedConnection(world.admin);
+    const tested = await testSavedConnection(world.admin, await soleOrganizationId());
     expect(tested.ok).toBe(true);
     await clearConnectionCheckAfterPassingTest(tested.connectionId, new Date());
     expect(await openAlertsFor(world.admin)).toEqual([]);

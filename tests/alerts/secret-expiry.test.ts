@@ -7,12 +7,14 @@ import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import type { Actor } from "@/lib/auth/authorize";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { daysFrom, isoDate, runAlertSweep, today, useAlertWorld } from "./alert-harness";
+import { soleOrganizationId } from "@/tests/support/database";
 
 const { world, mails, mailsOn } = useAlertWorld();
 
 /** Saves "Client secret expires on" as the settings action does (then the alert), keeping the stored secret. */
 async function saveExpiryDate(admin: Actor, expiresOn: string, now = new Date()) {
   const form = syncSettingsForm.parse({
+    organizationId: await soleOrganizationId(),
     status: "enabled", syncFrequency: "manual", clientId: CONTOSO.goodApp.clientId, tenantId: CONTOSO.tenantId,
     clientSecret: "", clientSecretExpiresOn: expiresOn, syncExternalUsers: "no", inviteToPortal: "no",
   });

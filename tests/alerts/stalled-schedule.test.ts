@@ -4,6 +4,7 @@ import { openAlertsFor } from "@/lib/alerts/queries";
 import { evaluateTimedAlerts } from "@/lib/alerts/timed-alerts";
 import { saveSyncSchedule } from "@/lib/sync-settings/commands";
 import { endRun, useAlertWorld } from "./alert-harness";
+import { soleOrganizationId } from "@/tests/support/database";
 
 const { world, mails } = useAlertWorld();
 
@@ -18,7 +19,7 @@ async function sweepNow() {
 
 describe("scheduled syncs that stall", () => {
   it("are mailed once after two intervals without a success, and once when a sync of that kind succeeds", async () => {
-    await saveSyncSchedule(world.admin, "hourly");
+    await saveSyncSchedule(world.admin, await soleOrganizationId(), "hourly");
     await endRun("users", "succeeded", { trigger: "scheduled", queuedAt: hoursAgo(5), counts: zeroCounts });
     // The job engine lost the next scheduled runs: cancelled, never failed.
     await endRun("users", "cancelled", { trigger: "scheduled", queuedAt: hoursAgo(2.5) });
@@ -34,16 +35,16 @@ describe("scheduled syncs that stall", () => {
   });
 
   it("are not mailed before two intervals have passed, nor while syncs run by hand only", async () => {
-    await saveSyncSchedule(world.admin, "every_4_hours");
+    await saveSyncSchedule(world.admin, await soleOrganizationId(), "every_4_hours");
     await endRun("devices", "cancelled", { trigger: "scheduled", queuedAt: hoursAgo(7) });
     expect(await sweepNow()).toEqual([]);
-    await saveSyncSchedule(world.admin, "manual");
+    await saveSyncSchedule(world.admin, await soleOrganizationId(), "manual");
     await endRun("devices", "cancelled", { trigger: "scheduled", queuedAt: hoursAgo(30) });
     expect(await sweepNow()).toEqual([]);
   });
 
   it("are not mailed a second time while that kind's failure is already open", async () => {
-    await saveSyncSchedule(world.admin, "hourly");
+    await saveSyncSchedule(world.admin, await soleOrganizationId(), "hourly");
     await endRun("users", "failed", { trigger: "scheduled", queuedAt: hoursAgo(3), errorMessage: "Microsoft Graph did not answer in time." });
     await endRun("users", "failed", { trigger: "scheduled", queuedAt: hoursAgo(2), errorMessage: "Microsoft Graph did not answer in time." });
     expect(await sweepNow()).toEqual(["Vertask: syncing users failed"]);

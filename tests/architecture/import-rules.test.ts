@@ -54,3 +54,24 @@ describe("the direction of imports", () => {
     expect(edges).toContainEqual(expect.objectContaining({ from: "lib/sync/devices-page.ts", to: "lib/azure", names: expect.arrayContaining(["fetchFirstOwners", "GraphOptions"]) }));
   });
 });
+
+describe("an organization is always named", () => {
+  const libAndCli = () => productFiles().filter((file) => file.startsWith("lib/") || file.startsWith("cli/"));
+
+  it("no function in lib/ or cli/ takes an optional organization or connection that would mean \"the first one\"", () => {
+    const optional = /\b(organizationId|connectionId|organization|connection)\?\s*:|\b(organizationId|connectionId)(\s*:[^,)=]+)?\s*=\s*(null|undefined|"")\s*[,)]/;
+    const found = libAndCli().flatMap((file) =>
+      readProductFile(file).split("\n").flatMap((line, index) => (optional.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it("\"primary\" names nothing in lib/ or cli/ but an organization's primary domain", () => {
+    const found = libAndCli().flatMap((file) =>
+      readProductFile(file)
+        .split("\n")
+        .flatMap((line, index) => (/primary(?![ _-]?domain)/i.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [])),
+    );
+    expect(found).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { caFileForNode } from "@/tests/fake-entra/certificates";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { startFakeEntra, type FakeEntra } from "@/tests/fake-entra/server";
-import { createActor } from "@/tests/support/database";
+import { createActor, soleOrganizationId } from "@/tests/support/database";
 
 export const BENCH_PASSWORD = "a long enough password"; // what tests/support/database gives every actor
 
@@ -24,6 +24,7 @@ export async function startBenchTenant(size: { users: number; devices: number },
   const caFile = await caFileForNode();
   admin ??= await createActor("superuser", "Bench Admin");
   const form = syncSettingsForm.parse({
+    organizationId: await soleOrganizationId(),
     status: "enabled",
     syncFrequency: "manual",
     clientId: CONTOSO.goodApp.clientId,

@@ -17,9 +17,9 @@ import { OWNER_BATCHES_AT_ONCE } from "@/lib/sync/devices-page";
 import { clientFieldsFrom, deviceFieldsFrom } from "@/lib/sync/record-fields";
 import { knownRecords } from "@/lib/sync/write-page";
 import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
-import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { reportToParent } from "./bench-children";
 import { copyIntoEmptyTable } from "./copy-rows";
+import { theConnection } from "@/tests/support/database";
 
 export type LowerBound = { fetchMs: number; copyMs: number | null; requests: number; rows: number };
 
@@ -85,7 +85,7 @@ async function rowsOf(kind: string, connection: { id: string; organizationId: st
 
 async function main(): Promise<LowerBound> {
   const [kind, mode] = process.argv.slice(2);
-  const connection = (await findPrimaryConnection())!;
+  const connection = (await theConnection())!;
   const started = performance.now();
   const fetched = await fetchEverything(kind, mode, connection);
   const fetchMs = performance.now() - started;

@@ -6,13 +6,13 @@ import { closeDatabase, db } from "@/db/client";
 import { syncRuns, type SyncKind } from "@/db/schema";
 import { runSync } from "@/lib/sync-runs/run-sync";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
-import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { liveHeapMB, peakMemoryMB, reportToParent, type SyncOutcome } from "./bench-children";
+import { theConnection } from "@/tests/support/database";
 
 async function main(): Promise<SyncOutcome> {
   const kind = process.argv[2] as SyncKind;
   const full = process.argv.includes("--full");
-  const connection = await findPrimaryConnection();
+  const connection = await theConnection();
   if (!connection) throw new Error("No connection: the benchmark saves one before it starts a sync.");
   const run = await createSyncRun({ connectionId: connection.id, kind, trigger: "command_line", full, requestedByName: "benchmark" });
   if (!run) throw new Error(`A sync of ${kind} is already running.`);

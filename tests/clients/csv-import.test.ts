@@ -20,14 +20,14 @@ const goodFile = '\uFEFFName;Mail;Phone;Company;Notes\r\nAnn Lee;ann@client.exam
 
 describe("importing clients from a CSV file", () => {
   it("the preview lists every row with its line and saves nothing", async () => {
-    const preview = await previewClientImport(technician, goodFile);
+    const preview = await previewClientImport(technician, goodFile, null);
     expect(preview).toMatchObject({ totalRows: 2, rowsWithProblems: 0, unknownColumns: [] });
     expect(preview.rows.map((row) => [row.line, row.values.name])).toEqual([[2, "Ann Lee"], [4, "Bo Ray"]]);
     expect(await db.select().from(clients)).toHaveLength(0);
   });
 
   it("imports every row of a good file as clients added by hand, with one audit row", async () => {
-    await expect(importClients(technician, goodFile, "clients.csv")).resolves.toEqual({ imported: 2 });
+    await expect(importClients(technician, goodFile, "clients.csv", null)).resolves.toEqual({ imported: 2 });
     const rows = await db.select().from(clients).orderBy(asc(clients.displayName));
     expect(rows).toMatchObject([
       { displayName: "Ann Lee", mail: "ann@client.example", mobilePhone: "+1 555 0101", companyName: "Lee; Sons", notes: "Two lines:\r\nfirst, second", source: "manual", status: "active", connectionId: null },
@@ -39,7 +39,7 @@ describe("importing clients from a CSV file", () => {
 
   it("a file with one bad row saves nothing, and the refusal lists the bad row by its line", async () => {
     const file = "Name,Mail\nAnn,ann@client.example\nBo,bo@client.example\n,nameless@client.example\n";
-    const refusal = await importClients(technician, file, "bad.csv").catch((error: unknown) => error);
+    const refusal = await importClients(technician, file, "bad.csv", null).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ImportRefused);
     expect((refusal as ImportRefused).message).toBe("Nothing was imported: 1 row has a problem. Fix it in the file and upload it again.");
     const preview = (refusal as ImportRefused).data as Awaited<ReturnType<typeof previewClientImport>>;
@@ -49,9 +49,9 @@ describe("importing clients from a CSV file", () => {
   });
 
   it("checks the file again at import: a mail an active client took since the preview refuses it", async () => {
-    expect((await previewClientImport(technician, goodFile)).rowsWithProblems).toBe(0);
+    expect((await previewClientImport(technician, goodFile, null)).rowsWithProblems).toBe(0);
     await db.insert(clients).values({ organizationId: await organizationId(), displayName: "Ann Earlier", mail: "ANN@client.example", source: "azure" });
-    const refusal = (await importClients(technician, goodFile, "clients.csv").catch((error: unknown) => error)) as ImportRefused;
+    const refusal = (await importClients(technician, goodFile, "clients.csv", null).catch((error: unknown) => error)) as ImportRefused;
     expect((refusal.data as { rows: { line: number; problems: string[] }[] }).rows[0]).toMatchObject({ line: 2, problems: ["An active client already has this mail: Ann Earlier."] });
     expect(await db.select().from(clients)).toHaveLength(1);
   });
@@ -65,7 +65,7 @@ describe("importing clients from a CSV file", () => {
 
   it("a preview of a large file shows every bad row and the first good ones, 500 at most, with long values cut", async () => {
     const rows = Array.from({ length: 2000 }, (_, i) => (i % 400 === 7 ? `,nobody${i}@x.example,` : `Row ${i},row${i}@x.example,${"n".repeat(300)}`));
-    const preview = await previewClientImport(technician, ["Name,Mail,Notes", ...rows].join("\n"));
+    const preview = await previewClientImport(technician, ["Name,Mail,Notes", ...rows].join("\n"), null);
     expect(preview).toMatchObject({ totalRows: 2000, rowsWithProblems: 5 });
     expect(preview.rows).toHaveLength(500);
     expect(preview.rows.filter((row) => row.problems.length).map((row) => row.line)).toEqual([9, 409, 809, 1209, 1609]);

@@ -42,7 +42,7 @@ async function entraClient() {
 
 describe("adding a client by hand", () => {
   it("a technician may add one: active, source manual, no Entra connection, phone and company in the synced columns", async () => {
-    const { id } = await addClient(technician, fields({ name: "  Hana Hand ", mail: "Hana@Client.example", phone: "+41 44 555 01 02", company: "Hand & Co", notes: "Prefers phone calls." }));
+    const { id } = await addClient(technician, fields({ name: "  Hana Hand ", mail: "Hana@Client.example", phone: "+41 44 555 01 02", company: "Hand & Co", notes: "Prefers phone calls." }), null);
     expect(await clientRow(id)).toMatchObject({
       displayName: "Hana Hand",
       mail: "Hana@Client.example",
@@ -58,7 +58,7 @@ describe("adding a client by hand", () => {
   });
 
   it("empty optional fields are kept as nothing, not as empty text", async () => {
-    const { id } = await addClient(superuser, fields({ name: "Only Name", mail: " ", phone: "", company: "", notes: "" }));
+    const { id } = await addClient(superuser, fields({ name: "Only Name", mail: " ", phone: "", company: "", notes: "" }), null);
     expect(await clientRow(id)).toMatchObject({ mail: null, mobilePhone: null, companyName: null, notes: null });
   });
 
@@ -76,8 +76,8 @@ describe("adding a client by hand", () => {
   });
 
   it("refuses a mail an active client already has, whatever its case and spaces, and saves nothing", async () => {
-    await addClient(superuser, fields({ name: "First", mail: "same@client.example" }));
-    const second = addClient(technician, fields({ name: "Second", mail: "  SAME@Client.Example " }));
+    await addClient(superuser, fields({ name: "First", mail: "same@client.example" }), null);
+    const second = addClient(technician, fields({ name: "Second", mail: "  SAME@Client.Example " }), null);
     await expect(second).rejects.toThrow(FieldError);
     await expect(second).rejects.toMatchObject({ fields: { mail: "An active client already has this mail: First." } });
     expect(await db.select().from(clients)).toHaveLength(1);
@@ -85,26 +85,26 @@ describe("adding a client by hand", () => {
 
   it("a mail that only a disabled or removed client has is free", async () => {
     await db.insert(clients).values({ organizationId: await organizationId(), displayName: "Gone", mail: "gone@client.example", source: "azure", status: "removed" });
-    await expect(addClient(superuser, fields({ name: "New", mail: "gone@client.example" }))).resolves.toHaveProperty("id");
+    await expect(addClient(superuser, fields({ name: "New", mail: "gone@client.example" }), null)).resolves.toHaveProperty("id");
   });
 
   it("two people adding the same mail at once make one client", async () => {
     const results = await Promise.allSettled([
-      addClient(superuser, fields({ name: "One", mail: "race@client.example" })),
-      addClient(technician, fields({ name: "Two", mail: "race@client.example" })),
+      addClient(superuser, fields({ name: "One", mail: "race@client.example" }), null),
+      addClient(technician, fields({ name: "Two", mail: "race@client.example" }), null),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await db.select().from(clients)).toHaveLength(1);
   });
 
   it("nobody signed out may add one", async () => {
-    await expect(addClient(null as unknown as Actor, fields({ name: "Nobody" }))).rejects.toThrow("Sign in to continue.");
+    await expect(addClient(null as unknown as Actor, fields({ name: "Nobody" }), null)).rejects.toThrow("Sign in to continue.");
   });
 });
 
 describe("editing a client", () => {
   it("every field of a client added by hand can be changed, and the audit log names the fields", async () => {
-    const { id } = await addClient(superuser, fields({ name: "Ivo Initial", mail: "ivo@client.example" }));
+    const { id } = await addClient(superuser, fields({ name: "Ivo Initial", mail: "ivo@client.example" }), null);
     const result = await editClient(technician, id, fields({ name: "Ivo Changed", mail: "ivo.changed@client.example", phone: "+1 555 0199", company: "Ivo Ltd", notes: "Moved office." }));
     expect(result.changed).toEqual(["name", "mail", "phone", "company", "notes"]);
     expect(await clientRow(id)).toMatchObject({ displayName: "Ivo Changed", mail: "ivo.changed@client.example", mobilePhone: "+1 555 0199", companyName: "Ivo Ltd", notes: "Moved office." });
@@ -130,7 +130,7 @@ describe("editing a client", () => {
 
   it("Notes can be edited on a client from Microsoft Entra and on one added by hand", async () => {
     const erin = await entraClient();
-    const { id } = await addClient(technician, fields({ name: "Hand Made" }));
+    const { id } = await addClient(technician, fields({ name: "Hand Made" }), null);
     await editClient(technician, erin.id, { notes: "Call before 10." });
     await editClient(technician, id, { notes: "Has a spare laptop." });
     expect((await clientRow(erin.id)).notes).toBe("Call before 10.");
@@ -145,14 +145,14 @@ describe("editing a client", () => {
   });
 
   it("refuses changing a mail to one another active client has, but keeping a client's own mail is fine", async () => {
-    await addClient(superuser, fields({ name: "Taken", mail: "taken@client.example" }));
-    const { id } = await addClient(superuser, fields({ name: "Mover", mail: "mover@client.example" }));
+    await addClient(superuser, fields({ name: "Taken", mail: "taken@client.example" }), null);
+    const { id } = await addClient(superuser, fields({ name: "Mover", mail: "mover@client.example" }), null);
     await expect(editClient(superuser, id, fields({ name: "Mover", mail: "TAKEN@client.example" }))).rejects.toMatchObject({ fields: { mail: "An active client already has this mail: Taken." } });
     await expect(editClient(superuser, id, fields({ name: "Mover", mail: "Mover@client.example" }))).resolves.toMatchObject({ changed: ["mail"] });
   });
 
   it("saving without a change writes nothing, not even an audit row", async () => {
-    const { id } = await addClient(superuser, fields({ name: "Still", notes: "Same" }));
+    const { id } = await addClient(superuser, fields({ name: "Still", notes: "Same" }), null);
     const before = await lastAudit();
     await expect(editClient(superuser, id, fields({ name: "Still", notes: "Same" }))).resolves.toEqual({ name: "Still", changed: [] });
     expect((await lastAudit()).id).toBe(before.id);

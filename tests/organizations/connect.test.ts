@@ -62,7 +62,7 @@ describe("connecting organizations", () => {
     expect(accepted.url).toContain(`/${accepting.tenantId}/v2.0/adminconsent?client_id=${PROVIDER.multiTenantApp.clientId}&scope=`);
     expect(accepted.url).toContain(`redirect_uri=${encodeURIComponent(PROVIDER.redirectUris[0])}`);
     expect(accepted.result).toEqual({ organizationId: tailspin.id, outcome: "connected" });
-    const tailspinSettings = await getSyncSettings(admin, new Date(), tailspin.id);
+    const tailspinSettings = await getSyncSettings(admin, tailspin.id, new Date());
     expect(tailspinSettings).toMatchObject({ method: "provider_app", waitingForConsent: false, consentedTenantId: accepting.tenantId, enabled: true, setUp: true });
     expect(await lastConsentAnswer(admin, tailspin.id)).toMatchObject({ outcome: "connected", tenantId: accepting.tenantId, message: expect.stringMatching(/^Connected: /) });
     expect((await lastConsentAnswer(admin, tailspin.id))!.checks).toEqual(expect.arrayContaining([{ label: "Token obtained", ok: true }, { label: "User.Read.All: granted", ok: true }]));
@@ -72,7 +72,7 @@ describe("connecting organizations", () => {
     expect(declined.result.outcome).toBe("declined");
     expect(await lastConsentAnswer(admin, woodgrove.id)).toMatchObject({ outcome: "declined", tenantId: null, message: expect.stringContaining("The administrator declined the consent") });
     expect(await connectionOf(woodgrove.id)).toMatchObject({ method: "provider_app", clientId: null, tenantId: null, enabled: false });
-    expect((await getSyncSettings(admin, new Date(), woodgrove.id)).waitingForConsent).toBe(true);
+    expect((await getSyncSettings(admin, woodgrove.id, new Date())).waitingForConsent).toBe(true);
     await expect(requestSync(admin, "users", { organizationId: woodgrove.id })).rejects.toThrow(/waiting for consent/);
 
     for (const organization of [tailspin, fabrikam]) {
@@ -85,9 +85,9 @@ describe("connecting organizations", () => {
     expect(await organizationContents(woodgrove.id)).toEqual({ users: [], devices: [] });
 
     // The run history names each run's organization.
-    const runs = await listSyncRuns(admin);
+    const runs = await listSyncRuns(admin, null);
     expect(new Set(runs.map((run) => run.organizationName))).toEqual(new Set(["Tailspin Toys", "Fabrikam"]));
-    expect((await listSyncRuns(admin, 100, fabrikam.id)).every((run) => run.organizationName === "Fabrikam")).toBe(true);
+    expect((await listSyncRuns(admin, fabrikam.id, 100)).every((run) => run.organizationName === "Fabrikam")).toBe(true);
   });
 
   it("refuses a forged, a replayed and an expired answer, and records nothing for them", async () => {

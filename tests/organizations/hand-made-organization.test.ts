@@ -25,7 +25,7 @@ const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: 
 
 describe("the organization of a client added by hand", () => {
   it("with no organization yet, the client goes to a new one named My organization", async () => {
-    const { id } = await addClient(technician, fields({ name: "Hana Hand" }));
+    const { id } = await addClient(technician, fields({ name: "Hana Hand" }), null);
     const [only] = await db.select().from(organizations);
     expect(only.name).toBe("My organization");
     expect((await clientRow(id)).organizationId).toBe(only.id);
@@ -33,7 +33,7 @@ describe("the organization of a client added by hand", () => {
 
   it("with one organization, the client goes to it without being asked", async () => {
     const contoso = await organizationId("Contoso");
-    const { id } = await addClient(technician, fields({ name: "Hana Hand" }));
+    const { id } = await addClient(technician, fields({ name: "Hana Hand" }), null);
     expect((await clientRow(id)).organizationId).toBe(contoso);
     expect(await db.$count(organizations)).toBe(1);
   });
@@ -41,7 +41,7 @@ describe("the organization of a client added by hand", () => {
   it("with two, a choice is required; one that does not exist is refused; nothing is saved either way", async () => {
     await organizationId("Contoso");
     await organizationId("Fabrikam");
-    expect(await refusal(addClient(technician, fields({ name: "Hana Hand" })))).toMatchObject({ fields: { organizationId: "Choose an organization." } });
+    expect(await refusal(addClient(technician, fields({ name: "Hana Hand" }), null))).toMatchObject({ fields: { organizationId: "Choose an organization." } });
     const gone = await refusal(addClient(technician, fields({ name: "Hana Hand" }), "00000000-0000-4000-8000-000000000000"));
     expect(gone).toBeInstanceOf(FieldError);
     expect((gone as FieldError).fields).toEqual({ organizationId: "This organization no longer exists: choose another." });
@@ -64,25 +64,25 @@ describe("the organization of a client added by hand", () => {
     const file = "Name,Mail\nAnn Lee,ann@example.com\nBo Ray,bo@example.com\n";
     expect((await previewClientImport(technician, file, contoso)).rowsWithProblems).toBe(1);
     expect((await previewClientImport(technician, file, fabrikam)).rowsWithProblems).toBe(0);
-    expect(await refusal(importClients(technician, file, "clients.csv"))).toMatchObject({ fields: { organizationId: "Choose an organization." } });
+    expect(await refusal(importClients(technician, file, "clients.csv", null))).toMatchObject({ fields: { organizationId: "Choose an organization." } });
     await importClients(technician, file, "clients.csv", fabrikam);
     const imported = await db.select().from(clients).where(eq(clients.organizationId, fabrikam)).orderBy(asc(clients.displayName));
     expect(imported.map((row) => row.displayName)).toEqual(["Ann Lee", "Bo Ray"]);
   });
 
   it("a preview with no organization yet saves nothing, not even an organization", async () => {
-    expect((await previewClientImport(technician, "Name\nAnn\n")).totalRows).toBe(1);
+    expect((await previewClientImport(technician, "Name\nAnn\n", null)).totalRows).toBe(1);
     expect(await db.$count(organizations)).toBe(0);
   });
 
   it("a client added by hand moves to another organization; one from Microsoft Entra stays with its tenant's", async () => {
     const [contoso, fabrikam] = [await organizationId("Contoso"), await organizationId("Fabrikam")];
     const { id } = await addClient(technician, fields({ name: "Mo Mover", mail: "mo@example.com" }), contoso);
-    await editClient(technician, id, { organizationId: fabrikam });
+    await editClient(technician, id, { moveToOrganizationId: fabrikam });
     expect((await clientRow(id)).organizationId).toBe(fabrikam);
 
     const [entra] = await db.insert(clients).values({ organizationId: contoso, displayName: "Erin Entra", source: "azure", entraObjectId: "e-1" }).returning();
-    const refused = await refusal(editClient(technician, entra.id, { organizationId: fabrikam }));
+    const refused = await refusal(editClient(technician, entra.id, { moveToOrganizationId: fabrikam }));
     expect(refused).toBeInstanceOf(ActionRefused);
     expect((refused as Error).message).toBe("Erin Entra belongs to the organization of the Microsoft Entra tenant it comes from.");
     expect((await clientRow(entra.id)).organizationId).toBe(contoso);

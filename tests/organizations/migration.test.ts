@@ -77,7 +77,8 @@ describe("migration 0017 on a database from before organizations", () => {
     expect(await sql`SELECT id, organization_id, method FROM entra_connections`).toEqual([{ id: connectionId, organization_id: organization.id, method: "own_app" }]);
     // Synced and hand-made rows alike belong to it; nothing else about them changed.
     const [clientsAfter, devicesAfter] = [await rowsOf(sql, "clients"), await rowsOf(sql, "devices")];
-    expect(clientsAfter).toEqual(clientsBefore.map((row) => ({ ...row, organization_id: organization.id })));
+    // Migration 0021 adds typed_by_hand, empty on every row it finds.
+    expect(clientsAfter).toEqual(clientsBefore.map((row) => ({ ...row, organization_id: organization.id, typed_by_hand: null })));
     expect(devicesAfter).toEqual(devicesBefore.map((row) => ({ ...row, organization_id: organization.id })));
     expect(clientsAfter.filter((row) => row.source === "manual").map((row) => row.display_name)).toEqual(["Hana Hand", "Hugo Hand"]);
   });

@@ -1,9 +1,9 @@
 // With two or more organizations, alerts and audit entries say which organization they are about; with one,
 // they read as they did before organizations.
 import { describe, expect, it } from "vitest";
-import { desc } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { auditEvents, organizations } from "@/db/schema";
 import { openAlertsFor } from "@/lib/alerts/queries";
 import { addClient } from "@/lib/clients/commands";
 import { clientFields } from "@/lib/clients/client-fields";
@@ -24,7 +24,8 @@ describe("with one organization", () => {
     await endRun("users", "failed", { errorMessage: expiredSecret });
     expect(mails().map((mail) => mail.subject)).toEqual(["Vertask: syncing users failed"]);
     expect((await openAlertsFor(world.admin)).map((alert) => alert.summary)).toEqual([`Syncing users failed: ${expiredSecret}`]);
-    await saveSyncSchedule(world.admin, "daily");
+    const [mine] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, "My organization"));
+    await saveSyncSchedule(world.admin, mine.id, "daily");
     expect(await lastAudit()).toBe("Changed Sync frequency");
   });
 });
@@ -46,7 +47,8 @@ describe("with two organizations", () => {
   it("audit entries of settings changes, sync requests and clients added by hand name the organization", async () => {
     const fabrikam = await connectOrganization("Fabrikam", FABRIKAM);
 
-    await saveSyncSchedule(world.admin, "daily");
+    const [mine] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, "My organization"));
+    await saveSyncSchedule(world.admin, mine.id, "daily");
     expect(await lastAudit()).toBe("My organization: Changed Sync frequency");
 
     const run = await createSyncRun({ connectionId: fabrikam.connection.id, kind: "users", trigger: "manual", requestedByName: world.admin.name });

@@ -43,7 +43,7 @@ afterAll(async () => {
 
 /** A client added by hand who uses the portal: signed in (the session next-auth would carry), with a new-password link mailed. */
 async function portalUserWithOpenLink(mail = "hana@client.example") {
-  const { id } = await addClient(admin, clientFields.parse({ name: "Hana Hand", mail }));
+  const { id } = await addClient(admin, clientFields.parse({ name: "Hana Hand", mail }), null);
   await db.insert(portalAccounts).values({ clientId: id, status: "active", passwordHash: await hashPassword(password), activatedAt: new Date() });
   const signedIn = (await findPortalClientBySignIn(mail, password, fromNowhere))!;
   const session: PortalSession = { portalClientId: signedIn.id, sessionVersion: signedIn.sessionVersion };
@@ -80,7 +80,7 @@ describe("revoking and re-inviting portal access", () => {
   });
 
   it("a new invitation ends the sessions and closes the links of the access before it", async () => {
-    const { id } = await addClient(admin, clientFields.parse({ name: "Ivo Invited", mail: "ivo@client.example" }));
+    const { id } = await addClient(admin, clientFields.parse({ name: "Ivo Invited", mail: "ivo@client.example" }), null);
     await resendInvitation(admin, id);
     const firstLink = await mailedLink(() => sendWaitingInvitations(), "accept");
     const [before] = await db.select().from(portalAccounts).where(eq(portalAccounts.clientId, id));

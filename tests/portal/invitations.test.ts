@@ -14,6 +14,7 @@ import { getSyncSettings } from "@/lib/sync-settings/queries";
 import { startSmtpInbox, type Inbox } from "../support/smtp-inbox";
 import { useInngestEventApi } from "../support/inngest-event-api";
 import { runSyncFunction, saveSettings, useSyncWorld } from "../sync/sync-harness";
+import { soleOrganizationId } from "@/tests/support/database";
 
 const world = useSyncWorld({ users: 120, devices: 10 });
 const events = useInngestEventApi();
@@ -58,12 +59,12 @@ describe("portal invitations", () => {
     await saveSettings(world.admin, { inviteToPortal: true, secret: "" });
     const { run } = await runSyncFunction("users");
     const eligible = await eligibleClients();
-    const [listed] = await listSyncRuns(world.admin);
+    const [listed] = await listSyncRuns(world.admin, null);
     expect(listed.id).toBe(run.id);
     expect(describeInvitations(listed.invitations)).toBe(`Portal invitations: ${eligible.length} waiting to be sent`);
 
     await sendAllInvitations();
-    const [afterSending] = await listSyncRuns(world.admin);
+    const [afterSending] = await listSyncRuns(world.admin, null);
     expect(describeInvitations(afterSending.invitations)).toBe(`Portal invitations: ${eligible.length} sent`);
     const sentRows = (await listAuditEvents(world.admin)).filter((event) => event.action === "portal.invitations.sent");
     expect(sentRows.every((event) => event.actorName === "Vertask (job engine)")).toBe(true);
@@ -74,16 +75,16 @@ describe("portal invitations", () => {
 
     // A later sync invites nobody new: it counts no invitations of its own.
     await runSyncFunction("users");
-    const [again] = await listSyncRuns(world.admin);
+    const [again] = await listSyncRuns(world.admin, null);
     expect(again.invitations).toBeNull();
   });
 
   it("before it is saved on, the settings say how many clients the next users sync would invite", async () => {
     await saveSettings(world.admin, { inviteToPortal: false, secret: "" });
     await runSyncFunction("users");
-    expect((await getSyncSettings(world.admin)).clientsToInvite).toBe((await eligibleClients()).length);
+    expect((await getSyncSettings(world.admin, await soleOrganizationId())).clientsToInvite).toBe((await eligibleClients()).length);
     await saveSettings(world.admin, { inviteToPortal: true, secret: "" });
-    expect((await getSyncSettings(world.admin)).clientsToInvite).toBeNull();
+    expect((await getSyncSettings(world.admin, await soleOrganizationId())).clientsToInvite).toBeNull();
   });
 
   it("never invites a disabled client, one without a mail address, or a guest while external users are off", async () => {

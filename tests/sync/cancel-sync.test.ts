@@ -6,11 +6,10 @@ import { databaseLostMessage } from "@/db/connection-lost";
 import { auditEvents, clients, syncRunPages, syncRuns } from "@/db/schema";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { cancelSync } from "@/lib/sync-runs/cancel-run";
-import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { syncUsers } from "@/inngest/sync-users";
 import { syncRunEndedByJobEngine } from "@/inngest/sync-run-ended-by-job-engine";
 import { syncCancelRequested, syncRequested } from "@/lib/job-engine/events";
-import { createActor } from "../support/database";
+import { createActor, theConnection } from "../support/database";
 import { useInngestEventApi } from "../support/inngest-event-api";
 import { expectClientsEqualTheTenant, runSyncFunction, useSyncWorld } from "./sync-harness";
 import { startSyncProcess } from "./command-line-process";
@@ -21,7 +20,7 @@ const received = useInngestEventApi();
 const runOf = async (id: string) => (await db.select().from(syncRuns).where(eq(syncRuns.id, id)))[0];
 
 async function startJobEngineSync() {
-  const connection = (await findPrimaryConnection())!;
+  const connection = (await theConnection())!;
   const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual", requestedByName: "Sam Admin" }))!;
   const data = { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: "Sam Admin" };
   const execution = new InngestTestEngine({ function: syncUsers }).execute({ events: [{ name: syncRequested.users.name, data }] });
@@ -55,7 +54,7 @@ describe("Cancel sync", () => {
   });
 
   it("a queued sync can be cancelled before the job engine begins it, and then never begins", async () => {
-    const connection = (await findPrimaryConnection())!;
+    const connection = (await theConnection())!;
     const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
     await cancelSync(world.admin, run.id);
     const data = { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: null };
@@ -107,7 +106,7 @@ describe("a sync Inngest itself ends", () => {
 
 describe("a sync Inngest gives up on", () => {
   it("ends as failed in the run history, with the last error in words", async () => {
-    const connection = (await findPrimaryConnection())!;
+    const connection = (await theConnection())!;
     const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
     const failedEvent = {
       name: "inngest/function.failed",

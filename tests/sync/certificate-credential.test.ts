@@ -13,6 +13,7 @@ import { secretExpiryMessage } from "@/lib/sync-settings/secret-expiry";
 import { testSavedConnection } from "@/lib/sync-settings/test-connection";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { runSyncFunction, useSyncWorld } from "./sync-harness";
+import { soleOrganizationId } from "@/tests/support/database";
 
 const world = useSyncWorld({ users: 40, devices: 5 });
 
@@ -21,6 +22,7 @@ const file = (text: string, name: string) => new File([text], name, { type: "app
 /** Posts the form with "Certificate" chosen, as the browser does; the field errors come back as the page shows them. */
 async function saveCertificate(admin: Actor, keyText: string | null, certificateText: string | null) {
   const parsed = syncSettingsForm.safeParse({
+    organizationId: await soleOrganizationId(),
     status: "enabled", syncFrequency: "manual", clientId: CONTOSO.goodApp.clientId, tenantId: CONTOSO.tenantId,
     credentialKind: "certificate", clientSecret: "", clientSecretExpiresOn: "",
     certificateKey: keyText === null ? new File([], "") : file(keyText, "key.pem"),
@@ -44,7 +46,7 @@ describe("a certificate credential", () => {
     const { keyPem, certPem, thumbprintSha256 } = world.fake.appCertificate;
     expect(await saveCertificate(world.admin, keyPem, certPem)).toEqual({ message: "Changes saved." });
 
-    const settings = await getSyncSettings(world.admin);
+    const settings = await getSyncSettings(world.admin, await soleOrganizationId());
     expect(settings.credentialKind).toBe("certificate");
     expect(settings.certificate).toMatchObject({ stored: true, thumbprintSha256: thumbprintSha256.toLowerCase(), subject: "CN=Vertask fake app" });
     expect(settings.secret).toEqual({ stored: false });
@@ -53,7 +55,7 @@ describe("a certificate credential", () => {
     expect(JSON.stringify(row)).not.toContain(keyBody);
     expect(row.clientSecretCiphertext).toBeNull();
 
-    const report = await testSavedConnection(world.admin);
+    const report = await testSavedConnection(world.admin, await soleOrganizationId());
     expect(report).toMatchObject({ ok: true });
     expect(report.summary).toMatch(/^Connected: a token was obtained/);
 
@@ -89,7 +91,7 @@ describe("a certificate credential", () => {
   it("the certificate's own expiry date feeds the expiry warning", async () => {
     const soon = await otherCertificate(10);
     expect(await saveCertificate(world.admin, soon.private, soon.cert)).toEqual({ message: "Changes saved." });
-    const { expiry } = await getSyncSettings(world.admin);
+    const { expiry } = await getSyncSettings(world.admin, await soleOrganizationId());
     expect(expiry).toMatchObject({ state: "expiring", credential: "certificate" });
     expect(secretExpiryMessage(expiry)).toMatch(/^The certificate expires in (9|10) days \(\d{4}-\d{2}-\d{2}\)\. Upload a new one/);
   });
@@ -98,12 +100,13 @@ describe("a certificate credential", () => {
     const { keyPem, certPem } = world.fake.appCertificate;
     await saveCertificate(world.admin, keyPem, certPem);
     const form = syncSettingsForm.parse({
+      organizationId: await soleOrganizationId(),
       status: "enabled", syncFrequency: "manual", clientId: CONTOSO.goodApp.clientId, tenantId: CONTOSO.tenantId,
       credentialKind: "secret", clientSecret: CONTOSO.goodApp.secret, clientSecretExpiresOn: "", syncExternalUsers: "no", inviteToPortal: "no",
     });
     await saveSyncSettings(world.admin, form);
-    const settings = await getSyncSettings(world.admin);
+    const settings = await getSyncSettings(world.admin, await soleOrganizationId());
     expect(settings).toMatchObject({ credentialKind: "secret", certificate: { stored: false }, secret: { stored: true } });
-    expect(await testSavedConnection(world.admin)).toMatchObject({ ok: true });
+    expect(await testSavedConnection(world.admin, await soleOrganizationId())).toMatchObject({ ok: true });
   });
 });

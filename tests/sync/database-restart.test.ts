@@ -5,12 +5,12 @@ import { db } from "@/db/client";
 import { clients, syncRuns } from "@/db/schema";
 import { databaseLostMessage } from "@/db/connection-lost";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
-import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { syncUsers } from "@/inngest/sync-users";
 import { syncRequested } from "@/lib/job-engine/events";
 import { startRestartableDatabase } from "../support/restartable-database";
 import { expectClientsEqualTheTenant, useSyncWorld } from "./sync-harness";
 import { runSyncProcess, startSyncProcess } from "./command-line-process";
+import { theConnection } from "@/tests/support/database";
 
 // This file's database is a server of its own, restarted under running syncs. Set before `db` first connects.
 let database: Awaited<ReturnType<typeof startRestartableDatabase>>;
@@ -44,7 +44,7 @@ describe("PostgreSQL restarting in the middle of a sync", () => {
 
   it("a job-engine step that fails with it is retried and resumes: no row lost or written twice", { timeout: 90_000 }, async () => {
     world.fake.control.setLatency({ ms: 60, target: "graph" });
-    const connection = (await findPrimaryConnection())!;
+    const connection = (await theConnection())!;
     const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
     const event = { name: syncRequested.users.name, data: { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: null } };
     const execution = new InngestTestEngine({ function: syncUsers }).execute({ events: [event] });

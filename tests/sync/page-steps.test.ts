@@ -7,14 +7,14 @@ import { beginSyncRun } from "@/lib/sync-runs/begin-run";
 import { PAGES_PER_STEP, syncPages } from "@/lib/sync/page-steps";
 import { usersListing } from "@/lib/sync/users-page";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
-import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { listedUsers, runSyncFunction, useSyncWorld } from "./sync-harness";
+import { theConnection } from "@/tests/support/database";
 
 // 1,100 users in delta pages of 50: 22 pages, more than one step takes.
 const world = useSyncWorld({ users: 1100, devices: 0, deltaPageSize: 50 });
 
 async function startedRun() {
-  const connection = (await findPrimaryConnection())!;
+  const connection = (await theConnection())!;
   const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
   return (await beginSyncRun(run.id))!;
 }

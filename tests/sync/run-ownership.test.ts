@@ -6,11 +6,11 @@ import { clients, syncRunPages, syncRuns, type SyncKind } from "@/db/schema";
 import { beginSyncRun } from "@/lib/sync-runs/begin-run";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { ownerGoneMessage, OWNER_GONE_AFTER_MS } from "@/lib/sync-runs/run-owner";
-import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { FABRIKAM } from "@/tests/fake-entra/default-tenants";
 import { connectOrganization } from "../support/organizations";
 import { expectClientsEqualTheTenant, expectDevicesEqualTheTenant, useSyncWorld } from "./sync-harness";
 import { runSyncProcess, startSyncProcess, type SyncProcess } from "./command-line-process";
+import { theConnection } from "@/tests/support/database";
 
 const world = useSyncWorld({ users: 1200, devices: 300, deltaPageSize: 50 });
 
@@ -110,7 +110,7 @@ describe("npm run sync owns its run while its process lives", () => {
 
 describe("a job-engine run's heartbeat", () => {
   async function runningJobEngineRun() {
-    const connection = (await findPrimaryConnection())!;
+    const connection = (await theConnection())!;
     const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "scheduled" }))!;
     await beginSyncRun(run.id);
     return { connection, run };
@@ -132,7 +132,7 @@ describe("a job-engine run's heartbeat", () => {
   });
 
   it("a run the job engine has not begun after 15 minutes is given up", async () => {
-    const connection = (await findPrimaryConnection())!;
+    const connection = (await theConnection())!;
     const run = (await createSyncRun({ connectionId: connection.id, kind: "devices", trigger: "manual" }))!;
     await db.update(syncRuns).set({ queuedAt: sql`now() - interval '16 minutes'` }).where(eq(syncRuns.id, run.id));
     expect(await createSyncRun({ connectionId: connection.id, kind: "devices", trigger: "manual" })).not.toBeNull();
@@ -140,7 +140,7 @@ describe("a job-engine run's heartbeat", () => {
   });
 
   it("a run waiting its turn behind other syncs the job engine is working through is not given up, until one queued 15 minutes after it has begun", async () => {
-    const connection = (await findPrimaryConnection())!;
+    const connection = (await theConnection())!;
     const run = (await createSyncRun({ connectionId: connection.id, kind: "devices", trigger: "scheduled" }))!;
     await db.update(syncRuns).set({ queuedAt: sql`now() - interval '40 minutes'` }).where(eq(syncRuns.id, run.id));
     // Another organization's sync, queued at about the same time, began a minute ago: the queue is moving.

@@ -8,7 +8,7 @@ import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { describeNextScheduledSync, findDueSyncs, queueDueSyncs } from "@/lib/sync-runs/schedule";
 import { syncScheduleTick } from "@/inngest/sync-schedule-tick";
 import type { Actor } from "@/lib/auth/authorize";
-import { createActor, resetDatabase } from "../support/database";
+import { createActor, resetDatabase, soleOrganizationId } from "../support/database";
 import { connectCustomerTenant } from "../support/organizations";
 import { useInngestEventApi } from "../support/inngest-event-api";
 
@@ -18,7 +18,7 @@ const hoursAgo = (now: Date, hours: number) => new Date(now.getTime() - hours * 
 
 async function configure(status: "enabled" | "disabled", syncFrequency: string) {
   await saveSyncSettings(admin, syncSettingsForm.parse({
-    status, syncFrequency, clientId: "0b5d7c2e-4f1a-4c8e-9a6d-3e2f1b0c9d84", tenantId: "contoso.onmicrosoft.com",
+    organizationId: await soleOrganizationId(), status, syncFrequency, clientId: "0b5d7c2e-4f1a-4c8e-9a6d-3e2f1b0c9d84", tenantId: "contoso.onmicrosoft.com",
     clientSecret: "Vq8Q~3fakeGoodSecretForVertask.4x7ZpLm2", clientSecretExpiresOn: "", syncExternalUsers: "no", inviteToPortal: "no",
   }));
 }
@@ -47,7 +47,7 @@ describe("the schedule", () => {
     const lastRuns = new Date("2026-11-26T14:32:00Z");
     await queueDueSyncs(await findDueSyncs(lastRuns));
     await db.update(syncRuns).set({ status: "succeeded", queuedAt: lastRuns });
-    const said = await describeNextScheduledSync({ now: new Date("2026-11-26T15:00:00Z") });
+    const said = await describeNextScheduledSync({ organizationId: await soleOrganizationId() }, new Date("2026-11-26T15:00:00Z"));
     expect(said).toMatch(/^Syncs run every hour; the next one starts at about .*26 Nov.* 15:30 UTC\.$/);
     expect(await findDueSyncs(new Date("2026-11-26T15:20:00Z"))).toEqual([]);
     expect((await findDueSyncs(new Date("2026-11-26T15:30:00Z"))).map((d) => d.kind).sort()).toEqual(["devices", "users"]);
@@ -55,9 +55,9 @@ describe("the schedule", () => {
 
   it("says that nothing runs on a schedule for Manual only, or while Status is Disabled", async () => {
     await configure("enabled", "manual");
-    expect(await describeNextScheduledSync()).toBe("Syncs run only when someone clicks Sync now.");
+    expect(await describeNextScheduledSync({ organizationId: await soleOrganizationId() })).toBe("Syncs run only when someone clicks Sync now.");
     await configure("disabled", "daily");
-    expect(await describeNextScheduledSync()).toMatch(/^Syncs are set to run daily, but none will run until Status is Enabled/);
+    expect(await describeNextScheduledSync({ organizationId: await soleOrganizationId() })).toMatch(/^Syncs are set to run daily, but none will run until Status is Enabled/);
   });
 
   it("nothing is due when Status is Disabled or the frequency is Manual only", async () => {
@@ -128,7 +128,7 @@ describe("the schedule", () => {
     await db.update(syncRuns).set({ status: "succeeded", queuedAt: new Date("2026-11-26T14:02:00Z") });
     await db.update(syncRuns).set({ queuedAt: new Date("2026-11-26T14:32:00Z") }).where(eq(syncRuns.connectionId, late.connectionId));
     const now = new Date("2026-11-26T14:40:00Z");
-    expect(await describeNextScheduledSync({ connectionId: early.connectionId, now })).toMatch(/^Syncs run every hour; the next one starts at about .*26 Nov.* 15:00 UTC\.$/);
-    expect(await describeNextScheduledSync({ connectionId: late.connectionId, now })).toMatch(/^Syncs run every hour; the next one starts at about .*26 Nov.* 15:30 UTC\.$/);
+    expect(await describeNextScheduledSync({ connectionId: early.connectionId }, now)).toMatch(/^Syncs run every hour; the next one starts at about .*26 Nov.* 15:00 UTC\.$/);
+    expect(await describeNextScheduledSync({ connectionId: late.connectionId }, now)).toMatch(/^Syncs run every hour; the next one starts at about .*26 Nov.* 15:30 UTC\.$/);
   });
 });

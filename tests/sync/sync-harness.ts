@@ -11,7 +11,6 @@ import { pagesOfUsers } from "@/lib/azure/users";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { isExternalUser } from "@/lib/synced-fields";
 import { saveSyncSettings } from "@/lib/sync-settings/commands";
-import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { syncUsers } from "@/inngest/sync-users";
 import { syncDevices } from "@/inngest/sync-devices";
@@ -20,7 +19,7 @@ import { previewUsers } from "@/inngest/preview-users";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { startFakeEntra, type FakeEntra, type FakeEntraOptions } from "@/tests/fake-entra/server";
 import { assertFakeCertificateTrusted, goodApp } from "@/tests/azure/fake-tenant-harness";
-import { createActor, resetDatabase } from "../support/database";
+import { createActor, resetDatabase, soleOrganizationId, theConnection } from "../support/database";
 import type { Actor } from "@/lib/auth/authorize";
 
 export type SyncWorld = { fake: FakeEntra; admin: Actor };
@@ -51,6 +50,7 @@ export function useSyncWorld(options: FakeEntraOptions & { syncExternalUsers?: b
 
 export async function saveSettings(admin: Actor, change: { syncExternalUsers?: boolean; clientId?: string; secret?: string; inviteToPortal?: boolean }) {
   const form = syncSettingsForm.parse({
+    organizationId: await soleOrganizationId(),
     status: "enabled",
     syncFrequency: "manual",
     clientId: change.clientId ?? CONTOSO.goodApp.clientId,
@@ -65,7 +65,7 @@ export async function saveSettings(admin: Actor, change: { syncExternalUsers?: b
 
 /** Records a run as "Sync … now" (or "Preview") does, then delivers its event to the real function, in-process. */
 export async function runSyncFunction(kind: SyncKind, { full = false, preview = false } = {}) {
-  const connection = (await findPrimaryConnection())!;
+  const connection = (await theConnection())!;
   const run = await createSyncRun({ connectionId: connection.id, kind, trigger: "manual", full, preview, requestedByName: "Sam Admin" });
   if (!run) throw new Error("A run is already queued");
   const engine = new InngestTestEngine({ function: preview ? previewUsers : kind === "users" ? syncUsers : syncDevices });

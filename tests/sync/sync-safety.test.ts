@@ -9,11 +9,11 @@ import { syncPages } from "@/lib/sync/page-steps";
 import { usersListing } from "@/lib/sync/users-page";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { requestSync } from "@/lib/sync-runs/request-sync";
-import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { syncUsers } from "@/inngest/sync-users";
 import { syncRequested } from "@/lib/job-engine/events";
 import { listedUsers, useSyncWorld } from "./sync-harness";
 import { useInngestEventApi } from "../support/inngest-event-api";
+import { theConnection, soleOrganizationId } from "@/tests/support/database";
 
 const world = useSyncWorld({ users: 1500, devices: 5, deltaPageSize: 300 });
 
@@ -23,7 +23,7 @@ const memberCount = async () => (await listedUsers(world.fake)).filter((u) => !i
 
 describe("a sync that fails part-way", () => {
   it("a step run twice writes nothing twice and answers the same", async () => {
-    const connection = (await findPrimaryConnection())!;
+    const connection = (await theConnection())!;
     const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
     const plan = (await beginSyncRun(run.id))!;
     const first = await syncPages(plan, usersListing, 0, null);
@@ -35,7 +35,7 @@ describe("a sync that fails part-way", () => {
   });
 
   it("when a page fails and the run is resumed, nothing is lost or duplicated and the counts are exact", async () => {
-    const connection = (await findPrimaryConnection())!;
+    const connection = (await theConnection())!;
     const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
     const event = { name: syncRequested.users.name, data: { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: null } };
     // After the delta link a full listing starts from and two pages, the third page answers 500 until Inngest would retry the step.
@@ -60,7 +60,7 @@ describe("a sync that fails part-way", () => {
 
 describe("asking twice", () => {
   it("two Sync users now at once start one run; the other is told a sync is already running", async () => {
-    const results = await Promise.allSettled([requestSync(world.admin, "users"), requestSync(world.admin, "users")]);
+    const results = await Promise.allSettled([requestSync(world.admin, "users", { organizationId: await soleOrganizationId() }), requestSync(world.admin, "users", { organizationId: await soleOrganizationId() })]);
     const refused = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(refused).toHaveLength(1);

@@ -4,12 +4,12 @@ import { db } from "@/db/client";
 import { allUsersScope, clients, entraConnections, syncPendingChanges, type UsersScope } from "@/db/schema";
 import { isExternalUser } from "@/lib/synced-fields";
 import { saveUsersScope } from "@/lib/sync-settings/commands";
-import { findPrimaryConnection } from "@/lib/sync-settings/connection-row";
 import { clientsByObjectId, listedUsers, runSyncFunction, useSyncWorld } from "./sync-harness";
+import { theConnection, soleOrganizationId } from "@/tests/support/database";
 
 const world = useSyncWorld({ users: 600, devices: 5 });
 const members = async () => (await listedUsers(world.fake)).filter((u) => !isExternalUser(u.userType, u.userPrincipalName));
-const scoped = (scope: Partial<UsersScope>) => saveUsersScope(world.admin, { ...allUsersScope, ...scope });
+const scoped = async (scope: Partial<UsersScope>) => saveUsersScope(world.admin, await soleOrganizationId(), { ...allUsersScope, ...scope });
 const group = (name: string) => {
   const found = world.fake.control.groups().find((g) => g.displayName === name);
   if (!found) throw new Error(`The fake tenant has no group ${name}`);
@@ -117,7 +117,7 @@ describe("Preview", () => {
     const preview = (await runSyncFunction("users", { preview: true })).run;
     expect(preview).toMatchObject({ status: "succeeded", preview: true });
     expect(await db.select().from(clients).orderBy(clients.id)).toEqual(rowsBefore);
-    expect((await findPrimaryConnection())!.usersDeltaLink).toBe(connectionBefore.usersDeltaLink);
+    expect((await theConnection())!.usersDeltaLink).toBe(connectionBefore.usersDeltaLink);
     expect(preview.examples?.created).toContain("Pia Preview");
     expect(preview.counts?.removed).toBeGreaterThan(0);
 
@@ -130,7 +130,7 @@ describe("Preview", () => {
 
 describe("clients added by hand", () => {
   const handMade = (displayName: string, mail: string) =>
-    findPrimaryConnection().then(async (connection) => {
+    theConnection().then(async (connection) => {
       const [row] = await db.insert(clients).values({ organizationId: connection!.organizationId, displayName, mail, source: "manual", notes: "Prefers a phone call" }).returning();
       return row;
     });
@@ -151,7 +151,7 @@ describe("clients added by hand", () => {
     world.fake.control.updateUser({ id: user.id, changes: { mobilePhone: null, companyName: "Contoso Ltd" } });
     const [row] = await db
       .insert(clients)
-      .values({ organizationId: (await findPrimaryConnection())!.organizationId, displayName: "Ana", mail: user.mail, mobilePhone: "+41 44 555 01 02", companyName: "Typed Co", source: "manual" })
+      .values({ organizationId: (await theConnection())!.organizationId, displayName: "Ana", mail: user.mail, mobilePhone: "+41 44 555 01 02", companyName: "Typed Co", source: "manual" })
       .returning();
 
     await runSyncFunction("users");

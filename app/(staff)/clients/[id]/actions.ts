@@ -28,8 +28,8 @@ async function saveClientEdit(clientId: string, edit: Parameters<typeof editClie
   return changed.length === 0 ? "Nothing changed." : `Saved the changes to ${name}.`;
 }
 
-export const editClientAction = formAction("staff", clientFields.extend(forClient.shape).extend(organizationChoice.shape), async ({ clientId, ...edit }, actor) =>
-  saveClientEdit(clientId, edit, actor),
+export const editClientAction = formAction("staff", clientFields.extend(forClient.shape).extend(organizationChoice.shape), async ({ clientId, organizationId, ...edit }, actor) =>
+  saveClientEdit(clientId, { ...edit, moveToOrganizationId: organizationId }, actor),
 );
 
 export const saveClientNotesAction = formAction("staff", clientFields.pick({ notes: true }).extend(forClient.shape), async ({ clientId, notes }, actor) =>

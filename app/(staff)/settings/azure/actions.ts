@@ -14,8 +14,8 @@ import { applyReviewedRun } from "@/lib/sync-runs/apply-reviewed-run";
 import { cancelSync } from "@/lib/sync-runs/cancel-run";
 import { describeNextScheduledSync } from "@/lib/sync-runs/schedule";
 
-// Each form posts the organization it is about (Settings → Organizations), or none on the single organization's
-// pages (/settings/azure); every function below checks it again. Both addresses show the same data after a change.
+// Each form posts the organization it is about, on the single organization's pages (/settings/azure) too; every
+// function below checks it again. Both addresses show the same data after a change.
 const organization = z.object({ organizationId: organizationIdField });
 const refreshPages = () => {
   revalidatePath("/settings/azure", "layout");
@@ -30,7 +30,7 @@ export const saveSyncSettingsAction = formAction("superuser", syncSettingsForm, 
 });
 
 export const saveUsersScopeAction = formAction("superuser", z.intersection(usersScopeForm, organization), async ({ organizationId, ...scope }, actor) => {
-  const message = await saveUsersScope(actor, scope, new Date(), organizationId);
+  const message = await saveUsersScope(actor, organizationId, scope);
   refreshPages();
   return message;
 });
@@ -43,7 +43,7 @@ export const saveSyncScheduleAction = formAction(
   }).refine((input) => input.syncMode === "manual" || input.syncFrequency, { path: ["syncFrequency"], message: "Choose how often to sync." }),
   async ({ syncMode, syncFrequency, organizationId }, actor) => {
     const saved = syncMode === "manual" ? "manual" : syncFrequency!;
-    const message = await saveSyncSchedule(actor, saved, new Date(), organizationId);
+    const message = await saveSyncSchedule(actor, organizationId, saved);
     refreshPages();
     // The form shows what was saved (data), not what it held before the save.
     return { message: `${message} ${await describeNextScheduledSync({ organizationId })}`, data: { frequency: saved } };

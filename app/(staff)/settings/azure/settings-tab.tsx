@@ -5,12 +5,12 @@ import { getSyncSettings } from "@/lib/sync-settings/queries";
 import { SyncSettingsForm } from "./sync-settings-form";
 import { UsersScopeSection } from "./users-scope/users-scope-section";
 
-type Props = { actor: Actor; organizationId?: string; basePath: string; findGroupsText: string; above?: React.ReactNode };
+type Props = { actor: Actor; organizationId: string; basePath: string; findGroupsText: string; above?: React.ReactNode };
 
 /** The Settings tab of Azure User Sync, for the single organization (/settings/azure) or one of several. */
 export async function AzureSettingsTab({ actor, organizationId, basePath, findGroupsText, above }: Props) {
   const text = findGroupsText.trim().slice(0, 100);
-  const [settings, result] = await Promise.all([getSyncSettings(actor, new Date(), organizationId), text ? findGroups(actor, text, organizationId) : null]);
+  const [settings, result] = await Promise.all([getSyncSettings(actor, organizationId), text ? findGroups(actor, text, organizationId) : null]);
   return (
     <>
       {above}

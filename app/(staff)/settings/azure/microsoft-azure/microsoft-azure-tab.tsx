@@ -13,11 +13,11 @@ import { ScheduleForm } from "./schedule-form";
 import { SyncNowButton } from "./sync-now-button";
 import { TestConnection } from "./test-connection";
 
-type Props = { actor: Actor; organizationId?: string; basePath: string };
+type Props = { actor: Actor; organizationId: string; basePath: string };
 
 /** The Microsoft Azure tab (Sync now, Preview, When to sync, Test connection) of the single organization or one of several. */
 export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Props) {
-  const [settings, latest, engine] = await Promise.all([getSyncSettings(actor, new Date(), organizationId), latestSyncRuns(actor, organizationId), jobEngineStatus()]);
+  const [settings, latest, engine] = await Promise.all([getSyncSettings(actor, organizationId), latestSyncRuns(actor, organizationId), jobEngineStatus()]);
   // With several organizations, the last syncs say whose they are.
   const organization = settings.connectionId && (await severalOrganizations()) ? await organizationOfConnection(settings.connectionId) : null;
   const running = [latest.users, latest.devices, latest.usersPreview].some((run) => run && (run.status === "queued" || run.status === "running"));

@@ -1,9 +1,9 @@
-import { requireSuperuser } from "@/lib/session/current-staff";
+import { requireSoleOrganization } from "../sole-organization";
 import { MicrosoftAzureTab } from "./microsoft-azure-tab";
 
 export const metadata = { title: "Microsoft Azure" };
 
 export default async function MicrosoftAzurePage() {
-  const actor = await requireSuperuser();
-  return <MicrosoftAzureTab actor={actor} basePath="/settings/azure" />;
+  const { actor, organizationId } = await requireSoleOrganization();
+  return <MicrosoftAzureTab actor={actor} organizationId={organizationId} basePath="/settings/azure" />;
 }

@@ -1,9 +1,9 @@
-import { requireSuperuser } from "@/lib/session/current-staff";
+import { requireSoleOrganization } from "../sole-organization";
 import { RunHistory } from "./run-history";
 
 export const metadata = { title: "Sync run history" };
 
 export default async function SyncRunsPage() {
-  const actor = await requireSuperuser();
-  return <RunHistory actor={actor} />;
+  const { actor, organizationId } = await requireSoleOrganization();
+  return <RunHistory actor={actor} organizationId={organizationId} />;
 }

@@ -1,6 +1,5 @@
 import { DataTable } from "@/app/_components/data-table";
 import type { Actor } from "@/lib/auth/authorize";
-import { severalOrganizations } from "@/lib/organizations/queries";
 import { listSyncRuns } from "@/lib/sync-runs/queries";
 import { describeCounts, describeInvitations, runDurationSeconds, triggerLabels } from "@/lib/sync-runs/describe-run";
 import { RunStatusBadge } from "@/app/_components/status-badge";
@@ -9,21 +8,19 @@ import { ApplyAnywayButton } from "./apply-anyway-button";
 import { CancelSyncButton } from "../cancel-sync-button";
 import { RefreshWhileRunning } from "../microsoft-azure/refresh-while-running";
 
-/** The run history: every run, or one organization's; with several organizations each run names its own. */
-export async function RunHistory({ actor, organizationId }: { actor: Actor; organizationId?: string }) {
-  const [runs, several] = await Promise.all([listSyncRuns(actor, 100, organizationId), severalOrganizations()]);
-  const namesOrganization = several && !organizationId;
+/** One organization's run history: its own runs only, so none needs to name its organization. */
+export async function RunHistory({ actor, organizationId }: { actor: Actor; organizationId: string }) {
+  const runs = await listSyncRuns(actor, organizationId);
   if (runs.length === 0) return <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">No sync has run yet.</p>;
   const running = runs.some((run) => run.status === "queued" || run.status === "running");
   return (
     <>
       {running && <RefreshWhileRunning />}
-      <DataTable headers={[...(namesOrganization ? ["Organization"] : []), "Kind", "Trigger", "Requested by", "Started", "Duration", "Status", "Pages", "Changes"]}>
+      <DataTable headers={["Kind", "Trigger", "Requested by", "Started", "Duration", "Status", "Pages", "Changes"]}>
         {runs.map((run) => {
           const seconds = runDurationSeconds(run);
           return (
             <tr key={run.id} className="align-top">
-              {namesOrganization && <td className="px-4 py-2" data-testid="run-organization">{run.organizationName}</td>}
               <td className="px-4 py-2">{run.kind === "users" ? "Users" : "Devices"}{run.preview ? " (preview)" : run.full ? " (full)" : ""}</td>
               <td className="px-4 py-2">{triggerLabels[run.trigger]}</td>
               <td className="min-w-32 px-4 py-2 wrap-anywhere">{run.requestedByName ?? "—"}</td>

@@ -13,7 +13,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
   const { actor, organization, basePath } = await requireOrganization(params);
   const { findGroups, consent: returned } = await searchParams;
   const [settings, answer, openLink] = await Promise.all([
-    getSyncSettings(actor, new Date(), organization.id), lastConsentAnswer(actor, organization.id), openConsentLink(actor, organization.id),
+    getSyncSettings(actor, organization.id), lastConsentAnswer(actor, organization.id), openConsentLink(actor, organization.id),
   ]);
   const consent = settings.method === "provider_app" && (
     <div className="mb-8">
