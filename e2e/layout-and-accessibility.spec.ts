@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { CONTOSO } from "../tests/fake-entra/default-tenants";
+import { checkPage } from "./support/check-page";
 import { addStaff, organizationId, resetDatabase, sql } from "./support/database";
 import { signIn } from "./support/sign-in";
 
@@ -21,27 +21,6 @@ const tokenHash = (token: string) => createHash("sha256").update(token).digest("
 test.beforeAll(async () => {
   await resetDatabase();
 });
-
-async function checkPage(page: Page, path: string) {
-  const response = await page.goto(path);
-  expect(response?.status(), path).toBeLessThan(400);
-  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS}/${path.replace(/[^a-z0-9]+/gi, "_")}.png`, fullPage: true });
-  const widths = await page.evaluate(() => ({
-    page: document.documentElement.scrollWidth,
-    window: window.innerWidth,
-    // A table that scrolls inside its box hides columns as surely as a page that scrolls.
-    scrolledBoxes: [...document.querySelectorAll("main *:not(input, textarea, select, .sr-only)")]
-      .filter((el) => el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible")
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (${el.scrollWidth} > ${el.clientWidth})`),
-  }));
-  expect.soft(widths.page, `${path} is wider than the window`).toBeLessThanOrEqual(widths.window);
-  expect.soft(widths.scrolledBoxes, `${path} has a box that scrolls sideways`).toEqual([]);
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-  expect.soft(serious, path).toEqual([]);
-}
 
 test("the first-run page holds and passes axe", async ({ page }) => {
   await checkPage(page, "/setup");
@@ -75,7 +54,7 @@ test("every staff page holds a 120-character name and passes axe", async ({ page
   const pages = [
     "/clients", `/clients?q=${encodeURIComponent(client.name.slice(0, 20))}`, "/clients?status=disabled", `/clients/${synced.id}`, `/clients/${handMade.id}`,
     "/clients/new", "/clients/import", "/devices", `/devices/${device.id}`, "/account",
-    "/settings", "/settings/azure", "/settings/azure/microsoft-azure", "/settings/azure/runs", "/settings/staff",
+    "/settings", "/settings/azure", "/settings/azure/microsoft-azure", "/settings/azure/runs", "/settings/staff", "/settings/organizations",
     `/settings/staff/${technician.id}`, "/settings/audit", "/settings/alerts", "/settings/mail",
   ];
   for (const path of pages) await checkPage(page, path);

@@ -52,6 +52,16 @@ export function formatDateTime(value: Date | string | null | undefined) {
   return new Date(value).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 }
 
+/** A date and time for a narrow column: it may wrap between the date and the time, never inside either. */
+export function DateTimeCell({ value }: { value: Date }) {
+  const [date, time] = formatDateTime(value).split(", ");
+  return (
+    <time dateTime={value.toISOString()}>
+      <span className="whitespace-nowrap">{date}</span> <span className="whitespace-nowrap">{time}</span>
+    </time>
+  );
+}
+
 /**
  * A record's address that remembers the list it was opened from (`?list=` carries the list's query), so its
  * "← Clients" link returns to the same search, filters and page.

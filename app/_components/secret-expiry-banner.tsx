@@ -10,7 +10,9 @@ export function SecretExpiryBanner({ expiry, linkToSettings = false, providerApp
   return (
     <div role="alert" data-testid={providerApp ? "provider-app-expiry-warning" : "secret-expiry-warning"} className={`mb-6 rounded-lg border px-4 py-3 text-sm ${expired ? "border-red-300 bg-red-50 text-red-900" : "border-amber-300 bg-amber-50 text-amber-900"}`}>
       {message}
-      {linkToSettings && (providerApp ? <> <Link href={providerAppPath}>Open Provider app</Link>.</> : <> <Link href="/settings/azure">Open Azure User Sync</Link>.</>)}
+      {linkToSettings && (providerApp
+        ? <> <Link href={providerAppPath} className="underline underline-offset-2">Open Provider app</Link>.</>
+        : <> <Link href="/settings/azure" className="underline underline-offset-2">Open Azure User Sync</Link>.</>)}
     </div>
   );
 }

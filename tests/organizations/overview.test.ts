@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { organizationsOverview } from "@/lib/organization-overview/overview";
+import { organizationsOverviewList } from "@/lib/organization-overview/overview-list";
 import { overviewSorts, parseOverviewSort, sortOverview } from "@/lib/organization-overview/sorting";
 import { clientListQuery } from "@/lib/clients/list-query";
 import { deviceListQuery } from "@/lib/devices/list-query";
@@ -11,6 +12,29 @@ import { seedManyOrganizations } from "../support/many-organizations";
 import { useOrganizationWorld } from "./organization-world";
 
 const world = useOrganizationWorld();
+
+/** One organization for each thing the overview filters on, and some that match none. */
+async function seedStatuses() {
+  await db.execute(sql`INSERT INTO provider_app (client_id, client_secret_ciphertext, client_secret_expires_on) VALUES (gen_random_uuid()::text, 'v1.stored', current_date + 200)`);
+  await db.execute(sql`
+    INSERT INTO organizations (name) VALUES ('Alpine Ski'), ('Blue Yonder'), ('Coho Winery'), ('Datum'), ('Fourth Coffee'), ('Graphic Design'), ('Humongous')`);
+  await db.execute(sql`
+    INSERT INTO entra_connections (organization_id, name, method, enabled, client_id, tenant_id, client_secret_ciphertext, client_secret_expires_on)
+    SELECT o.id, 'Microsoft Entra tenant', v.method::connection_method, v.enabled, CASE WHEN v.consented THEN gen_random_uuid()::text END,
+      gen_random_uuid()::text, CASE WHEN v.method = 'own_app' THEN 'v1.stored' END, current_date + v.days
+    FROM organizations o JOIN (VALUES
+      ('Alpine Ski', 'own_app', true, true, 10),
+      ('Blue Yonder', 'own_app', true, true, 200),
+      ('Coho Winery', 'provider_app', true, false, NULL),
+      ('Datum', 'own_app', false, true, -1),
+      ('Graphic Design', 'provider_app', true, true, NULL),
+      ('Humongous', 'own_app', true, true, 31)
+    ) v(name, method, enabled, consented, days) ON v.name = o.name`);
+  await db.execute(sql`
+    INSERT INTO sync_runs (connection_id, kind, trigger, status, queued_at, started_at, finished_at)
+    SELECT c.id, 'users', 'scheduled', 'failed', now(), now(), now()
+    FROM entra_connections c JOIN organizations o ON o.id = c.organization_id WHERE o.name = 'Blue Yonder'`);
+}
 
 describe("the organizations overview", () => {
   it("answers for 500 organizations in one read, well under a second, and sorts by every column", async () => {
@@ -56,5 +80,25 @@ describe("the organizations overview", () => {
 
   it("is for superusers only", async () => {
     await expect(organizationsOverview(await createActor("technician"))).rejects.toThrow("Only a superuser can do this.");
+    await expect(organizationsOverviewList(await createActor("technician"), { status: "failing" })).rejects.toThrow("Only a superuser can do this.");
+  });
+
+  it("filters by status on the server, keeps the sort, and says how many there are in all", async () => {
+    await seedStatuses();
+    const names = async (query: Parameters<typeof organizationsOverviewList>[1]) => {
+      const list = await organizationsOverviewList(world.admin, query);
+      return { names: list.rows.map((row) => row.name), total: list.total, filter: list.filter };
+    };
+    expect(await names({ status: "failing" })).toEqual({ names: ["Blue Yonder"], total: 7, filter: "failing" });
+    expect(await names({ status: "waiting_for_consent" })).toEqual({ names: ["Coho Winery"], total: 7, filter: "waiting_for_consent" });
+    // Within 30 days, or already past: the stages the secret's banner warns with. 31 days away is not yet.
+    expect(await names({ status: "secret_expiring" })).toEqual({ names: ["Alpine Ski", "Datum"], total: 7, filter: "secret_expiring" });
+    expect(await names({ status: "secret_expiring", sort: "name", dir: "desc" })).toMatchObject({ names: ["Datum", "Alpine Ski"] });
+    expect((await names({})).names).toHaveLength(7);
+    expect(await names({ status: "nonsense" })).toMatchObject({ filter: null, total: 7 });
+
+    // A connection by the provider's app expires with the provider's app: its secret, 5 days away, puts both in.
+    await db.execute(sql`UPDATE provider_app SET client_secret_expires_on = current_date + 5`);
+    expect((await names({ status: "secret_expiring" })).names).toEqual(["Alpine Ski", "Coho Winery", "Datum", "Graphic Design"]);
   });
 });

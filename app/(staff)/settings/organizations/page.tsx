@@ -1,19 +1,20 @@
 import Link from "next/link";
 import { requireSuperuser } from "@/lib/session/current-staff";
-import { organizationsOverview } from "@/lib/organization-overview/overview";
-import { parseOverviewSort, sortOverview } from "@/lib/organization-overview/sorting";
+import { overviewFilterLabels } from "@/lib/organization-overview/filtering";
+import { organizationsOverviewList } from "@/lib/organization-overview/overview-list";
 import { consentRefusalMessage } from "@/lib/sync-settings/consent-refusals";
 import { OverviewTable } from "./overview-table";
+import { overviewHref, StatusFilter } from "./status-filter";
 
 export const metadata = { title: "Organizations" };
 
-type Search = { sort?: string; dir?: string; consent?: string };
+type Search = { sort?: string; dir?: string; status?: string; consent?: string };
 
 export default async function OrganizationsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireSuperuser();
   const search = await searchParams;
-  const sorted = parseOverviewSort(search.sort, search.dir);
-  const rows = sortOverview(await organizationsOverview(actor), sorted.sort, sorted.direction);
+  const { rows, total, filter, sorted } = await organizationsOverviewList(actor, search);
+  const view = { sorted, filter };
   const refusal = consentRefusalMessage(search.consent);
   return (
     <div className="space-y-4">
@@ -27,9 +28,25 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
       {refusal && <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="consent-refusal">{refusal}</p>}
       <p className="text-sm text-slate-600">
         Each organization connects to its own Microsoft Entra tenant: with an app registered in that tenant (the setup guide&apos;s steps), or with your
-        provider app, which the organization&apos;s administrator consents to. {rows.length.toLocaleString("en")} organization{rows.length === 1 ? "" : "s"}.
+        provider app, which the organization&apos;s administrator consents to.
       </p>
-      <OverviewTable rows={rows} sorted={sorted} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <StatusFilter view={view} />
+        <p className="text-sm text-slate-600" data-testid="result-count">{countLine(rows.length, total, filter && overviewFilterLabels[filter])}</p>
+      </div>
+      {rows.length === 0 && filter ? (
+        <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">
+          No organization matches “{overviewFilterLabels[filter]}”. <Link href={overviewHref({ ...view, filter: null })}>Show all organizations</Link>.
+        </p>
+      ) : (
+        <OverviewTable rows={rows} view={view} />
+      )}
     </div>
   );
+}
+
+/** "12 organizations", or with a filter "3 of 12 organizations · Failing". */
+function countLine(shown: number, total: number, filterLabel: string | null) {
+  const all = `${total.toLocaleString("en")} organization${total === 1 ? "" : "s"}`;
+  return filterLabel ? `${shown.toLocaleString("en")} of ${all} · ${filterLabel}` : all;
 }
