@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PROVIDER } from "../tests/fake-entra/default-tenants";
+import { FABRIKAM, PROVIDER } from "../tests/fake-entra/default-tenants";
 import type { CustomerTenant } from "../tests/fake-entra/customer-tenants";
 import { addStaff, resetDatabase, sql } from "./support/database";
 import { fakeTenant } from "./support/fake-tenant";
@@ -238,4 +238,30 @@ test("an answer rewritten with another tenant, from a browser not signed in: not
   await expect(page.getByTestId("consent-result")).toContainText(`The link was made for tenant ${own.tenantId}, and the answer came from tenant ${other.tenantId}: nothing was recorded.`);
   // The refusal did not use the link.
   await expect(page.getByTestId("consent-open-link")).toContainText(`for tenant ${own.tenantId} only`);
+});
+
+test("a second organization, by its own app registration, syncs from its own tab: each organization keeps its own clients", async ({ page }) => {
+  await signIn(page, "sam@msp.example", "correct horse battery");
+  const [{ tailspinBefore }] = await sql`SELECT count(*)::int AS "tailspinBefore" FROM clients c JOIN organizations o ON o.id = c.organization_id WHERE o.name = 'Tailspin Toys'`;
+  await page.goto("/settings/organizations/new");
+  await page.getByLabel("Name").fill("Fabrikam");
+  await page.getByRole("button", { name: "Add organization" }).click();
+  await expect(page.getByRole("heading", { name: "Fabrikam", level: 1 })).toBeVisible();
+  const form = page.getByRole("form", { name: "Azure User Sync settings" });
+  await form.getByLabel("Its own app registration").check();
+  await form.getByLabel("Enabled").check();
+  await form.getByLabel("Application (client) ID").fill(FABRIKAM.goodApp.clientId);
+  await form.getByLabel("Directory (tenant) ID").fill(FABRIKAM.tenantId);
+  await page.locator("#clientSecret").fill(FABRIKAM.goodApp.secret);
+  await form.getByRole("button", { name: "Save Changes" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+
+  await page.getByRole("link", { name: "Microsoft Azure" }).click();
+  await page.getByRole("button", { name: "Sync users now" }).click();
+  await expect(page.getByText("Sync requested.")).toBeVisible();
+  await expect(page.getByTestId("last-run-users")).toContainText("Last sync of users for Fabrikam: Succeeded", { timeout: 30_000 });
+  const counts = await sql`SELECT o.name, count(c.id)::int AS clients FROM organizations o LEFT JOIN clients c ON c.organization_id = o.id GROUP BY o.name`;
+  const clientsOf = (name: string) => counts.find((row) => row.name === name)?.clients ?? 0;
+  expect(clientsOf("Fabrikam")).toBeGreaterThan(0);
+  expect(clientsOf("Tailspin Toys")).toBe(tailspinBefore);
 });

@@ -5,7 +5,7 @@ import { entraConnections, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { isUuid } from "@/db/is-uuid";
 import { FieldError } from "@/lib/auth/field-error";
-import { firstOrganization } from "./organization-rows";
+import { createOrganization } from "./organization-rows";
 
 type Database = Transaction | typeof db;
 
@@ -41,7 +41,7 @@ export async function organizationForHandMadeClient(tx: Transaction, chosenId: s
   }
   const existing = await tx.select({ id: organizations.id, name: organizations.name }).from(organizations).limit(2);
   if (existing.length > 1) throw new FieldError("organizationId", "Choose an organization.");
-  return existing[0] ?? (orMake ? firstOrganization(tx) : null);
+  return existing[0] ?? (orMake ? createOrganization(tx, { name: "My organization" }) : null);
 }
 
 /** The name of the organization a connection belongs to. */

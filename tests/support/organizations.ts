@@ -6,14 +6,14 @@ import { entraConnections, organizations, type EntraConnection, type SyncFrequen
 import type { CustomerTenant } from "@/tests/fake-entra/customer-tenants";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { clientSecretPurpose } from "@/lib/sync-settings/connection-row";
-import { firstOrganization } from "@/lib/organizations/organization-rows";
+import { soleOrganizationId } from "./database";
 
 /**
- * The id of the organization with this name (any case), made when missing; without a name, the first one
+ * The id of the organization with this name (any case), made when missing; without a name, the only one
  * (made as "My organization" when there is none), as clients added by hand get.
  */
 export async function organizationId(name?: string, primaryDomain: string | null = null) {
-  if (!name) return (await firstOrganization(db)).id;
+  if (!name) return soleOrganizationId();
   const [found] = await db.select({ id: organizations.id }).from(organizations).where(sql`lower(${organizations.name}) = lower(${name})`);
   if (found) return found.id;
   const [made] = await db.insert(organizations).values({ name, primaryDomain }).returning({ id: organizations.id });
