@@ -123,7 +123,7 @@ test("the overview lists every organization with its status, and sorts by a colu
   await rows.first().getByRole("link", { name: "Tailspin Toys" }).click();
   await page.getByRole("link", { name: "Microsoft Azure" }).click();
   await expect(page.getByTestId("last-run-users")).toContainText("Last sync of users for Tailspin Toys: Succeeded");
-  await page.getByRole("link", { name: "Run history" }).click();
+  await page.getByRole("link", { name: "Run history", exact: true }).click();
   await expect(page.locator("tbody tr")).not.toHaveCount(0);
   // There is no "first one" any more: Settings → Azure User Sync is the organizations list.
   for (const path of ["/settings/azure", "/settings/azure/microsoft-azure", "/settings/azure/runs"]) {
@@ -230,6 +230,9 @@ test("an answer rewritten with another tenant, from a browser not signed in: not
   await expect(theirs.getByRole("heading", { name: "Consent not recorded" })).toBeVisible();
   await expect(theirs.getByTestId("consent-answer")).toContainText("made for another Microsoft Entra tenant than the one that answered");
   await expect(theirs.locator("body")).not.toContainText("Wingtip");
+  // Only the page's own outcomes are words it shows: a made-up one is the plain page.
+  await theirs.goto("/consent-answer?outcome=__proto__&refusal=constructor");
+  await expect(theirs.getByRole("heading", { name: "Admin consent", level: 1 })).toBeVisible();
   await holders.close();
 
   await page.reload();

@@ -20,7 +20,7 @@ const outcomes: Record<string, { heading: string; text: string }> = {
 /** What the customer's administrator sees after Microsoft's admin-consent page: nothing about the provider's other organizations. */
 export default async function ConsentAnswerPage({ searchParams }: Props) {
   const params = await searchParams;
-  const outcome = typeof params.outcome === "string" ? outcomes[params.outcome] : undefined;
+  const outcome = typeof params.outcome === "string" && Object.hasOwn(outcomes, params.outcome) ? outcomes[params.outcome] : undefined;
   const refusal = consentRefusalMessage(params.refusal);
   return (
     <>

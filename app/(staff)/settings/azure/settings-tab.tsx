@@ -14,8 +14,9 @@ export async function AzureSettingsTab({ actor, organizationId, basePath, findGr
   return (
     <>
       {above}
-      {/* Remounted when a consent changes Status or the tenant, so its fields never show the values from before. */}
-      <SyncSettingsForm key={`${settings.enabled}|${settings.consentedTenantId}`} settings={settings} authorityHost={entraEndpointsFromEnv().authorityHost}
+      {/* Remounted when a consent binds a tenant (and may turn Status on), so its fields never show the values from
+          before; a save of the form itself keeps it mounted, with its message. */}
+      <SyncSettingsForm key={settings.consentedTenantId ?? "no consent"} settings={settings} authorityHost={entraEndpointsFromEnv().authorityHost}
         below={<UsersScopeSection scope={settings.usersScope} search={{ text, result }} basePath={basePath} />} />
     </>
   );
