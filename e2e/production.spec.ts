@@ -90,7 +90,7 @@ test.describe("a production start", () => {
       started.push(server);
       const code = await server.exited;
       expect(code).not.toBe(0);
-      expect(server.output()).toContain(`Vertask will not start in production: set ${missing} (see README, Running in production).`);
+      expect(server.output()).toContain(`Vertask will not start in production: set ${missing} (see docs/operations.md, Running in production).`);
     });
   }
 
@@ -99,7 +99,7 @@ test.describe("a production start", () => {
     started.push(server);
     expect(await server.exited).not.toBe(0);
     expect(server.output()).toContain(
-      "Vertask will not start in production: remove INNGEST_DEV (the Inngest dev mode takes unsigned calls to /api/inngest) (see README, Running in production).",
+      "Vertask will not start in production: remove INNGEST_DEV (the Inngest dev mode takes unsigned calls to /api/inngest) (see docs/operations.md, Running in production).",
     );
   });
 

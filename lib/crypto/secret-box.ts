@@ -18,7 +18,7 @@ function parseKey(base64: string, variable: string): Key {
 
 function currentKey(env: Environment): Key {
   const value = env.VERTASK_ENCRYPTION_KEY;
-  if (!value) throw new Error("VERTASK_ENCRYPTION_KEY is not set: the client secret cannot be stored (see README).");
+  if (!value) throw new Error("VERTASK_ENCRYPTION_KEY is not set: the client secret cannot be stored (see docs/operations.md, Environment variables).");
   return parseKey(value, "VERTASK_ENCRYPTION_KEY");
 }
 

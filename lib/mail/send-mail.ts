@@ -16,7 +16,7 @@ function transport() {
   const url = process.env.SMTP_URL ?? "";
   // Kept mail holds working links: only a development machine may keep it instead of sending it.
   if (!url && process.env.NODE_ENV === "production" && !process.env.VERTASK_KEEP_MAIL_LOCALLY) {
-    throw new Error("SMTP_URL is not set: Vertask cannot send mail (see README, Environment).");
+    throw new Error("SMTP_URL is not set: Vertask cannot send mail (see docs/operations.md, Environment variables).");
   }
   if (!transports.has(url)) {
     const options = url ? { url, pool: true, maxConnections: 2 } : { jsonTransport: true as const };

@@ -46,5 +46,5 @@ export function productionStartRefusal(env: NodeJS.ProcessEnv): string | null {
   const missing = missingProductionVariables(env);
   const problems = [...(missing.length ? [`set ${missing.join(", ")}`] : []), ...refusedSettings(env)];
   if (problems.length === 0) return null;
-  return `Vertask will not start in production: ${problems.join("; ")} (see README, Running in production).`;
+  return `Vertask will not start in production: ${problems.join("; ")} (see docs/operations.md, Running in production).`;
 }

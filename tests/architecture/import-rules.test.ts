@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { folderCycles, productFiles, productImports, readProductFile } from "./imports";
 
-// Which way imports go (README, Map of the code). Each rule lists the imports that break it: none.
+// Which way imports go (docs/architecture.md). Each rule lists the imports that break it: none.
 const edges = productImports();
 const breaking = (rule: (from: string, to: string) => boolean) => edges.filter(({ from, to }) => rule(from, to)).map(({ from, to }) => `${from} → ${to}`);
 

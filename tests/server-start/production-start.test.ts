@@ -43,17 +43,17 @@ describe("a production start", () => {
   it("needs INNGEST_SIGNING_KEY whatever INNGEST_DEV says, and refuses the dev mode, naming the variable", async () => {
     for (const dev of ["1", "true", "http://127.0.0.1:8288"]) {
       expect(await refusal({ ...without("INNGEST_SIGNING_KEY"), INNGEST_DEV: dev })).toBe(
-        "Vertask will not start in production: set INNGEST_SIGNING_KEY; remove INNGEST_DEV (the Inngest dev mode takes unsigned calls to /api/inngest) (see README, Running in production).",
+        "Vertask will not start in production: set INNGEST_SIGNING_KEY; remove INNGEST_DEV (the Inngest dev mode takes unsigned calls to /api/inngest) (see docs/operations.md, Running in production).",
       );
     }
     expect(await refusal({ ...ready, INNGEST_DEV: "1" })).toBe(
-      "Vertask will not start in production: remove INNGEST_DEV (the Inngest dev mode takes unsigned calls to /api/inngest) (see README, Running in production).",
+      "Vertask will not start in production: remove INNGEST_DEV (the Inngest dev mode takes unsigned calls to /api/inngest) (see docs/operations.md, Running in production).",
     );
   });
 
   it("needs VERTASK_TRUSTED_PROXY_HEADER unless VERTASK_DIRECT_CONNECTIONS=1 says clients reach the app directly", async () => {
     const line =
-      "Vertask will not start in production: set VERTASK_TRUSTED_PROXY_HEADER (or VERTASK_DIRECT_CONNECTIONS=1 when clients reach the app directly) (see README, Running in production).";
+      "Vertask will not start in production: set VERTASK_TRUSTED_PROXY_HEADER (or VERTASK_DIRECT_CONNECTIONS=1 when clients reach the app directly) (see docs/operations.md, Running in production).";
     expect(await refusal(without("VERTASK_TRUSTED_PROXY_HEADER"))).toBe(line);
     expect(await refusal({ ...without("VERTASK_TRUSTED_PROXY_HEADER"), VERTASK_DIRECT_CONNECTIONS: "yes" })).toBe(line);
     expect(await refusal({ ...ready, VERTASK_TRUSTED_PROXY_HEADER: "  " })).toBe(line);
@@ -61,10 +61,10 @@ describe("a production start", () => {
 
   it("refuses an http:// NEXTAUTH_URL or APP_URL other than localhost", async () => {
     expect(await refusal({ ...ready, NEXTAUTH_URL: "http://vertask.example.com" })).toBe(
-      "Vertask will not start in production: make NEXTAUTH_URL an https:// address (http:// is for localhost only) (see README, Running in production).",
+      "Vertask will not start in production: make NEXTAUTH_URL an https:// address (http:// is for localhost only) (see docs/operations.md, Running in production).",
     );
     expect(await refusal({ ...ready, APP_URL: "http://10.0.0.5:3000" })).toBe(
-      "Vertask will not start in production: make APP_URL an https:// address (http:// is for localhost only) (see README, Running in production).",
+      "Vertask will not start in production: make APP_URL an https:// address (http:// is for localhost only) (see docs/operations.md, Running in production).",
     );
     expect(await refusal({ ...ready, APP_URL: "http://localhost.example.com" })).toMatch(/make APP_URL an https:\/\/ address/);
   });
@@ -75,7 +75,7 @@ describe("a production start", () => {
       "Vertask will not start in production: set DATABASE_URL, NEXTAUTH_SECRET, VERTASK_ENCRYPTION_KEY, SMTP_URL, INNGEST_SIGNING_KEY, " +
         "VERTASK_TRUSTED_PROXY_HEADER (or VERTASK_DIRECT_CONNECTIONS=1 when clients reach the app directly); " +
         "remove INNGEST_DEV (the Inngest dev mode takes unsigned calls to /api/inngest); " +
-        "make NEXTAUTH_URL an https:// address (http:// is for localhost only) (see README, Running in production).",
+        "make NEXTAUTH_URL an https:// address (http:// is for localhost only) (see docs/operations.md, Running in production).",
     );
   });
 
