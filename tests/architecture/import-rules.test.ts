@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { folderCycles, productFiles, productImports, readProductFile } from "./imports";
+import { fileCycles, folderCycles, productFiles, productImports, readProductFile } from "./imports";
 
 // Which way imports go (README, Map of the code). Each rule lists the imports that break it: none.
 const edges = productImports();
@@ -22,6 +22,16 @@ describe("the direction of imports", () => {
 
   it("no two folders under lib/ import each other, directly or round a loop", () => {
     expect(folderCycles(edges)).toEqual([]);
+  });
+
+  it("no two files in lib/azure or in db/schema import each other, directly or round a loop", () => {
+    expect(fileCycles(edges, "lib/azure/")).toEqual([]);
+    expect(fileCycles(edges, "db/schema/")).toEqual([]);
+  });
+
+  it("lib/azure's endpoints are a module of their own: the connection and the error classifier do not import each other", () => {
+    expect(breaking((from, to) => from.startsWith("lib/azure/errors/") && to === "lib/azure/connection")).toEqual([]);
+    expect(breaking((from, to) => from === "lib/azure/connection.ts" && to.startsWith("lib/azure/errors/"))).toEqual([]);
   });
 
   it("the bottom of auth (authorize, passwords, sign-in limits, refusals) imports none of the app's domains", () => {
