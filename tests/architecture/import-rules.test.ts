@@ -34,6 +34,10 @@ describe("the direction of imports", () => {
     expect(breaking((from, to) => from === "lib/azure/connection.ts" && to.startsWith("lib/azure/errors/"))).toEqual([]);
   });
 
+  it("the command line reads and writes runs through lib/sync-runs, never the sync_runs table itself", () => {
+    expect(productFiles().filter((file) => file.startsWith("cli/") && /\bsyncRuns\b/.test(readProductFile(file)))).toEqual([]);
+  });
+
   it("the bottom of auth (authorize, passwords, sign-in limits, refusals) imports none of the app's domains", () => {
     expect(breaking((from, to) => from.startsWith("lib/auth/") && !to.startsWith("lib/auth/") && !to.startsWith("db/"))).toEqual([]);
   });
