@@ -38,6 +38,10 @@ describe("the direction of imports", () => {
     expect(productFiles().filter((file) => file.startsWith("cli/") && /\bsyncRuns\b/.test(readProductFile(file)))).toEqual([]);
   });
 
+  it("one check says what a uuid is (db/is-uuid.ts): no product code asks zod's own uuid or guid formats", () => {
+    expect(productFiles().filter((file) => /\bz\.(uuid|guid)\(|\.uuid\(\)/.test(readProductFile(file)))).toEqual([]);
+  });
+
   it("the bottom of auth (authorize, passwords, sign-in limits, refusals) imports none of the app's domains", () => {
     expect(breaking((from, to) => from.startsWith("lib/auth/") && !to.startsWith("lib/auth/") && !to.startsWith("db/"))).toEqual([]);
   });
