@@ -152,7 +152,7 @@ describe("before Azure User Sync is set up", () => {
     await expect(requestSync(superuser, "users", { organizationId: await soleOrganizationId() })).rejects.toThrow(notSetUp);
     await expect(testSavedConnection(superuser, await soleOrganizationId())).rejects.toThrow(notSetUp);
     expect(await db.$count(syncRuns)).toBe(0);
-    expect((await getSyncSettings(superuser, await soleOrganizationId())).setUp).toBe(false);
+    expect((await getSyncSettings(superuser, await soleOrganizationId())).readiness).toBe("not_set_up");
   });
 });
 

@@ -1,16 +1,15 @@
 // One organization's sync (or preview) from the command line: held, recorded, run and ended as the job engine's
 // are, in this process. Whatever happens is returned as words and an exit code; nothing is thrown.
 import { userInfo } from "node:os";
-import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
 import { databaseLostMessage, isDatabaseConnectionLost } from "@/db/connection-lost";
-import { syncRuns, type SyncKind } from "@/db/schema";
+import type { SyncKind } from "@/db/schema";
 import { describeCounts, previewLines, previewNames } from "@/lib/sync-runs/describe-run";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { endRunAsCancelled } from "@/lib/sync-runs/cancel-run";
 import { holdForCommandLine, startHeartbeat, type CommandLineHold } from "@/lib/sync-runs/run-owner";
 import { runSync } from "@/lib/sync-runs/run-sync";
 import { failSyncRun } from "@/lib/sync-runs/fail-run";
+import { findSyncRun } from "@/lib/sync-runs/queries";
 import { alreadyRunningMessage, refuseUnlessSyncable } from "@/lib/sync-runs/sync-possible";
 import { findConnection } from "@/lib/sync-settings/connection-row";
 
@@ -48,7 +47,7 @@ function reasonOf(error: unknown) {
 
 /** What a finished preview found, line by line (lib/sync-runs/describe-run.ts, as the Microsoft Azure tab shows it). */
 async function previewOutcome(runId: string, seconds: string): Promise<Outcome> {
-  const [run] = await db.select().from(syncRuns).where(eq(syncRuns.id, runId));
+  const run = await findSyncRun(runId);
   const counts = run.counts!;
   const details = previewLines({ ...run, counts }).map((line) => `  ${line.count.toLocaleString("en")} ${line.label}${previewNames(line)}`);
   if (run.reviewNote) details.push(`  ${run.reviewNote}`);
@@ -98,14 +97,14 @@ async function runHeld(connectionId: string, request: RunRequest, watch: RunWatc
   if (result.status === "succeeded" || result.status === "needs_review") {
     const held = result.status === "needs_review";
     const details: string[] = [];
-    const [{ graphWaitSeconds }] = await db.select({ graphWaitSeconds: syncRuns.graphWaitSeconds }).from(syncRuns).where(eq(syncRuns.id, run.id));
+    const { graphWaitSeconds } = await findSyncRun(run.id);
     if (graphWaitSeconds > 0) details.push(`Of that, ${graphWaitSeconds} s waiting because Microsoft Graph asked to slow down (429, Retry-After).`);
     if (held) details.push("More than the review threshold would be disabled or removed: nothing was. Open Settings → Azure User Sync → Run history.");
     const line = `${held ? "Held for review" : "Done"} in ${seconds} s: ${describeCounts(result.counts ?? null)} (run ${run.id})`;
     return { exitCode: held ? 4 : 0, line, details, failed: false, wroteClients: kind === "users" };
   }
   // Ended meanwhile by someone else: Cancel sync in the browser.
-  const [ended] = await db.select().from(syncRuns).where(eq(syncRuns.id, run.id));
+  const ended = await findSyncRun(run.id);
   const line = `The run ended as ${ended.status}: ${ended.errorMessage ?? ""} ${describeCounts(ended.counts)}`.trim();
   return { exitCode: ended.status === "cancelled" ? 3 : 1, line, details: [], failed: ended.status !== "cancelled", wroteClients: false };
 }

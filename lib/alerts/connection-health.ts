@@ -1,11 +1,11 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections } from "@/db/schema";
 import { checkEntraConnection } from "@/lib/azure";
 import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { hasStoredCredential, scopeGroupIds } from "@/lib/sync-settings/connection-row";
+import { readyToSyncSql, scopeGroupIds } from "@/lib/sync-settings/connection-row";
 import { clearConditions, raiseCondition } from "./raise-and-clear";
 import { connectionCheckSummary } from "./wording";
 
@@ -14,7 +14,7 @@ export async function connectionsToCheck(): Promise<string[]> {
   const rows = await db
     .select({ id: entraConnections.id })
     .from(entraConnections)
-    .where(and(eq(entraConnections.enabled, true), hasStoredCredential));
+    .where(readyToSyncSql);
   return rows.map((row) => row.id);
 }
 

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { SyncFrequency, SyncKind } from "@/db/schema";
 import { hoursBetweenSyncs } from "@/lib/sync-settings/frequencies";
-import { hasStoredCredential } from "@/lib/sync-settings/connection-row";
+import { readyToSyncSql } from "@/lib/sync-settings/connection-row";
 import { scheduleStalledKey } from "./conditions";
 import { raiseConditions, type Raise } from "./raise-and-clear";
 import { scheduleStalledSummary } from "./wording";
@@ -32,7 +32,7 @@ async function failingSchedules(): Promise<Failing[]> {
       WHERE connection_id = entra_connections.id AND kind = k.kind AND NOT preview AND trigger = 'scheduled'
         AND queued_at > coalesce(last_success.queued_at, '-infinity')
     ) first_failing
-    WHERE entra_connections.enabled AND entra_connections.sync_frequency <> 'manual' AND ${hasStoredCredential}
+    WHERE entra_connections.sync_frequency <> 'manual' AND ${readyToSyncSql}
       AND first_failing.since IS NOT NULL
       AND NOT EXISTS (
         SELECT 1 FROM alert_conditions a

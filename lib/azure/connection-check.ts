@@ -1,6 +1,7 @@
 import "server-only";
 import { classifyEntraError } from "./errors/classify";
-import { adminConsentUrl, type EntraConnectionSettings } from "./connection";
+import type { EntraConnectionSettings } from "./connection";
+import { adminConsentUrl } from "./endpoints";
 import { fetchDevicesPage } from "./devices";
 import { missingPermissionSentence } from "./errors/messages";
 import type { ClassifiedEntraError } from "./errors/entra-error";

@@ -4,7 +4,7 @@ import {
   type Context, type Middleware,
 } from "@microsoft/microsoft-graph-client";
 import { classifyEntraError } from "./errors/classify";
-import { isMicrosoftGraphHost, type EntraEndpoints } from "./connection";
+import { isMicrosoftGraphHost, type EntraEndpoints } from "./endpoints";
 import { EntraError, UnexpectedResponseError } from "./errors/entra-error";
 import type { GraphResource } from "./permissions";
 import type { GraphSession } from "./graph-session";

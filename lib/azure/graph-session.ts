@@ -1,5 +1,6 @@
 import "server-only";
-import { resolveEndpoints, type EntraConnectionSettings, type EntraEndpoints } from "./connection";
+import type { EntraConnectionSettings } from "./connection";
+import { resolveEndpoints, type EntraEndpoints } from "./endpoints";
 import { acquireGraphToken, type GraphAccessToken } from "./token";
 
 export type GraphRetryPolicy = {

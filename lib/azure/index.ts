@@ -2,7 +2,8 @@
 // Product code enters here (client components use ./admin-consent-url); tests may open the files behind it.
 import "server-only";
 
-export { adminConsentUrl, entraEndpointsFromEnv, multiTenantAdminConsentUrl, type EntraConnectionSettings } from "./connection";
+export { type EntraConnectionSettings } from "./connection";
+export { adminConsentUrl, entraEndpointsFromEnv, multiTenantAdminConsentUrl } from "./endpoints";
 export { openGraphSession, type GraphOptions, type GraphSession } from "./graph-session";
 export type { DeltaPage, GraphPage } from "./graph-pages";
 export type { GraphDeviceChange, GraphUserChange } from "./graph-shapes";

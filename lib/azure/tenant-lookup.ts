@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { resolveEndpoints, type EntraEndpoints } from "./connection";
+import { resolveEndpoints, type EntraEndpoints } from "./endpoints";
 import { EntraError } from "./errors/entra-error";
 import { fetchCollectionPage, graphUrl } from "./graph-pages";
 import type { GraphSession } from "./graph-session";

@@ -2,9 +2,8 @@ import "server-only";
 import { createHash, createPrivateKey } from "node:crypto";
 import { ConfidentialClientApplication, LogLevel, type Configuration } from "@azure/msal-node";
 import { classifyEntraError } from "./errors/classify";
-import {
-  credentialFingerprint, graphScope, isMicrosoftAuthorityHost, type EntraConnectionSettings, type EntraEndpoints,
-} from "./connection";
+import { credentialFingerprint, type EntraConnectionSettings } from "./connection";
+import { graphScope, isMicrosoftAuthorityHost, type EntraEndpoints } from "./endpoints";
 import { EntraError, UnusableCredentialError } from "./errors/entra-error";
 import { TokenRequestFailure } from "./errors/wire-errors";
 import { ObservedNetworkClient } from "./msal-network";

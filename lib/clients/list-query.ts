@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { uuidField } from "@/db/is-uuid";
 import { recordSource, recordStatus } from "@/db/schema";
 import { firstValues } from "@/lib/lists/search-params";
 
 /** The client list's query string; anything unrecognised falls back to the default. */
 export const clientListQuery = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  organization: z.uuid().optional().catch(undefined),
+  organization: uuidField().optional().catch(undefined),
   status: z.enum(recordStatus.enumValues).optional().catch(undefined),
   source: z.enum(recordSource.enumValues).optional().catch(undefined),
   external: z.enum(["yes", "no"]).optional().catch(undefined),

@@ -1,5 +1,6 @@
 import { eventType } from "inngest";
 import { z } from "zod";
+import { uuidField } from "@/db/is-uuid";
 import { syncKind, syncTrigger, type SyncKind } from "@/db/schema";
 
 // Every event the app sends, with the zod schema of its data: handlers get typed `event.data`, and a sent
@@ -7,8 +8,8 @@ import { syncKind, syncTrigger, type SyncKind } from "@/db/schema";
 
 const syncRequestedData = z.object({
   /** The sync_runs row recorded before sending. */
-  runId: z.uuid(),
-  connectionId: z.uuid(),
+  runId: uuidField(),
+  connectionId: uuidField(),
   trigger: z.enum(syncTrigger.enumValues.filter((trigger) => trigger !== "command_line") as ["manual", "scheduled"]),
   full: z.boolean(),
   requestedBy: z.string().nullable(),
@@ -24,14 +25,14 @@ export const syncRequested = Object.fromEntries(
 export const usersPreviewRequested = eventType("azure/users.preview-requested", { schema: syncRequestedData });
 
 /** Asks the job engine to stop a sync run (the sync functions' cancelOn). */
-export const syncCancelRequested = eventType("azure/sync.cancel-requested", { schema: z.object({ runId: z.uuid() }) });
+export const syncCancelRequested = eventType("azure/sync.cancel-requested", { schema: z.object({ runId: uuidField() }) });
 
 /** Asks for the daily check of one connection (what Test connection would say); the daily cron sends one per connection. */
-export const connectionCheckRequested = eventType("azure/connection.check-requested", { schema: z.object({ connectionId: z.uuid() }) });
+export const connectionCheckRequested = eventType("azure/connection.check-requested", { schema: z.object({ connectionId: uuidField() }) });
 
 /** Asks for the waiting client-portal invitations to be sent; the data says what asked, for the logs. */
 export const invitationsRequested = eventType("portal/invitations.requested", {
-  schema: z.object({ runId: z.uuid().optional(), clientId: z.uuid().optional() }),
+  schema: z.object({ runId: uuidField().optional(), clientId: uuidField().optional() }),
 });
 
 /**

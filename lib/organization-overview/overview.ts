@@ -2,6 +2,7 @@ import "server-only";
 import type { SyncFrequency } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { dueAt, firstTickFrom, intervalMs } from "@/lib/sync-runs/schedule";
+import { syncReadiness } from "@/lib/sync-settings/connection-row";
 import { findProviderApp } from "@/lib/sync-settings/provider-app";
 import { storedCredentialExpiry, type SecretExpiry } from "@/lib/sync-settings/secret-expiry";
 import { readOverviewRows, type OverviewRow } from "./overview-rows";
@@ -36,10 +37,11 @@ export type OrganizationOverview = {
 };
 
 function statusOf(row: OverviewRow): OrganizationStatus {
-  if (!row.connection_id) return "not_set_up";
-  if (row.method === "provider_app" && !row.client_id) return "waiting_for_consent";
-  if (row.method === "own_app" && !(row.client_id && row.tenant_id && (row.has_secret || row.has_certificate))) return "not_set_up";
-  if (!row.enabled) return "disabled";
+  const facts = row.connection_id
+    ? { method: row.method ?? "own_app", clientId: row.client_id, tenantId: row.tenant_id, enabled: Boolean(row.enabled), hasOwnCredential: row.has_secret || row.has_certificate }
+    : null;
+  const readiness = syncReadiness(facts);
+  if (readiness !== "ready") return readiness;
   return row.open_alerts > 0 || row.users_status === "failed" || row.devices_status === "failed" ? "failing" : "enabled";
 }
 

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { uuidField } from "@/db/is-uuid";
 
 const domainPattern = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 /** "Add organization" and its rename: a name, and optionally the domain its people's addresses end with. */
 export const organizationForm = z.object({
-  organizationId: z.uuid("Choose an organization to rename.").optional(),
+  organizationId: uuidField("Choose an organization to rename.").optional(),
   name: z
     .string()
     .default("")

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uuidField } from "@/db/is-uuid";
 import { staffRole } from "@/db/schema";
 import { newPassword } from "@/lib/auth/password-rules";
 
@@ -23,9 +24,9 @@ export const changeOwnPasswordInput = z
   })
   .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords are not the same." });
 
-export const changeRoleInput = z.object({ staffId: z.uuid("Choose a staff member."), role: staffRoleInput });
+export const changeRoleInput = z.object({ staffId: uuidField("Choose a staff member."), role: staffRoleInput });
 
-export const resetPasswordInput = z.object({ staffId: z.uuid("Choose a staff member."), password: newPassword });
+export const resetPasswordInput = z.object({ staffId: uuidField("Choose a staff member."), password: newPassword });
 
 export type StaffMemberInput = z.infer<typeof staffMemberInput>;
 export type FirstSuperuserInput = z.infer<typeof firstSuperuserInput>;

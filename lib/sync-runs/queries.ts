@@ -14,6 +14,13 @@ async function withInvitations<Run extends SyncRun>(runs: Run[]): Promise<SyncRu
   return runs.map((run) => ({ ...run, invitations: byRun.get(run.id) ?? null }));
 }
 
+/** One run as it stands, for the command line that started it (the server's operator, not a staff member). */
+export async function findSyncRun(runId: string): Promise<SyncRun> {
+  const [run] = await db.select().from(syncRuns).where(eq(syncRuns.id, runId));
+  if (!run) throw new Error(`No sync run ${runId}.`);
+  return run;
+}
+
 export async function latestSyncRuns(actor: Actor, organizationId: string) {
   authorize(actor, "superuser");
   const connection = await findConnection(organizationId);

@@ -41,12 +41,17 @@ export async function runSync(runId: string, runStep: StepRunner, options: PageS
   const begun = await runStep("begin-run", () => beginSyncRun(runId));
   if (!begun) return { status: "skipped" as const };
   let plan: RunPlan = begun;
-  // A failure no retry can fix (a wrong secret, a missing permission) is recorded at once, in words.
+  // A failure no retry can fix (a wrong secret, a missing permission) is recorded at once, in words, by the step
+  // that met it; the catch below records any other, so each failure is recorded once.
+  const recordedByItsStep = new WeakSet<object>();
   const recordingFailure = <T>(work: () => Promise<T>) => async () => {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof EntraError && !error.retryable) await failSyncRun(runId, error);
+      if (error instanceof EntraError && !error.retryable) {
+        await failSyncRun(runId, error);
+        recordedByItsStep.add(error);
+      }
       throw error;
     }
   };
@@ -111,7 +116,7 @@ export async function runSync(runId: string, runStep: StepRunner, options: PageS
     const finalPlan = plan;
     return await runStep("finish-run", () => finishSyncRun(finalPlan, { deltaLink }));
   } catch (error) {
-    await runStep("record-failure", () => failSyncRun(runId, error));
+    if (!(error instanceof Object && recordedByItsStep.has(error))) await runStep("record-failure", () => failSyncRun(runId, error));
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { entraConnections, organizations, syncRuns, type SyncFrequency, type SyncKind } from "@/db/schema";
 import { createSyncRuns } from "./create-run";
 import { frequencyLabels, hoursBetweenSyncs } from "@/lib/sync-settings/frequencies";
-import { findConnection, hasStoredCredential, isSetUp, isWaitingForConsent } from "@/lib/sync-settings/connection-row";
+import { findConnection, notReadyMessages, readinessFactsOf, readyToSyncSql, syncReadiness } from "@/lib/sync-settings/connection-row";
 import { jobEngineStatus } from "@/lib/job-engine/status";
 
 const slackMs = 5 * 60_000;
@@ -43,7 +43,7 @@ function connectionSchedules(where: SQL | undefined) {
 }
 
 /** Status Enabled, a frequency other than "Manual only", and a credential saved. */
-const onASchedule = and(eq(entraConnections.enabled, true), ne(entraConnections.syncFrequency, "manual"), hasStoredCredential);
+const onASchedule = and(readyToSyncSql, ne(entraConnections.syncFrequency, "manual"));
 
 export type DueSync = { connectionId: string; kind: SyncKind; slot: number };
 
@@ -122,10 +122,8 @@ export async function describeNextScheduledSync(about: { connectionId: string } 
   const frequency = connection?.syncFrequency ?? "manual";
   if (!connection || frequency === "manual") return "Syncs run only when someone clicks Sync now.";
   const every = frequencyLabels[frequency].toLowerCase();
-  if (isWaitingForConsent(connection)) return `Syncs are set to run ${every}, but none will run until this organization's administrator consents (the admin consent link on its Settings tab).`;
-  if (!connection.enabled || !isSetUp(connection)) {
-    return `Syncs are set to run ${every}, but none will run until Status is Enabled and the IDs and a Client secret or certificate are saved under Settings → Azure User Sync.`;
-  }
+  const readiness = syncReadiness(readinessFactsOf(connection));
+  if (readiness !== "ready") return `Syncs are set to run ${every}, but none will run yet. ${notReadyMessages[readiness]}`;
   const engine = await jobEngineStatus();
   if (!engine.reachable) {
     return `Syncs are set to run ${every}, but no scheduled sync will run until the job engine answers (it does not at ${engine.where}); npm run sync syncs without it.`;

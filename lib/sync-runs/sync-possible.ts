@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRuns, type EntraConnection, type SyncKind } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { notReadyMessage } from "@/lib/sync-settings/connection-row";
+import { notReadyMessages, readinessFactsOf, syncReadiness } from "@/lib/sync-settings/connection-row";
 
 // What may start a run, asked the same way by "Sync now" / "Preview" (request-sync.ts) and by `npm run sync`.
 
@@ -11,9 +11,8 @@ export class SyncNotPossibleError extends ActionRefused {}
 
 /** Refuses, in the words the page and the command line both show, a sync (or a preview) this connection cannot run now. */
 export function refuseUnlessSyncable(connection: EntraConnection | null, kind: SyncKind, { preview = false } = {}): asserts connection is EntraConnection {
-  const notReady = notReadyMessage(connection);
-  if (notReady) throw new SyncNotPossibleError(notReady);
-  if (!connection!.enabled) throw new SyncNotPossibleError("Azure User Sync is disabled: set Status to Enabled and Save Changes first.");
+  const readiness = syncReadiness(connection && readinessFactsOf(connection));
+  if (readiness !== "ready") throw new SyncNotPossibleError(notReadyMessages[readiness]);
   if (preview && kind !== "users") throw new SyncNotPossibleError("Only a users sync can be previewed.");
 }
 

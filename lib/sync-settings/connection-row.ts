@@ -29,19 +29,20 @@ export async function findOrCreateConnection(tx: Transaction, organizationId: st
  * has its credential there (lib/sync-settings/provider-app.ts) and its IDs from the consent: the app's and the tenant's.
  */
 export function isSetUp(connection: EntraConnection | null): connection is EntraConnection & { clientId: string; tenantId: string } {
-  if (!connection?.clientId || !connection.tenantId) return false;
-  return connection.method === "provider_app" || Boolean(connection.clientSecretCiphertext || connection.certificateKeyCiphertext);
+  const readiness = syncReadiness(connection && readinessFactsOf(connection));
+  return readiness === "disabled" || readiness === "ready";
 }
 
 /** A connection by the provider's app whose customer administrator has not consented yet. */
 export const isWaitingForConsent = (connection: Pick<EntraConnection, "method" | "clientId"> | null) =>
   connection?.method === "provider_app" && !connection.clientId;
 
-/** The same as isSetUp's credential part, for a query: a credential of its own is stored, or the provider's app was consented. */
-export const hasStoredCredential = or(
-  isNotNull(entraConnections.clientSecretCiphertext),
-  isNotNull(entraConnections.certificateKeyCiphertext),
-  and(eq(entraConnections.method, "provider_app"), isNotNull(entraConnections.clientId), isNotNull(entraConnections.tenantId)),
+/** isSetUp with Status Enabled, for a query: the connections a schedule, a stalled-schedule alert or a health check may sync. */
+export const readyToSyncSql = and(
+  eq(entraConnections.enabled, true),
+  isNotNull(entraConnections.clientId),
+  isNotNull(entraConnections.tenantId),
+  or(eq(entraConnections.method, "provider_app"), isNotNull(entraConnections.clientSecretCiphertext), isNotNull(entraConnections.certificateKeyCiphertext)),
 );
 
 /** Which credential the connection signs in with: at most one is stored (lib/sync-settings/commands.ts). */
@@ -55,13 +56,41 @@ export const notSetUpMessage = "Azure User Sync is not set up yet: enter the IDs
 export const waitingForConsentMessage =
   "This organization is waiting for consent: its administrator must open the admin consent link on its Settings tab and Accept.";
 
+/** The answer to a sync asked for while Status is Disabled. */
+export const disabledMessage = "Azure User Sync is disabled: set Status to Enabled and Save Changes first.";
+
+/** Whether an organization's connection can sync: the one order every page, query and command asks it in. */
+export type SyncReadiness = "not_set_up" | "waiting_for_consent" | "disabled" | "ready";
+
+/** What readiness is decided on: a connection row's, or the organizations overview's (which reads no ciphertext). */
+export type ReadinessFacts = Pick<EntraConnection, "method" | "clientId" | "tenantId" | "enabled"> & { hasOwnCredential: boolean };
+
+export const readinessFactsOf = (connection: EntraConnection): ReadinessFacts => ({
+  ...connection,
+  hasOwnCredential: Boolean(connection.clientSecretCiphertext || connection.certificateKeyCiphertext),
+});
+
+/** Waiting for consent first (it has no IDs yet, so it is not set up either), then not set up, then Status. */
+export function syncReadiness(facts: ReadinessFacts | null): SyncReadiness {
+  if (isWaitingForConsent(facts)) return "waiting_for_consent";
+  if (!facts?.clientId || !facts.tenantId || (facts.method === "own_app" && !facts.hasOwnCredential)) return "not_set_up";
+  return facts.enabled ? "ready" : "disabled";
+}
+
+/** The one wording of each state that keeps a sync from running. */
+export const notReadyMessages: Record<Exclude<SyncReadiness, "ready">, string> = {
+  not_set_up: notSetUpMessage,
+  waiting_for_consent: waitingForConsentMessage,
+  disabled: disabledMessage,
+};
+
 /**
  * Why this connection cannot sign in yet, in the words every per-organization action uses (Find groups, Test
- * connection, a sync, the command line): waiting for consent, or not set up. Null once it can.
+ * connection, a sync, the command line): waiting for consent, or not set up. Null once it can (Status aside).
  */
 export function notReadyMessage(connection: EntraConnection | null) {
-  if (isWaitingForConsent(connection)) return waitingForConsentMessage;
-  return isSetUp(connection) ? null : notSetUpMessage;
+  const readiness = syncReadiness(connection && readinessFactsOf(connection));
+  return readiness === "waiting_for_consent" || readiness === "not_set_up" ? notReadyMessages[readiness] : null;
 }
 
 /** The groups a users sync is scoped to, for the connection checks: none when it syncs all users. */

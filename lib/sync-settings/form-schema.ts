@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uuidField } from "@/db/is-uuid";
 import { connectionMethod, syncFrequency } from "@/db/schema";
 import { clientIdProblem, clientSecretHint, tenantIdProblem } from "./field-checks";
 
@@ -14,7 +15,7 @@ export const uploadedFile = z
 export const credentialKinds = ["secret", "certificate"] as const;
 
 /** The organization whose settings a form saves: every form names it, on the single organization's pages too. */
-export const organizationIdField = z.uuid("Choose an organization under Settings → Organizations.");
+export const organizationIdField = uuidField("Choose an organization under Settings → Organizations.");
 
 /** The "Azure User Sync" form. Checks that need the saved settings happen when saving. */
 export const syncSettingsForm = z

@@ -3,7 +3,7 @@ import { allUsersScope } from "@/db/schema";
 import { adminConsentUrl } from "@/lib/azure";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { countClientsToInvite } from "@/lib/portal/create-invitations";
-import { credentialKindOf, findConnection, isSetUp, isWaitingForConsent } from "./connection-row";
+import { credentialKindOf, findConnection, readinessFactsOf, syncReadiness } from "./connection-row";
 import { findProviderApp, hasProviderCredential } from "./provider-app";
 import { storedCredentialExpiry } from "./secret-expiry";
 
@@ -21,9 +21,8 @@ export async function getSyncSettings(actor: Actor, organizationId: string, now 
     method,
     // The choice of method is offered once the provider's app is entered (or already chosen).
     providerAppEntered: hasProviderCredential(provider),
-    waitingForConsent: isWaitingForConsent(connection),
     consentedTenantId: method === "provider_app" && connection?.clientId ? connection.tenantId : null,
-    setUp: isSetUp(connection),
+    readiness: syncReadiness(connection && readinessFactsOf(connection)),
     enabled: connection?.enabled ?? false,
     syncFrequency: connection?.syncFrequency ?? "manual",
     clientId,

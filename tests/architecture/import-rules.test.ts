@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { folderCycles, productFiles, productImports, readProductFile } from "./imports";
+import { fileCycles, folderCycles, productFiles, productImports, readProductFile } from "./imports";
 
 // Which way imports go (docs/architecture.md). Each rule lists the imports that break it: none.
 const edges = productImports();
@@ -22,6 +22,24 @@ describe("the direction of imports", () => {
 
   it("no two folders under lib/ import each other, directly or round a loop", () => {
     expect(folderCycles(edges)).toEqual([]);
+  });
+
+  it("no two files in lib/azure or in db/schema import each other, directly or round a loop", () => {
+    expect(fileCycles(edges, "lib/azure/")).toEqual([]);
+    expect(fileCycles(edges, "db/schema/")).toEqual([]);
+  });
+
+  it("lib/azure's endpoints are a module of their own: the connection and the error classifier do not import each other", () => {
+    expect(breaking((from, to) => from.startsWith("lib/azure/errors/") && to === "lib/azure/connection")).toEqual([]);
+    expect(breaking((from, to) => from === "lib/azure/connection.ts" && to.startsWith("lib/azure/errors/"))).toEqual([]);
+  });
+
+  it("the command line reads and writes runs through lib/sync-runs, never the sync_runs table itself", () => {
+    expect(productFiles().filter((file) => file.startsWith("cli/") && /\bsyncRuns\b/.test(readProductFile(file)))).toEqual([]);
+  });
+
+  it("one check says what a uuid is (db/is-uuid.ts): no product code asks zod's own uuid or guid formats", () => {
+    expect(productFiles().filter((file) => /\bz\.(uuid|guid)\(|\.uuid\(\)/.test(readProductFile(file)))).toEqual([]);
   });
 
   it("the bottom of auth (authorize, passwords, sign-in limits, refusals) imports none of the app's domains", () => {

@@ -57,11 +57,18 @@ export const areaOf = (file: string) => {
 };
 
 /** Folders under lib/ that import each other, directly or round a loop (strongly connected, more than one). */
-export function folderCycles(edges: ImportEdge[]): string[][] {
+export const folderCycles = (edges: ImportEdge[]) => importCycles(edges, (file) => (file.startsWith("lib/") ? areaOf(file) : null));
+
+/** Files under `folder` that import each other, directly or round a loop. */
+export const fileCycles = (edges: ImportEdge[], folder: string) =>
+  importCycles(edges, (file) => (file.startsWith(folder) ? file.replace(/\.tsx?$/, "").replace(/\/index$/, "") : null));
+
+/** The nodes (`nodeOf` a file; null leaves it out) that import each other round a loop (strongly connected, more than one). */
+function importCycles(edges: ImportEdge[], nodeOf: (file: string) => string | null): string[][] {
   const graph = new Map<string, Set<string>>();
   for (const { from, to } of edges) {
-    const [a, b] = [areaOf(from), areaOf(to)];
-    if (a === b || !a.startsWith("lib/") || !b.startsWith("lib/")) continue;
+    const [a, b] = [nodeOf(from), nodeOf(to)];
+    if (a === null || b === null || a === b) continue;
     if (!graph.has(a)) graph.set(a, new Set());
     graph.get(a)!.add(b);
   }

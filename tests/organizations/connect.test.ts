@@ -63,7 +63,7 @@ describe("connecting organizations", () => {
     expect(accepted.url).toContain(`redirect_uri=${encodeURIComponent(PROVIDER.redirectUris[0])}`);
     expect(accepted.result).toEqual({ organizationId: tailspin.id, outcome: "connected" });
     const tailspinSettings = await getSyncSettings(admin, tailspin.id, new Date());
-    expect(tailspinSettings).toMatchObject({ method: "provider_app", waitingForConsent: false, consentedTenantId: accepting.tenantId, enabled: true, setUp: true });
+    expect(tailspinSettings).toMatchObject({ method: "provider_app", consentedTenantId: accepting.tenantId, enabled: true, readiness: "ready" });
     expect(await lastConsentAnswer(admin, tailspin.id)).toMatchObject({ outcome: "connected", tenantId: accepting.tenantId, message: expect.stringMatching(/^Connected: /) });
     expect((await lastConsentAnswer(admin, tailspin.id))!.checks).toEqual(expect.arrayContaining([{ label: "Token obtained", ok: true }, { label: "User.Read.All: granted", ok: true }]));
 
@@ -72,7 +72,7 @@ describe("connecting organizations", () => {
     expect(declined.result.outcome).toBe("declined");
     expect(await lastConsentAnswer(admin, woodgrove.id)).toMatchObject({ outcome: "declined", tenantId: null, message: expect.stringContaining("The administrator declined the consent") });
     expect(await connectionOf(woodgrove.id)).toMatchObject({ method: "provider_app", clientId: null, tenantId: null, enabled: false });
-    expect((await getSyncSettings(admin, woodgrove.id, new Date())).waitingForConsent).toBe(true);
+    expect((await getSyncSettings(admin, woodgrove.id, new Date())).readiness).toBe("waiting_for_consent");
     await expect(requestSync(admin, "users", { organizationId: woodgrove.id })).rejects.toThrow(/waiting for consent/);
 
     for (const organization of [tailspin, fabrikam]) {

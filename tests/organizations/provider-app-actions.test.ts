@@ -28,7 +28,7 @@ describe("an organization connected by the provider's app", () => {
     await expect(testSavedConnection(admin, tailspin.id)).rejects.toThrow(waitingForConsentMessage);
     await expect(requestSync(admin, "users", { organizationId: tailspin.id, preview: true })).rejects.toThrow(waitingForConsentMessage);
     const schedule = await describeNextScheduledSync({ organizationId: tailspin.id });
-    expect(schedule).toContain("until this organization's administrator consents");
+    expect(schedule).toBe(`Syncs are set to run every hour, but none will run yet. ${waitingForConsentMessage}`);
     for (const said of [schedule, waitingForConsentMessage]) expect(said).not.toContain(notSetUpMessage);
   });
 

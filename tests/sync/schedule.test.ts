@@ -3,6 +3,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { closeDatabase, db } from "@/db/client";
 import { syncRuns } from "@/db/schema";
+import { disabledMessage } from "@/lib/sync-settings/connection-row";
 import { saveSyncSettings } from "@/lib/sync-settings/commands";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { describeNextScheduledSync, findDueSyncs, queueDueSyncs } from "@/lib/sync-runs/schedule";
@@ -57,7 +58,7 @@ describe("the schedule", () => {
     await configure("enabled", "manual");
     expect(await describeNextScheduledSync({ organizationId: await soleOrganizationId() })).toBe("Syncs run only when someone clicks Sync now.");
     await configure("disabled", "daily");
-    expect(await describeNextScheduledSync({ organizationId: await soleOrganizationId() })).toMatch(/^Syncs are set to run daily, but none will run until Status is Enabled/);
+    expect(await describeNextScheduledSync({ organizationId: await soleOrganizationId() })).toBe(`Syncs are set to run daily, but none will run yet. ${disabledMessage}`);
   });
 
   it("nothing is due when Status is Disabled or the frequency is Manual only", async () => {

@@ -4,7 +4,10 @@ import { db } from "@/db/client";
 import { clients, syncRuns } from "@/db/schema";
 import { isExternalUser } from "@/lib/synced-fields";
 import { applyReviewedRun } from "@/lib/sync-runs/apply-reviewed-run";
+import { createSyncRun } from "@/lib/sync-runs/create-run";
+import { runSync } from "@/lib/sync-runs/run-sync";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
+import { theConnection } from "../support/database";
 import { clientsByObjectId, listedUsers, runSyncFunction, saveSettings, useSyncWorld } from "./sync-harness";
 
 const world = useSyncWorld({ users: 3000, devices: 10 });
@@ -150,5 +153,17 @@ describe("a users sync through the real Inngest function", () => {
     expect(run.errorMessage).not.toContain("thisIsNotTheRightSecretValue");
     expect(world.fake.control.requestCounts().token).toBe(1);
     expect(world.fake.control.requestCounts().graph).toBe(0);
+  });
+
+  it("a wrong secret met in a step is recorded by that step, once: the command line's runner takes no second record-failure step", async () => {
+    await saveSettings(world.admin, { secret: "Zz9Q~thisIsNotTheRightSecretValue.1234" });
+    const connection = (await theConnection())!;
+    const queued = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "command_line", full: false, preview: false, requestedByName: "command line (test)" }))!;
+    const steps: string[] = [];
+    const failure = await runSync(queued.id, (id, work) => (steps.push(id), work())).catch((error: Error) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect(steps).toEqual(["begin-run", "users-delta-link-from-page-0"]);
+    const [run] = await db.select().from(syncRuns).where(eq(syncRuns.id, queued.id));
+    expect(run).toMatchObject({ status: "failed", errorCode: "wrong_secret" });
   });
 });

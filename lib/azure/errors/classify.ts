@@ -1,7 +1,7 @@
 import "server-only";
 import { AuthError, ClientConfigurationError, ServerError } from "@azure/msal-node";
 import { GraphError } from "@microsoft/microsoft-graph-client";
-import { adminConsentUrl, PUBLIC_CLOUD, resolveEndpoints, type EntraEndpoints } from "../connection";
+import { adminConsentUrl, PUBLIC_CLOUD, resolveEndpoints, type EntraEndpoints } from "../endpoints";
 import * as explain from "./messages";
 import { EntraError, UnexpectedResponseError, UnusableCredentialError, type ClassifiedEntraError } from "./entra-error";
 import { TokenRequestFailure } from "./wire-errors";

@@ -1,12 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { uuidField } from "@/db/is-uuid";
 import { formAction } from "@/lib/actions/form-action";
 import { resendInvitation, revokePortalAccess } from "@/lib/portal/staff-commands";
 import { editClient } from "@/lib/clients/commands";
 import { clientFields, organizationChoice } from "@/lib/clients/client-fields";
 
-const forClient = z.object({ clientId: z.uuid("Choose a client.") });
+const forClient = z.object({ clientId: uuidField("Choose a client.") });
 
 export const resendInvitationAction = formAction("superuser", forClient, async ({ clientId }, actor) => {
   await resendInvitation(actor, clientId);

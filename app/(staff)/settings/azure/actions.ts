@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { uuidField } from "@/db/is-uuid";
 import { syncFrequency, syncKind } from "@/db/schema";
 import { formAction } from "@/lib/actions/form-action";
 import { saveSyncSchedule, saveSyncSettings, saveUsersScope } from "@/lib/sync-settings/commands";
@@ -66,13 +67,13 @@ export const testConnectionAction = formAction("superuser", organization, async 
   return { message: report.summary, data: report };
 });
 
-export const applyReviewedRunAction = formAction("superuser", z.object({ runId: z.uuid("Choose a run to apply.") }), async ({ runId }, actor) => {
+export const applyReviewedRunAction = formAction("superuser", z.object({ runId: uuidField("Choose a run to apply.") }), async ({ runId }, actor) => {
   const applied = await applyReviewedRun(actor, runId);
   refreshPages();
   return `Applied: ${applied.disabled} disabled, ${applied.removed} removed.`;
 });
 
-export const cancelSyncAction = formAction("superuser", z.object({ runId: z.uuid("Choose a sync to cancel.") }), async ({ runId }, actor) => {
+export const cancelSyncAction = formAction("superuser", z.object({ runId: uuidField("Choose a sync to cancel.") }), async ({ runId }, actor) => {
   await cancelSync(actor, runId);
   refreshPages();
   return "Sync cancelled.";

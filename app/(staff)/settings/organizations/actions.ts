@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { uuidField } from "@/db/is-uuid";
 import { formAction } from "@/lib/actions/form-action";
 import { addOrganization, renameOrganization } from "@/lib/organizations/commands";
 import { organizationForm } from "@/lib/organizations/form-schema";
@@ -34,14 +35,14 @@ export const saveProviderAppAction = formAction("superuser", providerAppForm, as
   return message;
 });
 
-export const consentLinkAction = formAction("superuser", z.object({ organizationId: z.uuid("Choose an organization.") }), async ({ organizationId }, actor) => {
+export const consentLinkAction = formAction("superuser", z.object({ organizationId: uuidField("Choose an organization.") }), async ({ organizationId }, actor) => {
   const link = await createConsentLink(actor, organizationId);
   return { message: "Admin consent link made: send it to the organization's administrator. It works once, for 7 days; the answer shows here.", data: link };
 });
 
 const consentAnswerForm = z.object({
-  organizationId: z.uuid("Choose an organization."),
-  requestId: z.uuid("Choose the consent answer to confirm."),
+  organizationId: uuidField("Choose an organization."),
+  requestId: uuidField("Choose the consent answer to confirm."),
   decision: z.enum(["confirm", "reject"], "Choose Confirm or Reject."),
 });
 

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { uuidField } from "@/db/is-uuid";
 import { formAction } from "@/lib/actions/form-action";
 import { addStaffMember, changeStaffRole, removeStaffMember, resetStaffPassword } from "@/lib/staff/commands";
 import { changeRoleInput, resetPasswordInput, staffMemberInput } from "@/lib/staff/schemas";
@@ -15,7 +16,7 @@ export const addStaffMemberAction = formAction("superuser", staffMemberInput, as
 
 export const removeStaffMemberAction = formAction(
   "superuser",
-  z.object({ staffId: z.uuid("Choose a staff member to remove.") }),
+  z.object({ staffId: uuidField("Choose a staff member to remove.") }),
   async ({ staffId }, actor) => {
     const removed = await removeStaffMember(actor, staffId);
     revalidatePath("/settings/staff");

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/authorize";
-import { notSetUpMessage, waitingForConsentMessage } from "@/lib/sync-settings/connection-row";
+import { notReadyMessages } from "@/lib/sync-settings/connection-row";
 import { getSyncSettings } from "@/lib/sync-settings/queries";
 import { organizationOfConnection, severalOrganizations } from "@/lib/organizations/queries";
 import { latestSyncRuns } from "@/lib/sync-runs/queries";
@@ -20,6 +20,8 @@ export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Pro
   const [settings, latest, engine] = await Promise.all([getSyncSettings(actor, organizationId), latestSyncRuns(actor, organizationId), jobEngineStatus()]);
   // With several organizations, the last syncs say whose they are.
   const organization = settings.connectionId && (await severalOrganizations()) ? await organizationOfConnection(settings.connectionId) : null;
+  // Not set up, or waiting for consent: Settings is where to go (Status has its own field there).
+  const notReady = settings.readiness === "not_set_up" || settings.readiness === "waiting_for_consent" ? notReadyMessages[settings.readiness] : null;
   const running = [latest.users, latest.devices, latest.usersPreview].some((run) => run && (run.status === "queued" || run.status === "running"));
   return (
     <div className="space-y-6">
@@ -29,9 +31,9 @@ export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Pro
           Syncs need the job engine, and it does not answer at {engine.where}. {jobEngineStartHint}
         </p>
       )}
-      {!settings.setUp && (
+      {notReady && (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
-          {settings.waitingForConsent ? waitingForConsentMessage : notSetUpMessage} <Link href={basePath} className="font-medium underline">Open Settings</Link>
+          {notReady} <Link href={basePath} className="font-medium underline">Open Settings</Link>
         </p>
       )}
       <section className="rounded-xl border border-slate-200 bg-white p-6">

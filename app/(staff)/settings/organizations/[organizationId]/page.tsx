@@ -18,7 +18,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
   const consent = settings.method === "provider_app" && (
     <div className="mb-8">
       <ConsentPanel
-        organizationId={organization.id} primaryDomain={organization.primaryDomain} waiting={settings.waitingForConsent} tenantId={settings.consentedTenantId}
+        organizationId={organization.id} primaryDomain={organization.primaryDomain} waiting={settings.readiness === "waiting_for_consent"} tenantId={settings.consentedTenantId}
         answer={answer} openLink={openLink} returned={typeof returned === "string" ? returned : undefined}
       />
     </div>

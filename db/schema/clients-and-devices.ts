@@ -1,0 +1,106 @@
+// The people (clients) and devices an organization has, synced from Entra or added by hand.
+import { sql, type SQL } from "drizzle-orm";
+import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { timestamps } from "./columns";
+import { entraConnections, organizations } from "./organizations-and-connections";
+
+export const recordStatus = pgEnum("record_status", ["active", "disabled", "removed"]);
+export const recordSource = pgEnum("record_source", ["azure", "manual"]);
+
+/** Lower-cased, accent-free text that list searches match with a trigram index. */
+function searchText(...columns: string[]): SQL {
+  const joined = columns.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ");
+  return sql.raw(`lower(immutable_unaccent(${joined}))`);
+}
+
+/** The fields of a client added by hand that Entra also has, as typed, for a client a sync took over. */
+export type TypedByHand = Partial<Record<"mail" | "mobilePhone" | "companyName", string>>;
+
+export const clients = pgTable(
+  "clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+    connectionId: uuid("connection_id").references(() => entraConnections.id),
+    entraObjectId: text("entra_object_id"),
+    displayName: text("display_name").notNull(),
+    givenName: text("given_name"),
+    surname: text("surname"),
+    mail: text("mail"),
+    userPrincipalName: text("user_principal_name"),
+    userType: text("user_type"),
+    isExternal: boolean("is_external").notNull().default(false),
+    accountEnabled: boolean("account_enabled").notNull().default(true),
+    jobTitle: text("job_title"),
+    department: text("department"),
+    companyName: text("company_name"),
+    officeLocation: text("office_location"),
+    mobilePhone: text("mobile_phone"),
+    businessPhones: text("business_phones").array().notNull().default(sql`'{}'::text[]`),
+    // Whether Entra lists a licence for the account; null until a sync has asked.
+    licensed: boolean("licensed"),
+    status: recordStatus("status").notNull().default("active"),
+    source: recordSource("source").notNull(),
+    lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+    // Kept only by Vertask: no sync writes it (it is not in lib/synced-fields), so staff edit it on every client.
+    notes: text("notes"),
+    // What was typed by hand before a sync took this client over (lib/sync/hand-made-matches.ts): shown wherever
+    // Entra has nothing for the field, so a phone or company Entra leaves empty is never lost.
+    typedByHand: jsonb("typed_by_hand").$type<TypedByHand>(),
+    ...timestamps,
+    searchText: text("search_text").generatedAlwaysAs(searchText("display_name", "mail", "user_principal_name")),
+  },
+  (t) => [
+    uniqueIndex("clients_entra_object_unique").on(t.connectionId, t.entraObjectId),
+    index("clients_search_trgm").using("gin", t.searchText.op("gin_trgm_ops")),
+    index("clients_name_order").on(t.displayName, t.id),
+    index("clients_organization_name_order").on(t.organizationId, t.displayName, t.id),
+    index("clients_updated_order").on(t.updatedAt, t.id),
+    // A users sync looks up each page's new addresses among the clients added by hand (lib/sync/hand-made-matches.ts).
+    index("clients_hand_made_address").on(sql`lower(trim(${t.mail}))`).where(sql`source = 'manual' AND entra_object_id IS NULL`),
+    // "An active client already has this mail" (lib/clients/mail-in-use.ts), asked by every add, edit and import.
+    index("clients_active_mail").on(sql`lower(trim(${t.mail}))`).where(sql`${t.status} = 'active'`),
+  ],
+);
+
+export const devices = pgTable(
+  "devices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+    connectionId: uuid("connection_id").references(() => entraConnections.id),
+    entraObjectId: text("entra_object_id"),
+    deviceId: text("device_id"),
+    displayName: text("display_name").notNull(),
+    operatingSystem: text("operating_system"),
+    operatingSystemVersion: text("operating_system_version"),
+    trustType: text("trust_type"),
+    isManaged: boolean("is_managed"),
+    isCompliant: boolean("is_compliant"),
+    accountEnabled: boolean("account_enabled").notNull().default(true),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    registeredAt: timestamp("registered_at", { withTimezone: true }),
+    manufacturer: text("manufacturer"),
+    model: text("model"),
+    // Entra's owner id, kept so an owner synced later is linked then (owner_client_id).
+    ownerEntraObjectId: text("owner_entra_object_id"),
+    ownerClientId: uuid("owner_client_id").references((): AnyPgColumn => clients.id, { onDelete: "set null" }),
+    status: recordStatus("status").notNull().default("active"),
+    source: recordSource("source").notNull(),
+    lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+    ...timestamps,
+    searchText: text("search_text").generatedAlwaysAs(searchText("display_name")),
+  },
+  (t) => [
+    uniqueIndex("devices_entra_object_unique").on(t.connectionId, t.entraObjectId),
+    index("devices_search_trgm").using("gin", t.searchText.op("gin_trgm_ops")),
+    index("devices_name_order").on(t.displayName, t.id),
+    index("devices_organization_name_order").on(t.organizationId, t.displayName, t.id),
+    index("devices_owner").on(t.ownerClientId),
+    index("devices_operating_system").on(t.operatingSystem),
+  ],
+);
+
+export type Client = typeof clients.$inferSelect;
+export type Device = typeof devices.$inferSelect;
+export type RecordStatus = (typeof recordStatus.enumValues)[number];
