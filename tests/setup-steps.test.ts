@@ -7,7 +7,7 @@ import { SetupHelp } from "@/app/(staff)/settings/azure/setup-help";
 import { setupSteps, stepNumber } from "@/lib/setup-guide/steps";
 import { emptySecret, missingPermissionSentence, unknownApplication, wrongSecret } from "@/lib/azure/errors/messages";
 import { clientIdProblem, clientSecretHint, tenantIdProblem } from "@/lib/sync-settings/field-checks";
-import { secretExpiryMessage } from "@/lib/sync-settings/secret-expiry";
+import { secretExpiryMessage } from "@/lib/credentials";
 
 const help = renderToStaticMarkup(createElement(SetupHelp, { authorityHost: "https://login.microsoftonline.com", clientId: "", tenantId: "", groupScope: false }));
 /** The help's numbered steps as the administrator reads them: step N is the Nth item. */

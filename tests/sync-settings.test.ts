@@ -5,7 +5,7 @@ import { FieldError } from "@/lib/auth/field-error";
 import { saveSyncSchedule, saveSyncSettings } from "@/lib/sync-settings/commands";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { getSyncSettings } from "@/lib/sync-settings/queries";
-import { secretExpiry, secretExpiryMessage } from "@/lib/sync-settings/secret-expiry";
+import { secretExpiry, secretExpiryMessage } from "@/lib/credentials";
 import { requestSync } from "@/lib/sync-runs/request-sync";
 import { testSavedConnection } from "@/lib/sync-settings/test-connection";
 import { createActor, resetDatabase, soleOrganizationId } from "./support/database";

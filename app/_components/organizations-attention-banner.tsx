@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { OrganizationAttention } from "@/lib/alerts/queries";
 import { organizationPath } from "@/lib/alerts/wording";
-import { secretExpiryMessage } from "@/lib/sync-settings/secret-expiry";
+import { secretExpiryMessage } from "@/lib/credentials";
 
 /** How many organizations the banner lists by name; the rest are counted, and the overview sorts them by alerts. */
 const NAMED_AT_MOST = 10;

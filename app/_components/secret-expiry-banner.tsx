@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { providerAppExpiryMessage, secretExpiryMessage, type SecretExpiry } from "@/lib/sync-settings/secret-expiry";
+import { providerAppExpiryMessage, secretExpiryMessage, type SecretExpiry } from "@/lib/credentials";
 import { providerAppPath } from "@/lib/alerts/wording";
 
 /** The stored credential's expiry, worked out live from its date: a connection's, or with `providerApp` the provider app's. */

@@ -4,8 +4,7 @@ import { db } from "@/db/client";
 import { alertConditions, entraConnections, organizations, providerApp } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { severalOrganizations } from "@/lib/organizations/queries";
-import { storedCredentialExpiry, type SecretExpiry } from "@/lib/sync-settings/secret-expiry";
-import { credentialDateColumns, credentialExpiresSoon } from "./credential-dates";
+import { credentialDateColumns, credentialExpiresSoon, storedCredentialExpiry, type SecretExpiry } from "@/lib/credentials";
 import { aboutOrganization } from "./wording";
 
 export type OpenAlert = { id: string; conditionKey: string; summary: string; openedAt: Date };

@@ -1,9 +1,15 @@
 import "server-only";
 import { and, eq, isNull, isNotNull, or } from "drizzle-orm";
-import { credentialDateColumns, credentialExpiresSoon } from "./credential-dates";
 import { db } from "@/db/client";
 import { alertConditions, entraConnections, providerApp } from "@/db/schema";
-import { providerAppExpiryMessage, secretExpiryMessage, storedCredentialExpiry, type SecretExpiry } from "@/lib/sync-settings/secret-expiry";
+import {
+  credentialDateColumns,
+  credentialExpiresSoon,
+  providerAppExpiryMessage,
+  secretExpiryMessage,
+  storedCredentialExpiry,
+  type SecretExpiry,
+} from "@/lib/credentials";
 import type { AlertSubject, SecretStage } from "./conditions";
 import { clearConditionsById, raiseConditions, type Raise } from "./raise-and-clear";
 import { shortReason } from "./deliver-mail";

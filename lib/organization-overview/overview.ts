@@ -4,7 +4,7 @@ import { authorize, type Actor } from "@/lib/auth/authorize";
 import { dueAt, firstTickFrom, intervalMs } from "@/lib/sync-runs/schedule";
 import { syncReadiness } from "@/lib/sync-settings/connection-row";
 import { findProviderApp } from "@/lib/sync-settings/provider-app";
-import { storedCredentialExpiry, type SecretExpiry } from "@/lib/sync-settings/secret-expiry";
+import { credentialOf, type SecretExpiry } from "@/lib/credentials";
 import { readOverviewRows, type OverviewRow } from "./overview-rows";
 
 export const organizationStatuses = {
@@ -65,7 +65,6 @@ export async function organizationsOverview(actor: Actor, now = new Date()): Pro
 /** The same, for the operator's command line (`npm run sync -- --list`), which holds the database itself and has no staff member. */
 export async function readOrganizationsOverview(now = new Date()): Promise<OrganizationOverview[]> {
   const [rows, provider] = await Promise.all([readOverviewRows(), findProviderApp()]);
-  const providerExpiry = storedCredentialExpiry(provider, now);
   return rows.map((row) => {
     const status = statusOf(row);
     // Only whether a credential is stored matters for its expiry: the ciphertext is never read here.
@@ -88,7 +87,7 @@ export async function readOrganizationsOverview(now = new Date()): Promise<Organ
       lastUsersSync: lastSync(row.users_status, row.users_queued_at, row.users_finished_at),
       lastDevicesSync: lastSync(row.devices_status, row.devices_queued_at, row.devices_finished_at),
       nextSync: nextSyncOf(row, status, now),
-      expiry: row.method === "provider_app" ? providerExpiry : storedCredentialExpiry(stored, now),
+      expiry: credentialOf(row, { own: stored, providerApp: provider }, now).expiry,
       openAlerts: row.open_alerts,
     };
   });

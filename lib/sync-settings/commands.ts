@@ -5,13 +5,20 @@ import { entraConnections, type EntraConnection, type UsersScope } from "@/db/sc
 import { FieldError } from "@/lib/auth/field-error";
 import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { certificateKeyPurpose, clientSecretPurpose, findOrCreateConnection, isWaitingForConsent } from "./connection-row";
-import { findProviderApp, hasProviderCredential, providerAppMissingMessage } from "./provider-app";
+import { findOrCreateConnection, isWaitingForConsent } from "./connection-row";
+import { findProviderApp, providerAppMissingMessage } from "./provider-app";
 import { voidOpenConsentLinks } from "./consent-record";
 import { tenantTakenMessage } from "./consent-refusals";
 import { lockConnections, organizationHoldingTenant } from "./tenant-holder";
-import type { CertificateCredential } from "./certificate-files";
-import { newCredentialColumns, noCertificate, noSecret, uploadedCertificate } from "./credential-columns";
+import {
+  connectionCredentialPurposes,
+  hasCredential,
+  newCredentialColumns,
+  noCertificate,
+  noSecret,
+  uploadedCertificate,
+  type CertificateCredential,
+} from "@/lib/credentials";
 import { swappedIdsHint } from "./field-checks";
 import type { SyncSettingsForm } from "./form-schema";
 import { frequencyLabels } from "./frequencies";
@@ -83,7 +90,7 @@ function describe(field: Tracked, value: unknown) {
  * Switching to it forgets the organization's own credential; syncing starts once the administrator consents.
  */
 async function providerAppColumns(tx: Transaction, form: SyncSettingsForm, stored: EntraConnection) {
-  if (!hasProviderCredential(await findProviderApp(tx))) throw new FieldError("connectWith", providerAppMissingMessage);
+  if (!hasCredential(await findProviderApp(tx))) throw new FieldError("connectWith", providerAppMissingMessage);
   const switching = stored.method !== "provider_app";
   if (form.status === "enabled" && (switching || isWaitingForConsent(stored))) {
     throw new FieldError("status", "Choose Disabled until the customer's administrator has consented: a consent that passes Test connection sets Status to Enabled.");
@@ -118,7 +125,7 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
     for (const field of Object.keys(fieldLabels) as Tracked[]) {
       if (stored[field] !== next[field]) changes[fieldLabels[field]] = { from: describe(field, stored[field]), to: describe(field, next[field]) };
     }
-    const credential = viaProvider ? viaProvider.credential : (newCredentialColumns(form, certificate, { secret: clientSecretPurpose(stored.id), certificateKey: certificateKeyPurpose(stored.id) }, now) ?? {});
+    const credential = viaProvider ? viaProvider.credential : (newCredentialColumns(form, certificate, connectionCredentialPurposes(stored.id), now) ?? {});
     if (!viaProvider) Object.assign(changes, credentialChanges(stored, form, certificate));
     if (Object.keys(changes).length === 0) return "No changes to save.";
 

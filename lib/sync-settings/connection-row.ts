@@ -3,6 +3,7 @@ import { and, asc, eq, isNotNull, or } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { entraConnections, organizations, type EntraConnection } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
+import { hasCredential } from "@/lib/credentials";
 
 type Database = Transaction | typeof db;
 
@@ -45,10 +46,6 @@ export const readyToSyncSql = and(
   or(eq(entraConnections.method, "provider_app"), isNotNull(entraConnections.clientSecretCiphertext), isNotNull(entraConnections.certificateKeyCiphertext)),
 );
 
-/** Which credential the connection signs in with: at most one is stored (lib/sync-settings/commands.ts). */
-export const credentialKindOf = (connection: Pick<EntraConnection, "certificateKeyCiphertext">) =>
-  connection.certificateKeyCiphertext ? ("certificate" as const) : ("secret" as const);
-
 /** The one answer to a sync or a test asked for before isSetUp. */
 export const notSetUpMessage = "Azure User Sync is not set up yet: enter the IDs and the Client secret or certificate in Settings → Azure User Sync, then Save Changes.";
 
@@ -67,7 +64,7 @@ export type ReadinessFacts = Pick<EntraConnection, "method" | "clientId" | "tena
 
 export const readinessFactsOf = (connection: EntraConnection): ReadinessFacts => ({
   ...connection,
-  hasOwnCredential: Boolean(connection.clientSecretCiphertext || connection.certificateKeyCiphertext),
+  hasOwnCredential: hasCredential(connection),
 });
 
 /** Waiting for consent first (it has no IDs yet, so it is not set up either), then not set up, then Status. */
@@ -96,9 +93,3 @@ export function notReadyMessage(connection: EntraConnection | null) {
 /** The groups a users sync is scoped to, for the connection checks: none when it syncs all users. */
 export const scopeGroupIds = (connection: EntraConnection) =>
   connection.usersScope.mode === "groups" ? connection.usersScope.groups.map((group) => group.id) : [];
-
-/** Binds the stored ciphertext to its row: it cannot be decrypted after being copied elsewhere. */
-export const clientSecretPurpose = (connectionId: string) => `entra-client-secret:${connectionId}`;
-
-/** The same binding for a certificate credential's private key. */
-export const certificateKeyPurpose = (connectionId: string) => `entra-certificate-key:${connectionId}`;

@@ -10,7 +10,8 @@ import { findConnection, unknownOrganizationMessage } from "./connection-row";
 import { recordConsentLink } from "./consent-record";
 import { tenantTakenMessage } from "./consent-refusals";
 import { consentLinkLifetimeMs, hashConsentState, newConsentState } from "./consent-state";
-import { findProviderApp, hasProviderCredential, providerAppMissingMessage } from "./provider-app";
+import { hasCredential } from "@/lib/credentials";
+import { findProviderApp, providerAppMissingMessage } from "./provider-app";
 import { organizationHoldingTenant } from "./tenant-holder";
 
 /** Where Entra sends the administrator's browser back: register exactly this as the provider app's Web redirect URI. */
@@ -35,7 +36,7 @@ export async function createConsentLink(actor: Actor, organizationId: string, no
   const [organization] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
   if (!organization) throw new ActionRefused(unknownOrganizationMessage);
   const [connection, provider] = await Promise.all([findConnection(organizationId), findProviderApp()]);
-  if (!provider || !hasProviderCredential(provider)) throw new ActionRefused(providerAppMissingMessage);
+  if (!provider || !hasCredential(provider)) throw new ActionRefused(providerAppMissingMessage);
   if (connection?.method !== "provider_app") {
     throw new ActionRefused("Choose Connect with: The provider's multi-tenant app, and Save Changes, before asking for consent.");
   }

@@ -1,9 +1,9 @@
 import "server-only";
 import type { EntraConnectionSettings } from "@/lib/azure";
 import type { EntraConnection } from "@/db/schema";
-import { decryptSecret } from "@/lib/crypto/secret-box";
+import { connectionCredentialPurposes, decryptCredential } from "@/lib/credentials";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { certificateKeyPurpose, clientSecretPurpose, isSetUp, notReadyMessage } from "./connection-row";
+import { isSetUp, notReadyMessage } from "./connection-row";
 import { providerAppSettings } from "./provider-app";
 
 /**
@@ -13,14 +13,7 @@ import { providerAppSettings } from "./provider-app";
 export async function entraSettingsOf(connection: EntraConnection): Promise<EntraConnectionSettings | null> {
   if (!isSetUp(connection)) return null;
   if (connection.method === "provider_app") return providerAppSettings(connection.tenantId, connection.clientId);
-  const credential = connection.certificateKeyCiphertext
-    ? {
-        kind: "certificate" as const,
-        privateKeyPem: decryptSecret(connection.certificateKeyCiphertext, certificateKeyPurpose(connection.id)),
-        thumbprintSha256: connection.certificateThumbprintSha256 ?? "",
-      }
-    : { kind: "secret" as const, secret: decryptSecret(connection.clientSecretCiphertext!, clientSecretPurpose(connection.id)) };
-  return { clientId: connection.clientId, tenantId: connection.tenantId, credential };
+  return { clientId: connection.clientId, tenantId: connection.tenantId, credential: decryptCredential(connection, connectionCredentialPurposes(connection.id)) };
 }
 
 /** As entraSettingsOf, for an action that cannot go on without them: refused with why (waiting for consent, not set up). */

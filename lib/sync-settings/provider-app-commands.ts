@@ -5,15 +5,14 @@ import { providerApp, type ProviderApp } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { FieldError } from "@/lib/auth/field-error";
-import type { CertificateCredential } from "./certificate-files";
-import { newCredentialColumns, uploadedCertificate } from "./credential-columns";
+import { newCredentialColumns, providerAppCredentialPurposes, uploadedCertificate, type CertificateCredential } from "@/lib/credentials";
 import type { ProviderAppForm } from "./provider-app-form";
-import { findProviderApp, providerCertificateKeyPurpose, providerSecretPurpose } from "./provider-app";
+import { findProviderApp } from "./provider-app";
 import { voidOpenConsentLinks } from "./consent-record";
 
 /** The credential columns a save writes: at most one credential is kept, so a new one replaces the other. */
 function credentialColumns(form: ProviderAppForm, certificate: CertificateCredential | null, now: Date) {
-  const fresh = newCredentialColumns(form, certificate, { secret: providerSecretPurpose, certificateKey: providerCertificateKeyPurpose }, now);
+  const fresh = newCredentialColumns(form, certificate, providerAppCredentialPurposes, now);
   if (!fresh) return null;
   return { ...fresh, clientSecretExpiresOn: certificate ? null : form.clientSecretExpiresOn || null };
 }

@@ -3,9 +3,9 @@ import { allUsersScope } from "@/db/schema";
 import { adminConsentUrl } from "@/lib/azure";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { countClientsToInvite } from "@/lib/portal/create-invitations";
-import { credentialKindOf, findConnection, readinessFactsOf, syncReadiness } from "./connection-row";
-import { findProviderApp, hasProviderCredential } from "./provider-app";
-import { storedCredentialExpiry } from "./secret-expiry";
+import { credentialOf, describeCredential, hasCredential } from "@/lib/credentials";
+import { findConnection, readinessFactsOf, syncReadiness } from "./connection-row";
+import { findProviderApp } from "./provider-app";
 
 /** The settings as the page shows them: never the secret or the private key, only what identifies them. */
 export async function getSyncSettings(actor: Actor, organizationId: string, now = new Date()) {
@@ -20,36 +20,22 @@ export async function getSyncSettings(actor: Actor, organizationId: string, now 
     organizationId,
     method,
     // The choice of method is offered once the provider's app is entered (or already chosen).
-    providerAppEntered: hasProviderCredential(provider),
+    providerAppEntered: hasCredential(provider),
     consentedTenantId: method === "provider_app" && connection?.clientId ? connection.tenantId : null,
     readiness: syncReadiness(connection && readinessFactsOf(connection)),
     enabled: connection?.enabled ?? false,
     syncFrequency: connection?.syncFrequency ?? "manual",
     clientId,
     tenantId,
-    credentialKind: connection ? credentialKindOf(connection) : ("secret" as const),
-    secret: connection?.clientSecretCiphertext
-      ? { stored: true as const, lastFour: connection.clientSecretLastFour ?? "", addedAt: connection.clientSecretAddedAt }
-      : { stored: false as const },
-    certificate: connection?.certificateKeyCiphertext
-      ? {
-          stored: true as const,
-          thumbprintSha256: connection.certificateThumbprintSha256 ?? "",
-          subject: connection.certificateSubject ?? "",
-          expiresOn: connection.certificateExpiresOn ?? "",
-          addedAt: connection.certificateAddedAt,
-        }
-      : { stored: false as const },
-    clientSecretExpiresOn: connection?.clientSecretExpiresOn ?? null,
-    expiry: storedCredentialExpiry(connection, now),
+    ...describeCredential(connection, now),
+    // The provider's credential's expiry stands for a connection that signs in with it.
+    expiry: credentialOf(connection, { own: connection, providerApp: provider }, now).expiry,
     syncExternalUsers: connection?.syncExternalUsers ?? false,
     inviteToPortal: connection?.inviteToPortal ?? false,
     // Before "Invite synced users" is saved on: how many clients already synced its next users sync would invite.
     clientsToInvite: connection && !connection.inviteToPortal ? await countClientsToInvite(connection) : null,
     usersScope: connection?.usersScope ?? allUsersScope,
     consentUrl: clientId && tenantId ? adminConsentUrl({ clientId, tenantId }) : null,
-    // The provider's credential's expiry stands for a connection that signs in with it.
-    ...(method === "provider_app" ? { expiry: storedCredentialExpiry(provider, now) } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { entraConnections, organizations, type EntraConnection, type SyncFrequency } from "@/db/schema";
 import type { CustomerTenant } from "@/tests/fake-entra/customer-tenants";
 import { encryptSecret } from "@/lib/crypto/secret-box";
-import { clientSecretPurpose } from "@/lib/sync-settings/connection-row";
+import { connectionCredentialPurposes } from "@/lib/credentials";
 import { soleOrganizationId } from "./database";
 
 /**
@@ -34,7 +34,7 @@ export async function connectOrganization(name: string, tenant: TenantApp, field
     .returning();
   const [stored] = await db
     .update(entraConnections)
-    .set({ clientSecretCiphertext: encryptSecret(tenant.goodApp.secret, clientSecretPurpose(connection.id)), clientSecretLastFour: tenant.goodApp.secret.slice(-4) })
+    .set({ clientSecretCiphertext: encryptSecret(tenant.goodApp.secret, connectionCredentialPurposes(connection.id).secret), clientSecretLastFour: tenant.goodApp.secret.slice(-4) })
     .where(eq(entraConnections.id, connection.id))
     .returning();
   return { organizationId: id, connection: stored };
@@ -52,7 +52,7 @@ export async function connectCustomerTenant(tenant: CustomerTenant, { syncFreque
       .returning();
     await tx
       .update(entraConnections)
-      .set({ clientSecretCiphertext: encryptSecret(tenant.app.secret, clientSecretPurpose(connection.id)), clientSecretLastFour: tenant.app.secret.slice(-4), clientSecretAddedAt: new Date() })
+      .set({ clientSecretCiphertext: encryptSecret(tenant.app.secret, connectionCredentialPurposes(connection.id).secret), clientSecretLastFour: tenant.app.secret.slice(-4), clientSecretAddedAt: new Date() })
       .where(eq(entraConnections.id, connection.id));
     return { organizationId: organization.id, connectionId: connection.id, tenant };
   });

@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/authorize";
 import { saveSyncSettings } from "@/lib/sync-settings/commands";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { getSyncSettings } from "@/lib/sync-settings/queries";
-import { secretExpiryMessage } from "@/lib/sync-settings/secret-expiry";
+import { secretExpiryMessage } from "@/lib/credentials";
 import { testSavedConnection } from "@/lib/sync-settings/test-connection";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { runSyncFunction, useSyncWorld } from "./sync-harness";

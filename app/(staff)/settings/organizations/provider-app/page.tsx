@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireSuperuser } from "@/lib/session/current-staff";
 import { consentRedirectUri } from "@/lib/sync-settings/consent-link";
 import { getProviderAppView } from "@/lib/sync-settings/provider-app";
-import { providerAppExpiryMessage } from "@/lib/sync-settings/secret-expiry";
+import { providerAppExpiryMessage } from "@/lib/credentials";
 import { ProviderAppForm } from "./provider-app-form";
 
 export const metadata = { title: "Provider app" };

@@ -2,6 +2,7 @@ import "server-only";
 import { FieldError } from "@/lib/auth/field-error";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { readCertificateCredential, type CertificateCredential } from "./certificate-files";
+import type { CredentialPurposes } from "./stored";
 
 /** What a credentials form sent: a Client secret, or a certificate and its private key (PEM files). */
 type CredentialInput = { credentialKind: "secret" | "certificate"; clientSecret?: string | null; certificateKey?: Blob | null; certificateFile?: Blob | null };
@@ -23,7 +24,7 @@ export const noCertificate = {
  * The columns a new credential writes, encrypted for its row (`purposes`): at most one credential is stored, so the
  * other one goes. Null when the form brought none (the stored one stays).
  */
-export function newCredentialColumns(form: CredentialInput, certificate: CertificateCredential | null, purposes: { secret: string; certificateKey: string }, now: Date) {
+export function newCredentialColumns(form: CredentialInput, certificate: CertificateCredential | null, purposes: CredentialPurposes, now: Date) {
   if (certificate) {
     return {
       ...noSecret,

@@ -22,10 +22,11 @@ export function secretExpiry(expiresOn: string | null, now: Date, credential: Cr
   return { state: daysLeft <= warningDays ? "expiring" : "ok", expiresOn, daysLeft, credential };
 }
 
-type StoredCredential = Pick<EntraConnection, "clientSecretCiphertext" | "clientSecretExpiresOn" | "certificateKeyCiphertext" | "certificateExpiresOn">;
+/** What an expiry is worked out from: whether each credential is stored (a query may say so without the ciphertext), and its date. */
+export type CredentialDates = Pick<EntraConnection, "clientSecretCiphertext" | "clientSecretExpiresOn" | "certificateKeyCiphertext" | "certificateExpiresOn">;
 
 /** The expiry of whichever credential is stored: a date without a stored credential warns about nothing. */
-export function storedCredentialExpiry(connection: StoredCredential | null, now: Date): SecretExpiry {
+export function storedCredentialExpiry(connection: CredentialDates | null, now: Date): SecretExpiry {
   if (connection?.certificateKeyCiphertext) return secretExpiry(connection.certificateExpiresOn, now, "certificate");
   return secretExpiry(connection?.clientSecretCiphertext ? connection.clientSecretExpiresOn : null, now);
 }
