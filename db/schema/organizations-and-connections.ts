@@ -1,7 +1,7 @@
 // Customer organizations, their Microsoft Entra connection with its Azure User Sync settings, and admin-consent links.
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { timestamps } from "./columns";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { storedCredential, timestamps } from "./columns";
 import { staffUsers } from "./staff";
 
 export const syncFrequency = pgEnum("sync_frequency", ["manual", "hourly", "every_4_hours", "every_12_hours", "daily", "weekly"]);
@@ -51,18 +51,8 @@ export const entraConnections = pgTable("entra_connections", {
   syncFrequency: syncFrequency("sync_frequency").notNull().default("manual"),
   clientId: text("client_id"),
   tenantId: text("tenant_id"),
-  // AES-256-GCM ciphertext tagged with the id of the key that made it (see lib/crypto).
-  clientSecretCiphertext: text("client_secret_ciphertext"),
-  clientSecretLastFour: text("client_secret_last_four"),
-  clientSecretAddedAt: timestamp("client_secret_added_at", { withTimezone: true }),
-  clientSecretExpiresOn: date("client_secret_expires_on"),
-  // A certificate credential instead of the secret (Microsoft's recommendation): at most one of the two is
-  // stored. The private key is encrypted like the secret; thumbprint, subject and expiry come from the certificate.
-  certificateKeyCiphertext: text("certificate_key_ciphertext"),
-  certificateThumbprintSha256: text("certificate_thumbprint_sha256"),
-  certificateSubject: text("certificate_subject"),
-  certificateExpiresOn: date("certificate_expires_on"),
-  certificateAddedAt: timestamp("certificate_added_at", { withTimezone: true }),
+  // Its own app's credential; a connection by the provider's app signs in with the provider app's.
+  ...storedCredential,
   syncExternalUsers: boolean("sync_external_users").notNull().default(false),
   inviteToPortal: boolean("invite_to_portal").notNull().default(false),
   usersScope: jsonb("users_scope").$type<UsersScope>().notNull().default(allUsersScope),

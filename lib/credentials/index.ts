@@ -1,0 +1,17 @@
+// A stored Entra credential, a connection's or the provider app's: how it is encrypted, decrypted, described and
+// dated, and which one an organization signs in with.
+export { type CertificateCredential } from "./certificate-files";
+export { credentialOf } from "./credential-of";
+export { newCredentialColumns, noCertificate, noSecret, uploadedCertificate } from "./encrypt";
+export {
+  providerAppExpiryMessage,
+  secretExpiry,
+  secretExpiryMessage,
+  storedCredentialExpiry,
+  type CredentialDates,
+  type CredentialNoun,
+  type SecretExpiry,
+} from "./expiry";
+export { connectionCredentialPurposes, providerAppCredentialPurposes } from "./purposes";
+export { credentialKindOf, decryptCredential, describeCredential, hasCredential, type CredentialPurposes, type StoredCredential } from "./stored";
+export { credentialDateColumns, credentialExpiresSoon } from "./credential-dates";

@@ -1,0 +1,13 @@
+import type { CredentialPurposes } from "./stored";
+
+/** Binds a connection's stored ciphertexts to its row: they cannot be decrypted after being copied elsewhere. */
+export const connectionCredentialPurposes = (connectionId: string): CredentialPurposes => ({
+  secret: `entra-client-secret:${connectionId}`,
+  certificateKey: `entra-certificate-key:${connectionId}`,
+});
+
+/** The provider's multi-tenant app is one row, entered once: its purposes are fixed. */
+export const providerAppCredentialPurposes: CredentialPurposes = {
+  secret: "provider-app-client-secret",
+  certificateKey: "provider-app-certificate-key",
+};
