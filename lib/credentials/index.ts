@@ -15,3 +15,7 @@ export {
 export { connectionCredentialPurposes, providerAppCredentialPurposes } from "./purposes";
 export { credentialKindOf, decryptCredential, describeCredential, hasCredential, type CredentialPurposes, type StoredCredential } from "./stored";
 export { credentialDateColumns, credentialExpiresSoon } from "./credential-dates";
+export { clientIdProblem, clientSecretHint, swappedIdsHint, tenantIdProblem } from "./field-checks";
+export { credentialFieldProblems, credentialFields } from "./form-fields";
+export { findProviderApp, getProviderAppView, providerAppMissingMessage, providerAppSettings, type ProviderAppView } from "./provider-app";
+export { providerAppForm, type ProviderAppForm } from "./provider-app-form";

@@ -3,7 +3,7 @@ import type { SyncFrequency } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { dueAt, firstTickFrom, intervalMs } from "@/lib/sync-runs/schedule";
 import { syncReadiness } from "@/lib/sync-settings/connection-row";
-import { findProviderApp } from "@/lib/sync-settings/provider-app";
+import { findProviderApp } from "@/lib/credentials";
 import { credentialOf, type SecretExpiry } from "@/lib/credentials";
 import { readOverviewRows, type OverviewRow } from "./overview-rows";
 

@@ -11,7 +11,7 @@ import { recordConsentLink } from "./consent-record";
 import { tenantTakenMessage } from "./consent-refusals";
 import { consentLinkLifetimeMs, hashConsentState, newConsentState } from "./consent-state";
 import { hasCredential } from "@/lib/credentials";
-import { findProviderApp, providerAppMissingMessage } from "./provider-app";
+import { findProviderApp, providerAppMissingMessage } from "@/lib/credentials";
 import { organizationHoldingTenant } from "./tenant-holder";
 
 /** Where Entra sends the administrator's browser back: register exactly this as the provider app's Web redirect URI. */

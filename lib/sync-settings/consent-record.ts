@@ -5,7 +5,7 @@ import { consentRequests, entraConnections, type ConsentCheckLine, type ConsentT
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record";
 import { ConsentRefused, tenantTakenMessage, type ConsentRefusal } from "./consent-refusals";
 import { hashConsentState } from "./consent-state";
-import { findProviderApp } from "./provider-app";
+import { findProviderApp } from "@/lib/credentials";
 import { lockConnections, organizationHoldingTenant } from "./tenant-holder";
 
 export type ConsentRequest = typeof consentRequests.$inferSelect;

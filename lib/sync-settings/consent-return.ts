@@ -11,7 +11,7 @@ import {
   type ConsentRequest,
 } from "./consent-record";
 import { ConsentRefused } from "./consent-refusals";
-import { providerAppSettings } from "./provider-app";
+import { providerAppSettings } from "@/lib/credentials";
 import { testSavedConnection } from "./test-connection";
 
 /** What Entra put on the redirect URI: `admin_consent`, `tenant` and `state`, or `error`, `error_description` and `state`. */

@@ -1,18 +1,10 @@
 import { z } from "zod";
 import { uuidField } from "@/db/is-uuid";
 import { connectionMethod, syncFrequency } from "@/db/schema";
-import { clientIdProblem, clientSecretHint, tenantIdProblem } from "./field-checks";
+import { clientIdProblem, credentialFieldProblems, credentialFields, tenantIdProblem } from "@/lib/credentials";
 
 const yesNo = z.enum(["yes", "no"], "Choose Yes or No.").transform((value) => value === "yes");
 const trimmed = z.string().default("").transform((value) => value.trim());
-// A file input posts an empty file when nothing was chosen: that counts as no file.
-export const uploadedFile = z
-  .unknown()
-  .optional()
-  .transform((value) => (value instanceof Blob && value.size > 0 ? value : null))
-  .refine((file) => !file || file.size <= 64 * 1024, "A PEM key or certificate is a few kilobytes: this file is too large to be one.");
-
-export const credentialKinds = ["secret", "certificate"] as const;
 
 /** The organization whose settings a form saves: every form names it, on the single organization's pages too. */
 export const organizationIdField = uuidField("Choose an organization under Settings → Organizations.");
@@ -27,11 +19,7 @@ export const syncSettingsForm = z
     syncFrequency: z.enum(syncFrequency.enumValues, "Choose a sync frequency."),
     clientId: trimmed,
     tenantId: trimmed,
-    credentialKind: z.enum(credentialKinds, "Choose Client secret or Certificate.").default("secret"),
-    clientSecret: trimmed,
-    clientSecretExpiresOn: trimmed,
-    certificateKey: uploadedFile,
-    certificateFile: uploadedFile,
+    ...credentialFields,
     syncExternalUsers: yesNo,
     inviteToPortal: yesNo,
   })
@@ -41,23 +29,7 @@ export const syncSettingsForm = z
     if (form.connectWith === "provider_app") return;
     problem("clientId", clientIdProblem(form.clientId));
     problem("tenantId", tenantIdProblem(form.tenantId));
-    // The other credential's fields are still posted (hidden, or typed before switching): only the chosen one's count.
-    if (form.credentialKind === "secret") {
-      if (form.clientSecret) problem("clientSecret", clientSecretHint(form.clientSecret, form.clientId, form.tenantId));
-      if (form.clientSecretExpiresOn) problem("clientSecretExpiresOn", expiryDateProblem(form.clientSecretExpiresOn));
-    } else if (Boolean(form.certificateKey) !== Boolean(form.certificateFile)) {
-      if (!form.certificateKey) problem("certificateKey", "Choose the private key file too: Vertask checks that it belongs to the certificate.");
-      else problem("certificateFile", "Choose the certificate file too: Vertask reads its thumbprint and expiry date from it.");
-    }
+    credentialFieldProblems(form, form, problem);
   });
 
 export type SyncSettingsForm = z.output<typeof syncSettingsForm>;
-
-export function expiryDateProblem(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    return "Enter the date as shown in the Expires column, like 2027-05-31.";
-  }
-  if (new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) return "This date does not exist: check the day and month.";
-  return null;
-}
-

@@ -6,8 +6,8 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { FieldError } from "@/lib/auth/field-error";
 import { newCredentialColumns, providerAppCredentialPurposes, uploadedCertificate, type CertificateCredential } from "@/lib/credentials";
-import type { ProviderAppForm } from "./provider-app-form";
-import { findProviderApp } from "./provider-app";
+import type { ProviderAppForm } from "@/lib/credentials";
+import { findProviderApp } from "@/lib/credentials";
 import { voidOpenConsentLinks } from "./consent-record";
 
 /** The credential columns a save writes: at most one credential is kept, so a new one replaces the other. */

@@ -9,7 +9,7 @@ import { staffBannerFor } from "@/lib/alerts/queries";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import type { Actor } from "@/lib/auth/authorize";
 import { saveProviderApp } from "@/lib/sync-settings/provider-app-commands";
-import { providerAppForm } from "@/lib/sync-settings/provider-app-form";
+import { providerAppForm } from "@/lib/credentials";
 import { StaffBanner } from "@/app/_components/staff-banner";
 import { PROVIDER } from "@/tests/fake-entra/default-tenants";
 import { appUrl, daysFrom, isoDate, runAlertSweep, today, useAlertWorld } from "./alert-harness";

@@ -51,6 +51,11 @@ describe("the direction of imports", () => {
     expect(breaking((from, to) => !from.startsWith("lib/azure/") && to.startsWith("lib/azure") && !entrances.includes(to))).toEqual([]);
   });
 
+  it("code outside lib/credentials enters it through its index (a client component may use the field checks' file)", () => {
+    const entrances = ["lib/credentials", "lib/credentials/field-checks"];
+    expect(breaking((from, to) => !from.startsWith("lib/credentials/") && to.startsWith("lib/credentials") && !entrances.includes(to))).toEqual([]);
+  });
+
   it("lib/azure's index exports only what product code uses (what only tests use stays behind it)", () => {
     const exported = [...readProductFile("lib/azure/index.ts").matchAll(/export (?:type )?\{([^}]*)\}/g)]
       .flatMap((match) => match[1].split(",").map((name) => name.trim().replace(/^type\s+/, "")))

@@ -11,7 +11,7 @@ import { consentRefusalMessages } from "@/lib/sync-settings/consent-refusals";
 import { receiveConsentAnswer } from "@/lib/sync-settings/consent-return";
 import { lastConsentAnswer, openConsentLink } from "@/lib/sync-settings/consent-view";
 import { saveProviderApp } from "@/lib/sync-settings/provider-app-commands";
-import { providerAppForm } from "@/lib/sync-settings/provider-app-form";
+import { providerAppForm } from "@/lib/credentials";
 import { answerConsentPage, openConsentPage } from "@/tests/fake-entra/consent-browser";
 import type { CustomerTenant } from "@/tests/fake-entra/customer-tenants";
 import { FABRIKAM, PROVIDER } from "@/tests/fake-entra/default-tenants";

@@ -15,7 +15,7 @@ import { createConsentLink } from "@/lib/sync-settings/consent-link";
 import { receiveConsentAnswer } from "@/lib/sync-settings/consent-return";
 import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import { saveProviderApp } from "@/lib/sync-settings/provider-app-commands";
-import { providerAppForm } from "@/lib/sync-settings/provider-app-form";
+import { providerAppForm } from "@/lib/credentials";
 import { syncRequested } from "@/lib/job-engine/events";
 import { syncDevices } from "@/inngest/sync-devices";
 import { syncUsers } from "@/inngest/sync-users";

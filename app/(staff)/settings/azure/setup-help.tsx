@@ -1,5 +1,5 @@
 import { adminConsentLink } from "@/lib/azure/admin-consent-url";
-import { clientIdProblem, tenantIdProblem } from "@/lib/sync-settings/field-checks";
+import { clientIdProblem, tenantIdProblem } from "@/lib/credentials/field-checks";
 import { setupSteps, type SetupStep } from "@/lib/setup-guide/steps";
 
 /** What each step says; the order and so the numbers come from lib/setup-guide/steps.ts, as messages cite them. */

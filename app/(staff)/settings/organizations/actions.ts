@@ -10,7 +10,7 @@ import { createConsentLink } from "@/lib/sync-settings/consent-link";
 import { confirmConsent, rejectConsent } from "@/lib/sync-settings/consent-confirm";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import { saveProviderApp } from "@/lib/sync-settings/provider-app-commands";
-import { providerAppForm } from "@/lib/sync-settings/provider-app-form";
+import { providerAppForm } from "@/lib/credentials";
 import { ActionRefused } from "@/lib/auth/action-refused";
 
 export const addOrganizationAction = formAction("superuser", organizationForm, async (input, actor) => {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireSuperuser } from "@/lib/session/current-staff";
 import { consentRedirectUri } from "@/lib/sync-settings/consent-link";
-import { getProviderAppView } from "@/lib/sync-settings/provider-app";
+import { getProviderAppView } from "@/lib/credentials";
 import { providerAppExpiryMessage } from "@/lib/credentials";
 import { ProviderAppForm } from "./provider-app-form";
 

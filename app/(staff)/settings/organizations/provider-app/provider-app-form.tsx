@@ -4,7 +4,7 @@ import { FormField } from "@/app/_components/form-field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
-import type { ProviderAppView } from "@/lib/sync-settings/provider-app";
+import type { ProviderAppView } from "@/lib/credentials";
 import { CredentialFields } from "../../azure/credential-fields";
 import { saveProviderAppAction } from "../actions";
 

@@ -4,7 +4,8 @@ import { providerApp, type ProviderApp } from "@/db/schema";
 import type { EntraConnectionSettings } from "@/lib/azure";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { decryptCredential, describeCredential, hasCredential, providerAppCredentialPurposes } from "@/lib/credentials";
+import { providerAppCredentialPurposes } from "./purposes";
+import { decryptCredential, describeCredential, hasCredential } from "./stored";
 
 // The provider's multi-tenant app is one row, entered once; its credential is encrypted like a connection's
 // (lib/credentials), and decrypted only for the one call that needs a token.
