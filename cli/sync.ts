@@ -6,7 +6,7 @@
 // disabled or removed), 130 stopped by Ctrl-C (SIGINT), 143 stopped by SIGTERM.
 import { closeDatabase } from "@/db/client";
 import { databaseLostMessage, isDatabaseConnectionLost } from "@/db/connection-lost";
-import { notSetUpMessage } from "@/lib/sync-settings/connection-row";
+import { notSetUpMessage } from "@/lib/connections";
 import { countWaitingInvitations, sendWaitingInvitations } from "@/lib/portal/send-invitations";
 import { parseSyncArguments, usage, UsageError, type SyncCommand } from "./sync/options";
 import { everyOrganization, isEnabled, organizationLine, organizationsNamed, type Organization } from "./sync/organizations";

@@ -2,12 +2,9 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/db/client";
 import { auditEvents, entraConnections, syncRuns } from "@/db/schema";
 import { FieldError } from "@/lib/auth/field-error";
-import { saveSyncSchedule, saveSyncSettings } from "@/lib/sync-settings/commands";
-import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
-import { getSyncSettings } from "@/lib/sync-settings/queries";
+import { saveSyncSchedule, saveSyncSettings, syncSettingsForm, getSyncSettings, testSavedConnection } from "@/lib/connections";
 import { secretExpiry, secretExpiryMessage } from "@/lib/credentials";
 import { requestSync } from "@/lib/sync-runs/request-sync";
-import { testSavedConnection } from "@/lib/sync-settings/test-connection";
 import { createActor, resetDatabase, soleOrganizationId } from "./support/database";
 
 beforeEach(resetDatabase);

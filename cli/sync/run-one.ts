@@ -11,7 +11,7 @@ import { runSync } from "@/lib/sync-runs/run-sync";
 import { failSyncRun } from "@/lib/sync-runs/fail-run";
 import { findSyncRun } from "@/lib/sync-runs/queries";
 import { alreadyRunningMessage, refuseUnlessSyncable } from "@/lib/sync-runs/sync-possible";
-import { findConnection } from "@/lib/sync-settings/connection-row";
+import { findConnection } from "@/lib/connections";
 
 export type RunRequest = { kind: SyncKind; full: boolean; preview: boolean };
 

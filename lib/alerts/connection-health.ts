@@ -3,9 +3,8 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections } from "@/db/schema";
 import { checkEntraConnection } from "@/lib/azure";
-import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
+import { entraSettingsOf, readyToSyncSql, scopeGroupIds } from "@/lib/connections";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { readyToSyncSql, scopeGroupIds } from "@/lib/sync-settings/connection-row";
 import { clearConditions, raiseCondition } from "./raise-and-clear";
 import { connectionCheckSummary } from "./wording";
 

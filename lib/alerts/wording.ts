@@ -1,6 +1,6 @@
 import type { AlertCondition, AlertMail, SyncKind } from "@/db/schema";
 import { appUrl } from "@/lib/mail/app-url";
-import { frequencyLabels } from "@/lib/sync-settings/frequencies";
+import { frequencyLabels } from "@/lib/connections";
 import { headlines } from "./conditions";
 
 // The words a condition shows: what happened and what to do. Built from classified messages only, never a secret.

@@ -2,7 +2,7 @@ import type { OrganizationOverview } from "./overview";
 
 /**
  * What the overview can be narrowed to: the organizations that need someone. "Secret expiring" uses the stages of
- * lib/sync-settings/secret-expiry.ts (within 30 days, or past), the same ones the banners warn with.
+ * lib/credentials/expiry.ts (within 30 days, or past), the same ones the banners warn with.
  */
 const filters = {
   failing: { label: "Failing", matches: (o: OrganizationOverview) => o.status === "failing" },

@@ -2,9 +2,8 @@ import "server-only";
 import type { SyncFrequency } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { dueAt, firstTickFrom, intervalMs } from "@/lib/sync-runs/schedule";
-import { syncReadiness } from "@/lib/sync-settings/connection-row";
-import { findProviderApp } from "@/lib/credentials";
-import { credentialOf, type SecretExpiry } from "@/lib/credentials";
+import { syncReadiness } from "@/lib/connections";
+import { findProviderApp, credentialOf, type SecretExpiry } from "@/lib/credentials";
 import { readOverviewRows, type OverviewRow } from "./overview-rows";
 
 export const organizationStatuses = {

@@ -3,7 +3,7 @@ import { and, desc, eq, getTableColumns } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, organizations, syncRuns, type SyncRun } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { findConnection } from "@/lib/sync-settings/connection-row";
+import { findConnection } from "@/lib/connections";
 import { invitationsByRun, type RunInvitations } from "@/lib/portal/run-invitations";
 
 export type SyncRunWithInvitations<Run extends SyncRun = SyncRun> = Run & { invitations: RunInvitations | null };

@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { syncRuns, type SyncKind } from "@/db/schema";
 import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { findConnection } from "@/lib/sync-settings/connection-row";
+import { findConnection } from "@/lib/connections";
 import { alreadyRunningMessage, refuseUnlessSyncable, SyncNotPossibleError } from "./sync-possible";
 import { syncRequested, usersPreviewRequested, type SyncRequestedData } from "@/lib/job-engine/events";
 import { createSyncRun } from "./create-run";

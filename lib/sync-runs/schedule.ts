@@ -3,8 +3,7 @@ import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, organizations, syncRuns, type SyncFrequency, type SyncKind } from "@/db/schema";
 import { createSyncRuns } from "./create-run";
-import { frequencyLabels, hoursBetweenSyncs } from "@/lib/sync-settings/frequencies";
-import { findConnection, notReadyMessages, readinessFactsOf, readyToSyncSql, syncReadiness } from "@/lib/sync-settings/connection-row";
+import { frequencyLabels, hoursBetweenSyncs, findConnection, notReadyMessages, readinessFactsOf, readyToSyncSql, syncReadiness } from "@/lib/connections";
 import { jobEngineStatus } from "@/lib/job-engine/status";
 
 const slackMs = 5 * 60_000;

@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncRuns, type EntraConnection, type SyncKind } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { notReadyMessages, readinessFactsOf, syncReadiness } from "@/lib/sync-settings/connection-row";
+import { notReadyMessages, readinessFactsOf, syncReadiness } from "@/lib/connections";
 
 // What may start a run, asked the same way by "Sync now" / "Preview" (request-sync.ts) and by `npm run sync`.
 

@@ -2,8 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, type SyncKind, type UsersScope } from "@/db/schema";
-import { notReadyMessage } from "@/lib/sync-settings/connection-row";
-import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
+import { notReadyMessage, entraSettingsOf } from "@/lib/connections";
 
 /** What the steps of one run pass each other: ids and links only, never a secret or a token. */
 export type RunPlan = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { openAlertsFor } from "@/lib/alerts/queries";
-import { testSavedConnection } from "@/lib/sync-settings/test-connection";
+import { testSavedConnection } from "@/lib/connections";
 import { clearConnectionCheckAfterPassingTest } from "@/lib/alerts/connection-health";
 import { connectionHealthCheck } from "@/inngest/connection-health-check";
 import { checkConnection } from "@/inngest/check-connection";

@@ -8,7 +8,7 @@ import { entraConnections, providerApp } from "@/db/schema";
 import { staffBannerFor } from "@/lib/alerts/queries";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import type { Actor } from "@/lib/auth/authorize";
-import { saveProviderApp } from "@/lib/sync-settings/provider-app-commands";
+import { saveProviderApp } from "@/lib/consent";
 import { providerAppForm } from "@/lib/credentials";
 import { StaffBanner } from "@/app/_components/staff-banner";
 import { PROVIDER } from "@/tests/fake-entra/default-tenants";

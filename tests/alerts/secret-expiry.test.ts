@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { openAlertsFor, staffBannerFor } from "@/lib/alerts/queries";
 import { evaluateTimedAlerts } from "@/lib/alerts/timed-alerts";
-import { saveSyncSettings } from "@/lib/sync-settings/commands";
+import { saveSyncSettings, syncSettingsForm } from "@/lib/connections";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
-import { syncSettingsForm } from "@/lib/sync-settings/form-schema";
 import type { Actor } from "@/lib/auth/authorize";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { daysFrom, isoDate, runAlertSweep, today, useAlertWorld } from "./alert-harness";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deliverPendingAlertMail } from "@/lib/alerts/deliver-mail";
 import { openAlertsFor } from "@/lib/alerts/queries";
 import { evaluateTimedAlerts } from "@/lib/alerts/timed-alerts";
-import { saveSyncSchedule } from "@/lib/sync-settings/commands";
+import { saveSyncSchedule } from "@/lib/connections";
 import { endRun, useAlertWorld } from "./alert-harness";
 import { soleOrganizationId } from "@/tests/support/database";
 

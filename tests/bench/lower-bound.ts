@@ -16,7 +16,7 @@ import { BATCH_SIZE } from "@/lib/azure/batch";
 import { OWNER_BATCHES_AT_ONCE } from "@/lib/sync/devices-page";
 import { clientFieldsFrom, deviceFieldsFrom } from "@/lib/sync/record-fields";
 import { knownRecords } from "@/lib/sync/write-page";
-import { entraSettingsOf } from "@/lib/sync-settings/load-credentials";
+import { entraSettingsOf } from "@/lib/connections";
 import { reportToParent } from "./bench-children";
 import { copyIntoEmptyTable } from "./copy-rows";
 import { theConnection } from "@/tests/support/database";

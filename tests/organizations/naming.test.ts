@@ -7,7 +7,7 @@ import { auditEvents, organizations } from "@/db/schema";
 import { openAlertsFor } from "@/lib/alerts/queries";
 import { addClient } from "@/lib/clients/commands";
 import { clientFields } from "@/lib/clients/client-fields";
-import { saveSyncSchedule } from "@/lib/sync-settings/commands";
+import { saveSyncSchedule } from "@/lib/connections";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { cancelSync } from "@/lib/sync-runs/cancel-run";
 import { FABRIKAM } from "@/tests/fake-entra/default-tenants";

@@ -6,9 +6,7 @@ import { db } from "@/db/client";
 import { entraConnections } from "@/db/schema";
 import { requestSync } from "@/lib/sync-runs/request-sync";
 import { describeNextScheduledSync } from "@/lib/sync-runs/schedule";
-import { notSetUpMessage, waitingForConsentMessage } from "@/lib/sync-settings/connection-row";
-import { findGroups } from "@/lib/sync-settings/group-search";
-import { testSavedConnection } from "@/lib/sync-settings/test-connection";
+import { notSetUpMessage, waitingForConsentMessage, findGroups, testSavedConnection } from "@/lib/connections";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { addOrganizationNamed, answerConsent, connectWithProviderApp, enterProviderApp, useOrganizationWorld } from "./organization-world";
 

@@ -10,7 +10,7 @@ import { sendPortalInvitations } from "@/inngest/send-portal-invitations";
 import { listSyncRuns } from "@/lib/sync-runs/queries";
 import { describeInvitations } from "@/lib/sync-runs/describe-run";
 import { listAuditEvents } from "@/lib/audit/queries";
-import { getSyncSettings } from "@/lib/sync-settings/queries";
+import { getSyncSettings } from "@/lib/connections";
 import { startSmtpInbox, type Inbox } from "../support/smtp-inbox";
 import { useInngestEventApi } from "../support/inngest-event-api";
 import { runSyncFunction, saveSettings, useSyncWorld } from "../sync/sync-harness";

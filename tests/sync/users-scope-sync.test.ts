@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { allUsersScope, clients, entraConnections, syncPendingChanges, type UsersScope } from "@/db/schema";
 import { isExternalUser } from "@/lib/synced-fields";
-import { saveUsersScope } from "@/lib/sync-settings/commands";
+import { saveUsersScope } from "@/lib/connections";
 import { clientsByObjectId, listedUsers, runSyncFunction, useSyncWorld } from "./sync-harness";
 import { theConnection, soleOrganizationId } from "@/tests/support/database";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { allUsersScope, type UsersScope } from "@/db/schema";
 import { decidePage, type KnownRecord, type PageRules } from "@/lib/sync/decide-page";
 import { patternMatches, sameScope, scopeSkipReason } from "@/lib/sync/users-scope";
-import { usersScopeForm } from "@/lib/sync-settings/scope-form";
+import { usersScopeForm } from "@/lib/connections";
 
 const account = (upn: string, extra: Partial<{ mail: string | null; licensed: boolean | null; accountEnabled: boolean }> = {}) => ({
   userPrincipalName: upn,

@@ -1,4 +1,4 @@
-import { consentRefusalMessage } from "@/lib/sync-settings/consent-refusals";
+import { consentRefusalMessage } from "@/lib/consent";
 
 export const metadata = { title: "Admin consent" };
 

@@ -1,4 +1,4 @@
-import { connectionMethodChoices } from "@/lib/sync-settings/connection-methods";
+import { connectionMethodChoices } from "@/lib/connections";
 
 type Props = { offered: boolean; method: string; errors: Record<string, string[] | undefined>; children: React.ReactNode };
 

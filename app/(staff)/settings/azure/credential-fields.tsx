@@ -1,5 +1,5 @@
 import { FormField } from "@/app/_components/form-field";
-import type { SyncSettingsView } from "@/lib/sync-settings/queries";
+import type { SyncSettingsView } from "@/lib/connections";
 
 type Props = { settings: Pick<SyncSettingsView, "secret" | "certificate" | "clientSecretExpiresOn">; kind: string; value: (field: string, saved: string) => string; errors: Record<string, string[] | undefined> };
 

@@ -1,7 +1,6 @@
 import type { Actor } from "@/lib/auth/authorize";
 import { entraEndpointsFromEnv } from "@/lib/azure";
-import { findGroups } from "@/lib/sync-settings/group-search";
-import { getSyncSettings } from "@/lib/sync-settings/queries";
+import { findGroups, getSyncSettings } from "@/lib/connections";
 import { SyncSettingsForm } from "./sync-settings-form";
 import { UsersScopeSection } from "./users-scope/users-scope-section";
 

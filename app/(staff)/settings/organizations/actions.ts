@@ -6,10 +6,8 @@ import { uuidField } from "@/db/is-uuid";
 import { formAction } from "@/lib/actions/form-action";
 import { addOrganization, renameOrganization } from "@/lib/organizations/commands";
 import { organizationForm } from "@/lib/organizations/form-schema";
-import { createConsentLink } from "@/lib/sync-settings/consent-link";
-import { confirmConsent, rejectConsent } from "@/lib/sync-settings/consent-confirm";
+import { createConsentLink, confirmConsent, rejectConsent, saveProviderApp } from "@/lib/consent";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
-import { saveProviderApp } from "@/lib/sync-settings/provider-app-commands";
 import { providerAppForm } from "@/lib/credentials";
 import { ActionRefused } from "@/lib/auth/action-refused";
 

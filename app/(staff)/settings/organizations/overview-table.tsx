@@ -4,7 +4,7 @@ import { DateTimeCell } from "@/app/_components/list-controls";
 import { RunStatusBadge } from "@/app/_components/status-badge";
 import { organizationStatuses, type OrganizationOverview } from "@/lib/organization-overview/overview";
 import type { OverviewSort } from "@/lib/organization-overview/sorting";
-import { connectionMethodLabels } from "@/lib/sync-settings/connection-methods";
+import { connectionMethodLabels } from "@/lib/connections";
 import { overviewHref, type OverviewView } from "./status-filter";
 import { TenantId } from "./tenant-id";
 

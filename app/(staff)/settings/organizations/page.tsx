@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireSuperuser } from "@/lib/session/current-staff";
 import { overviewFilterLabels } from "@/lib/organization-overview/filtering";
 import { organizationsOverviewList } from "@/lib/organization-overview/overview-list";
-import { consentRefusalMessage } from "@/lib/sync-settings/consent-refusals";
+import { consentRefusalMessage } from "@/lib/consent";
 import { OverviewTable } from "./overview-table";
 import { overviewHref, StatusFilter } from "./status-filter";
 

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/authorize";
-import { notReadyMessages } from "@/lib/sync-settings/connection-row";
-import { getSyncSettings } from "@/lib/sync-settings/queries";
+import { notReadyMessages, getSyncSettings } from "@/lib/connections";
 import { organizationOfConnection, severalOrganizations } from "@/lib/organizations/queries";
 import { latestSyncRuns } from "@/lib/sync-runs/queries";
 import { jobEngineStatus } from "@/lib/job-engine/status";

@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
-import { frequencyLabels } from "@/lib/sync-settings/frequencies";
+import { frequencyLabels } from "@/lib/connections/frequencies";
 import type { SyncFrequency } from "@/db/schema";
 import { saveSyncScheduleAction } from "../actions";
 import { OrganizationField } from "../organization-scope";

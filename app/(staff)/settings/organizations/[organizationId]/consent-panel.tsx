@@ -1,7 +1,7 @@
 import { formatDateTime } from "@/app/_components/list-controls";
 import type { ConsentTenantDetails } from "@/db/schema";
-import { consentRefusalMessage } from "@/lib/sync-settings/consent-refusals";
-import type { ConsentAnswerView, OpenConsentLinkView } from "@/lib/sync-settings/consent-view";
+import { consentRefusalMessage } from "@/lib/consent";
+import type { ConsentAnswerView, OpenConsentLinkView } from "@/lib/consent";
 import { ConsentDecision } from "./consent-decision";
 import { ConsentLinkButton } from "./consent-link-button";
 

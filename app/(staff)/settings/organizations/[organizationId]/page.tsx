@@ -1,5 +1,5 @@
-import { getSyncSettings } from "@/lib/sync-settings/queries";
-import { lastConsentAnswer, openConsentLink } from "@/lib/sync-settings/consent-view";
+import { getSyncSettings } from "@/lib/connections";
+import { lastConsentAnswer, openConsentLink } from "@/lib/consent";
 import { AzureSettingsTab } from "../../azure/settings-tab";
 import { OrganizationForm } from "../organization-form";
 import { ConsentPanel } from "./consent-panel";

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getCurrentStaff } from "@/lib/session/current-staff";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { appUrl } from "@/lib/mail/app-url";
-import { ConsentRefused, receiveConsentAnswer } from "@/lib/sync-settings/consent-return";
+import { ConsentRefused, receiveConsentAnswer } from "@/lib/consent";
 
 // The provider app's Web redirect URI: Entra sends the administrator's browser back here from the admin-consent page.
 // That is usually the customer's administrator, not signed in to Vertask: the answer is checked against what its link

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { requireSuperuser } from "@/lib/session/current-staff";
-import { consentRedirectUri } from "@/lib/sync-settings/consent-link";
-import { getProviderAppView } from "@/lib/credentials";
-import { providerAppExpiryMessage } from "@/lib/credentials";
+import { consentRedirectUri } from "@/lib/consent";
+import { getProviderAppView, providerAppExpiryMessage } from "@/lib/credentials";
 import { ProviderAppForm } from "./provider-app-form";
 
 export const metadata = { title: "Provider app" };

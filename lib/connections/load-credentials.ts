@@ -1,10 +1,9 @@
 import "server-only";
 import type { EntraConnectionSettings } from "@/lib/azure";
 import type { EntraConnection } from "@/db/schema";
-import { connectionCredentialPurposes, decryptCredential } from "@/lib/credentials";
+import { connectionCredentialPurposes, decryptCredential, providerAppSettings } from "@/lib/credentials";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { isSetUp, notReadyMessage } from "./connection-row";
-import { providerAppSettings } from "@/lib/credentials";
 
 /**
  * Decrypts the stored secret or certificate key for the one call that needs a token; never store or return the

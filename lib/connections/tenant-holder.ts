@@ -27,3 +27,7 @@ export function isTenantTakenViolation(error: unknown) {
 
 /** Every path that writes a connection's tenant takes this lock first, so "who has the tenant" and the write agree. */
 export const lockConnections = (tx: Transaction) => tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);
+
+/** A tenant belongs to one organization: what every path that sets a tenant says when another organization has it. */
+export const tenantTakenMessage = (tenantId: string, holder: string) =>
+  `Tenant ${tenantId} is already connected to ${holder}: a Microsoft Entra tenant belongs to one organization. Disconnect it there first.`;

@@ -6,13 +6,10 @@ import { multiTenantAdminConsentUrl, tenantIdOfDomain } from "@/lib/azure";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { appUrl } from "@/lib/mail/app-url";
-import { findConnection, unknownOrganizationMessage } from "./connection-row";
+import { findConnection, unknownOrganizationMessage, organizationHoldingTenant, tenantTakenMessage } from "@/lib/connections";
 import { recordConsentLink } from "./consent-record";
-import { tenantTakenMessage } from "./consent-refusals";
 import { consentLinkLifetimeMs, hashConsentState, newConsentState } from "./consent-state";
-import { hasCredential } from "@/lib/credentials";
-import { findProviderApp, providerAppMissingMessage } from "@/lib/credentials";
-import { organizationHoldingTenant } from "./tenant-holder";
+import { hasCredential, findProviderApp, providerAppMissingMessage } from "@/lib/credentials";
 
 /** Where Entra sends the administrator's browser back: register exactly this as the provider app's Web redirect URI. */
 export const consentRedirectUri = () => `${appUrl()}/settings/organizations/consent`;

@@ -6,10 +6,9 @@ import { FieldError } from "@/lib/auth/field-error";
 import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { findOrCreateConnection, isWaitingForConsent } from "./connection-row";
-import { findProviderApp, providerAppMissingMessage } from "@/lib/credentials";
-import { voidOpenConsentLinks } from "./consent-record";
-import { tenantTakenMessage } from "./consent-refusals";
-import { lockConnections, organizationHoldingTenant } from "./tenant-holder";
+import { findProviderApp, providerAppMissingMessage, swappedIdsHint } from "@/lib/credentials";
+import { voidOpenConsentLinks } from "./open-consent-links";
+import { lockConnections, organizationHoldingTenant, tenantTakenMessage } from "./tenant-holder";
 import {
   connectionCredentialPurposes,
   hasCredential,
@@ -19,7 +18,6 @@ import {
   uploadedCertificate,
   type CertificateCredential,
 } from "@/lib/credentials";
-import { swappedIdsHint } from "@/lib/credentials";
 import type { SyncSettingsForm } from "./form-schema";
 import { frequencyLabels } from "./frequencies";
 import { connectionMethodLabels } from "./connection-methods";

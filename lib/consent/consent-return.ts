@@ -12,7 +12,7 @@ import {
 } from "./consent-record";
 import { ConsentRefused } from "./consent-refusals";
 import { providerAppSettings } from "@/lib/credentials";
-import { testSavedConnection } from "./test-connection";
+import { testSavedConnection } from "@/lib/connections";
 
 /** What Entra put on the redirect URI: `admin_consent`, `tenant` and `state`, or `error`, `error_description` and `state`. */
 export type ConsentAnswer = Record<string, string | undefined>;

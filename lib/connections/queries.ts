@@ -3,9 +3,8 @@ import { allUsersScope } from "@/db/schema";
 import { adminConsentUrl } from "@/lib/azure";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { countClientsToInvite } from "@/lib/portal/create-invitations";
-import { credentialOf, describeCredential, hasCredential } from "@/lib/credentials";
+import { credentialOf, describeCredential, hasCredential, findProviderApp } from "@/lib/credentials";
 import { findConnection, readinessFactsOf, syncReadiness } from "./connection-row";
-import { findProviderApp } from "@/lib/credentials";
 
 /** The settings as the page shows them: never the secret or the private key, only what identifies them. */
 export async function getSyncSettings(actor: Actor, organizationId: string, now = new Date()) {

@@ -5,10 +5,9 @@ import { providerApp, type ProviderApp } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { FieldError } from "@/lib/auth/field-error";
-import { newCredentialColumns, providerAppCredentialPurposes, uploadedCertificate, type CertificateCredential } from "@/lib/credentials";
+import { newCredentialColumns, providerAppCredentialPurposes, uploadedCertificate, type CertificateCredential, findProviderApp } from "@/lib/credentials";
 import type { ProviderAppForm } from "@/lib/credentials";
-import { findProviderApp } from "@/lib/credentials";
-import { voidOpenConsentLinks } from "./consent-record";
+import { voidOpenConsentLinks } from "@/lib/connections";
 
 /** The credential columns a save writes: at most one credential is kept, so a new one replaces the other. */
 function credentialColumns(form: ProviderAppForm, certificate: CertificateCredential | null, now: Date) {

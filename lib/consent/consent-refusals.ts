@@ -30,7 +30,3 @@ export class ConsentRefused extends ActionRefused {
 /** The words for a refusal named in an address (?refusal=…), or null for anything else. */
 export const consentRefusalMessage = (reason: unknown) =>
   typeof reason === "string" && Object.hasOwn(consentRefusalMessages, reason) ? consentRefusalMessages[reason as ConsentRefusal] : null;
-
-/** A tenant belongs to one organization: what every path that sets a tenant says when another organization has it. */
-export const tenantTakenMessage = (tenantId: string, holder: string) =>
-  `Tenant ${tenantId} is already connected to ${holder}: a Microsoft Entra tenant belongs to one organization. Disconnect it there first.`;

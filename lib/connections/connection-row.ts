@@ -27,7 +27,7 @@ export async function findOrCreateConnection(tx: Transaction, organizationId: st
 
 /**
  * What "Test connection" and every sync need saved: both IDs and a credential. A connection by the provider's app
- * has its credential there (lib/sync-settings/provider-app.ts) and its IDs from the consent: the app's and the tenant's.
+ * has its credential there (lib/credentials/provider-app.ts) and its IDs from the consent: the app's and the tenant's.
  */
 export function isSetUp(connection: EntraConnection | null): connection is EntraConnection & { clientId: string; tenantId: string } {
   const readiness = syncReadiness(connection && readinessFactsOf(connection));

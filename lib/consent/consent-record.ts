@@ -3,10 +3,10 @@ import { and, eq, gt, isNull, or } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { consentRequests, entraConnections, type ConsentCheckLine, type ConsentTenantDetails } from "@/db/schema";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record";
-import { ConsentRefused, tenantTakenMessage, type ConsentRefusal } from "./consent-refusals";
+import { ConsentRefused, type ConsentRefusal } from "./consent-refusals";
 import { hashConsentState } from "./consent-state";
 import { findProviderApp } from "@/lib/credentials";
-import { lockConnections, organizationHoldingTenant } from "./tenant-holder";
+import { lockConnections, organizationHoldingTenant, tenantTakenMessage } from "@/lib/connections";
 
 export type ConsentRequest = typeof consentRequests.$inferSelect;
 
@@ -17,18 +17,6 @@ export async function recordConsentLink(actor: AuditActor, organizationName: str
     const forWhom = link.expectedTenantId ? `tenant ${link.expectedTenantId}` : "any tenant (a superuser confirms the answer)";
     await recordAuditEvent(tx, actor, "organizations.consent-link-created", `Made an admin consent link for ${organizationName}, for ${forWhom}`);
   });
-}
-
-/**
- * Open links, and answers waiting for confirmation, stop counting when what they were made for changes (the
- * connection method, the tenant, the provider app): of one organization, or of all (the provider app).
- */
-export async function voidOpenConsentLinks(tx: Transaction, scope: { organizationId: string } | "every-organization", now: Date) {
-  const unanswered = and(isNull(consentRequests.usedAt), gt(consentRequests.expiresAt, now));
-  const open = and(isNull(consentRequests.voidedAt), or(unanswered, eq(consentRequests.outcome, "awaiting_confirmation")));
-  const where = scope === "every-organization" ? open : and(open, eq(consentRequests.organizationId, scope.organizationId));
-  const voided = await tx.update(consentRequests).set({ voidedAt: now }).where(where).returning({ id: consentRequests.id });
-  return voided.length;
 }
 
 /** A refusal with the words for the superuser's page, which may name the organization that holds the tenant. */

@@ -1,0 +1,12 @@
+export { saveSyncSchedule, saveSyncSettings, saveUsersScope } from "./commands";
+export { connectionMethodChoices, connectionMethodLabels } from "./connection-methods";
+export { disabledMessage, findConnection, notReadyMessage, notReadyMessages, notSetUpMessage, readinessFactsOf, readyToSyncSql, scopeGroupIds, syncReadiness, unknownOrganizationMessage, waitingForConsentMessage } from "./connection-row";
+export { organizationIdField, syncSettingsForm } from "./form-schema";
+export { frequencyLabels, hoursBetweenSyncs } from "./frequencies";
+export { findGroups } from "./group-search";
+export { entraSettingsOf } from "./load-credentials";
+export { getSyncSettings, type SyncSettingsView } from "./queries";
+export { usersScopeForm } from "./scope-form";
+export { voidOpenConsentLinks } from "./open-consent-links";
+export { lockConnections, organizationHoldingTenant, tenantTakenMessage } from "./tenant-holder";
+export { testSavedConnection } from "./test-connection";
