@@ -6,8 +6,7 @@ import { describe, expect, it } from "vitest";
 import { SetupHelp } from "@/app/(staff)/settings/azure/setup-help";
 import { setupSteps, stepNumber } from "@/lib/setup-guide/steps";
 import { emptySecret, missingPermissionSentence, unknownApplication, wrongSecret } from "@/lib/azure/errors/messages";
-import { clientIdProblem, clientSecretHint, tenantIdProblem } from "@/lib/credentials";
-import { secretExpiryMessage } from "@/lib/credentials";
+import { clientIdProblem, clientSecretHint, tenantIdProblem, secretExpiryMessage } from "@/lib/credentials";
 
 const help = renderToStaticMarkup(createElement(SetupHelp, { authorityHost: "https://login.microsoftonline.com", clientId: "", tenantId: "", groupScope: false }));
 /** The help's numbered steps as the administrator reads them: step N is the Nth item. */

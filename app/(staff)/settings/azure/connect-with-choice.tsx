@@ -1,4 +1,4 @@
-import { connectionMethodChoices } from "@/lib/connections";
+import { connectionMethodChoices } from "@/lib/connections/connection-methods";
 
 type Props = { offered: boolean; method: string; errors: Record<string, string[] | undefined>; children: React.ReactNode };
 
