@@ -49,6 +49,7 @@ export function syncedFieldsOf<Row>() {
 }
 
 // The derivations below read any kind's declaration, whatever its row.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- unknown would not accept every row type (a declaration reads its row's fields)
 type AnySyncedFields = SyncedFields<any>;
 
 /** The columns a declaration writes: its stored properties' columns, then its computed ones. */
