@@ -10,7 +10,10 @@ export default defineConfig([
   {
     rules: {
       // A leading underscore marks a value left out on purpose (a rest-destructured field, an unused parameter).
-      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "warn",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
   {

@@ -29,6 +29,3 @@ export function fetchGroupMemberIdsPage(graph: GraphSession, groupId: string, li
   return fetchCollectionPage({ graph, resource: "groups" }, url, memberSchema);
 }
 
-/** Every page of a group's users, nested groups included. */
-export const pagesOfGroupMemberIds = (graph: GraphSession, groupId: string) =>
-  pagesFollowing(null, (link) => fetchGroupMemberIdsPage(graph, groupId, link), (page) => page.nextLink);

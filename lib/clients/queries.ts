@@ -69,12 +69,6 @@ async function listClientRows(actor: Actor, query: ClientListQuery) {
   });
 }
 
-export async function countClients(actor: Actor) {
-  authorize(actor, "staff");
-  const [{ total }] = await db.select({ total: count() }).from(clients);
-  return total;
-}
-
 export async function getClient(actor: Actor, id: string) {
   authorize(actor, "staff");
   if (!isUuid(id)) return null;

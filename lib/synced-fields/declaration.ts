@@ -18,7 +18,7 @@ export type SyncedFields<Row> = {
 };
 
 /** A Graph property: written to `column` (as it is, or through `toColumn`), or only listed when no column. */
-export type GraphAttribute<Row> = {
+type GraphAttribute<Row> = {
   type: z.ZodType;
   column?: keyof Row & string;
   /** How a Graph value (never null here) becomes the column value; as it is when absent. */
