@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { fetchCollectionPage, graphUrl, pagesFollowing, type GraphPage } from "./graph-pages";
+import { fetchCollectionPage, graphUrl, type GraphPage } from "./graph-pages";
 import type { GraphSession } from "./graph-session";
 
 const groupSchema = z.object({ id: z.string().min(1), displayName: z.string().nullish() });
