@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { CONTOSO } from "../tests/fake-entra/default-tenants";
 import { startSmtpInbox, type Inbox } from "../tests/support/smtp-inbox";
 import { smtpPort } from "../playwright.config";
-import { addStaff, resetDatabase, sql } from "./support/database";
+import { addStaff, resetDatabase } from "./support/database";
 import { endRun } from "./support/alerts";
 import { signIn } from "./support/sign-in";
 

@@ -35,8 +35,11 @@ async function main() {
   const totals: Totals = { passed: 0, failed: 0 };
 
   // The type check counts as one test: a type error fails the run.
-  const typesPass = run("npx", ["tsc", "--noEmit", "-p", "."], {}) === 0;
-  totals[typesPass ? "passed" : "failed"] += 1;
+  // So do the lint, the formatting check and knip (no unused file, export or dependency).
+  for (const check of [["tsc", "--noEmit", "-p", "."], ["eslint", "."], ["prettier", "--check", "."], ["knip"]]) {
+    const passes = run("npx", check, {}) === 0;
+    totals[passes ? "passed" : "failed"] += 1;
+  }
 
   const unitReport = path.join(resultsDir, "vitest.json");
   const unitExit = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${unitReport}`], {

@@ -6,8 +6,8 @@ import type { SyncKind } from "@/db/schema";
  * The most organizations `--all` syncs at once: each sync keeps about 20 MB live, and the 128 MB heap ceiling
  * (package.json) is kept at several times what is live so V8 collects in time (docs/performance.md).
  */
-export const MOST_AT_ONCE = 3;
-export const DEFAULT_AT_ONCE = 2;
+const MOST_AT_ONCE = 3;
+const DEFAULT_AT_ONCE = 2;
 
 export const usage = `Usage: npm run sync -- users|devices [--full] [--preview] [--organization NAME|DOMAIN|ID | --all [--concurrency N]]
        npm run sync -- --list
@@ -19,7 +19,7 @@ export const usage = `Usage: npm run sync -- users|devices [--full] [--preview] 
   --list             each organization with its status and last syncs
 Exit code: 0 succeeded, 1 a sync failed, 2 usage, 3 cancelled from the browser, 4 held for review, 130 Ctrl-C, 143 SIGTERM.`;
 
-export type Target = { organization: string } | { all: true; concurrency: number } | { only: true };
+type Target = { organization: string } | { all: true; concurrency: number } | { only: true };
 
 export type SyncCommand =
   | { action: "help" }

@@ -26,7 +26,7 @@ export const needsReviewKey = (kind: SyncKind) => `needs_review:${kind}` as cons
 export const scheduleStalledKey = (kind: SyncKind) => `schedule_stalled:${kind}` as const;
 
 /** The secret's stages, mildest first: each one reached is mailed once. */
-export const secretStages = ["30", "7", "1", "expired"] as const;
+const secretStages = ["30", "7", "1", "expired"] as const;
 export type SecretStage = (typeof secretStages)[number];
 
 export const isWorseStage = (next: string, current: string | null) =>

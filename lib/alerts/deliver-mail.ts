@@ -9,7 +9,7 @@ import { plainTextHtml } from "@/lib/mail/plain-text-html";
 export const shortReason = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 200);
 
 /** Superusers who have alert mail on; technicians never get alerts. */
-export async function alertRecipients() {
+async function alertRecipients() {
   const rows = await db
     .select({ email: staffUsers.email })
     .from(staffUsers)

@@ -15,7 +15,7 @@ import { clearConditionsById, raiseConditions, type Raise } from "./raise-and-cl
 import { shortReason } from "./deliver-mail";
 
 /** The stage a secret has reached: within 30, 7 or 1 days, or expired; null while more than 30 days are left. */
-export function secretStage(expiry: SecretExpiry): SecretStage | null {
+function secretStage(expiry: SecretExpiry): SecretStage | null {
   if (expiry.state === "expired") return "expired";
   if (expiry.state !== "expiring") return null;
   return expiry.daysLeft <= 1 ? "1" : expiry.daysLeft <= 7 ? "7" : "30";

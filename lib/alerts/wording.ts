@@ -21,7 +21,7 @@ export const scheduleStalledSummary = (kind: SyncKind, frequency: keyof typeof f
   `Scheduled syncs of ${kind} (${frequencyLabels[frequency]}) have not succeeded for two intervals in a row, since ${since.toISOString().slice(0, 16).replace("T", " ")} UTC. Check the run history, and that the job engine is running.`;
 
 export const microsoftAzureTabPath = "/settings/azure/microsoft-azure";
-export const yourAlertsPath = "/settings/alerts";
+const yourAlertsPath = "/settings/alerts";
 export const providerAppPath = "/settings/organizations/provider-app";
 export const organizationPath = (organizationId: string) => `/settings/organizations/${organizationId}`;
 
@@ -31,7 +31,7 @@ export const organizationPath = (organizationId: string) => `/settings/organizat
  */
 export type AlertAbout = { organization: { id: string; name: string } | null } | { providerApp: true };
 
-export const providerAppName = "Provider app";
+const providerAppName = "Provider app";
 
 /** "Contoso: …" when an organization is to be named (there are two or more); the words alone otherwise. */
 export const aboutOrganization = (organizationName: string | null, words: string) => (organizationName ? `${organizationName}: ${words}` : words);

@@ -10,7 +10,7 @@ const minute = 60_000;
  * Per account: 5 failures in 15 minutes lock it for 15 minutes. Per client address: a higher limit, so one
  * office behind one address is not locked out by a colleague, while one machine cannot try many accounts.
  */
-export const signInLimits = {
+const signInLimits = {
   account: { failures: 5, window: 15 * minute, lockout: 15 * minute },
   address: { failures: 50, window: 15 * minute, lockout: 15 * minute },
 } as const;

@@ -13,7 +13,7 @@ import { fetchUsersPage } from "./users";
 
 export type CheckStep = { status: "ok" } | { status: "failed"; error: ClassifiedEntraError } | { status: "skipped" };
 
-export type PermissionCheck = { permission: GraphPermission; status: "granted" | "missing" | "unknown" };
+type PermissionCheck = { permission: GraphPermission; status: "granted" | "missing" | "unknown" };
 
 /** What "Test connection" shows: each thing that must work, and the first thing to fix. */
 export type EntraConnectionReport = {

@@ -3,7 +3,7 @@ import type { EntraConnectionSettings } from "./connection";
 import { resolveEndpoints, type EntraEndpoints } from "./endpoints";
 import { acquireGraphToken, type GraphAccessToken } from "./token";
 
-export type GraphRetryPolicy = {
+type GraphRetryPolicy = {
   /** Retries of a 429, 503 or 504 (the Graph client allows at most 10). */
   maxRetries: number;
   /** A Retry-After longer than this is not waited out: the call fails as "throttled" with the wait. */

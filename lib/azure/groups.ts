@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { fetchCollectionPage, graphUrl, pagesFollowing, type GraphPage } from "./graph-pages";
+import { fetchCollectionPage, graphUrl, type GraphPage } from "./graph-pages";
 import type { GraphSession } from "./graph-session";
 
 const groupSchema = z.object({ id: z.string().min(1), displayName: z.string().nullish() });
@@ -29,6 +29,3 @@ export function fetchGroupMemberIdsPage(graph: GraphSession, groupId: string, li
   return fetchCollectionPage({ graph, resource: "groups" }, url, memberSchema);
 }
 
-/** Every page of a group's users, nested groups included. */
-export const pagesOfGroupMemberIds = (graph: GraphSession, groupId: string) =>
-  pagesFollowing(null, (link) => fetchGroupMemberIdsPage(graph, groupId, link), (page) => page.nextLink);

@@ -18,7 +18,7 @@ export type ClientField = keyof typeof clientFieldColumns;
 
 export const clientFieldLabels: Record<ClientField, string> = { name: "Name", mail: "Mail", phone: "Phone", company: "Company", notes: "Notes" };
 
-export const clientFieldLimits: Record<ClientField, number> = { name: 256, mail: 254, phone: 64, company: 256, notes: 10_000 };
+const clientFieldLimits: Record<ClientField, number> = { name: 256, mail: 254, phone: 64, company: 256, notes: 10_000 };
 
 const emailAddress = z.email();
 

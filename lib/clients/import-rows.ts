@@ -5,7 +5,7 @@ import { clientFieldLabels, clientFields, mailKey, type ClientField, type Client
 export const importLimits = { bytes: 5 * 1024 * 1024, rows: 10_000 };
 
 /** A row of an import as its preview shows it: the file's line, the values as written, what is wrong. */
-export type ImportRow = { line: number; values: Record<ClientField, string>; problems: string[] };
+type ImportRow = { line: number; values: Record<ClientField, string>; problems: string[] };
 
 /** What a preview shows: some of the rows (see importPreview), and how many the file has, with problems and in all. */
 export type ImportPreview = { rows: ImportRow[]; totalRows: number; rowsWithProblems: number; unknownColumns: string[] };

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type AnyColumn, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { clients, devices, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
@@ -67,12 +67,6 @@ async function listClientRows(actor: Actor, query: ClientListQuery) {
     page: () => db.select(listColumns).from(clients).where(where).orderBy(...clientOrder(query.sort)).limit(pageSize).offset(offset),
     rowsWithIds: (ids) => db.select(listColumns).from(clients).where(inArray(clients.id, ids)),
   });
-}
-
-export async function countClients(actor: Actor) {
-  authorize(actor, "staff");
-  const [{ total }] = await db.select({ total: count() }).from(clients);
-  return total;
 }
 
 export async function getClient(actor: Actor, id: string) {

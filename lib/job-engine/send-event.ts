@@ -12,7 +12,7 @@ export const jobEngineStartHint =
  * What to tell an administrator when the job engine does not answer; `waiting` says what did not start. How to
  * start it is said once, in the Microsoft Azure tab's note (jobEngineStartHint), not again in every refusal.
  */
-export class JobEngineUnreachableError extends ActionRefused {
+class JobEngineUnreachableError extends ActionRefused {
   constructor(waiting: string) {
     super(`The job engine (Inngest) cannot be reached, so ${waiting}: the note on the Microsoft Azure tab says what to do.`);
   }

@@ -6,12 +6,12 @@ type Environment = Record<string, string | undefined>;
 /** One of Inngest's concurrency constraints (a function takes at most two). */
 type ConcurrencyLimit = { key?: string; limit: number; scope?: "fn" | "env" | "account" };
 
-export const SYNC_CONCURRENCY_VARIABLE = "VERTASK_SYNC_CONCURRENCY";
-export const DEFAULT_SYNC_CONCURRENCY = 10;
+const SYNC_CONCURRENCY_VARIABLE = "VERTASK_SYNC_CONCURRENCY";
+const DEFAULT_SYNC_CONCURRENCY = 10;
 const MOST_SYNCS_AT_ONCE = 1000;
 
 /** The key every sync function shares across the environment: one pool of slots for users, devices and previews. */
-export const SHARED_SYNC_SLOTS_KEY = `"vertask-graph-syncs"`;
+const SHARED_SYNC_SLOTS_KEY = `"vertask-graph-syncs"`;
 
 /** What is wrong with VERTASK_SYNC_CONCURRENCY, in a sentence; null when it is unset or a usable number. */
 export function syncConcurrencyProblem(env: Environment = process.env): string | null {

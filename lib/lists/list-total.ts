@@ -10,7 +10,7 @@ import { db } from "@/db/client";
  */
 export type ListTotal = { count: number; precision: "exact" | "about" | "more than" };
 
-export const exactTotal = (rows: number): ListTotal => ({ count: rows, precision: "exact" });
+const exactTotal = (rows: number): ListTotal => ({ count: rows, precision: "exact" });
 
 /**
  * Counting touches every row: at 1,000,000 clients, 100 ms for the whole table, 225 ms for the 66,000
@@ -20,7 +20,7 @@ export const exactTotal = (rows: number): ListTotal => ({ count: rows, precision
 export const COUNTED_MATCHES_LIMIT = 40_000;
 
 /** A list without filters is counted exactly below this many rows (20 ms); above, PostgreSQL's estimate is shown. */
-export const EXACT_TOTAL_UNDER = 200_000;
+const EXACT_TOTAL_UNDER = 200_000;
 
 /** An estimate said as one: 994,953 → 990,000. */
 function roundedToTwoDigits(estimate: number) {

@@ -14,7 +14,7 @@ export const organizationStatuses = {
   failing: "Failing",
 } as const;
 
-export type OrganizationStatus = keyof typeof organizationStatuses;
+type OrganizationStatus = keyof typeof organizationStatuses;
 
 type LastSync = { status: NonNullable<OverviewRow["users_status"]>; at: Date } | null;
 

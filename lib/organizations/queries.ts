@@ -45,7 +45,7 @@ export async function organizationForHandMadeClient(tx: Transaction, chosenId: s
 }
 
 /** The name of the organization a connection belongs to. */
-export async function organizationNameOfConnection(tx: Database, connectionId: string) {
+async function organizationNameOfConnection(tx: Database, connectionId: string) {
   const [row] = await tx
     .select({ name: organizations.name })
     .from(entraConnections)
@@ -55,7 +55,7 @@ export async function organizationNameOfConnection(tx: Database, connectionId: s
 }
 
 /** The organization's name where words should name it (two or more organizations); null with one. */
-export async function organizationNameToShow(tx: Database, where: { connectionId: string } | { organizationId: string }) {
+async function organizationNameToShow(tx: Database, where: { connectionId: string } | { organizationId: string }) {
   if (!(await severalOrganizations(tx))) return null;
   if ("connectionId" in where) return organizationNameOfConnection(tx, where.connectionId);
   const [row] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, where.organizationId));
@@ -69,7 +69,7 @@ export async function namingOrganization(tx: Database, where: { connectionId: st
 }
 
 /** The names of these organizations, by id: what a list page shows for its own rows only. */
-export async function organizationNamesOf(ids: string[]) {
+async function organizationNamesOf(ids: string[]) {
   const unique = [...new Set(ids)];
   const rows = unique.length
     ? await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, unique))

@@ -11,10 +11,10 @@ import { oneMailAddress } from "@/lib/mail/one-address";
 import { hashToken } from "./invitation-token";
 import { passwordResetMail } from "./password-reset-mail";
 
-export const passwordResetLifetimeMs = 60 * 60_000;
+const passwordResetLifetimeMs = 60 * 60_000;
 
 /** The same answer whether or not the address has portal access, so the form reveals nobody. */
-export const newLinkAnswer = "If this address has access to the client portal, a link to set a new password is on its way. It works once, for 1 hour.";
+const newLinkAnswer = "If this address has access to the client portal, a link to set a new password is on its way. It works once, for 1 hour.";
 
 /**
  * "Send me a new link": mails each active portal account with this address a link to set a new password.

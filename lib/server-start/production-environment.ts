@@ -4,7 +4,7 @@
  * mailbox can still be asked for on purpose (VERTASK_KEEP_MAIL_LOCALLY=1 instead of SMTP_URL); the Inngest
  * dev mode cannot (see refusedSettings).
  */
-export function missingProductionVariables(env: NodeJS.ProcessEnv): string[] {
+function missingProductionVariables(env: NodeJS.ProcessEnv): string[] {
   const missing: string[] = [];
   for (const name of ["DATABASE_URL", "NEXTAUTH_SECRET", "VERTASK_ENCRYPTION_KEY"]) if (!env[name]) missing.push(name);
   if (!env.SMTP_URL && env.VERTASK_KEEP_MAIL_LOCALLY !== "1") missing.push("SMTP_URL");

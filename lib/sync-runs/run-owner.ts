@@ -13,14 +13,14 @@ import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
  * OWNER_GONE_AFTER_MS means nothing is running the sync any more (Inngest lost the run, or a retry is
  * waiting): the next request takes it over.
  */
-export const HEARTBEAT_INTERVAL_MS = 10_000;
+const HEARTBEAT_INTERVAL_MS = 10_000;
 export const OWNER_GONE_AFTER_MS = 60_000;
 /**
  * A queued run the job engine has not begun after this long is given up (its event was lost, or the engine is
  * down), unless it is only waiting its turn: the engine began other syncs meanwhile (the shared concurrency
  * limit lets hundreds of connections queue) and none queued this long after it has begun yet.
  */
-export const QUEUED_GIVE_UP_MS = 15 * 60_000;
+const QUEUED_GIVE_UP_MS = 15 * 60_000;
 
 export const ownerGoneMessage = "The process running this sync stopped before it finished.";
 

@@ -130,17 +130,3 @@ export async function describeNextScheduledSync(about: { connectionId: string } 
   const next = await nextScheduledSyncAt(connection.id, now);
   return next ? `Syncs run ${every}; the next one starts at about ${clock(next)}.` : "Syncs run only when someone clicks Sync now.";
 }
-
-/**
- * When each connection's next scheduled sync starts, for every connection Status Enabled keeps on a schedule,
- * in one query (the provider's overview of hundreds of organizations); one left out has no scheduled sync coming.
- */
-export async function nextScheduledSyncs(now = new Date()): Promise<Map<string, Date>> {
-  const schedules = await connectionSchedules(onASchedule);
-  const next = new Map<string, Date>();
-  for (const schedule of schedules) {
-    const at = nextTickWithADueSync(schedule, now);
-    if (at) next.set(schedule.connectionId, at);
-  }
-  return next;
-}

@@ -39,7 +39,7 @@ export type PageDecision<F> = {
 /** The names kept behind each count, per page and per run: enough to recognise, never the whole list. */
 export const EXAMPLES_PER_KIND = 10;
 
-export const skippedExampleKey = (reason: string) => `skipped: ${reason}`;
+const skippedExampleKey = (reason: string) => `skipped: ${reason}`;
 
 /** Adds a name to one kind of examples, up to EXAMPLES_PER_KIND. */
 export function addExample(examples: SyncExamples, kind: string, name: string) {

@@ -16,12 +16,12 @@ export const PAGES_PER_STEP = 20;
  * A step starts no further page after this long (a slow Graph, or a devices delta asking each changed
  * device's owner), so each call from the job engine stays well inside a host's request time limit.
  */
-export const STEP_TIME_BUDGET_MS = 30_000;
+const STEP_TIME_BUDGET_MS = 30_000;
 
 /** `signal`: once aborted (Ctrl-C on the command line), no further page is started. */
 export type PageStepOptions = GraphOptions & { stepTimeBudgetMs?: number; signal?: AbortSignal };
 
-export type FullResyncNeeded = { fullResyncNeeded: true; reason: string };
+type FullResyncNeeded = { fullResyncNeeded: true; reason: string };
 type ListedPage = { nextLink: string | null; deltaLink: string | null };
 
 /**

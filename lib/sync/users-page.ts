@@ -15,7 +15,7 @@ import { executePrepared, knownRecords, writePage } from "./write-page";
 type KnownClient = ClientFields & Pick<Client, "typedByHand">;
 type UserLookups = { inChosenGroups: (objectId: string) => boolean; handMadeMatch: (fields: ClientFields) => HandMadeMatch };
 
-export function userRules(plan: Pick<RunPlan, "syncExternalUsers" | "usersScope">, lookups: UserLookups): PageRules<GraphUserChange, ClientFields> {
+function userRules(plan: Pick<RunPlan, "syncExternalUsers" | "usersScope">, lookups: UserLookups): PageRules<GraphUserChange, ClientFields> {
   return {
     noun: "user",
     // A client taken over from one added by hand keeps what was typed where Entra has nothing.

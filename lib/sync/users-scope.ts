@@ -4,10 +4,10 @@ import type { ClientFields } from "./record-fields";
 // Who a users sync brings in: the scope and exclusion rules a superuser chose (Settings → Azure User Sync).
 // Each account left out is counted under its reason; a client that falls out of scope is removed.
 
-export const notInGroupsReason = "not in the chosen groups";
-export const noLicenceReason = "no licence";
-export const disabledWhenFirstSeenReason = "disabled when first seen";
-export const matchesPatternReason = (pattern: string) => `matches ${pattern}`;
+const notInGroupsReason = "not in the chosen groups";
+const noLicenceReason = "no licence";
+const disabledWhenFirstSeenReason = "disabled when first seen";
+const matchesPatternReason = (pattern: string) => `matches ${pattern}`;
 
 /** A synced client the rules now leave out is removed, and comes back in the same row if it returns. */
 export const leftScopeReason = (why: string) => `left the sync scope (${why})`;

@@ -31,7 +31,7 @@ export function executePrepared(statement: SQL) {
  * Writes a page only while its run is still running, holding the run's row meanwhile: a run cancelled or
  * taken over writes nothing more, and a cancel waits for a page being written. False when the run has ended.
  */
-export async function writeWhileRunning(runId: string, statement: SQL): Promise<boolean> {
+async function writeWhileRunning(runId: string, statement: SQL): Promise<boolean> {
   const query = dialect.sqlToQuery(statement);
   return db.$client.begin(async (tx) => {
     const [run] = await tx.unsafe("SELECT status FROM sync_runs WHERE id = $1 FOR UPDATE", [runId], { prepare: true });

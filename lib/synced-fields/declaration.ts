@@ -18,7 +18,7 @@ export type SyncedFields<Row> = {
 };
 
 /** A Graph property: written to `column` (as it is, or through `toColumn`), or only listed when no column. */
-export type GraphAttribute<Row> = {
+type GraphAttribute<Row> = {
   type: z.ZodType;
   column?: keyof Row & string;
   /** How a Graph value (never null here) becomes the column value; as it is when absent. */
@@ -49,6 +49,7 @@ export function syncedFieldsOf<Row>() {
 }
 
 // The derivations below read any kind's declaration, whatever its row.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- unknown would not accept every row type (a declaration reads its row's fields)
 type AnySyncedFields = SyncedFields<any>;
 
 /** The columns a declaration writes: its stored properties' columns, then its computed ones. */

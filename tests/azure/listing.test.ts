@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { GraphPage } from "@/lib/azure";
-import { fetchDevicesPage, pagesOfDevices } from "@/lib/azure/devices";
+import { pagesOfDevices } from "@/lib/azure/devices";
 import type { GraphUser } from "@/lib/azure/graph-shapes";
 import { fetchUsersPage, pagesOfUsers } from "@/lib/azure/users";
 import { graphSession, useFakeTenant } from "./fake-tenant-harness";

@@ -16,7 +16,7 @@ export type EntraErrorCode =
   | "unknown";
 
 /** The settings field an administrator has to change, when one is to blame. */
-export type EntraSettingField = "tenantId" | "clientId" | "clientSecret" | "certificate" | "permissions";
+type EntraSettingField = "tenantId" | "clientId" | "clientSecret" | "certificate" | "permissions";
 
 export type EntraFix = {
   field?: EntraSettingField;

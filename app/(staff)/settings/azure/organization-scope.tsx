@@ -12,7 +12,7 @@ export function OrganizationScope({ organizationId, basePath, children }: Scope 
   return <OrganizationScopeContext.Provider value={{ organizationId, basePath }}>{children}</OrganizationScopeContext.Provider>;
 }
 
-export const useOrganizationScope = () => useContext(OrganizationScopeContext);
+const useOrganizationScope = () => useContext(OrganizationScopeContext);
 
 /** The hidden field naming the organization a form saves. */
 export function OrganizationField() {

@@ -15,7 +15,7 @@ export default async function StaffPage() {
     <>
       <h1 className="mb-6 text-2xl font-semibold">Staff</h1>
       <div className="grid items-start gap-8 lg:grid-cols-[2fr_1fr]">
-        <DataTable className="self-start" headers={["Name", "Email", "Role", "Added", <span className="sr-only">Actions</span>]}>
+        <DataTable className="self-start" headers={["Name", "Email", "Role", "Added", <span key="actions" className="sr-only">Actions</span>]}>
           {staff.map((member) => (
             <tr key={member.id}>
               <td className="min-w-32 px-4 py-2 font-medium wrap-anywhere">{member.name}</td>

@@ -66,7 +66,7 @@ export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Pro
       </section>
       <section className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 className="text-lg font-semibold">Test connection</h2>
-        <p className="mt-1 text-sm text-slate-600">Signs in to Microsoft Entra ID with the saved settings, checks the permissions and reads one user and one device (and, when syncing chosen groups, one group's members).</p>
+        <p className="mt-1 text-sm text-slate-600">Signs in to Microsoft Entra ID with the saved settings, checks the permissions and reads one user and one device (and, when syncing chosen groups, one group&apos;s members).</p>
         <TestConnection />
       </section>
     </div>
