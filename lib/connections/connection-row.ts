@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNotNull, or } from "drizzle-orm";
+import { and, eq, isNotNull, or } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { entraConnections, organizations, type EntraConnection } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";

@@ -1,5 +1,5 @@
 export { saveSyncSchedule, saveSyncSettings, saveUsersScope } from "./commands";
-export { connectionMethodChoices, connectionMethodLabels } from "./connection-methods";
+export { connectionMethodLabels } from "./connection-methods";
 export { disabledMessage, findConnection, notReadyMessage, notReadyMessages, notSetUpMessage, readinessFactsOf, readyToSyncSql, scopeGroupIds, syncReadiness, unknownOrganizationMessage, waitingForConsentMessage } from "./connection-row";
 export { organizationIdField, syncSettingsForm } from "./form-schema";
 export { frequencyLabels, hoursBetweenSyncs } from "./frequencies";

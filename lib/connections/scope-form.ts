@@ -5,8 +5,8 @@ import type { UsersScope } from "@/db/schema";
 // The "Which users" form on the Azure User Sync page. Each chosen group is a checkbox named
 // `group:<object id>` whose value is the group's name, so several arrive as separate fields.
 
-export const MAX_SCOPE_GROUPS = 20;
-export const MAX_SKIP_PATTERNS = 50;
+const MAX_SCOPE_GROUPS = 20;
+const MAX_SKIP_PATTERNS = 50;
 const GROUP_FIELD = /^group:(.+)$/;
 
 function patternProblem(pattern: string) {

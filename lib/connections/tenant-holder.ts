@@ -17,14 +17,6 @@ export async function organizationHoldingTenant(tenantId: string, organizationId
   return holder?.name ?? null;
 }
 
-/** PostgreSQL's answer when a write would put a second connection on a tenant. */
-export function isTenantTakenViolation(error: unknown) {
-  for (let current = error as { code?: unknown; constraint_name?: unknown; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
-    if (current.code === "23505" && current.constraint_name === "entra_connections_one_per_tenant") return true;
-  }
-  return false;
-}
-
 /** Every path that writes a connection's tenant takes this lock first, so "who has the tenant" and the write agree. */
 export const lockConnections = (tx: Transaction) => tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);
 

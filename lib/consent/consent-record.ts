@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { consentRequests, entraConnections, type ConsentCheckLine, type ConsentTenantDetails } from "@/db/schema";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record";

@@ -31,7 +31,7 @@ function stepLine(label: string, step: CheckStep): ConsentCheckLine {
 }
 
 /** Test connection's steps as lines to keep with the consent: what the organization's page shows. */
-export function reportLines(report: EntraConnectionReport): ConsentCheckLine[] {
+function reportLines(report: EntraConnectionReport): ConsentCheckLine[] {
   return [
     report.token.status === "failed" ? { label: "Token: not obtained", ok: false, detail: report.token.error.message } : { label: "Token obtained", ok: true },
     ...report.permissions.map((p) => ({ label: `${p.permission}: ${p.status}`, ok: p.status === "unknown" ? null : p.status === "granted" })),
@@ -109,4 +109,3 @@ async function superuserById(id: string): Promise<Actor | null> {
   return staff?.role === "superuser" ? staff : null;
 }
 
-export { ConsentRefused };

@@ -5,7 +5,7 @@ import { guideStep } from "@/lib/setup-guide/steps";
 
 const domainPattern = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
-export const isDomain = (value: string) => domainPattern.test(value);
+const isDomain = (value: string) => domainPattern.test(value);
 
 export function clientIdProblem(value: string): string | null {
   if (!value) return `Enter the Application (client) ID from the app's Overview page (${guideStep("overviewIds")}).`;

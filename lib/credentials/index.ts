@@ -8,12 +8,10 @@ export {
   secretExpiry,
   secretExpiryMessage,
   storedCredentialExpiry,
-  type CredentialDates,
-  type CredentialNoun,
   type SecretExpiry,
 } from "./expiry";
 export { connectionCredentialPurposes, providerAppCredentialPurposes } from "./purposes";
-export { credentialKindOf, decryptCredential, describeCredential, hasCredential, type CredentialPurposes, type StoredCredential } from "./stored";
+export { decryptCredential, describeCredential, hasCredential } from "./stored";
 export { credentialDateColumns, credentialExpiresSoon } from "./credential-dates";
 export { clientIdProblem, clientSecretHint, swappedIdsHint, tenantIdProblem } from "./field-checks";
 export { credentialFieldProblems, credentialFields } from "./form-fields";

@@ -28,7 +28,7 @@ export const hasCredential = (stored: Pick<StoredCredential, "clientSecretCipher
   Boolean(stored?.clientSecretCiphertext || stored?.certificateKeyCiphertext);
 
 /** Which credential is stored: the certificate when there is one, else the secret (what a form shows chosen). */
-export const credentialKindOf = (stored: Pick<StoredCredential, "certificateKeyCiphertext"> | null) =>
+const credentialKindOf = (stored: Pick<StoredCredential, "certificateKeyCiphertext"> | null) =>
   stored?.certificateKeyCiphertext ? ("certificate" as const) : ("secret" as const);
 
 /**
