@@ -23,7 +23,10 @@ const nextConfig = {
           // "no-referrer": with it a browser sends `Origin: null` on a form post, and Next.js then refuses
           // every server action posted without JavaScript (its CSRF check compares Origin with Host).
           { key: "Referrer-Policy", value: "same-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+          },
         ],
       },
     ];

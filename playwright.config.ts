@@ -5,7 +5,10 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 export const fakeEntraUrl = `https://localhost:${process.env.E2E_FAKE_ENTRA_PORT ?? 4543}`;
 const standInPort = Number(process.env.E2E_INNGEST_PORT ?? 8299);
-export const inngestStandIn = { events: `http://127.0.0.1:${standInPort}`, control: `http://127.0.0.1:${standInPort + 1}` };
+export const inngestStandIn = {
+  events: `http://127.0.0.1:${standInPort}`,
+  control: `http://127.0.0.1:${standInPort + 1}`,
+};
 export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2526);
 const mail = { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: "Vertask <it@msp.example>", APP_URL: baseURL };
 const encryptionKey = process.env.E2E_ENCRYPTION_KEY ?? "ZTJlLW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=";
@@ -32,7 +35,15 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   webServer: [

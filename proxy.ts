@@ -9,7 +9,11 @@ import { bodyRefusal } from "@/lib/actions/body-limits";
  */
 export function proxy(request: NextRequest) {
   const refused = bodyRefusal({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers });
-  if (refused) return new NextResponse(refused.message, { status: refused.status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (refused)
+    return new NextResponse(refused.message, {
+      status: refused.status,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
   const policy = [

@@ -19,7 +19,10 @@ export default defineConfig({
     // The Inngest client reads this when it is created: tests that send events stand in for it on this port.
     // Mail sent without an SMTP server is kept here, apart from the development mailbox.
     // TEST_INNGEST_PORT lets two checkouts run their tests side by side.
-    env: { INNGEST_DEV: `http://127.0.0.1:${process.env.TEST_INNGEST_PORT ?? 18288}`, VERTASK_MAIL_DIR: ".data/test-mail" },
+    env: {
+      INNGEST_DEV: `http://127.0.0.1:${process.env.TEST_INNGEST_PORT ?? 18288}`,
+      VERTASK_MAIL_DIR: ".data/test-mail",
+    },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     server: { deps: { inline: ["next-auth"] } },

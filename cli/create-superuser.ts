@@ -12,11 +12,18 @@ import { createSuperuserFromCommandLine } from "@/lib/staff/commands";
 import { staffMemberInput } from "@/lib/staff/schemas";
 import { openAnswers } from "./answers";
 
-const usage = 'Usage: npm run create-superuser [-- --name "Full Name" --email name@example.com]  (the password is asked for, or read from stdin)';
+const usage =
+  'Usage: npm run create-superuser [-- --name "Full Name" --email name@example.com]  (the password is asked for, or read from stdin)';
 
 async function collectInput() {
-  const { values } = parseArgs({ options: { name: { type: "string" }, email: { type: "string" }, password: { type: "string" } }, strict: true });
-  if (values.password !== undefined) throw new ActionRefused("A password on the command line is visible to every user of this machine: leave out --password, and type it or pipe it on stdin.");
+  const { values } = parseArgs({
+    options: { name: { type: "string" }, email: { type: "string" }, password: { type: "string" } },
+    strict: true,
+  });
+  if (values.password !== undefined)
+    throw new ActionRefused(
+      "A password on the command line is visible to every user of this machine: leave out --password, and type it or pipe it on stdin.",
+    );
   const answers = openAnswers();
   try {
     const name = values.name ?? process.env.VERTASK_SUPERUSER_NAME ?? (await answers.ask("Name: "));
@@ -37,7 +44,8 @@ async function collectInput() {
 async function main() {
   const parsed = staffMemberInput.omit({ role: true }).safeParse(await collectInput());
   if (!parsed.success) {
-    for (const [field, messages] of Object.entries(z.flattenError(parsed.error).fieldErrors)) console.error(`${field}: ${(messages as string[]).join(" ")}`);
+    for (const [field, messages] of Object.entries(z.flattenError(parsed.error).fieldErrors))
+      console.error(`${field}: ${(messages as string[]).join(" ")}`);
     return 1;
   }
   await createSuperuserFromCommandLine(parsed.data);
@@ -47,7 +55,8 @@ async function main() {
 
 main()
   .catch((error) => {
-    if (error instanceof FieldError) for (const [field, message] of Object.entries(error.fields)) console.error(`${field}: ${message}`);
+    if (error instanceof FieldError)
+      for (const [field, message] of Object.entries(error.fields)) console.error(`${field}: ${message}`);
     else if (error instanceof ActionRefused) console.error(error.message);
     else if (error instanceof TypeError && "code" in error) console.error(`${error.message}\n${usage}`);
     else console.error(error instanceof Error ? error.message : error);

@@ -7,7 +7,9 @@ import { currentSetupCode } from "@/lib/staff/setup-code";
 
 async function main() {
   if (await staffExists()) {
-    console.error("Vertask is already set up: the setup code no longer works. Sign in, or use `npm run create-superuser`.");
+    console.error(
+      "Vertask is already set up: the setup code no longer works. Sign in, or use `npm run create-superuser`.",
+    );
     return 1;
   }
   console.log(`Setup code: ${currentSetupCode()}`);

@@ -9,7 +9,13 @@ import { databaseLostMessage, isDatabaseConnectionLost } from "@/db/connection-l
 import { notSetUpMessage } from "@/lib/connections";
 import { countWaitingInvitations, sendWaitingInvitations } from "@/lib/portal/send-invitations";
 import { parseSyncArguments, usage, UsageError, type SyncCommand } from "./sync/options";
-import { everyOrganization, isEnabled, organizationLine, organizationsNamed, type Organization } from "./sync/organizations";
+import {
+  everyOrganization,
+  isEnabled,
+  organizationLine,
+  organizationsNamed,
+  type Organization,
+} from "./sync/organizations";
 import { syncOrganization, type Outcome, type RunRequest, type Stopped } from "./sync/run-one";
 import { organizationStatuses } from "@/lib/organization-overview/overview";
 
@@ -20,7 +26,10 @@ const stopSignals = {
 
 /** Refused before anything runs, with what to choose from: exit code 2. */
 class Refusal extends Error {
-  constructor(message: string, readonly organizations: Organization[]) {
+  constructor(
+    message: string,
+    readonly organizations: Organization[],
+  ) {
     super(message);
   }
 }
@@ -58,13 +67,24 @@ function stopOnSignals(stop: AbortController): () => Stopped | null {
 function chooseOrganization(organizations: Organization[], named: string | null): Organization | null {
   if (named === null) {
     if (organizations.length > 1) {
-      throw new Refusal(`There are ${organizations.length} organizations: name one with --organization NAME|DOMAIN|ID, or sync every enabled one with --all.`, organizations);
+      throw new Refusal(
+        `There are ${organizations.length} organizations: name one with --organization NAME|DOMAIN|ID, or sync every enabled one with --all.`,
+        organizations,
+      );
     }
     return organizations[0] ?? null;
   }
   const matches = organizationsNamed(organizations, named);
-  if (matches.length === 0) throw new Refusal(`No organization is named "${named}" (by name, primary domain or id). The organizations:`, organizations);
-  if (matches.length > 1) throw new Refusal(`"${named}" is the primary domain of ${matches.length} organizations: name one by its name or id.`, matches);
+  if (matches.length === 0)
+    throw new Refusal(
+      `No organization is named "${named}" (by name, primary domain or id). The organizations:`,
+      organizations,
+    );
+  if (matches.length > 1)
+    throw new Refusal(
+      `"${named}" is the primary domain of ${matches.length} organizations: name one by its name or id.`,
+      matches,
+    );
   return matches[0];
 }
 
@@ -75,13 +95,21 @@ function printOutcome(name: string, outcome: Outcome, { details }: { details: bo
 }
 
 /** One organization, with its progress as it goes. */
-async function syncOne(organization: Organization, request: RunRequest, stop: AbortSignal, stopped: () => Stopped | null) {
+async function syncOne(
+  organization: Organization,
+  request: RunRequest,
+  stop: AbortSignal,
+  stopped: () => Stopped | null,
+) {
   const { name } = organization;
   let progressShown = false;
   const outcome = await syncOrganization(organization.id, request, {
     stop,
     stopped,
-    onStart: (runId) => console.log(`${name}: ${request.preview ? "Previewing" : "Syncing"} ${request.kind}${request.full ? " (full listing)" : ""}… run ${runId}`),
+    onStart: (runId) =>
+      console.log(
+        `${name}: ${request.preview ? "Previewing" : "Syncing"} ${request.kind}${request.full ? " (full listing)" : ""}… run ${runId}`,
+      ),
     onProgress: (text) => {
       progressShown = true;
       process.stdout.write(`\r${name}: ${text}`);
@@ -93,15 +121,24 @@ async function syncOne(organization: Organization, request: RunRequest, stop: Ab
 }
 
 /** Every enabled organization, `atOnce` at a time, a line each as it ends, then a summary. */
-async function syncAll(organizations: Organization[], request: RunRequest, atOnce: number, stop: AbortSignal, stopped: () => Stopped | null) {
+async function syncAll(
+  organizations: Organization[],
+  request: RunRequest,
+  atOnce: number,
+  stop: AbortSignal,
+  stopped: () => Stopped | null,
+) {
   const enabled = organizations.filter(isEnabled);
-  for (const organization of organizations.filter((o) => !isEnabled(o))) console.log(`${organization.name}: left out: ${organizationStatuses[organization.status]}`);
+  for (const organization of organizations.filter((o) => !isEnabled(o)))
+    console.log(`${organization.name}: left out: ${organizationStatuses[organization.status]}`);
   if (enabled.length === 0) {
     console.log("No organization is enabled: nothing to sync (npm run sync -- --list shows them all).");
     return [];
   }
   const what = `${request.preview ? "a preview of " : ""}${request.kind}${request.full ? " (full listing)" : ""}`;
-  console.log(`Syncing ${what} of ${enabled.length} organization${enabled.length === 1 ? "" : "s"}, ${Math.min(atOnce, enabled.length)} at once…`);
+  console.log(
+    `Syncing ${what} of ${enabled.length} organization${enabled.length === 1 ? "" : "s"}, ${Math.min(atOnce, enabled.length)} at once…`,
+  );
   const outcomes = new Map<Organization, Outcome>();
   let next = 0;
   const worker = async () => {
@@ -123,12 +160,16 @@ async function syncAll(organizations: Organization[], request: RunRequest, atOnc
     ["failed", (o) => o.exitCode === 1],
   ];
   const parts = groups.flatMap(([label, isIt]) => {
-    const names = enabled.filter((organization) => outcomes.has(organization) && isIt(outcomes.get(organization)!)).map((o) => o.name);
+    const names = enabled
+      .filter((organization) => outcomes.has(organization) && isIt(outcomes.get(organization)!))
+      .map((o) => o.name);
     if (!names.length) return [];
     return [`${names.length} ${label}${label === "succeeded" ? "" : ` (${names.join(", ")})`}`];
   });
   if (notStarted.length) parts.push(`${notStarted.length} not started`);
-  console.log(`Summary: ${what} of ${enabled.length} organization${enabled.length === 1 ? "" : "s"}: ${parts.join(", ")}.`);
+  console.log(
+    `Summary: ${what} of ${enabled.length} organization${enabled.length === 1 ? "" : "s"}: ${parts.join(", ")}.`,
+  );
   return [...outcomes.values()];
 }
 
@@ -191,7 +232,11 @@ async function main() {
 main()
   .then((code) => (process.exitCode = code))
   .catch((error) => {
-    const reason = isDatabaseConnectionLost(error) ? databaseLostMessage : error instanceof Error ? error.message : String(error);
+    const reason = isDatabaseConnectionLost(error)
+      ? databaseLostMessage
+      : error instanceof Error
+        ? error.message
+        : String(error);
     console.error(`Sync failed: ${reason}`);
     process.exitCode = 1;
   })

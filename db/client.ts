@@ -5,7 +5,10 @@ import * as schema from "./schema";
 
 function connect() {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm run dev` or set it (see docs/operations.md, Environment variables).");
+  if (!url)
+    throw new Error(
+      "DATABASE_URL is not set: start the app with `npm run dev` or set it (see docs/operations.md, Environment variables).",
+    );
   const sql = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
   return drizzle(sql, { schema });
 }

@@ -49,7 +49,8 @@ function freePort(preferred: number): Promise<number> {
 async function otherProcessesConnected(serverUrl: string) {
   const sql = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
-    const [{ n }] = await sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`;
+    const [{ n }] =
+      await sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`;
     return n > 0;
   } catch {
     return false;

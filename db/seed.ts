@@ -9,7 +9,11 @@ const batchSize = 1000;
 
 async function main() {
   const { values } = parseArgs({
-    options: { clients: { type: "string", default: "200" }, devices: { type: "string", default: "100" }, replace: { type: "boolean", default: false } },
+    options: {
+      clients: { type: "string", default: "200" },
+      devices: { type: "string", default: "100" },
+      replace: { type: "boolean", default: false },
+    },
   });
   const clientCount = Number(values.clients);
   const deviceCount = Number(values.devices);
@@ -18,14 +22,18 @@ async function main() {
   }
   const [{ existing }] = await db.select({ existing: count() }).from(clients);
   if (existing > 0 && !values.replace) {
-    throw new Error(`The database already holds ${existing} clients. Add --replace to delete all clients and devices first.`);
+    throw new Error(
+      `The database already holds ${existing} clients. Add --replace to delete all clients and devices first.`,
+    );
   }
   await db.execute(sql`TRUNCATE devices, clients CASCADE`);
   const connection = await demoConnection();
   const random = randomSource(42);
   const clientIds: string[] = [];
   for (let start = 0; start < clientCount; start += batchSize) {
-    const rows = Array.from({ length: Math.min(batchSize, clientCount - start) }, (_, i) => generateClient(start + i, connection, random));
+    const rows = Array.from({ length: Math.min(batchSize, clientCount - start) }, (_, i) =>
+      generateClient(start + i, connection, random),
+    );
     const inserted = await db.insert(clients).values(rows).returning({ id: clients.id });
     clientIds.push(...inserted.map((row) => row.id));
   }
@@ -42,10 +50,25 @@ async function main() {
 
 /** The demo organization (Contoso) and its connection: made on the first seeding, used again by the next. */
 async function demoConnection() {
-  const [found] = await db.select().from(organizations).where(sql`lower(${organizations.name}) = 'contoso'`);
-  const organization = found ?? (await db.insert(organizations).values({ name: "Contoso", primaryDomain: "contoso.example" }).returning())[0];
-  const [existing] = await db.select().from(entraConnections).where(eq(entraConnections.organizationId, organization.id));
-  const connection = existing ?? (await db.insert(entraConnections).values({ name: "Demo tenant (seeded)", organizationId: organization.id }).returning())[0];
+  const [found] = await db
+    .select()
+    .from(organizations)
+    .where(sql`lower(${organizations.name}) = 'contoso'`);
+  const organization =
+    found ??
+    (await db.insert(organizations).values({ name: "Contoso", primaryDomain: "contoso.example" }).returning())[0];
+  const [existing] = await db
+    .select()
+    .from(entraConnections)
+    .where(eq(entraConnections.organizationId, organization.id));
+  const connection =
+    existing ??
+    (
+      await db
+        .insert(entraConnections)
+        .values({ name: "Demo tenant (seeded)", organizationId: organization.id })
+        .returning()
+    )[0];
   return { id: connection.id, organizationId: organization.id };
 }
 

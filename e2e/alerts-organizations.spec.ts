@@ -28,16 +28,32 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => inbox.close());
 
-test("the banner says how many organizations need attention, lists what is wrong in each, and links to each one's page", async ({ page }) => {
+test("the banner says how many organizations need attention, lists what is wrong in each, and links to each one's page", async ({
+  page,
+}) => {
   const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
   const contoso = await connectedOrganization("Contoso");
   const fabrikam = await connectedOrganization("Fabrikam");
   const northwind = await connectedOrganization("Northwind", { clientSecretExpiresOn: soon });
   await connectedOrganization("Quiet Ltd");
-  await endRun({ kind: "users", status: "failed", errorMessage: "Microsoft Graph did not answer in time.", connectionId: contoso.connectionId });
-  await endRun({ kind: "devices", status: "needs_review", reviewNote: "It would remove 4 of 4 devices (100%).", connectionId: fabrikam.connectionId });
-  await expect.poll(() => inbox.mails.map((m) => m.subject).sort()).toEqual(["Vertask: Contoso: syncing users failed", "Vertask: Fabrikam: a sync of devices needs review"]);
-  expect(inbox.mails.find((m) => m.subject?.includes("Contoso"))!.text).toContain(`/settings/organizations/${contoso.organizationId}/microsoft-azure`);
+  await endRun({
+    kind: "users",
+    status: "failed",
+    errorMessage: "Microsoft Graph did not answer in time.",
+    connectionId: contoso.connectionId,
+  });
+  await endRun({
+    kind: "devices",
+    status: "needs_review",
+    reviewNote: "It would remove 4 of 4 devices (100%).",
+    connectionId: fabrikam.connectionId,
+  });
+  await expect
+    .poll(() => inbox.mails.map((m) => m.subject).sort())
+    .toEqual(["Vertask: Contoso: syncing users failed", "Vertask: Fabrikam: a sync of devices needs review"]);
+  expect(inbox.mails.find((m) => m.subject?.includes("Contoso"))!.text).toContain(
+    `/settings/organizations/${contoso.organizationId}/microsoft-azure`,
+  );
 
   await signIn(page, admin.email, admin.password);
   await page.goto("/clients");
@@ -50,8 +66,15 @@ test("the banner says how many organizations need attention, lists what is wrong
   ]);
   await expect(banner).not.toContainText("Quiet Ltd");
   await expect(page.getByTestId("secret-expiry-warning")).toHaveCount(0);
-  for (const [name, id] of [["Contoso", contoso.organizationId], ["Fabrikam", fabrikam.organizationId], ["Northwind", northwind.organizationId]]) {
-    await expect(banner.getByRole("link", { name, exact: true })).toHaveAttribute("href", `/settings/organizations/${id}`);
+  for (const [name, id] of [
+    ["Contoso", contoso.organizationId],
+    ["Fabrikam", fabrikam.organizationId],
+    ["Northwind", northwind.organizationId],
+  ]) {
+    await expect(banner.getByRole("link", { name, exact: true })).toHaveAttribute(
+      "href",
+      `/settings/organizations/${id}`,
+    );
   }
   await banner.getByRole("link", { name: "Fabrikam", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/settings/organizations/${fabrikam.organizationId}$`));

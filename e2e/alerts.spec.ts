@@ -28,13 +28,19 @@ async function saveSettings(page: Page, expiresOn: string) {
   await page.getByLabel("Directory (tenant) ID").fill(CONTOSO.tenantId);
   if (await page.locator("#clientSecret").isVisible()) await page.locator("#clientSecret").fill(CONTOSO.goodApp.secret);
   await page.getByLabel("Client secret expires on").fill(expiresOn);
-  await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click();
+  await page
+    .getByRole("form", { name: "Azure User Sync settings" })
+    .getByRole("button", { name: "Save Changes" })
+    .click();
   await expect(page.getByText(/Changes saved\.|No changes to save\./)).toBeVisible();
 }
 
 const subjects = () => inbox.mails.map((m) => m.subject);
 
-test("a held sync shows a banner on every staff page for superusers, not technicians, until Apply anyway clears it", async ({ page, browser }) => {
+test("a held sync shows a banner on every staff page for superusers, not technicians, until Apply anyway clears it", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, admin.email, admin.password);
   await saveSettings(page, "");
   await endRun({ kind: "users", status: "needs_review", reviewNote });
@@ -43,7 +49,10 @@ test("a held sync shows a banner on every staff page for superusers, not technic
   await page.goto("/clients");
   const banner = page.getByTestId("alert-banner");
   await expect(banner).toContainText(`A sync of users stopped as Needs review: ${reviewNote}`);
-  await expect(banner.getByRole("link", { name: "Open the Microsoft Azure tab" })).toHaveAttribute("href", "/settings/azure/microsoft-azure");
+  await expect(banner.getByRole("link", { name: "Open the Microsoft Azure tab" })).toHaveAttribute(
+    "href",
+    "/settings/azure/microsoft-azure",
+  );
   await page.goto("/devices");
   await expect(page.getByTestId("alert-banner")).toContainText("Needs review");
 
@@ -62,14 +71,22 @@ test("a held sync shows a banner on every staff page for superusers, not technic
   await page.goto("/clients");
   await expect(page.getByRole("heading", { name: "Clients", exact: true })).toBeVisible();
   await expect(page.getByTestId("alert-banner")).toHaveCount(0);
-  await expect.poll(subjects).toEqual(["Vertask: a sync of users needs review", "Vertask: the held sync of users is resolved"]);
+  await expect
+    .poll(subjects)
+    .toEqual(["Vertask: a sync of users needs review", "Vertask: the held sync of users is resolved"]);
 });
 
-test("a secret close to its expiry is warned about once on each page, not again in the alert banner", async ({ page }) => {
+test("a secret close to its expiry is warned about once on each page, not again in the alert banner", async ({
+  page,
+}) => {
   await signIn(page, admin.email, admin.password);
   const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
   await saveSettings(page, soon);
-  await endRun({ kind: "devices", status: "failed", errorMessage: "The client secret has expired: create a new one (guide step 3)." });
+  await endRun({
+    kind: "devices",
+    status: "failed",
+    errorMessage: "The client secret has expired: create a new one (guide step 3).",
+  });
   for (const path of ["/clients", "/settings/azure", "/settings/azure/microsoft-azure"]) {
     await page.goto(path);
     await expect(page.getByTestId("secret-expiry-warning")).toHaveCount(1);
@@ -85,7 +102,10 @@ test("a secret close to its expiry is warned about once on each page, not again 
   await expect(page.getByTestId("alert-banner")).toHaveCount(0);
 });
 
-test("Your alerts turns alert mail off and on with a plain POST form, with or without JavaScript", async ({ page, browser }) => {
+test("Your alerts turns alert mail off and on with a plain POST form, with or without JavaScript", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, admin.email, admin.password);
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "Your alerts" }).click();
@@ -103,17 +123,24 @@ test("Your alerts turns alert mail off and on with a plain POST form, with or wi
   await expect(page.getByTestId("alert-banner")).toContainText("Syncing users failed");
   expect(inbox.mails.length).toBe(before);
 
-  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
   const plain = await noScript.newPage();
   await plain.goto("/settings/alerts");
   // As the server sends it: a plain POST form that needs no script.
   await expect(plain.getByRole("form", { name: "Alert mail" })).toHaveAttribute("method", /^post$/i);
   await plain.getByLabel("On", { exact: true }).check();
   await plain.getByRole("button", { name: "Save" }).click();
-  await expect(plain.getByText("Alert mail is on: you get one mail when a problem starts and one when it clears.")).toBeVisible();
+  await expect(
+    plain.getByText("Alert mail is on: you get one mail when a problem starts and one when it clears."),
+  ).toBeVisible();
   await expect(plain.getByTestId("alert-emails-state")).toContainText("is on");
   await noScript.close();
 
   await endRun({ kind: "users", status: "succeeded" });
-  await expect.poll(() => inbox.mails.slice(before).map((m) => m.subject)).toEqual(["Vertask: users are syncing again"]);
+  await expect
+    .poll(() => inbox.mails.slice(before).map((m) => m.subject))
+    .toEqual(["Vertask: users are syncing again"]);
 });

@@ -10,7 +10,12 @@ test.describe.configure({ mode: "serial" });
 
 const admin = { email: "sam@msp.example", password: "correct horse battery" };
 const tech = { email: "tia@msp.example", password: "another long password" };
-const secretsEntered = [CONTOSO.goodApp.secret, CONTOSO.appWithoutDevices.secret, CONTOSO.appWithExpiredSecret.secret, "Zz9Q~thisIsNotTheRightSecretValue.1234"];
+const secretsEntered = [
+  CONTOSO.goodApp.secret,
+  CONTOSO.appWithoutDevices.secret,
+  CONTOSO.appWithExpiredSecret.secret,
+  "Zz9Q~thisIsNotTheRightSecretValue.1234",
+];
 const everyResponse: string[] = [];
 
 test.beforeAll(async () => {
@@ -34,7 +39,10 @@ async function saveSettings(page: Page, fields: { clientId: string; secret?: str
   await page.getByLabel("Directory (tenant) ID").fill(CONTOSO.tenantId);
   if (fields.secret) await page.locator("#clientSecret").fill(fields.secret);
   if (fields.expiresOn) await page.getByLabel("Client secret expires on").fill(fields.expiresOn);
-  await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click();
+  await page
+    .getByRole("form", { name: "Azure User Sync settings" })
+    .getByRole("button", { name: "Save Changes" })
+    .click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
 }
 
@@ -46,7 +54,9 @@ async function testConnection(page: Page) {
   return report;
 }
 
-test("Settings → Integrations leads to Azure User Sync; bad input is explained at each field and nothing is saved", async ({ page }) => {
+test("Settings → Integrations leads to Azure User Sync; bad input is explained at each field and nothing is saved", async ({
+  page,
+}) => {
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "Azure User Sync" }).click();
   await expect(page.getByRole("heading", { name: "Azure User Sync" })).toBeVisible();
@@ -54,18 +64,25 @@ test("Settings → Integrations leads to Azure User Sync; bad input is explained
   await page.getByLabel("Application (client) ID").fill("contoso.onmicrosoft.com");
   await page.getByLabel("Directory (tenant) ID").fill("not a tenant");
   await page.getByLabel("Client secret", { exact: true }).fill(CONTOSO.goodApp.secretId);
-  await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click();
+  await page
+    .getByRole("form", { name: "Azure User Sync settings" })
+    .getByRole("button", { name: "Save Changes" })
+    .click();
   await expect(page.locator("#clientId-error")).toContainText("belongs in Directory (tenant) ID");
   await expect(page.locator("#tenantId-error")).toContainText("a GUID, or a domain");
   await expect(page.locator("#clientSecret-error")).toContainText("the secret's ID, not its Value");
   expect(await sql`SELECT 1 FROM entra_connections`).toHaveLength(0);
 });
 
-test("with the app's IDs and secret saved, Test connection reports a token and both permissions granted", async ({ page }) => {
+test("with the app's IDs and secret saved, Test connection reports a token and both permissions granted", async ({
+  page,
+}) => {
   await saveSettings(page, { clientId: CONTOSO.goodApp.clientId, secret: CONTOSO.goodApp.secret });
   await expect(page.getByTestId("stored-secret")).toContainText(`ending in …${CONTOSO.goodApp.secret.slice(-4)}`);
   await expect(page.locator("#clientSecret")).toHaveValue("");
-  await expect(page.getByTestId("consent-link")).toHaveText(`${fakeEntraUrl}/${CONTOSO.tenantId}/adminconsent?client_id=${CONTOSO.goodApp.clientId}`);
+  await expect(page.getByTestId("consent-link")).toHaveText(
+    `${fakeEntraUrl}/${CONTOSO.tenantId}/adminconsent?client_id=${CONTOSO.goodApp.clientId}`,
+  );
   const report = await testConnection(page);
   await expect(report).toContainText("Token obtained");
   await expect(report).toContainText("User.Read.All: granted");
@@ -73,12 +90,17 @@ test("with the app's IDs and secret saved, Test connection reports a token and b
   await expect(report).toContainText("Read one device: done");
 });
 
-test("with the app that lacks Device.Read.All, Test connection names it and shows the consent link", async ({ page }) => {
+test("with the app that lacks Device.Read.All, Test connection names it and shows the consent link", async ({
+  page,
+}) => {
   await saveSettings(page, { clientId: CONTOSO.appWithoutDevices.clientId, secret: CONTOSO.appWithoutDevices.secret });
   const report = await testConnection(page);
   await expect(report).toContainText("User.Read.All: granted");
   await expect(report).toContainText("Device.Read.All: missing");
-  await expect(report.getByTestId("report-consent-link")).toHaveAttribute("href", `${fakeEntraUrl}/${CONTOSO.tenantId}/adminconsent?client_id=${CONTOSO.appWithoutDevices.clientId}`);
+  await expect(report.getByTestId("report-consent-link")).toHaveAttribute(
+    "href",
+    `${fakeEntraUrl}/${CONTOSO.tenantId}/adminconsent?client_id=${CONTOSO.appWithoutDevices.clientId}`,
+  );
 });
 
 test("a wrong secret and an expired secret each get their own message", async ({ page }) => {
@@ -88,13 +110,19 @@ test("a wrong secret and an expired secret each get their own message", async ({
   await expect(wrong).toContainText(/ID.*instead of its Value|Value.*not.*ID/i);
   const wrongText = await wrong.innerText();
 
-  await saveSettings(page, { clientId: CONTOSO.appWithExpiredSecret.clientId, secret: CONTOSO.appWithExpiredSecret.secret });
+  await saveSettings(page, {
+    clientId: CONTOSO.appWithExpiredSecret.clientId,
+    secret: CONTOSO.appWithExpiredSecret.secret,
+  });
   const expired = await testConnection(page);
   await expect(expired).toContainText(/expired/i);
   expect(await expired.innerText()).not.toBe(wrongText);
 });
 
-test("Sync users now says plainly when the job engine cannot be reached, and how to start it", async ({ page, request }) => {
+test("Sync users now says plainly when the job engine cannot be reached, and how to start it", async ({
+  page,
+  request,
+}) => {
   await request.post(`${inngestStandIn.control}/offline`);
   try {
     await saveSettings(page, { clientId: CONTOSO.goodApp.clientId, secret: CONTOSO.goodApp.secret });
@@ -104,7 +132,9 @@ test("Sync users now says plainly when the job engine cannot be reached, and how
     await expect(page.getByText(/job engine \(Inngest\) cannot be reached/)).toBeVisible();
     // How to start it, and how to sync without it, is said once on the page, in words (no literal backticks).
     await expect(page.getByText(/npx inngest-cli@latest dev/)).toHaveCount(1);
-    await expect(page.getByTestId("job-engine-warning")).toContainText("npm run sync -- users and npm run sync -- devices sync from the command line");
+    await expect(page.getByTestId("job-engine-warning")).toContainText(
+      "npm run sync -- users and npm run sync -- devices sync from the command line",
+    );
     expect(await page.locator("main").innerText()).not.toContain("`");
     expect(await sql`SELECT 1 FROM sync_runs`).toHaveLength(0);
   } finally {
@@ -118,7 +148,9 @@ test("after Save schedule the form shows what was saved, and says when the next 
   await schedule.getByLabel("Scheduled automatic sync").check();
   await schedule.getByLabel("Sync frequency").selectOption("hourly");
   await schedule.getByRole("button", { name: "Save schedule" }).click();
-  await expect(schedule.getByRole("status")).toHaveText(/^Schedule saved: Every hour\. Syncs run every hour; the next one starts at about \w{3} \d+ \w{3}, \d\d:\d0 UTC\.$/);
+  await expect(schedule.getByRole("status")).toHaveText(
+    /^Schedule saved: Every hour\. Syncs run every hour; the next one starts at about \w{3} \d+ \w{3}, \d\d:\d0 UTC\.$/,
+  );
   await expect(schedule.getByLabel("Scheduled automatic sync")).toBeChecked();
   await expect(schedule.getByLabel("Manual only: sync when someone clicks Sync now")).not.toBeChecked();
   await expect(schedule.getByLabel("Sync frequency")).toHaveValue("hourly");
@@ -129,11 +161,15 @@ test("after Save schedule the form shows what was saved, and says when the next 
 
   await schedule.getByLabel("Manual only: sync when someone clicks Sync now").check();
   await schedule.getByRole("button", { name: "Save schedule" }).click();
-  await expect(schedule.getByRole("status")).toHaveText("Schedule saved: Manual only. Syncs run only when someone clicks Sync now.");
+  await expect(schedule.getByRole("status")).toHaveText(
+    "Schedule saved: Manual only. Syncs run only when someone clicks Sync now.",
+  );
   await expect(schedule.getByLabel("Manual only: sync when someone clicks Sync now")).toBeChecked();
 });
 
-test("Sync frequency on the Settings tab and When to sync on the Microsoft Azure tab are one setting", async ({ page }) => {
+test("Sync frequency on the Settings tab and When to sync on the Microsoft Azure tab are one setting", async ({
+  page,
+}) => {
   await page.goto("/settings/azure/microsoft-azure");
   const schedule = page.getByRole("form", { name: "When to sync" });
   await schedule.getByLabel("Scheduled automatic sync").check();
@@ -146,13 +182,18 @@ test("Sync frequency on the Settings tab and When to sync on the Microsoft Azure
 
   await settings.getByLabel("Sync frequency").selectOption("daily");
   await settings.getByRole("button", { name: "Save Changes" }).click();
-  await expect(settings.getByRole("status")).toContainText(/Changes saved\. Syncs run daily; the next one starts at about .* UTC\./);
+  await expect(settings.getByRole("status")).toContainText(
+    /Changes saved\. Syncs run daily; the next one starts at about .* UTC\./,
+  );
   await page.getByRole("link", { name: "Microsoft Azure" }).click();
   await expect(schedule.getByLabel("Scheduled automatic sync")).toBeChecked();
   await expect(schedule.getByLabel("Sync frequency")).toHaveValue("daily");
 });
 
-test("while the job engine does not answer, saving a schedule says no sync will run until it does", async ({ page, request }) => {
+test("while the job engine does not answer, saving a schedule says no sync will run until it does", async ({
+  page,
+  request,
+}) => {
   await request.post(`${inngestStandIn.control}/offline`);
   try {
     await page.goto("/settings/azure/microsoft-azure");
@@ -160,14 +201,19 @@ test("while the job engine does not answer, saving a schedule says no sync will 
     await schedule.getByLabel("Scheduled automatic sync").check();
     await schedule.getByLabel("Sync frequency").selectOption("every_12_hours");
     await schedule.getByRole("button", { name: "Save schedule" }).click();
-    await expect(schedule.getByRole("status")).toContainText("Syncs are set to run every 12 hours, but no scheduled sync will run until the job engine answers");
+    await expect(schedule.getByRole("status")).toContainText(
+      "Syncs are set to run every 12 hours, but no scheduled sync will run until the job engine answers",
+    );
     await expect(schedule.getByLabel("Sync frequency")).toHaveValue("every_12_hours");
   } finally {
     await request.post(`${inngestStandIn.control}/online`);
   }
 });
 
-test("a secret close to its expiry date warns superusers on the page, the tab and the client list, not technicians", async ({ page, browser }) => {
+test("a secret close to its expiry date warns superusers on the page, the tab and the client list, not technicians", async ({
+  page,
+  browser,
+}) => {
   const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
   await saveSettings(page, { clientId: CONTOSO.goodApp.clientId, expiresOn: soon });
   await expect(page.getByTestId("secret-expiry-warning")).toContainText(`expires in 10 days (${soon})`);
@@ -191,10 +237,15 @@ test("every settings change and sync request is in the audit log; the secret onl
   await expect(log).toContainText("Sync frequency: Manual only → Every 4 hours");
 });
 
-test("a technician's direct POST to each Azure User Sync action is refused and changes nothing", async ({ page, browser }) => {
+test("a technician's direct POST to each Azure User Sync action is refused and changes nothing", async ({
+  page,
+  browser,
+}) => {
   await page.goto("/settings/azure");
   await page.getByLabel("Disabled", { exact: true }).check();
-  const save = await captureActionRequest(page, () => page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click());
+  const save = await captureActionRequest(page, () =>
+    page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click(),
+  );
   // An aborted action leaves the page in an error state: open the tab afresh for each capture.
   const captureOnTab = async (button: string) => {
     await page.goto("/settings/azure/microsoft-azure");
@@ -213,7 +264,9 @@ test("a technician's direct POST to each Azure User Sync action is refused and c
     expect(answer).not.toContain("Token obtained");
   }
   await technician.close();
-  expect(await sql`SELECT c.*, (SELECT count(*) FROM audit_events) AS audit_count FROM entra_connections c`).toEqual(before);
+  expect(await sql`SELECT c.*, (SELECT count(*) FROM audit_events) AS audit_count FROM entra_connections c`).toEqual(
+    before,
+  );
 });
 
 test("no secret entered appears in any page or action response, the app's log, the audit log or an error", async () => {

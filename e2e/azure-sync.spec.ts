@@ -12,14 +12,20 @@ test.beforeAll(async () => {
   await addStaff("Sam Admin", "sam@msp.example", "correct horse battery", "superuser");
 });
 
-test("from Sync users now to the client list: the job engine runs the sync and the clients appear", async ({ page, request }) => {
+test("from Sync users now to the client list: the job engine runs the sync and the clients appear", async ({
+  page,
+  request,
+}) => {
   await signIn(page, "sam@msp.example", "correct horse battery");
   await page.goto("/settings/azure");
   await page.getByLabel("Enabled", { exact: true }).check();
   await page.getByLabel("Application (client) ID").fill(CONTOSO.goodApp.clientId);
   await page.getByLabel("Directory (tenant) ID").fill(CONTOSO.tenantId);
   await page.locator("#clientSecret").fill(CONTOSO.goodApp.secret);
-  await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click();
+  await page
+    .getByRole("form", { name: "Azure User Sync settings" })
+    .getByRole("button", { name: "Save Changes" })
+    .click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
 
   await page.getByRole("link", { name: "Microsoft Azure" }).click();
@@ -29,7 +35,9 @@ test("from Sync users now to the client list: the job engine runs the sync and t
   // The tab refreshes itself while the run is queued or running.
   await expect(page.getByTestId("last-run-users")).toContainText("Last sync of users: Succeeded", { timeout: 30_000 });
   await expect(page.getByTestId("last-run-users")).toContainText(/\d+ created/);
-  expect((await (await request.get(`${inngestStandIn.control}/idle`)).json()).delivered.at(-1)).toEqual({ name: "azure/users.sync-requested" });
+  expect((await (await request.get(`${inngestStandIn.control}/idle`)).json()).delivered.at(-1)).toEqual({
+    name: "azure/users.sync-requested",
+  });
 
   const member = await firstEnabledMember();
   await page.getByRole("link", { name: "Clients" }).click();
@@ -49,7 +57,9 @@ test("Sync devices now brings the devices, linked to their owners", async ({ pag
   await signIn(page, "sam@msp.example", "correct horse battery");
   await page.goto("/settings/azure/microsoft-azure");
   await page.getByRole("button", { name: "Sync devices now" }).click();
-  await expect(page.getByTestId("last-run-devices")).toContainText("Last sync of devices: Succeeded", { timeout: 30_000 });
+  await expect(page.getByTestId("last-run-devices")).toContainText("Last sync of devices: Succeeded", {
+    timeout: 30_000,
+  });
   await page.getByRole("link", { name: "Devices" }).click();
   await expect(page.getByTestId("result-count")).toContainText("of 20 devices");
   // The fake tenant reports Macs as Graph does ("MacMDM"); the list says what people say.
@@ -67,8 +77,11 @@ test("Sync devices now brings the devices, linked to their owners", async ({ pag
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ownerName);
 });
 
-test("a sync that would remove more than 10% of the clients waits for review; Apply anyway removes them", async ({ page }) => {
-  const members = await sql`SELECT entra_object_id, display_name FROM clients WHERE status = 'active' ORDER BY display_name LIMIT 6`;
+test("a sync that would remove more than 10% of the clients waits for review; Apply anyway removes them", async ({
+  page,
+}) => {
+  const members =
+    await sql`SELECT entra_object_id, display_name FROM clients WHERE status = 'active' ORDER BY display_name LIMIT 6`;
   for (const member of members) await fakeTenant("hardDeleteUser", { id: member.entra_object_id });
 
   await signIn(page, "sam@msp.example", "correct horse battery");
@@ -86,9 +99,13 @@ test("a sync that would remove more than 10% of the clients waits for review; Ap
   await expect(page.getByTestId("review-note").first()).toContainText("would disable 0 and remove 6");
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Apply anyway" }).click();
-  await expect(page.getByTestId("review-note").first()).toContainText("Applied anyway by Sam Admin: 0 disabled, 6 removed.");
+  await expect(page.getByTestId("review-note").first()).toContainText(
+    "Applied anyway by Sam Admin: 0 disabled, 6 removed.",
+  );
   await expect(page.getByTestId("run-status").first()).toHaveText("Succeeded");
-  const names = (await sql`SELECT display_name FROM clients WHERE status = 'removed' ORDER BY display_name`).map((r) => r.display_name);
+  const names = (await sql`SELECT display_name FROM clients WHERE status = 'removed' ORDER BY display_name`).map(
+    (r) => r.display_name,
+  );
   expect(names).toEqual(members.map((m) => m.display_name));
 });
 

@@ -12,7 +12,8 @@ test.describe.configure({ mode: "serial" });
 
 const admin = { email: "sam@msp.example", password: "correct horse battery" };
 const pem = (name: string, text: string) => ({ name, mimeType: "application/x-pem-file", buffer: Buffer.from(text) });
-const storedKey = async () => (await sql`SELECT certificate_key_ciphertext AS key FROM entra_connections`)[0]?.key ?? null;
+const storedKey = async () =>
+  (await sql`SELECT certificate_key_ciphertext AS key FROM entra_connections`)[0]?.key ?? null;
 const everyResponse: string[] = [];
 
 test.beforeAll(async () => {
@@ -21,7 +22,9 @@ test.beforeAll(async () => {
 });
 
 test.beforeEach(async ({ page }) => {
-  page.on("response", async (response) => everyResponse.push(`${response.url()}\n${await response.text().catch(() => "")}`));
+  page.on("response", async (response) =>
+    everyResponse.push(`${response.url()}\n${await response.text().catch(() => "")}`),
+  );
 });
 
 async function fillCertificateForm(page: Page, key: ReturnType<typeof pem>, certificate: ReturnType<typeof pem>) {
@@ -32,16 +35,26 @@ async function fillCertificateForm(page: Page, key: ReturnType<typeof pem>, cert
   await page.getByLabel("A certificate (recommended by Microsoft)").check();
   await page.getByLabel("Private key (PEM)").setInputFiles(key);
   await page.getByLabel("Certificate (PEM)").setInputFiles(certificate);
-  await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click();
+  await page
+    .getByRole("form", { name: "Azure User Sync settings" })
+    .getByRole("button", { name: "Save Changes" })
+    .click();
 }
 
-test("a key that is not the certificate's, or a file that is not PEM, is explained at its field and nothing is saved", async ({ page }) => {
+test("a key that is not the certificate's, or a file that is not PEM, is explained at its field and nothing is saved", async ({
+  page,
+}) => {
   const { certPem, keyPem } = await appCertificate();
-  const stranger = await selfsigned.generate([{ name: "commonName", value: "Someone else" }], { keySize: 2048, algorithm: "sha256" });
+  const stranger = await selfsigned.generate([{ name: "commonName", value: "Someone else" }], {
+    keySize: 2048,
+    algorithm: "sha256",
+  });
   await signIn(page, admin.email, admin.password);
 
   await fillCertificateForm(page, pem("other-key.pem", stranger.private), pem("cert.pem", certPem));
-  await expect(page.locator("#certificateKey-error")).toHaveText("This private key does not belong to the certificate: choose the key the certificate was made with.");
+  await expect(page.locator("#certificateKey-error")).toHaveText(
+    "This private key does not belong to the certificate: choose the key the certificate was made with.",
+  );
   expect(await storedKey()).toBeNull();
 
   await fillCertificateForm(page, pem("key.pem", keyPem), pem("cert.cer", "0\x82\x03 binary DER, not PEM"));
@@ -52,7 +65,9 @@ test("a key that is not the certificate's, or a file that is not PEM, is explain
   await page.screenshot({ path: ".data/test-results/certificate-form-error.png", fullPage: true });
 });
 
-test("the certificate saved in the form signs in: its thumbprint and expiry show, Test connection passes, a users sync succeeds", async ({ page }) => {
+test("the certificate saved in the form signs in: its thumbprint and expiry show, Test connection passes, a users sync succeeds", async ({
+  page,
+}) => {
   const { certPem, keyPem, thumbprintSha256 } = await appCertificate();
   await signIn(page, admin.email, admin.password);
   await fillCertificateForm(page, pem("key.pem", keyPem), pem("cert.pem", certPem));

@@ -77,7 +77,8 @@ test("Export CSV downloads every client of the filtered view, not only one page"
 });
 
 test("a client's page shows every field and their devices, each linking to the device", async ({ page }) => {
-  const [owner] = await sql`SELECT c.id, c.display_name, d.display_name AS device FROM clients c JOIN devices d ON d.owner_client_id = c.id LIMIT 1`;
+  const [owner] =
+    await sql`SELECT c.id, c.display_name, d.display_name AS device FROM clients c JOIN devices d ON d.owner_client_id = c.id LIMIT 1`;
   await page.goto(`/clients/${owner.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(owner.display_name);
   for (const label of ["User principal name", "Job title", "Department", "Business phones", "Account enabled"]) {
@@ -138,7 +139,9 @@ test("← Clients returns to the list with the search, filters and page the clie
   await expect(rowsOf(page).nth(1)).toContainText(name);
 });
 
-test("the device list sorts by last sign-in and exports the filtered view as CSV with ISO 8601 times", async ({ page }) => {
+test("the device list sorts by last sign-in and exports the filtered view as CSV with ISO 8601 times", async ({
+  page,
+}) => {
   await page.goto("/devices");
   await page.getByLabel("Operating system").selectOption("Windows");
   await page.getByLabel("Sort by").selectOption("signin");
@@ -152,8 +155,14 @@ test("the device list sorts by last sign-in and exports the filtered view as CSV
   await page.getByRole("link", { name: "Export CSV" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^vertask-devices-\d{4}-\d{2}-\d{2}\.csv$/);
-  const lines = (await readFile(await download.path())).toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
-  expect(lines[0]).toBe("Display name,Operating system,Version,Owner,Owner mail,Status,Source,Enabled,Managed,Compliant,Trust type,Manufacturer,Model,Device id,Entra object id,Last sign-in,Registered,Created,Updated,Last synced,Organization");
+  const lines = (await readFile(await download.path()))
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
+  expect(lines[0]).toBe(
+    "Display name,Operating system,Version,Owner,Owner mail,Status,Source,Enabled,Managed,Compliant,Trust type,Manufacturer,Model,Device id,Entra object id,Last sign-in,Registered,Created,Updated,Last synced,Organization",
+  );
   const [{ n }] = await sql`SELECT count(*)::int AS n FROM devices WHERE operating_system = 'Windows'`;
   expect(lines).toHaveLength(n + 1);
   expect(lines[1]).toContain(`${latest.display_name},Windows,`);
@@ -161,7 +170,9 @@ test("the device list sorts by last sign-in and exports the filtered view as CSV
   expect(lines.slice(1).every((line) => line.includes(",Windows,"))).toBe(true);
 });
 
-test("a search past 40,000 matches says 'more than 40,000' and pages on with Next; a page past them says so", async ({ page }) => {
+test("a search past 40,000 matches says 'more than 40,000' and pages on with Next; a page past them says so", async ({
+  page,
+}) => {
   const organization = await organizationId();
   await sql`
     INSERT INTO clients (organization_id, display_name, mail, source)

@@ -52,7 +52,9 @@ test("a wrong setup code is refused next to its field and creates nobody", async
   expect(await countRows("staff_users")).toBe(0);
 });
 
-test("a new user creates the superuser with the setup code, is signed in with it, and the setup page is gone for good", async ({ page }) => {
+test("a new user creates the superuser with the setup code, is signed in with it, and the setup page is gone for good", async ({
+  page,
+}) => {
   await page.goto("/setup");
   await page.getByLabel("Setup code").fill(setupCode);
   await page.getByLabel("Name").fill(superuser.name);
@@ -112,7 +114,10 @@ test("a superuser sees the empty states pointing to Microsoft Azure, and adds a 
   expect(await countRows("staff_users")).toBe(2);
 });
 
-test("a technician is told to ask a superuser, cannot reach settings, and a superuser action refuses them", async ({ page, browser }) => {
+test("a technician is told to ask a superuser, cannot reach settings, and a superuser action refuses them", async ({
+  page,
+  browser,
+}) => {
   // Capture the real "add staff member" request a superuser's browser sends, without letting it through.
   const admin = await browser.newPage();
   await signIn(admin, superuser.email, superuser.password);
@@ -122,7 +127,9 @@ test("a technician is told to ask a superuser, cannot reach settings, and a supe
   await form.getByLabel("Email").fill("mallory@msp.example");
   await form.getByLabel("Password").fill("a very long password");
   await form.getByLabel("Role").selectOption("superuser");
-  const addStaff = await captureActionRequest(admin, () => form.getByRole("button", { name: "Add staff member" }).click());
+  const addStaff = await captureActionRequest(admin, () =>
+    form.getByRole("button", { name: "Add staff member" }).click(),
+  );
   await admin.close();
 
   await signIn(page, technician.email, technician.password);

@@ -23,7 +23,9 @@ async function uploadForPreview(page: Page, file: ReturnType<typeof csvFile>) {
   await page.getByRole("button", { name: "Preview" }).click();
 }
 
-test("a technician adds a client by hand: the form explains bad input at the field, then the list shows 'Added by hand'", async ({ page }) => {
+test("a technician adds a client by hand: the form explains bad input at the field, then the list shows 'Added by hand'", async ({
+  page,
+}) => {
   await page.getByRole("link", { name: "Add client" }).click();
   await expect(page).toHaveURL(/\/clients\/new$/);
   await page.getByLabel("Mail").fill("not an address");
@@ -85,13 +87,18 @@ test("a client from Microsoft Entra shows its synced fields read-only; only its 
   expect(row).toEqual({ notes: "Call before 10.", display_name: "Erin Entra" });
 });
 
-test("a CSV file with a bad row is refused whole, with the row's line; the fixed file imports every client", async ({ page }) => {
+test("a CSV file with a bad row is refused whole, with the row's line; the fixed file imports every client", async ({
+  page,
+}) => {
   const before = await countRows("clients");
   await page.goto("/clients");
   await page.getByRole("link", { name: "Import CSV" }).click();
-  const bad = "\uFEFFName;Email;Company;Department\r\nAnn Lee;ann@import.example;\"Lee; Sons\";Sales\r\n;nameless@import.example;;\r\nBo Ray;bo@import.example;;\r\n";
+  const bad =
+    '\uFEFFName;Email;Company;Department\r\nAnn Lee;ann@import.example;"Lee; Sons";Sales\r\n;nameless@import.example;;\r\nBo Ray;bo@import.example;;\r\n';
   await uploadForPreview(page, csvFile("clients.csv", bad));
-  await expect(page.locator("main").getByRole("alert")).toHaveText("clients.csv: 1 of 3 rows has a problem: nothing can be imported from this file. Fix it in the file and upload it again.");
+  await expect(page.locator("main").getByRole("alert")).toHaveText(
+    "clients.csv: 1 of 3 rows has a problem: nothing can be imported from this file. Fix it in the file and upload it again.",
+  );
   await expect(page.getByTestId("line-3")).toContainText("Name is missing.");
   await expect(page.getByTestId("line-2")).toContainText("OK");
   await expect(page.getByText("“Department” is not a column Vertask knows")).toBeVisible();
@@ -112,22 +119,32 @@ test("a CSV file with a bad row is refused whole, with the row's line; the fixed
   await expect(page.locator("tbody tr", { hasText: "Ann Lee" })).toContainText("Lee; Sons");
 });
 
-test("importing the same clients again is refused (their mails belong to active clients), and so is a spreadsheet that is not CSV", async ({ page }) => {
+test("importing the same clients again is refused (their mails belong to active clients), and so is a spreadsheet that is not CSV", async ({
+  page,
+}) => {
   await page.goto("/clients/import");
   await uploadForPreview(page, csvFile("again.csv", "Name,Mail\nAnn Lee,ann@import.example\n"));
   await expect(page.getByTestId("line-2")).toContainText("An active client already has this mail: Ann Lee.");
-  await uploadForPreview(page, { name: "clients.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from("PK\u0003\u0004") });
+  await uploadForPreview(page, {
+    name: "clients.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from("PK\u0003\u0004"),
+  });
   await expect(page.locator("#file-error")).toHaveText("This is not a CSV file: choose a file ending in .csv.");
 });
 
-test("a client added between the preview and the import refuses the file at import, naming the line; nothing is saved", async ({ page }) => {
+test("a client added between the preview and the import refuses the file at import, naming the line; nothing is saved", async ({
+  page,
+}) => {
   await page.goto("/clients/import");
   await uploadForPreview(page, csvFile("late.csv", "Name,Mail\nLena Late,lena@import.example\n"));
   await expect(page.getByRole("button", { name: "Import 1 client" })).toBeVisible();
   await sql`INSERT INTO clients (organization_id, display_name, mail, source) VALUES (${await organizationId()}, 'Lena Earlier', 'LENA@import.example', 'manual')`;
   const before = await countRows("clients");
   await page.getByRole("button", { name: "Import 1 client" }).click();
-  await expect(page.locator("main").getByRole("alert")).toHaveText("Nothing was imported: 1 row has a problem. Fix it in the file and upload it again.");
+  await expect(page.locator("main").getByRole("alert")).toHaveText(
+    "Nothing was imported: 1 row has a problem. Fix it in the file and upload it again.",
+  );
   await expect(page.getByTestId("line-2")).toContainText("An active client already has this mail: Lena Earlier.");
   expect(await countRows("clients")).toBe(before);
 });

@@ -13,7 +13,11 @@ test.use({ viewport: { width: 1280, height: 800 } });
 
 const long = (start: string) => (start + "-Verylongdoublebarrelledsurnamewithoutspaces").padEnd(120, "x").slice(0, 120);
 const admin = { name: long("Samantha Administrator"), email: "sam@msp.example", password: "correct horse battery" };
-const client = { name: long("Maximiliane Alexandrina"), mail: `${"m".repeat(100)}@contoso.example`, password: "portal password please" };
+const client = {
+  name: long("Maximiliane Alexandrina"),
+  mail: `${"m".repeat(100)}@contoso.example`,
+  password: "portal password please",
+};
 const ids: Record<string, string> = {};
 const inviteToken = (name: string) => `layout-${name}-token`;
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -52,10 +56,26 @@ test("every staff page holds a 120-character name and passes axe", async ({ page
 
   await signIn(page, admin.email, admin.password);
   const pages = [
-    "/clients", `/clients?q=${encodeURIComponent(client.name.slice(0, 20))}`, "/clients?status=disabled", `/clients/${synced.id}`, `/clients/${handMade.id}`,
-    "/clients/new", "/clients/import", "/devices", `/devices/${device.id}`, "/account",
-    "/settings", "/settings/azure", "/settings/azure/microsoft-azure", "/settings/azure/runs", "/settings/staff", "/settings/organizations",
-    `/settings/staff/${technician.id}`, "/settings/audit", "/settings/alerts", "/settings/mail",
+    "/clients",
+    `/clients?q=${encodeURIComponent(client.name.slice(0, 20))}`,
+    "/clients?status=disabled",
+    `/clients/${synced.id}`,
+    `/clients/${handMade.id}`,
+    "/clients/new",
+    "/clients/import",
+    "/devices",
+    `/devices/${device.id}`,
+    "/account",
+    "/settings",
+    "/settings/azure",
+    "/settings/azure/microsoft-azure",
+    "/settings/azure/runs",
+    "/settings/staff",
+    "/settings/organizations",
+    `/settings/staff/${technician.id}`,
+    "/settings/audit",
+    "/settings/alerts",
+    "/settings/mail",
   ];
   for (const path of pages) await checkPage(page, path);
 });
@@ -67,7 +87,11 @@ test("every portal page holds a 120-character name and passes axe", async ({ pag
     INSERT INTO portal_invitations (client_id, email, token_hash, expires_at)
     VALUES (${ids.handMade}, 'hand@contoso.example', ${tokenHash(inviteToken("valid"))}, now() + interval '1 day'),
            (${ids.handMade}, 'hand@contoso.example', ${tokenHash(inviteToken("expired"))}, now() - interval '1 day')`;
-  for (const path of ["/portal/signin", `/portal/accept?token=${inviteToken("valid")}`, `/portal/accept?token=${inviteToken("expired")}`]) {
+  for (const path of [
+    "/portal/signin",
+    `/portal/accept?token=${inviteToken("valid")}`,
+    `/portal/accept?token=${inviteToken("expired")}`,
+  ]) {
     await checkPage(page, path);
   }
   await page.goto("/portal/signin");
@@ -88,7 +112,9 @@ async function tabTo(page: Page, target: Locator) {
   throw new Error(`Tab never reached ${target}`);
 }
 
-test("with the keyboard alone: Settings → Azure User Sync → Save Changes → Microsoft Azure → Test connection → Sync users now", async ({ page }) => {
+test("with the keyboard alone: Settings → Azure User Sync → Save Changes → Microsoft Azure → Test connection → Sync users now", async ({
+  page,
+}) => {
   // The rows made up above are not in the fake tenant: a sync would count them as removed.
   await sql`DELETE FROM sync_runs`;
   await sql`DELETE FROM devices`;
@@ -127,7 +153,10 @@ test("the admin consent link appears only for a well-formed tenant and client ID
   await signIn(page, admin.email, admin.password);
   await page.goto("/settings/azure");
   const form = page.getByRole("form", { name: "Azure User Sync settings" });
-  await expect(page.getByTestId("consent-link")).toHaveAttribute("href", new RegExp(`/${CONTOSO.tenantId}/adminconsent\\?client_id=${CONTOSO.goodApp.clientId}$`));
+  await expect(page.getByTestId("consent-link")).toHaveAttribute(
+    "href",
+    new RegExp(`/${CONTOSO.tenantId}/adminconsent\\?client_id=${CONTOSO.goodApp.clientId}$`),
+  );
   const malformed = [
     { tenant: "contoso", client: CONTOSO.goodApp.clientId },
     { tenant: "https://contoso.onmicrosoft.com", client: CONTOSO.goodApp.clientId },
@@ -140,5 +169,8 @@ test("the admin consent link appears only for a well-formed tenant and client ID
   }
   await form.getByLabel("Directory (tenant) ID").fill(CONTOSO.domain);
   await form.getByLabel("Application (client) ID").fill(CONTOSO.goodApp.clientId);
-  await expect(page.getByTestId("consent-link")).toHaveAttribute("href", new RegExp(`/${CONTOSO.domain}/adminconsent\\?client_id=`));
+  await expect(page.getByTestId("consent-link")).toHaveAttribute(
+    "href",
+    new RegExp(`/${CONTOSO.domain}/adminconsent\\?client_id=`),
+  );
 });

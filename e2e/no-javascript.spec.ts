@@ -30,14 +30,17 @@ function spellings(secret: string) {
 function expectNoAddressCarries(requests: Request[], secret: string) {
   expect(requests.length).toBeGreaterThan(0);
   for (const request of requests) {
-    for (const spelling of spellings(secret)) expect(decodeURIComponent(request.url()), request.url()).not.toContain(spelling);
+    for (const spelling of spellings(secret))
+      expect(decodeURIComponent(request.url()), request.url()).not.toContain(spelling);
     for (const spelling of spellings(secret)) expect(request.url(), request.url()).not.toContain(spelling);
   }
 }
 
 /** The form's own submission: a POST whose body (not address) holds the password. */
 function expectPostedBody(requests: Request[], path: string, secret: string) {
-  const posts = requests.filter((r) => r.method() === "POST" && new URL(r.url()).pathname === path && r.postData()?.includes(secret));
+  const posts = requests.filter(
+    (r) => r.method() === "POST" && new URL(r.url()).pathname === path && r.postData()?.includes(secret),
+  );
   expect(posts.length, `a POST to ${path} carrying the password`).toBeGreaterThan(0);
 }
 
@@ -61,7 +64,9 @@ test("first-run setup posts, creates the superuser and signs them in without Jav
   expectNoAddressCarries(requests, superuser.password);
 });
 
-test("staff sign-in posts, explains bad input and a wrong password, then signs in, without JavaScript", async ({ page }) => {
+test("staff sign-in posts, explains bad input and a wrong password, then signs in, without JavaScript", async ({
+  page,
+}) => {
   const requests = recordRequests(page);
   await page.goto("/signin");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -85,7 +90,9 @@ test("staff sign-in posts, explains bad input and a wrong password, then signs i
   expectNoAddressCarries(requests, `${superuser.password} wrong`);
 });
 
-test("an invited client sets a password without JavaScript, lands on the portal, and the link's token goes nowhere else", async ({ page }) => {
+test("an invited client sets a password without JavaScript, lands on the portal, and the link's token goes nowhere else", async ({
+  page,
+}) => {
   const token = await inviteClient();
   const requests = recordRequests(page);
   await page.goto(`/portal/accept?token=${token}`);
@@ -104,7 +111,11 @@ test("an invited client sets a password without JavaScript, lands on the portal,
   expectPostedBody(requests, "/portal/accept", client.password);
   expectNoAddressCarries(requests, client.password);
   const withToken = requests.filter((r) => r.url().includes(token));
-  expect(withToken.map((r) => new URL(r.url()).pathname)).toEqual(["/portal/accept", "/portal/accept", "/portal/accept"]);
+  expect(withToken.map((r) => new URL(r.url()).pathname)).toEqual([
+    "/portal/accept",
+    "/portal/accept",
+    "/portal/accept",
+  ]);
   expect(requests.filter((r) => !r.url().includes(token)).length).toBeGreaterThan(0);
 });
 
@@ -125,7 +136,9 @@ test("portal sign-in posts, refuses a wrong password, then signs in, without Jav
   expectNoAddressCarries(requests, client.password);
 });
 
-test("next-auth's own credentials endpoint signs nobody in: the limited forms above are the only way in", async ({ browser }) => {
+test("next-auth's own credentials endpoint signs nobody in: the limited forms above are the only way in", async ({
+  browser,
+}) => {
   const context = await browser.newContext();
   const { csrfToken } = await (await context.request.get("/api/auth/csrf")).json();
   for (const provider of ["credentials", "portal"]) {
@@ -156,7 +169,11 @@ test("a technician adds a client by hand and imports a CSV file without JavaScri
   await expect(page.locator("tbody tr", { hasText: "Nils Nojs" })).toContainText("Added by hand");
 
   await page.goto("/clients/import");
-  const file = { name: "nojs.csv", mimeType: "text/csv", buffer: Buffer.from('Name,Notes\nNina Nojs,"first line\nsecond, line"\n') };
+  const file = {
+    name: "nojs.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from('Name,Notes\nNina Nojs,"first line\nsecond, line"\n'),
+  };
   await page.getByLabel("CSV file").setInputFiles(file);
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByTestId("line-2")).toContainText("Nina Nojs");
@@ -166,7 +183,9 @@ test("a technician adds a client by hand and imports a CSV file without JavaScri
   expect(row).toEqual({ notes: "first line\nsecond, line", source: "manual" });
 });
 
-test("after five wrong passwords the account waits, and the page says how long, without JavaScript", async ({ page }) => {
+test("after five wrong passwords the account waits, and the page says how long, without JavaScript", async ({
+  page,
+}) => {
   await page.goto("/signin");
   for (let attempt = 0; attempt < 5; attempt++) {
     await page.getByLabel("Email").fill(superuser.email);

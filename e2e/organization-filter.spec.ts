@@ -44,7 +44,11 @@ async function exportedLines(page: Page) {
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const download = await downloading;
-  return (await readFile(await download.path())).toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+  return (await readFile(await download.path()))
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
 }
 
 for (const javaScriptEnabled of [true, false]) {
@@ -52,7 +56,9 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
     test.beforeEach(async ({ page }) => signIn(page, staff.email, staff.password));
 
-    test("the client list names each client's organization and filters on it; search and export stay within it", async ({ page }) => {
+    test("the client list names each client's organization and filters on it; search and export stay within it", async ({
+      page,
+    }) => {
       await expect(page.getByRole("columnheader", { name: "Organization" })).toBeVisible();
       await expect(rowsOf(page).filter({ hasText: "Ada Fabrikam" })).toContainText("Fabrikam");
 
@@ -69,7 +75,9 @@ for (const javaScriptEnabled of [true, false]) {
       const lines = await exportedLines(page);
       expect(lines[0].split(",").at(-1)).toBe("Organization");
       expect(lines.slice(1).map((line) => [line.split(",")[0], line.split(",").at(-1)])).toEqual([
-        ["Ada Fabrikam", "Fabrikam"], ["Bea Fabrikam", "Fabrikam"], ["Cy Fabrikam", "Fabrikam"],
+        ["Ada Fabrikam", "Fabrikam"],
+        ["Bea Fabrikam", "Fabrikam"],
+        ["Cy Fabrikam", "Fabrikam"],
       ]);
 
       await page.getByRole("link", { name: "Bea Fabrikam" }).click();
@@ -121,12 +129,26 @@ test.describe("pages with two organizations", () => {
     try {
       const [client] = await sql`SELECT id FROM clients WHERE display_name = 'Ada Contoso'`;
       const [device] = await sql`SELECT id FROM devices WHERE display_name = 'LAPTOP-ADA'`;
-      for (const path of ["/clients", "/devices", "/clients/new", "/clients/import", `/clients/${client.id}`, `/devices/${device.id}`]) {
+      for (const path of [
+        "/clients",
+        "/devices",
+        "/clients/new",
+        "/clients/import",
+        `/clients/${client.id}`,
+        `/devices/${device.id}`,
+      ]) {
         await page.goto(path);
-        const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
+        const widths = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth,
+          window: window.innerWidth,
+        }));
         expect.soft(widths.page, `${path} is wider than the window`).toBeLessThanOrEqual(widths.window);
-        const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-        const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+          .analyze();
+        const serious = violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id}: ${v.help}`);
         expect.soft(serious, path).toEqual([]);
       }
     } finally {

@@ -39,13 +39,31 @@ test.beforeAll(async () => {
 
 const rowsOf = (page: Page) => page.getByTestId("organization-row");
 
-test("at 1280 px every column shows without a sideways scroll, the tenant ID shortened and copied whole, and axe passes", async ({ page, context }) => {
+test("at 1280 px every column shows without a sideways scroll, the tenant ID shortened and copied whole, and axe passes", async ({
+  page,
+  context,
+}) => {
   await signIn(page, admin.email, admin.password);
   await checkPage(page, "/settings/organizations");
   await page.screenshot({ path: "/tmp/ov/overview-1280.png", fullPage: true });
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
-  for (const heading of ["Organization", "Tenant", "Connection", "Status", "Clients", "Devices", "Users sync", "Devices sync", "Next sync", "Expires", "Alerts"]) {
+  for (const heading of [
+    "Organization",
+    "Tenant",
+    "Connection",
+    "Status",
+    "Clients",
+    "Devices",
+    "Users sync",
+    "Devices sync",
+    "Next sync",
+    "Expires",
+    "Alerts",
+  ]) {
     const box = await page.getByRole("columnheader", { name: new RegExp(`^${heading}( [▲▼])?$`) }).boundingBox();
     expect(box && box.x + box.width, heading).toBeLessThanOrEqual(widths.client);
   }
@@ -64,7 +82,10 @@ test("at 390 px the page does not scroll sideways", async ({ page }) => {
   await signIn(page, admin.email, admin.password);
   await page.goto("/settings/organizations");
   await page.screenshot({ path: "/tmp/ov/overview-390.png", fullPage: true });
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
   expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 });
 
@@ -80,7 +101,10 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(/sort=name&dir=desc&status=waiting_for_consent$/);
       await expect(filter.getByRole("link", { name: "Waiting for consent" })).toHaveAttribute("aria-current", "page");
       await expect(page.getByTestId("result-count")).toHaveText("2 of 5 organizations · Waiting for consent");
-      await expect(rowsOf(page).getByTestId("organization-status")).toHaveText(["Waiting for consent", "Waiting for consent"]);
+      await expect(rowsOf(page).getByTestId("organization-status")).toHaveText([
+        "Waiting for consent",
+        "Waiting for consent",
+      ]);
       await expect(rowsOf(page).getByRole("link")).toHaveText(["Woodgrove Bank", "Tailspin Toys"]);
 
       // Sorting keeps the filter.

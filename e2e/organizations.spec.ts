@@ -18,7 +18,12 @@ test.beforeAll(async () => {
   await resetDatabase();
   await addStaff("Sam Admin", "sam@msp.example", "correct horse battery", "superuser");
   await fakeTenant("setRedirectUris", { redirectUris: [`${appOrigin}/settings/organizations/consent`] });
-  customers = await fakeTenant<CustomerTenant[]>("addTenants", { count: 2, users: 12, devices: 4, seed: "e2e-organizations" });
+  customers = await fakeTenant<CustomerTenant[]>("addTenants", {
+    count: 2,
+    users: 12,
+    devices: 4,
+    seed: "e2e-organizations",
+  });
 });
 
 test.afterAll(async () => {
@@ -55,7 +60,9 @@ async function followConsentLink(page: Page, button: "Accept" | "Cancel", tenant
   await expect(page.getByTestId("consent-result")).toBeVisible({ timeout: 20_000 });
 }
 
-test("the provider app, then an organization's administrator consents: from the link to Connected", async ({ page }) => {
+test("the provider app, then an organization's administrator consents: from the link to Connected", async ({
+  page,
+}) => {
   await signIn(page, "sam@msp.example", "correct horse battery");
   await page.goto("/settings");
   await page.getByRole("link", { name: "Organizations" }).click();
@@ -87,11 +94,14 @@ test("the organization connected by consent syncs from its own Microsoft Azure t
   await expect(page.getByText("Sync requested.")).toBeVisible();
   // The only organization so far: the tab reads as the guide describes.
   await expect(page.getByTestId("last-run-users")).toContainText("Last sync of users: Succeeded", { timeout: 30_000 });
-  const [{ synced }] = await sql`SELECT count(*)::int AS synced FROM clients c JOIN organizations o ON o.id = c.organization_id WHERE o.name = 'Tailspin Toys'`;
+  const [{ synced }] =
+    await sql`SELECT count(*)::int AS synced FROM clients c JOIN organizations o ON o.id = c.organization_id WHERE o.name = 'Tailspin Toys'`;
   expect(synced).toBeGreaterThan(0);
 });
 
-test("an administrator who cancels: the organization's page says so in plain words and keeps waiting", async ({ page }) => {
+test("an administrator who cancels: the organization's page says so in plain words and keeps waiting", async ({
+  page,
+}) => {
   await signIn(page, "sam@msp.example", "correct horse battery");
   await addOrganizationByProviderApp(page, "Woodgrove Bank");
   await followConsentLink(page, "Cancel", customers[1].tenantId);
@@ -101,7 +111,9 @@ test("an administrator who cancels: the organization's page says so in plain wor
   await expect(page.getByRole("button", { name: "Get the admin consent link" })).toBeVisible();
 });
 
-test("the overview lists every organization with its status, and sorts by a column with plain links", async ({ page }) => {
+test("the overview lists every organization with its status, and sorts by a column with plain links", async ({
+  page,
+}) => {
   await signIn(page, "sam@msp.example", "correct horse battery");
   await page.goto("/settings/organizations");
   const rows = page.getByTestId("organization-row");
@@ -136,7 +148,9 @@ test("the overview lists every organization with its status, and sorts by a colu
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("adding an organization, choosing the provider's app, getting the consent link and renaming all post", async ({ page }) => {
+  test("adding an organization, choosing the provider's app, getting the consent link and renaming all post", async ({
+    page,
+  }) => {
     await signIn(page, "sam@msp.example", "correct horse battery");
     await page.goto("/settings/organizations/new");
     await page.getByRole("button", { name: "Add organization" }).click();
@@ -154,7 +168,10 @@ test.describe("without JavaScript", () => {
     await form.getByRole("button", { name: "Save Changes" }).click();
     await expect(page.getByText("Changes saved.")).toBeVisible();
     await page.getByRole("button", { name: "Get the admin consent link" }).click();
-    await expect(page.getByTestId("admin-consent-link")).toHaveAttribute("href", /\/organizations\/v2\.0\/adminconsent\?client_id=.+&state=/);
+    await expect(page.getByTestId("admin-consent-link")).toHaveAttribute(
+      "href",
+      /\/organizations\/v2\.0\/adminconsent\?client_id=.+&state=/,
+    );
 
     const details = page.getByRole("form", { name: "Organization" });
     await details.getByLabel("Name").fill("Alpine Ski House Ltd");
@@ -168,15 +185,28 @@ test("a forged answer on the consent address records nothing and says why", asyn
   await signIn(page, "sam@msp.example", "correct horse battery");
   await page.goto(`/settings/organizations/consent?admin_consent=True&tenant=${customers[1].tenantId}&state=forged`);
   await expect(page.getByTestId("consent-refusal")).toContainText("does not come from a link Vertask made");
-  const [{ waiting }] = await sql`SELECT count(*)::int AS waiting FROM entra_connections WHERE method = 'provider_app' AND client_id IS NULL`;
+  const [{ waiting }] =
+    await sql`SELECT count(*)::int AS waiting FROM entra_connections WHERE method = 'provider_app' AND client_id IS NULL`;
   expect(waiting).toBe(2);
 });
 
-test("the customer's administrator opens the link in a browser not signed in; the superuser confirms the tenant, seeing its verified domains", async ({ page, browser }) => {
-  const [customer] = await fakeTenant<CustomerTenant[]>("addTenants", { count: 1, users: 6, devices: 2, seed: "e2e-own-browser" });
+test("the customer's administrator opens the link in a browser not signed in; the superuser confirms the tenant, seeing its verified domains", async ({
+  page,
+  browser,
+}) => {
+  const [customer] = await fakeTenant<CustomerTenant[]>("addTenants", {
+    count: 1,
+    users: 6,
+    devices: 2,
+    seed: "e2e-own-browser",
+  });
   // The provider's app may read the tenant's name and domains (Organization.Read.All, optional).
   const roles = ["User.Read.All", "Device.Read.All", "GroupMember.Read.All"];
-  await fakeTenant("setAppPermissions", { tenantId: PROVIDER.tenantId, clientId: PROVIDER.multiTenantApp.clientId, roles: [...roles, "Organization.Read.All"] });
+  await fakeTenant("setAppPermissions", {
+    tenantId: PROVIDER.tenantId,
+    clientId: PROVIDER.multiTenantApp.clientId,
+    roles: [...roles, "Organization.Read.All"],
+  });
   try {
     await signIn(page, "sam@msp.example", "correct horse battery");
     await addOrganizationByProviderApp(page, "Adventure Works", "adventure-works.example");
@@ -201,7 +231,8 @@ test("the customer's administrator opens the link in a browser not signed in; th
     await expect(tenant).toContainText(customer.domain);
     await expect(tenant).toContainText("adventure-works.example (not among the tenant's verified domains)");
     await expect(page.getByTestId("consent-status")).toContainText("Waiting for consent");
-    const [{ enabled }] = await sql`SELECT c.enabled FROM entra_connections c JOIN organizations o ON o.id = c.organization_id WHERE o.name = 'Adventure Works'`;
+    const [{ enabled }] =
+      await sql`SELECT c.enabled FROM entra_connections c JOIN organizations o ON o.id = c.organization_id WHERE o.name = 'Adventure Works'`;
     expect(enabled).toBe(false);
 
     await page.getByRole("button", { name: /^Confirm tenant/ }).click();
@@ -211,12 +242,24 @@ test("the customer's administrator opens the link in a browser not signed in; th
     await expect(page.getByTestId("consent-status")).toContainText(`Consented in tenant ${customer.tenantId}`);
     await expect(page.getByRole("radio", { name: "Enabled" })).toBeChecked();
   } finally {
-    await fakeTenant("setAppPermissions", { tenantId: PROVIDER.tenantId, clientId: PROVIDER.multiTenantApp.clientId, roles });
+    await fakeTenant("setAppPermissions", {
+      tenantId: PROVIDER.tenantId,
+      clientId: PROVIDER.multiTenantApp.clientId,
+      roles,
+    });
   }
 });
 
-test("an answer rewritten with another tenant, from a browser not signed in: nothing recorded, and both pages say why", async ({ page, browser }) => {
-  const [own, other] = await fakeTenant<CustomerTenant[]>("addTenants", { count: 2, users: 4, devices: 1, seed: "e2e-wrong-tenant" });
+test("an answer rewritten with another tenant, from a browser not signed in: nothing recorded, and both pages say why", async ({
+  page,
+  browser,
+}) => {
+  const [own, other] = await fakeTenant<CustomerTenant[]>("addTenants", {
+    count: 2,
+    users: 4,
+    devices: 1,
+    seed: "e2e-wrong-tenant",
+  });
   await signIn(page, "sam@msp.example", "correct horse battery");
   await addOrganizationByProviderApp(page, "Wingtip Toys", own.domain);
   await page.getByRole("button", { name: "Get the admin consent link" }).click();
@@ -226,9 +269,13 @@ test("an answer rewritten with another tenant, from a browser not signed in: not
   // Whoever holds the link answers it by hand, naming another customer's tenant.
   const holders = await browser.newContext();
   const theirs = await holders.newPage();
-  await theirs.goto(`/settings/organizations/consent?admin_consent=True&tenant=${other.tenantId}&state=${link.searchParams.get("state")}`);
+  await theirs.goto(
+    `/settings/organizations/consent?admin_consent=True&tenant=${other.tenantId}&state=${link.searchParams.get("state")}`,
+  );
   await expect(theirs.getByRole("heading", { name: "Consent not recorded" })).toBeVisible();
-  await expect(theirs.getByTestId("consent-answer")).toContainText("made for another Microsoft Entra tenant than the one that answered");
+  await expect(theirs.getByTestId("consent-answer")).toContainText(
+    "made for another Microsoft Entra tenant than the one that answered",
+  );
   await expect(theirs.locator("body")).not.toContainText("Wingtip");
   // Only the page's own outcomes are words it shows: a made-up one is the plain page.
   await theirs.goto("/consent-answer?outcome=__proto__&refusal=constructor");
@@ -238,14 +285,19 @@ test("an answer rewritten with another tenant, from a browser not signed in: not
   await page.reload();
   await expect(page.getByTestId("consent-status")).toContainText("Waiting for consent");
   await expect(page.getByTestId("consent-result")).toContainText("Answer refused");
-  await expect(page.getByTestId("consent-result")).toContainText(`The link was made for tenant ${own.tenantId}, and the answer came from tenant ${other.tenantId}: nothing was recorded.`);
+  await expect(page.getByTestId("consent-result")).toContainText(
+    `The link was made for tenant ${own.tenantId}, and the answer came from tenant ${other.tenantId}: nothing was recorded.`,
+  );
   // The refusal did not use the link.
   await expect(page.getByTestId("consent-open-link")).toContainText(`for tenant ${own.tenantId} only`);
 });
 
-test("a second organization, by its own app registration, syncs from its own tab: each organization keeps its own clients", async ({ page }) => {
+test("a second organization, by its own app registration, syncs from its own tab: each organization keeps its own clients", async ({
+  page,
+}) => {
   await signIn(page, "sam@msp.example", "correct horse battery");
-  const [{ tailspinBefore }] = await sql`SELECT count(*)::int AS "tailspinBefore" FROM clients c JOIN organizations o ON o.id = c.organization_id WHERE o.name = 'Tailspin Toys'`;
+  const [{ tailspinBefore }] =
+    await sql`SELECT count(*)::int AS "tailspinBefore" FROM clients c JOIN organizations o ON o.id = c.organization_id WHERE o.name = 'Tailspin Toys'`;
   await page.goto("/settings/organizations/new");
   await page.getByLabel("Name").fill("Fabrikam");
   await page.getByRole("button", { name: "Add organization" }).click();
@@ -262,8 +314,11 @@ test("a second organization, by its own app registration, syncs from its own tab
   await page.getByRole("link", { name: "Microsoft Azure" }).click();
   await page.getByRole("button", { name: "Sync users now" }).click();
   await expect(page.getByText("Sync requested.")).toBeVisible();
-  await expect(page.getByTestId("last-run-users")).toContainText("Last sync of users for Fabrikam: Succeeded", { timeout: 30_000 });
-  const counts = await sql`SELECT o.name, count(c.id)::int AS clients FROM organizations o LEFT JOIN clients c ON c.organization_id = o.id GROUP BY o.name`;
+  await expect(page.getByTestId("last-run-users")).toContainText("Last sync of users for Fabrikam: Succeeded", {
+    timeout: 30_000,
+  });
+  const counts =
+    await sql`SELECT o.name, count(c.id)::int AS clients FROM organizations o LEFT JOIN clients c ON c.organization_id = o.id GROUP BY o.name`;
   const clientsOf = (name: string) => counts.find((row) => row.name === name)?.clients ?? 0;
   expect(clientsOf("Fabrikam")).toBeGreaterThan(0);
   expect(clientsOf("Tailspin Toys")).toBe(tailspinBefore);

@@ -30,9 +30,13 @@ async function syncNow(page: Page, kind: "users" | "devices") {
 }
 
 const mailTo = (address: string) => inbox.mails.filter((m) => (m.to as { text: string }).text === address);
-const linkIn = (text: string) => new URL(text.match(/http:\/\/127\.0\.0\.1:\d+\/portal\/accept\?token=[A-Za-z0-9_-]+/)![0]);
+const linkIn = (text: string) =>
+  new URL(text.match(/http:\/\/127\.0\.0\.1:\d+\/portal\/accept\?token=[A-Za-z0-9_-]+/)![0]);
 
-test("a sync with invitations on mails each client a link; the client sets a password and sees their devices", async ({ page, browser }) => {
+test("a sync with invitations on mails each client a link; the client sets a password and sees their devices", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, admin.email, admin.password);
   await page.goto("/settings/azure");
   await page.getByLabel("Enabled", { exact: true }).check();
@@ -40,7 +44,10 @@ test("a sync with invitations on mails each client a link; the client sets a pas
   await page.getByLabel("Directory (tenant) ID").fill(CONTOSO.tenantId);
   await page.locator("#clientSecret").fill(CONTOSO.goodApp.secret);
   await page.getByRole("group", { name: "Invite synced users to the client portal" }).getByLabel("Yes").check();
-  await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click();
+  await page
+    .getByRole("form", { name: "Azure User Sync settings" })
+    .getByRole("button", { name: "Save Changes" })
+    .click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
   await syncNow(page, "devices");
   await syncNow(page, "users");
@@ -48,7 +55,14 @@ test("a sync with invitations on mails each client a link; the client sets a pas
   const [owner] = await sql`
     SELECT c.id, c.entra_object_id, c.display_name, c.mail, d.display_name AS device FROM clients c
     JOIN devices d ON d.owner_client_id = c.id JOIN portal_accounts a ON a.client_id = c.id LIMIT 1`;
-  portalUser = { clientId: owner.id, objectId: owner.entra_object_id, name: owner.display_name, mail: owner.mail, device: owner.device, password: "my portal password" };
+  portalUser = {
+    clientId: owner.id,
+    objectId: owner.entra_object_id,
+    name: owner.display_name,
+    mail: owner.mail,
+    device: owner.device,
+    password: "my portal password",
+  };
   const [{ invited }] = await sql`SELECT count(*)::int AS invited FROM portal_invitations`;
   await expect.poll(() => inbox.mails.length, { timeout: 15_000 }).toBe(invited);
   const [mail] = mailTo(portalUser.mail);
@@ -93,14 +107,24 @@ test("an expired link is refused and offers a new invitation, which arrives", as
   await expect.poll(() => mailTo(other.email).length, { timeout: 15_000 }).toBe(2);
 });
 
-test("a portal user reaches only the portal: a staff address, another client's device included, leads back to the portal", async ({ page }) => {
+test("a portal user reaches only the portal: a staff address, another client's device included, leads back to the portal", async ({
+  page,
+}) => {
   await page.goto("/portal/signin");
   await page.getByLabel("Email").fill(portalUser.mail);
   await page.getByLabel("Password").fill(portalUser.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/portal$/);
-  const [otherDevice] = await sql`SELECT id FROM devices WHERE owner_client_id IS DISTINCT FROM ${portalUser.clientId} LIMIT 1`;
-  for (const path of ["/clients", `/clients/${portalUser.clientId}`, `/devices/${otherDevice.id}`, "/devices", "/settings", "/settings/azure"]) {
+  const [otherDevice] =
+    await sql`SELECT id FROM devices WHERE owner_client_id IS DISTINCT FROM ${portalUser.clientId} LIMIT 1`;
+  for (const path of [
+    "/clients",
+    `/clients/${portalUser.clientId}`,
+    `/devices/${otherDevice.id}`,
+    "/devices",
+    "/settings",
+    "/settings/azure",
+  ]) {
     await page.goto(path);
     await expect(page, path).toHaveURL(/\/portal$/);
     await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(portalUser.name);
@@ -112,8 +136,11 @@ test("a portal user reaches only the portal: a staff address, another client's d
   expect((await page.request.get("/clients/export")).status()).toBe(401);
 });
 
-test("a client who forgot their password asks the sign-in page to send a new link, sets a new password and is in", async ({ page }) => {
-  const answer = "If this address has access to the client portal, a link to set a new password is on its way. It works once, for 1 hour.";
+test("a client who forgot their password asks the sign-in page to send a new link, sets a new password and is in", async ({
+  page,
+}) => {
+  const answer =
+    "If this address has access to the client portal, a link to set a new password is on its way. It works once, for 1 hour.";
   const askForNewLink = async (address: string) => {
     await page.goto("/portal/signin");
     await page.getByRole("link", { name: "Send me a new link" }).click();
@@ -121,7 +148,8 @@ test("a client who forgot their password asks the sign-in page to send a new lin
     await page.getByLabel("Email").fill(address);
     await page.getByRole("button", { name: "Send me a new link" }).click();
   };
-  const newLinkMails = (address: string) => mailTo(address).filter((mail) => mail.subject === "Your new link to the Vertask client portal");
+  const newLinkMails = (address: string) =>
+    mailTo(address).filter((mail) => mail.subject === "Your new link to the Vertask client portal");
 
   // The answer is the same for an address nobody uses: the page does not say who has access.
   await askForNewLink("nobody-here@contoso.example");
@@ -157,18 +185,24 @@ test("a client who forgot their password asks the sign-in page to send a new lin
   await expect(page).toHaveURL(/\/portal$/);
 });
 
-test("asking for new links is limited like signing in: the sixth request for one address within 15 minutes waits", async ({ page }) => {
+test("asking for new links is limited like signing in: the sixth request for one address within 15 minutes waits", async ({
+  page,
+}) => {
   const address = "someone-else@contoso.example";
   for (let attempt = 1; attempt <= 6; attempt++) {
     await page.goto("/portal/new-link");
     await page.getByLabel("Email").fill(address);
     await page.getByRole("button", { name: "Send me a new link" }).click();
-    if (attempt <= 5) await expect(page.getByRole("status")).toContainText("a link to set a new password is on its way");
+    if (attempt <= 5)
+      await expect(page.getByRole("status")).toContainText("a link to set a new password is on its way");
   }
   await expect(page.getByText(/^Too many failed attempts: try again in \d+ minutes?\.$/)).toBeVisible();
 });
 
-test("revoking access ends the portal session at once; Resend invitation mails a new link", async ({ page, browser }) => {
+test("revoking access ends the portal session at once; Resend invitation mails a new link", async ({
+  page,
+  browser,
+}) => {
   const client = await browser.newPage();
   await client.goto("/portal/signin");
   await client.getByLabel("Email").fill(portalUser.mail);
@@ -193,7 +227,10 @@ test("revoking access ends the portal session at once; Resend invitation mails a
   await client.close();
 });
 
-test("a client disabled in Entra loses the portal: an open session ends and signing in is refused", async ({ page, browser }) => {
+test("a client disabled in Entra loses the portal: an open session ends and signing in is refused", async ({
+  page,
+  browser,
+}) => {
   const [active] = await sql`
     SELECT c.mail, c.entra_object_id FROM clients c JOIN portal_invitations i ON i.client_id = c.id
     WHERE c.id <> ${portalUser.clientId} AND i.used_at IS NULL AND i.superseded_at IS NULL AND i.expires_at > now() LIMIT 1`;

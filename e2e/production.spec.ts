@@ -26,7 +26,11 @@ test.describe("security headers", () => {
 
   function expectSecurityHeaders(headers: Record<string, string>, where: string) {
     const policy = headers["content-security-policy"] ?? "";
-    const scripts = policy.split(";").map((part) => part.trim()).find((part) => part.startsWith("script-src")) ?? "";
+    const scripts =
+      policy
+        .split(";")
+        .map((part) => part.trim())
+        .find((part) => part.startsWith("script-src")) ?? "";
     expect(scripts, where).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
     expect(scripts, where).not.toContain("'unsafe-inline'");
     expect(policy, where).toContain("frame-ancestors 'none'");
@@ -38,9 +42,18 @@ test.describe("security headers", () => {
     expect(headers["strict-transport-security"], where).toBeUndefined();
   }
 
-  test("every kind of response carries them: a staff page, a portal page, an API route and an error page", async ({ page }) => {
+  test("every kind of response carries them: a staff page, a portal page, an API route and an error page", async ({
+    page,
+  }) => {
     await signIn(page, "sam@msp.example", "correct horse battery");
-    for (const address of ["/clients", "/settings/azure", "/portal/signin", "/signin", "/api/health", "/no-such-page"]) {
+    for (const address of [
+      "/clients",
+      "/settings/azure",
+      "/portal/signin",
+      "/signin",
+      "/api/health",
+      "/no-such-page",
+    ]) {
       const response = await page.request.get(address, { maxRedirects: 0 });
       expectSecurityHeaders(response.headers(), address);
     }
@@ -50,7 +63,9 @@ test.describe("security headers", () => {
   test("the page's scripts carry the nonce, each page a new one, and the page still works", async ({ page }) => {
     const first = await page.goto("/signin");
     const nonce = (first!.headers()["content-security-policy"].match(/'nonce-([^']+)'/) ?? [])[1];
-    const scriptNonces = await page.locator("script").evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+    const scriptNonces = await page
+      .locator("script")
+      .evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
     expect(scriptNonces.length).toBeGreaterThan(0);
     expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
     const second = await page.goto("/signin");
@@ -58,8 +73,14 @@ test.describe("security headers", () => {
     await signIn(page, "sam@msp.example", "correct horse battery");
   });
 
-  test("a form post larger than its page allows is refused before it is read: 64 KB anonymous, 1 MB signed in, 16 MB for the uploads", async ({ request }) => {
-    const body = (bytes: number) => ({ data: "x".repeat(bytes), headers: { "content-type": "text/plain;charset=UTF-8" }, maxRedirects: 0 });
+  test("a form post larger than its page allows is refused before it is read: 64 KB anonymous, 1 MB signed in, 16 MB for the uploads", async ({
+    request,
+  }) => {
+    const body = (bytes: number) => ({
+      data: "x".repeat(bytes),
+      headers: { "content-type": "text/plain;charset=UTF-8" },
+      maxRedirects: 0,
+    });
     const signin = await request.post("/signin", body(70_000));
     expect(signin.status()).toBe(413);
     expect(await signin.text()).toBe("This form sent 69 KB; at most 64 KB can be sent here.");
@@ -82,7 +103,13 @@ test.describe("a production start", () => {
   const started: StartedServer[] = [];
   test.afterEach(() => started.splice(0).forEach((server) => server.stop()));
 
-  for (const missing of ["DATABASE_URL", "NEXTAUTH_SECRET", "VERTASK_ENCRYPTION_KEY", "SMTP_URL", "INNGEST_SIGNING_KEY"]) {
+  for (const missing of [
+    "DATABASE_URL",
+    "NEXTAUTH_SECRET",
+    "VERTASK_ENCRYPTION_KEY",
+    "SMTP_URL",
+    "INNGEST_SIGNING_KEY",
+  ]) {
     test(`without ${missing} is refused, naming it`, async () => {
       const env = productionEnv(e2eDatabase);
       delete env[missing];
@@ -90,7 +117,9 @@ test.describe("a production start", () => {
       started.push(server);
       const code = await server.exited;
       expect(code).not.toBe(0);
-      expect(server.output()).toContain(`Vertask will not start in production: set ${missing} (see docs/operations.md, Running in production).`);
+      expect(server.output()).toContain(
+        `Vertask will not start in production: set ${missing} (see docs/operations.md, Running in production).`,
+      );
     });
   }
 
@@ -109,11 +138,16 @@ test.describe("a production start", () => {
     const server = startServer(nextStart, sparePort(0), env);
     started.push(server);
     expect(await server.exited).not.toBe(0);
-    expect(server.output()).toContain("set VERTASK_TRUSTED_PROXY_HEADER (or VERTASK_DIRECT_CONNECTIONS=1 when clients reach the app directly)");
+    expect(server.output()).toContain(
+      "set VERTASK_TRUSTED_PROXY_HEADER (or VERTASK_DIRECT_CONNECTIONS=1 when clients reach the app directly)",
+    );
   });
 
   test("with an http:// APP_URL other than localhost is refused", async () => {
-    const server = startServer(nextStart, sparePort(0), { ...productionEnv(e2eDatabase), APP_URL: "http://vertask.example.com" });
+    const server = startServer(nextStart, sparePort(0), {
+      ...productionEnv(e2eDatabase),
+      APP_URL: "http://vertask.example.com",
+    });
     started.push(server);
     expect(await server.exited).not.toBe(0);
     expect(server.output()).toContain("make APP_URL an https:// address (http:// is for localhost only)");
@@ -133,7 +167,8 @@ test.describe("a production start", () => {
       // Only a signed sync from Inngest may make the app announce itself.
       expect((await fetch(`http://127.0.0.1:${sparePort(1)}/api/inngest`, { method: "PUT" })).status).toBe(401);
       const sql = postgres(url, { max: 1, onnotice: () => {} });
-      const [applied] = await sql`SELECT count(*)::int AS n, count(DISTINCT hash)::int AS distinct FROM drizzle.__drizzle_migrations`;
+      const [applied] =
+        await sql`SELECT count(*)::int AS n, count(DISTINCT hash)::int AS distinct FROM drizzle.__drizzle_migrations`;
       await sql.end();
       expect(applied).toEqual({ n: migrationCount, distinct: migrationCount });
     } finally {
@@ -147,8 +182,15 @@ test.describe("a production start", () => {
     try {
       // The committed files and the build, as a deployment has them; then only the production dependencies.
       execSync(`git ls-files -z | xargs -0 tar -cf - | tar -xf - -C ${folder}`);
-      cpSync(".next", path.join(folder, ".next"), { recursive: true, filter: (source) => !source.includes(`${path.sep}cache`) });
-      execSync("npm ci --omit=dev --no-audit --no-fund", { cwd: folder, stdio: "ignore", env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" } });
+      cpSync(".next", path.join(folder, ".next"), {
+        recursive: true,
+        filter: (source) => !source.includes(`${path.sep}cache`),
+      });
+      execSync("npm ci --omit=dev --no-audit --no-fund", {
+        cwd: folder,
+        stdio: "ignore",
+        env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" },
+      });
       expect(existsSync(path.join(folder, "node_modules/tsx"))).toBe(false);
       expect(existsSync(path.join(folder, "node_modules/@tailwindcss/postcss"))).toBe(false);
 

@@ -1,15 +1,27 @@
 import { expect, test } from "@playwright/test";
 import { CONTOSO } from "../tests/fake-entra/default-tenants";
-import { freshCheckout, readmeSectionCommands, runReadmeLine, waitForOutput, type ReadmeProcess } from "./support/readme-try-it";
+import {
+  freshCheckout,
+  readmeSectionCommands,
+  runReadmeLine,
+  waitForOutput,
+  type ReadmeProcess,
+} from "./support/readme-try-it";
 
 // Ports of this test's own processes (3450–3499, each can be moved by a variable), apart from every other suite's.
 const appPort = Number(process.env.E2E_README_APP_PORT ?? 3450);
 const fakePort = Number(process.env.E2E_README_FAKE_ENTRA_PORT ?? 3451);
 const postgresPort = Number(process.env.E2E_README_POSTGRES_PORT ?? 3452);
-const ports = { PORT: String(appPort), FAKE_ENTRA_PORT: String(fakePort), EMBEDDED_POSTGRES_PORT: String(postgresPort) };
+const ports = {
+  PORT: String(appPort),
+  FAKE_ENTRA_PORT: String(fakePort),
+  EMBEDDED_POSTGRES_PORT: String(postgresPort),
+};
 const appUrl = `http://localhost:${appPort}`;
 
-test("following the README's fake-tenant section word for word ends with synced clients and devices in the lists", async ({ page }) => {
+test("following the README's fake-tenant section word for word ends with synced clients and devices in the lists", async ({
+  page,
+}) => {
   test.setTimeout(900_000);
   const [startFake, startApp, sync] = readmeSectionCommands("Trying it against a fake Microsoft Entra tenant");
   expect(startFake).toEqual(["npm run fake-tenant"]);
@@ -29,7 +41,10 @@ test("following the README's fake-tenant section word for word ends with synced 
     // 2. The app, started after it, talks to it: nothing exported by hand.
     const app = runReadmeLine(startApp[0], checkout.folder, ports);
     running.push(app);
-    await waitForOutput(app, new RegExp(`Microsoft Entra ID and Graph: the fake tenant at https://localhost:${fakePort}`));
+    await waitForOutput(
+      app,
+      new RegExp(`Microsoft Entra ID and Graph: the fake tenant at https://localhost:${fakePort}`),
+    );
     const [, setupCode] = await waitForOutput(app, /create the first superuser with the setup code: ([A-Z0-9-]+)/);
 
     // 3. First superuser (signed in at once), the settings with Status Enabled, Test connection.
@@ -45,7 +60,10 @@ test("following the README's fake-tenant section word for word ends with synced 
     await page.getByLabel("Directory (tenant) ID").fill(CONTOSO.tenantId);
     await page.getByLabel("Application (client) ID").fill(CONTOSO.goodApp.clientId);
     await page.locator("#clientSecret").fill(CONTOSO.goodApp.secret);
-    await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click();
+    await page
+      .getByRole("form", { name: "Azure User Sync settings" })
+      .getByRole("button", { name: "Save Changes" })
+      .click();
     await expect(page.getByText("Changes saved.")).toBeVisible({ timeout: 60_000 });
     await page.getByRole("link", { name: "Microsoft Azure" }).click();
     await page.getByRole("button", { name: "Test connection" }).click();
@@ -55,8 +73,15 @@ test("following the README's fake-tenant section word for word ends with synced 
     // once, and the tab says so, naming npm run sync.
     const engineWarning = page.getByTestId("job-engine-warning");
     if (await engineWarning.isVisible()) {
-      await expect.poll(() => app.output().match(/The job engine \(the Inngest dev server\) did not start/g)?.length ?? 0, { timeout: 120_000 }).toBe(1);
-      const said = app.output().split("\n").find((line) => line.includes("did not start"))!;
+      await expect
+        .poll(() => app.output().match(/The job engine \(the Inngest dev server\) did not start/g)?.length ?? 0, {
+          timeout: 120_000,
+        })
+        .toBe(1);
+      const said = app
+        .output()
+        .split("\n")
+        .find((line) => line.includes("did not start"))!;
       expect(said).toContain("npm run sync -- users");
       expect(said).not.toContain("`");
       await expect(engineWarning).toContainText("npm run sync -- users");

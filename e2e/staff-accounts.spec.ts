@@ -35,7 +35,10 @@ async function expectSignedOut(page: Page) {
   await expect(page).toHaveURL(/\/signin$/);
 }
 
-test("a technician changes their password; their session in another browser ends at its next request", async ({ page, browser }) => {
+test("a technician changes their password; their session in another browser ends at its next request", async ({
+  page,
+  browser,
+}) => {
   const elsewhere = await signedInElsewhere(browser, tech.email, tech.password);
   await signIn(page, tech.email, tech.password);
   await page.getByRole("link", { name: "Your account" }).click();
@@ -46,7 +49,9 @@ test("a technician changes their password; their session in another browser ends
   await form.getByLabel("New password again").fill("password1234");
   page.once("dialog", (dialog) => dialog.accept());
   await form.getByRole("button", { name: "Change password" }).click();
-  await expect(form.locator("#newPassword-error")).toHaveText("This password is one of the most common ones: choose another.");
+  await expect(form.locator("#newPassword-error")).toHaveText(
+    "This password is one of the most common ones: choose another.",
+  );
 
   await form.getByLabel("Current password").fill("not my password at all");
   await form.getByLabel("New password", { exact: true }).fill("plum tractor velvet 42");
@@ -69,7 +74,10 @@ test("a technician changes their password; their session in another browser ends
   await expect(page.getByTestId("signed-in-as")).toContainText(tech.name);
 });
 
-test("a superuser makes a technician a superuser: the technician's open session ends, and they come back with Settings", async ({ page, browser }) => {
+test("a superuser makes a technician a superuser: the technician's open session ends, and they come back with Settings", async ({
+  page,
+  browser,
+}) => {
   const techPage = await signedInElsewhere(browser, tech.email, tech.password);
   await expect(techPage.getByRole("link", { name: "Settings" })).toHaveCount(0);
 
@@ -93,7 +101,10 @@ test("a superuser makes a technician a superuser: the technician's open session 
   await expect(page.getByRole("row", { name: new RegExp(tech.email) })).toContainText("Superuser");
 });
 
-test("a superuser resets a technician's password: the old one stops working and the open session ends", async ({ page, browser }) => {
+test("a superuser resets a technician's password: the old one stops working and the open session ends", async ({
+  page,
+  browser,
+}) => {
   const techPage = await signedInElsewhere(browser, tech.email, tech.password);
   await signIn(page, admin.email, admin.password);
   await page.goto("/settings/staff");
@@ -133,7 +144,10 @@ test("a dismissed confirmation changes nothing", async ({ page }) => {
 test.describe("with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the password change posts, keeps the passwords out of every URL, and signs the person out", async ({ page, browser }) => {
+  test("the password change posts, keeps the passwords out of every URL, and signs the person out", async ({
+    page,
+    browser,
+  }) => {
     const visited: string[] = [];
     page.on("request", (request) => visited.push(request.url()));
     // Signing in without JavaScript is another change's work (issue 12, point 1): start from a session made with it.

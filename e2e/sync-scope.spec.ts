@@ -17,7 +17,10 @@ async function saveApp(page: Page, app: { clientId: string; secret: string }) {
   await page.getByLabel("Application (client) ID").fill(app.clientId);
   await page.getByLabel("Directory (tenant) ID").fill(CONTOSO.tenantId);
   await page.locator("#clientSecret").fill(app.secret);
-  await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: "Save Changes" }).click();
+  await page
+    .getByRole("form", { name: "Azure User Sync settings" })
+    .getByRole("button", { name: "Save Changes" })
+    .click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
 }
 
@@ -27,7 +30,9 @@ async function testConnection(page: Page) {
   return page.getByTestId("connection-report");
 }
 
-test("choose groups by typing part of a name, save, and Test connection checks GroupMember.Read.All", async ({ page }) => {
+test("choose groups by typing part of a name, save, and Test connection checks GroupMember.Read.All", async ({
+  page,
+}) => {
   await signIn(page, "sam@msp.example", "correct horse battery");
   await saveApp(page, CONTOSO.goodApp);
 
@@ -42,7 +47,9 @@ test("choose groups by typing part of a name, save, and Test connection checks G
   await scopeForm.getByRole("button", { name: "Save Changes" }).click();
   await expect(page.getByText("Changes saved. The next users sync")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("form", { name: "Which users" }).getByLabel("Engineering", { exact: true })).toBeChecked();
+  await expect(
+    page.getByRole("form", { name: "Which users" }).getByLabel("Engineering", { exact: true }),
+  ).toBeChecked();
   await expect(page.getByRole("complementary", { name: "Setup help" })).toContainText("GroupMember.Read.All");
 
   const report = await testConnection(page);
@@ -56,7 +63,9 @@ test("choose groups by typing part of a name, save, and Test connection checks G
   await saveApp(page, CONTOSO.goodApp);
 });
 
-test("Preview shows what a users sync would do and changes nothing; Sync now from the preview applies it", async ({ page }) => {
+test("Preview shows what a users sync would do and changes nothing; Sync now from the preview applies it", async ({
+  page,
+}) => {
   await signIn(page, "sam@msp.example", "correct horse battery");
   await page.goto("/settings/azure/microsoft-azure");
   await page.getByRole("button", { name: "Preview" }).click();
@@ -66,7 +75,9 @@ test("Preview shows what a users sync would do and changes nothing; Sync now fro
   const preview = page.getByTestId("preview-result");
   await expect(preview).toContainText("a users sync now would change this");
   await expect(preview).toContainText("left out: not in the chosen groups");
-  const created = Number((await preview.getByText("would be created").innerText()).match(/^([\d,]+)/)![1].replace(/,/g, ""));
+  const created = Number(
+    (await preview.getByText("would be created").innerText()).match(/^([\d,]+)/)![1].replace(/,/g, ""),
+  );
   expect(created).toBeGreaterThan(0);
   const [{ n: before }] = await sql`SELECT count(*)::int AS n FROM clients`;
   expect(before).toBe(0);

@@ -40,9 +40,13 @@ async function syncUsers(page: Page) {
 }
 
 const eligibleCount = async () =>
-  (await sql`SELECT count(*)::int AS n FROM clients WHERE status = 'active' AND source = 'azure' AND coalesce(mail, '') <> '' AND NOT is_external`)[0].n as number;
+  (
+    await sql`SELECT count(*)::int AS n FROM clients WHERE status = 'active' AND source = 'azure' AND coalesce(mail, '') <> '' AND NOT is_external`
+  )[0].n as number;
 
-test("the invite setting says who is invited and, before it is on, how many the next sync would invite; the run then counts them sent", async ({ page }) => {
+test("the invite setting says who is invited and, before it is on, how many the next sync would invite; the run then counts them sent", async ({
+  page,
+}) => {
   await saveSettings(page, "No");
   await syncUsers(page);
   const expected = await eligibleCount();
@@ -51,7 +55,9 @@ test("the invite setting says who is invited and, before it is on, how many the 
   await page.goto("/settings/azure");
   const invite = page.getByRole("group", { name: "Invite synced users to the client portal" });
   await expect(invite).toContainText("every synced client who is active and has a mail address gets one invitation");
-  await expect(page.getByTestId("invite-count")).toHaveText(`Saved as Yes, the next users sync would invite ${expected} clients already synced, and anyone new it brings in.`);
+  await expect(page.getByTestId("invite-count")).toHaveText(
+    `Saved as Yes, the next users sync would invite ${expected} clients already synced, and anyone new it brings in.`,
+  );
   await page.screenshot({ path: ".data/test-results/invite-hint.png", fullPage: true });
 
   await saveSettings(page, "Yes");
@@ -68,11 +74,14 @@ test("the invite setting says who is invited and, before it is on, how many the 
   await page.screenshot({ path: ".data/test-results/run-history-invitations.png", fullPage: true });
 
   await page.goto("/settings/audit");
-  await expect(page.getByTestId("audit-log")).toContainText(new RegExp(`Vertask \\(job engine\\) · Sent ${Math.min(expected, 25)} client portal invitations: `));
+  await expect(page.getByTestId("audit-log")).toContainText(
+    new RegExp(`Vertask \\(job engine\\) · Sent ${Math.min(expected, 25)} client portal invitations: `),
+  );
 });
 
 test("the audit log records invitations resent and revoked, and staff added, changed and removed", async ({ page }) => {
-  const [client] = await sql`SELECT c.id, c.display_name AS name FROM clients c JOIN portal_accounts a ON a.client_id = c.id LIMIT 1`;
+  const [client] =
+    await sql`SELECT c.id, c.display_name AS name FROM clients c JOIN portal_accounts a ON a.client_id = c.id LIMIT 1`;
   await page.goto(`/clients/${client.id}`);
   await page.getByRole("button", { name: "Resend invitation" }).click();
   await expect(page.getByText("A new invitation is on its way.")).toBeVisible();
@@ -106,22 +115,36 @@ test("the audit log records invitations resent and revoked, and staff added, cha
     "Sam Admin · Added Tia Tech (tia@msp.example) as technician",
     "Sam Admin · Changed the role of Tia Tech to superuser",
     "Sam Admin · Removed Tia Tech (tia@msp.example)",
-  ]) await expect(log).toContainText(line);
+  ])
+    await expect(log).toContainText(line);
 });
 
-test("the development mailbox says how many messages it holds, pages through them and shows links as links", async ({ page }) => {
+test("the development mailbox says how many messages it holds, pages through them and shows links as links", async ({
+  page,
+}) => {
   rmSync(appMailDir, { recursive: true, force: true });
   mkdirSync(appMailDir, { recursive: true });
   for (let n = 1; n <= 53; n++) {
     const file = `2026-01-01T00-00-${String(n).padStart(2, "0")}-000Z-message-${n}.json`;
     const text = `Hello ${n},\n\nSet your password: http://127.0.0.1/portal/accept?token=token-${n}\n`;
-    writeFileSync(path.join(appMailDir, file), JSON.stringify({ to: [{ address: `client${n}@contoso.example` }], subject: `Invitation ${n}`, text, sentAt: "2026-01-01T00:00:00Z" }));
+    writeFileSync(
+      path.join(appMailDir, file),
+      JSON.stringify({
+        to: [{ address: `client${n}@contoso.example` }],
+        subject: `Invitation ${n}`,
+        text,
+        sentAt: "2026-01-01T00:00:00Z",
+      }),
+    );
   }
   await page.goto("/settings/mail");
   await expect(page.getByTestId("mail-count")).toHaveText("53 messages");
   await expect(page.getByTestId("dev-mail")).toHaveCount(50);
   await expect(page.getByTestId("dev-mail").first()).toContainText("Invitation 53");
-  const link = page.getByTestId("dev-mail").first().getByRole("link", { name: "http://127.0.0.1/portal/accept?token=token-53" });
+  const link = page
+    .getByTestId("dev-mail")
+    .first()
+    .getByRole("link", { name: "http://127.0.0.1/portal/accept?token=token-53" });
   await expect(link).toHaveAttribute("href", "http://127.0.0.1/portal/accept?token=token-53");
   await page.screenshot({ path: ".data/test-results/dev-mailbox.png", fullPage: false });
 

@@ -12,7 +12,9 @@ import { deliverPendingAlertMail } from "@/lib/alerts/deliver-mail";
 export const checkConnection = inngest.createFunction(
   { id: "check-connection", triggers: [connectionCheckRequested], concurrency: syncFunctionConcurrency(), retries: 2 },
   async ({ event, step }) => {
-    const { ok, changed } = await step.run("check-connection", () => checkConnectionHealth(event.data.connectionId, new Date()));
+    const { ok, changed } = await step.run("check-connection", () =>
+      checkConnectionHealth(event.data.connectionId, new Date()),
+    );
     const { sent } = changed ? await step.run("deliver-alert-mail", () => deliverPendingAlertMail()) : { sent: 0 };
     return { ok, sent };
   },

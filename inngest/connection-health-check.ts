@@ -21,7 +21,11 @@ export const connectionHealthCheck = inngest.createFunction(
     for (let first = 0; first < connectionIds.length; first += EVENTS_PER_SEND) {
       await step.sendEvent(
         `request-checks-from-${first}`,
-        connectionIds.slice(first, first + EVENTS_PER_SEND).map((connectionId) => connectionCheckRequested.create({ connectionId }, { id: `connection-check-${connectionId}-${day}` })),
+        connectionIds
+          .slice(first, first + EVENTS_PER_SEND)
+          .map((connectionId) =>
+            connectionCheckRequested.create({ connectionId }, { id: `connection-check-${connectionId}-${day}` }),
+          ),
       );
     }
     return { requested: connectionIds.length };

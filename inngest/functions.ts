@@ -9,4 +9,14 @@ import { sendPortalInvitations } from "./send-portal-invitations";
 import { syncUsers } from "./sync-users";
 
 /** Every function the app serves at /api/inngest. */
-export const functions = [syncUsers, syncDevices, previewUsers, syncRunEndedByJobEngine, syncScheduleTick, sendPortalInvitations, alertSweep, connectionHealthCheck, checkConnection];
+export const functions = [
+  syncUsers,
+  syncDevices,
+  previewUsers,
+  syncRunEndedByJobEngine,
+  syncScheduleTick,
+  sendPortalInvitations,
+  alertSweep,
+  connectionHealthCheck,
+  checkConnection,
+];

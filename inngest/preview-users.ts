@@ -14,5 +14,6 @@ export const previewUsers = inngest.createFunction(
     cancelOn: [{ event: syncCancelRequested, if: "async.data.runId == event.data.runId" }],
     retries: 4,
   },
-  async ({ event, step }) => runSync(event.data.runId, inngestStepRunner(step, event.data.runId), jobEngineGraphOptions),
+  async ({ event, step }) =>
+    runSync(event.data.runId, inngestStepRunner(step, event.data.runId), jobEngineGraphOptions),
 );

@@ -16,5 +16,6 @@ export const syncDevices = inngest.createFunction(
     cancelOn: [{ event: syncCancelRequested, if: "async.data.runId == event.data.runId" }],
     retries: 4,
   },
-  async ({ event, step }) => runSync(event.data.runId, inngestStepRunner(step, event.data.runId), jobEngineGraphOptions),
+  async ({ event, step }) =>
+    runSync(event.data.runId, inngestStepRunner(step, event.data.runId), jobEngineGraphOptions),
 );

@@ -7,7 +7,9 @@ import { endRunAsCancelled } from "@/lib/sync-runs/cancel-run";
 import { failSyncRun } from "@/lib/sync-runs/fail-run";
 
 /** Only the sync functions' runs: Inngest's id for a function is the app id and the function id, joined. */
-const isSyncFunction = [syncUsers, syncDevices, previewUsers].map((fn) => `event.data.function_id == '${fn.id(inngest.id)}'`).join(" || ");
+const isSyncFunction = [syncUsers, syncDevices, previewUsers]
+  .map((fn) => `event.data.function_id == '${fn.id(inngest.id)}'`)
+  .join(" || ");
 
 /**
  * A sync that Inngest ends for good — out of retries, or cancelled (cancelOn, the dashboard, the REST API, a
@@ -26,10 +28,14 @@ export const syncRunEndedByJobEngine = inngest.createFunction(
     const { event: original, error } = endedSyncRun.parse(event.data);
     const { runId } = original.data;
     if (event.name === "inngest/function.cancelled") {
-      const ended = await step.run("end-run-as-cancelled", () => endRunAsCancelled(runId, "Cancelled in the job engine (Inngest)."));
+      const ended = await step.run("end-run-as-cancelled", () =>
+        endRunAsCancelled(runId, "Cancelled in the job engine (Inngest)."),
+      );
       return { runId, cancelled: Boolean(ended) };
     }
-    await step.run("record-failure", () => failSyncRun(runId, new Error(error?.message ?? "The job engine gave up on this sync.")));
+    await step.run("record-failure", () =>
+      failSyncRun(runId, new Error(error?.message ?? "The job engine gave up on this sync.")),
+    );
     return { runId, failed: true };
   },
 );

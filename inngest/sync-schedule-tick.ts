@@ -21,7 +21,13 @@ export const syncScheduleTick = inngest.createFunction(
         `send-sync-requests-from-${first}`,
         queued.slice(first, first + EVENTS_PER_SEND).map((sync) =>
           syncRequested[sync.kind].create(
-            { runId: sync.runId, connectionId: sync.connectionId, trigger: "scheduled", full: false, requestedBy: null },
+            {
+              runId: sync.runId,
+              connectionId: sync.connectionId,
+              trigger: "scheduled",
+              full: false,
+              requestedBy: null,
+            },
             { id: `scheduled-${sync.connectionId}-${sync.kind}-${sync.slot}` },
           ),
         ),

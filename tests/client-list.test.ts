@@ -20,17 +20,26 @@ beforeAll(async () => {
     ["Zoe Adams", "zadams@contoso.example", "disabled", false],
     ["Ørjan Ødegård", "orjan@partner.example", "active", true],
     ["100% Literal_Name", "percent@contoso.example", "removed", false],
-    ["=HYPERLINK(\"http://evil\")", "formula@contoso.example", "active", false],
+    ['=HYPERLINK("http://evil")', "formula@contoso.example", "active", false],
   ] as const;
   myOrganization = await organizationId();
   await db.insert(clients).values(
-    people.map(([displayName, mail, status, isExternal]) => ({ organizationId: myOrganization, displayName, mail, userPrincipalName: mail, status, isExternal, source: "manual" as const })),
+    people.map(([displayName, mail, status, isExternal]) => ({
+      organizationId: myOrganization,
+      displayName,
+      mail,
+      userPrincipalName: mail,
+      status,
+      isExternal,
+      source: "manual" as const,
+    })),
   );
 });
 afterAll(closeDatabase);
 
 const query = (input: Record<string, unknown>) => clientListQuery.parse(input);
-const names = async (input: Record<string, unknown>) => (await listClients(technician, query(input))).rows.map((r) => r.displayName);
+const names = async (input: Record<string, unknown>) =>
+  (await listClients(technician, query(input))).rows.map((r) => r.displayName);
 
 describe("the client list", () => {
   it("finds 'zoe' in Zoë and Zoe alike, and 'odegard' in Ødegård", async () => {
@@ -45,7 +54,9 @@ describe("the client list", () => {
   });
 
   it("filters by status and external and counts the matches", async () => {
-    expect(await listClients(technician, query({ status: "active" }))).toMatchObject({ total: { count: 3, precision: "exact" } });
+    expect(await listClients(technician, query({ status: "active" }))).toMatchObject({
+      total: { count: 3, precision: "exact" },
+    });
     expect(await names({ external: "yes" })).toEqual(["Ørjan Ødegård"]);
     expect(await names({ status: "bogus" })).toHaveLength(5);
   });
@@ -54,7 +65,9 @@ describe("the client list", () => {
     // A five-row table is cheaper to scan; forbid that to see which index the query can use.
     const plan = await db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-      return tx.execute(sql`EXPLAIN SELECT id FROM clients WHERE search_text LIKE '%' || lower(immutable_unaccent('zoe')) || '%'`);
+      return tx.execute(
+        sql`EXPLAIN SELECT id FROM clients WHERE search_text LIKE '%' || lower(immutable_unaccent('zoe')) || '%'`,
+      );
     });
     expect(JSON.stringify(plan)).toContain("clients_search_trgm");
   });
@@ -68,18 +81,44 @@ describe("the client list", () => {
   });
 
   it("defuses every formula start in an export: full-width ＝＋－＠, and = + - @ after spaces or tabs", async () => {
-    const risky = ["＝HYPERLINK(1)", "＋1+2", "－1+2", "＠SUM(A1)", "  =1+2", "\t\t+cmd", " \t-2+3", "   @SUM(A1)", "\tplain tab"];
+    const risky = [
+      "＝HYPERLINK(1)",
+      "＋1+2",
+      "－1+2",
+      "＠SUM(A1)",
+      "  =1+2",
+      "\t\t+cmd",
+      " \t-2+3",
+      "   @SUM(A1)",
+      "\tplain tab",
+    ];
     const rows = await db
       .insert(clients)
-      .values(risky.map((displayName, i) => ({ organizationId: myOrganization, displayName, mail: `risky${i}@formula.example`, source: "manual" as const })))
+      .values(
+        risky.map((displayName, i) => ({
+          organizationId: myOrganization,
+          displayName,
+          mail: `risky${i}@formula.example`,
+          source: "manual" as const,
+        })),
+      )
       .returning({ id: clients.id });
     try {
       let csv = "";
       for await (const chunk of clientsCsv(technician, query({ q: "formula.example" }))) csv += chunk;
-      const firstCells = csv.trim().split("\r\n").slice(1).map((line) => line.split(",")[0]);
+      const firstCells = csv
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(",")[0]);
       expect(firstCells.sort()).toEqual(risky.map((name) => `'${name}`).sort());
     } finally {
-      await db.delete(clients).where(inArray(clients.id, rows.map((row) => row.id)));
+      await db.delete(clients).where(
+        inArray(
+          clients.id,
+          rows.map((row) => row.id),
+        ),
+      );
     }
   });
 
@@ -119,9 +158,16 @@ describe("the client list", () => {
       const byName = [...(await names({ q: "zoey" })), ...(await names({ q: "zoey", page: 2 }))];
       expect(byName).toEqual(added.map((c) => c.displayName));
       expect(await names({ q: "zoey", sort: "updated" })).toEqual(added.slice(0, 50).map((c) => c.displayName));
-      expect(await listClients(technician, query({ q: "zoey", page: 2 }))).toMatchObject({ total: { count: 60, precision: "exact" } });
+      expect(await listClients(technician, query({ q: "zoey", page: 2 }))).toMatchObject({
+        total: { count: 60, precision: "exact" },
+      });
     } finally {
-      await db.delete(clients).where(inArray(clients.id, inserted.map((row) => row.id)));
+      await db.delete(clients).where(
+        inArray(
+          clients.id,
+          inserted.map((row) => row.id),
+        ),
+      );
     }
   });
 
@@ -132,10 +178,18 @@ describe("the client list", () => {
     try {
       const first = await listClients(technician, query({ q: "bulk" }));
       expect(first.total).toEqual({ count: 40_000, precision: "more than" });
-      expect(first.rows.map((row) => row.displayName)).toEqual(Array.from({ length: 50 }, (_, i) => `Bulk ${String(i + 1).padStart(6, "0")}`));
+      expect(first.rows.map((row) => row.displayName)).toEqual(
+        Array.from({ length: 50 }, (_, i) => `Bulk ${String(i + 1).padStart(6, "0")}`),
+      );
       expect((await names({ q: "bulk", page: 801 }))[0]).toBe("Bulk 040001");
-      expect((await listClients(technician, query({ source: "manual" }))).total).toEqual({ count: 40_000, precision: "more than" });
-      expect((await listClients(technician, query({ q: "bulk 0400" }))).total).toEqual({ count: 2, precision: "exact" });
+      expect((await listClients(technician, query({ source: "manual" }))).total).toEqual({
+        count: 40_000,
+        precision: "more than",
+      });
+      expect((await listClients(technician, query({ q: "bulk 0400" }))).total).toEqual({
+        count: 2,
+        precision: "exact",
+      });
     } finally {
       await db.execute(sql`DELETE FROM clients WHERE display_name LIKE 'Bulk %'`);
     }

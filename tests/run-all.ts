@@ -42,17 +42,22 @@ async function main() {
   }
 
   const unitReport = path.join(resultsDir, "vitest.json");
-  const unitExit = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${unitReport}`], {
-    DATABASE_URL: await freshDatabase(serverUrl, "vertask_test"),
-    VERTASK_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  });
+  const unitExit = run(
+    "npx",
+    ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${unitReport}`],
+    {
+      DATABASE_URL: await freshDatabase(serverUrl, "vertask_test"),
+      VERTASK_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    },
+  );
   const unit = readJson(unitReport);
   totals.passed += unit?.numPassedTests ?? 0;
   totals.failed += unit ? unit.numFailedTests : 1;
   if (unit && unitExit !== 0 && unit.numFailedTests === 0) totals.failed += 1; // a suite that failed to load
 
   const e2eReport = path.join(resultsDir, "playwright.json");
-  if (run("bash", ["tests/ensure-chromium.sh"], {}) !== 0) console.error("Could not install Chromium: the browser tests will fail.");
+  if (run("bash", ["tests/ensure-chromium.sh"], {}) !== 0)
+    console.error("Could not install Chromium: the browser tests will fail.");
   const e2eExit = run("npx", ["playwright", "test"], {
     E2E_DATABASE_URL: await freshDatabase(serverUrl, "vertask_e2e"),
     E2E_NEXTAUTH_SECRET: randomBytes(32).toString("base64"),

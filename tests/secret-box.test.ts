@@ -19,7 +19,9 @@ describe("the client secret at rest", () => {
     const rotated = { VERTASK_ENCRYPTION_KEY: key(), VERTASK_PREVIOUS_ENCRYPTION_KEYS: oldKey };
     expect(decryptSecret(stored, "row-1", rotated)).toBe("the secret");
     expect(secretKeyId(encryptSecret("the secret", "row-1", rotated))).not.toBe(secretKeyId(stored));
-    expect(() => decryptSecret(stored, "row-1", { VERTASK_ENCRYPTION_KEY: key() })).toThrow(/VERTASK_PREVIOUS_ENCRYPTION_KEYS/);
+    expect(() => decryptSecret(stored, "row-1", { VERTASK_ENCRYPTION_KEY: key() })).toThrow(
+      /VERTASK_PREVIOUS_ENCRYPTION_KEYS/,
+    );
   });
 
   it("cannot be decrypted for another row, or after tampering", () => {
@@ -37,7 +39,9 @@ describe("the client secret at rest", () => {
     for (const length of [4, 8, 12, 15]) {
       const shortened = [...parts];
       shortened[3] = Buffer.from(parts[3], "base64url").subarray(0, length).toString("base64url");
-      expect(() => decryptSecret(shortened.join("."), "row-1", env), `${length} bytes`).toThrow("its authentication tag is not 16 bytes");
+      expect(() => decryptSecret(shortened.join("."), "row-1", env), `${length} bytes`).toThrow(
+        "its authentication tag is not 16 bytes",
+      );
     }
     expect(decryptSecret(parts.join("."), "row-1", env)).toBe("the secret");
   });

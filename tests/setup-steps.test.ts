@@ -8,9 +8,18 @@ import { setupSteps, stepNumber } from "@/lib/setup-guide/steps";
 import { emptySecret, missingPermissionSentence, unknownApplication, wrongSecret } from "@/lib/azure/errors/messages";
 import { clientIdProblem, clientSecretHint, tenantIdProblem, secretExpiryMessage } from "@/lib/credentials";
 
-const help = renderToStaticMarkup(createElement(SetupHelp, { authorityHost: "https://login.microsoftonline.com", clientId: "", tenantId: "", groupScope: false }));
+const help = renderToStaticMarkup(
+  createElement(SetupHelp, {
+    authorityHost: "https://login.microsoftonline.com",
+    clientId: "",
+    tenantId: "",
+    groupScope: false,
+  }),
+);
 /** The help's numbered steps as the administrator reads them: step N is the Nth item. */
-const shownSteps = [...help.matchAll(/<li[^>]*>(.*?)<\/li>/g)].map((match) => match[1].replace(/<[^>]+>/g, "").replace(/&amp;/g, "&"));
+const shownSteps = [...help.matchAll(/<li[^>]*>(.*?)<\/li>/g)].map((match) =>
+  match[1].replace(/<[^>]+>/g, "").replace(/&amp;/g, "&"),
+);
 const shownStep = (n: number) => shownSteps[n - 1];
 const citedSteps = (message: string) => [...message.matchAll(/step (\d+)/g)].map((match) => Number(match[1]));
 
@@ -64,10 +73,16 @@ describe("the setup guide's step numbers", () => {
     const files = (folder: string): string[] =>
       readdirSync(folder).flatMap((name) => {
         const full = path.join(folder, name);
-        return statSync(full).isDirectory() ? files(full) : /\.tsx?$/.test(name) && !/\.test\./.test(name) ? [full] : [];
+        return statSync(full).isDirectory()
+          ? files(full)
+          : /\.tsx?$/.test(name) && !/\.test\./.test(name)
+            ? [full]
+            : [];
       });
     const handWritten = /guide step \d|step \d+ of the setup guide|steps \d+ and \d+ of the setup guide|guideStep: \d/i;
-    const outsideTheSource = [...files("lib"), ...files("app")].filter((file) => file !== path.join("lib", "setup-guide", "steps.ts"));
+    const outsideTheSource = [...files("lib"), ...files("app")].filter(
+      (file) => file !== path.join("lib", "setup-guide", "steps.ts"),
+    );
     expect(outsideTheSource.filter((file) => handWritten.test(readFileSync(file, "utf8")))).toEqual([]);
   });
 });

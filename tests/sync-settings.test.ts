@@ -2,7 +2,13 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/db/client";
 import { auditEvents, entraConnections, syncRuns } from "@/db/schema";
 import { FieldError } from "@/lib/auth/field-error";
-import { saveSyncSchedule, saveSyncSettings, syncSettingsForm, getSyncSettings, testSavedConnection } from "@/lib/connections";
+import {
+  saveSyncSchedule,
+  saveSyncSettings,
+  syncSettingsForm,
+  getSyncSettings,
+  testSavedConnection,
+} from "@/lib/connections";
 import { secretExpiry, secretExpiryMessage } from "@/lib/credentials";
 import { requestSync } from "@/lib/sync-runs/request-sync";
 import { createActor, resetDatabase, soleOrganizationId } from "./support/database";
@@ -29,7 +35,8 @@ async function save(input: Record<string, string>, actor?: Awaited<ReturnType<ty
   try {
     return { message: await saveSyncSettings(actor ?? (await createActor("superuser")), parsed.data, now) };
   } catch (error) {
-    if (error instanceof FieldError) return { fields: Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, [v]])) };
+    if (error instanceof FieldError)
+      return { fields: Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, [v]])) };
     throw error;
   }
 }
@@ -41,23 +48,73 @@ const badInputs: [string, Record<string, string>, string, RegExp][] = [
   ["an empty client ID", { clientId: "   " }, "clientId", /Enter the Application \(client\) ID/],
   ["a client ID that is not a GUID", { clientId: "12345" }, "clientId", /is a GUID/],
   ["a client ID with a typo", { clientId: "11111111-2222-4333-8444-55555555555g" }, "clientId", /is a GUID/],
-  ["a tenant domain in the client ID", { clientId: "contoso.onmicrosoft.com" }, "clientId", /belongs in Directory \(tenant\) ID/],
+  [
+    "a tenant domain in the client ID",
+    { clientId: "contoso.onmicrosoft.com" },
+    "clientId",
+    /belongs in Directory \(tenant\) ID/,
+  ],
   ["a URL in the client ID", { clientId: "https://entra.microsoft.com/#view/x" }, "clientId", /not a web address/],
   ["an empty tenant ID", { tenantId: "" }, "tenantId", /Enter the Directory \(tenant\) ID/],
   ["a tenant ID that is neither GUID nor domain", { tenantId: "contoso" }, "tenantId", /GUID, or a domain/],
-  ["a URL in the tenant ID", { tenantId: "https://login.microsoftonline.com/contoso.onmicrosoft.com" }, "tenantId", /not a web address/],
+  [
+    "a URL in the tenant ID",
+    { tenantId: "https://login.microsoftonline.com/contoso.onmicrosoft.com" },
+    "tenantId",
+    /not a web address/,
+  ],
   ["the same ID twice", { tenantId: "11111111-2222-4333-8444-555555555555" }, "clientId", /two different values/],
-  ["the secret's ID instead of its Value", { clientSecret: "9f8e7d6c-5b4a-4321-8fed-cba987654321" }, "clientSecret", /secret's ID, not its Value/],
-  ["the client ID pasted as the secret", { clientSecret: "11111111-2222-4333-8444-555555555555" }, "clientSecret", /Application \(client\) ID, not the Client secret/],
-  ["the tenant ID pasted as the secret", { clientSecret: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee" }, "clientSecret", /Directory \(tenant\) ID, not the Client secret/],
-  ["a secret with a space inside", { clientSecret: "Abc8Q~Zx9yW8 vU7tS6rQ5pO4nM3lK2jI1hG0f" }, "clientSecret", /no spaces/],
+  [
+    "the secret's ID instead of its Value",
+    { clientSecret: "9f8e7d6c-5b4a-4321-8fed-cba987654321" },
+    "clientSecret",
+    /secret's ID, not its Value/,
+  ],
+  [
+    "the client ID pasted as the secret",
+    { clientSecret: "11111111-2222-4333-8444-555555555555" },
+    "clientSecret",
+    /Application \(client\) ID, not the Client secret/,
+  ],
+  [
+    "the tenant ID pasted as the secret",
+    { clientSecret: "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee" },
+    "clientSecret",
+    /Directory \(tenant\) ID, not the Client secret/,
+  ],
+  [
+    "a secret with a space inside",
+    { clientSecret: "Abc8Q~Zx9yW8 vU7tS6rQ5pO4nM3lK2jI1hG0f" },
+    "clientSecret",
+    /no spaces/,
+  ],
   ["a secret too short to be one", { clientSecret: "hunter2" }, "clientSecret", /too short/],
   ["a secret too long to be one", { clientSecret: "x".repeat(300) }, "clientSecret", /too long/],
   ["enabling with no secret", { clientSecret: "" }, "clientSecret", /Enter the Client secret to enable/],
-  ["an expiry date in another format", { clientSecretExpiresOn: "31/05/2027" }, "clientSecretExpiresOn", /like 2027-05-31/],
-  ["an expiry date that does not exist", { clientSecretExpiresOn: "2027-02-30" }, "clientSecretExpiresOn", /does not exist/],
-  ["an expiry more than 24 months away", { clientSecretExpiresOn: "2029-01-01" }, "clientSecretExpiresOn", /at most 24 months/],
-  ["a new secret that has already expired", { clientSecretExpiresOn: "2026-01-01" }, "clientSecretExpiresOn", /has passed/],
+  [
+    "an expiry date in another format",
+    { clientSecretExpiresOn: "31/05/2027" },
+    "clientSecretExpiresOn",
+    /like 2027-05-31/,
+  ],
+  [
+    "an expiry date that does not exist",
+    { clientSecretExpiresOn: "2027-02-30" },
+    "clientSecretExpiresOn",
+    /does not exist/,
+  ],
+  [
+    "an expiry more than 24 months away",
+    { clientSecretExpiresOn: "2029-01-01" },
+    "clientSecretExpiresOn",
+    /at most 24 months/,
+  ],
+  [
+    "a new secret that has already expired",
+    { clientSecretExpiresOn: "2026-01-01" },
+    "clientSecretExpiresOn",
+    /has passed/,
+  ],
   ["a yes/no that is neither", { syncExternalUsers: "maybe" }, "syncExternalUsers", /Yes or No/],
   ["a missing portal choice", { inviteToPortal: "" }, "inviteToPortal", /Yes or No/],
 ];
@@ -74,7 +131,10 @@ describe("the Azure User Sync form refuses bad input with a message at the field
   it("hints that IDs look swapped when they trade places with the saved ones", async () => {
     const admin = await createActor("superuser");
     await save(valid, admin);
-    const result = await save({ ...valid, clientSecret: "", clientId: valid.tenantId, tenantId: valid.clientId }, admin);
+    const result = await save(
+      { ...valid, clientSecret: "", clientId: valid.tenantId, tenantId: valid.clientId },
+      admin,
+    );
     expect(result.fields?.clientId?.[0]).toMatch(/look swapped/);
     const [row] = await db.select().from(entraConnections);
     expect(row.clientId).toBe(valid.clientId);
@@ -84,7 +144,9 @@ describe("the Azure User Sync form refuses bad input with a message at the field
 describe("saving the settings", () => {
   it("trims input, stores the secret encrypted, and shows only its last four characters", async () => {
     const admin = await createActor("superuser");
-    expect(await save({ ...valid, clientId: `  ${valid.clientId}  `, tenantId: " contoso.onmicrosoft.com " }, admin)).toEqual({ message: "Changes saved." });
+    expect(
+      await save({ ...valid, clientId: `  ${valid.clientId}  `, tenantId: " contoso.onmicrosoft.com " }, admin),
+    ).toEqual({ message: "Changes saved." });
     const [row] = await db.select().from(entraConnections);
     expect(row.clientId).toBe(valid.clientId);
     expect(row.tenantId).toBe("contoso.onmicrosoft.com");
@@ -107,7 +169,10 @@ describe("saving the settings", () => {
       "Changed Sync frequency",
       "Changed Sync frequency, Client secret",
     ]);
-    expect(events[1]).toMatchObject({ actorName: "Sam Admin", changes: { "Sync frequency": { from: "Daily", to: "Weekly" } } });
+    expect(events[1]).toMatchObject({
+      actorName: "Sam Admin",
+      changes: { "Sync frequency": { from: "Daily", to: "Weekly" } },
+    });
     expect(events[2].changes).toMatchObject({ "Client secret": { from: "stored", to: "replaced" } });
     expect(JSON.stringify(events)).not.toContain("another-secret");
     expect(JSON.stringify(events)).not.toContain(secret);
@@ -123,7 +188,9 @@ describe("saving the settings", () => {
   it("the Microsoft Azure tab's schedule is the same setting as the form's Sync frequency", async () => {
     const admin = await createActor("superuser");
     await save(valid, admin);
-    expect(await saveSyncSchedule(admin, await soleOrganizationId(), "every_4_hours")).toBe("Schedule saved: Every 4 hours.");
+    expect(await saveSyncSchedule(admin, await soleOrganizationId(), "every_4_hours")).toBe(
+      "Schedule saved: Every 4 hours.",
+    );
     expect((await getSyncSettings(admin, await soleOrganizationId())).syncFrequency).toBe("every_4_hours");
   });
 });
@@ -133,10 +200,18 @@ describe("superusers only", () => {
     const technician = await createActor("technician");
     const form = syncSettingsForm.parse({ ...valid, organizationId: await soleOrganizationId() });
     await expect(saveSyncSettings(technician, form)).rejects.toThrow("Only a superuser can do this.");
-    await expect(saveSyncSchedule(technician, await soleOrganizationId(), "hourly")).rejects.toThrow("Only a superuser can do this.");
-    await expect(getSyncSettings(technician, await soleOrganizationId())).rejects.toThrow("Only a superuser can do this.");
-    await expect(requestSync(technician, "users", { organizationId: await soleOrganizationId() })).rejects.toThrow("Only a superuser can do this.");
-    await expect(testSavedConnection(technician, await soleOrganizationId())).rejects.toThrow("Only a superuser can do this.");
+    await expect(saveSyncSchedule(technician, await soleOrganizationId(), "hourly")).rejects.toThrow(
+      "Only a superuser can do this.",
+    );
+    await expect(getSyncSettings(technician, await soleOrganizationId())).rejects.toThrow(
+      "Only a superuser can do this.",
+    );
+    await expect(requestSync(technician, "users", { organizationId: await soleOrganizationId() })).rejects.toThrow(
+      "Only a superuser can do this.",
+    );
+    await expect(testSavedConnection(technician, await soleOrganizationId())).rejects.toThrow(
+      "Only a superuser can do this.",
+    );
     expect(await db.select().from(entraConnections)).toHaveLength(0);
     expect(await db.select().from(auditEvents)).toHaveLength(0);
   });
@@ -145,8 +220,11 @@ describe("superusers only", () => {
 describe("before Azure User Sync is set up", () => {
   it("a sync and Test connection are both refused with the same words, and nothing is queued", async () => {
     const superuser = await createActor("superuser");
-    const notSetUp = "Azure User Sync is not set up yet: enter the IDs and the Client secret or certificate in Settings → Azure User Sync, then Save Changes.";
-    await expect(requestSync(superuser, "users", { organizationId: await soleOrganizationId() })).rejects.toThrow(notSetUp);
+    const notSetUp =
+      "Azure User Sync is not set up yet: enter the IDs and the Client secret or certificate in Settings → Azure User Sync, then Save Changes.";
+    await expect(requestSync(superuser, "users", { organizationId: await soleOrganizationId() })).rejects.toThrow(
+      notSetUp,
+    );
     await expect(testSavedConnection(superuser, await soleOrganizationId())).rejects.toThrow(notSetUp);
     expect(await db.$count(syncRuns)).toBe(0);
     expect((await getSyncSettings(superuser, await soleOrganizationId())).readiness).toBe("not_set_up");
@@ -160,6 +238,8 @@ describe("the secret's expiry date", () => {
       "The client secret expires in 30 days (2026-12-26). Create a new one in Certificates & secrets (guide step 3) and enter it under Azure User Sync.",
     );
     expect(secretExpiryMessage(secretExpiry("2026-11-26", now))).toMatch(/expires today/);
-    expect(secretExpiryMessage(secretExpiry("2026-11-25", now))).toMatch(/expired on 2026-11-25 — syncs will fail until you add a new secret/);
+    expect(secretExpiryMessage(secretExpiry("2026-11-25", now))).toMatch(
+      /expired on 2026-11-25 — syncs will fail until you add a new secret/,
+    );
   });
 });

@@ -19,7 +19,8 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           <NavLink href="/account">Your account</NavLink>
           <div className="ml-auto flex min-w-0 items-center gap-4">
             <span className="max-w-xs truncate text-sm text-slate-300" title={staff.name} data-testid="signed-in-as">
-              {staff.name} <span className="text-slate-400">· {staff.role === "superuser" ? "Superuser" : "Technician"}</span>
+              {staff.name}{" "}
+              <span className="text-slate-400">· {staff.role === "superuser" ? "Superuser" : "Technician"}</span>
             </span>
             <SignOutButton />
           </div>

@@ -1,7 +1,21 @@
 type Choice = { value: string; label: string };
 
 /** Radio buttons under one legend, with the group's error beside it. */
-export function ChoiceGroup({ name, legend, choices, defaultValue, errors, hint }: { name: string; legend: string; choices: Choice[]; defaultValue: string; errors?: string[]; hint?: React.ReactNode }) {
+export function ChoiceGroup({
+  name,
+  legend,
+  choices,
+  defaultValue,
+  errors,
+  hint,
+}: {
+  name: string;
+  legend: string;
+  choices: Choice[];
+  defaultValue: string;
+  errors?: string[];
+  hint?: React.ReactNode;
+}) {
   const errorId = `${name}-error`;
   const hintId = `${name}-hint`;
   const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ");
@@ -11,13 +25,27 @@ export function ChoiceGroup({ name, legend, choices, defaultValue, errors, hint 
       <div className="mt-1 flex gap-6">
         {choices.map((choice) => (
           <label key={choice.value} className="flex items-center gap-2 text-sm">
-            <input type="radio" name={name} value={choice.value} defaultChecked={defaultValue === choice.value} className="h-4 w-4 accent-indigo-600" />
+            <input
+              type="radio"
+              name={name}
+              value={choice.value}
+              defaultChecked={defaultValue === choice.value}
+              className="h-4 w-4 accent-indigo-600"
+            />
             {choice.label}
           </label>
         ))}
       </div>
-      {hint ? <p id={hintId} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
-      {errors?.length ? <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">{errors.join(" ")}</p> : null}
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <p id={errorId} role="alert" className="mt-1 text-sm text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -13,7 +13,8 @@ export function EmptyState({ actor, noun, children }: { actor: Actor; noun: stri
         </p>
       ) : (
         <p className="mt-2 text-slate-600">
-          {noun[0].toUpperCase() + noun.slice(1)} appear here once a superuser connects Microsoft Azure. Ask a superuser to set it up.
+          {noun[0].toUpperCase() + noun.slice(1)} appear here once a superuser connects Microsoft Azure. Ask a superuser
+          to set it up.
         </p>
       )}
       {children && <p className="mt-2 text-slate-600">{children}</p>}

@@ -12,7 +12,17 @@ type FieldProps = {
 };
 
 /** A labelled input with its error beside it, linked for screen readers. */
-export function FormField({ name, label, type = "text", defaultValue, errors, autoComplete, hint, rows, children }: FieldProps) {
+export function FormField({
+  name,
+  label,
+  type = "text",
+  defaultValue,
+  errors,
+  autoComplete,
+  hint,
+  rows,
+  children,
+}: FieldProps) {
   const errorId = `${name}-error`;
   const hintId = `${name}-hint`;
   const invalid = Boolean(errors?.length);
@@ -27,11 +37,19 @@ export function FormField({ name, label, type = "text", defaultValue, errors, au
   };
   return (
     <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium text-slate-700">{label}</label>
+      <label htmlFor={name} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
       {children ?? (rows ? <textarea {...control} rows={rows} /> : <input {...control} type={type} />)}
-      {hint && !invalid && <p id={hintId} className="text-xs text-slate-600">{hint}</p>}
+      {hint && !invalid && (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
       {invalid && (
-        <p id={errorId} className="text-sm text-red-700" role="alert">{errors!.join(" ")}</p>
+        <p id={errorId} className="text-sm text-red-700" role="alert">
+          {errors!.join(" ")}
+        </p>
       )}
     </div>
   );

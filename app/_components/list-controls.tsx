@@ -3,13 +3,29 @@ import { firstValues } from "@/lib/lists/search-params";
 type Option = { value: string; label: string };
 
 /** A select in a list's filter bar (a plain GET form: filters live in the URL). */
-export function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: Option[] }) {
+export function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: Option[];
+}) {
   return (
     <label className="text-sm text-slate-700">
       <span className="mb-1 block font-medium">{label}</span>
-      <select name={name} defaultValue={value ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm">
+      <select
+        name={name}
+        defaultValue={value ?? ""}
+        className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
+      >
         {options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
         ))}
       </select>
     </label>
@@ -33,7 +49,10 @@ export function SearchInput({ label, value, placeholder }: { label: string; valu
 
 export function ApplyButton() {
   return (
-    <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700">
+    <button
+      type="submit"
+      className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700"
+    >
       Apply
     </button>
   );
@@ -42,7 +61,8 @@ export function ApplyButton() {
 /** A list URL with the given query, dropping empty values. */
 export function listHref(path: string, query: Record<string, string | number | undefined>) {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== "") params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== "") params.set(key, String(value));
   const text = params.toString();
   return text ? `${path}?${text}` : path;
 }

@@ -5,7 +5,15 @@ import type { OrganizationChoice } from "@/lib/organizations/queries";
  * The Organization a client added by hand belongs to: a select shown only with two or more organizations
  * (with one, that one is meant and nothing is asked).
  */
-export function OrganizationSelect({ choices, value, errors }: { choices: OrganizationChoice[]; value?: string | null; errors?: string[] }) {
+export function OrganizationSelect({
+  choices,
+  value,
+  errors,
+}: {
+  choices: OrganizationChoice[];
+  value?: string | null;
+  errors?: string[];
+}) {
   if (choices.length < 2) return null;
   const invalid = Boolean(errors?.length);
   return (
@@ -20,7 +28,9 @@ export function OrganizationSelect({ choices, value, errors }: { choices: Organi
       >
         <option value="">Choose an organization</option>
         {choices.map((choice) => (
-          <option key={choice.id} value={choice.id}>{choice.name}</option>
+          <option key={choice.id} value={choice.id}>
+            {choice.name}
+          </option>
         ))}
       </select>
     </FormField>

@@ -12,23 +12,37 @@ export function OrganizationsAttentionBanner({ organizations }: { organizations:
   const count = organizations.length;
   const rest = count - NAMED_AT_MOST;
   return (
-    <div role="alert" data-testid="alert-banner" className="mb-6 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
-      <p className="font-medium">{count === 1 ? "1 organization needs attention" : `${count} organizations need attention`}</p>
+    <div
+      role="alert"
+      data-testid="alert-banner"
+      className="mb-6 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900"
+    >
+      <p className="font-medium">
+        {count === 1 ? "1 organization needs attention" : `${count} organizations need attention`}
+      </p>
       <ul className="mt-2 space-y-2">
         {organizations.slice(0, NAMED_AT_MOST).map((organization) => {
           const expiry = organization.expiry && secretExpiryMessage(organization.expiry);
           return (
             <li key={organization.organizationId} data-testid="organization-attention">
-              <Link href={organizationPath(organization.organizationId)} className="font-medium break-words">{organization.organizationName}</Link>
+              <Link href={organizationPath(organization.organizationId)} className="font-medium break-words">
+                {organization.organizationName}
+              </Link>
               <ul className="ml-5 list-disc">
                 {expiry && <li>{expiry}</li>}
-                {organization.alerts.map((alert) => <li key={alert.id}>{alert.summary}</li>)}
+                {organization.alerts.map((alert) => (
+                  <li key={alert.id}>{alert.summary}</li>
+                ))}
               </ul>
             </li>
           );
         })}
       </ul>
-      {rest > 0 && <p className="mt-2">And {rest} more: <Link href="/settings/organizations">see them all under Settings → Organizations</Link>.</p>}
+      {rest > 0 && (
+        <p className="mt-2">
+          And {rest} more: <Link href="/settings/organizations">see them all under Settings → Organizations</Link>.
+        </p>
+      )}
     </div>
   );
 }

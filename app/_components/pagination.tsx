@@ -13,7 +13,8 @@ type Props = {
   one?: string;
 };
 
-const totalText = ({ count, precision }: ListTotal) => `${precision === "exact" ? "" : `${precision} `}${count.toLocaleString("en")}`;
+const totalText = ({ count, precision }: ListTotal) =>
+  `${precision === "exact" ? "" : `${precision} `}${count.toLocaleString("en")}`;
 
 /**
  * "51–100 of 180 clients" (or "of about 1,000,000", "of more than 40,000") and the page links; nothing for an
@@ -26,15 +27,34 @@ export function Pagination({ page, total, shown, hrefFor, noun, one = noun.repla
   const last = first + shown - 1;
   const hasNext = pages === null || total.precision === "about" ? shown === pageSize : page < pages;
   return (
-    <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600">
+    <nav
+      aria-label="Pagination"
+      className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-600"
+    >
       <p data-testid="result-count">
-        {first.toLocaleString("en")}–{last.toLocaleString("en")} of {totalText(total)} {total.count === 1 && total.precision === "exact" ? one : noun}
+        {first.toLocaleString("en")}–{last.toLocaleString("en")} of {totalText(total)}{" "}
+        {total.count === 1 && total.precision === "exact" ? one : noun}
       </p>
       {(page > 1 || hasNext) && (
         <div className="flex items-center gap-3">
-          {page > 1 ? <Link href={hrefFor(page - 1)}>← Previous</Link> : <span className="text-slate-500" aria-disabled="true">← Previous</span>}
-          <span>Page {page.toLocaleString("en")}{pages === null ? "" : ` of ${total.precision === "about" ? "about " : ""}${pages.toLocaleString("en")}`}</span>
-          {hasNext ? <Link href={hrefFor(page + 1)}>Next →</Link> : <span className="text-slate-500" aria-disabled="true">Next →</span>}
+          {page > 1 ? (
+            <Link href={hrefFor(page - 1)}>← Previous</Link>
+          ) : (
+            <span className="text-slate-500" aria-disabled="true">
+              ← Previous
+            </span>
+          )}
+          <span>
+            Page {page.toLocaleString("en")}
+            {pages === null ? "" : ` of ${total.precision === "about" ? "about " : ""}${pages.toLocaleString("en")}`}
+          </span>
+          {hasNext ? (
+            <Link href={hrefFor(page + 1)}>Next →</Link>
+          ) : (
+            <span className="text-slate-500" aria-disabled="true">
+              Next →
+            </span>
+          )}
         </div>
       )}
     </nav>

@@ -11,5 +11,11 @@ const styles: Record<RecordSource, string> = {
 };
 
 export function SourceBadge({ source }: { source: RecordSource }) {
-  return <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${styles[source]}`}>{sourceLabels[source]}</span>;
+  return (
+    <span
+      className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${styles[source]}`}
+    >
+      {sourceLabels[source]}
+    </span>
+  );
 }

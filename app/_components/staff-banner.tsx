@@ -12,7 +12,12 @@ export function StaffBanner({ banner }: { banner: StaffBannerContent | null }) {
   if (!banner) return null;
   const providerApp = <SecretExpiryBanner expiry={banner.providerAppExpiry} providerApp linkToSettings />;
   if (banner.severalOrganizations) {
-    return <>{providerApp}<OrganizationsAttentionBanner organizations={banner.organizations} /></>;
+    return (
+      <>
+        {providerApp}
+        <OrganizationsAttentionBanner organizations={banner.organizations} />
+      </>
+    );
   }
   const only = banner.organizations[0];
   return (

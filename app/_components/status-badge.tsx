@@ -14,7 +14,10 @@ const tones: Record<Tone, string> = {
 /** The pill every status wears, in the lists, on a record's page and in the run history. */
 function Badge({ tone, children, testId }: { tone: Tone; children: React.ReactNode; testId?: string }) {
   return (
-    <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`} data-testid={testId}>
+    <span
+      className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]}`}
+      data-testid={testId}
+    >
       {children}
     </span>
   );
@@ -37,5 +40,9 @@ const runTones: Record<SyncRun["status"], Tone> = {
 };
 
 export function RunStatusBadge({ status, testId }: { status: SyncRun["status"]; testId?: string }) {
-  return <Badge tone={runTones[status]} testId={testId}>{runStatusLabels[status]}</Badge>;
+  return (
+    <Badge tone={runTones[status]} testId={testId}>
+      {runStatusLabels[status]}
+    </Badge>
+  );
 }

@@ -14,12 +14,12 @@ export default async function PortalHomePage() {
     <>
       <div className="mb-6 flex items-center justify-between gap-4">
         <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere">{client.displayName}</h1>
-        <div className="shrink-0 rounded-md bg-slate-800 px-3 py-1.5"><SignOutButton callbackUrl="/portal/signin" /></div>
+        <div className="shrink-0 rounded-md bg-slate-800 px-3 py-1.5">
+          <SignOutButton callbackUrl="/portal/signin" />
+        </div>
       </div>
       <h2 className="mb-3 text-lg font-semibold">Your details</h2>
-      <DetailList
-        details={clientContactDetails(client)}
-      />
+      <DetailList details={clientContactDetails(client)} />
       <h2 className="mt-8 mb-3 text-lg font-semibold">Your devices</h2>
       {devices.length === 0 ? (
         <p className="text-sm text-slate-600">No devices are registered to you.</p>

@@ -44,7 +44,9 @@ function readOptions(args: string[]) {
       words.push(arg);
       continue;
     }
-    const [name, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [name, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
     if (given.has(name as Flag | Valued)) throw new UsageError(`${name} is given twice.`);
     if ((flags as readonly string[]).includes(name)) {
       if (inline !== undefined) throw new UsageError(`${name} takes no value.`);
@@ -83,7 +85,8 @@ export function parseSyncArguments(args: string[]): SyncCommand {
   const preview = given.has("--preview");
   if (preview && kind !== "users") throw new UsageError("Only a users sync can be previewed.");
   const organization = given.get("--organization");
-  if (organization && given.has("--all")) throw new UsageError("--organization and --all: name one organization, or sync them all.");
+  if (organization && given.has("--all"))
+    throw new UsageError("--organization and --all: name one organization, or sync them all.");
   if (given.has("--concurrency") && !given.has("--all")) throw new UsageError("--concurrency goes with --all.");
   const target: Target = given.has("--all")
     ? { all: true, concurrency: concurrencyOf(given.get("--concurrency")) }

@@ -1,5 +1,9 @@
 // The organizations `npm run sync` can name: every one, as Settings → Organizations lists them, one line each.
-import { organizationStatuses, readOrganizationsOverview, type OrganizationOverview } from "@/lib/organization-overview/overview";
+import {
+  organizationStatuses,
+  readOrganizationsOverview,
+  type OrganizationOverview,
+} from "@/lib/organization-overview/overview";
 import { sortOverview } from "@/lib/organization-overview/sorting";
 import { isUuid } from "@/db/is-uuid";
 
@@ -8,7 +12,8 @@ export type Organization = OrganizationOverview;
 export const everyOrganization = async () => sortOverview(await readOrganizationsOverview(), "name", "asc");
 
 /** Set up and Status Enabled (failing ones too: a sync is how they recover): what `--all` syncs. */
-export const isEnabled = (organization: Organization) => organization.status === "enabled" || organization.status === "failing";
+export const isEnabled = (organization: Organization) =>
+  organization.status === "enabled" || organization.status === "failing";
 
 const when = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 const lastSync = (sync: Organization["lastUsersSync"]) => (sync ? `${sync.status} at ${when(sync.at)}` : "never");

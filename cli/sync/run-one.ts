@@ -38,7 +38,13 @@ export type RunWatch = {
   onProgress?: (text: string) => void;
 };
 
-const failure = (reason: string): Outcome => ({ exitCode: 1, line: `Sync failed: ${reason}`, details: [], failed: true, wroteClients: false });
+const failure = (reason: string): Outcome => ({
+  exitCode: 1,
+  line: `Sync failed: ${reason}`,
+  details: [],
+  failed: true,
+  wroteClients: false,
+});
 
 function reasonOf(error: unknown) {
   if (isDatabaseConnectionLost(error)) return databaseLostMessage;
@@ -49,16 +55,38 @@ function reasonOf(error: unknown) {
 async function previewOutcome(runId: string, seconds: string): Promise<Outcome> {
   const run = await findSyncRun(runId);
   const counts = run.counts!;
-  const details = previewLines({ ...run, counts }).map((line) => `  ${line.count.toLocaleString("en")} ${line.label}${previewNames(line)}`);
+  const details = previewLines({ ...run, counts }).map(
+    (line) => `  ${line.count.toLocaleString("en")} ${line.label}${previewNames(line)}`,
+  );
   if (run.reviewNote) details.push(`  ${run.reviewNote}`);
-  details.push("  Nothing was written: a users sync now would do this, if nothing changes in Microsoft Entra meanwhile.");
-  return { exitCode: 0, line: `Preview done in ${seconds} s: ${describeCounts(counts)} (run ${runId})`, details, failed: false, wroteClients: false };
+  details.push(
+    "  Nothing was written: a users sync now would do this, if nothing changes in Microsoft Entra meanwhile.",
+  );
+  return {
+    exitCode: 0,
+    line: `Preview done in ${seconds} s: ${describeCounts(counts)} (run ${runId})`,
+    details,
+    failed: false,
+    wroteClients: false,
+  };
 }
 
-async function runHeld(connectionId: string, request: RunRequest, watch: RunWatch, hold: CommandLineHold): Promise<Outcome> {
+async function runHeld(
+  connectionId: string,
+  request: RunRequest,
+  watch: RunWatch,
+  hold: CommandLineHold,
+): Promise<Outcome> {
   const { kind, full, preview } = request;
   const run = await createSyncRun(
-    { connectionId, kind, trigger: "command_line", full, preview, requestedByName: `command line (${userInfo().username})` },
+    {
+      connectionId,
+      kind,
+      trigger: "command_line",
+      full,
+      preview,
+      requestedByName: `command line (${userInfo().username})`,
+    },
     { holdingCommandLineLock: true },
   );
   if (!run) return failure(await alreadyRunningMessage(connectionId, kind));
@@ -70,9 +98,14 @@ async function runHeld(connectionId: string, request: RunRequest, watch: RunWatc
   hold.lost.addEventListener("abort", onStop, { once: true });
   const stopHeartbeat = startHeartbeat(run.id);
   const started = Date.now();
-  const result = await runSync(run.id, (_id, work) => work(), { signal: stop.signal }, ({ pagesDone, phase }) => {
-    watch.onProgress?.(`${pagesDone} pages${phase === "members" ? " (group members)" : ""}`);
-  }).finally(() => {
+  const result = await runSync(
+    run.id,
+    (_id, work) => work(),
+    { signal: stop.signal },
+    ({ pagesDone, phase }) => {
+      watch.onProgress?.(`${pagesDone} pages${phase === "members" ? " (group members)" : ""}`);
+    },
+  ).finally(() => {
     stopHeartbeat();
     watch.stop.removeEventListener("abort", onStop);
   });
@@ -88,7 +121,9 @@ async function runHeld(connectionId: string, request: RunRequest, watch: RunWatc
     return {
       exitCode: stopped.exitCode,
       line: `Cancelled after ${seconds} s and ${ended?.pagesDone ?? 0} pages: ${describeCounts(ended?.counts ?? null) || "nothing written"}.`,
-      details: ["Every page written is kept; nothing was disabled or removed. The next sync carries on from the last finished one."],
+      details: [
+        "Every page written is kept; nothing was disabled or removed. The next sync carries on from the last finished one.",
+      ],
       failed: false,
       wroteClients: false,
     };
@@ -98,15 +133,27 @@ async function runHeld(connectionId: string, request: RunRequest, watch: RunWatc
     const held = result.status === "needs_review";
     const details: string[] = [];
     const { graphWaitSeconds } = await findSyncRun(run.id);
-    if (graphWaitSeconds > 0) details.push(`Of that, ${graphWaitSeconds} s waiting because Microsoft Graph asked to slow down (429, Retry-After).`);
-    if (held) details.push("More than the review threshold would be disabled or removed: nothing was. Open Settings → Azure User Sync → Run history.");
+    if (graphWaitSeconds > 0)
+      details.push(
+        `Of that, ${graphWaitSeconds} s waiting because Microsoft Graph asked to slow down (429, Retry-After).`,
+      );
+    if (held)
+      details.push(
+        "More than the review threshold would be disabled or removed: nothing was. Open Settings → Azure User Sync → Run history.",
+      );
     const line = `${held ? "Held for review" : "Done"} in ${seconds} s: ${describeCounts(result.counts ?? null)} (run ${run.id})`;
     return { exitCode: held ? 4 : 0, line, details, failed: false, wroteClients: kind === "users" };
   }
   // Ended meanwhile by someone else: Cancel sync in the browser.
   const ended = await findSyncRun(run.id);
   const line = `The run ended as ${ended.status}: ${ended.errorMessage ?? ""} ${describeCounts(ended.counts)}`.trim();
-  return { exitCode: ended.status === "cancelled" ? 3 : 1, line, details: [], failed: ended.status !== "cancelled", wroteClients: false };
+  return {
+    exitCode: ended.status === "cancelled" ? 3 : 1,
+    line,
+    details: [],
+    failed: ended.status !== "cancelled",
+    wroteClients: false,
+  };
 }
 
 /** Syncs (or previews) one organization's connection; refused in words when it cannot (waiting for consent, not set up, disabled). */
@@ -116,7 +163,8 @@ export async function syncOrganization(organizationId: string, request: RunReque
     refuseUnlessSyncable(connection, request.kind, { preview: request.preview });
     // Held until this process ends, however it ends: the run's live owner (lib/sync-runs/run-owner.ts).
     const hold = await holdForCommandLine(connection.id, request.kind);
-    if (!hold) return failure(`A sync of ${request.kind} is already running from another command line: wait for it to finish.`);
+    if (!hold)
+      return failure(`A sync of ${request.kind} is already running from another command line: wait for it to finish.`);
     try {
       return await runHeld(connection.id, request, watch, hold);
     } finally {

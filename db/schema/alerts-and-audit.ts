@@ -1,6 +1,18 @@
 // What superusers are told about (alert conditions and their mails), and the audit log of who changed what.
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { providerApp } from "./credentials";
 import { entraConnections } from "./organizations-and-connections";
 import { staffUsers } from "./staff";
@@ -45,8 +57,12 @@ export const alertConditions = pgTable(
   },
   // One open row per condition: raising it again finds that row and mails nobody.
   (t) => [
-    uniqueIndex("alert_conditions_one_open").on(t.connectionId, t.conditionKey).where(sql`cleared_at IS NULL`),
-    uniqueIndex("alert_conditions_one_open_of_provider_app").on(t.providerAppId, t.conditionKey).where(sql`cleared_at IS NULL`),
+    uniqueIndex("alert_conditions_one_open")
+      .on(t.connectionId, t.conditionKey)
+      .where(sql`cleared_at IS NULL`),
+    uniqueIndex("alert_conditions_one_open_of_provider_app")
+      .on(t.providerAppId, t.conditionKey)
+      .where(sql`cleared_at IS NULL`),
     check("alert_conditions_one_subject", sql`num_nonnulls(${t.connectionId}, ${t.providerAppId}) = 1`),
   ],
 );
@@ -56,7 +72,9 @@ export const alertMails = pgTable(
   "alert_mails",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    conditionId: uuid("condition_id").notNull().references(() => alertConditions.id, { onDelete: "cascade" }),
+    conditionId: uuid("condition_id")
+      .notNull()
+      .references(() => alertConditions.id, { onDelete: "cascade" }),
     kind: alertMailKind("kind").notNull(),
     subject: text("subject").notNull(),
     text: text("text").notNull(),
@@ -65,7 +83,11 @@ export const alertMails = pgTable(
     // How many superusers it went to; 0 when nobody had alert mail on.
     recipientCount: integer("recipient_count"),
   },
-  (t) => [index("alert_mails_unsent").on(t.createdAt).where(sql`sent_at IS NULL`)],
+  (t) => [
+    index("alert_mails_unsent")
+      .on(t.createdAt)
+      .where(sql`sent_at IS NULL`),
+  ],
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;

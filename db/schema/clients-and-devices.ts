@@ -1,6 +1,17 @@
 // The people (clients) and devices an organization has, synced from Entra or added by hand.
 import { sql, type SQL } from "drizzle-orm";
-import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { timestamps } from "./columns";
 import { entraConnections, organizations } from "./organizations-and-connections";
 
@@ -20,7 +31,9 @@ export const clients = pgTable(
   "clients",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
     connectionId: uuid("connection_id").references(() => entraConnections.id),
     entraObjectId: text("entra_object_id"),
     displayName: text("display_name").notNull(),
@@ -36,7 +49,10 @@ export const clients = pgTable(
     companyName: text("company_name"),
     officeLocation: text("office_location"),
     mobilePhone: text("mobile_phone"),
-    businessPhones: text("business_phones").array().notNull().default(sql`'{}'::text[]`),
+    businessPhones: text("business_phones")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // Whether Entra lists a licence for the account; null until a sync has asked.
     licensed: boolean("licensed"),
     status: recordStatus("status").notNull().default("active"),
@@ -57,9 +73,13 @@ export const clients = pgTable(
     index("clients_organization_name_order").on(t.organizationId, t.displayName, t.id),
     index("clients_updated_order").on(t.updatedAt, t.id),
     // A users sync looks up each page's new addresses among the clients added by hand (lib/sync/hand-made-matches.ts).
-    index("clients_hand_made_address").on(sql`lower(trim(${t.mail}))`).where(sql`source = 'manual' AND entra_object_id IS NULL`),
+    index("clients_hand_made_address")
+      .on(sql`lower(trim(${t.mail}))`)
+      .where(sql`source = 'manual' AND entra_object_id IS NULL`),
     // "An active client already has this mail" (lib/clients/mail-in-use.ts), asked by every add, edit and import.
-    index("clients_active_mail").on(sql`lower(trim(${t.mail}))`).where(sql`${t.status} = 'active'`),
+    index("clients_active_mail")
+      .on(sql`lower(trim(${t.mail}))`)
+      .where(sql`${t.status} = 'active'`),
   ],
 );
 
@@ -67,7 +87,9 @@ export const devices = pgTable(
   "devices",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id").notNull().references(() => organizations.id),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
     connectionId: uuid("connection_id").references(() => entraConnections.id),
     entraObjectId: text("entra_object_id"),
     deviceId: text("device_id"),

@@ -1,10 +1,28 @@
 // Customer organizations, their Microsoft Entra connection with its Azure User Sync settings, and admin-consent links.
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { storedCredential, timestamps } from "./columns";
 import { staffUsers } from "./staff";
 
-export const syncFrequency = pgEnum("sync_frequency", ["manual", "hourly", "every_4_hours", "every_12_hours", "daily", "weekly"]);
+export const syncFrequency = pgEnum("sync_frequency", [
+  "manual",
+  "hourly",
+  "every_4_hours",
+  "every_12_hours",
+  "daily",
+  "weekly",
+]);
 
 /** Which users a users sync brings in (lib/sync/users-scope.ts); the default is every account. */
 export type UsersScope = {
@@ -17,7 +35,13 @@ export type UsersScope = {
   skipDisabledOnFirstSight: boolean;
 };
 
-export const allUsersScope: UsersScope = { mode: "all_users", groups: [], skipUnlicensed: false, skipPatterns: [], skipDisabledOnFirstSight: false };
+export const allUsersScope: UsersScope = {
+  mode: "all_users",
+  groups: [],
+  skipUnlicensed: false,
+  skipPatterns: [],
+  skipDisabledOnFirstSight: false,
+};
 
 /**
  * A customer organization the IT provider supports: it owns its clients and devices, and syncs them from its
@@ -42,35 +66,49 @@ export const organizations = pgTable(
 export const connectionMethod = pgEnum("connection_method", ["own_app", "provider_app"]);
 
 /** One organization's Microsoft Entra tenant that Vertask syncs from, with its Azure User Sync settings. */
-export const entraConnections = pgTable("entra_connections", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organizationId: uuid("organization_id").notNull().unique().references(() => organizations.id),
-  method: connectionMethod("method").notNull().default("own_app"),
-  name: text("name").notNull(),
-  enabled: boolean("enabled").notNull().default(false),
-  syncFrequency: syncFrequency("sync_frequency").notNull().default("manual"),
-  clientId: text("client_id"),
-  tenantId: text("tenant_id"),
-  // Its own app's credential; a connection by the provider's app signs in with the provider app's.
-  ...storedCredential,
-  syncExternalUsers: boolean("sync_external_users").notNull().default(false),
-  inviteToPortal: boolean("invite_to_portal").notNull().default(false),
-  usersScope: jsonb("users_scope").$type<UsersScope>().notNull().default(allUsersScope),
-  // A sync that would disable or remove more than this share of the active synced rows stops for review.
-  reviewThresholdPercent: integer("review_threshold_percent").notNull().default(10),
-  // Where the next incremental sync starts, and the "Sync external users" value it was made under.
-  usersDeltaLink: text("users_delta_link"),
-  usersDeltaWithExternal: boolean("users_delta_with_external"),
-  // The users scope the delta link was made under: another scope needs everyone listed again.
-  usersDeltaScope: jsonb("users_delta_scope").$type<UsersScope>(),
-  devicesDeltaLink: text("devices_delta_link"),
-  ...timestamps,
-}, (t) => [
-  // One tenant, one organization: a directory synced into two organizations would mix two customers' people.
-  uniqueIndex("entra_connections_one_per_tenant").on(sql`lower(${t.tenantId})`),
-]);
+export const entraConnections = pgTable(
+  "entra_connections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .unique()
+      .references(() => organizations.id),
+    method: connectionMethod("method").notNull().default("own_app"),
+    name: text("name").notNull(),
+    enabled: boolean("enabled").notNull().default(false),
+    syncFrequency: syncFrequency("sync_frequency").notNull().default("manual"),
+    clientId: text("client_id"),
+    tenantId: text("tenant_id"),
+    // Its own app's credential; a connection by the provider's app signs in with the provider app's.
+    ...storedCredential,
+    syncExternalUsers: boolean("sync_external_users").notNull().default(false),
+    inviteToPortal: boolean("invite_to_portal").notNull().default(false),
+    usersScope: jsonb("users_scope").$type<UsersScope>().notNull().default(allUsersScope),
+    // A sync that would disable or remove more than this share of the active synced rows stops for review.
+    reviewThresholdPercent: integer("review_threshold_percent").notNull().default(10),
+    // Where the next incremental sync starts, and the "Sync external users" value it was made under.
+    usersDeltaLink: text("users_delta_link"),
+    usersDeltaWithExternal: boolean("users_delta_with_external"),
+    // The users scope the delta link was made under: another scope needs everyone listed again.
+    usersDeltaScope: jsonb("users_delta_scope").$type<UsersScope>(),
+    devicesDeltaLink: text("devices_delta_link"),
+    ...timestamps,
+  },
+  (t) => [
+    // One tenant, one organization: a directory synced into two organizations would mix two customers' people.
+    uniqueIndex("entra_connections_one_per_tenant").on(sql`lower(${t.tenantId})`),
+  ],
+);
 
-export const consentOutcome = pgEnum("consent_outcome", ["connected", "not_working", "declined", "refused", "awaiting_confirmation", "rejected"]);
+export const consentOutcome = pgEnum("consent_outcome", [
+  "connected",
+  "not_working",
+  "declined",
+  "refused",
+  "awaiting_confirmation",
+  "rejected",
+]);
 
 /** What a tenant says of itself (Graph's GET /organization), kept with an answer that waits for a superuser's confirmation. */
 export type ConsentTenantDetails = { displayName: string | null; verifiedDomains: string[] } | { unreadable: string };
@@ -93,8 +131,12 @@ export const consentRequests = pgTable(
   "consent_requests",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    requestedById: uuid("requested_by_id").notNull().references(() => staffUsers.id, { onDelete: "cascade" }),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    requestedById: uuid("requested_by_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
     stateHash: text("state_hash").notNull().unique(),
     // The provider app the link asks consent for, and the tenant it names (null: "organizations", any tenant).
     clientId: text("client_id").notNull(),

@@ -7,7 +7,9 @@ export const portalStatus = pgEnum("portal_status", ["invited", "active", "revok
 
 /** A client's access to the client portal: at most one per client, so a client is invited once. */
 export const portalAccounts = pgTable("portal_accounts", {
-  clientId: uuid("client_id").primaryKey().references(() => clients.id, { onDelete: "cascade" }),
+  clientId: uuid("client_id")
+    .primaryKey()
+    .references(() => clients.id, { onDelete: "cascade" }),
   status: portalStatus("status").notNull().default("invited"),
   passwordHash: text("password_hash"),
   // Raised when access is revoked, so sessions already open stop working.
@@ -22,7 +24,9 @@ export const portalInvitations = pgTable(
   "portal_invitations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clientId: uuid("client_id").notNull().references(() => clients.id, { onDelete: "cascade" }),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
     // The users sync whose end made it (none for a resend), so the run history can count what it sent.
     syncRunId: uuid("sync_run_id").references(() => syncRuns.id, { onDelete: "set null" }),
     email: text("email").notNull(),
@@ -50,7 +54,9 @@ export const portalPasswordResets = pgTable(
   "portal_password_resets",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    clientId: uuid("client_id").notNull().references(() => clients.id, { onDelete: "cascade" }),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => clients.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

@@ -1,13 +1,32 @@
 // Sync runs of users or devices, and what each page step and each run keeps while it works.
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { recordStatus } from "./clients-and-devices";
 import { entraConnections, type UsersScope } from "./organizations-and-connections";
 import { staffUsers } from "./staff";
 
 export const syncKind = pgEnum("sync_kind", ["users", "devices"]);
 export const syncTrigger = pgEnum("sync_trigger", ["manual", "scheduled", "command_line"]);
-export const syncRunStatus = pgEnum("sync_run_status", ["queued", "running", "succeeded", "failed", "needs_review", "cancelled"]);
+export const syncRunStatus = pgEnum("sync_run_status", [
+  "queued",
+  "running",
+  "succeeded",
+  "failed",
+  "needs_review",
+  "cancelled",
+]);
 
 export type SyncCounts = {
   created: number;
@@ -29,7 +48,9 @@ export const syncRuns = pgTable(
   "sync_runs",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    connectionId: uuid("connection_id").notNull().references(() => entraConnections.id),
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => entraConnections.id),
     kind: syncKind("kind").notNull(),
     trigger: syncTrigger("trigger").notNull(),
     full: boolean("full").notNull().default(false),
@@ -63,7 +84,9 @@ export const syncRuns = pgTable(
   (t) => [
     index("sync_runs_latest").on(t.connectionId, t.kind, t.queuedAt),
     // At most one queued or running sync of each kind per connection.
-    uniqueIndex("sync_runs_one_active").on(t.connectionId, t.kind).where(sql`status IN ('queued', 'running')`),
+    uniqueIndex("sync_runs_one_active")
+      .on(t.connectionId, t.kind)
+      .where(sql`status IN ('queued', 'running')`),
   ],
 );
 
@@ -71,7 +94,9 @@ export const syncRuns = pgTable(
 export const syncRunPages = pgTable(
   "sync_run_pages",
   {
-    runId: uuid("run_id").notNull().references(() => syncRuns.id, { onDelete: "cascade" }),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => syncRuns.id, { onDelete: "cascade" }),
     pageIndex: integer("page_index").notNull(),
     counts: jsonb("counts").$type<SyncCounts>().notNull(),
     skippedReasons: jsonb("skipped_reasons").$type<Record<string, number>>().notNull(),
@@ -86,7 +111,9 @@ export const syncRunPages = pgTable(
 export const syncPendingChanges = pgTable(
   "sync_pending_changes",
   {
-    runId: uuid("run_id").notNull().references(() => syncRuns.id, { onDelete: "cascade" }),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => syncRuns.id, { onDelete: "cascade" }),
     entraObjectId: text("entra_object_id").notNull(),
     toStatus: recordStatus("to_status").notNull(),
     reason: text("reason").notNull(),
@@ -98,7 +125,9 @@ export const syncPendingChanges = pgTable(
 export const syncScopeMembers = pgTable(
   "sync_scope_members",
   {
-    runId: uuid("run_id").notNull().references(() => syncRuns.id, { onDelete: "cascade" }),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => syncRuns.id, { onDelete: "cascade" }),
     objectId: text("object_id").notNull(),
   },
   (t) => [primaryKey({ columns: [t.runId, t.objectId] })],
@@ -108,7 +137,9 @@ export const syncScopeMembers = pgTable(
 export const syncPreviewSeen = pgTable(
   "sync_preview_seen",
   {
-    runId: uuid("run_id").notNull().references(() => syncRuns.id, { onDelete: "cascade" }),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => syncRuns.id, { onDelete: "cascade" }),
     objectId: text("object_id").notNull(),
   },
   (t) => [primaryKey({ columns: [t.runId, t.objectId] })],

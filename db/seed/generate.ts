@@ -20,14 +20,22 @@ export function randomSource(seed: number) {
 }
 
 function asciiHandle(text: string) {
-  const plain = text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  const plain = text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
   return plain || "user";
 }
 
 /** The connection demo rows come from, and the organization they belong to. */
 type DemoConnection = { id: string; organizationId: string };
 
-export function generateClient(index: number, connection: DemoConnection, random: ReturnType<typeof randomSource>): NewClient {
+export function generateClient(
+  index: number,
+  connection: DemoConnection,
+  random: ReturnType<typeof randomSource>,
+): NewClient {
   const givenName = random.pick(givenNames);
   const surname = random.pick(surnames);
   const guest = random.next() < 0.05;
@@ -59,7 +67,12 @@ export function generateClient(index: number, connection: DemoConnection, random
   };
 }
 
-export function generateDevice(index: number, connection: DemoConnection, ownerId: string | null, random: ReturnType<typeof randomSource>): NewDevice {
+export function generateDevice(
+  index: number,
+  connection: DemoConnection,
+  ownerId: string | null,
+  random: ReturnType<typeof randomSource>,
+): NewDevice {
   const kind = random.pick(deviceModels);
   const prefix = kind.os === "Windows" ? "DESKTOP" : kind.os === "macOS" ? "MAC" : kind.os.toUpperCase();
   const registeredAt = new Date(Date.now() - random.next() * 3 * 365 * 86_400_000);

@@ -10,7 +10,13 @@ export async function fakeTenant<T>(operation: string, body: Record<string, unkn
   return result as T;
 }
 
-type FakeUser = { id: string; displayName: string; userType: string | null; userPrincipalName: string; accountEnabled: boolean };
+type FakeUser = {
+  id: string;
+  displayName: string;
+  userType: string | null;
+  userPrincipalName: string;
+  accountEnabled: boolean;
+};
 
 /** The first enabled member of the fake tenant: someone a users sync brings in as an active client. */
 export async function firstEnabledMember() {

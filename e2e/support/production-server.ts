@@ -19,9 +19,19 @@ export function productionEnv(databaseUrl: string): Record<string, string> {
   };
 }
 
-export type StartedServer = { child: ChildProcess; output: () => string; exited: Promise<number | null>; stop: () => void };
+export type StartedServer = {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+  stop: () => void;
+};
 
-export function startServer(command: string[], port: number, env: Record<string, string>, cwd = process.cwd()): StartedServer {
+export function startServer(
+  command: string[],
+  port: number,
+  env: Record<string, string>,
+  cwd = process.cwd(),
+): StartedServer {
   const child = spawn(command[0], [...command.slice(1), "-p", String(port), "-H", "127.0.0.1"], {
     cwd,
     env: { ...env, NEXTAUTH_URL: `http://127.0.0.1:${port}` } as NodeJS.ProcessEnv,
@@ -44,8 +54,15 @@ export function startServer(command: string[], port: number, env: Record<string,
 /** Waits until `url` answers 200, or fails with what the server printed. */
 export async function waitForOk(server: StartedServer, url: string, timeoutMs = 60_000) {
   for (let waited = 0; waited < timeoutMs; waited += 250) {
-    if (server.child.exitCode !== null) throw new Error(`the server exited (${server.child.exitCode}):\n${server.output()}`);
-    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    if (server.child.exitCode !== null)
+      throw new Error(`the server exited (${server.child.exitCode}):\n${server.output()}`);
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(250);
   }
   throw new Error(`${url} did not answer 200:\n${server.output()}`);

@@ -27,7 +27,9 @@ export function freshCheckout() {
   const folder = mkdtempSync(path.join(tmpdir(), "vertask-readme-"));
   // Readable by others, as a clone is: run as root, the embedded PostgreSQL runs its binaries as user postgres.
   chmodSync(folder, 0o755);
-  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { encoding: "utf8" }).split("\0").filter(Boolean);
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { encoding: "utf8" })
+    .split("\0")
+    .filter(Boolean);
   for (const file of files.filter((file) => existsSync(file))) {
     mkdirSync(path.join(folder, path.dirname(file)), { recursive: true });
     cpSync(file, path.join(folder, file));
@@ -36,7 +38,12 @@ export function freshCheckout() {
   return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
-export type ReadmeProcess = { child: ChildProcess; output: () => string; exited: Promise<number | null>; stop: () => Promise<void> };
+export type ReadmeProcess = {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+  stop: () => Promise<void>;
+};
 
 /** Runs one README line with `sh -c` in `folder`, with only the machine's basics and `env` in its environment. */
 export function runReadmeLine(line: string, folder: string, env: Record<string, string>): ReadmeProcess {
@@ -73,7 +80,8 @@ export async function waitForOutput(process: ReadmeProcess, pattern: RegExp, tim
   for (let waited = 0; waited < timeoutMs; waited += 250) {
     const match = process.output().match(pattern);
     if (match) return match;
-    if (process.child.exitCode !== null) throw new Error(`exited (${process.child.exitCode}) before printing ${pattern}:\n${process.output()}`);
+    if (process.child.exitCode !== null)
+      throw new Error(`exited (${process.child.exitCode}) before printing ${pattern}:\n${process.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`did not print ${pattern} within ${timeoutMs / 1000} s:\n${process.output()}`);

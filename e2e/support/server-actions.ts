@@ -24,7 +24,11 @@ export async function captureActionRequest(page: Page, submit: () => Promise<voi
 
 export async function replayAction(request: APIRequestContext, action: CapturedAction) {
   const response = await request.post(action.path, {
-    headers: { "next-action": action.headers["next-action"], "content-type": action.headers["content-type"], accept: "text/x-component" },
+    headers: {
+      "next-action": action.headers["next-action"],
+      "content-type": action.headers["content-type"],
+      accept: "text/x-component",
+    },
     data: action.body,
   });
   return response.text();

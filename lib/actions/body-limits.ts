@@ -14,8 +14,19 @@ export const bodyLimits = {
 } as const;
 
 /** The multipart forms that upload a file: Import CSV, and the credential on an organization's Settings tab or the provider app's. */
-const uploadPages = [/^\/clients\/import$/, /^\/settings\/azure$/, /^\/settings\/organizations\/provider-app$/, /^\/settings\/organizations\/[0-9a-f-]{36}$/i];
-const anonymousPages = [/^\/signin$/, /^\/setup$/, /^\/portal\/(signin|accept|new-link|new-password)$/, /^\/consent-answer$/, /^\/api\/auth\//];
+const uploadPages = [
+  /^\/clients\/import$/,
+  /^\/settings\/azure$/,
+  /^\/settings\/organizations\/provider-app$/,
+  /^\/settings\/organizations\/[0-9a-f-]{36}$/i,
+];
+const anonymousPages = [
+  /^\/signin$/,
+  /^\/setup$/,
+  /^\/portal\/(signin|accept|new-link|new-password)$/,
+  /^\/consent-answer$/,
+  /^\/api\/auth\//,
+];
 /** Inngest posts a run's state (up to its own 32 MB), signed: the SDK checks it, not these limits. */
 const unlimited = /^\/api\/inngest$/;
 
@@ -37,12 +48,20 @@ export function bodyRefusal(request: { method: string; pathname: string; headers
   const contentLength = request.headers.get("content-length");
   if (contentLength === null) {
     // Browsers give every form post a length; a body streamed without one could not be held to the limit here.
-    return request.headers.has("transfer-encoding") ? { status: 411, message: "A form post needs a Content-Length." } : null;
+    return request.headers.has("transfer-encoding")
+      ? { status: 411, message: "A form post needs a Content-Length." }
+      : null;
   }
   const length = Number(contentLength);
-  if (!Number.isSafeInteger(length) || length < 0) return { status: 411, message: "A form post needs a Content-Length." };
-  if (length > limit) return { status: 413, message: `This form sent ${describeBytes(length)}; at most ${describeBytes(limit)} can be sent here.` };
+  if (!Number.isSafeInteger(length) || length < 0)
+    return { status: 411, message: "A form post needs a Content-Length." };
+  if (length > limit)
+    return {
+      status: 413,
+      message: `This form sent ${describeBytes(length)}; at most ${describeBytes(limit)} can be sent here.`,
+    };
   return null;
 }
 
-const describeBytes = (bytes: number) => (bytes >= megabyte ? `${(bytes / megabyte).toFixed(1).replace(/\.0$/, "")} MB` : `${Math.ceil(bytes / 1024)} KB`);
+const describeBytes = (bytes: number) =>
+  bytes >= megabyte ? `${(bytes / megabyte).toFixed(1).replace(/\.0$/, "")} MB` : `${Math.ceil(bytes / 1024)} KB`;

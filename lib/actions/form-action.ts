@@ -14,7 +14,8 @@ type Access = StaffRole | "staff" | "anyone";
 function echoedValues(formData: FormData) {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
-    if (typeof value === "string" && !key.startsWith("$") && !/password|secret|fileContent/i.test(key)) values[key] = value;
+    if (typeof value === "string" && !key.startsWith("$") && !/password|secret|fileContent/i.test(key))
+      values[key] = value;
   }
   return values;
 }
@@ -43,10 +44,18 @@ export function formAction<Schema extends z.ZodType, A extends Access>(
       return { status: "ok", message: outcome ?? "Saved." };
     } catch (error) {
       if (error instanceof FieldError) {
-        const fieldErrors = Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, [message]]));
+        const fieldErrors = Object.fromEntries(
+          Object.entries(error.fields).map(([field, message]) => [field, [message]]),
+        );
         return { status: "error", message: "Check the highlighted fields.", fieldErrors, values };
       }
-      if (error instanceof ActionRefused) return { status: "error", message: error.message, values, ...(error.data === undefined ? {} : { data: error.data }) };
+      if (error instanceof ActionRefused)
+        return {
+          status: "error",
+          message: error.message,
+          values,
+          ...(error.data === undefined ? {} : { data: error.data }),
+        };
       throw error;
     }
   };

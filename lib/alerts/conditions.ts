@@ -5,7 +5,9 @@ export type AlertSubject = { connectionId: string } | { providerApp: true };
 
 /** The columns that say whose a condition is: exactly one of the two is set. */
 export const subjectColumns = (subject: AlertSubject) =>
-  "connectionId" in subject ? { connectionId: subject.connectionId, providerAppId: null } : { connectionId: null, providerAppId: true };
+  "connectionId" in subject
+    ? { connectionId: subject.connectionId, providerAppId: null }
+    : { connectionId: null, providerAppId: true };
 
 export const isConditionOf = (row: Pick<AlertCondition, "connectionId" | "providerAppId">, subject: AlertSubject) =>
   "connectionId" in subject ? row.connectionId === subject.connectionId : row.providerAppId === true;
@@ -44,7 +46,10 @@ export function headlines(key: string, stage: string | null): { raised: string; 
       return { raised: `scheduled syncs of ${kind} have not succeeded`, cleared: `${kind} are syncing again` };
     case "secret_expiry":
       return {
-        raised: stage === "expired" ? "the client secret has expired" : `the client secret expires within ${stage} day${stage === "1" ? "" : "s"}`,
+        raised:
+          stage === "expired"
+            ? "the client secret has expired"
+            : `the client secret expires within ${stage} day${stage === "1" ? "" : "s"}`,
         cleared: "the client secret is no longer about to expire",
       };
     default:

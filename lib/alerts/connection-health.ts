@@ -10,10 +10,7 @@ import { connectionCheckSummary } from "./wording";
 
 /** Connections the daily check looks at: Status Enabled, with the IDs and a credential saved. */
 export async function connectionsToCheck(): Promise<string[]> {
-  const rows = await db
-    .select({ id: entraConnections.id })
-    .from(entraConnections)
-    .where(readyToSyncSql);
+  const rows = await db.select({ id: entraConnections.id }).from(entraConnections).where(readyToSyncSql);
   return rows.map((row) => row.id);
 }
 
@@ -39,11 +36,17 @@ async function failingCheckSummary(connectionId: string): Promise<string | null>
  * one user and one device read). A failure opens "connection check" (mailed once); the next passing check clears
  * it. Returns only whether it passed and whether that opened or cleared the condition: the secret stays inside.
  */
-export async function checkConnectionHealth(connectionId: string, now: Date): Promise<{ ok: boolean; changed: boolean }> {
+export async function checkConnectionHealth(
+  connectionId: string,
+  now: Date,
+): Promise<{ ok: boolean; changed: boolean }> {
   const subject = { connectionId };
   const failure = await failingCheckSummary(connectionId);
   if (failure) {
-    const outcome = await raiseCondition({ subject, key: "connection_check", summary: connectionCheckSummary(failure) }, now);
+    const outcome = await raiseCondition(
+      { subject, key: "connection_check", summary: connectionCheckSummary(failure) },
+      now,
+    );
     return { ok: false, changed: outcome !== "unchanged" };
   }
   return { ok: true, changed: (await clearConditions(subject, ["connection_check"], now)) > 0 };

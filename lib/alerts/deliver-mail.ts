@@ -27,7 +27,12 @@ async function alertRecipients() {
  * than ever sending it twice.
  */
 export async function deliverPendingAlertMail(limit = 50): Promise<{ sent: number; waiting: number }> {
-  const waiting = await db.select().from(alertMails).where(isNull(alertMails.sentAt)).orderBy(asc(alertMails.createdAt), asc(alertMails.id)).limit(limit);
+  const waiting = await db
+    .select()
+    .from(alertMails)
+    .where(isNull(alertMails.sentAt))
+    .orderBy(asc(alertMails.createdAt), asc(alertMails.id))
+    .limit(limit);
   let sent = 0;
   if (waiting.length) {
     const recipients = await alertRecipients();
@@ -40,7 +45,13 @@ export async function deliverPendingAlertMail(limit = 50): Promise<{ sent: numbe
       // Nobody wants alert mail: the event is done with, and nobody who turns alerts on later gets old news.
       if (!claimed || recipients.length === 0) continue;
       try {
-        await sendMail({ to: recipients.join(", "), subject: mail.subject, text: mail.text, html: plainTextHtml(mail.text), messageId: `alert-${mail.id}` });
+        await sendMail({
+          to: recipients.join(", "),
+          subject: mail.subject,
+          text: mail.text,
+          html: plainTextHtml(mail.text),
+          messageId: `alert-${mail.id}`,
+        });
         sent++;
       } catch (error) {
         await db.update(alertMails).set({ sentAt: null, recipientCount: null }).where(eq(alertMails.id, mail.id));
@@ -49,6 +60,9 @@ export async function deliverPendingAlertMail(limit = 50): Promise<{ sent: numbe
       }
     }
   }
-  const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(alertMails).where(isNull(alertMails.sentAt));
+  const [{ count }] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(alertMails)
+    .where(isNull(alertMails.sentAt));
   return { sent, waiting: count };
 }

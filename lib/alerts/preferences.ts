@@ -7,7 +7,10 @@ import { authorize, type Actor } from "@/lib/auth/authorize";
 /** Whether this superuser gets alert mail. */
 export async function getAlertEmailsChoice(actor: Actor): Promise<boolean> {
   authorize(actor, "superuser");
-  const [row] = await db.select({ alertEmails: staffUsers.alertEmails }).from(staffUsers).where(eq(staffUsers.id, actor.id));
+  const [row] = await db
+    .select({ alertEmails: staffUsers.alertEmails })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, actor.id));
   return row?.alertEmails ?? false;
 }
 
@@ -15,5 +18,7 @@ export async function getAlertEmailsChoice(actor: Actor): Promise<boolean> {
 export async function setAlertEmailsChoice(actor: Actor, alertEmails: boolean) {
   authorize(actor, "superuser");
   await db.update(staffUsers).set({ alertEmails, updatedAt: new Date() }).where(eq(staffUsers.id, actor.id));
-  return alertEmails ? "Alert mail is on: you get one mail when a problem starts and one when it clears." : "Alert mail is off for you.";
+  return alertEmails
+    ? "Alert mail is on: you get one mail when a problem starts and one when it clears."
+    : "Alert mail is off for you.";
 }

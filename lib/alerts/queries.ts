@@ -4,19 +4,33 @@ import { db } from "@/db/client";
 import { alertConditions, entraConnections, organizations, providerApp } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { severalOrganizations } from "@/lib/organizations/queries";
-import { credentialDateColumns, credentialExpiresSoon, storedCredentialExpiry, type SecretExpiry } from "@/lib/credentials";
+import {
+  credentialDateColumns,
+  credentialExpiresSoon,
+  storedCredentialExpiry,
+  type SecretExpiry,
+} from "@/lib/credentials";
 import { aboutOrganization } from "./wording";
 
 export type OpenAlert = { id: string; conditionKey: string; summary: string; openedAt: Date };
 
 /** One organization with something to say on the banner: its stored credential's expiry, live, and its open alerts. */
-export type OrganizationAttention = { organizationId: string; organizationName: string; expiry: SecretExpiry | null; alerts: OpenAlert[] };
+export type OrganizationAttention = {
+  organizationId: string;
+  organizationName: string;
+  expiry: SecretExpiry | null;
+  alerts: OpenAlert[];
+};
 
 /**
  * What the banner on every staff page shows a superuser: each organization that needs attention (by name), the
  * provider app's credential expiry, and whether there are several organizations (only then does it name them).
  */
-export type StaffBanner = { severalOrganizations: boolean; organizations: OrganizationAttention[]; providerAppExpiry: SecretExpiry | null };
+export type StaffBanner = {
+  severalOrganizations: boolean;
+  organizations: OrganizationAttention[];
+  providerAppExpiry: SecretExpiry | null;
+};
 
 // The secret's expiry is left out of the open alerts: the banner works it out live from the saved date, so it
 // shows without the job engine and never twice.
@@ -41,7 +55,10 @@ export async function openAlertsFor(actor: Actor): Promise<OpenAlert[]> {
   authorize(actor, "staff");
   if (actor.role !== "superuser") return [];
   const [rows, named] = await Promise.all([openAlertRows(), severalOrganizations()]);
-  return rows.map(({ organizationName, organizationId: _, ...alert }) => ({ ...alert, summary: aboutOrganization(named ? organizationName : null, alert.summary) }));
+  return rows.map(({ organizationName, organizationId: _, ...alert }) => ({
+    ...alert,
+    summary: aboutOrganization(named ? organizationName : null, alert.summary),
+  }));
 }
 
 /**
@@ -55,7 +72,11 @@ export async function staffBannerFor(actor: Actor, now = new Date()): Promise<St
   const [alerts, expiring, [provider], several] = await Promise.all([
     openAlertRows(),
     db
-      .select({ organizationId: organizations.id, organizationName: organizations.name, ...credentialDateColumns(entraConnections) })
+      .select({
+        organizationId: organizations.id,
+        organizationName: organizations.name,
+        ...credentialDateColumns(entraConnections),
+      })
       .from(entraConnections)
       .innerJoin(organizations, eq(organizations.id, entraConnections.organizationId))
       .where(credentialExpiresSoon(entraConnections, now)),
@@ -64,15 +85,20 @@ export async function staffBannerFor(actor: Actor, now = new Date()): Promise<St
   ]);
   const byOrganization = new Map<string, OrganizationAttention>();
   const attentionOf = ({ organizationId, organizationName }: { organizationId: string; organizationName: string }) => {
-    if (!byOrganization.has(organizationId)) byOrganization.set(organizationId, { organizationId, organizationName, expiry: null, alerts: [] });
+    if (!byOrganization.has(organizationId))
+      byOrganization.set(organizationId, { organizationId, organizationName, expiry: null, alerts: [] });
     return byOrganization.get(organizationId)!;
   };
   for (const row of expiring) attentionOf(row).expiry = storedCredentialExpiry(row, now);
-  for (const { organizationId, organizationName, ...alert } of alerts) attentionOf({ organizationId, organizationName }).alerts.push(alert);
+  for (const { organizationId, organizationName, ...alert } of alerts)
+    attentionOf({ organizationId, organizationName }).alerts.push(alert);
   const providerAppExpiry = provider ? storedCredentialExpiry(provider, now) : null;
   return {
     severalOrganizations: several,
     organizations: [...byOrganization.values()].sort((a, b) => a.organizationName.localeCompare(b.organizationName)),
-    providerAppExpiry: providerAppExpiry && (providerAppExpiry.state === "expiring" || providerAppExpiry.state === "expired") ? providerAppExpiry : null,
+    providerAppExpiry:
+      providerAppExpiry && (providerAppExpiry.state === "expiring" || providerAppExpiry.state === "expired")
+        ? providerAppExpiry
+        : null,
   };
 }

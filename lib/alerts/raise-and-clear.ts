@@ -2,7 +2,14 @@ import "server-only";
 import { and, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { alertConditions, type AlertCondition } from "@/db/schema";
-import { isConditionOf, isWorseStage, subjectColumns, type AlertSubject, type ConditionKey, type SecretStage } from "./conditions";
+import {
+  isConditionOf,
+  isWorseStage,
+  subjectColumns,
+  type AlertSubject,
+  type ConditionKey,
+  type SecretStage,
+} from "./conditions";
 import { recordAlertMails, type ConditionEvent } from "./record-alert-mails";
 
 export type Raise = { subject: AlertSubject; key: ConditionKey; summary: string; stage?: SecretStage };
@@ -27,8 +34,13 @@ async function openConditionsOf(tx: Transaction, raises: Raise[]) {
 /** Moves open conditions to their new stage and words, all in one statement. */
 async function restage(tx: Transaction, changes: { condition: AlertCondition; raise: Raise }[]) {
   if (changes.length === 0) return;
-  const values = sql.join(changes.map(({ condition, raise }) => sql`(${condition.id}::uuid, ${raise.stage}, ${raise.summary})`), sql`, `);
-  await tx.execute(sql`UPDATE alert_conditions AS a SET stage = v.stage, summary = v.summary FROM (VALUES ${values}) AS v(id, stage, summary) WHERE a.id = v.id`);
+  const values = sql.join(
+    changes.map(({ condition, raise }) => sql`(${condition.id}::uuid, ${raise.stage}, ${raise.summary})`),
+    sql`, `,
+  );
+  await tx.execute(
+    sql`UPDATE alert_conditions AS a SET stage = v.stage, summary = v.summary FROM (VALUES ${values}) AS v(id, stage, summary) WHERE a.id = v.id`,
+  );
 }
 
 /**
@@ -43,10 +55,19 @@ export async function raiseConditions(raises: Raise[], now: Date): Promise<Raise
     // The partial unique indexes allow one open row per condition: a second raise, even a concurrent one, inserts nothing.
     const opened = await tx
       .insert(alertConditions)
-      .values(raises.map((raise) => ({ ...subjectColumns(raise.subject), conditionKey: raise.key, summary: raise.summary, stage: raise.stage ?? null, openedAt: now })))
+      .values(
+        raises.map((raise) => ({
+          ...subjectColumns(raise.subject),
+          conditionKey: raise.key,
+          summary: raise.summary,
+          stage: raise.stage ?? null,
+          openedAt: now,
+        })),
+      )
       .onConflictDoNothing()
       .returning();
-    const isOpened = (raise: Raise) => opened.some((row) => row.conditionKey === raise.key && isConditionOf(row, raise.subject));
+    const isOpened = (raise: Raise) =>
+      opened.some((row) => row.conditionKey === raise.key && isConditionOf(row, raise.subject));
     const outcomes: RaiseOutcome[] = raises.map((raise) => (isOpened(raise) ? "opened" : "unchanged"));
     const events: ConditionEvent[] = opened.map((condition) => ({ condition, kind: "raised" }));
 
@@ -75,15 +96,26 @@ export async function raiseCondition(raise: Raise, now: Date): Promise<RaiseOutc
 
 async function clearWhere(where: SQL, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
-    const cleared = await tx.update(alertConditions).set({ clearedAt: now }).where(and(isNull(alertConditions.clearedAt), where)).returning();
-    await recordAlertMails(tx, cleared.map((condition) => ({ condition, kind: "cleared" as const })), now);
+    const cleared = await tx
+      .update(alertConditions)
+      .set({ clearedAt: now })
+      .where(and(isNull(alertConditions.clearedAt), where))
+      .returning();
+    await recordAlertMails(
+      tx,
+      cleared.map((condition) => ({ condition, kind: "cleared" as const })),
+      now,
+    );
     return cleared.length;
   });
 }
 
 /** Clears whichever of these conditions of one connection (or of the provider app) are open, recording one recovery mail for each. */
 export async function clearConditions(subject: AlertSubject, keys: ConditionKey[], now: Date): Promise<number> {
-  const whose = "connectionId" in subject ? eq(alertConditions.connectionId, subject.connectionId) : isNotNull(alertConditions.providerAppId);
+  const whose =
+    "connectionId" in subject
+      ? eq(alertConditions.connectionId, subject.connectionId)
+      : isNotNull(alertConditions.providerAppId);
   return clearWhere(and(whose, inArray(alertConditions.conditionKey, keys))!, now);
 }
 

@@ -8,8 +8,13 @@ import { alertMailContent, type AlertAbout } from "./wording";
 export type ConditionEvent = { condition: AlertCondition; kind: AlertMail["kind"] };
 
 /** Whom each condition is about, for the words: the organizations of all of them read in one query, and only when there are several. */
-async function aboutEach(tx: Transaction, conditions: AlertCondition[]): Promise<(condition: AlertCondition) => AlertAbout> {
-  const connectionIds = [...new Set(conditions.flatMap((condition) => (condition.connectionId ? [condition.connectionId] : [])))];
+async function aboutEach(
+  tx: Transaction,
+  conditions: AlertCondition[],
+): Promise<(condition: AlertCondition) => AlertAbout> {
+  const connectionIds = [
+    ...new Set(conditions.flatMap((condition) => (condition.connectionId ? [condition.connectionId] : []))),
+  ];
   const named = connectionIds.length > 0 && (await severalOrganizations(tx));
   const rows = named
     ? await tx
@@ -19,7 +24,10 @@ async function aboutEach(tx: Transaction, conditions: AlertCondition[]): Promise
         .where(inArray(entraConnections.id, connectionIds))
     : [];
   const byConnection = new Map(rows.map(({ connectionId, ...organization }) => [connectionId, organization]));
-  return (condition) => (condition.providerAppId ? { providerApp: true } : { organization: byConnection.get(condition.connectionId!) ?? null });
+  return (condition) =>
+    condition.providerAppId
+      ? { providerApp: true }
+      : { organization: byConnection.get(condition.connectionId!) ?? null };
 }
 
 /**
@@ -28,8 +36,16 @@ async function aboutEach(tx: Transaction, conditions: AlertCondition[]): Promise
  */
 export async function recordAlertMails(tx: Transaction, events: ConditionEvent[], now: Date) {
   if (events.length === 0) return;
-  const about = await aboutEach(tx, events.map((event) => event.condition));
+  const about = await aboutEach(
+    tx,
+    events.map((event) => event.condition),
+  );
   await tx.insert(alertMails).values(
-    events.map(({ condition, kind }) => ({ conditionId: condition.id, kind, createdAt: now, ...alertMailContent(condition, kind, about(condition)) })),
+    events.map(({ condition, kind }) => ({
+      conditionId: condition.id,
+      kind,
+      createdAt: now,
+      ...alertMailContent(condition, kind, about(condition)),
+    })),
   );
 }

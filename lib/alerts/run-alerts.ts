@@ -38,9 +38,15 @@ async function updateConditionsForRun(runId: string) {
   if (run.status === "succeeded") {
     await clearConditions(subject, [syncFailedKey(kind), needsReviewKey(kind), scheduleStalledKey(kind)], now);
   } else if (run.status === "failed") {
-    await raiseCondition({ subject, key: syncFailedKey(kind), summary: syncFailedSummary(kind, run.errorMessage) }, now);
+    await raiseCondition(
+      { subject, key: syncFailedKey(kind), summary: syncFailedSummary(kind, run.errorMessage) },
+      now,
+    );
   } else {
-    await raiseCondition({ subject, key: needsReviewKey(kind), summary: needsReviewSummary(kind, run.reviewNote) }, now);
+    await raiseCondition(
+      { subject, key: needsReviewKey(kind), summary: needsReviewSummary(kind, run.reviewNote) },
+      now,
+    );
   }
 }
 

@@ -30,7 +30,12 @@ const openExpiry = and(eq(alertConditions.conditionKey, "secret_expiry"), isNull
 async function credentialsNearExpiry(now: Date) {
   const [connections, provider] = await Promise.all([
     db
-      .select({ connectionId: entraConnections.id, openId: alertConditions.id, openStage: alertConditions.stage, ...credentialDateColumns(entraConnections) })
+      .select({
+        connectionId: entraConnections.id,
+        openId: alertConditions.id,
+        openStage: alertConditions.stage,
+        ...credentialDateColumns(entraConnections),
+      })
       .from(entraConnections)
       .leftJoin(alertConditions, and(eq(alertConditions.connectionId, entraConnections.id), openExpiry))
       .where(or(credentialExpiresSoon(entraConnections, now), isNotNull(alertConditions.id))),
@@ -41,8 +46,16 @@ async function credentialsNearExpiry(now: Date) {
   ]);
   // The provider app is one row: its date is always looked at.
   return [
-    ...connections.map(({ connectionId, ...row }) => ({ ...row, subject: { connectionId } as AlertSubject, message: secretExpiryMessage })),
-    ...provider.map((row) => ({ ...row, subject: { providerApp: true } as AlertSubject, message: providerAppExpiryMessage })),
+    ...connections.map(({ connectionId, ...row }) => ({
+      ...row,
+      subject: { connectionId } as AlertSubject,
+      message: secretExpiryMessage,
+    })),
+    ...provider.map((row) => ({
+      ...row,
+      subject: { providerApp: true } as AlertSubject,
+      message: providerAppExpiryMessage,
+    })),
   ];
 }
 
@@ -57,7 +70,8 @@ export async function evaluateSecretExpiry(now: Date) {
     // As the live banner does: the stored credential's date, the secret's or the certificate's.
     const expiry = storedCredentialExpiry(row, now);
     const stage = secretStage(expiry);
-    if (stage && stage !== row.openStage) raises.push({ subject: row.subject, key: "secret_expiry", stage, summary: row.message(expiry)! });
+    if (stage && stage !== row.openStage)
+      raises.push({ subject: row.subject, key: "secret_expiry", stage, summary: row.message(expiry)! });
     else if (!stage && row.openId) clears.push(row.openId);
   }
   await raiseConditions(raises, now);

@@ -7,7 +7,12 @@ import { scheduleStalledKey } from "./conditions";
 import { raiseConditions, type Raise } from "./raise-and-clear";
 import { scheduleStalledSummary } from "./wording";
 
-type Failing = { connection_id: string; kind: SyncKind; sync_frequency: Exclude<SyncFrequency, "manual">; since: string };
+type Failing = {
+  connection_id: string;
+  kind: SyncKind;
+  sync_frequency: Exclude<SyncFrequency, "manual">;
+  since: string;
+};
 
 /**
  * For every scheduled connection and kind, in one query: when the first scheduled run since the last success was
@@ -50,7 +55,13 @@ export async function evaluateStalledSchedules(now: Date) {
   const raises: Raise[] = (await failingSchedules()).flatMap((row) => {
     const since = new Date(row.since);
     if (now.getTime() - since.getTime() < 2 * hoursBetweenSyncs[row.sync_frequency] * 3_600_000) return [];
-    return [{ subject: { connectionId: row.connection_id }, key: scheduleStalledKey(row.kind), summary: scheduleStalledSummary(row.kind, row.sync_frequency, since) }];
+    return [
+      {
+        subject: { connectionId: row.connection_id },
+        key: scheduleStalledKey(row.kind),
+        summary: scheduleStalledSummary(row.kind, row.sync_frequency, since),
+      },
+    ];
   });
   const outcomes = await raiseConditions(raises, now);
   return outcomes.filter((outcome) => outcome === "opened").length;

@@ -13,7 +13,9 @@ export const needsReviewSummary = (kind: SyncKind, reviewNote: string | null) =>
     `A sync of ${kind} stopped as Needs review:`,
     reviewNote,
     "Nothing was disabled or removed: check it in the run history and choose Apply anyway, or fix the cause and sync again.",
-  ].filter(Boolean).join(" ");
+  ]
+    .filter(Boolean)
+    .join(" ");
 
 export const connectionCheckSummary = (reportSummary: string) => `Test connection would fail now: ${reportSummary}`;
 
@@ -34,27 +36,38 @@ export type AlertAbout = { organization: { id: string; name: string } | null } |
 const providerAppName = "Provider app";
 
 /** "Contoso: …" when an organization is to be named (there are two or more); the words alone otherwise. */
-export const aboutOrganization = (organizationName: string | null, words: string) => (organizationName ? `${organizationName}: ${words}` : words);
+export const aboutOrganization = (organizationName: string | null, words: string) =>
+  organizationName ? `${organizationName}: ${words}` : words;
 
 const nameIn = (about: AlertAbout) => ("providerApp" in about ? providerAppName : (about.organization?.name ?? null));
 
 /** Where the mail sends a superuser to act: the provider app's page, or the connection's Microsoft Azure tab. */
 function placeToAct(about: AlertAbout): [label: string, path: string] {
   if ("providerApp" in about) return ["Provider app", providerAppPath];
-  return ["Microsoft Azure tab", about.organization ? `${organizationPath(about.organization.id)}/microsoft-azure` : microsoftAzureTabPath];
+  return [
+    "Microsoft Azure tab",
+    about.organization ? `${organizationPath(about.organization.id)}/microsoft-azure` : microsoftAzureTabPath,
+  ];
 }
 
 /**
  * One plain, short mail per condition event: what happened (and to which organization, when there are two or
  * more, or to the provider app), what to do, where, and how to stop these mails.
  */
-export function alertMailContent(condition: AlertCondition, kind: AlertMail["kind"], about: AlertAbout): Pick<AlertMail, "subject" | "text"> {
+export function alertMailContent(
+  condition: AlertCondition,
+  kind: AlertMail["kind"],
+  about: AlertAbout,
+): Pick<AlertMail, "subject" | "text"> {
   const headline = headlines(condition.conditionKey, condition.stage);
   const cleared = kind === "cleared";
   const name = nameIn(about);
   const [label, path] = placeToAct(about);
   const subject = `Vertask: ${aboutOrganization(name, cleared ? headline.cleared : headline.raised)}`;
-  const body = aboutOrganization(name, cleared ? `Resolved: ${headline.cleared}. Earlier: ${condition.summary}` : condition.summary);
+  const body = aboutOrganization(
+    name,
+    cleared ? `Resolved: ${headline.cleared}. Earlier: ${condition.summary}` : condition.summary,
+  );
   const text = [
     body,
     "",

@@ -12,6 +12,14 @@ export type AuditActor = Pick<Actor, "name"> & { id: string | null };
 export const jobEngineActor: AuditActor = { id: null, name: "Vertask (job engine)" };
 
 /** Writes an audit row inside the caller's transaction, so it exists only if the change does. */
-export async function recordAuditEvent(tx: Transaction, actor: AuditActor, action: string, summary: string, changes?: Changes) {
-  await tx.insert(auditEvents).values({ actorId: actor.id, actorName: actor.name, action, summary, changes: changes ?? null });
+export async function recordAuditEvent(
+  tx: Transaction,
+  actor: AuditActor,
+  action: string,
+  summary: string,
+  changes?: Changes,
+) {
+  await tx
+    .insert(auditEvents)
+    .values({ actorId: actor.id, actorName: actor.name, action, summary, changes: changes ?? null });
 }

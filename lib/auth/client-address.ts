@@ -10,9 +10,15 @@ import { headers } from "next/headers";
  * x-forwarded-for value, which Next.js fills with the socket's address when the request carries none; a client
  * reaching the app directly can then send its own, so production behind a proxy should name the header.
  */
-export function clientAddressFrom(requestHeaders: Headers, trustedProxyHeader = process.env.VERTASK_TRUSTED_PROXY_HEADER) {
+export function clientAddressFrom(
+  requestHeaders: Headers,
+  trustedProxyHeader = process.env.VERTASK_TRUSTED_PROXY_HEADER,
+) {
   const header = trustedProxyHeader?.trim() || "x-forwarded-for";
-  const hops = (requestHeaders.get(header) ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = (requestHeaders.get(header) ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   return hops.at(-1) ?? null;
 }
 

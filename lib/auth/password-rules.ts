@@ -11,7 +11,8 @@ function newPasswordProblem(password: string): string | null {
   if (Buffer.byteLength(password, "utf8") > bcryptMaxBytes) {
     return "Keep the password to 72 bytes (72 plain letters; accented letters and emoji count as 2 to 4).";
   }
-  if (commonPasswords.has(password.toLowerCase())) return "This password is one of the most common ones: choose another.";
+  if (commonPasswords.has(password.toLowerCase()))
+    return "This password is one of the most common ones: choose another.";
   return null;
 }
 

@@ -19,7 +19,10 @@ const signInLimits = {
 export type SignInAttempt = { clientAddress: string | null; now?: Date };
 
 export class TooManyAttempts extends ActionRefused {
-  constructor(readonly retryAt: Date, now: Date) {
+  constructor(
+    readonly retryAt: Date,
+    now: Date,
+  ) {
     const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / minute));
     super(`Too many failed attempts: try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`);
   }
@@ -45,7 +48,12 @@ async function claimAttempt(counters: Counter[], now: Date) {
       .insert(signInThrottles)
       .values(keys.map((key) => ({ key, failures: 0, windowStartedAt: now })))
       .onConflictDoNothing();
-    const rows = await tx.select().from(signInThrottles).where(inArray(signInThrottles.key, keys)).orderBy(signInThrottles.key).for("update");
+    const rows = await tx
+      .select()
+      .from(signInThrottles)
+      .where(inArray(signInThrottles.key, keys))
+      .orderBy(signInThrottles.key)
+      .for("update");
     const locks = rows.map((row) => row.lockedUntil).filter((until): until is Date => until !== null && until > now);
     if (locks.length) throw new TooManyAttempts(new Date(Math.max(...locks.map((until) => until.getTime()))), now);
     for (const row of rows) {
@@ -66,7 +74,10 @@ async function claimAttempt(counters: Counter[], now: Date) {
 
 /** A successful attempt: the account starts afresh, and the address gets back the attempt it was charged. */
 async function releaseAttempt(counters: Counter[]) {
-  const [account, address] = [counters.find((c) => c.key.startsWith("account:"))!, counters.find((c) => c.key.startsWith("address:"))];
+  const [account, address] = [
+    counters.find((c) => c.key.startsWith("account:"))!,
+    counters.find((c) => c.key.startsWith("address:")),
+  ];
   await db.delete(signInThrottles).where(eq(signInThrottles.key, account.key));
   if (!address) return;
   await db
@@ -80,12 +91,22 @@ async function releaseAttempt(counters: Counter[]) {
 
 /** Forgets counters whose window and lock are both over, a few at a time, so the table does not grow forever. */
 async function forgetOldCounters(now: Date) {
-  const longest = Math.max(signInLimits.account.window, signInLimits.address.window, signInLimits.account.lockout, signInLimits.address.lockout);
+  const longest = Math.max(
+    signInLimits.account.window,
+    signInLimits.address.window,
+    signInLimits.account.lockout,
+    signInLimits.address.lockout,
+  );
   const cutoff = new Date(now.getTime() - longest);
   const old = db
     .select({ key: signInThrottles.key })
     .from(signInThrottles)
-    .where(and(lte(signInThrottles.windowStartedAt, cutoff), or(isNull(signInThrottles.lockedUntil), lte(signInThrottles.lockedUntil, now))))
+    .where(
+      and(
+        lte(signInThrottles.windowStartedAt, cutoff),
+        or(isNull(signInThrottles.lockedUntil), lte(signInThrottles.lockedUntil, now)),
+      ),
+    )
     .limit(100);
   await db.delete(signInThrottles).where(inArray(signInThrottles.key, old));
 }
@@ -94,7 +115,11 @@ async function forgetOldCounters(now: Date) {
  * Runs one attempt to prove who someone is (a password, a setup, an invitation link) under the sign-in limits.
  * `run` answers null, or throws, when the attempt failed. The limit is checked before `run` computes any hash.
  */
-export async function underSignInLimits<T>(account: string, attempt: SignInAttempt, run: () => Promise<T | null>): Promise<T | null> {
+export async function underSignInLimits<T>(
+  account: string,
+  attempt: SignInAttempt,
+  run: () => Promise<T | null>,
+): Promise<T | null> {
   const now = attempt.now ?? new Date();
   const counters = countersFor(account, attempt);
   await claimAttempt(counters, now);

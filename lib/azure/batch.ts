@@ -17,7 +17,14 @@ import { holdTenant } from "./tenant-hold";
 export const BATCH_SIZE = 20;
 
 const batchAnswerSchema = z.object({
-  responses: z.array(z.object({ id: z.string(), status: z.number(), headers: z.record(z.string(), z.string()).nullish(), body: z.unknown() })),
+  responses: z.array(
+    z.object({
+      id: z.string(),
+      status: z.number(),
+      headers: z.record(z.string(), z.string()).nullish(),
+      body: z.unknown(),
+    }),
+  ),
 });
 type InnerAnswer = z.infer<typeof batchAnswerSchema>["responses"][number];
 
@@ -32,7 +39,9 @@ function innerFailure(graph: GraphSession, answer: InnerAnswer, resource: GraphR
   const cause = new GraphError(answer.status, error?.message ?? `HTTP ${answer.status} inside a batch`);
   cause.code = error?.code ?? null;
   cause.headers = new Headers(Object.entries(answer.headers ?? {}));
-  return new EntraError(classifyEntraError(cause, { ...graph.settings, endpoints: graph.endpoints, resource }), { cause });
+  return new EntraError(classifyEntraError(cause, { ...graph.settings, endpoints: graph.endpoints, resource }), {
+    cause,
+  });
 }
 
 /** One batch of up to 20 paths: each path's body, or null for a 404; retried alone within the session's policy. */
@@ -41,7 +50,9 @@ async function sendBatch(graph: GraphSession, paths: string[], resource: GraphRe
   let pending = paths.map((path, index) => ({ id: String(index), path }));
   for (let attempt = 0; ; attempt++) {
     const body = { requests: pending.map(({ id, path }) => ({ id, method: "GET", url: path })) };
-    const answer = batchAnswerSchema.parse(await postGraphJson(graph, `${graph.endpoints.graphBaseUrl}/v1.0/$batch`, resource, body));
+    const answer = batchAnswerSchema.parse(
+      await postGraphJson(graph, `${graph.endpoints.graphBaseUrl}/v1.0/$batch`, resource, body),
+    );
     const byId = new Map(pending.map((request) => [request.id, request]));
     const again: typeof pending = [];
     let wait = 0;
@@ -58,7 +69,8 @@ async function sendBatch(graph: GraphSession, paths: string[], resource: GraphRe
       } else throw innerFailure(graph, inner, resource);
     }
     if (!again.length) return results;
-    if (attempt >= graph.retry.maxRetries || wait > graph.retry.maxWaitSeconds) throw innerFailure(graph, lastRefusal!, resource);
+    if (attempt >= graph.retry.maxRetries || wait > graph.retry.maxWaitSeconds)
+      throw innerFailure(graph, lastRefusal!, resource);
     holdTenant(graph, wait);
     graph.noteWait(wait);
     await sleep(wait * 1000);
@@ -72,7 +84,9 @@ export async function batchGet(graph: GraphSession, paths: string[], resource: G
   const batches: string[][] = [];
   for (let i = 0; i < paths.length; i += BATCH_SIZE) batches.push(paths.slice(i, i + BATCH_SIZE));
   for (let i = 0; i < batches.length; i += batchesAtOnce) {
-    const answers = await Promise.all(batches.slice(i, i + batchesAtOnce).map((batch) => sendBatch(graph, batch, resource)));
+    const answers = await Promise.all(
+      batches.slice(i, i + batchesAtOnce).map((batch) => sendBatch(graph, batch, resource)),
+    );
     for (const answer of answers) for (const [path, body] of answer) results.set(path, body);
   }
   return results;

@@ -41,21 +41,43 @@ async function attempt(settings: EntraConnectionSettings, run: () => Promise<unk
 function summarise(report: Omit<EntraConnectionReport, "ok" | "summary">): { ok: boolean; summary: string } {
   if (report.token.status === "failed") return { ok: false, summary: report.token.error.message };
   const missing = report.permissions.filter((p) => p.status === "missing").map((p) => p.permission);
-  if (missing.length) return { ok: false, summary: missingPermissionSentence(missing.join(" and "), report.consentUrl) };
+  if (missing.length)
+    return { ok: false, summary: missingPermissionSentence(missing.join(" and "), report.consentUrl) };
   for (const step of [report.readUser, report.readDevice, report.readGroupMembers]) {
     if (step?.status === "failed") return { ok: false, summary: step.error.message };
   }
   return report.readGroupMembers
-    ? { ok: true, summary: "Connected: a token was obtained, User.Read.All, Device.Read.All and GroupMember.Read.All are granted, and a user, a device and a chosen group's members were read." }
-    : { ok: true, summary: "Connected: a token was obtained, User.Read.All and Device.Read.All are granted, and a user and a device were read." };
+    ? {
+        ok: true,
+        summary:
+          "Connected: a token was obtained, User.Read.All, Device.Read.All and GroupMember.Read.All are granted, and a user, a device and a chosen group's members were read.",
+      }
+    : {
+        ok: true,
+        summary:
+          "Connected: a token was obtained, User.Read.All and Device.Read.All are granted, and a user and a device were read.",
+      };
 }
 
 /** A report for settings that cannot even ask for a token (an endpoint setting that is not https://). */
-function reportWithoutToken(error: ClassifiedEntraError, needed: GraphPermission[], groupScope: boolean): EntraConnectionReport {
+function reportWithoutToken(
+  error: ClassifiedEntraError,
+  needed: GraphPermission[],
+  groupScope: boolean,
+): EntraConnectionReport {
   const permissions = needed.map((permission): PermissionCheck => ({ permission, status: "unknown" }));
   const skipped: CheckStep = { status: "skipped" };
   const readGroupMembers = groupScope ? skipped : null;
-  return { ok: false, token: { status: "failed", error }, permissions, readUser: skipped, readDevice: skipped, readGroupMembers, consentUrl: "", summary: error.message };
+  return {
+    ok: false,
+    token: { status: "failed", error },
+    permissions,
+    readUser: skipped,
+    readDevice: skipped,
+    readGroupMembers,
+    consentUrl: "",
+    summary: error.message,
+  };
 }
 
 /**
@@ -99,6 +121,13 @@ export async function checkEntraConnection(
           groupScope ? attempt(settings, () => fetchGroupMemberIdsPage(graph, groupIds[0], null, 1)) : skipped,
         ])
       : [skipped, skipped, skipped];
-  const partial = { token, permissions, readUser, readDevice, readGroupMembers: groupScope ? readGroupMembers : null, consentUrl };
+  const partial = {
+    token,
+    permissions,
+    readUser,
+    readDevice,
+    readGroupMembers: groupScope ? readGroupMembers : null,
+    consentUrl,
+  };
   return { ...partial, ...summarise(partial) };
 }

@@ -3,8 +3,7 @@ import { createHash } from "node:crypto";
 
 /** How Vertask proves it is the registered app: a client secret, or a certificate (Microsoft's recommendation). */
 export type EntraCredential =
-  | { kind: "secret"; secret: string }
-  | { kind: "certificate"; privateKeyPem: string; thumbprintSha256: string };
+  { kind: "secret"; secret: string } | { kind: "certificate"; privateKeyPem: string; thumbprintSha256: string };
 
 /** What an administrator enters on the settings page (the setup guide's "overviewIds" and "clientSecret" steps). */
 export type EntraConnectionSettings = {

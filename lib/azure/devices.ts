@@ -3,11 +3,24 @@ import { GraphError } from "@microsoft/microsoft-graph-client";
 import { z } from "zod";
 import { batchGet } from "./batch";
 import { EntraError } from "./errors/entra-error";
-import { deltaLinkFromNow, fetchCollectionPage, fetchDeltaPage, graphUrl, nextDeltaLink, pagesFollowing, type DeltaPage, type GraphPage } from "./graph-pages";
+import {
+  deltaLinkFromNow,
+  fetchCollectionPage,
+  fetchDeltaPage,
+  graphUrl,
+  nextDeltaLink,
+  pagesFollowing,
+  type DeltaPage,
+  type GraphPage,
+} from "./graph-pages";
 import type { GraphSession } from "./graph-session";
 import {
-  DEVICE_SELECT, directoryObjectReferenceSchema, graphDeviceChangeSchema, graphDeviceSchema,
-  type GraphDevice, type GraphDeviceChange,
+  DEVICE_SELECT,
+  directoryObjectReferenceSchema,
+  graphDeviceChangeSchema,
+  graphDeviceSchema,
+  type GraphDevice,
+  type GraphDeviceChange,
 } from "./graph-shapes";
 
 export type DeviceListing = {
@@ -23,7 +36,11 @@ export type DeviceListing = {
 const MAX_PAGE_SIZE = 999;
 
 /** One page of all devices; `null` for the first, then each page's `nextLink` until it is null. */
-export function fetchDevicesPage(graph: GraphSession, nextLink: string | null, listing: DeviceListing = {}): Promise<GraphPage<GraphDevice>> {
+export function fetchDevicesPage(
+  graph: GraphSession,
+  nextLink: string | null,
+  listing: DeviceListing = {},
+): Promise<GraphPage<GraphDevice>> {
   const url =
     nextLink ??
     graphUrl(graph, "devices", {
@@ -41,7 +58,8 @@ export function fetchDevicesDeltaPage(graph: GraphSession, link: string | null):
   return fetchDeltaPage({ graph, resource: "devices" }, url, graphDeviceChangeSchema);
 }
 
-const isUserReference = (owner: { "@odata.type"?: string }) => !owner["@odata.type"] || owner["@odata.type"] === "#microsoft.graph.user";
+const isUserReference = (owner: { "@odata.type"?: string }) =>
+  !owner["@odata.type"] || owner["@odata.type"] === "#microsoft.graph.user";
 const devicesWithOwnersSchema = z.object({
   value: z.array(z.object({ id: z.string(), registeredOwners: z.array(directoryObjectReferenceSchema).optional() })),
 });
@@ -60,10 +78,15 @@ const devicesWithOwnersPath = (ids: string[]) => {
  * (`/devices?$filter=id in (…)&$expand=registeredOwners`), 20 such requests to a JSON batch (300 devices),
  * `batchesAtOnce` batches at once. A device gone from Entra is not listed: it has none.
  */
-export async function fetchFirstOwners(graph: GraphSession, deviceObjectIds: string[], batchesAtOnce: number): Promise<Map<string, string | null>> {
+export async function fetchFirstOwners(
+  graph: GraphSession,
+  deviceObjectIds: string[],
+  batchesAtOnce: number,
+): Promise<Map<string, string | null>> {
   const owners = new Map<string, string | null>(deviceObjectIds.map((id) => [id, null]));
   const paths: string[] = [];
-  for (let i = 0; i < deviceObjectIds.length; i += IDS_PER_FILTER) paths.push(devicesWithOwnersPath(deviceObjectIds.slice(i, i + IDS_PER_FILTER)));
+  for (let i = 0; i < deviceObjectIds.length; i += IDS_PER_FILTER)
+    paths.push(devicesWithOwnersPath(deviceObjectIds.slice(i, i + IDS_PER_FILTER)));
   const answers = await batchGet(graph, paths, "devices", batchesAtOnce);
   for (const answer of answers.values()) {
     if (!answer) continue;
@@ -91,7 +114,11 @@ export async function fetchDevicesDeltaLinkFromNow(graph: GraphSession): Promise
 
 /** Every page of devices. */
 export const pagesOfDevices = (graph: GraphSession, listing: DeviceListing = {}) =>
-  pagesFollowing(null, (link) => fetchDevicesPage(graph, link, listing), (page) => page.nextLink);
+  pagesFollowing(
+    null,
+    (link) => fetchDevicesPage(graph, link, listing),
+    (page) => page.nextLink,
+  );
 
 /** Every page of a devices delta round; stops after a page that needs a full resync. */
 export const pagesOfDeviceChanges = (graph: GraphSession, deltaLink: string | null) =>

@@ -90,7 +90,12 @@ export function multiTenantAdminConsentUrl(
   endpoints?: EntraEndpoints,
 ) {
   const resolved = resolveEndpoints(endpoints);
-  const query = new URLSearchParams({ client_id: request.clientId, scope: graphScope(resolved), redirect_uri: request.redirectUri, state: request.state });
+  const query = new URLSearchParams({
+    client_id: request.clientId,
+    scope: graphScope(resolved),
+    redirect_uri: request.redirectUri,
+    state: request.state,
+  });
   return `${resolved.authorityHost}/${encodeURIComponent(request.tenant?.trim() || "organizations")}/v2.0/adminconsent?${query}`;
 }
 

@@ -12,8 +12,7 @@ export type GraphPage<T> = { items: T[]; nextLink: string | null; deltaLink: str
 
 /** "upsert" covers new, changed and restored objects; "removed" carries Graph's reason (see removedMarkerSchema). */
 export type DeltaChange<T> =
-  | { type: "upsert"; item: T }
-  | { type: "removed"; id: string; reason: "changed" | "deleted" };
+  { type: "upsert"; item: T } | { type: "removed"; id: string; reason: "changed" | "deleted" };
 
 /**
  * One page of a delta query. The last page of a round has `deltaLink` (store it; it asks for what changed
@@ -29,7 +28,9 @@ type PageContext = { graph: GraphSession; resource: GraphResource; headers?: Rec
 function notGraphShaped(context: PageContext, problem: string): EntraError {
   const { graph, resource } = context;
   const cause = new UnexpectedResponseError("graph", new URL(graph.endpoints.graphBaseUrl).host, problem);
-  return new EntraError(classifyEntraError(cause, { ...graph.settings, endpoints: graph.endpoints, resource }), { cause });
+  return new EntraError(classifyEntraError(cause, { ...graph.settings, endpoints: graph.endpoints, resource }), {
+    cause,
+  });
 }
 
 function firstIssue(error: z.ZodError) {
@@ -62,7 +63,11 @@ export async function fetchCollectionPage<S extends z.ZodType>(
   const { values, nextLink, deltaLink } = await getEnvelope(context, url);
   const items = values.map((value, index) => {
     const parsed = itemSchema.safeParse(value);
-    if (!parsed.success) throw notGraphShaped(context, `item ${index} is not a Graph ${context.resource.slice(0, -1)} (${firstIssue(parsed.error)})`);
+    if (!parsed.success)
+      throw notGraphShaped(
+        context,
+        `item ${index} is not a Graph ${context.resource.slice(0, -1)} (${firstIssue(parsed.error)})`,
+      );
     return parsed.data as z.infer<S>;
   });
   return { items, nextLink, deltaLink };
@@ -78,20 +83,29 @@ export async function fetchDeltaPage<S extends z.ZodType>(
     assertGraphLink(link, context.graph.endpoints);
     envelope = await getEnvelope(context, link);
   } catch (error) {
-    if (error instanceof EntraError && error.code === "delta_expired") return { fullResyncNeeded: true, reason: error.message };
+    if (error instanceof EntraError && error.code === "delta_expired")
+      return { fullResyncNeeded: true, reason: error.message };
     if (error instanceof UnexpectedResponseError) {
-      return { fullResyncNeeded: true, reason: "The saved delta link points at another Graph host than GRAPH_BASE_URL." };
+      return {
+        fullResyncNeeded: true,
+        reason: "The saved delta link points at another Graph host than GRAPH_BASE_URL.",
+      };
     }
     throw error;
   }
   const changes = envelope.values.map((value, index): DeltaChange<z.infer<S>> => {
     if (typeof value === "object" && value !== null && "@removed" in value) {
       const removed = removedMarkerSchema.safeParse(value);
-      if (!removed.success) throw notGraphShaped(context, `removal ${index} is not what Graph sends (${firstIssue(removed.error)})`);
+      if (!removed.success)
+        throw notGraphShaped(context, `removal ${index} is not what Graph sends (${firstIssue(removed.error)})`);
       return { type: "removed", id: removed.data.id, reason: removed.data["@removed"].reason };
     }
     const parsed = changeSchema.safeParse(value);
-    if (!parsed.success) throw notGraphShaped(context, `change ${index} is not a Graph ${context.resource.slice(0, -1)} (${firstIssue(parsed.error)})`);
+    if (!parsed.success)
+      throw notGraphShaped(
+        context,
+        `change ${index} is not a Graph ${context.resource.slice(0, -1)} (${firstIssue(parsed.error)})`,
+      );
     return { type: "upsert", item: parsed.data as z.infer<S> };
   });
   return { fullResyncNeeded: false, changes, nextLink: envelope.nextLink, deltaLink: envelope.deltaLink };
@@ -107,7 +121,11 @@ export function graphUrl(graph: GraphSession, path: string, query: Record<string
 }
 
 /** Every page from `link` on, one at a time (memory stays that of one page), until `next` gives no link. */
-export async function* pagesFollowing<P>(link: string | null, fetchPage: (link: string | null) => Promise<P>, next: (page: P) => string | null) {
+export async function* pagesFollowing<P>(
+  link: string | null,
+  fetchPage: (link: string | null) => Promise<P>,
+  next: (page: P) => string | null,
+) {
   let current = link;
   do {
     const page = await fetchPage(current);
@@ -121,9 +139,12 @@ export async function* pagesFollowing<P>(link: string | null, fetchPage: (link: 
  * only a link. Taken before a plain listing of everything, it makes the next delta bring whatever changed
  * while the listing ran.
  */
-export async function deltaLinkFromNow<T>(firstLink: string, fetchPage: (link: string) => Promise<DeltaPage<T>>): Promise<string> {
+export async function deltaLinkFromNow<T>(
+  firstLink: string,
+  fetchPage: (link: string) => Promise<DeltaPage<T>>,
+): Promise<string> {
   let link: string | null = firstLink;
-  for (const started = Date.now(); link; ) {
+  for (const started = Date.now(); link;) {
     const page: DeltaPage<T> = await fetchPage(link);
     if (page.fullResyncNeeded) throw new Error(`Graph refused a delta link from now: ${page.reason}`);
     if (page.deltaLink) return page.deltaLink;

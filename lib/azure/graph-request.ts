@@ -1,7 +1,12 @@
 import "server-only";
 import {
-  AuthenticationHandler, Client, ResponseType, RetryHandler, RetryHandlerOptions,
-  type Context, type Middleware,
+  AuthenticationHandler,
+  Client,
+  ResponseType,
+  RetryHandler,
+  RetryHandlerOptions,
+  type Context,
+  type Middleware,
 } from "@microsoft/microsoft-graph-client";
 import { classifyEntraError } from "./errors/classify";
 import { isMicrosoftGraphHost, type EntraEndpoints } from "./endpoints";
@@ -16,12 +21,16 @@ import { fetchWithTimeout } from "./transport";
 /** Graph's answer decides: a wait it asks for longer than the policy allows is not waited out. */
 function retryHandlerOptions(graph: GraphSession) {
   const policy = graph.retry;
-  const options = new RetryHandlerOptions(policy.fallbackDelaySeconds, policy.maxRetries, (_delay, _attempt, _request, _options, response) => {
-    const wait = retryAfterSeconds(response.headers?.get("Retry-After"));
-    if ((wait ?? 0) > policy.maxWaitSeconds) return false;
-    graph.noteWait(wait ?? policy.fallbackDelaySeconds);
-    return true;
-  });
+  const options = new RetryHandlerOptions(
+    policy.fallbackDelaySeconds,
+    policy.maxRetries,
+    (_delay, _attempt, _request, _options, response) => {
+      const wait = retryAfterSeconds(response.headers?.get("Retry-After"));
+      if ((wait ?? 0) > policy.maxWaitSeconds) return false;
+      graph.noteWait(wait ?? policy.fallbackDelaySeconds);
+      return true;
+    },
+  );
   // The handler caps waits at a fixed 180 s; an own property survives the copy it makes of these options.
   options.getMaxDelay = () => policy.maxWaitSeconds;
   return options;
@@ -56,7 +65,10 @@ class TenantHoldHandler implements Middleware {
     await waitForTenant(this.graph);
     await this.next!.execute(context);
     if (context.response?.status === 429) {
-      holdTenant(this.graph, retryAfterSeconds(context.response.headers.get("Retry-After")) ?? this.graph.retry.fallbackDelaySeconds);
+      holdTenant(
+        this.graph,
+        retryAfterSeconds(context.response.headers.get("Retry-After")) ?? this.graph.retry.fallbackDelaySeconds,
+      );
     }
   }
 
@@ -70,7 +82,12 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1"]);
 function isConfiguredGraphHost(url: URL, expected: URL) {
   if (url.origin === expected.origin) return true;
   // A local stand-in for Graph may write its links with 127.0.0.1 while configured as localhost, or the reverse.
-  return url.protocol === "https:" && LOOPBACK_HOSTS.has(url.hostname) && LOOPBACK_HOSTS.has(expected.hostname) && url.port === expected.port;
+  return (
+    url.protocol === "https:" &&
+    LOOPBACK_HOSTS.has(url.hostname) &&
+    LOOPBACK_HOSTS.has(expected.hostname) &&
+    url.port === expected.port
+  );
 }
 
 /** Throws unless `link` is a Graph v1.0 URL on the configured Graph host, so tokens and requests stay there. */
@@ -83,7 +100,11 @@ export function assertGraphLink(link: string, endpoints: EntraEndpoints): URL {
     throw new UnexpectedResponseError("graph", expected.host, "a link that is not a URL");
   }
   if (!isConfiguredGraphHost(url, expected) || !url.pathname.startsWith("/v1.0/")) {
-    throw new UnexpectedResponseError("graph", expected.host, `a link to ${url.origin}${url.pathname.split("/").slice(0, 2).join("/")}`);
+    throw new UnexpectedResponseError(
+      "graph",
+      expected.host,
+      `a link to ${url.origin}${url.pathname.split("/").slice(0, 2).join("/")}`,
+    );
   }
   return url;
 }
@@ -108,9 +129,16 @@ async function callGraph(graph: GraphSession, url: string, resource: GraphResour
   try {
     const target = assertGraphLink(url, endpoints);
     const client = Client.initWithMiddleware({
-      middleware: [new AuthenticationHandler(authProvider), new RetryHandler(retryHandlerOptions(graph)), new TenantHoldHandler(graph), transport],
+      middleware: [
+        new AuthenticationHandler(authProvider),
+        new RetryHandler(retryHandlerOptions(graph)),
+        new TenantHoldHandler(graph),
+        transport,
+      ],
       // The client only sends the token to Microsoft's Graph hosts, or to these.
-      customHosts: isMicrosoftGraphHost(endpoints.graphBaseUrl) ? undefined : new Set([new URL(endpoints.graphBaseUrl).hostname, target.hostname]),
+      customHosts: isMicrosoftGraphHost(endpoints.graphBaseUrl)
+        ? undefined
+        : new Set([new URL(endpoints.graphBaseUrl).hostname, target.hostname]),
       baseUrl: endpoints.graphBaseUrl,
     });
     const request = client.api(url).responseType(ResponseType.JSON);
@@ -123,8 +151,12 @@ async function callGraph(graph: GraphSession, url: string, resource: GraphResour
 }
 
 /** GET one Graph URL as JSON. */
-export const getGraphJson = (graph: GraphSession, url: string, resource: GraphResource, headers: Record<string, string> = {}) =>
-  callGraph(graph, url, resource, { method: "GET", headers });
+export const getGraphJson = (
+  graph: GraphSession,
+  url: string,
+  resource: GraphResource,
+  headers: Record<string, string> = {},
+) => callGraph(graph, url, resource, { method: "GET", headers });
 
 /** POST a JSON body to one Graph URL (a `$batch`), answered as JSON. */
 export const postGraphJson = (graph: GraphSession, url: string, resource: GraphResource, body: unknown) =>

@@ -50,7 +50,8 @@ export function openGraphSession(settings: EntraConnectionSettings, options: Gra
     endpoints,
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    token: ({ forceRefresh = false } = {}) => acquireGraphToken(settings, endpoints, { forceRefresh, timeoutMs: tokenTimeoutMs }),
+    token: ({ forceRefresh = false } = {}) =>
+      acquireGraphToken(settings, endpoints, { forceRefresh, timeoutMs: tokenTimeoutMs }),
     get waitedSeconds() {
       return waitedSeconds;
     },

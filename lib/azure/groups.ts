@@ -18,14 +18,32 @@ const searchPhrase = (text: string) => text.replace(/["\\]/g, " ").trim();
 export async function searchGroups(graph: GraphSession, text: string): Promise<GraphGroup[]> {
   const phrase = searchPhrase(text);
   if (!phrase) return [];
-  const url = graphUrl(graph, "groups", { $search: `"displayName:${phrase}"`, $select: "id,displayName", $orderby: "displayName", $top: 25 });
-  const page = await fetchCollectionPage({ graph, resource: "groups", headers: { ConsistencyLevel: "eventual" } }, url, groupSchema);
+  const url = graphUrl(graph, "groups", {
+    $search: `"displayName:${phrase}"`,
+    $select: "id,displayName",
+    $orderby: "displayName",
+    $top: 25,
+  });
+  const page = await fetchCollectionPage(
+    { graph, resource: "groups", headers: { ConsistencyLevel: "eventual" } },
+    url,
+    groupSchema,
+  );
   return page.items.map((group) => ({ id: group.id, displayName: group.displayName ?? group.id }));
 }
 
 /** One page of the users in a group and in every group nested in it, each once (ids only). */
-export function fetchGroupMemberIdsPage(graph: GraphSession, groupId: string, link: string | null, pageSize = 999): Promise<GraphPage<{ id: string }>> {
-  const url = link ?? graphUrl(graph, `groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user`, { $select: "id", $top: pageSize });
+export function fetchGroupMemberIdsPage(
+  graph: GraphSession,
+  groupId: string,
+  link: string | null,
+  pageSize = 999,
+): Promise<GraphPage<{ id: string }>> {
+  const url =
+    link ??
+    graphUrl(graph, `groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user`, {
+      $select: "id",
+      $top: pageSize,
+    });
   return fetchCollectionPage({ graph, resource: "groups" }, url, memberSchema);
 }
-

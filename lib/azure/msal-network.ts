@@ -28,7 +28,11 @@ export class ObservedNetworkClient implements INetworkModule {
     return this.send<T>(url, "POST", options);
   }
 
-  private async send<T>(url: string, method: "GET" | "POST", options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+  private async send<T>(
+    url: string,
+    method: "GET" | "POST",
+    options?: NetworkRequestOptions,
+  ): Promise<NetworkResponse<T>> {
     const host = safeHost(url);
     let status = 0;
     let text: string;

@@ -17,13 +17,26 @@ export const PERMISSION_FOR_RESOURCE: Record<GraphResource, GraphPermission> = {
 const PERMISSIONS_THAT_SATISFY: Record<GraphPermission, string[]> = {
   "User.Read.All": ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
   "Device.Read.All": ["Device.Read.All", "Device.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
-  "GroupMember.Read.All": ["GroupMember.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
-  "Organization.Read.All": ["Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
+  "GroupMember.Read.All": [
+    "GroupMember.Read.All",
+    "Group.Read.All",
+    "Group.ReadWrite.All",
+    "Directory.Read.All",
+    "Directory.ReadWrite.All",
+  ],
+  "Organization.Read.All": [
+    "Organization.Read.All",
+    "Organization.ReadWrite.All",
+    "Directory.Read.All",
+    "Directory.ReadWrite.All",
+  ],
 };
 
 /** What the app needs: users and devices always, group members once the users sync is scoped by group. */
 export function neededPermissions({ groupScope }: { groupScope: boolean }): GraphPermission[] {
-  return groupScope ? ["User.Read.All", "Device.Read.All", "GroupMember.Read.All"] : ["User.Read.All", "Device.Read.All"];
+  return groupScope
+    ? ["User.Read.All", "Device.Read.All", "GroupMember.Read.All"]
+    : ["User.Read.All", "Device.Read.All"];
 }
 
 export function isPermissionGranted(permission: GraphPermission, roles: readonly string[]) {

@@ -9,7 +9,11 @@ const heldUntil = new Map<string, number>();
 
 /** Graph counts per app per tenant: the hold is keyed the same way (and by cloud). */
 function holdKey(graph: GraphSession) {
-  return [graph.endpoints.graphBaseUrl, graph.settings.tenantId.trim().toLowerCase(), graph.settings.clientId.trim().toLowerCase()].join(" ");
+  return [
+    graph.endpoints.graphBaseUrl,
+    graph.settings.tenantId.trim().toLowerCase(),
+    graph.settings.clientId.trim().toLowerCase(),
+  ].join(" ");
 }
 
 /** Graph asked this session's tenant to wait `seconds`: its requests from this process wait until then. */

@@ -24,7 +24,9 @@ function normaliseThumbprint(thumbprint: string) {
   return thumbprint.replace(/[\s:]/g, "").toLowerCase();
 }
 
-function msalCredential(settings: EntraConnectionSettings): Pick<Configuration["auth"], "clientSecret" | "clientCertificate"> {
+function msalCredential(
+  settings: EntraConnectionSettings,
+): Pick<Configuration["auth"], "clientSecret" | "clientCertificate"> {
   const { credential } = settings;
   if (credential.kind === "secret") {
     if (!credential.secret.trim()) throw new UnusableCredentialError("secret", "the client secret is empty");
@@ -33,7 +35,10 @@ function msalCredential(settings: EntraConnectionSettings): Pick<Configuration["
   const thumbprintSha256 = normaliseThumbprint(credential.thumbprintSha256);
   if (/^[0-9a-f]{40}$/.test(thumbprintSha256)) {
     // The portal's "Thumbprint" column is SHA-1; MSAL needs the SHA-256 one.
-    throw new UnusableCredentialError("certificate", "that is a SHA-1 thumbprint; give the SHA-256 one, e.g. from openssl x509 -noout -fingerprint -sha256");
+    throw new UnusableCredentialError(
+      "certificate",
+      "that is a SHA-1 thumbprint; give the SHA-256 one, e.g. from openssl x509 -noout -fingerprint -sha256",
+    );
   }
   if (!/^[0-9a-f]{64}$/.test(thumbprintSha256)) {
     throw new UnusableCredentialError("certificate", "the SHA-256 thumbprint is not 64 hexadecimal characters");
@@ -47,7 +52,12 @@ function msalCredential(settings: EntraConnectionSettings): Pick<Configuration["
 }
 
 function cacheKey(settings: EntraConnectionSettings, endpoints: EntraEndpoints) {
-  const parts = [endpoints.authorityHost, settings.tenantId.trim(), settings.clientId.trim(), credentialFingerprint(settings.credential)];
+  const parts = [
+    endpoints.authorityHost,
+    settings.tenantId.trim(),
+    settings.clientId.trim(),
+    credentialFingerprint(settings.credential),
+  ];
   return createHash("sha256").update(parts.join("\n")).digest("hex");
 }
 
@@ -106,7 +116,8 @@ export async function acquireGraphToken(
     if (!result?.accessToken) throw new TokenRequestFailure(new Error("Entra ID returned no access token"), null);
     return { accessToken: result.accessToken, expiresOn: result.expiresOn, fromCache: result.fromCache };
   } catch (error) {
-    const failure = error instanceof TokenRequestFailure ? error : new TokenRequestFailure(error, client.network.takeLastProblem());
+    const failure =
+      error instanceof TokenRequestFailure ? error : new TokenRequestFailure(error, client.network.takeLastProblem());
     throw new EntraError(classifyEntraError(failure, context), { cause: failure });
   }
 }

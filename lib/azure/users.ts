@@ -1,7 +1,22 @@
 import "server-only";
-import { deltaLinkFromNow, fetchCollectionPage, fetchDeltaPage, graphUrl, nextDeltaLink, pagesFollowing, type DeltaPage, type GraphPage } from "./graph-pages";
+import {
+  deltaLinkFromNow,
+  fetchCollectionPage,
+  fetchDeltaPage,
+  graphUrl,
+  nextDeltaLink,
+  pagesFollowing,
+  type DeltaPage,
+  type GraphPage,
+} from "./graph-pages";
 import type { GraphSession } from "./graph-session";
-import { USER_SELECT, graphUserChangeSchema, graphUserSchema, type GraphUser, type GraphUserChange } from "./graph-shapes";
+import {
+  USER_SELECT,
+  graphUserChangeSchema,
+  graphUserSchema,
+  type GraphUser,
+  type GraphUserChange,
+} from "./graph-shapes";
 
 export type UserListing = {
   /** An OData filter such as `userType eq 'Member'`. */
@@ -16,10 +31,18 @@ const MAX_PAGE_SIZE = 999;
  * One page of all users with the fields Vertask stores. Pass `null` for the first page, then the page's
  * `nextLink` until it is null. Made for job steps: nothing but the link carries over.
  */
-export function fetchUsersPage(graph: GraphSession, nextLink: string | null, listing: UserListing = {}): Promise<GraphPage<GraphUser>> {
+export function fetchUsersPage(
+  graph: GraphSession,
+  nextLink: string | null,
+  listing: UserListing = {},
+): Promise<GraphPage<GraphUser>> {
   const url =
     nextLink ??
-    graphUrl(graph, "users", { $select: USER_SELECT.join(","), $top: listing.pageSize ?? MAX_PAGE_SIZE, $filter: listing.filter });
+    graphUrl(graph, "users", {
+      $select: USER_SELECT.join(","),
+      $top: listing.pageSize ?? MAX_PAGE_SIZE,
+      $filter: listing.filter,
+    });
   return fetchCollectionPage({ graph, resource: "users" }, url, graphUserSchema);
 }
 
@@ -40,7 +63,11 @@ export function fetchUsersDeltaLinkFromNow(graph: GraphSession): Promise<string>
 
 /** Every page of users. */
 export const pagesOfUsers = (graph: GraphSession, listing: UserListing = {}) =>
-  pagesFollowing(null, (link) => fetchUsersPage(graph, link, listing), (page) => page.nextLink);
+  pagesFollowing(
+    null,
+    (link) => fetchUsersPage(graph, link, listing),
+    (page) => page.nextLink,
+  );
 
 /** Every page of a users delta round; stops after a page that needs a full resync. */
 export const pagesOfUserChanges = (graph: GraphSession, deltaLink: string | null) =>

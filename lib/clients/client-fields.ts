@@ -16,14 +16,26 @@ export const clientFieldColumns = {
 
 export type ClientField = keyof typeof clientFieldColumns;
 
-export const clientFieldLabels: Record<ClientField, string> = { name: "Name", mail: "Mail", phone: "Phone", company: "Company", notes: "Notes" };
+export const clientFieldLabels: Record<ClientField, string> = {
+  name: "Name",
+  mail: "Mail",
+  phone: "Phone",
+  company: "Company",
+  notes: "Notes",
+};
 
 const clientFieldLimits: Record<ClientField, number> = { name: 256, mail: 254, phone: 64, company: 256, notes: 10_000 };
 
 const emailAddress = z.email();
 
 const limited = (field: ClientField) =>
-  z.string().trim().max(clientFieldLimits[field], `${clientFieldLabels[field]} is longer than ${clientFieldLimits[field].toLocaleString("en")} characters.`);
+  z
+    .string()
+    .trim()
+    .max(
+      clientFieldLimits[field],
+      `${clientFieldLabels[field]} is longer than ${clientFieldLimits[field].toLocaleString("en")} characters.`,
+    );
 
 const optional = (field: ClientField) =>
   limited(field)
@@ -33,7 +45,10 @@ const optional = (field: ClientField) =>
 /** The fields of a client added by hand; the messages read right beside a form's field and in an import's preview. */
 export const clientFields = z.object({
   name: z.string("Name is missing.").trim().min(1, "Name is missing.").pipe(limited("name")),
-  mail: optional("mail").refine((mail) => mail === null || emailAddress.safeParse(mail).success, "Mail is not an address like name@example.com."),
+  mail: optional("mail").refine(
+    (mail) => mail === null || emailAddress.safeParse(mail).success,
+    "Mail is not an address like name@example.com.",
+  ),
   phone: optional("phone"),
   company: optional("company"),
   notes: optional("notes"),
@@ -45,12 +60,21 @@ export type ClientFields = z.output<typeof clientFields>;
  * The Organization a client added by hand belongs to, as a form's select sends it: the select shows only
  * with two or more organizations, so it may be absent (then the only organization is meant).
  */
-export const organizationChoice = z.object({ organizationId: z.string().trim().max(64).optional().transform((value) => value || null) });
+export const organizationChoice = z.object({
+  organizationId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((value) => value || null),
+});
 
 /** The columns a sync writes: on a client from Microsoft Entra they are kept in step with it, not edited here. */
 const syncedColumns = new Set<string>(writtenColumns(userFields));
 
-export const syncedClientFields = (Object.keys(clientFieldColumns) as ClientField[]).filter((field) => syncedColumns.has(clientFieldColumns[field]));
+export const syncedClientFields = (Object.keys(clientFieldColumns) as ClientField[]).filter((field) =>
+  syncedColumns.has(clientFieldColumns[field]),
+);
 
 /** The column values for the fields given (an edit names only the fields it changes). */
 export function clientColumnValues(fields: Partial<ClientFields>) {
@@ -63,7 +87,9 @@ export function clientColumnValues(fields: Partial<ClientFields>) {
 
 /** A client's values of the fields staff type, read from their columns (what an edit form starts from). */
 export function clientFieldValues(client: Pick<Client, (typeof clientFieldColumns)[ClientField]>) {
-  return Object.fromEntries((Object.keys(clientFieldColumns) as ClientField[]).map((field) => [field, client[clientFieldColumns[field]]])) as Record<ClientField, string | null>;
+  return Object.fromEntries(
+    (Object.keys(clientFieldColumns) as ClientField[]).map((field) => [field, client[clientFieldColumns[field]]]),
+  ) as Record<ClientField, string | null>;
 }
 
 /** The row of a client added by hand: active, in its organization, with no Entra connection, so no sync ever changes it. */

@@ -8,7 +8,16 @@ import { FieldError } from "@/lib/auth/field-error";
 import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { organizationForHandMadeClient } from "@/lib/organizations/queries";
 import { endPortalSessionsAndLinks } from "@/lib/portal/end-access";
-import { clientColumnValues, clientFieldColumns, newClientValues, clientFieldLabels, mailKey, syncedClientFields, type ClientField, type ClientFields } from "./client-fields";
+import {
+  clientColumnValues,
+  clientFieldColumns,
+  newClientValues,
+  clientFieldLabels,
+  mailKey,
+  syncedClientFields,
+  type ClientField,
+  type ClientFields,
+} from "./client-fields";
 import { activeClientsWithMails, lockHandWrittenClients, mailInUseMessage } from "./mail-in-use";
 
 /**
@@ -25,8 +34,17 @@ export async function addClient(actor: Actor, fields: ClientFields, organization
       const holder = (await activeClientsWithMails(tx, organization.id, [fields.mail])).get(mailKey(fields.mail));
       if (holder) throw new FieldError("mail", mailInUseMessage(holder));
     }
-    const [created] = await tx.insert(clients).values(newClientValues(fields, organization.id)).returning({ id: clients.id });
-    await recordAuditEventAbout(tx, { organizationId: organization.id }, actor, "clients.added", `Added ${fields.name} by hand`);
+    const [created] = await tx
+      .insert(clients)
+      .values(newClientValues(fields, organization.id))
+      .returning({ id: clients.id });
+    await recordAuditEventAbout(
+      tx,
+      { organizationId: organization.id },
+      actor,
+      "clients.added",
+      `Added ${fields.name} by hand`,
+    );
     return created;
   });
 }
@@ -48,16 +66,25 @@ export async function editClient(actor: Actor, clientId: string, edit: ClientEdi
     await lockHandWrittenClients(tx);
     const [client] = await tx.select().from(clients).where(eq(clients.id, clientId)).for("update");
     if (!client) throw new ActionRefused("This client no longer exists.");
-    const fields = (Object.keys(edit) as ClientField[]).filter((field) => field in clientFieldColumns && edit[field] !== undefined);
+    const fields = (Object.keys(edit) as ClientField[]).filter(
+      (field) => field in clientFieldColumns && edit[field] !== undefined,
+    );
     const synced = fields.filter((field) => client.source === "azure" && syncedClientFields.includes(field));
     if (synced.length > 0) {
       const names = synced.map((field) => clientFieldLabels[field]).join(", ");
       const [are, them] = synced.length > 1 ? ["are", "them"] : ["is", "it"];
-      throw new ActionRefused(`${names} of ${client.displayName} ${are} kept in step with Microsoft Entra ID: change ${them} there. Only Notes can be edited here.`);
+      throw new ActionRefused(
+        `${names} of ${client.displayName} ${are} kept in step with Microsoft Entra ID: change ${them} there. Only Notes can be edited here.`,
+      );
     }
     const moving = Boolean(edit.moveToOrganizationId) && edit.moveToOrganizationId !== client.organizationId;
-    if (moving && client.source === "azure") throw new ActionRefused(`${client.displayName} belongs to the organization of the Microsoft Entra tenant it comes from.`);
-    const organizationId = moving ? (await organizationForHandMadeClient(tx, edit.moveToOrganizationId)).id : client.organizationId;
+    if (moving && client.source === "azure")
+      throw new ActionRefused(
+        `${client.displayName} belongs to the organization of the Microsoft Entra tenant it comes from.`,
+      );
+    const organizationId = moving
+      ? (await organizationForHandMadeClient(tx, edit.moveToOrganizationId)).id
+      : client.organizationId;
     const changed = fields.filter((field) => (edit[field] ?? null) !== client[clientFieldColumns[field]]);
     if (changed.length === 0 && !moving) return { name: client.displayName, changed: [] };
     const mail = changed.includes("mail") ? edit.mail : moving ? client.mail : null;
@@ -66,7 +93,10 @@ export async function editClient(actor: Actor, clientId: string, edit: ClientEdi
       if (holder) throw new FieldError("mail", mailInUseMessage(holder));
     }
     const values = clientColumnValues(Object.fromEntries(changed.map((field) => [field, edit[field]])));
-    await tx.update(clients).set({ ...values, organizationId, updatedAt: sql`now()` }).where(eq(clients.id, client.id));
+    await tx
+      .update(clients)
+      .set({ ...values, organizationId, updatedAt: sql`now()` })
+      .where(eq(clients.id, client.id));
     // Portal links went to the old address, and sessions were opened with it: neither carries over to the new one.
     if (changed.includes("mail")) await endPortalSessionsAndLinks(tx, client.id);
     // Notes may hold anything staff write: the audit log says that they changed, not what they say.
@@ -74,10 +104,21 @@ export async function editClient(actor: Actor, clientId: string, edit: ClientEdi
     const changes: Record<string, { from: unknown; to: unknown }> = Object.fromEntries(
       audited.map((field) => [clientFieldLabels[field], { from: client[clientFieldColumns[field]], to: edit[field] }]),
     );
-    if (moving) changes.Organization = { from: await organizationName(tx, client.organizationId), to: await organizationName(tx, organizationId) };
+    if (moving)
+      changes.Organization = {
+        from: await organizationName(tx, client.organizationId),
+        to: await organizationName(tx, organizationId),
+      };
     const labels = [...changed.map((field) => clientFieldLabels[field]), ...(moving ? ["Organization"] : [])];
     const name = edit.name ?? client.displayName;
-    await recordAuditEventAbout(tx, { organizationId }, actor, "clients.edited", `Edited ${labels.join(", ")} of ${name}`, changes);
+    await recordAuditEventAbout(
+      tx,
+      { organizationId },
+      actor,
+      "clients.edited",
+      `Edited ${labels.join(", ")} of ${name}`,
+      changes,
+    );
     return { name, changed: moving ? [...changed, "organization" as const] : changed };
   });
 }

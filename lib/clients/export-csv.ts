@@ -36,6 +36,11 @@ const columns = {
 export function clientsCsv(actor: Actor, query: ClientListQuery): AsyncGenerator<string> {
   authorize(actor, "staff");
   return csvExport(columns, (selection) =>
-    db.select(selection).from(clients).innerJoin(organizations, eq(organizations.id, clients.organizationId)).where(clientFilters(query)).orderBy(...clientOrder(query.sort)),
+    db
+      .select(selection)
+      .from(clients)
+      .innerJoin(organizations, eq(organizations.id, clients.organizationId))
+      .where(clientFilters(query))
+      .orderBy(...clientOrder(query.sort)),
   );
 }

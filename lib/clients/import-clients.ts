@@ -26,7 +26,11 @@ async function checkedRows(tx: Transaction, text: string, organizationId: string
  * Step 1: what importing this file into the organization (the one chosen; with none chosen, the only one)
  * would add, and each row's problems. Nothing is saved.
  */
-export async function previewClientImport(actor: Actor, text: string, organizationId: string | null): Promise<ImportPreview> {
+export async function previewClientImport(
+  actor: Actor,
+  text: string,
+  organizationId: string | null,
+): Promise<ImportPreview> {
   authorize(actor, "staff");
   const { rows, unknownColumns } = await db.transaction(async (tx) => {
     const organization = await organizationForHandMadeClient(tx, organizationId, { orMake: false });
@@ -38,7 +42,10 @@ export async function previewClientImport(actor: Actor, text: string, organizati
 /** The refusal of a file with a bad row: nothing is saved, and the preview says which rows and why. */
 export class ImportRefused extends ActionRefused {
   constructor(preview: ImportPreview) {
-    super(`Nothing was imported: ${preview.rowsWithProblems} ${preview.rowsWithProblems === 1 ? "row has a problem" : "rows have problems"}. Fix ${preview.rowsWithProblems === 1 ? "it" : "them"} in the file and upload it again.`, preview);
+    super(
+      `Nothing was imported: ${preview.rowsWithProblems} ${preview.rowsWithProblems === 1 ? "row has a problem" : "rows have problems"}. Fix ${preview.rowsWithProblems === 1 ? "it" : "them"} in the file and upload it again.`,
+      preview,
+    );
   }
 }
 
@@ -56,7 +63,9 @@ export async function importClients(actor: Actor, text: string, fileName: string
     const { rows, unknownColumns } = await checkedRows(tx, text, organization.id);
     const preview = importPreview(rows, unknownColumns);
     if (preview.rowsWithProblems > 0) throw new ImportRefused(preview);
-    const values = rows.map((row) => newClientValues((row as ReadRow & { fields: ClientFields }).fields, organization.id));
+    const values = rows.map((row) =>
+      newClientValues((row as ReadRow & { fields: ClientFields }).fields, organization.id),
+    );
     for (let start = 0; start < values.length; start += insertBatch) {
       await tx.insert(clients).values(values.slice(start, start + insertBatch));
     }

@@ -7,8 +7,10 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 const megabytes = `${importLimits.bytes / 1024 / 1024} MB`;
 
 function decode(bytes: Uint8Array) {
-  if (bytes.length > importLimits.bytes) throw fileProblem(`The file is larger than ${megabytes}: split it into smaller files.`);
-  if (bytes.includes(0)) throw fileProblem("This is not a CSV file: save the list from your spreadsheet as “CSV UTF-8”.");
+  if (bytes.length > importLimits.bytes)
+    throw fileProblem(`The file is larger than ${megabytes}: split it into smaller files.`);
+  if (bytes.includes(0))
+    throw fileProblem("This is not a CSV file: save the list from your spreadsheet as “CSV UTF-8”.");
   try {
     return utf8.decode(bytes);
   } catch {
@@ -23,7 +25,8 @@ export async function readImportFile(file: File) {
   if (!/\.(csv|txt)$/i.test(file.name) && !/^text\/(csv|plain)/.test(file.type)) {
     throw fileProblem("This is not a CSV file: choose a file ending in .csv.");
   }
-  if (file.size > importLimits.bytes) throw fileProblem(`The file is larger than ${megabytes}: split it into smaller files.`);
+  if (file.size > importLimits.bytes)
+    throw fileProblem(`The file is larger than ${megabytes}: split it into smaller files.`);
   return decode(new Uint8Array(await file.arrayBuffer()));
 }
 
@@ -40,7 +43,8 @@ export function textOfImportContent(content: string) {
     // Never unpacks past the size limit, whatever was posted.
     bytes = gunzipSync(Buffer.from(content, "base64"), { maxOutputLength: importLimits.bytes + 1 });
   } catch (error) {
-    if (error instanceof RangeError) throw fileProblem(`The file is larger than ${megabytes}: split it into smaller files.`);
+    if (error instanceof RangeError)
+      throw fileProblem(`The file is larger than ${megabytes}: split it into smaller files.`);
     throw fileProblem("The file's content was lost on the way: upload the file again.");
   }
   return decode(new Uint8Array(bytes));

@@ -8,7 +8,12 @@ export const importLimits = { bytes: 5 * 1024 * 1024, rows: 10_000 };
 type ImportRow = { line: number; values: Record<ClientField, string>; problems: string[] };
 
 /** What a preview shows: some of the rows (see importPreview), and how many the file has, with problems and in all. */
-export type ImportPreview = { rows: ImportRow[]; totalRows: number; rowsWithProblems: number; unknownColumns: string[] };
+export type ImportPreview = {
+  rows: ImportRow[];
+  totalRows: number;
+  rowsWithProblems: number;
+  unknownColumns: string[];
+};
 
 /** A row read, with its fields when they are all valid, and its mail when that one is. */
 export type ReadRow = ImportRow & { fields: ClientFields | null; mail: string | null };
@@ -37,13 +42,17 @@ function readHeader(header: CsvRecord) {
     if (!field) {
       if (cell.trim()) unknownColumns.push(cell.trim());
     } else if (cellOf[field] !== undefined) {
-      throw fileProblem(`The header row has two ${clientFieldLabels[field]} columns ("${header.cells[cellOf[field]!].trim()}" and "${cell.trim()}"): keep one.`);
+      throw fileProblem(
+        `The header row has two ${clientFieldLabels[field]} columns ("${header.cells[cellOf[field]!].trim()}" and "${cell.trim()}"): keep one.`,
+      );
     } else {
       cellOf[field] = index;
     }
   });
   if (cellOf.name === undefined) {
-    throw fileProblem(`The first line names no Name column. It must name the columns, like: Name,Mail,Phone,Company,Notes${unknownColumns.length ? ` (it names ${unknownColumns.join(", ")})` : ""}.`);
+    throw fileProblem(
+      `The first line names no Name column. It must name the columns, like: Name,Mail,Phone,Company,Notes${unknownColumns.length ? ` (it names ${unknownColumns.join(", ")})` : ""}.`,
+    );
   }
   return { cellOf, columns: header.cells.length, unknownColumns };
 }
@@ -62,16 +71,29 @@ export function readClientRows(text: string): { rows: ReadRow[]; unknownColumns:
   const { cellOf, columns, unknownColumns } = readHeader(header);
   if (records.length === 0) throw fileProblem("The file has a header row but no clients below it.");
   if (records.length > importLimits.rows) {
-    throw fileProblem(`The file has ${records.length.toLocaleString("en")} rows; import at most ${importLimits.rows.toLocaleString("en")} at a time (split the file).`);
+    throw fileProblem(
+      `The file has ${records.length.toLocaleString("en")} rows; import at most ${importLimits.rows.toLocaleString("en")} at a time (split the file).`,
+    );
   }
   const rows = records.map((record): ReadRow => {
-    const values = Object.fromEntries(fields.map((field) => [field, cellOf[field] === undefined ? "" : (record.cells[cellOf[field]!] ?? "")])) as Record<ClientField, string>;
+    const values = Object.fromEntries(
+      fields.map((field) => [field, cellOf[field] === undefined ? "" : (record.cells[cellOf[field]!] ?? "")]),
+    ) as Record<ClientField, string>;
     const problems: string[] = [];
-    if (record.cells.length > columns) problems.push(`This line has ${record.cells.length} values but the header names ${columns} columns: check its separators and quotes.`);
+    if (record.cells.length > columns)
+      problems.push(
+        `This line has ${record.cells.length} values but the header names ${columns} columns: check its separators and quotes.`,
+      );
     const checked = clientFields.safeParse(values);
     if (!checked.success) problems.push(...checked.error.issues.map((issue) => issue.message));
     const mail = clientFields.shape.mail.safeParse(values.mail);
-    return { line: record.line, values, problems, fields: checked.success ? checked.data : null, mail: mail.success ? mail.data : null };
+    return {
+      line: record.line,
+      values,
+      problems,
+      fields: checked.success ? checked.data : null,
+      mail: mail.success ? mail.data : null,
+    };
   });
   markRepeatedMails(rows);
   return { rows, unknownColumns };
@@ -86,7 +108,8 @@ function markRepeatedMails(rows: ReadRow[]) {
   }
   for (const row of rows) {
     const lines = row.mail ? linesOf.get(mailKey(row.mail))! : [];
-    if (lines.length > 1) row.problems.push(`The same mail is on lines ${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}.`);
+    if (lines.length > 1)
+      row.problems.push(`The same mail is on lines ${lines.slice(0, -1).join(", ")} and ${lines.at(-1)}.`);
   }
 }
 
@@ -103,12 +126,16 @@ const shortened = (value: string) => (value.length > shownLength ? `${value.slic
 export function importPreview(rows: ReadRow[], unknownColumns: string[]): ImportPreview {
   const bad = rows.filter((row) => row.problems.length > 0);
   const good = rows.filter((row) => row.problems.length === 0);
-  const shown = [...bad.slice(0, shownRows), ...good.slice(0, Math.max(0, shownRows - bad.length))].sort((a, b) => a.line - b.line);
+  const shown = [...bad.slice(0, shownRows), ...good.slice(0, Math.max(0, shownRows - bad.length))].sort(
+    (a, b) => a.line - b.line,
+  );
   return {
     rows: shown.map(({ line, values, problems }) => ({
       line,
       problems,
-      values: Object.fromEntries(Object.entries(values).map(([field, value]) => [field, shortened(value)])) as ImportRow["values"],
+      values: Object.fromEntries(
+        Object.entries(values).map(([field, value]) => [field, shortened(value)]),
+      ) as ImportRow["values"],
     })),
     totalRows: rows.length,
     rowsWithProblems: bad.length,

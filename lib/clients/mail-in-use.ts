@@ -19,7 +19,12 @@ const activeMailKey = sql<string>`lower(trim(${clients.mail}))`;
  * Active clients of one organization holding any of these mails (compared as mailKey does): each mail's key
  * with the holder's name. Organizations are apart: the same person may be a client of two.
  */
-export async function activeClientsWithMails(tx: Transaction, organizationId: string, mails: string[], exceptClientId?: string) {
+export async function activeClientsWithMails(
+  tx: Transaction,
+  organizationId: string,
+  mails: string[],
+  exceptClientId?: string,
+) {
   const keys = [...new Set(mails.map(mailKey))];
   if (keys.length === 0) return new Map<string, string>();
   const rows = await tx

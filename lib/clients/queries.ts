@@ -48,7 +48,10 @@ const listColumns = {
 type ClientListRow = Pick<typeof clients.$inferSelect, keyof typeof listColumns> & { organizationName: string };
 
 /** A page of the client list, each row with its organization's name (read for the page's rows only). */
-export async function listClients(actor: Actor, query: ClientListQuery): Promise<{ rows: ClientListRow[]; total: ListTotal }> {
+export async function listClients(
+  actor: Actor,
+  query: ClientListQuery,
+): Promise<{ rows: ClientListRow[]; total: ListTotal }> {
   const { rows, total } = await listClientRows(actor, query);
   return { rows: await withOrganizationNames(rows), total };
 }
@@ -64,7 +67,14 @@ async function listClientRows(actor: Actor, query: ClientListQuery) {
     offset,
     sortKeys: { id: clients.id, displayName: clients.displayName, updatedAt: clients.updatedAt },
     order: (columns) => clientOrder(query.sort, columns as OrderColumns),
-    page: () => db.select(listColumns).from(clients).where(where).orderBy(...clientOrder(query.sort)).limit(pageSize).offset(offset),
+    page: () =>
+      db
+        .select(listColumns)
+        .from(clients)
+        .where(where)
+        .orderBy(...clientOrder(query.sort))
+        .limit(pageSize)
+        .offset(offset),
     rowsWithIds: (ids) => db.select(listColumns).from(clients).where(inArray(clients.id, ids)),
   });
 }

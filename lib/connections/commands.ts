@@ -36,24 +36,32 @@ const fieldLabels = {
 
 type Tracked = keyof typeof fieldLabels;
 
-function problemsNeedingSavedSettings(form: SyncSettingsForm, stored: EntraConnection, certificate: CertificateCredential | null, now: Date) {
+function problemsNeedingSavedSettings(
+  form: SyncSettingsForm,
+  stored: EntraConnection,
+  certificate: CertificateCredential | null,
+  now: Date,
+) {
   const problems: Record<string, string> = {};
   const swapped = swappedIdsHint(form, stored);
   if (swapped) Object.assign(problems, { clientId: swapped, tenantId: swapped });
   if (form.credentialKind === "certificate") {
     if (!certificate && !stored.certificateKeyCiphertext) {
-      problems.certificateKey = "Choose the certificate's private key and the certificate (PEM files), or choose Client secret.";
+      problems.certificateKey =
+        "Choose the certificate's private key and the certificate (PEM files), or choose Client secret.";
     }
     return problems;
   }
   if (!form.clientSecret && stored.certificateKeyCiphertext) {
-    problems.clientSecret = "A certificate is stored: to sign in with a Client secret instead, enter the secret's Value, or choose Certificate.";
+    problems.clientSecret =
+      "A certificate is stored: to sign in with a Client secret instead, enter the secret's Value, or choose Certificate.";
   } else if (form.status === "enabled" && !form.clientSecret && !stored.clientSecretCiphertext) {
     problems.clientSecret = `Enter the Client secret to enable syncing: the Value you copied in Certificates & secrets (${guideStep("clientSecret")}).`;
   }
   if (form.clientSecretExpiresOn) {
     const days = (Date.parse(`${form.clientSecretExpiresOn}T00:00:00Z`) - now.getTime()) / 86_400_000;
-    if (days > 731 + 1) problems.clientSecretExpiresOn = "Microsoft client secrets last at most 24 months: check the Expires column.";
+    if (days > 731 + 1)
+      problems.clientSecretExpiresOn = "Microsoft client secrets last at most 24 months: check the Expires column.";
     else if (days < -1 && form.clientSecret) {
       problems.clientSecretExpiresOn = `This date has passed: an expired secret cannot sync. Create a new secret (${guideStep("clientSecret")}).`;
     }
@@ -61,16 +69,24 @@ function problemsNeedingSavedSettings(form: SyncSettingsForm, stored: EntraConne
   return problems;
 }
 
-
 /** The audit row's words for a new credential: never the secret or the key, only what identifies a certificate. */
 function credentialChanges(stored: EntraConnection, form: SyncSettingsForm, certificate: CertificateCredential | null) {
-  const storedCertificate = stored.certificateThumbprintSha256 ? `SHA-256 thumbprint ${stored.certificateThumbprintSha256}` : "none";
+  const storedCertificate = stored.certificateThumbprintSha256
+    ? `SHA-256 thumbprint ${stored.certificateThumbprintSha256}`
+    : "none";
   if (certificate) {
-    return { Certificate: { from: storedCertificate, to: `SHA-256 thumbprint ${certificate.thumbprintSha256}, expires ${certificate.expiresOn}` } };
+    return {
+      Certificate: {
+        from: storedCertificate,
+        to: `SHA-256 thumbprint ${certificate.thumbprintSha256}, expires ${certificate.expiresOn}`,
+      },
+    };
   }
   if (form.credentialKind === "secret" && form.clientSecret) {
     const secret = { "Client secret": { from: stored.clientSecretCiphertext ? "stored" : "none", to: "replaced" } };
-    return stored.certificateKeyCiphertext ? { ...secret, Certificate: { from: storedCertificate, to: "none" } } : secret;
+    return stored.certificateKeyCiphertext
+      ? { ...secret, Certificate: { from: storedCertificate, to: "none" } }
+      : secret;
   }
   return {};
 }
@@ -91,7 +107,10 @@ async function providerAppColumns(tx: Transaction, form: SyncSettingsForm, store
   if (!hasCredential(await findProviderApp(tx))) throw new FieldError("connectWith", providerAppMissingMessage);
   const switching = stored.method !== "provider_app";
   if (form.status === "enabled" && (switching || isWaitingForConsent(stored))) {
-    throw new FieldError("status", "Choose Disabled until the customer's administrator has consented: a consent that passes Test connection sets Status to Enabled.");
+    throw new FieldError(
+      "status",
+      "Choose Disabled until the customer's administrator has consented: a consent that passes Test connection sets Status to Enabled.",
+    );
   }
   if (!switching) return { ids: { clientId: stored.clientId, tenantId: stored.tenantId }, credential: {} };
   // The tenant ID stays as a hint for the consent link; the client ID comes back with the consent.
@@ -121,9 +140,12 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
     };
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const field of Object.keys(fieldLabels) as Tracked[]) {
-      if (stored[field] !== next[field]) changes[fieldLabels[field]] = { from: describe(field, stored[field]), to: describe(field, next[field]) };
+      if (stored[field] !== next[field])
+        changes[fieldLabels[field]] = { from: describe(field, stored[field]), to: describe(field, next[field]) };
     }
-    const credential = viaProvider ? viaProvider.credential : (newCredentialColumns(form, certificate, connectionCredentialPurposes(stored.id), now) ?? {});
+    const credential = viaProvider
+      ? viaProvider.credential
+      : (newCredentialColumns(form, certificate, connectionCredentialPurposes(stored.id), now) ?? {});
     if (!viaProvider) Object.assign(changes, credentialChanges(stored, form, certificate));
     if (Object.keys(changes).length === 0) return "No changes to save.";
 
@@ -137,30 +159,60 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
     }
     // Delta links belong to one tenant and app: another tenant or app starts again with a full listing.
     const otherDirectory = stored.tenantId !== next.tenantId || stored.clientId !== next.clientId;
-    const deltaLinks = otherDirectory ? { usersDeltaLink: null, devicesDeltaLink: null, usersDeltaWithExternal: null } : {};
-    await tx.update(entraConnections).set({ ...next, ...credential, ...deltaLinks, updatedAt: now }).where(eq(entraConnections.id, stored.id));
-    await recordAuditEventAbout(tx, { connectionId: stored.id }, actor, "azure.settings.updated", `Changed ${Object.keys(changes).join(", ")}`, changes);
+    const deltaLinks = otherDirectory
+      ? { usersDeltaLink: null, devicesDeltaLink: null, usersDeltaWithExternal: null }
+      : {};
+    await tx
+      .update(entraConnections)
+      .set({ ...next, ...credential, ...deltaLinks, updatedAt: now })
+      .where(eq(entraConnections.id, stored.id));
+    await recordAuditEventAbout(
+      tx,
+      { connectionId: stored.id },
+      actor,
+      "azure.settings.updated",
+      `Changed ${Object.keys(changes).join(", ")}`,
+      changes,
+    );
     return { message: "Changes saved.", connectionId: stored.id };
   });
   return typeof saved === "string" ? saved : saved.message;
 }
 
 /** The Microsoft Azure tab's choice between manual only and a scheduled sync: the same setting as the form's. */
-export async function saveSyncSchedule(actor: Actor, organizationId: string, syncFrequency: SyncSettingsForm["syncFrequency"], now = new Date()) {
+export async function saveSyncSchedule(
+  actor: Actor,
+  organizationId: string,
+  syncFrequency: SyncSettingsForm["syncFrequency"],
+  now = new Date(),
+) {
   authorize(actor, "superuser");
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('entra_connections'))`);
     const stored = await findOrCreateConnection(tx, organizationId);
     if (stored.syncFrequency === syncFrequency) return "No changes to save.";
     await tx.update(entraConnections).set({ syncFrequency, updatedAt: now }).where(eq(entraConnections.id, stored.id));
-    const change = { from: describe("syncFrequency", stored.syncFrequency), to: describe("syncFrequency", syncFrequency) };
-    await recordAuditEventAbout(tx, { connectionId: stored.id }, actor, "azure.settings.updated", "Changed Sync frequency", { [fieldLabels.syncFrequency]: change });
+    const change = {
+      from: describe("syncFrequency", stored.syncFrequency),
+      to: describe("syncFrequency", syncFrequency),
+    };
+    await recordAuditEventAbout(
+      tx,
+      { connectionId: stored.id },
+      actor,
+      "azure.settings.updated",
+      "Changed Sync frequency",
+      { [fieldLabels.syncFrequency]: change },
+    );
     return `Schedule saved: ${change.to}.`;
   });
 }
 
 function describeScope(scope: UsersScope) {
-  const who = scope.mode === "all_users" ? "All users" : `Members of ${scope.groups.map((group) => group.displayName).join(", ")}`;
+  const who =
+    scope.mode === "all_users"
+      ? "All users"
+      : `Members of ${scope.groups.map((group) => group.displayName).join(", ")}`;
   const rules = [
     scope.skipUnlicensed && "skip accounts with no licence",
     scope.skipPatterns.length && `skip ${scope.skipPatterns.join(", ")}`,
@@ -180,8 +232,18 @@ export async function saveUsersScope(actor: Actor, organizationId: string, scope
     const stored = await findOrCreateConnection(tx, organizationId);
     const [from, to] = [describeScope(stored.usersScope), describeScope(scope)];
     if (JSON.stringify(stored.usersScope) === JSON.stringify(scope)) return "No changes to save.";
-    await tx.update(entraConnections).set({ usersScope: scope, updatedAt: now }).where(eq(entraConnections.id, stored.id));
-    await recordAuditEventAbout(tx, { connectionId: stored.id }, actor, "azure.settings.updated", "Changed Which users", { "Which users": { from, to } });
+    await tx
+      .update(entraConnections)
+      .set({ usersScope: scope, updatedAt: now })
+      .where(eq(entraConnections.id, stored.id));
+    await recordAuditEventAbout(
+      tx,
+      { connectionId: stored.id },
+      actor,
+      "azure.settings.updated",
+      "Changed Which users",
+      { "Which users": { from, to } },
+    );
     return "Changes saved. The next users sync checks every account against them; preview it first from the Microsoft Azure tab.";
   });
 }

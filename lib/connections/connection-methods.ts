@@ -6,4 +6,7 @@ export const connectionMethodLabels = {
   provider_app: "The provider's multi-tenant app",
 } as const satisfies Record<ConnectionMethod, string>;
 
-export const connectionMethodChoices = Object.entries(connectionMethodLabels).map(([value, label]) => ({ value, label }));
+export const connectionMethodChoices = Object.entries(connectionMethodLabels).map(([value, label]) => ({
+  value,
+  label,
+}));

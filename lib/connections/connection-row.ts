@@ -9,19 +9,29 @@ type Database = Transaction | typeof db;
 
 /** The organization's Entra connection; null while it has none (it is made on the first Save Changes). */
 export async function findConnection(organizationId: string, tx: Database = db) {
-  const [connection] = await tx.select().from(entraConnections).where(eq(entraConnections.organizationId, organizationId));
+  const [connection] = await tx
+    .select()
+    .from(entraConnections)
+    .where(eq(entraConnections.organizationId, organizationId));
   return connection ?? null;
 }
 
-export const unknownOrganizationMessage = "This organization does not exist (any more): choose it again under Settings → Organizations.";
+export const unknownOrganizationMessage =
+  "This organization does not exist (any more): choose it again under Settings → Organizations.";
 
 /** As findConnection, made on the organization's first Save Changes; an organization that does not exist is refused. */
 export async function findOrCreateConnection(tx: Transaction, organizationId: string) {
   const existing = await findConnection(organizationId, tx);
   if (existing) return existing;
-  const [organization] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId));
+  const [organization] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
   if (!organization) throw new ActionRefused(unknownOrganizationMessage);
-  const [created] = await tx.insert(entraConnections).values({ name: "Microsoft Entra tenant", organizationId }).returning();
+  const [created] = await tx
+    .insert(entraConnections)
+    .values({ name: "Microsoft Entra tenant", organizationId })
+    .returning();
   return created;
 }
 
@@ -29,7 +39,9 @@ export async function findOrCreateConnection(tx: Transaction, organizationId: st
  * What "Test connection" and every sync need saved: both IDs and a credential. A connection by the provider's app
  * has its credential there (lib/credentials/provider-app.ts) and its IDs from the consent: the app's and the tenant's.
  */
-export function isSetUp(connection: EntraConnection | null): connection is EntraConnection & { clientId: string; tenantId: string } {
+export function isSetUp(
+  connection: EntraConnection | null,
+): connection is EntraConnection & { clientId: string; tenantId: string } {
   const readiness = syncReadiness(connection && readinessFactsOf(connection));
   return readiness === "disabled" || readiness === "ready";
 }
@@ -43,11 +55,16 @@ export const readyToSyncSql = and(
   eq(entraConnections.enabled, true),
   isNotNull(entraConnections.clientId),
   isNotNull(entraConnections.tenantId),
-  or(eq(entraConnections.method, "provider_app"), isNotNull(entraConnections.clientSecretCiphertext), isNotNull(entraConnections.certificateKeyCiphertext)),
+  or(
+    eq(entraConnections.method, "provider_app"),
+    isNotNull(entraConnections.clientSecretCiphertext),
+    isNotNull(entraConnections.certificateKeyCiphertext),
+  ),
 );
 
 /** The one answer to a sync or a test asked for before isSetUp. */
-export const notSetUpMessage = "Azure User Sync is not set up yet: enter the IDs and the Client secret or certificate in Settings → Azure User Sync, then Save Changes.";
+export const notSetUpMessage =
+  "Azure User Sync is not set up yet: enter the IDs and the Client secret or certificate in Settings → Azure User Sync, then Save Changes.";
 
 /** The same for an organization connected by the provider's app whose administrator has not consented yet. */
 export const waitingForConsentMessage =
@@ -60,7 +77,9 @@ export const disabledMessage = "Azure User Sync is disabled: set Status to Enabl
 export type SyncReadiness = "not_set_up" | "waiting_for_consent" | "disabled" | "ready";
 
 /** What readiness is decided on: a connection row's, or the organizations overview's (which reads no ciphertext). */
-export type ReadinessFacts = Pick<EntraConnection, "method" | "clientId" | "tenantId" | "enabled"> & { hasOwnCredential: boolean };
+export type ReadinessFacts = Pick<EntraConnection, "method" | "clientId" | "tenantId" | "enabled"> & {
+  hasOwnCredential: boolean;
+};
 
 export const readinessFactsOf = (connection: EntraConnection): ReadinessFacts => ({
   ...connection,
@@ -70,7 +89,8 @@ export const readinessFactsOf = (connection: EntraConnection): ReadinessFacts =>
 /** Waiting for consent first (it has no IDs yet, so it is not set up either), then not set up, then Status. */
 export function syncReadiness(facts: ReadinessFacts | null): SyncReadiness {
   if (isWaitingForConsent(facts)) return "waiting_for_consent";
-  if (!facts?.clientId || !facts.tenantId || (facts.method === "own_app" && !facts.hasOwnCredential)) return "not_set_up";
+  if (!facts?.clientId || !facts.tenantId || (facts.method === "own_app" && !facts.hasOwnCredential))
+    return "not_set_up";
   return facts.enabled ? "ready" : "disabled";
 }
 

@@ -9,7 +9,11 @@ import { requireEntraSettings } from "./load-credentials";
  * "Find groups" under Which users: Entra groups whose name has a word starting with `text`, signed in as every
  * other action of the organization is (its own app, or the provider's app at its tenant).
  */
-export async function findGroups(actor: Actor, text: string, organizationId: string): Promise<{ groups: GraphGroup[] } | { problem: string }> {
+export async function findGroups(
+  actor: Actor,
+  text: string,
+  organizationId: string,
+): Promise<{ groups: GraphGroup[] } | { problem: string }> {
   authorize(actor, "superuser");
   try {
     const settings = await requireEntraSettings(await findConnection(organizationId));

@@ -1,6 +1,18 @@
 export { saveSyncSchedule, saveSyncSettings, saveUsersScope } from "./commands";
 export { connectionMethodLabels } from "./connection-methods";
-export { disabledMessage, findConnection, notReadyMessage, notReadyMessages, notSetUpMessage, readinessFactsOf, readyToSyncSql, scopeGroupIds, syncReadiness, unknownOrganizationMessage, waitingForConsentMessage } from "./connection-row";
+export {
+  disabledMessage,
+  findConnection,
+  notReadyMessage,
+  notReadyMessages,
+  notSetUpMessage,
+  readinessFactsOf,
+  readyToSyncSql,
+  scopeGroupIds,
+  syncReadiness,
+  unknownOrganizationMessage,
+  waitingForConsentMessage,
+} from "./connection-row";
 export { organizationIdField, syncSettingsForm } from "./form-schema";
 export { frequencyLabels, hoursBetweenSyncs } from "./frequencies";
 export { findGroups } from "./group-search";

@@ -12,7 +12,11 @@ import { isSetUp, notReadyMessage } from "./connection-row";
 export async function entraSettingsOf(connection: EntraConnection): Promise<EntraConnectionSettings | null> {
   if (!isSetUp(connection)) return null;
   if (connection.method === "provider_app") return providerAppSettings(connection.tenantId, connection.clientId);
-  return { clientId: connection.clientId, tenantId: connection.tenantId, credential: decryptCredential(connection, connectionCredentialPurposes(connection.id)) };
+  return {
+    clientId: connection.clientId,
+    tenantId: connection.tenantId,
+    credential: decryptCredential(connection, connectionCredentialPurposes(connection.id)),
+  };
 }
 
 /** As entraSettingsOf, for an action that cannot go on without them: refused with why (waiting for consent, not set up). */

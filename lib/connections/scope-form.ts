@@ -11,7 +11,8 @@ const GROUP_FIELD = /^group:(.+)$/;
 
 function patternProblem(pattern: string) {
   if (pattern.length > 200) return `"${pattern.slice(0, 40)}…" is longer than 200 characters.`;
-  if (!pattern.replace(/\*/g, "").trim()) return `"${pattern}" would match every account: add some letters, e.g. svc-*.`;
+  if (!pattern.replace(/\*/g, "").trim())
+    return `"${pattern}" would match every account: add some letters, e.g. svc-*.`;
   if (/\s/.test(pattern)) return `"${pattern}" has a space: user principal names and mail addresses have none.`;
   return null;
 }
@@ -33,16 +34,27 @@ export const usersScopeForm = z
       mode: form.usersScopeMode,
       groups,
       skipUnlicensed: form.skipUnlicensed === "on",
-      skipPatterns: [...new Set(form.skipPatterns.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))],
+      skipPatterns: [
+        ...new Set(
+          form.skipPatterns
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter(Boolean),
+        ),
+      ],
       skipDisabledOnFirstSight: form.skipDisabledOnFirstSight === "on",
     };
   })
   .superRefine((scope, context) => {
     const problem = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
-    if (scope.mode === "groups" && !scope.groups.length) problem("groups", "Choose at least one group (find it by name below), or choose All users.");
-    if (scope.groups.length > MAX_SCOPE_GROUPS) problem("groups", `Choose at most ${MAX_SCOPE_GROUPS} groups: nested groups count through their parent.`);
-    if (scope.groups.some((group) => !isUuid(group.id))) problem("groups", "A chosen group is not an Entra group's object ID: find it by name again.");
-    if (scope.skipPatterns.length > MAX_SKIP_PATTERNS) problem("skipPatterns", `At most ${MAX_SKIP_PATTERNS} patterns, one per line.`);
+    if (scope.mode === "groups" && !scope.groups.length)
+      problem("groups", "Choose at least one group (find it by name below), or choose All users.");
+    if (scope.groups.length > MAX_SCOPE_GROUPS)
+      problem("groups", `Choose at most ${MAX_SCOPE_GROUPS} groups: nested groups count through their parent.`);
+    if (scope.groups.some((group) => !isUuid(group.id)))
+      problem("groups", "A chosen group is not an Entra group's object ID: find it by name again.");
+    if (scope.skipPatterns.length > MAX_SKIP_PATTERNS)
+      problem("skipPatterns", `At most ${MAX_SKIP_PATTERNS} patterns, one per line.`);
     const bad = scope.skipPatterns.map(patternProblem).find(Boolean);
     if (bad) problem("skipPatterns", bad);
   });

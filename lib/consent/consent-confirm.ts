@@ -8,11 +8,16 @@ import { answerRefusal, bindConsentedTenant, recordAnswerRejected, type ConsentR
 import { ConsentRefused } from "./consent-refusals";
 import { organizationName, testBoundConnection } from "./consent-return";
 
-const goneMessage = "This consent answer was already confirmed, rejected or withdrawn meanwhile: nothing was changed. Reload the page.";
+const goneMessage =
+  "This consent answer was already confirmed, rejected or withdrawn meanwhile: nothing was changed. Reload the page.";
 
 async function waitingAnswer(organizationId: string, requestId: string): Promise<ConsentRequest> {
-  const [request] = await db.select().from(consentRequests).where(and(eq(consentRequests.id, requestId), eq(consentRequests.organizationId, organizationId)));
-  if (request?.outcome !== "awaiting_confirmation" || request.voidedAt || !request.tenantId) throw new ActionRefused(goneMessage);
+  const [request] = await db
+    .select()
+    .from(consentRequests)
+    .where(and(eq(consentRequests.id, requestId), eq(consentRequests.organizationId, organizationId)));
+  if (request?.outcome !== "awaiting_confirmation" || request.voidedAt || !request.tenantId)
+    throw new ActionRefused(goneMessage);
   return request;
 }
 
@@ -30,7 +35,8 @@ export async function confirmConsent(actor: Actor, organizationId: string, reque
   try {
     await bindConsentedTenant(actor, request, name, request.tenantId!, "confirmation", now);
   } catch (error) {
-    if (error instanceof ConsentRefused) throw new ActionRefused("detail" in error ? String(error.detail) : goneMessage);
+    if (error instanceof ConsentRefused)
+      throw new ActionRefused("detail" in error ? String(error.detail) : goneMessage);
     throw error;
   }
   const outcome = await testBoundConnection(actor, request, name);

@@ -6,7 +6,12 @@ import { multiTenantAdminConsentUrl, tenantIdOfDomain } from "@/lib/azure";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { appUrl } from "@/lib/mail/app-url";
-import { findConnection, unknownOrganizationMessage, organizationHoldingTenant, tenantTakenMessage } from "@/lib/connections";
+import {
+  findConnection,
+  unknownOrganizationMessage,
+  organizationHoldingTenant,
+  tenantTakenMessage,
+} from "@/lib/connections";
 import { recordConsentLink } from "./consent-record";
 import { consentLinkLifetimeMs, hashConsentState, newConsentState } from "./consent-state";
 import { hasCredential, findProviderApp, providerAppMissingMessage } from "@/lib/credentials";
@@ -35,7 +40,9 @@ export async function createConsentLink(actor: Actor, organizationId: string, no
   const [connection, provider] = await Promise.all([findConnection(organizationId), findProviderApp()]);
   if (!provider || !hasCredential(provider)) throw new ActionRefused(providerAppMissingMessage);
   if (connection?.method !== "provider_app") {
-    throw new ActionRefused("Choose Connect with: The provider's multi-tenant app, and Save Changes, before asking for consent.");
+    throw new ActionRefused(
+      "Choose Connect with: The provider's multi-tenant app, and Save Changes, before asking for consent.",
+    );
   }
   const expectedTenantId = await expectedTenantOf(connection.tenantId, organization.primaryDomain);
   const holder = expectedTenantId && (await organizationHoldingTenant(expectedTenantId, organizationId));
@@ -43,8 +50,19 @@ export async function createConsentLink(actor: Actor, organizationId: string, no
   const state = newConsentState();
   const expiresAt = new Date(now.getTime() + consentLinkLifetimeMs);
   await recordConsentLink(actor, organization.name, {
-    organizationId, requestedById: actor.id, stateHash: hashConsentState(state), clientId: provider.clientId, expectedTenantId, createdAt: now, expiresAt,
+    organizationId,
+    requestedById: actor.id,
+    stateHash: hashConsentState(state),
+    clientId: provider.clientId,
+    expectedTenantId,
+    createdAt: now,
+    expiresAt,
   });
-  const url = multiTenantAdminConsentUrl({ tenant: expectedTenantId, clientId: provider.clientId, redirectUri: consentRedirectUri(), state });
+  const url = multiTenantAdminConsentUrl({
+    tenant: expectedTenantId,
+    clientId: provider.clientId,
+    redirectUri: consentRedirectUri(),
+    state,
+  });
   return { url, expiresAt, expectedTenantId };
 }

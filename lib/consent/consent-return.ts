@@ -2,12 +2,24 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { organizations, staffUsers, type ConsentCheckLine, type ConsentTenantDetails } from "@/db/schema";
-import { EntraError, openGraphSession, readTenantOrganization, type CheckStep, type EntraConnectionReport } from "@/lib/azure";
+import {
+  EntraError,
+  openGraphSession,
+  readTenantOrganization,
+  type CheckStep,
+  type EntraConnectionReport,
+} from "@/lib/azure";
 import { isUuid } from "@/db/is-uuid";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import type { Actor } from "@/lib/auth/authorize";
 import {
-  answerRefusal, bindConsentedTenant, ConsentAnswerRefused, findAnswerableRequest, recordAnswerAwaitingConfirmation, recordConsentTested, recordUnboundAnswer,
+  answerRefusal,
+  bindConsentedTenant,
+  ConsentAnswerRefused,
+  findAnswerableRequest,
+  recordAnswerAwaitingConfirmation,
+  recordConsentTested,
+  recordUnboundAnswer,
   type ConsentRequest,
 } from "./consent-record";
 import { ConsentRefused } from "./consent-refusals";
@@ -17,24 +29,35 @@ import { testSavedConnection } from "@/lib/connections";
 /** What Entra put on the redirect URI: `admin_consent`, `tenant` and `state`, or `error`, `error_description` and `state`. */
 export type ConsentAnswer = Record<string, string | undefined>;
 
-export type ConsentResult = { organizationId: string; outcome: "connected" | "not_working" | "declined" | "awaiting_confirmation" };
+export type ConsentResult = {
+  organizationId: string;
+  outcome: "connected" | "not_working" | "declined" | "awaiting_confirmation";
+};
 
 /** Microsoft's `error` codes in plain words; the AADSTS text stays out of the page (it carries trace ids). */
 function declinedMessage(error: string) {
-  if (error === "access_denied") return "The administrator declined the consent (Cancel on Microsoft's page): nothing was recorded. Send the link again when they are ready.";
+  if (error === "access_denied")
+    return "The administrator declined the consent (Cancel on Microsoft's page): nothing was recorded. Send the link again when they are ready.";
   return `The consent did not finish (Microsoft answered ${error.slice(0, 60)}): nothing was recorded. Get a new link and try again.`;
 }
 
 function stepLine(label: string, step: CheckStep): ConsentCheckLine {
   if (step.status === "skipped") return { label: `${label}: not tried`, ok: null };
-  return step.status === "ok" ? { label: `${label}: done`, ok: true } : { label: `${label}: failed`, ok: false, detail: step.error.message };
+  return step.status === "ok"
+    ? { label: `${label}: done`, ok: true }
+    : { label: `${label}: failed`, ok: false, detail: step.error.message };
 }
 
 /** Test connection's steps as lines to keep with the consent: what the organization's page shows. */
 function reportLines(report: EntraConnectionReport): ConsentCheckLine[] {
   return [
-    report.token.status === "failed" ? { label: "Token: not obtained", ok: false, detail: report.token.error.message } : { label: "Token obtained", ok: true },
-    ...report.permissions.map((p) => ({ label: `${p.permission}: ${p.status}`, ok: p.status === "unknown" ? null : p.status === "granted" })),
+    report.token.status === "failed"
+      ? { label: "Token: not obtained", ok: false, detail: report.token.error.message }
+      : { label: "Token obtained", ok: true },
+    ...report.permissions.map((p) => ({
+      label: `${p.permission}: ${p.status}`,
+      ok: p.status === "unknown" ? null : p.status === "granted",
+    })),
     stepLine("Read one user", report.readUser),
     stepLine("Read one device", report.readDevice),
     ...(report.readGroupMembers ? [stepLine("Read a chosen group's members", report.readGroupMembers)] : []),
@@ -53,10 +76,19 @@ export async function receiveConsentAnswer(answer: ConsentAnswer, now = new Date
   const actor = await superuserById(request.requestedById);
   if (!actor) throw new ConsentRefused("not-recorded", request.organizationId);
   const name = await organizationName(request.organizationId);
-  const result = (outcome: ConsentResult["outcome"]): ConsentResult => ({ organizationId: request.organizationId, outcome });
+  const result = (outcome: ConsentResult["outcome"]): ConsentResult => ({
+    organizationId: request.organizationId,
+    outcome,
+  });
   // Microsoft sends `error` with admin_consent=True and the tenant on Cancel: any error means no consent.
   if (answer.error || answer.admin_consent?.toLowerCase() !== "true" || !answer.tenant || !isUuid(answer.tenant)) {
-    await recordUnboundAnswer(actor, request, name, { outcome: "declined", tenantId: null, message: declinedMessage(answer.error || "no consent") }, now);
+    await recordUnboundAnswer(
+      actor,
+      request,
+      name,
+      { outcome: "declined", tenantId: null, message: declinedMessage(answer.error || "no consent") },
+      now,
+    );
     return result("declined");
   }
   const tenantId = answer.tenant.toLowerCase();
@@ -64,12 +96,19 @@ export async function receiveConsentAnswer(answer: ConsentAnswer, now = new Date
     const refused = await answerRefusal(db, request, name, tenantId);
     if (refused) throw refused;
     if (!request.expectedTenantId) {
-      await recordAnswerAwaitingConfirmation(actor, request, name, { tenantId, details: await tenantDetails(request.clientId, tenantId) }, now);
+      await recordAnswerAwaitingConfirmation(
+        actor,
+        request,
+        name,
+        { tenantId, details: await tenantDetails(request.clientId, tenantId) },
+        now,
+      );
       return result("awaiting_confirmation");
     }
     await bindConsentedTenant(actor, request, name, tenantId, "link", now);
   } catch (error) {
-    if (error instanceof ConsentAnswerRefused) await recordUnboundAnswer(actor, request, name, { outcome: "refused", tenantId, message: error.detail }, now);
+    if (error instanceof ConsentAnswerRefused)
+      await recordUnboundAnswer(actor, request, name, { outcome: "refused", tenantId, message: error.detail }, now);
     throw error;
   }
   return result(await testBoundConnection(actor, request, name));
@@ -100,12 +139,17 @@ async function tenantDetails(clientId: string, tenantId: string): Promise<Consen
 }
 
 export async function organizationName(organizationId: string) {
-  const [organization] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId));
+  const [organization] = await db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
   return organization?.name ?? "the organization";
 }
 
 async function superuserById(id: string): Promise<Actor | null> {
-  const [staff] = await db.select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role }).from(staffUsers).where(eq(staffUsers.id, id));
+  const [staff] = await db
+    .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, id));
   return staff?.role === "superuser" ? staff : null;
 }
-

@@ -32,9 +32,20 @@ export type ConsentAnswerView = Awaited<ReturnType<typeof lastConsentAnswer>>;
 export async function openConsentLink(actor: Actor, organizationId: string, now = new Date()) {
   authorize(actor, "superuser");
   const [link] = await db
-    .select({ expectedTenantId: consentRequests.expectedTenantId, expiresAt: consentRequests.expiresAt, createdAt: consentRequests.createdAt })
+    .select({
+      expectedTenantId: consentRequests.expectedTenantId,
+      expiresAt: consentRequests.expiresAt,
+      createdAt: consentRequests.createdAt,
+    })
     .from(consentRequests)
-    .where(and(eq(consentRequests.organizationId, organizationId), isNull(consentRequests.usedAt), isNull(consentRequests.voidedAt), gt(consentRequests.expiresAt, now)))
+    .where(
+      and(
+        eq(consentRequests.organizationId, organizationId),
+        isNull(consentRequests.usedAt),
+        isNull(consentRequests.voidedAt),
+        gt(consentRequests.expiresAt, now),
+      ),
+    )
     .orderBy(desc(consentRequests.createdAt))
     .limit(1);
   return link ?? null;

@@ -5,7 +5,13 @@ import { providerApp, type ProviderApp } from "@/db/schema";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { FieldError } from "@/lib/auth/field-error";
-import { newCredentialColumns, providerAppCredentialPurposes, uploadedCertificate, type CertificateCredential, findProviderApp } from "@/lib/credentials";
+import {
+  newCredentialColumns,
+  providerAppCredentialPurposes,
+  uploadedCertificate,
+  type CertificateCredential,
+  findProviderApp,
+} from "@/lib/credentials";
 import type { ProviderAppForm } from "@/lib/credentials";
 import { voidOpenConsentLinks } from "@/lib/connections";
 
@@ -16,15 +22,29 @@ function credentialColumns(form: ProviderAppForm, certificate: CertificateCreden
   return { ...fresh, clientSecretExpiresOn: certificate ? null : form.clientSecretExpiresOn || null };
 }
 
-function credentialProblem(form: ProviderAppForm, stored: ProviderApp | null, fresh: boolean): Record<string, string> | null {
+function credentialProblem(
+  form: ProviderAppForm,
+  stored: ProviderApp | null,
+  fresh: boolean,
+): Record<string, string> | null {
   if (fresh) return null;
   const field = form.credentialKind === "certificate" ? "certificateKey" : "clientSecret";
-  if (!stored) return { [field]: "Enter the app's Client secret (its Value) or choose its certificate and private key." };
+  if (!stored)
+    return { [field]: "Enter the app's Client secret (its Value) or choose its certificate and private key." };
   if (stored.clientId.toLowerCase() !== form.clientId.toLowerCase()) {
-    return { [field]: "Another Application (client) ID needs that app's own Client secret or certificate: enter it too." };
+    return {
+      [field]: "Another Application (client) ID needs that app's own Client secret or certificate: enter it too.",
+    };
   }
-  if (form.credentialKind === "certificate" && !stored.certificateKeyCiphertext) return { certificateKey: "Choose the certificate's private key and the certificate (PEM files), or choose Client secret." };
-  if (form.credentialKind === "secret" && !stored.clientSecretCiphertext) return { clientSecret: "A certificate is stored: to sign in with a Client secret instead, enter the secret's Value, or choose Certificate." };
+  if (form.credentialKind === "certificate" && !stored.certificateKeyCiphertext)
+    return {
+      certificateKey: "Choose the certificate's private key and the certificate (PEM files), or choose Client secret.",
+    };
+  if (form.credentialKind === "secret" && !stored.clientSecretCiphertext)
+    return {
+      clientSecret:
+        "A certificate is stored: to sign in with a Client secret instead, enter the secret's Value, or choose Certificate.",
+    };
   return null;
 }
 
@@ -41,21 +61,48 @@ export async function saveProviderApp(actor: Actor, form: ProviderAppForm, now =
     const credential = credentialColumns(form, certificate, now);
     const problem = credentialProblem(form, stored, credential !== null);
     if (problem) throw new FieldError(problem);
-    const expiresOn = form.credentialKind === "secret" && !credential ? { clientSecretExpiresOn: form.clientSecretExpiresOn || null } : {};
+    const expiresOn =
+      form.credentialKind === "secret" && !credential
+        ? { clientSecretExpiresOn: form.clientSecretExpiresOn || null }
+        : {};
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    if (stored?.clientId !== form.clientId) changes["Application (client) ID"] = { from: stored?.clientId ?? "", to: form.clientId };
-    if (certificate) changes.Certificate = { from: stored?.certificateThumbprintSha256 ? "stored" : "none", to: `SHA-256 thumbprint ${certificate.thumbprintSha256}, expires ${certificate.expiresOn}` };
-    else if (credential) changes["Client secret"] = { from: stored?.clientSecretCiphertext ? "stored" : "none", to: "replaced" };
-    if ("clientSecretExpiresOn" in expiresOn && (stored?.clientSecretExpiresOn ?? null) !== expiresOn.clientSecretExpiresOn) {
-      changes["Client secret expires on"] = { from: stored?.clientSecretExpiresOn ?? "", to: expiresOn.clientSecretExpiresOn ?? "" };
+    if (stored?.clientId !== form.clientId)
+      changes["Application (client) ID"] = { from: stored?.clientId ?? "", to: form.clientId };
+    if (certificate)
+      changes.Certificate = {
+        from: stored?.certificateThumbprintSha256 ? "stored" : "none",
+        to: `SHA-256 thumbprint ${certificate.thumbprintSha256}, expires ${certificate.expiresOn}`,
+      };
+    else if (credential)
+      changes["Client secret"] = { from: stored?.clientSecretCiphertext ? "stored" : "none", to: "replaced" };
+    if (
+      "clientSecretExpiresOn" in expiresOn &&
+      (stored?.clientSecretExpiresOn ?? null) !== expiresOn.clientSecretExpiresOn
+    ) {
+      changes["Client secret expires on"] = {
+        from: stored?.clientSecretExpiresOn ?? "",
+        to: expiresOn.clientSecretExpiresOn ?? "",
+      };
     }
     if (!Object.keys(changes).length) return "No changes to save.";
     const values = { clientId: form.clientId, ...(credential ?? {}), ...expiresOn, updatedAt: now };
-    await tx.insert(providerApp).values({ id: true, ...values }).onConflictDoUpdate({ target: providerApp.id, set: values });
+    await tx
+      .insert(providerApp)
+      .values({ id: true, ...values })
+      .onConflictDoUpdate({ target: providerApp.id, set: values });
     // Consent is given to one app: links asking it for another stop working.
-    const voided = stored && stored.clientId.toLowerCase() !== form.clientId.toLowerCase() ? await voidOpenConsentLinks(tx, "every-organization", now) : 0;
+    const voided =
+      stored && stored.clientId.toLowerCase() !== form.clientId.toLowerCase()
+        ? await voidOpenConsentLinks(tx, "every-organization", now)
+        : 0;
     if (voided) changes["Open admin consent links"] = { from: voided, to: "withdrawn" };
-    await recordAuditEvent(tx, actor, "provider-app.updated", `Changed the provider's app: ${Object.keys(changes).join(", ")}`, changes);
+    await recordAuditEvent(
+      tx,
+      actor,
+      "provider-app.updated",
+      `Changed the provider's app: ${Object.keys(changes).join(", ")}`,
+      changes,
+    );
     return "Provider app saved. Each organization connected by it shows its admin consent link on its Settings tab.";
   });
 }

@@ -18,8 +18,11 @@ function readCertificate(text: string): X509Certificate | CertificateProblem {
   const block = text.match(pemBlock("CERTIFICATE"))?.[0];
   const problem = (message: string): CertificateProblem => ({ field: "certificateFile", message });
   if (!block) {
-    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) return problem("This file holds a private key: choose the certificate (.pem or .crt) here, and the key above.");
-    return problem("This is not a PEM certificate: choose the file that starts with -----BEGIN CERTIFICATE----- (a .cer in DER form converts with openssl x509 -inform der -in cert.cer -out cert.pem).");
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text))
+      return problem("This file holds a private key: choose the certificate (.pem or .crt) here, and the key above.");
+    return problem(
+      "This is not a PEM certificate: choose the file that starts with -----BEGIN CERTIFICATE----- (a .cer in DER form converts with openssl x509 -inform der -in cert.cer -out cert.pem).",
+    );
   }
   try {
     return new X509Certificate(block);
@@ -31,11 +34,16 @@ function readCertificate(text: string): X509Certificate | CertificateProblem {
 function readPrivateKey(text: string): KeyObject | CertificateProblem {
   const problem = (message: string): CertificateProblem => ({ field: "certificateKey", message });
   if (/-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type: 4,ENCRYPTED/.test(text)) {
-    return problem("This private key is protected by a passphrase: save it without one (openssl pkey -in key.pem -out plain-key.pem) and choose that file.");
+    return problem(
+      "This private key is protected by a passphrase: save it without one (openssl pkey -in key.pem -out plain-key.pem) and choose that file.",
+    );
   }
   const block = text.match(/-----BEGIN (RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (RSA |EC )?PRIVATE KEY-----/)?.[0];
   if (!block) {
-    if (pemBlock("CERTIFICATE").test(text)) return problem("This file holds a certificate, not its private key: choose the key here, and the certificate below.");
+    if (pemBlock("CERTIFICATE").test(text))
+      return problem(
+        "This file holds a certificate, not its private key: choose the key here, and the certificate below.",
+      );
     return problem("This is not a PEM private key: choose the file that starts with -----BEGIN PRIVATE KEY-----.");
   }
   try {
@@ -51,21 +59,35 @@ const utcDay = (date: Date) => date.toISOString().slice(0, 10);
  * Reads an uploaded private key and certificate (PEM): they must belong together and the certificate must
  * still be valid. Entra ID identifies the certificate by its SHA-256 thumbprint, which MSAL sends.
  */
-export function readCertificateCredential(keyText: string, certificateText: string, now = new Date()): CertificateCredential | CertificateProblem {
+export function readCertificateCredential(
+  keyText: string,
+  certificateText: string,
+  now = new Date(),
+): CertificateCredential | CertificateProblem {
   const key = readPrivateKey(keyText);
   if ("field" in key) return key;
   const certificate = readCertificate(certificateText);
   if ("field" in certificate) return certificate;
   if (key.asymmetricKeyType !== "rsa") {
-    return { field: "certificateKey", message: "Microsoft Entra ID takes RSA certificates for app credentials: this key is not RSA." };
+    return {
+      field: "certificateKey",
+      message: "Microsoft Entra ID takes RSA certificates for app credentials: this key is not RSA.",
+    };
   }
   if (!certificate.checkPrivateKey(key)) {
-    return { field: "certificateKey", message: "This private key does not belong to the certificate: choose the key the certificate was made with." };
+    return {
+      field: "certificateKey",
+      message: "This private key does not belong to the certificate: choose the key the certificate was made with.",
+    };
   }
   const expires = new Date(certificate.validTo);
-  if (Number.isNaN(expires.getTime())) return { field: "certificateFile", message: "This certificate's expiry date cannot be read." };
+  if (Number.isNaN(expires.getTime()))
+    return { field: "certificateFile", message: "This certificate's expiry date cannot be read." };
   if (expires <= now) {
-    return { field: "certificateFile", message: `This certificate expired on ${utcDay(expires)}: create a new one and upload it to the app in Certificates & secrets.` };
+    return {
+      field: "certificateFile",
+      message: `This certificate expired on ${utcDay(expires)}: create a new one and upload it to the app in Certificates & secrets.`,
+    };
   }
   return {
     privateKeyPem: key.export({ type: "pkcs8", format: "pem" }).toString(),

@@ -8,7 +8,9 @@ type CredentialTable = typeof entraConnections | typeof providerApp;
 export const credentialDateColumns = (table: CredentialTable) => ({
   clientSecretCiphertext: sql<string | null>`CASE WHEN ${table.clientSecretCiphertext} IS NOT NULL THEN 'stored' END`,
   clientSecretExpiresOn: table.clientSecretExpiresOn,
-  certificateKeyCiphertext: sql<string | null>`CASE WHEN ${table.certificateKeyCiphertext} IS NOT NULL THEN 'stored' END`,
+  certificateKeyCiphertext: sql<
+    string | null
+  >`CASE WHEN ${table.certificateKeyCiphertext} IS NOT NULL THEN 'stored' END`,
   certificateExpiresOn: table.certificateExpiresOn,
 });
 
@@ -17,6 +19,10 @@ export function credentialExpiresSoon(table: CredentialTable, now: Date) {
   const horizon = sql`${now.toISOString().slice(0, 10)}::date + 30`;
   return or(
     and(isNotNull(table.certificateKeyCiphertext), sql`${table.certificateExpiresOn} <= ${horizon}`),
-    and(isNull(table.certificateKeyCiphertext), isNotNull(table.clientSecretCiphertext), sql`${table.clientSecretExpiresOn} <= ${horizon}`),
+    and(
+      isNull(table.certificateKeyCiphertext),
+      isNotNull(table.clientSecretCiphertext),
+      sql`${table.clientSecretExpiresOn} <= ${horizon}`,
+    ),
   )!;
 }

@@ -12,5 +12,8 @@ export function credentialOf(
   now: Date,
 ): { signsInWith: "own_app" | "provider_app"; expiry: SecretExpiry } {
   const signsInWith = connection?.method ?? "own_app";
-  return { signsInWith, expiry: storedCredentialExpiry(signsInWith === "provider_app" ? stored.providerApp : stored.own, now) };
+  return {
+    signsInWith,
+    expiry: storedCredentialExpiry(signsInWith === "provider_app" ? stored.providerApp : stored.own, now),
+  };
 }

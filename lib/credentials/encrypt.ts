@@ -5,7 +5,12 @@ import { readCertificateCredential, type CertificateCredential } from "./certifi
 import type { CredentialPurposes } from "./stored";
 
 /** What a credentials form sent: a Client secret, or a certificate and its private key (PEM files). */
-type CredentialInput = { credentialKind: "secret" | "certificate"; clientSecret?: string | null; certificateKey?: Blob | null; certificateFile?: Blob | null };
+type CredentialInput = {
+  credentialKind: "secret" | "certificate";
+  clientSecret?: string | null;
+  certificateKey?: Blob | null;
+  certificateFile?: Blob | null;
+};
 
 /** The certificate a form uploaded, checked (a field's message when it is not usable); null when none was chosen. */
 export async function uploadedCertificate(form: CredentialInput, now: Date) {
@@ -17,14 +22,23 @@ export async function uploadedCertificate(form: CredentialInput, now: Date) {
 
 export const noSecret = { clientSecretCiphertext: null, clientSecretLastFour: null, clientSecretAddedAt: null };
 export const noCertificate = {
-  certificateKeyCiphertext: null, certificateThumbprintSha256: null, certificateSubject: null, certificateExpiresOn: null, certificateAddedAt: null,
+  certificateKeyCiphertext: null,
+  certificateThumbprintSha256: null,
+  certificateSubject: null,
+  certificateExpiresOn: null,
+  certificateAddedAt: null,
 };
 
 /**
  * The columns a new credential writes, encrypted for its row (`purposes`): at most one credential is stored, so the
  * other one goes. Null when the form brought none (the stored one stays).
  */
-export function newCredentialColumns(form: CredentialInput, certificate: CertificateCredential | null, purposes: CredentialPurposes, now: Date) {
+export function newCredentialColumns(
+  form: CredentialInput,
+  certificate: CertificateCredential | null,
+  purposes: CredentialPurposes,
+  now: Date,
+) {
   if (certificate) {
     return {
       ...noSecret,

@@ -14,7 +14,11 @@ export type SecretExpiry =
 const warningDays = 30;
 const dayMs = 86_400_000;
 
-export function secretExpiry(expiresOn: string | null, now: Date, credential: CredentialNoun = "client secret"): SecretExpiry {
+export function secretExpiry(
+  expiresOn: string | null,
+  now: Date,
+  credential: CredentialNoun = "client secret",
+): SecretExpiry {
   if (!expiresOn) return { state: "unknown" };
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const daysLeft = Math.round((Date.parse(`${expiresOn}T00:00:00Z`) - today) / dayMs);
@@ -23,7 +27,10 @@ export function secretExpiry(expiresOn: string | null, now: Date, credential: Cr
 }
 
 /** What an expiry is worked out from: whether each credential is stored (a query may say so without the ciphertext), and its date. */
-export type CredentialDates = Pick<EntraConnection, "clientSecretCiphertext" | "clientSecretExpiresOn" | "certificateKeyCiphertext" | "certificateExpiresOn">;
+export type CredentialDates = Pick<
+  EntraConnection,
+  "clientSecretCiphertext" | "clientSecretExpiresOn" | "certificateKeyCiphertext" | "certificateExpiresOn"
+>;
 
 /** The expiry of whichever credential is stored: a date without a stored credential warns about nothing. */
 export function storedCredentialExpiry(connection: CredentialDates | null, now: Date): SecretExpiry {

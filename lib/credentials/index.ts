@@ -15,5 +15,11 @@ export { decryptCredential, describeCredential, hasCredential } from "./stored";
 export { credentialDateColumns, credentialExpiresSoon } from "./credential-dates";
 export { clientIdProblem, clientSecretHint, swappedIdsHint, tenantIdProblem } from "./field-checks";
 export { credentialFieldProblems, credentialFields } from "./form-fields";
-export { findProviderApp, getProviderAppView, providerAppMissingMessage, providerAppSettings, type ProviderAppView } from "./provider-app";
+export {
+  findProviderApp,
+  getProviderAppView,
+  providerAppMissingMessage,
+  providerAppSettings,
+  type ProviderAppView,
+} from "./provider-app";
 export { providerAppForm, type ProviderAppForm } from "./provider-app-form";

@@ -22,7 +22,10 @@ export const providerAppMissingMessage =
  * The settings a connection by the provider's app signs in with: the app's ID and credential, at the tenant that
  * consented. The consent was given to one app: when another app has been entered since, consent must be asked again.
  */
-export async function providerAppSettings(tenantId: string, consentedClientId: string): Promise<EntraConnectionSettings> {
+export async function providerAppSettings(
+  tenantId: string,
+  consentedClientId: string,
+): Promise<EntraConnectionSettings> {
   const app = await findProviderApp();
   if (!app || !hasCredential(app)) throw new ActionRefused(providerAppMissingMessage);
   if (app.clientId.toLowerCase() !== consentedClientId.toLowerCase()) {

@@ -24,8 +24,9 @@ export type StoredCredential = Pick<
 /** The purposes a row's ciphertexts are bound to (lib/crypto/secret-box.ts): decrypting needs the same ones. */
 export type CredentialPurposes = { secret: string; certificateKey: string };
 
-export const hasCredential = (stored: Pick<StoredCredential, "clientSecretCiphertext" | "certificateKeyCiphertext"> | null) =>
-  Boolean(stored?.clientSecretCiphertext || stored?.certificateKeyCiphertext);
+export const hasCredential = (
+  stored: Pick<StoredCredential, "clientSecretCiphertext" | "certificateKeyCiphertext"> | null,
+) => Boolean(stored?.clientSecretCiphertext || stored?.certificateKeyCiphertext);
 
 /** Which credential is stored: the certificate when there is one, else the secret (what a form shows chosen). */
 const credentialKindOf = (stored: Pick<StoredCredential, "certificateKeyCiphertext"> | null) =>
@@ -35,7 +36,10 @@ const credentialKindOf = (stored: Pick<StoredCredential, "certificateKeyCipherte
  * Decrypts the stored secret or certificate key for the one call that needs a token; never store or return the
  * result beyond it. The caller has checked that a credential is stored.
  */
-export function decryptCredential(stored: StoredCredential, purposes: CredentialPurposes): EntraConnectionSettings["credential"] {
+export function decryptCredential(
+  stored: StoredCredential,
+  purposes: CredentialPurposes,
+): EntraConnectionSettings["credential"] {
   if (stored.certificateKeyCiphertext) {
     return {
       kind: "certificate",

@@ -18,7 +18,10 @@ function parseKey(base64: string, variable: string): Key {
 
 function currentKey(env: Environment): Key {
   const value = env.VERTASK_ENCRYPTION_KEY;
-  if (!value) throw new Error("VERTASK_ENCRYPTION_KEY is not set: the client secret cannot be stored (see docs/operations.md, Environment variables).");
+  if (!value)
+    throw new Error(
+      "VERTASK_ENCRYPTION_KEY is not set: the client secret cannot be stored (see docs/operations.md, Environment variables).",
+    );
   return parseKey(value, "VERTASK_ENCRYPTION_KEY");
 }
 
@@ -43,10 +46,14 @@ export function decryptSecret(stored: string, purpose: string, env: Environment 
   const [version, keyId, iv, tag, ciphertext] = stored.split(".");
   if (version !== "v1") throw new Error("The stored secret has an unknown format.");
   const key = allKeys(env).find((k) => k.id === keyId);
-  if (!key) throw new Error(`The stored secret was encrypted with key ${keyId}, which is not configured: add it to VERTASK_PREVIOUS_ENCRYPTION_KEYS.`);
+  if (!key)
+    throw new Error(
+      `The stored secret was encrypted with key ${keyId}, which is not configured: add it to VERTASK_PREVIOUS_ENCRYPTION_KEYS.`,
+    );
   // GCM accepts tags as short as 4 bytes unless told otherwise, and a short tag is far easier to forge.
   const authTag = Buffer.from(tag ?? "", "base64url");
-  if (authTag.length !== authTagLength) throw new Error("The stored secret is damaged: its authentication tag is not 16 bytes.");
+  if (authTag.length !== authTagLength)
+    throw new Error("The stored secret is damaged: its authentication tag is not 16 bytes.");
   const decipher = createDecipheriv("aes-256-gcm", key.bytes, Buffer.from(iv, "base64url"), { authTagLength });
   decipher.setAAD(Buffer.from(purpose));
   decipher.setAuthTag(authTag);

@@ -29,8 +29,13 @@ export function operatingSystemLabel(graphValue: string | null) {
 }
 
 /** "macOS 15.0.1": the label and the version, or null when Graph gave neither. */
-export function operatingSystemWithVersion(device: { operatingSystem: string | null; operatingSystemVersion: string | null }) {
-  return [operatingSystemLabel(device.operatingSystem), device.operatingSystemVersion].filter(Boolean).join(" ") || null;
+export function operatingSystemWithVersion(device: {
+  operatingSystem: string | null;
+  operatingSystemVersion: string | null;
+}) {
+  return (
+    [operatingSystemLabel(device.operatingSystem), device.operatingSystemVersion].filter(Boolean).join(" ") || null
+  );
 }
 
 /** The stored values each label stands for, labels in alphabetical order: the device list's filter. */
@@ -40,5 +45,7 @@ export function groupByLabel(graphValues: string[]) {
     const label = operatingSystemLabel(value);
     groups.set(label, [...(groups.get(label) ?? []), value]);
   }
-  return [...groups.entries()].map(([label, values]) => ({ label, values })).sort((a, b) => a.label.localeCompare(b.label, "en"));
+  return [...groups.entries()]
+    .map(([label, values]) => ({ label, values }))
+    .sort((a, b) => a.label.localeCompare(b.label, "en"));
 }

@@ -45,8 +45,14 @@ async function listDeviceRows(actor: Actor, query: DeviceListQuery) {
   authorize(actor, "staff");
   const where = await deviceFilters(query);
   const offset = (query.page - 1) * pageSize;
-  const listColumns = { ...deviceSummaryColumns, ownerId: clients.id, ownerName: clients.displayName, organizationId: devices.organizationId };
-  const withOwners = () => db.select(listColumns).from(devices).leftJoin(clients, eq(devices.ownerClientId, clients.id));
+  const listColumns = {
+    ...deviceSummaryColumns,
+    ownerId: clients.id,
+    ownerName: clients.displayName,
+    organizationId: devices.organizationId,
+  };
+  const withOwners = () =>
+    db.select(listColumns).from(devices).leftJoin(clients, eq(devices.ownerClientId, clients.id));
   return listPage({
     table: devices,
     where,
@@ -54,13 +60,21 @@ async function listDeviceRows(actor: Actor, query: DeviceListQuery) {
     offset,
     sortKeys: { id: devices.id, displayName: devices.displayName, lastSignInAt: devices.lastSignInAt },
     order: (columns) => deviceOrder(query.sort, columns as OrderColumns),
-    page: () => withOwners().where(where).orderBy(...deviceOrder(query.sort)).limit(pageSize).offset(offset),
+    page: () =>
+      withOwners()
+        .where(where)
+        .orderBy(...deviceOrder(query.sort))
+        .limit(pageSize)
+        .offset(offset),
     rowsWithIds: (ids) => withOwners().where(inArray(devices.id, ids)),
   });
 }
 
 async function storedOperatingSystems() {
-  const rows = await db.selectDistinct({ name: devices.operatingSystem }).from(devices).where(isNotNull(devices.operatingSystem));
+  const rows = await db
+    .selectDistinct({ name: devices.operatingSystem })
+    .from(devices)
+    .where(isNotNull(devices.operatingSystem));
   return rows.map((row) => row.name as string);
 }
 

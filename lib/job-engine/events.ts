@@ -25,10 +25,14 @@ export const syncRequested = Object.fromEntries(
 export const usersPreviewRequested = eventType("azure/users.preview-requested", { schema: syncRequestedData });
 
 /** Asks the job engine to stop a sync run (the sync functions' cancelOn). */
-export const syncCancelRequested = eventType("azure/sync.cancel-requested", { schema: z.object({ runId: uuidField() }) });
+export const syncCancelRequested = eventType("azure/sync.cancel-requested", {
+  schema: z.object({ runId: uuidField() }),
+});
 
 /** Asks for the daily check of one connection (what Test connection would say); the daily cron sends one per connection. */
-export const connectionCheckRequested = eventType("azure/connection.check-requested", { schema: z.object({ connectionId: uuidField() }) });
+export const connectionCheckRequested = eventType("azure/connection.check-requested", {
+  schema: z.object({ connectionId: uuidField() }),
+});
 
 /** Asks for the waiting client-portal invitations to be sent; the data says what asked, for the logs. */
 export const invitationsRequested = eventType("portal/invitations.requested", {

@@ -14,7 +14,9 @@ export const jobEngineStartHint =
  */
 class JobEngineUnreachableError extends ActionRefused {
   constructor(waiting: string) {
-    super(`The job engine (Inngest) cannot be reached, so ${waiting}: the note on the Microsoft Azure tab says what to do.`);
+    super(
+      `The job engine (Inngest) cannot be reached, so ${waiting}: the note on the Microsoft Azure tab says what to do.`,
+    );
   }
 }
 

@@ -34,7 +34,11 @@ export async function* csvExport(columns: Columns, buildQuery: BuildQuery): Asyn
     for (;;) {
       const rows = await connection.unsafe(`FETCH ${BATCH_ROWS} FROM export_rows`).values();
       if (!rows.length) break;
-      yield rows.map((row) => csvLine((row as unknown[]).map((cell, i) => (timestamps[i] && cell !== null ? isoTimestamp(cell) : cell)))).join("");
+      yield rows
+        .map((row) =>
+          csvLine((row as unknown[]).map((cell, i) => (timestamps[i] && cell !== null ? isoTimestamp(cell) : cell))),
+        )
+        .join("");
     }
     await connection.unsafe("COMMIT");
     finished = true;

@@ -68,7 +68,10 @@ export function parseCsv(text: string): ParsedCsv {
       cell += char;
     }
   }
-  if (quotedSince) return { problem: `The quoted value that starts on line ${quotedSince} is never closed: check the quotes (") on that line.` };
+  if (quotedSince)
+    return {
+      problem: `The quoted value that starts on line ${quotedSince} is never closed: check the quotes (") on that line.`,
+    };
   endRecord();
   return { records, delimiter };
 }

@@ -3,7 +3,15 @@ import type { AnyColumn, SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { pageSize } from "./search-pattern";
-import { cappedTotal, collectedCount, COUNTED_MATCHES_LIMIT, inOrderOf, totalOfCollected, unfilteredTotal, type ListTotal } from "./list-total";
+import {
+  cappedTotal,
+  collectedCount,
+  COUNTED_MATCHES_LIMIT,
+  inOrderOf,
+  totalOfCollected,
+  unfilteredTotal,
+  type ListTotal,
+} from "./list-total";
 
 type ListPage<R extends { id: string }> = {
   table: PgTable;
@@ -28,10 +36,19 @@ type ListPage<R extends { id: string }> = {
  */
 export async function listPage<R extends { id: string }>(list: ListPage<R>): Promise<{ rows: R[]; total: ListTotal }> {
   if (!list.where || !list.trigramSearch) {
-    const [rows, total] = await Promise.all([list.page(), list.where ? cappedTotal(list.table, list.where) : unfilteredTotal(list.table)]);
+    const [rows, total] = await Promise.all([
+      list.page(),
+      list.where ? cappedTotal(list.table, list.where) : unfilteredTotal(list.table),
+    ]);
     return { rows, total };
   }
-  const matches = db.$with("matches").as(db.select(list.sortKeys).from(list.table).where(list.where).limit(COUNTED_MATCHES_LIMIT + 1));
+  const matches = db.$with("matches").as(
+    db
+      .select(list.sortKeys)
+      .from(list.table)
+      .where(list.where)
+      .limit(COUNTED_MATCHES_LIMIT + 1),
+  );
   const fields = matches._.selectedFields as Record<string, PgColumn>;
   const collected = await db
     .with(matches)
@@ -40,7 +57,9 @@ export async function listPage<R extends { id: string }>(list: ListPage<R>): Pro
     .orderBy(...list.order(fields))
     .limit(pageSize)
     .offset(list.offset);
-  const total = collected.length ? totalOfCollected(collected[0].matchCount) : await cappedTotal(list.table, list.where);
+  const total = collected.length
+    ? totalOfCollected(collected[0].matchCount)
+    : await cappedTotal(list.table, list.where);
   if (total.precision !== "exact") return { rows: await list.page(), total };
   const ids = collected.map((match) => match.id as string);
   return { rows: inOrderOf(ids, await list.rowsWithIds(ids)), total };

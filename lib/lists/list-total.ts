@@ -40,7 +40,12 @@ export async function unfilteredTotal(table: PgTable): Promise<ListTotal> {
 
 /** The matches of a filter, counted up to COUNTED_MATCHES_LIMIT. */
 export async function cappedTotal(table: PgTable, where: SQL | undefined): Promise<ListTotal> {
-  const upToLimit = db.select({ one: sql`1` }).from(table).where(where).limit(COUNTED_MATCHES_LIMIT + 1).as("up_to_limit");
+  const upToLimit = db
+    .select({ one: sql`1` })
+    .from(table)
+    .where(where)
+    .limit(COUNTED_MATCHES_LIMIT + 1)
+    .as("up_to_limit");
   const [{ total }] = await db.select({ total: count() }).from(upToLimit);
   return totalOfCollected(total);
 }

@@ -3,12 +3,23 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export const fakeTenantSettingsFile = () => path.resolve(process.env.VERTASK_FAKE_TENANT_FILE ?? ".data/fake-tenant.json");
+export const fakeTenantSettingsFile = () =>
+  path.resolve(process.env.VERTASK_FAKE_TENANT_FILE ?? ".data/fake-tenant.json");
 
-type FakeTenantSettings = { AZURE_AUTHORITY_HOST: string; GRAPH_BASE_URL: string; NODE_EXTRA_CA_CERTS: string; pid: number };
+type FakeTenantSettings = {
+  AZURE_AUTHORITY_HOST: string;
+  GRAPH_BASE_URL: string;
+  NODE_EXTRA_CA_CERTS: string;
+  pid: number;
+};
 
 export function writeFakeTenantSettings(url: string, caFile: string) {
-  const settings: FakeTenantSettings = { AZURE_AUTHORITY_HOST: url, GRAPH_BASE_URL: url, NODE_EXTRA_CA_CERTS: path.resolve(caFile), pid: process.pid };
+  const settings: FakeTenantSettings = {
+    AZURE_AUTHORITY_HOST: url,
+    GRAPH_BASE_URL: url,
+    NODE_EXTRA_CA_CERTS: path.resolve(caFile),
+    pid: process.pid,
+  };
   mkdirSync(path.dirname(fakeTenantSettingsFile()), { recursive: true });
   writeFileSync(fakeTenantSettingsFile(), JSON.stringify(settings, null, 2));
 }
@@ -35,7 +46,9 @@ export function applyFakeTenantSettings(env: NodeJS.ProcessEnv): string | null {
   const file = fakeTenantSettingsFile();
   if (env.AZURE_AUTHORITY_HOST || env.GRAPH_BASE_URL || !existsSync(file)) return null;
   if (env.NODE_ENV === "production") {
-    throw new Error(`${path.relative(process.cwd(), file)} (npm run fake-tenant) is not used in production: remove it, or set AZURE_AUTHORITY_HOST and GRAPH_BASE_URL.`);
+    throw new Error(
+      `${path.relative(process.cwd(), file)} (npm run fake-tenant) is not used in production: remove it, or set AZURE_AUTHORITY_HOST and GRAPH_BASE_URL.`,
+    );
   }
   const settings = JSON.parse(readFileSync(file, "utf8")) as FakeTenantSettings;
   if (!running(settings.pid)) return null;

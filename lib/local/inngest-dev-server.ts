@@ -7,7 +7,10 @@ import path from "node:path";
 
 /** The line of the log that says why: the failed download (no internet), or else its last words. */
 export function whyItStopped(log: string) {
-  const lines = log.split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = log
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const fetchError = lines.find((line) => /^FetchError: /.test(line));
   if (fetchError) return `npx could not download the Inngest binary (${fetchError.replace(/^FetchError: /, "")})`;
   const last = lines.filter((line) => !line.startsWith("at ")).at(-1);
@@ -18,12 +21,22 @@ export function startInngestDevServer(appPort: string) {
   const logFile = path.resolve(".data/inngest-dev.log");
   const shownLog = path.relative(process.cwd(), logFile);
   mkdirSync(path.dirname(logFile), { recursive: true });
-  const args = ["--yes", "inngest-cli@latest", "dev", "--no-discovery", "-u", `http://localhost:${appPort}/api/inngest`];
+  const args = [
+    "--yes",
+    "inngest-cli@latest",
+    "dev",
+    "--no-discovery",
+    "-u",
+    `http://localhost:${appPort}/api/inngest`,
+  ];
   appendFileSync(logFile, `Starting: npx ${args.join(" ")} (${new Date().toISOString()})\n`);
   const startsAt = statSync(logFile).size;
   const log = openSync(logFile, "a");
   // Foreground scripts: npm then shows the package's own install step (the binary's download) and its error.
-  const child = spawn("npx", args, { stdio: ["ignore", log, log], env: { ...process.env, npm_config_foreground_scripts: "true" } });
+  const child = spawn("npx", args, {
+    stdio: ["ignore", log, log],
+    env: { ...process.env, npm_config_foreground_scripts: "true" },
+  });
   let told = false;
   const tell = (why: string) => {
     if (told) return;

@@ -37,7 +37,10 @@ function runCommand(command: string[]): Promise<number> {
 async function main() {
   const { databaseName, fresh, withJobEngine, withFakeTenant, command } = parseArguments(process.argv.slice(2));
   const fake = withFakeTenant ? applyFakeTenantSettings(process.env) : null;
-  if (fake) console.log(`Microsoft Entra ID and Graph: the fake tenant at ${fake} (npm run fake-tenant left its address in ${path.relative(process.cwd(), fakeTenantSettingsFile())}).`);
+  if (fake)
+    console.log(
+      `Microsoft Entra ID and Graph: the fake tenant at ${fake} (npm run fake-tenant left its address in ${path.relative(process.cwd(), fakeTenantSettingsFile())}).`,
+    );
   let local: LocalDatabase | null = null;
   if (!process.env.DATABASE_URL) {
     local = await startLocalDatabase();
@@ -50,7 +53,8 @@ async function main() {
     process.env.VERTASK_KEEP_MAIL_LOCALLY ??= "1";
   }
   await migrateDatabase(process.env.DATABASE_URL);
-  const stopJobEngine = withJobEngine && !process.env.INNGEST_EVENT_KEY ? startInngestDevServer(process.env.PORT ?? "3000") : null;
+  const stopJobEngine =
+    withJobEngine && !process.env.INNGEST_EVENT_KEY ? startInngestDevServer(process.env.PORT ?? "3000") : null;
   const code = command.length ? await runCommand(command) : 0;
   stopJobEngine?.();
   await local?.stop();

@@ -9,7 +9,13 @@ const validAddress = z.email();
 export function oneMailAddress(value: string): { address: string } | { problem: string } {
   const trimmed = value.trim();
   const parts = trimmed.split(/[,;\s]+/).filter((part) => part.includes("@"));
-  if (parts.length > 1) return { problem: `The address in Entra, "${trimmed}", holds more than one address: correct it in Entra, then resend.` };
-  if (!validAddress.safeParse(trimmed).success) return { problem: `The address in Entra, "${trimmed}", is not a valid email address: correct it in Entra, then resend.` };
+  if (parts.length > 1)
+    return {
+      problem: `The address in Entra, "${trimmed}", holds more than one address: correct it in Entra, then resend.`,
+    };
+  if (!validAddress.safeParse(trimmed).success)
+    return {
+      problem: `The address in Entra, "${trimmed}", is not a valid email address: correct it in Entra, then resend.`,
+    };
   return { address: trimmed };
 }

@@ -32,6 +32,12 @@ export async function sendMail(mail: Mail) {
   if (!process.env.SMTP_URL) {
     mkdirSync(devMailbox(), { recursive: true });
     const file = `${new Date().toISOString().replace(/[:.]/g, "-")}-${mail.messageId}.json`;
-    writeFileSync(path.join(devMailbox(), file), JSON.stringify({ ...JSON.parse(String((info as unknown as { message: string }).message)), sentAt: new Date().toISOString() }));
+    writeFileSync(
+      path.join(devMailbox(), file),
+      JSON.stringify({
+        ...JSON.parse(String((info as unknown as { message: string }).message)),
+        sentAt: new Date().toISOString(),
+      }),
+    );
   }
 }

@@ -6,13 +6,21 @@ import type { OrganizationOverview } from "./overview";
  */
 const filters = {
   failing: { label: "Failing", matches: (o: OrganizationOverview) => o.status === "failing" },
-  waiting_for_consent: { label: "Waiting for consent", matches: (o: OrganizationOverview) => o.status === "waiting_for_consent" },
-  secret_expiring: { label: "Secret expiring", matches: (o: OrganizationOverview) => o.expiry.state === "expiring" || o.expiry.state === "expired" },
+  waiting_for_consent: {
+    label: "Waiting for consent",
+    matches: (o: OrganizationOverview) => o.status === "waiting_for_consent",
+  },
+  secret_expiring: {
+    label: "Secret expiring",
+    matches: (o: OrganizationOverview) => o.expiry.state === "expiring" || o.expiry.state === "expired",
+  },
 } satisfies Record<string, { label: string; matches: (o: OrganizationOverview) => boolean }>;
 
 export type OverviewFilter = keyof typeof filters;
 
-export const overviewFilterLabels = Object.fromEntries(Object.entries(filters).map(([key, { label }]) => [key, label])) as Record<OverviewFilter, string>;
+export const overviewFilterLabels = Object.fromEntries(
+  Object.entries(filters).map(([key, { label }]) => [key, label]),
+) as Record<OverviewFilter, string>;
 
 /** An unknown or missing value shows every organization. */
 export function parseOverviewFilter(status: unknown): OverviewFilter | null {

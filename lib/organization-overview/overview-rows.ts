@@ -29,7 +29,8 @@ export type OverviewRow = {
   open_alerts: number;
 };
 
-const lastRun = (kind: "users" | "devices") => sql.raw(`
+const lastRun = (kind: "users" | "devices") =>
+  sql.raw(`
   LEFT JOIN LATERAL (
     SELECT status, queued_at, finished_at FROM sync_runs
     WHERE connection_id = c.id AND kind = '${kind}' AND NOT preview

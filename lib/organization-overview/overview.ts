@@ -37,18 +37,29 @@ export type OrganizationOverview = {
 
 function statusOf(row: OverviewRow): OrganizationStatus {
   const facts = row.connection_id
-    ? { method: row.method ?? "own_app", clientId: row.client_id, tenantId: row.tenant_id, enabled: Boolean(row.enabled), hasOwnCredential: row.has_secret || row.has_certificate }
+    ? {
+        method: row.method ?? "own_app",
+        clientId: row.client_id,
+        tenantId: row.tenant_id,
+        enabled: Boolean(row.enabled),
+        hasOwnCredential: row.has_secret || row.has_certificate,
+      }
     : null;
   const readiness = syncReadiness(facts);
   if (readiness !== "ready") return readiness;
-  return row.open_alerts > 0 || row.users_status === "failed" || row.devices_status === "failed" ? "failing" : "enabled";
+  return row.open_alerts > 0 || row.users_status === "failed" || row.devices_status === "failed"
+    ? "failing"
+    : "enabled";
 }
 
 /** The same due times the schedule tick uses (lib/sync-runs/schedule.ts): the first tick at which a sync falls due. */
 function nextSyncOf(row: OverviewRow, status: OrganizationStatus, now: Date) {
-  if ((status !== "enabled" && status !== "failing") || !row.sync_frequency || row.sync_frequency === "manual") return null;
+  if ((status !== "enabled" && status !== "failing") || !row.sync_frequency || row.sync_frequency === "manual")
+    return null;
   const interval = intervalMs(row.sync_frequency as Exclude<SyncFrequency, "manual">);
-  const soonest = [dueAt(row.users_queued_at, interval, now), dueAt(row.devices_queued_at, interval, now)].reduce((a, b) => (a < b ? a : b));
+  const soonest = [dueAt(row.users_queued_at, interval, now), dueAt(row.devices_queued_at, interval, now)].reduce(
+    (a, b) => (a < b ? a : b),
+  );
   return firstTickFrom(soonest < now ? now : soonest);
 }
 

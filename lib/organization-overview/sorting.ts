@@ -18,7 +18,10 @@ const keys = {
 export type OverviewSort = keyof typeof keys;
 export const overviewSorts = Object.keys(keys) as OverviewSort[];
 
-export function parseOverviewSort(sort: unknown, direction: unknown): { sort: OverviewSort; direction: "asc" | "desc" } {
+export function parseOverviewSort(
+  sort: unknown,
+  direction: unknown,
+): { sort: OverviewSort; direction: "asc" | "desc" } {
   // Own keys only: `in` also finds what every object inherits (`?sort=__proto__`, `constructor`), which is no column.
   const known = typeof sort === "string" && Object.hasOwn(keys, sort) ? (sort as OverviewSort) : "name";
   return { sort: known, direction: direction === "desc" ? "desc" : "asc" };
@@ -27,7 +30,8 @@ export function parseOverviewSort(sort: unknown, direction: unknown): { sort: Ov
 export function sortOverview(rows: OrganizationOverview[], sort: OverviewSort, direction: "asc" | "desc") {
   const key = keys[sort];
   const sign = direction === "asc" ? 1 : -1;
-  const byName = (a: OrganizationOverview, b: OrganizationOverview) => a.name.localeCompare(b.name, "en", { sensitivity: "base" });
+  const byName = (a: OrganizationOverview, b: OrganizationOverview) =>
+    a.name.localeCompare(b.name, "en", { sensitivity: "base" });
   return [...rows].sort((a, b) => {
     const [x, y] = [key(a), key(b)];
     if (x === y) return byName(a, b);

@@ -9,14 +9,19 @@ import { FieldError } from "@/lib/auth/field-error";
 import type { OrganizationForm } from "./form-schema";
 import { soleOrganization } from "./organization-rows";
 
-const nameTaken = (name: string) => new FieldError("name", `An organization named ${name} already exists: choose another name.`);
+const nameTaken = (name: string) =>
+  new FieldError("name", `An organization named ${name} already exists: choose another name.`);
 
 /** PostgreSQL's unique violation on lower(name): the check below can lose a race, this cannot. */
 const isDuplicateName = (error: unknown) =>
-  (error as { code?: string; cause?: { code?: string } })?.code === "23505" || (error as { cause?: { code?: string } })?.cause?.code === "23505";
+  (error as { code?: string; cause?: { code?: string } })?.code === "23505" ||
+  (error as { cause?: { code?: string } })?.cause?.code === "23505";
 
 async function takenBy(name: string) {
-  const [row] = await db.select({ id: organizations.id }).from(organizations).where(sql`lower(${organizations.name}) = lower(${name})`);
+  const [row] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(sql`lower(${organizations.name}) = lower(${name})`);
   return row?.id ?? null;
 }
 
@@ -26,7 +31,10 @@ export async function addOrganization(actor: Actor, form: OrganizationForm) {
   if (await takenBy(form.name)) throw nameTaken(form.name);
   try {
     return await db.transaction(async (tx) => {
-      const [created] = await tx.insert(organizations).values({ name: form.name, primaryDomain: form.primaryDomain || null }).returning();
+      const [created] = await tx
+        .insert(organizations)
+        .values({ name: form.name, primaryDomain: form.primaryDomain || null })
+        .returning();
       await recordAuditEvent(tx, actor, "organizations.added", `Added the organization ${form.name}`);
       return created;
     });
@@ -48,10 +56,20 @@ export async function renameOrganization(actor: Actor, organizationId: string, f
       const next = { name: form.name, primaryDomain: form.primaryDomain || null };
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       if (stored.name !== next.name) changes.Name = { from: stored.name, to: next.name };
-      if (stored.primaryDomain !== next.primaryDomain) changes["Primary domain"] = { from: stored.primaryDomain ?? "", to: next.primaryDomain ?? "" };
+      if (stored.primaryDomain !== next.primaryDomain)
+        changes["Primary domain"] = { from: stored.primaryDomain ?? "", to: next.primaryDomain ?? "" };
       if (!Object.keys(changes).length) return "No changes to save.";
-      await tx.update(organizations).set({ ...next, updatedAt: new Date() }).where(eq(organizations.id, organizationId));
-      await recordAuditEvent(tx, actor, "organizations.changed", `Changed the organization ${next.name}: ${Object.keys(changes).join(", ")}`, changes);
+      await tx
+        .update(organizations)
+        .set({ ...next, updatedAt: new Date() })
+        .where(eq(organizations.id, organizationId));
+      await recordAuditEvent(
+        tx,
+        actor,
+        "organizations.changed",
+        `Changed the organization ${next.name}: ${Object.keys(changes).join(", ")}`,
+        changes,
+      );
       return "Changes saved.";
     });
   } catch (error) {

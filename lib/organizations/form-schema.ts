@@ -15,7 +15,10 @@ export const organizationForm = z.object({
     .string()
     .default("")
     .transform((value) => value.trim().toLowerCase().replace(/^@/, ""))
-    .refine((value) => !value || domainPattern.test(value), "Enter a domain such as contoso.com, without https:// or a path."),
+    .refine(
+      (value) => !value || domainPattern.test(value),
+      "Enter a domain such as contoso.com, without https:// or a path.",
+    ),
 });
 
 export type OrganizationForm = z.output<typeof organizationForm>;

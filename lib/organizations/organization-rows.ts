@@ -6,7 +6,10 @@ import { organizations } from "@/db/schema";
 type Database = Transaction | typeof db;
 
 export async function createOrganization(tx: Database, fields: { name: string; primaryDomain?: string | null }) {
-  const [created] = await tx.insert(organizations).values({ name: fields.name, primaryDomain: fields.primaryDomain ?? null }).returning();
+  const [created] = await tx
+    .insert(organizations)
+    .values({ name: fields.name, primaryDomain: fields.primaryDomain ?? null })
+    .returning();
   return created;
 }
 

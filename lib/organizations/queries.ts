@@ -14,7 +14,10 @@ export type OrganizationChoice = { id: string; name: string };
 /** Every organization by name: the lists' Organization filter and the forms' Organization choice. */
 export async function listOrganizationChoices(actor: Actor): Promise<OrganizationChoice[]> {
   authorize(actor, "staff");
-  return db.select({ id: organizations.id, name: organizations.name }).from(organizations).orderBy(asc(sql`lower(${organizations.name})`));
+  return db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .orderBy(asc(sql`lower(${organizations.name})`));
 }
 
 /**
@@ -30,12 +33,25 @@ export async function severalOrganizations(tx: Database = db) {
  * The organization a client added by hand goes to: the one chosen, which must exist; with none chosen, the
  * only one (made as "My organization" when there is none). With two or more, a choice is required.
  */
-export async function organizationForHandMadeClient(tx: Transaction, chosenId: string | null | undefined): Promise<{ id: string; name: string }>;
+export async function organizationForHandMadeClient(
+  tx: Transaction,
+  chosenId: string | null | undefined,
+): Promise<{ id: string; name: string }>;
 /** As above; with `orMake: false` (a preview, which saves nothing), null rather than making "My organization". */
-export async function organizationForHandMadeClient(tx: Transaction, chosenId: string | null | undefined, options: { orMake: false }): Promise<{ id: string; name: string } | null>;
-export async function organizationForHandMadeClient(tx: Transaction, chosenId: string | null | undefined, { orMake = true } = {}) {
+export async function organizationForHandMadeClient(
+  tx: Transaction,
+  chosenId: string | null | undefined,
+  options: { orMake: false },
+): Promise<{ id: string; name: string } | null>;
+export async function organizationForHandMadeClient(
+  tx: Transaction,
+  chosenId: string | null | undefined,
+  { orMake = true } = {},
+) {
   if (chosenId) {
-    const [chosen] = isUuid(chosenId) ? await tx.select().from(organizations).where(eq(organizations.id, chosenId)) : [];
+    const [chosen] = isUuid(chosenId)
+      ? await tx.select().from(organizations).where(eq(organizations.id, chosenId))
+      : [];
     if (!chosen) throw new FieldError("organizationId", "This organization no longer exists: choose another.");
     return chosen;
   }
@@ -58,12 +74,19 @@ async function organizationNameOfConnection(tx: Database, connectionId: string) 
 async function organizationNameToShow(tx: Database, where: { connectionId: string } | { organizationId: string }) {
   if (!(await severalOrganizations(tx))) return null;
   if ("connectionId" in where) return organizationNameOfConnection(tx, where.connectionId);
-  const [row] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, where.organizationId));
+  const [row] = await tx
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, where.organizationId));
   return row?.name ?? null;
 }
 
 /** "Contoso: Changed Status" while there are two or more organizations; the text alone with one. */
-export async function namingOrganization(tx: Database, where: { connectionId: string } | { organizationId: string }, text: string) {
+export async function namingOrganization(
+  tx: Database,
+  where: { connectionId: string } | { organizationId: string },
+  text: string,
+) {
   const name = await organizationNameToShow(tx, where);
   return name ? `${name}: ${text}` : text;
 }
@@ -72,13 +95,18 @@ export async function namingOrganization(tx: Database, where: { connectionId: st
 async function organizationNamesOf(ids: string[]) {
   const unique = [...new Set(ids)];
   const rows = unique.length
-    ? await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, unique))
+    ? await db
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(inArray(organizations.id, unique))
     : [];
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** A list page's rows, each with its organization's name. */
-export async function withOrganizationNames<R extends { organizationId: string }>(rows: R[]): Promise<(R & { organizationName: string })[]> {
+export async function withOrganizationNames<R extends { organizationId: string }>(
+  rows: R[],
+): Promise<(R & { organizationName: string })[]> {
   const names = await organizationNamesOf(rows.map((row) => row.organizationId));
   return rows.map((row) => ({ ...row, organizationName: names.get(row.organizationId) ?? "" }));
 }

@@ -8,13 +8,17 @@ import { hashPassword } from "@/lib/auth/passwords";
 import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";
 
 export type InvitationCheck =
-  | { state: "valid"; name: string; email: string }
-  | { state: "expired" | "used" | "replaced" | "invalid" };
+  { state: "valid"; name: string; email: string } | { state: "expired" | "used" | "replaced" | "invalid" };
 
 async function findInvitation(token: string) {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const [row] = await db
-    .select({ invitation: portalInvitations, name: clients.displayName, clientStatus: clients.status, accountStatus: portalAccounts.status })
+    .select({
+      invitation: portalInvitations,
+      name: clients.displayName,
+      clientStatus: clients.status,
+      accountStatus: portalAccounts.status,
+    })
     .from(portalInvitations)
     .innerJoin(clients, eq(clients.id, portalInvitations.clientId))
     .innerJoin(portalAccounts, eq(portalAccounts.clientId, portalInvitations.clientId))
@@ -43,7 +47,8 @@ export async function acceptInvitation(token: string, password: string, attempt:
 
 async function setPortalPassword(token: string, password: string, now: Date) {
   const check = await checkInvitation(token, now);
-  if (check.state !== "valid") throw new ActionRefused("This invitation link no longer works: ask for a new one below.");
+  if (check.state !== "valid")
+    throw new ActionRefused("This invitation link no longer works: ask for a new one below.");
   const passwordHash = await hashPassword(password);
   const refused = () => new ActionRefused("This invitation link no longer works: ask for a new one below.");
   return db.transaction(async (tx) => {
@@ -73,6 +78,11 @@ async function setPortalPassword(token: string, password: string, now: Date) {
       )
       .returning({ clientId: portalAccounts.clientId, sessionVersion: portalAccounts.sessionVersion });
     if (!activated) throw refused();
-    return { clientId: activated.clientId, name: check.name, email: used.email, sessionVersion: activated.sessionVersion };
+    return {
+      clientId: activated.clientId,
+      name: check.name,
+      email: used.email,
+      sessionVersion: activated.sessionVersion,
+    };
   });
 }

@@ -7,7 +7,14 @@ import { hashToken, invitationLifetimeMs, invitationToken, newInvitationNonce } 
 /** A new, unsent invitation for this client; the mail goes out from the job engine. */
 export function newInvitation(clientId: string, email: string, now = new Date(), syncRunId: string | null = null) {
   const nonce = newInvitationNonce();
-  return { clientId, syncRunId, email, nonce, tokenHash: hashToken(invitationToken(nonce)), expiresAt: new Date(now.getTime() + invitationLifetimeMs) };
+  return {
+    clientId,
+    syncRunId,
+    email,
+    nonce,
+    tokenHash: hashToken(invitationToken(nonce)),
+    expiresAt: new Date(now.getTime() + invitationLifetimeMs),
+  };
 }
 
 /**
@@ -40,7 +47,11 @@ export async function countClientsToInvite(connection: Pick<EntraConnection, "id
  * one invitation per client, however many syncs run. Each invitation names the run, whose history counts them;
  * a run held for review does not invite the clients it would disable or remove.
  */
-export async function inviteEligibleClients(tx: Transaction, connection: EntraConnection, run: { id: string; held: boolean }) {
+export async function inviteEligibleClients(
+  tx: Transaction,
+  connection: EntraConnection,
+  run: { id: string; held: boolean },
+) {
   if (!connection.inviteToPortal) return 0;
   const eligible = await tx
     .select({ id: clients.id, mail: clients.mail })
@@ -63,7 +74,9 @@ export async function inviteEligibleClients(tx: Transaction, connection: EntraCo
       .onConflictDoNothing()
       .returning({ clientId: portalAccounts.clientId });
     const created = new Set(accounts.map((a) => a.clientId));
-    const invitations = batch.filter((client) => created.has(client.id)).map((client) => newInvitation(client.id, client.mail!, new Date(), run.id));
+    const invitations = batch
+      .filter((client) => created.has(client.id))
+      .map((client) => newInvitation(client.id, client.mail!, new Date(), run.id));
     if (invitations.length) await tx.insert(portalInvitations).values(invitations);
     invited += invitations.length;
   }

@@ -18,6 +18,12 @@ export async function endPortalSessionsAndLinks(tx: Transaction, clientId: strin
   await tx
     .update(portalInvitations)
     .set({ supersededAt: now })
-    .where(and(eq(portalInvitations.clientId, clientId), isNull(portalInvitations.usedAt), isNull(portalInvitations.supersededAt)));
+    .where(
+      and(
+        eq(portalInvitations.clientId, clientId),
+        isNull(portalInvitations.usedAt),
+        isNull(portalInvitations.supersededAt),
+      ),
+    );
   await voidOpenPasswordResets(tx, clientId, now);
 }

@@ -14,5 +14,11 @@ export function invitationMail(invitation: { id: string; email: string }, name: 
     "If you did not expect this mail, you can ignore it.",
   ].join("\n");
   const html = `<p>Hello ${escapeHtml(name)},</p><p>Your IT team invites you to the Vertask client portal, where you can see your details and your devices.</p><p><a href="${link}">Set your password</a> (the link works once, for 7 days).</p><p>If you did not expect this mail, you can ignore it.</p>`;
-  return { to: invitation.email, subject: "Your invitation to the Vertask client portal", text, html, messageId: `portal-invitation-${invitation.id}` };
+  return {
+    to: invitation.email,
+    subject: "Your invitation to the Vertask client portal",
+    text,
+    html,
+    messageId: `portal-invitation-${invitation.id}`,
+  };
 }

@@ -7,7 +7,10 @@ import { createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
 
 function tokenKey() {
   const base = process.env.VERTASK_ENCRYPTION_KEY;
-  if (!base) throw new Error("VERTASK_ENCRYPTION_KEY is not set: invitations cannot be made (see docs/operations.md, Environment variables).");
+  if (!base)
+    throw new Error(
+      "VERTASK_ENCRYPTION_KEY is not set: invitations cannot be made (see docs/operations.md, Environment variables).",
+    );
   return Buffer.from(hkdfSync("sha256", Buffer.from(base, "base64"), Buffer.alloc(0), "vertask portal invitation", 32));
 }
 

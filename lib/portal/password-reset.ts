@@ -14,7 +14,8 @@ import { passwordResetMail } from "./password-reset-mail";
 const passwordResetLifetimeMs = 60 * 60_000;
 
 /** The same answer whether or not the address has portal access, so the form reveals nobody. */
-const newLinkAnswer = "If this address has access to the client portal, a link to set a new password is on its way. It works once, for 1 hour.";
+const newLinkAnswer =
+  "If this address has access to the client portal, a link to set a new password is on its way. It works once, for 1 hour.";
 
 /**
  * "Send me a new link": mails each active portal account with this address a link to set a new password.
@@ -28,7 +29,13 @@ export async function requestPasswordResetLink(email: string, attempt: SignInAtt
       .select({ clientId: clients.id, name: clients.displayName, mail: clients.mail })
       .from(portalAccounts)
       .innerJoin(clients, eq(clients.id, portalAccounts.clientId))
-      .where(and(sql`lower(${clients.mail}) = ${normalized}`, eq(portalAccounts.status, "active"), eq(clients.status, "active")));
+      .where(
+        and(
+          sql`lower(${clients.mail}) = ${normalized}`,
+          eq(portalAccounts.status, "active"),
+          eq(clients.status, "active"),
+        ),
+      );
     const mails = [];
     for (const account of accounts) {
       const recipient = oneMailAddress(account.mail ?? "");
@@ -36,12 +43,20 @@ export async function requestPasswordResetLink(email: string, attempt: SignInAtt
       const token = randomBytes(32).toString("base64url");
       const [reset] = await db
         .insert(portalPasswordResets)
-        .values({ clientId: account.clientId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + passwordResetLifetimeMs) })
+        .values({
+          clientId: account.clientId,
+          tokenHash: hashToken(token),
+          expiresAt: new Date(Date.now() + passwordResetLifetimeMs),
+        })
         .returning({ id: portalPasswordResets.id });
       mails.push(passwordResetMail({ id: reset.id, email: recipient.address }, account.name, token));
     }
     for (const mail of mails) {
-      sendMail(mail).catch((error) => console.error(`A "new link" mail could not be sent: ${error instanceof Error ? error.message : "unknown error"}`));
+      sendMail(mail).catch((error) =>
+        console.error(
+          `A "new link" mail could not be sent: ${error instanceof Error ? error.message : "unknown error"}`,
+        ),
+      );
     }
     return null;
   });
@@ -50,11 +65,18 @@ export async function requestPasswordResetLink(email: string, attempt: SignInAtt
 
 /** Every new-password link of the client not yet used stops working (marked used, as the one that was). */
 export async function voidOpenPasswordResets(tx: Transaction, clientId: string, now: Date) {
-  await tx.update(portalPasswordResets).set({ usedAt: now }).where(and(eq(portalPasswordResets.clientId, clientId), isNull(portalPasswordResets.usedAt)));
+  await tx
+    .update(portalPasswordResets)
+    .set({ usedAt: now })
+    .where(and(eq(portalPasswordResets.clientId, clientId), isNull(portalPasswordResets.usedAt)));
 }
 
 const usable = (token: string, now: Date) =>
-  and(eq(portalPasswordResets.tokenHash, hashToken(token)), isNull(portalPasswordResets.usedAt), gt(portalPasswordResets.expiresAt, now));
+  and(
+    eq(portalPasswordResets.tokenHash, hashToken(token)),
+    isNull(portalPasswordResets.usedAt),
+    gt(portalPasswordResets.expiresAt, now),
+  );
 
 /** The client a new-password link is for, while it works: unused, within its hour, the access still active. */
 export async function checkPasswordResetLink(token: string, now = new Date()) {
@@ -79,7 +101,11 @@ export async function setPasswordFromResetLink(token: string, password: string, 
     if (!(await checkPasswordResetLink(token, now))) throw refused;
     const passwordHash = await hashPassword(password);
     return db.transaction(async (tx) => {
-      const [used] = await tx.update(portalPasswordResets).set({ usedAt: now }).where(usable(token, now)).returning({ clientId: portalPasswordResets.clientId });
+      const [used] = await tx
+        .update(portalPasswordResets)
+        .set({ usedAt: now })
+        .where(usable(token, now))
+        .returning({ clientId: portalPasswordResets.clientId });
       if (!used) throw refused;
       await voidOpenPasswordResets(tx, used.clientId, now);
       const [account] = await tx
@@ -94,7 +120,10 @@ export async function setPasswordFromResetLink(token: string, password: string, 
         )
         .returning({ sessionVersion: portalAccounts.sessionVersion });
       if (!account) throw refused;
-      const [client] = await tx.select({ name: clients.displayName, mail: clients.mail }).from(clients).where(eq(clients.id, used.clientId));
+      const [client] = await tx
+        .select({ name: clients.displayName, mail: clients.mail })
+        .from(clients)
+        .where(eq(clients.id, used.clientId));
       return { clientId: used.clientId, name: client.name, email: client.mail, sessionVersion: account.sessionVersion };
     });
   });

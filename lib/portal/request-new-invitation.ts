@@ -22,14 +22,21 @@ function masked(email: string) {
  * per link and per address: guessing links from one machine is refused like guessing passwords.
  */
 export async function requestNewInvitation(oldToken: string, attempt: SignInAttempt) {
-  const message = await underSignInLimits(`invitation:${hashToken(oldToken)}`, attempt, () => renewInvitation(oldToken));
+  const message = await underSignInLimits(`invitation:${hashToken(oldToken)}`, attempt, () =>
+    renewInvitation(oldToken),
+  );
   return message!;
 }
 
 async function renewInvitation(oldToken: string) {
   const email = await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ invitation: portalInvitations, clientStatus: clients.status, mail: clients.mail, account: portalAccounts })
+      .select({
+        invitation: portalInvitations,
+        clientStatus: clients.status,
+        mail: clients.mail,
+        account: portalAccounts,
+      })
       .from(portalInvitations)
       .innerJoin(clients, eq(clients.id, portalInvitations.clientId))
       .innerJoin(portalAccounts, eq(portalAccounts.clientId, portalInvitations.clientId))
@@ -37,21 +44,36 @@ async function renewInvitation(oldToken: string) {
     if (!row || row.clientStatus !== "active" || row.account.status === "revoked" || !row.mail) {
       throw new ActionRefused("This link cannot be renewed. Ask your IT team for access to the client portal.");
     }
-    if (row.account.status === "active") throw new ActionRefused("Your portal account is already set up: sign in instead.");
+    if (row.account.status === "active")
+      throw new ActionRefused("Your portal account is already set up: sign in instead.");
     const [recent] = await tx
       .select({ id: portalInvitations.id })
       .from(portalInvitations)
-      .where(and(eq(portalInvitations.clientId, row.invitation.clientId), gt(portalInvitations.createdAt, new Date(Date.now() - oncePer))))
+      .where(
+        and(
+          eq(portalInvitations.clientId, row.invitation.clientId),
+          gt(portalInvitations.createdAt, new Date(Date.now() - oncePer)),
+        ),
+      )
       .orderBy(desc(portalInvitations.createdAt))
       .limit(1);
     if (recent) throw new ActionRefused("A new invitation was sent a few minutes ago: check your mailbox.");
     await tx
       .update(portalInvitations)
       .set({ supersededAt: new Date() })
-      .where(and(eq(portalInvitations.clientId, row.invitation.clientId), isNull(portalInvitations.usedAt), isNull(portalInvitations.supersededAt)));
+      .where(
+        and(
+          eq(portalInvitations.clientId, row.invitation.clientId),
+          isNull(portalInvitations.usedAt),
+          isNull(portalInvitations.supersededAt),
+        ),
+      );
     await tx.insert(portalInvitations).values(newInvitation(row.invitation.clientId, row.mail));
     return row.mail;
   });
-  await sendJobEvent(invitationsRequested.create({}, { id: `invitation-renewal-${hashToken(oldToken).slice(0, 16)}-${Date.now()}` }), "the invitation waits to be sent");
+  await sendJobEvent(
+    invitationsRequested.create({}, { id: `invitation-renewal-${hashToken(oldToken).slice(0, 16)}-${Date.now()}` }),
+    "the invitation waits to be sent",
+  );
   return `A new invitation is on its way to ${masked(email)}.`;
 }

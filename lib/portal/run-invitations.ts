@@ -19,5 +19,10 @@ export async function invitationsByRun(runIds: string[]): Promise<Map<string, Ru
     .from(portalInvitations)
     .where(inArray(portalInvitations.syncRunId, runIds))
     .groupBy(portalInvitations.syncRunId);
-  return new Map(rows.map((row) => [row.runId!, { sent: row.sent, waiting: row.waiting, notSent: row.total - row.sent - row.waiting }]));
+  return new Map(
+    rows.map((row) => [
+      row.runId!,
+      { sent: row.sent, waiting: row.waiting, notSent: row.total - row.sent - row.waiting },
+    ]),
+  );
 }

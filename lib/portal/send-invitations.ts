@@ -17,7 +17,10 @@ const waitingToBeSent = and(
 );
 
 export async function countWaitingInvitations() {
-  const [{ waiting }] = await db.select({ waiting: sql<number>`count(*)::int` }).from(portalInvitations).where(waitingToBeSent);
+  const [{ waiting }] = await db
+    .select({ waiting: sql<number>`count(*)::int` })
+    .from(portalInvitations)
+    .where(waitingToBeSent);
   return waiting;
 }
 
@@ -43,10 +46,24 @@ type Sent = { id: string; name: string; organizationId: string };
 async function recordSent(sent: Sent[]) {
   if (sent.length === 0) return;
   await db.transaction(async (tx) => {
-    await tx.update(portalInvitations).set({ nonce: null }).where(inArray(portalInvitations.id, sent.map((s) => s.id)));
+    await tx
+      .update(portalInvitations)
+      .set({ nonce: null })
+      .where(
+        inArray(
+          portalInvitations.id,
+          sent.map((s) => s.id),
+        ),
+      );
     for (const organizationId of new Set(sent.map((s) => s.organizationId))) {
       const names = sent.filter((s) => s.organizationId === organizationId).map((s) => s.name);
-      await recordAuditEventAbout(tx, { organizationId }, jobEngineActor, "portal.invitations.sent", sentSummary(names));
+      await recordAuditEventAbout(
+        tx,
+        { organizationId },
+        jobEngineActor,
+        "portal.invitations.sent",
+        sentSummary(names),
+      );
     }
   });
 }
@@ -76,14 +93,23 @@ export async function sendWaitingInvitations(limit = 25) {
   const sent: Sent[] = [];
   try {
     for (const { invitation, name, mail, organizationId, clientStatus, accountStatus } of waiting) {
-      if (clientStatus !== "active" || accountStatus !== "invited" || !mail || invitation.expiresAt <= now || !invitation.nonce) {
+      if (
+        clientStatus !== "active" ||
+        accountStatus !== "invited" ||
+        !mail ||
+        invitation.expiresAt <= now ||
+        !invitation.nonce
+      ) {
         await db.update(portalInvitations).set({ supersededAt: now }).where(eq(portalInvitations.id, invitation.id));
         continue;
       }
       const recipient = oneMailAddress(mail);
       if ("problem" in recipient) {
         // Recorded where the client's page shows it, never sent; the nonce goes, so no link can be made from it.
-        await db.update(portalInvitations).set({ sendError: recipient.problem, nonce: null }).where(and(eq(portalInvitations.id, invitation.id), waitingToBeSent));
+        await db
+          .update(portalInvitations)
+          .set({ sendError: recipient.problem, nonce: null })
+          .where(and(eq(portalInvitations.id, invitation.id), waitingToBeSent));
         continue;
       }
       // The claim re-checks what a revoke or a resend changes, so neither races a dead link out.
@@ -94,12 +120,18 @@ export async function sendWaitingInvitations(limit = 25) {
         .returning({ id: portalInvitations.id });
       if (!claimed) continue;
       try {
-        await sendMail(invitationMail({ id: invitation.id, email: recipient.address }, name, invitationToken(invitation.nonce)));
+        await sendMail(
+          invitationMail({ id: invitation.id, email: recipient.address }, name, invitationToken(invitation.nonce)),
+        );
         sent.push({ id: invitation.id, name, organizationId });
       } catch (error) {
         // Refused for good, the invitation is never sent: its nonce goes too, so no working link can be made from it.
         const undo = refusedForGood(error)
-          ? { sentAt: null, nonce: null, sendError: `The mail server refused ${recipient.address}: ${(error as Error).message}`.slice(0, 500) }
+          ? {
+              sentAt: null,
+              nonce: null,
+              sendError: `The mail server refused ${recipient.address}: ${(error as Error).message}`.slice(0, 500),
+            }
           : { sentAt: null };
         await db.update(portalInvitations).set(undo).where(eq(portalInvitations.id, invitation.id));
         if (!refusedForGood(error)) throw error;

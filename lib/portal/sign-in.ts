@@ -13,10 +13,22 @@ export async function findPortalClientBySignIn(email: string, password: string, 
   const normalized = email.trim().toLowerCase();
   return underSignInLimits(`portal:${normalized}`, attempt, async () => {
     const candidates = await db
-      .select({ id: clients.id, name: clients.displayName, mail: clients.mail, passwordHash: portalAccounts.passwordHash, sessionVersion: portalAccounts.sessionVersion })
+      .select({
+        id: clients.id,
+        name: clients.displayName,
+        mail: clients.mail,
+        passwordHash: portalAccounts.passwordHash,
+        sessionVersion: portalAccounts.sessionVersion,
+      })
       .from(portalAccounts)
       .innerJoin(clients, eq(clients.id, portalAccounts.clientId))
-      .where(and(sql`lower(${clients.mail}) = ${normalized}`, eq(portalAccounts.status, "active"), eq(clients.status, "active")));
+      .where(
+        and(
+          sql`lower(${clients.mail}) = ${normalized}`,
+          eq(portalAccounts.status, "active"),
+          eq(clients.status, "active"),
+        ),
+      );
     const withPassword = candidates.filter((candidate) => candidate.passwordHash);
     if (!withPassword.length) {
       await verifyPassword(password, unknownAccountHash);

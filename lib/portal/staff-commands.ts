@@ -35,8 +35,10 @@ export async function resendInvitation(actor: Actor, clientId: string) {
   await db.transaction(async (tx) => {
     const [client] = await tx.select().from(clients).where(eq(clients.id, clientId));
     if (!client) throw new ActionRefused("This client no longer exists.");
-    if (client.status !== "active") throw new ActionRefused(`${client.displayName} is ${client.status}: only active clients can use the portal.`);
-    if (!client.mail) throw new ActionRefused(`${client.displayName} has no email address in Entra, so no invitation can be sent.`);
+    if (client.status !== "active")
+      throw new ActionRefused(`${client.displayName} is ${client.status}: only active clients can use the portal.`);
+    if (!client.mail)
+      throw new ActionRefused(`${client.displayName} has no email address in Entra, so no invitation can be sent.`);
     const recipient = oneMailAddress(client.mail);
     if ("problem" in recipient) throw new ActionRefused(recipient.problem);
     const [account] = await tx.select().from(portalAccounts).where(eq(portalAccounts.clientId, clientId)).for("update");
@@ -44,13 +46,24 @@ export async function resendInvitation(actor: Actor, clientId: string) {
     await tx
       .insert(portalAccounts)
       .values({ clientId })
-      .onConflictDoUpdate({ target: portalAccounts.clientId, set: { status: "invited", revokedAt: null, invitedAt: new Date() } });
+      .onConflictDoUpdate({
+        target: portalAccounts.clientId,
+        set: { status: "invited", revokedAt: null, invitedAt: new Date() },
+      });
     // The new link is the only way in: earlier links and any session left from earlier access end here.
     await endPortalSessionsAndLinks(tx, clientId);
     await tx.insert(portalInvitations).values(newInvitation(clientId, client.mail));
-    await recordAuditEvent(tx, actor, "portal.invitation.resent", `Sent a new portal invitation to ${client.displayName}`);
+    await recordAuditEvent(
+      tx,
+      actor,
+      "portal.invitation.resent",
+      `Sent a new portal invitation to ${client.displayName}`,
+    );
   });
-  await sendJobEvent(invitationsRequested.create({ clientId }, { id: `invitation-${clientId}-${Date.now()}` }), "the invitation waits to be sent");
+  await sendJobEvent(
+    invitationsRequested.create({ clientId }, { id: `invitation-${clientId}-${Date.now()}` }),
+    "the invitation waits to be sent",
+  );
 }
 
 /** "Revoke access": signs the client out everywhere at once and stops every open link. */

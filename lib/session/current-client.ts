@@ -14,13 +14,21 @@ export type PortalSession = { portalClientId?: string; sessionVersion?: number }
  * The client a portal session belongs to, checked against the database every time: a client disabled or removed
  * in Entra, or whose access was revoked, re-invited or mail changed since (a raised session version), is out.
  */
-export async function findPortalClientForSession(session: PortalSession | null | undefined): Promise<PortalClient | null> {
+export async function findPortalClientForSession(
+  session: PortalSession | null | undefined,
+): Promise<PortalClient | null> {
   if (!session?.portalClientId) return null;
   const [row] = await db
     .select({ clientId: clients.id, name: clients.displayName, sessionVersion: portalAccounts.sessionVersion })
     .from(portalAccounts)
     .innerJoin(clients, eq(clients.id, portalAccounts.clientId))
-    .where(and(eq(portalAccounts.clientId, session.portalClientId), eq(portalAccounts.status, "active"), eq(clients.status, "active")));
+    .where(
+      and(
+        eq(portalAccounts.clientId, session.portalClientId),
+        eq(portalAccounts.status, "active"),
+        eq(clients.status, "active"),
+      ),
+    );
   if (!row || row.sessionVersion !== session.sessionVersion) return null;
   return { clientId: row.clientId, name: row.name };
 }

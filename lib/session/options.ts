@@ -21,7 +21,8 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     session({ session, token }) {
-      if (token.kind === "portal") return { ...session, portalClientId: token.sub, sessionVersion: token.sessionVersion };
+      if (token.kind === "portal")
+        return { ...session, portalClientId: token.sub, sessionVersion: token.sessionVersion };
       return { ...session, staffId: token.sub, sessionVersion: token.sessionVersion };
     },
   },

@@ -2,7 +2,14 @@
 // step by its key ("guide step 3" comes from `guideStep("clientSecret")`), so the numbers never drift apart.
 // No server-only import: the help is a client component.
 
-export const setupSteps = ["register", "overviewIds", "clientSecret", "apiPermissions", "adminConsent", "enterHere"] as const;
+export const setupSteps = [
+  "register",
+  "overviewIds",
+  "clientSecret",
+  "apiPermissions",
+  "adminConsent",
+  "enterHere",
+] as const;
 
 export type SetupStep = (typeof setupSteps)[number];
 

@@ -20,10 +20,17 @@ const endSessions = { sessionVersion: sql`${staffUsers.sessionVersion} + 1`, upd
  * the code stops working too. Under the sign-in limits as one account ("setup"): whoever reaches a fresh
  * instance gets a few tries per quarter hour, whatever their address, and a wrong code counts as a failure.
  */
-export async function createFirstSuperuser(input: FirstSuperuserInput, attempt: SignInAttempt, env: Record<string, string | undefined> = process.env) {
+export async function createFirstSuperuser(
+  input: FirstSuperuserInput,
+  attempt: SignInAttempt,
+  env: Record<string, string | undefined> = process.env,
+) {
   return underSignInLimits("setup", attempt, async () => {
     if (!setupCodeMatches(input.setupCode, env)) {
-      throw new FieldError("setupCode", "This is not the setup code. Find it in the server log, or run: npm run setup-code");
+      throw new FieldError(
+        "setupCode",
+        "This is not the setup code. Find it in the server log, or run: npm run setup-code",
+      );
     }
     return insertSuperuser(input, { onlyIfFirst: true });
   });
@@ -45,11 +52,23 @@ async function insertSuperuser(input: Omit<StaffMemberInput, "role">, { onlyIfFi
       .insert(staffUsers)
       .values({ name: input.name, email: input.email, passwordHash, role: "superuser" })
       .onConflictDoNothing({ target: staffUsers.email })
-      .returning({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, sessionVersion: staffUsers.sessionVersion });
+      .returning({
+        id: staffUsers.id,
+        name: staffUsers.name,
+        email: staffUsers.email,
+        sessionVersion: staffUsers.sessionVersion,
+      });
     if (!created) throw duplicateEmail();
     // Nobody signed in did this: the first superuser sets Vertask up, or someone ran the command on the server.
-    const by = onlyIfFirst ? { id: created.id, name: input.name } : { id: null, name: "Command line (npm run create-superuser)" };
-    await recordAuditEvent(tx, by, "staff.added", `Added ${input.name} (${input.email}) as superuser${onlyIfFirst ? " at first-run setup" : ""}`);
+    const by = onlyIfFirst
+      ? { id: created.id, name: input.name }
+      : { id: null, name: "Command line (npm run create-superuser)" };
+    await recordAuditEvent(
+      tx,
+      by,
+      "staff.added",
+      `Added ${input.name} (${input.email}) as superuser${onlyIfFirst ? " at first-run setup" : ""}`,
+    );
     return created;
   });
 }
@@ -73,12 +92,20 @@ export async function addStaffMember(actor: Actor, input: StaffMemberInput) {
  * Runs a superuser's change to another staff member with the staff table locked, so two superusers
  * demoting or removing each other at once cannot leave Vertask without one.
  */
-async function changeAnotherStaffMember<T>(actor: Actor, staffId: string, ownWarning: string, change: (tx: Transaction, target: typeof staffUsers.$inferSelect) => Promise<T>) {
+async function changeAnotherStaffMember<T>(
+  actor: Actor,
+  staffId: string,
+  ownWarning: string,
+  change: (tx: Transaction, target: typeof staffUsers.$inferSelect) => Promise<T>,
+) {
   authorize(actor, "superuser");
   if (staffId === actor.id) throw new ForbiddenError(ownWarning);
   return db.transaction(async (tx) => {
     await tx.execute(sql`LOCK TABLE staff_users IN EXCLUSIVE MODE`);
-    const [stillSuperuser] = await tx.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.id, actor.id), eq(staffUsers.role, "superuser")));
+    const [stillSuperuser] = await tx
+      .select({ id: staffUsers.id })
+      .from(staffUsers)
+      .where(and(eq(staffUsers.id, actor.id), eq(staffUsers.role, "superuser")));
     if (!stillSuperuser) throw new ForbiddenError("Only a superuser can do this.");
     const [target] = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffId));
     if (!target) throw new ForbiddenError("This staff member no longer exists.");
@@ -96,40 +123,68 @@ async function refuseLosingLastSuperuser(tx: Transaction, target: typeof staffUs
 }
 
 export async function removeStaffMember(actor: Actor, staffId: string) {
-  return changeAnotherStaffMember(actor, staffId, "You cannot remove yourself; ask another superuser.", async (tx, target) => {
-    await refuseLosingLastSuperuser(tx, target);
-    // A removed person's sessions end at once: the session check finds no row.
-    await tx.delete(staffUsers).where(eq(staffUsers.id, staffId));
-    await recordAuditEvent(tx, actor, "staff.removed", `Removed ${target.name} (${target.email})`);
-    return target;
-  });
+  return changeAnotherStaffMember(
+    actor,
+    staffId,
+    "You cannot remove yourself; ask another superuser.",
+    async (tx, target) => {
+      await refuseLosingLastSuperuser(tx, target);
+      // A removed person's sessions end at once: the session check finds no row.
+      await tx.delete(staffUsers).where(eq(staffUsers.id, staffId));
+      await recordAuditEvent(tx, actor, "staff.removed", `Removed ${target.name} (${target.email})`);
+      return target;
+    },
+  );
 }
 
 export async function changeStaffRole(actor: Actor, staffId: string, role: StaffRole) {
-  return changeAnotherStaffMember(actor, staffId, "You cannot change your own role; ask another superuser.", async (tx, target) => {
-    if (target.role === role) return { ...target, changed: false };
-    if (role !== "superuser") await refuseLosingLastSuperuser(tx, target);
-    await tx.update(staffUsers).set({ role, ...endSessions }).where(eq(staffUsers.id, staffId));
-    await recordAuditEvent(tx, actor, "staff.role.changed", `Changed the role of ${target.name} to ${role}`, { role: { from: target.role, to: role } });
-    return { ...target, role, changed: true };
-  });
+  return changeAnotherStaffMember(
+    actor,
+    staffId,
+    "You cannot change your own role; ask another superuser.",
+    async (tx, target) => {
+      if (target.role === role) return { ...target, changed: false };
+      if (role !== "superuser") await refuseLosingLastSuperuser(tx, target);
+      await tx
+        .update(staffUsers)
+        .set({ role, ...endSessions })
+        .where(eq(staffUsers.id, staffId));
+      await recordAuditEvent(tx, actor, "staff.role.changed", `Changed the role of ${target.name} to ${role}`, {
+        role: { from: target.role, to: role },
+      });
+      return { ...target, role, changed: true };
+    },
+  );
 }
 
 export async function resetStaffPassword(actor: Actor, staffId: string, password: string) {
   authorize(actor, "superuser");
   const passwordHash = await hashPassword(password);
-  return changeAnotherStaffMember(actor, staffId, "Change your own password under Your account: it asks for your current one.", async (tx, target) => {
-    await tx.update(staffUsers).set({ passwordHash, ...endSessions }).where(eq(staffUsers.id, staffId));
-    await recordAuditEvent(tx, actor, "staff.password.reset", `Set a new password for ${target.name}`);
-    return target;
-  });
+  return changeAnotherStaffMember(
+    actor,
+    staffId,
+    "Change your own password under Your account: it asks for your current one.",
+    async (tx, target) => {
+      await tx
+        .update(staffUsers)
+        .set({ passwordHash, ...endSessions })
+        .where(eq(staffUsers.id, staffId));
+      await recordAuditEvent(tx, actor, "staff.password.reset", `Set a new password for ${target.name}`);
+      return target;
+    },
+  );
 }
 
 /**
  * A staff member's own change: the current password proves it is them, not someone at an open session. Checked
  * under the sign-in limits of their account, so an open session cannot be used to guess the password either.
  */
-export async function changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string, attempt: SignInAttempt) {
+export async function changeOwnPassword(
+  actor: Actor,
+  currentPassword: string,
+  newPassword: string,
+  attempt: SignInAttempt,
+) {
   authorize(actor, "staff");
   const own = await underSignInLimits(staffSignInAccount(actor.email), attempt, async () => {
     const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, actor.id));

@@ -7,7 +7,10 @@ import { authorize, type Actor } from "@/lib/auth/authorize";
 const publicColumns = { id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role };
 
 export async function staffExists() {
-  const [row] = await db.select({ found: sql<number>`1` }).from(staffUsers).limit(1);
+  const [row] = await db
+    .select({ found: sql<number>`1` })
+    .from(staffUsers)
+    .limit(1);
   return Boolean(row);
 }
 

@@ -22,7 +22,10 @@ export const changeOwnPasswordInput = z
     newPassword,
     confirmPassword: z.string(),
   })
-  .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords are not the same." });
+  .refine((input) => input.newPassword === input.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords are not the same.",
+  });
 
 export const changeRoleInput = z.object({ staffId: uuidField("Choose a staff member."), role: staffRoleInput });
 
@@ -32,6 +35,9 @@ export type StaffMemberInput = z.infer<typeof staffMemberInput>;
 export type FirstSuperuserInput = z.infer<typeof firstSuperuserInput>;
 
 export const staffSignInInput = z.object({
-  email: z.string().trim().regex(/^\S+@\S+\.\S+$/, "Enter the email address of your Vertask account."),
+  email: z
+    .string()
+    .trim()
+    .regex(/^\S+@\S+\.\S+$/, "Enter the email address of your Vertask account."),
   password: z.string().min(1, "Enter your password."),
 });

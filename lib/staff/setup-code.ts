@@ -36,10 +36,15 @@ function base32(bytes: Buffer) {
 export function currentSetupCode(env: Environment = process.env) {
   const chosen = env.VERTASK_SETUP_CODE?.trim();
   if (chosen && normalised(chosen).length < shortestChosenCode) {
-    throw new Error(`VERTASK_SETUP_CODE is shorter than ${shortestChosenCode} characters: choose a longer one (openssl rand -hex 8).`);
+    throw new Error(
+      `VERTASK_SETUP_CODE is shorter than ${shortestChosenCode} characters: choose a longer one (openssl rand -hex 8).`,
+    );
   }
   if (chosen) return chosen;
-  if (!env.NEXTAUTH_SECRET) throw new Error("NEXTAUTH_SECRET is not set: no setup code can be made (see docs/operations.md, Environment variables).");
+  if (!env.NEXTAUTH_SECRET)
+    throw new Error(
+      "NEXTAUTH_SECRET is not set: no setup code can be made (see docs/operations.md, Environment variables).",
+    );
   const letters = base32(createHmac("sha256", env.NEXTAUTH_SECRET).update(label).digest().subarray(0, 10));
   return letters.match(/.{4}/g)!.join("-");
 }

@@ -19,20 +19,41 @@ export async function applyReviewedRun(actor: Actor, runId: string) {
       .select({ id: syncRuns.id })
       .from(syncRuns)
       // Compared in SQL: a JavaScript Date would drop the microseconds and find this run itself.
-      .where(and(eq(syncRuns.connectionId, run.connectionId), eq(syncRuns.kind, run.kind), eq(syncRuns.preview, false), gt(syncRuns.queuedAt, sql`(SELECT queued_at FROM sync_runs WHERE id = ${runId})`)))
+      .where(
+        and(
+          eq(syncRuns.connectionId, run.connectionId),
+          eq(syncRuns.kind, run.kind),
+          eq(syncRuns.preview, false),
+          gt(syncRuns.queuedAt, sql`(SELECT queued_at FROM sync_runs WHERE id = ${runId})`),
+        ),
+      )
       .orderBy(desc(syncRuns.queuedAt))
       .limit(1);
     if (newer) throw new ActionRefused("A newer sync has run since: review that one instead.");
     const applied = await applyPendingChanges(tx, run);
     await storeDeltaLink(tx, run);
     await linkDeviceOwners(tx, run.connectionId);
-    const counts = { ...run.counts!, disabled: run.counts!.disabled + applied.disabled, removed: run.counts!.removed + applied.removed };
+    const counts = {
+      ...run.counts!,
+      disabled: run.counts!.disabled + applied.disabled,
+      removed: run.counts!.removed + applied.removed,
+    };
     await tx
       .update(syncRuns)
-      .set({ status: "succeeded", counts, reviewNote: `${run.reviewNote} Applied anyway by ${actor.name}: ${applied.disabled} disabled, ${applied.removed} removed.` })
+      .set({
+        status: "succeeded",
+        counts,
+        reviewNote: `${run.reviewNote} Applied anyway by ${actor.name}: ${applied.disabled} disabled, ${applied.removed} removed.`,
+      })
       .where(eq(syncRuns.id, runId));
     const summary = `Applied a held ${run.kind} sync: ${applied.disabled} disabled, ${applied.removed} removed`;
-    await recordAuditEventAbout(tx, { connectionId: run.connectionId }, actor, `azure.${run.kind}.review-applied`, summary);
+    await recordAuditEventAbout(
+      tx,
+      { connectionId: run.connectionId },
+      actor,
+      `azure.${run.kind}.review-applied`,
+      summary,
+    );
     return applied;
   });
   // The run now counts as succeeded: its "needs review" alert clears, with one mail saying so.

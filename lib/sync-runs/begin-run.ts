@@ -24,7 +24,8 @@ export async function beginSyncRun(runId: string): Promise<RunPlan | null> {
   const usersScope = current.kind === "users" ? (current.usersScope ?? connection.usersScope) : null;
   const whoChanged =
     usersScope !== null &&
-    (connection.usersDeltaWithExternal !== connection.syncExternalUsers || !sameScope(connection.usersDeltaScope ?? allUsersScope, usersScope));
+    (connection.usersDeltaWithExternal !== connection.syncExternalUsers ||
+      !sameScope(connection.usersDeltaScope ?? allUsersScope, usersScope));
   const full = current.full || !link || whoChanged || usersScope?.mode === "groups";
   const syncExternalUsers = current.syncExternalUsers ?? connection.syncExternalUsers;
   if ((full && !current.full) || current.syncExternalUsers === null || (usersScope && !current.usersScope)) {

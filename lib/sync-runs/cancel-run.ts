@@ -22,7 +22,14 @@ export async function endRunAsCancelled(runId: string, note: string) {
     const { counts, skippedReasons } = await sumRunPages(tx, runId);
     const [cancelled] = await tx
       .update(syncRuns)
-      .set({ status: "cancelled", finishedAt: new Date(), counts, skippedReasons, errorCode: "cancelled", errorMessage: note })
+      .set({
+        status: "cancelled",
+        finishedAt: new Date(),
+        counts,
+        skippedReasons,
+        errorCode: "cancelled",
+        errorMessage: note,
+      })
       .where(and(eq(syncRuns.id, runId), inArray(syncRuns.status, ["queued", "running"])))
       .returning();
     return cancelled;
@@ -39,7 +46,13 @@ export async function cancelSync(actor: Actor, runId: string) {
   const cancelled = await endRunAsCancelled(runId, `Cancelled by ${actor.name}.`);
   if (!cancelled) throw new ActionRefused("This sync has already ended.");
   await db.transaction((tx) =>
-    recordAuditEventAbout(tx, { connectionId: cancelled.connectionId }, actor, `azure.${cancelled.kind}.sync-cancelled`, `Cancelled a sync of ${cancelled.kind}`),
+    recordAuditEventAbout(
+      tx,
+      { connectionId: cancelled.connectionId },
+      actor,
+      `azure.${cancelled.kind}.sync-cancelled`,
+      `Cancelled a sync of ${cancelled.kind}`,
+    ),
   );
   if (cancelled.trigger !== "command_line") {
     await sendJobEvent(syncCancelRequested.create({ runId }, { id: `cancel-${runId}` })).catch(() => {});

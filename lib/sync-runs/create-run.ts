@@ -20,7 +20,11 @@ type NewRun = {
  */
 export async function createSyncRun(run: NewRun, { holdingCommandLineLock = false } = {}): Promise<SyncRun | null> {
   await takeOverOrphanedRuns(run.connectionId, run.kind, { holdingCommandLineLock });
-  const [created] = await db.insert(syncRuns).values({ full: false, ...run }).onConflictDoNothing().returning();
+  const [created] = await db
+    .insert(syncRuns)
+    .values({ full: false, ...run })
+    .onConflictDoNothing()
+    .returning();
   return created ?? null;
 }
 
@@ -37,9 +41,19 @@ export async function createSyncRuns(runs: NewRun[]): Promise<(SyncRun | null)[]
   const active = await db
     .selectDistinct({ connectionId: syncRuns.connectionId, kind: syncRuns.kind })
     .from(syncRuns)
-    .where(and(inArray(syncRuns.status, ["queued", "running"]), inArray(syncRuns.connectionId, [...new Set(runs.map((run) => run.connectionId))])));
-  for (const pair of active.filter((pair) => wanted.has(pairKey(pair)))) await takeOverOrphanedRuns(pair.connectionId, pair.kind);
-  const created = await db.insert(syncRuns).values(runs.map((run) => ({ full: false, ...run }))).onConflictDoNothing().returning();
+    .where(
+      and(
+        inArray(syncRuns.status, ["queued", "running"]),
+        inArray(syncRuns.connectionId, [...new Set(runs.map((run) => run.connectionId))]),
+      ),
+    );
+  for (const pair of active.filter((pair) => wanted.has(pairKey(pair))))
+    await takeOverOrphanedRuns(pair.connectionId, pair.kind);
+  const created = await db
+    .insert(syncRuns)
+    .values(runs.map((run) => ({ full: false, ...run })))
+    .onConflictDoNothing()
+    .returning();
   const byPair = new Map(created.map((run) => [pairKey(run), run]));
   return runs.map((run) => byPair.get(pairKey(run)) ?? null);
 }

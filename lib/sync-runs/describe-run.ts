@@ -15,7 +15,16 @@ export const triggerLabels: Record<SyncRun["trigger"], string> = {
   command_line: "Command line",
 };
 
-const countOrder: (keyof SyncCounts)[] = ["created", "matched", "updated", "disabled", "removed", "restored", "unchanged", "skipped"];
+const countOrder: (keyof SyncCounts)[] = [
+  "created",
+  "matched",
+  "updated",
+  "disabled",
+  "removed",
+  "restored",
+  "unchanged",
+  "skipped",
+];
 
 /** "12 created, 3 updated, …", leaving out zeros. */
 export function describeCounts(counts: SyncCounts | null) {
@@ -56,13 +65,23 @@ export type PreviewLine = { count: number; label: string; names: string[] };
  * What a finished preview found, as its page and `npm run sync -- users --preview` both show it: each outcome
  * there is, the unchanged, then each reason accounts were left out for, the most common first.
  */
-export function previewLines(run: { counts: SyncCounts; skippedReasons: Record<string, number> | null; examples: SyncExamples | null }): PreviewLine[] {
+export function previewLines(run: {
+  counts: SyncCounts;
+  skippedReasons: Record<string, number> | null;
+  examples: SyncExamples | null;
+}): PreviewLine[] {
   const examples = run.examples ?? {};
   const skipped = Object.entries(run.skippedReasons ?? {}).sort(([, a], [, b]) => b - a);
   return [
-    ...previewOutcomes.filter(([key]) => run.counts[key]).map(([key, label]) => ({ count: run.counts[key], label, names: examples[key] ?? [] })),
+    ...previewOutcomes
+      .filter(([key]) => run.counts[key])
+      .map(([key, label]) => ({ count: run.counts[key], label, names: examples[key] ?? [] })),
     { count: run.counts.unchanged ?? 0, label: "unchanged", names: [] },
-    ...skipped.map(([reason, count]) => ({ count, label: `left out: ${reason}`, names: examples[`skipped: ${reason}`] ?? [] })),
+    ...skipped.map(([reason, count]) => ({
+      count,
+      label: `left out: ${reason}`,
+      names: examples[`skipped: ${reason}`] ?? [],
+    })),
   ];
 }
 

@@ -9,7 +9,11 @@ import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
 /** Ends a queued or running run as failed, in words an administrator can act on, and tells the alerts. */
 export async function failSyncRun(runId: string, error: unknown) {
   const databaseLost = isDatabaseConnectionLost(error);
-  const message = databaseLost ? databaseLostMessage : error instanceof Error ? error.message : "The sync failed for an unknown reason.";
+  const message = databaseLost
+    ? databaseLostMessage
+    : error instanceof Error
+      ? error.message
+      : "The sync failed for an unknown reason.";
   const code = error instanceof EntraError ? error.code : databaseLost ? "database_lost" : "sync_failed";
   await db
     .update(syncRuns)

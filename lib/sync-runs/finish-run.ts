@@ -3,18 +3,33 @@ import { and, count, eq } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { entraConnections, syncPendingChanges, syncRuns, type SyncRun } from "@/db/schema";
 import {
-  applyPendingChanges, externalOffReason, forgetRunLists, holdAbsentRows, linkDeviceOwners, pendingExamples, sumRunPages, tableOf,
+  applyPendingChanges,
+  externalOffReason,
+  forgetRunLists,
+  holdAbsentRows,
+  linkDeviceOwners,
+  pendingExamples,
+  sumRunPages,
+  tableOf,
 } from "@/lib/sync/pending-changes";
 import type { RunPlan } from "@/lib/sync/run-plan";
 import { inviteEligibleClients } from "@/lib/portal/create-invitations";
 import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
 
 /** Stores where the next incremental sync starts, with the "Sync external users" value and scope the run used. */
-export async function storeDeltaLink(tx: Transaction, run: Pick<SyncRun, "kind" | "connectionId" | "deltaLink" | "syncExternalUsers" | "usersScope">) {
+export async function storeDeltaLink(
+  tx: Transaction,
+  run: Pick<SyncRun, "kind" | "connectionId" | "deltaLink" | "syncExternalUsers" | "usersScope">,
+) {
   if (!run.deltaLink) return;
-  const link = run.kind === "users"
-    ? { usersDeltaLink: run.deltaLink, usersDeltaWithExternal: run.syncExternalUsers, usersDeltaScope: run.usersScope }
-    : { devicesDeltaLink: run.deltaLink };
+  const link =
+    run.kind === "users"
+      ? {
+          usersDeltaLink: run.deltaLink,
+          usersDeltaWithExternal: run.syncExternalUsers,
+          usersDeltaScope: run.usersScope,
+        }
+      : { devicesDeltaLink: run.deltaLink };
   await tx.update(entraConnections).set(link).where(eq(entraConnections.id, run.connectionId));
 }
 
@@ -70,20 +85,33 @@ function finishInTransaction(plan: RunPlan, ending: { deltaLink: string | null }
     const { connection, finished, reviewNote } = await tallyRun(tx, plan, ending);
     const { counts } = finished;
     if (reviewNote) {
-      await tx.update(syncRuns).set({ ...finished, status: "needs_review", reviewNote }).where(eq(syncRuns.id, plan.runId));
+      await tx
+        .update(syncRuns)
+        .set({ ...finished, status: "needs_review", reviewNote })
+        .where(eq(syncRuns.id, plan.runId));
       await linkDeviceOwners(tx, plan.connectionId);
       // Clients this held run would disable or remove are not invited meanwhile.
-      const invitations = plan.kind === "users" ? await inviteEligibleClients(tx, connection, { id: plan.runId, held: true }) : 0;
+      const invitations =
+        plan.kind === "users" ? await inviteEligibleClients(tx, connection, { id: plan.runId, held: true }) : 0;
       return { status: "needs_review" as const, counts, invitations };
     }
     const applied = await applyPendingChanges(tx, run);
     counts.disabled += applied.disabled;
     counts.removed += applied.removed;
-    await storeDeltaLink(tx, { ...run, deltaLink: ending.deltaLink, syncExternalUsers: plan.syncExternalUsers, usersScope: plan.usersScope });
+    await storeDeltaLink(tx, {
+      ...run,
+      deltaLink: ending.deltaLink,
+      syncExternalUsers: plan.syncExternalUsers,
+      usersScope: plan.usersScope,
+    });
     await linkDeviceOwners(tx, plan.connectionId);
-    await tx.update(syncRuns).set({ ...finished, counts, status: "succeeded" }).where(eq(syncRuns.id, plan.runId));
+    await tx
+      .update(syncRuns)
+      .set({ ...finished, counts, status: "succeeded" })
+      .where(eq(syncRuns.id, plan.runId));
     // Clients this sync made eligible for the client portal get their one invitation (sent by the job engine).
-    const invitations = plan.kind === "users" ? await inviteEligibleClients(tx, connection, { id: plan.runId, held: false }) : 0;
+    const invitations =
+      plan.kind === "users" ? await inviteEligibleClients(tx, connection, { id: plan.runId, held: false }) : 0;
     return { status: "succeeded" as const, counts, invitations };
   });
 }
@@ -102,7 +130,13 @@ function finishPreview(plan: RunPlan, ending: { deltaLink: string | null }) {
     counts.removed += pending.filter((p) => p.toStatus === "removed").length;
     await tx
       .update(syncRuns)
-      .set({ ...finished, counts, deltaLink: null, status: "succeeded", reviewNote: reviewNote && `A sync now would stop for review: ${reviewNote}` })
+      .set({
+        ...finished,
+        counts,
+        deltaLink: null,
+        status: "succeeded",
+        reviewNote: reviewNote && `A sync now would stop for review: ${reviewNote}`,
+      })
       .where(eq(syncRuns.id, plan.runId));
     return { status: "succeeded" as const, counts, invitations: 0 };
   });

@@ -34,7 +34,9 @@ export async function latestSyncRuns(actor: Actor, organizationId: string) {
       .limit(1)
       .then(([run]) => run ?? null);
   const runs = await Promise.all([latest("users", false), latest("devices", false), latest("users", true)]);
-  const [users, devices, usersPreview] = await Promise.all(runs.map(async (run) => (run ? (await withInvitations([run]))[0] : null)));
+  const [users, devices, usersPreview] = await Promise.all(
+    runs.map(async (run) => (run ? (await withInvitations([run]))[0] : null)),
+  );
   return { users, devices, usersPreview };
 }
 

@@ -32,19 +32,36 @@ const lockName = (connectionId: string, kind: SyncKind) => `vertask-sync:${conne
  * one transaction: the advisory lock it tries is its own only until it commits. A command line that holds
  * the lock itself (`holdingCommandLineLock`) knows any other command-line run is an orphan.
  */
-export async function takeOverOrphanedRuns(connectionId: string, kind: SyncKind, { holdingCommandLineLock = false } = {}) {
+export async function takeOverOrphanedRuns(
+  connectionId: string,
+  kind: SyncKind,
+  { holdingCommandLineLock = false } = {},
+) {
   const orphaned = await db.transaction(async (tx) => {
     const active = await tx
       .select()
       .from(syncRuns)
-      .where(and(eq(syncRuns.connectionId, connectionId), eq(syncRuns.kind, kind), inArray(syncRuns.status, ["queued", "running"])))
+      .where(
+        and(
+          eq(syncRuns.connectionId, connectionId),
+          eq(syncRuns.kind, kind),
+          inArray(syncRuns.status, ["queued", "running"]),
+        ),
+      )
       .for("update");
     if (active.length === 0) return [];
-    const [{ commandLineGone, staleBefore, queuedBefore }] = await tx.execute<{ commandLineGone: boolean; staleBefore: Date; queuedBefore: Date }>(sql`
+    const [{ commandLineGone, staleBefore, queuedBefore }] = await tx.execute<{
+      commandLineGone: boolean;
+      staleBefore: Date;
+      queuedBefore: Date;
+    }>(sql`
       SELECT ${holdingCommandLineLock} OR pg_try_advisory_xact_lock(hashtextextended(${lockName(connectionId, kind)}, 0)) AS "commandLineGone",
         now() - ${`${OWNER_GONE_AFTER_MS} milliseconds`}::interval AS "staleBefore",
         now() - ${`${QUEUED_GIVE_UP_MS} milliseconds`}::interval AS "queuedBefore"`);
-    const waitingItsTurn = await queuedRunsWaitingTheirTurn(tx, active.filter((run) => run.status === "queued").map((run) => run.id));
+    const waitingItsTurn = await queuedRunsWaitingTheirTurn(
+      tx,
+      active.filter((run) => run.status === "queued").map((run) => run.id),
+    );
     const gone = (run: SyncRun) => {
       if (run.trigger === "command_line") return commandLineGone;
       if (run.status === "queued") return run.queuedAt < new Date(queuedBefore) && !waitingItsTurn.has(run.id);
@@ -59,7 +76,9 @@ export async function takeOverOrphanedRuns(connectionId: string, kind: SyncKind,
           status: "failed",
           finishedAt: new Date(),
           errorCode: "owner_gone",
-          errorMessage: neverStarted ? `The job engine did not start this run within ${QUEUED_GIVE_UP_MS / 60_000} minutes.` : ownerGoneMessage,
+          errorMessage: neverStarted
+            ? `The job engine did not start this run within ${QUEUED_GIVE_UP_MS / 60_000} minutes.`
+            : ownerGoneMessage,
         })
         .where(eq(syncRuns.id, run.id));
     }
@@ -131,7 +150,8 @@ export async function holdForCommandLine(connectionId: string, kind: SyncKind): 
     onclose: () => lost.abort(new Error(databaseLostMessage)),
   });
   await lock`SELECT set_config('tcp_keepalives_idle', '10', false), set_config('tcp_keepalives_interval', '5', false), set_config('tcp_keepalives_count', '3', false)`;
-  const [{ held }] = await lock`SELECT pg_try_advisory_lock(hashtextextended(${lockName(connectionId, kind)}, 0)) AS held`;
+  const [{ held }] =
+    await lock`SELECT pg_try_advisory_lock(hashtextextended(${lockName(connectionId, kind)}, 0)) AS held`;
   if (!held) {
     await lock.end();
     return null;

@@ -20,14 +20,24 @@ type FirstPass = {
   list: (plan: RunPlan, firstIndex: number, link: string | null, options: PageStepOptions) => Promise<PagesStepResult>;
 };
 
-function firstPass<P extends { nextLink: string | null; deltaLink: string | null }, W>(name: string, phase: SyncProgress["phase"], listing: PageListing<P, W>): FirstPass {
-  return { name, phase, list: (plan, firstIndex, link, options) => syncPages(plan, listing, firstIndex, link, options) };
+function firstPass<P extends { nextLink: string | null; deltaLink: string | null }, W>(
+  name: string,
+  phase: SyncProgress["phase"],
+  listing: PageListing<P, W>,
+): FirstPass {
+  return {
+    name,
+    phase,
+    list: (plan, firstIndex, link, options) => syncPages(plan, listing, firstIndex, link, options),
+  };
 }
 
 /** What a run lists before its objects: in a group-scoped users sync, the chosen groups' members. */
 function firstPasses(plan: RunPlan): FirstPass[] {
   if (plan.usersScope?.mode !== "groups") return [];
-  return plan.usersScope.groups.map((group) => firstPass(`scope-members-${group.id}`, "members", scopeMembersListing(group.id)));
+  return plan.usersScope.groups.map((group) =>
+    firstPass(`scope-members-${group.id}`, "members", scopeMembersListing(group.id)),
+  );
 }
 
 /**
@@ -37,24 +47,31 @@ function firstPasses(plan: RunPlan): FirstPass[] {
  * Once `options.signal` is aborted no further page starts and the run is left for the caller to end
  * ("stopped"); a run ended meanwhile by someone else (cancelled, taken over) finishes as it was ended.
  */
-export async function runSync(runId: string, runStep: StepRunner, options: PageStepOptions = {}, onProgress?: (p: SyncProgress) => void) {
+export async function runSync(
+  runId: string,
+  runStep: StepRunner,
+  options: PageStepOptions = {},
+  onProgress?: (p: SyncProgress) => void,
+) {
   const begun = await runStep("begin-run", () => beginSyncRun(runId));
   if (!begun) return { status: "skipped" as const };
   let plan: RunPlan = begun;
   // A failure no retry can fix (a wrong secret, a missing permission) is recorded at once, in words, by the step
   // that met it; the catch below records any other, so each failure is recorded once.
   const recordedByItsStep = new WeakSet<object>();
-  const recordingFailure = <T>(work: () => Promise<T>) => async () => {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof EntraError && !error.retryable) {
-        await failSyncRun(runId, error);
-        recordedByItsStep.add(error);
+  const recordingFailure =
+    <T>(work: () => Promise<T>) =>
+    async () => {
+      try {
+        return await work();
+      } catch (error) {
+        if (error instanceof EntraError && !error.retryable) {
+          await failSyncRun(runId, error);
+          recordedByItsStep.add(error);
+        }
+        throw error;
       }
-      throw error;
-    }
-  };
+    };
   // Each first pass lists to its end; its pages are numbered on from the pass before.
   const listFirstPassesFrom = async (firstIndex: number) => {
     let index = firstIndex;
@@ -78,10 +95,14 @@ export async function runSync(runId: string, runStep: StepRunner, options: PageS
   const deltaLinkFromNow = (current: RunPlan, at: number): Promise<string | null> => {
     if (current.mode !== "full") return Promise.resolve(null);
     const fromNow = current.kind === "users" ? usersDeltaLinkFromNow : devicesDeltaLinkFromNow;
-    return runStep(`${current.kind}-delta-link-from-page-${at}`, recordingFailure(() => fromNow(current, options)));
+    return runStep(
+      `${current.kind}-delta-link-from-page-${at}`,
+      recordingFailure(() => fromNow(current, options)),
+    );
   };
   const listingPagesFrom = (current: RunPlan, index: number, from: string | null, fullListing: boolean) => {
-    if (current.kind === "devices") return syncPages(current, fullListing ? devicesFullListing : devicesListing, index, from, options);
+    if (current.kind === "devices")
+      return syncPages(current, fullListing ? devicesFullListing : devicesListing, index, from, options);
     return syncPages(current, fullListing ? usersFullListing : usersListing, index, from, options);
   };
   const stopped = () => Boolean(options.signal?.aborted);
@@ -91,11 +112,14 @@ export async function runSync(runId: string, runStep: StepRunner, options: PageS
     let pageIndex = firstPassesDone.index;
     let link = plan.startLink;
     let deltaLink: string | null = null;
-    for (let ended = firstPassesDone.ended; !ended; ) {
+    for (let ended = firstPassesDone.ended; !ended;) {
       if (stopped()) return { status: "stopped" as const };
       const [current, index, from] = [plan, pageIndex, link];
       const fullListing = fullListingDeltaLink !== null;
-      const listed = await runStep(`${current.kind}-pages-from-${index}`, recordingFailure(() => listingPagesFrom(current, index, from, fullListing)));
+      const listed = await runStep(
+        `${current.kind}-pages-from-${index}`,
+        recordingFailure(() => listingPagesFrom(current, index, from, fullListing)),
+      );
       pageIndex = listed.nextIndex;
       if ("runEnded" in listed) break;
       if ("fullResyncNeeded" in listed) {
@@ -116,7 +140,8 @@ export async function runSync(runId: string, runStep: StepRunner, options: PageS
     const finalPlan = plan;
     return await runStep("finish-run", () => finishSyncRun(finalPlan, { deltaLink }));
   } catch (error) {
-    if (!(error instanceof Object && recordedByItsStep.has(error))) await runStep("record-failure", () => failSyncRun(runId, error));
+    if (!(error instanceof Object && recordedByItsStep.has(error)))
+      await runStep("record-failure", () => failSyncRun(runId, error));
     throw error;
   }
 }

@@ -3,7 +3,15 @@ import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, organizations, syncRuns, type SyncFrequency, type SyncKind } from "@/db/schema";
 import { createSyncRuns } from "./create-run";
-import { frequencyLabels, hoursBetweenSyncs, findConnection, notReadyMessages, readinessFactsOf, readyToSyncSql, syncReadiness } from "@/lib/connections";
+import {
+  frequencyLabels,
+  hoursBetweenSyncs,
+  findConnection,
+  notReadyMessages,
+  readinessFactsOf,
+  readyToSyncSql,
+  syncReadiness,
+} from "@/lib/connections";
 import { jobEngineStatus } from "@/lib/job-engine/status";
 
 const slackMs = 5 * 60_000;
@@ -24,21 +32,25 @@ export function dueAt(lastQueuedAt: Date | null, interval: number, now: Date) {
 /** When the connection's last run of this kind (previews aside) was queued; the index sync_runs_latest answers it. */
 const lastQueuedAt = (kind: SyncKind) =>
   sql`(SELECT max(${syncRuns.queuedAt}) FROM ${syncRuns}
-       WHERE ${syncRuns.connectionId} = ${entraConnections.id} AND ${syncRuns.kind} = ${kind} AND NOT ${syncRuns.preview})`.mapWith(syncRuns.queuedAt);
+       WHERE ${syncRuns.connectionId} = ${entraConnections.id} AND ${syncRuns.kind} = ${kind} AND NOT ${syncRuns.preview})`.mapWith(
+    syncRuns.queuedAt,
+  );
 
 /** Connections with the last queued time of each kind, in one query however many connections there are. */
 function connectionSchedules(where: SQL | undefined) {
-  return db
-    .select({
-      connectionId: entraConnections.id,
-      syncFrequency: entraConnections.syncFrequency,
-      lastQueued: { users: lastQueuedAt("users"), devices: lastQueuedAt("devices") },
-    })
-    .from(entraConnections)
-    // Every connection belongs to an organization. Drizzle names columns with their table only in a query
-    // that joins, and the subqueries above need "entra_connections"."id", not an "id" sync_runs has too.
-    .innerJoin(organizations, eq(organizations.id, entraConnections.organizationId))
-    .where(where);
+  return (
+    db
+      .select({
+        connectionId: entraConnections.id,
+        syncFrequency: entraConnections.syncFrequency,
+        lastQueued: { users: lastQueuedAt("users"), devices: lastQueuedAt("devices") },
+      })
+      .from(entraConnections)
+      // Every connection belongs to an organization. Drizzle names columns with their table only in a query
+      // that joins, and the subqueries above need "entra_connections"."id", not an "id" sync_runs has too.
+      .innerJoin(organizations, eq(organizations.id, entraConnections.organizationId))
+      .where(where)
+  );
 }
 
 /** Status Enabled, a frequency other than "Manual only", and a credential saved. */
@@ -58,7 +70,13 @@ export async function findDueSyncs(now: Date): Promise<DueSync[]> {
     for (const kind of kinds) {
       const since = dueAt(schedule.lastQueued[kind], interval, now).getTime();
       // The slot counts from the same slack as dueAt, so an early tick names the next slot, not the last one.
-      if (since <= now.getTime()) due.push({ connectionId: schedule.connectionId, kind, slot: Math.floor((now.getTime() + slackMs) / interval), since });
+      if (since <= now.getTime())
+        due.push({
+          connectionId: schedule.connectionId,
+          kind,
+          slot: Math.floor((now.getTime() + slackMs) / interval),
+          since,
+        });
     }
   }
   // The job engine starts queued syncs oldest first: the one due longest goes first.
@@ -67,15 +85,32 @@ export async function findDueSyncs(now: Date): Promise<DueSync[]> {
 
 /** Records a queued run for each due sync (or finds the one an earlier attempt of the tick queued), in a few queries. */
 export async function queueDueSyncs(due: DueSync[]) {
-  const created = await createSyncRuns(due.map((sync) => ({ connectionId: sync.connectionId, kind: sync.kind, trigger: "scheduled" as const, requestedByName: "Schedule" })));
+  const created = await createSyncRuns(
+    due.map((sync) => ({
+      connectionId: sync.connectionId,
+      kind: sync.kind,
+      trigger: "scheduled" as const,
+      requestedByName: "Schedule",
+    })),
+  );
   const notCreated = due.filter((_, index) => !created[index]);
   const queuedEarlier = notCreated.length
     ? await db
         .select({ id: syncRuns.id, connectionId: syncRuns.connectionId, kind: syncRuns.kind })
         .from(syncRuns)
-        .where(and(inArray(syncRuns.connectionId, notCreated.map((sync) => sync.connectionId)), eq(syncRuns.status, "queued"), eq(syncRuns.trigger, "scheduled")))
+        .where(
+          and(
+            inArray(
+              syncRuns.connectionId,
+              notCreated.map((sync) => sync.connectionId),
+            ),
+            eq(syncRuns.status, "queued"),
+            eq(syncRuns.trigger, "scheduled"),
+          ),
+        )
     : [];
-  const earlierRun = (sync: DueSync) => queuedEarlier.find((run) => run.connectionId === sync.connectionId && run.kind === sync.kind);
+  const earlierRun = (sync: DueSync) =>
+    queuedEarlier.find((run) => run.connectionId === sync.connectionId && run.kind === sync.kind);
   const queued: (DueSync & { runId: string })[] = [];
   due.forEach((sync, index) => {
     const runId = created[index]?.id ?? earlierRun(sync)?.id;
@@ -88,7 +123,14 @@ export async function queueDueSyncs(due: DueSync[]) {
 export const firstTickFrom = (time: Date) => new Date(Math.ceil(time.getTime() / tickEveryMs) * tickEveryMs);
 
 const clock = (time: Date) =>
-  time.toLocaleString("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC";
+  time.toLocaleString("en-GB", {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+  }) + " UTC";
 
 type Schedule = Awaited<ReturnType<typeof connectionSchedules>>[number];
 
@@ -96,7 +138,9 @@ type Schedule = Awaited<ReturnType<typeof connectionSchedules>>[number];
 function nextTickWithADueSync(schedule: Schedule, now: Date): Date | null {
   if (schedule.syncFrequency === "manual") return null;
   const interval = intervalMs(schedule.syncFrequency);
-  const soonest = kinds.map((kind) => dueAt(schedule.lastQueued[kind], interval, now)).reduce((a, b) => (a < b ? a : b));
+  const soonest = kinds
+    .map((kind) => dueAt(schedule.lastQueued[kind], interval, now))
+    .reduce((a, b) => (a < b ? a : b));
   return firstTickFrom(soonest < now ? now : soonest);
 }
 
@@ -116,17 +160,26 @@ async function connectionToDescribe(connectionId: string) {
  * sentence: when its next scheduled sync starts (the first tick at which findDueSyncs finds one due), or what
  * keeps it from starting (Manual only, Status, no secret, the job engine).
  */
-export async function describeNextScheduledSync(about: { connectionId: string } | { organizationId: string }, now = new Date()): Promise<string> {
-  const connection = "connectionId" in about ? await connectionToDescribe(about.connectionId) : await findConnection(about.organizationId);
+export async function describeNextScheduledSync(
+  about: { connectionId: string } | { organizationId: string },
+  now = new Date(),
+): Promise<string> {
+  const connection =
+    "connectionId" in about
+      ? await connectionToDescribe(about.connectionId)
+      : await findConnection(about.organizationId);
   const frequency = connection?.syncFrequency ?? "manual";
   if (!connection || frequency === "manual") return "Syncs run only when someone clicks Sync now.";
   const every = frequencyLabels[frequency].toLowerCase();
   const readiness = syncReadiness(readinessFactsOf(connection));
-  if (readiness !== "ready") return `Syncs are set to run ${every}, but none will run yet. ${notReadyMessages[readiness]}`;
+  if (readiness !== "ready")
+    return `Syncs are set to run ${every}, but none will run yet. ${notReadyMessages[readiness]}`;
   const engine = await jobEngineStatus();
   if (!engine.reachable) {
     return `Syncs are set to run ${every}, but no scheduled sync will run until the job engine answers (it does not at ${engine.where}); npm run sync syncs without it.`;
   }
   const next = await nextScheduledSyncAt(connection.id, now);
-  return next ? `Syncs run ${every}; the next one starts at about ${clock(next)}.` : "Syncs run only when someone clicks Sync now.";
+  return next
+    ? `Syncs run ${every}; the next one starts at about ${clock(next)}.`
+    : "Syncs run only when someone clicks Sync now.";
 }

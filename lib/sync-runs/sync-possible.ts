@@ -10,7 +10,11 @@ import { notReadyMessages, readinessFactsOf, syncReadiness } from "@/lib/connect
 export class SyncNotPossibleError extends ActionRefused {}
 
 /** Refuses, in the words the page and the command line both show, a sync (or a preview) this connection cannot run now. */
-export function refuseUnlessSyncable(connection: EntraConnection | null, kind: SyncKind, { preview = false } = {}): asserts connection is EntraConnection {
+export function refuseUnlessSyncable(
+  connection: EntraConnection | null,
+  kind: SyncKind,
+  { preview = false } = {},
+): asserts connection is EntraConnection {
   const readiness = syncReadiness(connection && readinessFactsOf(connection));
   if (readiness !== "ready") throw new SyncNotPossibleError(notReadyMessages[readiness]);
   if (preview && kind !== "users") throw new SyncNotPossibleError("Only a users sync can be previewed.");
@@ -21,6 +25,12 @@ export async function alreadyRunningMessage(connectionId: string, kind: SyncKind
   const [active] = await db
     .select({ preview: syncRuns.preview })
     .from(syncRuns)
-    .where(and(eq(syncRuns.connectionId, connectionId), eq(syncRuns.kind, kind), inArray(syncRuns.status, ["queued", "running"])));
+    .where(
+      and(
+        eq(syncRuns.connectionId, connectionId),
+        eq(syncRuns.kind, kind),
+        inArray(syncRuns.status, ["queued", "running"]),
+      ),
+    );
   return `A ${active?.preview ? "preview" : "sync"} of ${kind} is already running: wait for it to finish.`;
 }

@@ -4,7 +4,8 @@ import { sameFields } from "./record-fields";
 /** A row as Vertask has it, reduced to what a sync compares. */
 export type KnownRecord<F> = { id: string; entraObjectId: string; status: RecordStatus } & Partial<F>;
 
-export type IncomingChange<C> = { type: "upsert"; item: C & { id: string } } | { type: "removed"; id: string; reason: "changed" | "deleted" };
+export type IncomingChange<C> =
+  { type: "upsert"; item: C & { id: string } } | { type: "removed"; id: string; reason: "changed" | "deleted" };
 
 /** A new object's match among the records added by hand: one to link, or several a person must merge. */
 /** The record added by hand an object takes over, with what it keeps of its own (written with the object's fields). */
@@ -47,15 +48,36 @@ export function addExample(examples: SyncExamples, kind: string, name: string) {
   if (names.length < EXAMPLES_PER_KIND && !names.includes(name)) names.push(name);
 }
 
-export const noCounts = (): SyncCounts => ({ created: 0, matched: 0, updated: 0, disabled: 0, removed: 0, restored: 0, unchanged: 0, skipped: 0 });
+export const noCounts = (): SyncCounts => ({
+  created: 0,
+  matched: 0,
+  updated: 0,
+  disabled: 0,
+  removed: 0,
+  restored: 0,
+  unchanged: 0,
+  skipped: 0,
+});
 
 /**
  * What one page of Graph changes does to Vertask's rows. Creates, updates and restores are written with
  * the page; disables and removals are held as pending, to be applied together at the end of the run.
  */
-export function decidePage<C, F extends { displayName: string }>(rules: PageRules<C, F>, changes: IncomingChange<C>[], known: Map<string, KnownRecord<F>>): PageDecision<F> {
+export function decidePage<C, F extends { displayName: string }>(
+  rules: PageRules<C, F>,
+  changes: IncomingChange<C>[],
+  known: Map<string, KnownRecord<F>>,
+): PageDecision<F> {
   const decision: PageDecision<F> = {
-    inserts: [], updates: [], adoptions: [], unchangedIds: [], pending: [], settledObjectIds: [], counts: noCounts(), skippedReasons: {}, examples: {},
+    inserts: [],
+    updates: [],
+    adoptions: [],
+    unchangedIds: [],
+    pending: [],
+    settledObjectIds: [],
+    counts: noCounts(),
+    skippedReasons: {},
+    examples: {},
   };
   const skip = (reason: string, name?: string) => {
     decision.counts.skipped++;
@@ -75,7 +97,10 @@ export function decidePage<C, F extends { displayName: string }>(rules: PageRule
     if (change.type === "removed") {
       if (!existing) skip(`removed in Microsoft Entra before Vertask synced it`);
       else if (existing.status !== "removed") {
-        const reason = change.reason === "deleted" ? "deleted in Microsoft Entra" : "deleted in Microsoft Entra (restorable for 30 days)";
+        const reason =
+          change.reason === "deleted"
+            ? "deleted in Microsoft Entra"
+            : "deleted in Microsoft Entra (restorable for 30 days)";
         decision.pending.push({ entraObjectId: objectId, toStatus: "removed", reason });
       }
       continue;
@@ -88,7 +113,11 @@ export function decidePage<C, F extends { displayName: string }>(rules: PageRule
     const skipReason = rules.skipReason(fields, objectId, existing);
     if (skipReason) {
       if (existing && existing.status !== "removed") {
-        decision.pending.push({ entraObjectId: objectId, toStatus: "removed", reason: rules.removalReason?.(skipReason) ?? skipReason });
+        decision.pending.push({
+          entraObjectId: objectId,
+          toStatus: "removed",
+          reason: rules.removalReason?.(skipReason) ?? skipReason,
+        });
       } else skip(skipReason, fields.displayName);
       continue;
     }
@@ -97,7 +126,13 @@ export function decidePage<C, F extends { displayName: string }>(rules: PageRule
     if (handMade && "count" in handMade) {
       skip(`${handMade.count} clients added by hand have this address`, fields.displayName);
     } else if (handMade) {
-      decision.adoptions.push({ id: handMade.recordId, entraObjectId: objectId, status: target, ...fields, ...handMade.keeps });
+      decision.adoptions.push({
+        id: handMade.recordId,
+        entraObjectId: objectId,
+        status: target,
+        ...fields,
+        ...handMade.keeps,
+      });
       counted("matched", fields);
     } else if (!existing) {
       decision.inserts.push({ entraObjectId: objectId, status: target, ...fields });
@@ -105,7 +140,11 @@ export function decidePage<C, F extends { displayName: string }>(rules: PageRule
     } else if (existing.status === "active" && target === "disabled") {
       // The fields are written now; the status waits for the end of the run (and the review guard).
       decision.updates.push({ id: existing.id, entraObjectId: objectId, status: "active", ...fields });
-      decision.pending.push({ entraObjectId: objectId, toStatus: "disabled", reason: "account disabled in Microsoft Entra" });
+      decision.pending.push({
+        entraObjectId: objectId,
+        toStatus: "disabled",
+        reason: "account disabled in Microsoft Entra",
+      });
     } else if (existing.status !== target) {
       decision.updates.push({ id: existing.id, entraObjectId: objectId, status: target, ...fields });
       counted(target === "active" ? "restored" : "updated", fields);

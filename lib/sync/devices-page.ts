@@ -2,8 +2,13 @@ import "server-only";
 import { devices, type Device } from "@/db/schema";
 import { deviceOwnerColumns } from "@/lib/synced-fields";
 import {
-  fetchDevicesDeltaLinkFromNow, fetchDevicesDeltaPage, fetchDevicesPage, fetchFirstOwners,
-  type DeltaPage, type GraphDeviceChange, type GraphOptions,
+  fetchDevicesDeltaLinkFromNow,
+  fetchDevicesDeltaPage,
+  fetchDevicesPage,
+  fetchFirstOwners,
+  type DeltaPage,
+  type GraphDeviceChange,
+  type GraphOptions,
 } from "@/lib/azure";
 import { decidePage, type PageDecision, type PageRules } from "./decide-page";
 import { deviceColumns, deviceFieldsFrom, type DeviceFields } from "./record-fields";
@@ -55,13 +60,21 @@ const decideAndWrite: Pick<DevicesListing, "prepare" | "write"> = {
     return decidePage(ownedDeviceRules(owners), page.changes, known);
   },
   write(plan, pageIndex, page, decision) {
-    const pageInfo = { runId: plan.runId, pageIndex, connectionId: plan.connectionId, syncedAt: new Date(plan.syncedAt) };
+    const pageInfo = {
+      runId: plan.runId,
+      pageIndex,
+      connectionId: plan.connectionId,
+      syncedAt: new Date(plan.syncedAt),
+    };
     return writePage(devices, pageInfo, decision, { nextLink: page.nextLink, deltaLink: page.deltaLink });
   },
 };
 
 /** What changed since a delta link (or, from none, every device) through Graph's delta query, 200 a page at most. */
-export const devicesListing: DevicesListing = { fetch: (graph, link) => fetchDevicesDeltaPage(graph, link), ...decideAndWrite };
+export const devicesListing: DevicesListing = {
+  fetch: (graph, link) => fetchDevicesDeltaPage(graph, link),
+  ...decideAndWrite,
+};
 
 /**
  * Every device through the plain listing: 999 a page, five times fewer round trips than a delta round. The

@@ -13,7 +13,11 @@ import { executePrepared } from "./write-page";
 const addressKey = (address: string | null | undefined) => address?.trim().toLowerCase() || null;
 
 function addressesOf(account: { mail?: string | null; userPrincipalName?: string | null }) {
-  return [...new Set([addressKey(account.mail), addressKey(account.userPrincipalName)].filter((a): a is string => Boolean(a)))];
+  return [
+    ...new Set(
+      [addressKey(account.mail), addressKey(account.userPrincipalName)].filter((a): a is string => Boolean(a)),
+    ),
+  ];
 }
 
 /** The connection's organization's hand-made clients, not yet linked to Entra, whose mail is one of these users' addresses. */
@@ -43,7 +47,9 @@ export async function handMadeMatcher(connectionId: string, users: GraphUserChan
   const { byAddress, typed } = await handMadeClientsByAddress(connectionId, users);
   const taken = new Set<string>();
   return (fields: ClientFields): HandMadeMatch => {
-    const ids = [...new Set(addressesOf(fields).flatMap((address) => byAddress.get(address) ?? []))].filter((id) => !taken.has(id));
+    const ids = [...new Set(addressesOf(fields).flatMap((address) => byAddress.get(address) ?? []))].filter(
+      (id) => !taken.has(id),
+    );
     if (ids.length > 1) return { count: ids.length };
     if (!ids.length) return null;
     taken.add(ids[0]);

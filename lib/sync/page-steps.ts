@@ -44,7 +44,11 @@ export type PagesStepResult =
 
 /** Adds seconds Graph made the run wait (Retry-After) to its history. */
 export async function addGraphWait(runId: string, seconds: number) {
-  if (seconds > 0) await db.update(syncRuns).set({ graphWaitSeconds: sql`${syncRuns.graphWaitSeconds} + ${Math.round(seconds)}` }).where(eq(syncRuns.id, runId));
+  if (seconds > 0)
+    await db
+      .update(syncRuns)
+      .set({ graphWaitSeconds: sql`${syncRuns.graphWaitSeconds} + ${Math.round(seconds)}` })
+      .where(eq(syncRuns.id, runId));
 }
 
 /** The last page an earlier attempt of this step wrote, if any. */
@@ -52,7 +56,13 @@ async function lastWrittenPage(runId: string, fromIndex: number) {
   const [page] = await db
     .select({ pageIndex: syncRunPages.pageIndex, nextLink: syncRunPages.nextLink, deltaLink: syncRunPages.deltaLink })
     .from(syncRunPages)
-    .where(and(eq(syncRunPages.runId, runId), gte(syncRunPages.pageIndex, fromIndex), lt(syncRunPages.pageIndex, fromIndex + PAGES_PER_STEP)))
+    .where(
+      and(
+        eq(syncRunPages.runId, runId),
+        gte(syncRunPages.pageIndex, fromIndex),
+        lt(syncRunPages.pageIndex, fromIndex + PAGES_PER_STEP),
+      ),
+    )
     .orderBy(desc(syncRunPages.pageIndex))
     .limit(1);
   return page;
@@ -62,9 +72,16 @@ async function lastWrittenPage(runId: string, fromIndex: number) {
  * One step: up to PAGES_PER_STEP pages from `link`, each written atomically and recorded. A retried step
  * resumes after the last page it recorded (from that page's stored link), so nothing is written twice.
  */
-export async function syncPages<P extends ListedPage, W>(plan: RunPlan, listing: PageListing<P, W>, firstIndex: number, link: string | null, options: PageStepOptions = {}): Promise<PagesStepResult> {
+export async function syncPages<P extends ListedPage, W>(
+  plan: RunPlan,
+  listing: PageListing<P, W>,
+  firstIndex: number,
+  link: string | null,
+  options: PageStepOptions = {},
+): Promise<PagesStepResult> {
   const written = await lastWrittenPage(plan.runId, firstIndex);
-  if (written && !written.nextLink) return { nextIndex: written.pageIndex + 1, nextLink: null, deltaLink: written.deltaLink };
+  if (written && !written.nextLink)
+    return { nextIndex: written.pageIndex + 1, nextLink: null, deltaLink: written.deltaLink };
   const resumeLink = written ? written.nextLink : link;
   let index = written ? written.pageIndex + 1 : firstIndex;
   const end = firstIndex + PAGES_PER_STEP;
@@ -84,7 +101,8 @@ export async function syncPages<P extends ListedPage, W>(plan: RunPlan, listing:
     const page = await fetching;
     if ("fullResyncNeeded" in page && page.fullResyncNeeded) return { ...page, nextIndex: index + 1 };
     const listed = page as P;
-    const goOn = listed.nextLink !== null && index + 1 < end && Date.now() < stopStartingPagesAt && !options.signal?.aborted;
+    const goOn =
+      listed.nextLink !== null && index + 1 < end && Date.now() < stopStartingPagesAt && !options.signal?.aborted;
     if (goOn) fetching = fetchPage(listed.nextLink);
     const { written } = await listing.write(plan, index, listed, await listing.prepare(plan, listed, graph));
     if (!written) return { runEnded: true, nextIndex: index };
@@ -92,6 +110,7 @@ export async function syncPages<P extends ListedPage, W>(plan: RunPlan, listing:
     waitRecorded = graph.waitedSeconds;
     index++;
     // A stop asked for while this page was written: the page fetched meanwhile is left for the next sync.
-    if (!goOn || options.signal?.aborted) return { nextIndex: index, nextLink: listed.nextLink, deltaLink: listed.deltaLink };
+    if (!goOn || options.signal?.aborted)
+      return { nextIndex: index, nextLink: listed.nextLink, deltaLink: listed.deltaLink };
   }
 }

@@ -21,11 +21,17 @@ export async function sumRunPages(tx: Transaction, runId: string) {
   const counts = noCounts();
   const skippedReasons: Record<string, number> = {};
   const examples: SyncExamples = {};
-  const pages = await tx.select().from(syncRunPages).where(eq(syncRunPages.runId, runId)).orderBy(syncRunPages.pageIndex);
+  const pages = await tx
+    .select()
+    .from(syncRunPages)
+    .where(eq(syncRunPages.runId, runId))
+    .orderBy(syncRunPages.pageIndex);
   for (const page of pages) {
     addCounts(counts, page.counts);
-    for (const [reason, n] of Object.entries(page.skippedReasons)) skippedReasons[reason] = (skippedReasons[reason] ?? 0) + n;
-    for (const [kind, names] of Object.entries(page.examples)) for (const name of names) addExample(examples, kind, name);
+    for (const [reason, n] of Object.entries(page.skippedReasons))
+      skippedReasons[reason] = (skippedReasons[reason] ?? 0) + n;
+    for (const [kind, names] of Object.entries(page.examples))
+      for (const name of names) addExample(examples, kind, name);
   }
   return { counts, skippedReasons, examples };
 }

@@ -8,11 +8,20 @@ import { loadConnection, type RunPlan } from "./run-plan";
 
 /** A page of the plain listing as a delta page of upserts, so the same decide-and-write serves both. */
 export function asUpserts<T>(page: GraphPage<T>) {
-  return { fullResyncNeeded: false as const, changes: page.items.map((item) => ({ type: "upsert" as const, item })), nextLink: page.nextLink, deltaLink: null };
+  return {
+    fullResyncNeeded: false as const,
+    changes: page.items.map((item) => ({ type: "upsert" as const, item })),
+    nextLink: page.nextLink,
+    deltaLink: null,
+  };
 }
 
 /** The run's delta link from now (`fetchFromNow`), the seconds Graph made it wait added to the run's history. */
-export async function deltaLinkFromNowFor<L>(plan: RunPlan, options: GraphOptions, fetchFromNow: (graph: GraphSession) => Promise<L>) {
+export async function deltaLinkFromNowFor<L>(
+  plan: RunPlan,
+  options: GraphOptions,
+  fetchFromNow: (graph: GraphSession) => Promise<L>,
+) {
   const { settings } = await loadConnection(plan.connectionId);
   const graph = openGraphSession(settings, options);
   try {

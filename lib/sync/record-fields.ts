@@ -17,12 +17,21 @@ export const deviceColumns = writtenColumns(deviceFields);
  * it leaves out keeps the value Vertask has. Null when the object has no name (only other properties changed
  * for an object Vertask has not synced).
  */
-function fieldsFrom<Row extends { displayName: string }>(declaration: SyncedFields<Row>, change: Record<string, unknown>, kept?: Partial<Row>) {
+function fieldsFrom<Row extends { displayName: string }>(
+  declaration: SyncedFields<Row>,
+  change: Record<string, unknown>,
+  kept?: Partial<Row>,
+) {
   const row: Record<string, unknown> = {};
   for (const [property, { column, toColumn, whenEmpty }] of Object.entries(declaration.graph)) {
     if (!column) continue;
     const changed = change[property];
-    const value = changed === undefined ? (kept?.[column] ?? null) : changed === null || !toColumn ? changed : toColumn(changed as never);
+    const value =
+      changed === undefined
+        ? (kept?.[column] ?? null)
+        : changed === null || !toColumn
+          ? changed
+          : toColumn(changed as never);
     row[column] = value ?? whenEmpty ?? null;
   }
   const name = declaration.name(row as Partial<Row>);
@@ -42,7 +51,10 @@ export function clientFieldsFrom(change: GraphUserChange, kept?: Partial<ClientF
  * A client's fields with what was typed by hand before a sync took it over, wherever Entra has nothing: Entra's
  * value wins whenever it has one, and an empty one never erases what a person typed.
  */
-export function withTypedByHand(fields: ClientFields | null, typed: TypedByHand | null | undefined): ClientFields | null {
+export function withTypedByHand(
+  fields: ClientFields | null,
+  typed: TypedByHand | null | undefined,
+): ClientFields | null {
   if (!fields || !typed) return fields;
   const filled = { ...fields };
   for (const [column, value] of Object.entries(typed) as [keyof TypedByHand, string][]) {
@@ -60,7 +72,8 @@ export function sameFields<F extends object>(a: F, b: Partial<F>) {
   return (Object.keys(a) as (keyof F)[]).every((key) => {
     const left = a[key];
     const right = b[key];
-    if (left instanceof Date || right instanceof Date) return (left as Date | null)?.getTime?.() === (right as Date | null)?.getTime?.();
+    if (left instanceof Date || right instanceof Date)
+      return (left as Date | null)?.getTime?.() === (right as Date | null)?.getTime?.();
     return JSON.stringify(left ?? null) === JSON.stringify(right ?? null);
   });
 }

@@ -1,7 +1,14 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { clients, type Client } from "@/db/schema";
-import { fetchUsersDeltaLinkFromNow, fetchUsersDeltaPage, fetchUsersPage, type DeltaPage, type GraphOptions, type GraphUserChange } from "@/lib/azure";
+import {
+  fetchUsersDeltaLinkFromNow,
+  fetchUsersDeltaPage,
+  fetchUsersPage,
+  type DeltaPage,
+  type GraphOptions,
+  type GraphUserChange,
+} from "@/lib/azure";
 import { decidePage, type HandMadeMatch, type PageDecision, type PageRules } from "./decide-page";
 import { handMadeMatcher } from "./hand-made-matches";
 import { externalOffReason } from "./pending-changes";
@@ -13,17 +20,26 @@ import { leftScopeReason, scopeSkipReason } from "./users-scope";
 import { executePrepared, knownRecords, writePage } from "./write-page";
 
 type KnownClient = ClientFields & Pick<Client, "typedByHand">;
-type UserLookups = { inChosenGroups: (objectId: string) => boolean; handMadeMatch: (fields: ClientFields) => HandMadeMatch };
+type UserLookups = {
+  inChosenGroups: (objectId: string) => boolean;
+  handMadeMatch: (fields: ClientFields) => HandMadeMatch;
+};
 
-function userRules(plan: Pick<RunPlan, "syncExternalUsers" | "usersScope">, lookups: UserLookups): PageRules<GraphUserChange, ClientFields> {
+function userRules(
+  plan: Pick<RunPlan, "syncExternalUsers" | "usersScope">,
+  lookups: UserLookups,
+): PageRules<GraphUserChange, ClientFields> {
   return {
     noun: "user",
     // A client taken over from one added by hand keeps what was typed where Entra has nothing.
-    fieldsFrom: (change, kept) => withTypedByHand(clientFieldsFrom(change, kept), (kept as Partial<KnownClient> | undefined)?.typedByHand),
+    fieldsFrom: (change, kept) =>
+      withTypedByHand(clientFieldsFrom(change, kept), (kept as Partial<KnownClient> | undefined)?.typedByHand),
     isEnabled: (fields) => fields.accountEnabled,
     skipReason(fields, objectId, existing) {
       if (fields.isExternal && !plan.syncExternalUsers) return externalOffReason;
-      return plan.usersScope ? scopeSkipReason(plan.usersScope, fields, () => lookups.inChosenGroups(objectId), !existing) : null;
+      return plan.usersScope
+        ? scopeSkipReason(plan.usersScope, fields, () => lookups.inChosenGroups(objectId), !existing)
+        : null;
     },
     removalReason: (reason) => (reason === externalOffReason ? reason : leftScopeReason(reason)),
     handMadeMatch: lookups.handMadeMatch,
@@ -41,8 +57,15 @@ async function chosenGroupMembers(plan: RunPlan, objectIds: string[]) {
 type UsersDeltaPage = Extract<DeltaPage<GraphUserChange>, { fullResyncNeeded: false }>;
 
 /** A preview writes each page's counts, what it would disable or remove, and whom it listed; no client. */
-const previewOnly = <F>(decision: PageDecision<F>): PageDecision<F> => ({ ...decision, inserts: [], updates: [], adoptions: [], unchangedIds: [] });
-const listedIds = (page: UsersDeltaPage) => page.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));
+const previewOnly = <F>(decision: PageDecision<F>): PageDecision<F> => ({
+  ...decision,
+  inserts: [],
+  updates: [],
+  adoptions: [],
+  unchangedIds: [],
+});
+const listedIds = (page: UsersDeltaPage) =>
+  page.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));
 
 type UsersListing = PageListing<UsersDeltaPage, PageDecision<ClientFields>>;
 
@@ -59,14 +82,24 @@ const decideAndWrite: Pick<UsersListing, "prepare" | "write"> = {
     return decidePage(userRules(plan, { inChosenGroups: (id) => members.has(id), handMadeMatch }), page.changes, known);
   },
   write(plan, pageIndex, page, decision) {
-    const pageInfo = { runId: plan.runId, pageIndex, connectionId: plan.connectionId, syncedAt: new Date(plan.syncedAt) };
+    const pageInfo = {
+      runId: plan.runId,
+      pageIndex,
+      connectionId: plan.connectionId,
+      syncedAt: new Date(plan.syncedAt),
+    };
     const links = { nextLink: page.nextLink, deltaLink: page.deltaLink };
-    return plan.preview ? writePage(clients, pageInfo, previewOnly(decision), links, listedIds(page)) : writePage(clients, pageInfo, decision, links);
+    return plan.preview
+      ? writePage(clients, pageInfo, previewOnly(decision), links, listedIds(page))
+      : writePage(clients, pageInfo, decision, links);
   },
 };
 
 /** What changed since a delta link, through Graph's delta query (200 users a page at most). */
-export const usersListing: UsersListing = { fetch: (graph, link) => fetchUsersDeltaPage(graph, link), ...decideAndWrite };
+export const usersListing: UsersListing = {
+  fetch: (graph, link) => fetchUsersDeltaPage(graph, link),
+  ...decideAndWrite,
+};
 
 /**
  * Every user, through the plain listing: 999 a page, five times fewer round trips than a delta round. The

@@ -40,7 +40,12 @@ type Account = Pick<ClientFields, "userPrincipalName" | "mail" | "licensed" | "a
  * Why the scope leaves this account out, or null. `inChosenGroups` is asked only in group scope; a licence
  * Vertask has not yet been told about (null) is not taken for none.
  */
-export function scopeSkipReason(scope: UsersScope, account: Account, inChosenGroups: () => boolean, firstSeen: boolean): string | null {
+export function scopeSkipReason(
+  scope: UsersScope,
+  account: Account,
+  inChosenGroups: () => boolean,
+  firstSeen: boolean,
+): string | null {
   if (scope.mode === "groups" && !inChosenGroups()) return notInGroupsReason;
   const addresses = [account.userPrincipalName, account.mail].filter((address): address is string => Boolean(address));
   const pattern = scope.skipPatterns.find((p) => addresses.some((address) => patternMatches(p, address)));
@@ -53,6 +58,12 @@ export function scopeSkipReason(scope: UsersScope, account: Account, inChosenGro
 /** Whether two scopes bring in the same users (the order of groups and patterns aside). */
 export function sameScope(a: UsersScope, b: UsersScope) {
   const key = (s: UsersScope) =>
-    JSON.stringify([s.mode, s.groups.map((g) => g.id).sort(), s.skipUnlicensed, [...s.skipPatterns].sort(), s.skipDisabledOnFirstSight]);
+    JSON.stringify([
+      s.mode,
+      s.groups.map((g) => g.id).sort(),
+      s.skipUnlicensed,
+      [...s.skipPatterns].sort(),
+      s.skipDisabledOnFirstSight,
+    ]);
   return key(a) === key(b);
 }

@@ -42,15 +42,24 @@ async function writeWhileRunning(runId: string, statement: SQL): Promise<boolean
 }
 
 /** The rows Vertask already has for these Entra objects, keyed by object id. */
-export async function knownRecords<F>(table: RecordTable, connectionId: string, objectIds: string[], fields: (keyof F)[]) {
+export async function knownRecords<F>(
+  table: RecordTable,
+  connectionId: string,
+  objectIds: string[],
+  fields: (keyof F)[],
+) {
   const columns = getTableColumns(table) as unknown as Record<string, AnyPgColumn>;
-  const selection = Object.fromEntries(["id", "entraObjectId", "status", ...(fields as string[])].map((f) => [f, columns[f]]));
+  const selection = Object.fromEntries(
+    ["id", "entraObjectId", "status", ...(fields as string[])].map((f) => [f, columns[f]]),
+  );
   // The ids travel as one array parameter: one statement text for every page, whatever its size.
   const rows = objectIds.length
     ? await db
         .select(selection)
         .from(table)
-        .where(and(eq(table.connectionId, connectionId), sql`${table.entraObjectId} = ANY(${sql.param(objectIds)}::text[])`))
+        .where(
+          and(eq(table.connectionId, connectionId), sql`${table.entraObjectId} = ANY(${sql.param(objectIds)}::text[])`),
+        )
         .prepare("sync_known_records")
         .execute()
     : [];
@@ -72,7 +81,9 @@ function rowsRecordset(table: RecordTable, rows: object[]) {
 function upsertStatement(table: RecordTable, rows: object[], page: { connectionId: string; syncedAt: Date }) {
   const { keys, names, recordset } = rowsRecordset(table, rows);
   const written = ["organization_id", "connection_id", "source", "last_synced_at", "updated_at", ...names];
-  const updated = written.filter((name) => !["organization_id", "connection_id", "entra_object_id", "source"].includes(name));
+  const updated = written.filter(
+    (name) => !["organization_id", "connection_id", "entra_object_id", "source"].includes(name),
+  );
   const syncedAt = page.syncedAt.toISOString();
   // A synced row belongs to its connection's organization.
   return sql`
@@ -112,26 +123,39 @@ export async function writePage<F extends object>(
   previewSeen?: string[],
 ): Promise<PageResult> {
   const { runId, pageIndex, syncedAt } = page;
-  const result = { counts: decision.counts, skippedReasons: decision.skippedReasons, examples: decision.examples, ...links };
+  const result = {
+    counts: decision.counts,
+    skippedReasons: decision.skippedReasons,
+    examples: decision.examples,
+    ...links,
+  };
   const rows = [...decision.inserts, ...decision.updates];
   const tableName = sql.raw(tableNameOf(table));
   // One statement, so one round trip: a statement is atomic on its own, and each part below touches rows
   // no other part touches (decidePage puts every object in exactly one list).
   const parts: SQL[] = [];
   if (previewSeen?.length) {
-    parts.push(sql`seen AS (INSERT INTO sync_preview_seen (run_id, object_id) SELECT ${runId}::uuid, unnest(${sql.param(previewSeen)}::text[]) ON CONFLICT DO NOTHING)`);
+    parts.push(
+      sql`seen AS (INSERT INTO sync_preview_seen (run_id, object_id) SELECT ${runId}::uuid, unnest(${sql.param(previewSeen)}::text[]) ON CONFLICT DO NOTHING)`,
+    );
   }
   if (rows.length) parts.push(sql`upserted AS (${upsertStatement(table, rows, page)})`);
   if (decision.adoptions.length) parts.push(sql`adopted AS (${adoptStatement(table, decision.adoptions, page)})`);
   if (decision.unchangedIds.length) {
-    parts.push(sql`touched AS (UPDATE ${tableName} SET last_synced_at = ${syncedAt.toISOString()} WHERE id = ANY(${sql.param(decision.unchangedIds)}::uuid[]))`);
+    parts.push(
+      sql`touched AS (UPDATE ${tableName} SET last_synced_at = ${syncedAt.toISOString()} WHERE id = ANY(${sql.param(decision.unchangedIds)}::uuid[]))`,
+    );
   }
   // A disable or removal an earlier page held is void once a later page brings the object back.
   if (decision.settledObjectIds.length) {
-    parts.push(sql`settled AS (DELETE FROM sync_pending_changes WHERE run_id = ${runId} AND entra_object_id = ANY(${sql.param(decision.settledObjectIds)}::text[]))`);
+    parts.push(
+      sql`settled AS (DELETE FROM sync_pending_changes WHERE run_id = ${runId} AND entra_object_id = ANY(${sql.param(decision.settledObjectIds)}::text[]))`,
+    );
   }
   if (decision.pending.length) {
-    const pending = JSON.stringify(decision.pending.map((p) => ({ entra_object_id: p.entraObjectId, to_status: p.toStatus, reason: p.reason })));
+    const pending = JSON.stringify(
+      decision.pending.map((p) => ({ entra_object_id: p.entraObjectId, to_status: p.toStatus, reason: p.reason })),
+    );
     parts.push(sql`held AS (
       INSERT INTO sync_pending_changes (run_id, entra_object_id, to_status, reason)
       SELECT ${runId}, p.entra_object_id, p.to_status, p.reason
@@ -142,7 +166,10 @@ export async function writePage<F extends object>(
     INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, examples, next_link, delta_link)
     VALUES (${runId}, ${pageIndex}, ${JSON.stringify(result.counts)}::jsonb, ${JSON.stringify(result.skippedReasons)}::jsonb,
       ${JSON.stringify(result.examples)}::jsonb, ${links.nextLink}, ${links.deltaLink}))`);
-  const written = await writeWhileRunning(runId, sql`WITH ${sql.join(parts, sql`, `)} UPDATE sync_runs SET pages_done = pages_done + 1, heartbeat_at = now() WHERE id = ${runId}`);
+  const written = await writeWhileRunning(
+    runId,
+    sql`WITH ${sql.join(parts, sql`, `)} UPDATE sync_runs SET pages_done = pages_done + 1, heartbeat_at = now() WHERE id = ${runId}`,
+  );
   return { written, ...result };
 }
 
@@ -151,10 +178,13 @@ export async function writePage<F extends object>(
  * `insert` writes the page's entries; with the page's record, one statement, atomic on its own.
  */
 export async function writeRunListPage(runId: string, pageIndex: number, insert: SQL | null, nextLink: string | null) {
-  const written = await writeWhileRunning(runId, sql`
+  const written = await writeWhileRunning(
+    runId,
+    sql`
     WITH ${insert ? sql`listed AS (${insert}), ` : sql``}page AS (
       INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, next_link, delta_link)
       VALUES (${runId}, ${pageIndex}, ${JSON.stringify(noCounts())}::jsonb, '{}'::jsonb, ${nextLink}, NULL))
-    UPDATE sync_runs SET pages_done = pages_done + 1, heartbeat_at = now() WHERE id = ${runId}`);
+    UPDATE sync_runs SET pages_done = pages_done + 1, heartbeat_at = now() WHERE id = ${runId}`,
+  );
   return { written };
 }

@@ -31,11 +31,19 @@ type GraphAttribute<Row> = {
 export function syncedFieldsOf<Row>() {
   return {
     /** A Graph property written as it is to a column of the same type. */
-    stored<C extends keyof Row & string, T extends z.ZodType<NonNullable<Row[C]>>>(type: T, column: C, options: { whenEmpty?: Row[C] } = {}) {
+    stored<C extends keyof Row & string, T extends z.ZodType<NonNullable<Row[C]>>>(
+      type: T,
+      column: C,
+      options: { whenEmpty?: Row[C] } = {},
+    ) {
       return { type, column, ...options };
     },
     /** A Graph property whose value is converted before it is written. */
-    converted<C extends keyof Row & string, T extends z.ZodType>(type: T, column: C, toColumn: (value: z.output<T>) => NonNullable<Row[C]>) {
+    converted<C extends keyof Row & string, T extends z.ZodType>(
+      type: T,
+      column: C,
+      toColumn: (value: z.output<T>) => NonNullable<Row[C]>,
+    ) {
       return { type, column, toColumn };
     },
     /** A Graph property listed (and checked) but not stored. */
@@ -66,7 +74,9 @@ export function graphProperties<D extends AnySyncedFields>(declaration: D) {
 }
 
 export function graphTypes<D extends AnySyncedFields>(declaration: D): GraphTypes<D> {
-  return Object.fromEntries(Object.entries(declaration.graph).map(([property, attribute]) => [property, attribute.type])) as GraphTypes<D>;
+  return Object.fromEntries(
+    Object.entries(declaration.graph).map(([property, attribute]) => [property, attribute.type]),
+  ) as GraphTypes<D>;
 }
 
 /** The columns a sync writes for this kind, which are also the fields it compares. */

@@ -34,7 +34,9 @@ export function useAlertWorld() {
     const before = mails().length;
     await evaluateTimedAlerts(day);
     await deliverPendingAlertMail();
-    return mails().slice(before).map((m) => m.subject);
+    return mails()
+      .slice(before)
+      .map((m) => m.subject);
   };
   return { world, mails, mailsOn, inbox: () => mail.inbox };
 }
@@ -60,13 +62,27 @@ export async function endRun(kind: SyncKind, status: SyncRun["status"], fields: 
 }
 
 /** Records a run of this connection that has reached its end, as the sync leaves it, then reports it as the run lifecycle does. */
-export async function endRunOf(connectionId: string, kind: SyncKind, status: SyncRun["status"], fields: RunFields = {}) {
+export async function endRunOf(
+  connectionId: string,
+  kind: SyncKind,
+  status: SyncRun["status"],
+  fields: RunFields = {},
+) {
   // Each run queued after the one before, as real runs are (unless the test says when).
   lastQueuedAt = Math.max(Date.now(), lastQueuedAt + 1);
   const queuedAt = new Date(lastQueuedAt);
   const [run] = await db
     .insert(syncRuns)
-    .values({ connectionId, kind, trigger: "manual", status, queuedAt, startedAt: queuedAt, finishedAt: queuedAt, ...fields })
+    .values({
+      connectionId,
+      kind,
+      trigger: "manual",
+      status,
+      queuedAt,
+      startedAt: queuedAt,
+      finishedAt: queuedAt,
+      ...fields,
+    })
     .returning();
   await alertOnRunEnded(run.id);
   return run;
@@ -74,9 +90,12 @@ export async function endRunOf(connectionId: string, kind: SyncKind, status: Syn
 
 /** One run of the 10-minute alert sweep, in-process, through the real Inngest function. */
 export async function runAlertSweep() {
-  const { result, error } = await new InngestTestEngine({ function: alertSweep }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] as never });
+  const { result, error } = await new InngestTestEngine({ function: alertSweep }).execute({
+    events: [{ name: "inngest/scheduled.timer", data: {} }] as never,
+  });
   if (error) throw error;
   return result as { stalled: number; sent: number; waiting: number };
 }
 
-export const recipientsOf = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).flatMap((to) => to!.value.map((a) => a.address)).sort();
+export const recipientsOf = (mail: ParsedMail) =>
+  (Array.isArray(mail.to) ? mail.to : [mail.to]).flatMap((to) => to!.value.map((a) => a.address)).sort();

@@ -21,7 +21,9 @@ const received = useInngestEventApi();
  */
 async function runDailyCheck() {
   received.length = 0;
-  const cron = await new InngestTestEngine({ function: connectionHealthCheck }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] as never });
+  const cron = await new InngestTestEngine({ function: connectionHealthCheck }).execute({
+    events: [{ name: "inngest/scheduled.timer", data: {} }] as never,
+  });
   if (cron.error) throw cron.error;
   const result = { checked: 0, failing: 0, sent: 0 };
   const outputs: unknown[] = [];
@@ -32,7 +34,11 @@ async function runDailyCheck() {
     result.checked++;
     if (!ok) result.failing++;
     result.sent += sent;
-    outputs.push(...(await Promise.all(Object.values(execution.state ?? {}).map((output) => output.catch((error) => String(error))))));
+    outputs.push(
+      ...(await Promise.all(
+        Object.values(execution.state ?? {}).map((output) => output.catch((error) => String(error))),
+      )),
+    );
   }
   return { result, stepOutputs: JSON.stringify(outputs) };
 }
@@ -44,26 +50,37 @@ describe("the daily connection check", () => {
   });
 
   it("mails once when a permission goes missing, not again the next day, and once when the check passes again", async () => {
-    await saveSettings(world.admin, { clientId: CONTOSO.appWithoutDevices.clientId, secret: CONTOSO.appWithoutDevices.secret });
+    await saveSettings(world.admin, {
+      clientId: CONTOSO.appWithoutDevices.clientId,
+      secret: CONTOSO.appWithoutDevices.secret,
+    });
     const first = await runDailyCheck();
     expect(first.result).toEqual({ checked: 1, failing: 1, sent: 1 });
     expect(mails().map((m) => m.subject)).toEqual(["Vertask: Test connection fails"]);
     expect(mails()[0].text).toContain("Test connection would fail now:");
     expect(mails()[0].text).toContain("Device.Read.All");
     expect(first.stepOutputs).not.toContain(CONTOSO.appWithoutDevices.secret);
-    expect((await openAlertsFor(world.admin)).map((a) => a.summary)).toEqual([expect.stringContaining("Device.Read.All")]);
+    expect((await openAlertsFor(world.admin)).map((a) => a.summary)).toEqual([
+      expect.stringContaining("Device.Read.All"),
+    ]);
 
     expect((await runDailyCheck()).result).toEqual({ checked: 1, failing: 1, sent: 0 });
     expect(mails()).toHaveLength(1);
 
     await saveSettings(world.admin, { clientId: CONTOSO.goodApp.clientId, secret: CONTOSO.goodApp.secret });
     expect((await runDailyCheck()).result).toEqual({ checked: 1, failing: 0, sent: 1 });
-    expect(mails().map((m) => m.subject)).toEqual(["Vertask: Test connection fails", "Vertask: Test connection passes again"]);
+    expect(mails().map((m) => m.subject)).toEqual([
+      "Vertask: Test connection fails",
+      "Vertask: Test connection passes again",
+    ]);
     expect(await openAlertsFor(world.admin)).toEqual([]);
   });
 
   it("mails the classified reason when the secret has expired at Microsoft; a passing Test connection clears it", async () => {
-    await saveSettings(world.admin, { clientId: CONTOSO.appWithExpiredSecret.clientId, secret: CONTOSO.appWithExpiredSecret.secret });
+    await saveSettings(world.admin, {
+      clientId: CONTOSO.appWithExpiredSecret.clientId,
+      secret: CONTOSO.appWithExpiredSecret.secret,
+    });
     const { stepOutputs } = await runDailyCheck();
     expect(mails()).toHaveLength(1);
     expect(mails()[0].text).toMatch(/expired/i);
@@ -79,6 +96,9 @@ describe("the daily connection check", () => {
     // The recovery mail goes with the next alert sweep; the daily check, which changes nothing, mails nothing.
     expect((await runDailyCheck()).result).toEqual({ checked: 1, failing: 0, sent: 0 });
     expect((await runAlertSweep()).sent).toBe(1);
-    expect(mails().map((m) => m.subject)).toEqual(["Vertask: Test connection fails", "Vertask: Test connection passes again"]);
+    expect(mails().map((m) => m.subject)).toEqual([
+      "Vertask: Test connection fails",
+      "Vertask: Test connection passes again",
+    ]);
   });
 });

@@ -18,7 +18,11 @@ const { world, mails, mailsOn } = useAlertWorld();
 
 /** Saves the provider app's "Client secret expires on" as its page's action does (then the alert). */
 async function saveProviderExpiry(admin: Actor, expiresOn: string, now = new Date()) {
-  const form = providerAppForm.parse({ clientId: PROVIDER.multiTenantApp.clientId, clientSecret: PROVIDER.multiTenantApp.secret, clientSecretExpiresOn: expiresOn });
+  const form = providerAppForm.parse({
+    clientId: PROVIDER.multiTenantApp.clientId,
+    clientSecret: PROVIDER.multiTenantApp.secret,
+    clientSecretExpiresOn: expiresOn,
+  });
   await saveProviderApp(admin, form, now);
   await refreshSecretExpiryAlerts(now);
 }
@@ -29,13 +33,21 @@ describe("the provider app's credential expiry", () => {
     await saveProviderExpiry(world.admin, isoDate(expiresOn));
 
     expect(await mailsOn(daysFrom(expiresOn, -31))).toEqual([]);
-    expect(await mailsOn(daysFrom(expiresOn, -30))).toEqual(["Vertask: Provider app: the client secret expires within 30 days"]);
-    expect(mails()[0].text).toContain(`Provider app: The provider app's client secret expires in 30 days (${isoDate(expiresOn)})`);
+    expect(await mailsOn(daysFrom(expiresOn, -30))).toEqual([
+      "Vertask: Provider app: the client secret expires within 30 days",
+    ]);
+    expect(mails()[0].text).toContain(
+      `Provider app: The provider app's client secret expires in 30 days (${isoDate(expiresOn)})`,
+    );
     expect(mails()[0].text).toContain(`Provider app: ${appUrl}/settings/organizations/provider-app`);
     expect(mails()[0].text).not.toContain(PROVIDER.multiTenantApp.secret);
     expect(await mailsOn(daysFrom(expiresOn, -29))).toEqual([]);
-    expect(await mailsOn(daysFrom(expiresOn, -7))).toEqual(["Vertask: Provider app: the client secret expires within 7 days"]);
-    expect(await mailsOn(daysFrom(expiresOn, -1))).toEqual(["Vertask: Provider app: the client secret expires within 1 day"]);
+    expect(await mailsOn(daysFrom(expiresOn, -7))).toEqual([
+      "Vertask: Provider app: the client secret expires within 7 days",
+    ]);
+    expect(await mailsOn(daysFrom(expiresOn, -1))).toEqual([
+      "Vertask: Provider app: the client secret expires within 1 day",
+    ]);
     expect(await mailsOn(daysFrom(expiresOn, 0))).toEqual([]);
     expect(await mailsOn(daysFrom(expiresOn, 1))).toEqual(["Vertask: Provider app: the client secret has expired"]);
     expect(mails().at(-1)!.text).toContain(`The provider app's client secret expired on ${isoDate(expiresOn)}`);
@@ -50,15 +62,24 @@ describe("the provider app's credential expiry", () => {
   it("is apart from the connection's own secret: both expiring give two conditions, two mails", async () => {
     await saveProviderExpiry(world.admin, isoDate(daysFrom(today, 5)));
     await db.update(entraConnections).set({ clientSecretExpiresOn: isoDate(daysFrom(today, 20)) });
-    expect((await mailsOn(today)).sort()).toEqual(["Vertask: Provider app: the client secret expires within 7 days", "Vertask: the client secret expires within 30 days"]);
+    expect((await mailsOn(today)).sort()).toEqual([
+      "Vertask: Provider app: the client secret expires within 7 days",
+      "Vertask: the client secret expires within 30 days",
+    ]);
   });
 
   it("of a certificate, says so: its own date and what to upload", async () => {
     await saveProviderExpiry(world.admin, "");
     // As a certificate upload leaves the row (its key encrypted, its date read from the certificate), the secret gone.
-    await db.update(providerApp).set({ clientSecretCiphertext: null, certificateKeyCiphertext: "v1.stored", certificateExpiresOn: isoDate(daysFrom(today, 5)) });
+    await db.update(providerApp).set({
+      clientSecretCiphertext: null,
+      certificateKeyCiphertext: "v1.stored",
+      certificateExpiresOn: isoDate(daysFrom(today, 5)),
+    });
     expect(await mailsOn(today)).toHaveLength(1);
-    expect(mails().at(-1)!.text).toContain(`The provider app's certificate expires in 5 days (${isoDate(daysFrom(today, 5))})`);
+    expect(mails().at(-1)!.text).toContain(
+      `The provider app's certificate expires in 5 days (${isoDate(daysFrom(today, 5))})`,
+    );
     expect(mails().at(-1)!.text).toContain("Upload a new certificate in its Certificates & secrets");
   });
 

@@ -11,8 +11,18 @@ import { appUrl, endRun, recipientsOf, runAlertSweep, useAlertWorld } from "./al
 
 const { world, mails, inbox } = useAlertWorld();
 
-const expiredSecret = "The client secret has expired: create a new one in Certificates & secrets (guide step 3) and enter it under Azure User Sync.";
-const zeroCounts = { created: 0, matched: 0, updated: 0, disabled: 0, removed: 0, restored: 0, unchanged: 10, skipped: 0 };
+const expiredSecret =
+  "The client secret has expired: create a new one in Certificates & secrets (guide step 3) and enter it under Azure User Sync.";
+const zeroCounts = {
+  created: 0,
+  matched: 0,
+  updated: 0,
+  disabled: 0,
+  removed: 0,
+  restored: 0,
+  unchanged: 10,
+  skipped: 0,
+};
 
 describe("a failed sync", () => {
   it("mails every superuser once with the reason and its fix, and a technician nothing", async () => {
@@ -38,7 +48,10 @@ describe("a failed sync", () => {
     expect(mails()).toHaveLength(1);
 
     await endRun("users", "succeeded", { counts: zeroCounts });
-    expect(mails().map((m) => m.subject)).toEqual(["Vertask: syncing users failed", "Vertask: users are syncing again"]);
+    expect(mails().map((m) => m.subject)).toEqual([
+      "Vertask: syncing users failed",
+      "Vertask: users are syncing again",
+    ]);
     expect(mails()[1].text).toContain("Resolved: users are syncing again.");
 
     await endRun("users", "succeeded", { counts: zeroCounts });
@@ -48,7 +61,9 @@ describe("a failed sync", () => {
   it("shows in the banner for superusers until it clears, never for a technician", async () => {
     const technician = await createActor("technician");
     await endRun("devices", "failed", { errorMessage: expiredSecret });
-    expect((await openAlertsFor(world.admin)).map((a) => a.summary)).toEqual([`Syncing devices failed: ${expiredSecret}`]);
+    expect((await openAlertsFor(world.admin)).map((a) => a.summary)).toEqual([
+      `Syncing devices failed: ${expiredSecret}`,
+    ]);
     expect(await openAlertsFor(technician)).toEqual([]);
     await endRun("devices", "succeeded", { counts: zeroCounts });
     expect(await openAlertsFor(world.admin)).toEqual([]);
@@ -66,14 +81,20 @@ describe("a run held as Needs review", () => {
     expect(mails()[0].text).toContain("Apply anyway");
 
     await applyReviewedRun(world.admin, held.id);
-    expect(mails().map((m) => m.subject)).toEqual(["Vertask: a sync of users needs review", "Vertask: the held sync of users is resolved"]);
+    expect(mails().map((m) => m.subject)).toEqual([
+      "Vertask: a sync of users needs review",
+      "Vertask: the held sync of users is resolved",
+    ]);
     expect(await openAlertsFor(world.admin)).toEqual([]);
   });
 
   it("clears when a later sync of that kind succeeds", async () => {
     await endRun("devices", "needs_review", { reviewNote, counts: zeroCounts });
     await endRun("devices", "succeeded", { counts: zeroCounts });
-    expect(mails().map((m) => m.subject)).toEqual(["Vertask: a sync of devices needs review", "Vertask: the held sync of devices is resolved"]);
+    expect(mails().map((m) => m.subject)).toEqual([
+      "Vertask: a sync of devices needs review",
+      "Vertask: the held sync of devices is resolved",
+    ]);
   });
 });
 
@@ -91,7 +112,10 @@ describe("what does not change an alert", () => {
     const older = await endRun("users", "failed", { errorMessage: expiredSecret });
     await endRun("users", "succeeded", { counts: zeroCounts });
     await alertOnRunEnded(older.id);
-    expect(mails().map((m) => m.subject)).toEqual(["Vertask: syncing users failed", "Vertask: users are syncing again"]);
+    expect(mails().map((m) => m.subject)).toEqual([
+      "Vertask: syncing users failed",
+      "Vertask: users are syncing again",
+    ]);
     expect(await openAlertsFor(world.admin)).toEqual([]);
   });
 
@@ -130,8 +154,14 @@ describe("who gets alert mail", () => {
     await expect(setAlertEmailsChoice(technician, false)).rejects.toThrow("Only a superuser can do this.");
     const other = await createActor("superuser");
     await setAlertEmailsChoice(other, false);
-    const rows = await db.select({ id: staffUsers.id, alertEmails: staffUsers.alertEmails }).from(staffUsers).where(eq(staffUsers.role, "superuser"));
-    expect(Object.fromEntries(rows.map((r) => [r.id, r.alertEmails]))).toEqual({ [world.admin.id]: true, [other.id]: false });
+    const rows = await db
+      .select({ id: staffUsers.id, alertEmails: staffUsers.alertEmails })
+      .from(staffUsers)
+      .where(eq(staffUsers.role, "superuser"));
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.alertEmails]))).toEqual({
+      [world.admin.id]: true,
+      [other.id]: false,
+    });
   });
 });
 
@@ -142,7 +172,9 @@ describe("a mail server that fails", () => {
     await endRun("users", "failed", { errorMessage: expiredSecret });
     expect(mails()).toHaveLength(0);
     expect(await db.select().from(alertMails).where(isNull(alertMails.sentAt))).toHaveLength(1);
-    expect(String(logged.mock.calls[0][0])).toMatch(/was not sent and waits for the next attempt: .*temporarily unavailable/);
+    expect(String(logged.mock.calls[0][0])).toMatch(
+      /was not sent and waits for the next attempt: .*temporarily unavailable/,
+    );
     logged.mockRestore();
 
     expect(await runAlertSweep()).toMatchObject({ sent: 1, waiting: 0 });
@@ -158,6 +190,10 @@ describe("a mail server that fails", () => {
     vi.restoreAllMocks();
     expect(mails()).toHaveLength(0);
     await Promise.all([runAlertSweep(), runAlertSweep(), alertOnRunEnded("00000000-0000-4000-8000-000000000000")]);
-    expect(mails().map((m) => m.subject).sort()).toEqual(["Vertask: syncing devices failed", "Vertask: syncing users failed"]);
+    expect(
+      mails()
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual(["Vertask: syncing devices failed", "Vertask: syncing users failed"]);
   });
 });

@@ -14,8 +14,14 @@ const { world, mails, mailsOn } = useAlertWorld();
 async function saveExpiryDate(admin: Actor, expiresOn: string, now = new Date()) {
   const form = syncSettingsForm.parse({
     organizationId: await soleOrganizationId(),
-    status: "enabled", syncFrequency: "manual", clientId: CONTOSO.goodApp.clientId, tenantId: CONTOSO.tenantId,
-    clientSecret: "", clientSecretExpiresOn: expiresOn, syncExternalUsers: "no", inviteToPortal: "no",
+    status: "enabled",
+    syncFrequency: "manual",
+    clientId: CONTOSO.goodApp.clientId,
+    tenantId: CONTOSO.tenantId,
+    clientSecret: "",
+    clientSecretExpiresOn: expiresOn,
+    syncExternalUsers: "no",
+    inviteToPortal: "no",
   });
   const message = await saveSyncSettings(admin, form, now);
   await refreshSecretExpiryAlerts(now);

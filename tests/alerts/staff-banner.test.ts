@@ -15,11 +15,18 @@ import { endRun, endRunOf, useAlertWorld } from "./alert-harness";
 
 const { world } = useAlertWorld();
 
-const expiredSecret = "The client secret has expired: create a new one in Certificates & secrets (guide step 3) and enter it under Azure User Sync.";
+const expiredSecret =
+  "The client secret has expired: create a new one in Certificates & secrets (guide step 3) and enter it under Azure User Sync.";
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-const bannerSeenBy = async (actor: Actor) => renderToStaticMarkup(createElement(StaffBanner, { banner: await staffBannerFor(actor) }));
+const bannerSeenBy = async (actor: Actor) =>
+  renderToStaticMarkup(createElement(StaffBanner, { banner: await staffBannerFor(actor) }));
 /** The banner's words as a person reads them: the markup's text, tags gone. */
-const textOf = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
 
 describe("the staff banner", () => {
   it("with one organization reads as before: the secret's warning and the alerts, no organization named", async () => {
@@ -36,17 +43,33 @@ describe("the staff banner", () => {
     expect(await bannerSeenBy(await createActor("technician"))).toBe("");
   });
 
-  it("with alerts in two organizations and a secret expiring in a third: \"3 organizations need attention\", each linking to its page", async () => {
+  it('with alerts in two organizations and a secret expiring in a third: "3 organizations need attention", each linking to its page', async () => {
     const mine = await organizationId();
     const fabrikam = await connectOrganization("Fabrikam", FABRIKAM);
-    const northwind = await connectOrganization("Northwind", { tenantId: crypto.randomUUID(), goodApp: { clientId: crypto.randomUUID(), secret: "Nw8Q~northwind-secret-value-000000000000" } }, { clientSecretExpiresOn: inDays(5) });
-    await connectOrganization("Quiet Ltd", { tenantId: crypto.randomUUID(), goodApp: { clientId: crypto.randomUUID(), secret: "Qt8Q~quiet-secret-value-00000000000000000" } });
+    const northwind = await connectOrganization(
+      "Northwind",
+      {
+        tenantId: crypto.randomUUID(),
+        goodApp: { clientId: crypto.randomUUID(), secret: "Nw8Q~northwind-secret-value-000000000000" },
+      },
+      { clientSecretExpiresOn: inDays(5) },
+    );
+    await connectOrganization("Quiet Ltd", {
+      tenantId: crypto.randomUUID(),
+      goodApp: { clientId: crypto.randomUUID(), secret: "Qt8Q~quiet-secret-value-00000000000000000" },
+    });
     await endRunOf(fabrikam.connection.id, "users", "failed", { errorMessage: expiredSecret });
     await endRun("devices", "needs_review", { reviewNote: "It would remove 4 of 4 devices (100%)." });
 
     const banner = (await staffBannerFor(world.admin))!;
     expect(banner.severalOrganizations).toBe(true);
-    expect(banner.organizations.map((organization) => [organization.organizationName, organization.alerts.map((alert) => alert.conditionKey), organization.expiry?.state ?? null])).toEqual([
+    expect(
+      banner.organizations.map((organization) => [
+        organization.organizationName,
+        organization.alerts.map((alert) => alert.conditionKey),
+        organization.expiry?.state ?? null,
+      ]),
+    ).toEqual([
       ["Fabrikam", ["sync_failed:users"], null],
       ["My organization", ["needs_review:devices"], null],
       ["Northwind", [], "expiring"],
@@ -54,12 +77,20 @@ describe("the staff banner", () => {
 
     const html = await bannerSeenBy(world.admin);
     const text = textOf(html);
-    expect(text).toMatch(/^3 organizations need attention Fabrikam Syncing users failed: The client secret has expired/);
-    expect(text).toContain("My organization A sync of devices stopped as Needs review: It would remove 4 of 4 devices (100%).");
+    expect(text).toMatch(
+      /^3 organizations need attention Fabrikam Syncing users failed: The client secret has expired/,
+    );
+    expect(text).toContain(
+      "My organization A sync of devices stopped as Needs review: It would remove 4 of 4 devices (100%).",
+    );
     expect(text).toContain(`Northwind The client secret expires in 5 days (${inDays(5)}).`);
     expect(text).not.toContain("Quiet Ltd");
     expect(text).not.toContain("Fabrikam: ");
-    for (const [name, id] of [["Fabrikam", fabrikam.organizationId], ["My organization", mine], ["Northwind", northwind.organizationId]]) {
+    for (const [name, id] of [
+      ["Fabrikam", fabrikam.organizationId],
+      ["My organization", mine],
+      ["Northwind", northwind.organizationId],
+    ]) {
       expect(html).toContain(`href="/settings/organizations/${id}">${name}</a>`);
     }
     expect(html).not.toContain("secret-expiry-warning");

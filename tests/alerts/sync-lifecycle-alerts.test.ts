@@ -15,7 +15,10 @@ describe("alerts from real syncs", () => {
 
     await saveSettings(world.admin, { secret: CONTOSO.goodApp.secret });
     expect((await runSyncFunction("users")).run.status).toBe("succeeded");
-    expect(mails().map((m) => m.subject)).toEqual(["Vertask: syncing users failed", "Vertask: users are syncing again"]);
+    expect(mails().map((m) => m.subject)).toEqual([
+      "Vertask: syncing users failed",
+      "Vertask: users are syncing again",
+    ]);
   });
 
   it("a sync that succeeds with nothing open mails nothing", async () => {

@@ -30,7 +30,9 @@ describe("1,000 organizations", () => {
     // Status Enabled (n % 7 ≠ 0) with a credential: an own app's secret (odd n), or the provider's app consented (n % 10 ≠ 4).
     const toCheck = numbers.filter((n) => n % 7 !== 0 && (n % 2 === 1 || n % 10 !== 4)).length;
 
-    const { result: execution, queries } = await countQueries(() => new InngestTestEngine({ function: connectionHealthCheck }).execute({ events: timer }));
+    const { result: execution, queries } = await countQueries(() =>
+      new InngestTestEngine({ function: connectionHealthCheck }).execute({ events: timer }),
+    );
     expect(execution.error).toBeUndefined();
     expect(execution.result).toEqual({ requested: toCheck });
     expect(stepsOf(execution)).toBe(1 + Math.ceil(toCheck / 200));
@@ -42,7 +44,9 @@ describe("1,000 organizations", () => {
     // Ids carry the day: a run repeated the same day checks nobody twice.
     const today = new Date().toISOString().slice(0, 10);
     expect(requests.every((event) => event.id === `connection-check-${event.data.connectionId}-${today}`)).toBe(true);
-    console.log(`daily check, ${ORGANIZATIONS} organizations: ${toCheck} events in ${stepsOf(execution)} steps, ${queries} query`);
+    console.log(
+      `daily check, ${ORGANIZATIONS} organizations: ${toCheck} events in ${stepsOf(execution)} steps, ${queries} query`,
+    );
   });
 
   it("the alert sweep finds every secret's stage, the provider app's and every stalled schedule in a fixed number of queries, in two steps", async () => {
@@ -53,9 +57,16 @@ describe("1,000 organizations", () => {
 
     const first = await countQueries(() => evaluateTimedAlerts(threeDaysOn));
     expect(first.result).toEqual({ stalled: 2 * stalledConnections });
-    const open = await db.select({ key: alertConditions.conditionKey, stage: alertConditions.stage, n: count() }).from(alertConditions)
-      .where(isNull(alertConditions.clearedAt)).groupBy(alertConditions.conditionKey, alertConditions.stage);
-    expect(open.filter((row) => row.key !== "connection_check").sort((a, b) => `${a.key}${a.stage}`.localeCompare(`${b.key}${b.stage}`))).toEqual([
+    const open = await db
+      .select({ key: alertConditions.conditionKey, stage: alertConditions.stage, n: count() })
+      .from(alertConditions)
+      .where(isNull(alertConditions.clearedAt))
+      .groupBy(alertConditions.conditionKey, alertConditions.stage);
+    expect(
+      open
+        .filter((row) => row.key !== "connection_check")
+        .sort((a, b) => `${a.key}${a.stage}`.localeCompare(`${b.key}${b.stage}`)),
+    ).toEqual([
       { key: "schedule_stalled:devices", stage: null, n: stalledConnections },
       { key: "schedule_stalled:users", stage: null, n: stalledConnections },
       { key: "secret_expiry", stage: "1", n: 1 },
@@ -83,6 +94,8 @@ describe("1,000 organizations", () => {
     expect(sweep.error).toBeUndefined();
     expect(stepsOf(sweep)).toBe(2);
     expect(await db.$count(alertMails, isNull(alertMails.sentAt))).toBe(subjects.length - 50);
-    console.log(`alert sweep, ${ORGANIZATIONS} organizations: ${first.queries} queries raising ${subjects.length}, ${again.queries} with nothing new, ${stepsOf(sweep)} steps`);
+    console.log(
+      `alert sweep, ${ORGANIZATIONS} organizations: ${first.queries} queries raising ${subjects.length}, ${again.queries} with nothing new, ${stepsOf(sweep)} steps`,
+    );
   });
 });

@@ -28,10 +28,20 @@ export type ImportEdge = { from: string; to: string; names: string[] };
 function importedNames(statement: string) {
   const braces = /\{([^}]*)\}/.exec(statement.split(/\bfrom\b/)[0] ?? "");
   if (!braces) return [];
-  return braces[1].split(",").map((part) => part.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]).filter(Boolean);
+  return braces[1]
+    .split(",")
+    .map(
+      (part) =>
+        part
+          .trim()
+          .replace(/^type\s+/, "")
+          .split(/\s+as\s+/)[0],
+    )
+    .filter(Boolean);
 }
 
-export const productFiles = () => productFolders.flatMap((folder) => sourceFiles(path.join(root, folder))).map((file) => path.relative(root, file));
+export const productFiles = () =>
+  productFolders.flatMap((folder) => sourceFiles(path.join(root, folder))).map((file) => path.relative(root, file));
 
 export const readProductFile = (file: string) => readFileSync(path.join(root, file), "utf8");
 
@@ -43,7 +53,10 @@ export function productImports(): ImportEdge[] {
     for (const match of source.matchAll(importPattern)) {
       const to = resolveSpecifier(from, match[1] ?? match[2] ?? match[3]);
       // The statement up to its `from`: back to the `import` or `export` that starts it.
-      const statement = source.slice(Math.max(source.lastIndexOf("import", match.index), source.lastIndexOf("export", match.index)), match.index + match[0].length);
+      const statement = source.slice(
+        Math.max(source.lastIndexOf("import", match.index), source.lastIndexOf("export", match.index)),
+        match.index + match[0].length,
+      );
       if (to) edges.push({ from, to, names: importedNames(statement) });
     }
   }
@@ -57,7 +70,8 @@ export const areaOf = (file: string) => {
 };
 
 /** Folders under lib/ that import each other, directly or round a loop (strongly connected, more than one). */
-export const folderCycles = (edges: ImportEdge[]) => importCycles(edges, (file) => (file.startsWith("lib/") ? areaOf(file) : null));
+export const folderCycles = (edges: ImportEdge[]) =>
+  importCycles(edges, (file) => (file.startsWith("lib/") ? areaOf(file) : null));
 
 /** Files under `folder` that import each other, directly or round a loop. */
 export const fileCycles = (edges: ImportEdge[], folder: string) =>

@@ -20,7 +20,12 @@ describe("owner look-ups through JSON batching", () => {
     const [gone, notFound, throttled] = [ids[3], ids[15], ids[30]];
     fake().control.hardDeleteDevice({ id: gone });
     fake().control.failNextRequests({ count: 1, status: 404, pathPrefix: innerRequestFrom(notFound) });
-    fake().control.failNextRequests({ count: 1, status: 429, retryAfterSeconds: 1, pathPrefix: innerRequestFrom(throttled) });
+    fake().control.failNextRequests({
+      count: 1,
+      status: 429,
+      retryAfterSeconds: 1,
+      pathPrefix: innerRequestFrom(throttled),
+    });
     fake().control.resetRequestCounts();
     const started = Date.now();
     const owners = await fetchFirstOwners(graph, ids, 4);
@@ -37,9 +42,19 @@ describe("owner look-ups through JSON batching", () => {
   });
 
   it("an inner answer the policy cannot wait out fails as throttled, in words", async () => {
-    const graph = graphSession(fake(), undefined, { retry: { maxRetries: 3, maxWaitSeconds: 5, fallbackDelaySeconds: 0.1 } });
+    const graph = graphSession(fake(), undefined, {
+      retry: { maxRetries: 3, maxWaitSeconds: 5, fallbackDelaySeconds: 0.1 },
+    });
     const [id] = (await fetchDevicesPage(graph, null, { pageSize: 1 })).items.map((device) => device.id);
-    fake().control.failNextRequests({ count: 1, status: 429, retryAfterSeconds: 120, pathPrefix: innerRequestFrom(id) });
-    await expect(fetchFirstOwners(graph, [id], 1)).rejects.toMatchObject({ code: "throttled", message: expect.stringContaining("120") });
+    fake().control.failNextRequests({
+      count: 1,
+      status: 429,
+      retryAfterSeconds: 120,
+      pathPrefix: innerRequestFrom(id),
+    });
+    await expect(fetchFirstOwners(graph, [id], 1)).rejects.toMatchObject({
+      code: "throttled",
+      message: expect.stringContaining("120"),
+    });
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { checkEntraConnection } from "@/lib/azure";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
-import { appWithExpiredSecret, appWithoutConsent, appWithoutDevices, goodApp, graphOptions, secretSettings, useFakeTenant } from "./fake-tenant-harness";
+import {
+  appWithExpiredSecret,
+  appWithoutConsent,
+  appWithoutDevices,
+  goodApp,
+  graphOptions,
+  secretSettings,
+  useFakeTenant,
+} from "./fake-tenant-harness";
 
 const fake = useFakeTenant({ users: 20, devices: 10 });
 
@@ -50,7 +58,10 @@ describe("Test connection", () => {
   });
 
   it("a wrong secret stops at the token, and nothing else is tried", async () => {
-    const report = await checkEntraConnection(secretSettings(CONTOSO.goodApp.clientId, CONTOSO.goodApp.secretId), graphOptions(fake()));
+    const report = await checkEntraConnection(
+      secretSettings(CONTOSO.goodApp.clientId, CONTOSO.goodApp.secretId),
+      graphOptions(fake()),
+    );
     expect(report).toMatchObject({
       ok: false,
       token: { status: "failed", error: { code: "wrong_secret" } },

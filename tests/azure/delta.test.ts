@@ -57,7 +57,9 @@ describe("delta queries", () => {
 
   it("a delta after changes of every kind reports new, changed, disabled, soft-deleted, hard-deleted and restored users", async () => {
     const control = fake().control;
-    const [changed, disabled, softDeleted, hardDeleted, restored] = [10, 11, 12, 13, 14].map((index) => control.userIdAt({ index }));
+    const [changed, disabled, softDeleted, hardDeleted, restored] = [10, 11, 12, 13, 14].map((index) =>
+      control.userIdAt({ index }),
+    );
     const created = control.addUser({ displayName: "Zoë Nouvelle", userType: "Member", accountEnabled: true });
     control.updateUser({ id: changed, changes: { jobTitle: "Chief Zoë Officer", department: "Operations" } });
     control.disableUser({ id: disabled });
@@ -69,16 +71,28 @@ describe("delta queries", () => {
     const round = await userRound(deltaLink);
 
     expect(changeFor(round, created.id)).toEqual([
-      { type: "upsert", item: expect.objectContaining({ displayName: "Zoë Nouvelle", userPrincipalName: created.userPrincipalName, accountEnabled: true }) },
+      {
+        type: "upsert",
+        item: expect.objectContaining({
+          displayName: "Zoë Nouvelle",
+          userPrincipalName: created.userPrincipalName,
+          accountEnabled: true,
+        }),
+      },
     ]);
     const [update] = changeFor(round, changed);
-    expect(update).toMatchObject({ type: "upsert", item: { id: changed, jobTitle: "Chief Zoë Officer", department: "Operations" } });
+    expect(update).toMatchObject({
+      type: "upsert",
+      item: { id: changed, jobTitle: "Chief Zoë Officer", department: "Operations" },
+    });
     // A changed user carries at least the properties that changed; a missing one means "unchanged".
     expect(update.type === "upsert" && "displayName" in update.item).toBe(false);
     expect(changeFor(round, disabled)).toEqual([{ type: "upsert", item: { id: disabled, accountEnabled: false } }]);
     expect(changeFor(round, softDeleted)).toEqual([{ type: "removed", id: softDeleted, reason: "changed" }]);
     expect(changeFor(round, hardDeleted)).toEqual([{ type: "removed", id: hardDeleted, reason: "deleted" }]);
-    expect(changeFor(round, restored)).toEqual([{ type: "upsert", item: expect.objectContaining({ id: restored, displayName: expect.any(String) }) }]);
+    expect(changeFor(round, restored)).toEqual([
+      { type: "upsert", item: expect.objectContaining({ id: restored, displayName: expect.any(String) }) },
+    ]);
     expect(round.changes).toHaveLength(6);
 
     const after = await userRound(round.deltaLink);
@@ -94,12 +108,23 @@ describe("delta queries", () => {
     });
     const round = await userRound(deltaLink);
     expect(changeFor(round, guest.id)).toEqual([
-      { type: "upsert", item: expect.objectContaining({ userType: "Guest", userPrincipalName: expect.stringContaining("#EXT#"), externalUserState: "PendingAcceptance" }) },
+      {
+        type: "upsert",
+        item: expect.objectContaining({
+          userType: "Guest",
+          userPrincipalName: expect.stringContaining("#EXT#"),
+          externalUserState: "PendingAcceptance",
+        }),
+      },
     ]);
   });
 
   it("many changes come over several pages, following nextLink", async () => {
-    for (let index = 100; index < 220; index++) fake().control.updateUser({ id: fake().control.userIdAt({ index }), changes: { officeLocation: `Room ${index}` } });
+    for (let index = 100; index < 220; index++)
+      fake().control.updateUser({
+        id: fake().control.userIdAt({ index }),
+        changes: { officeLocation: `Room ${index}` },
+      });
     const round = await userRound(deltaLink);
     expect(round.pages).toBe(3);
     expect(round.changes).toHaveLength(120);
@@ -139,8 +164,12 @@ describe("delta queries", () => {
     control.updateDevice({ id: renamed, changes: { displayName: "Renamed laptop", model: "Surface Pro 11" } });
     control.hardDeleteDevice({ id: removed });
     const round = await deviceRound(first.deltaLink);
-    expect(changeFor(round, added.id)).toEqual([{ type: "upsert", item: expect.objectContaining({ displayName: "LAPTOP-ZOË", deviceId: added.deviceId }) }]);
-    expect(changeFor(round, renamed)).toEqual([{ type: "upsert", item: { id: renamed, displayName: "Renamed laptop", model: "Surface Pro 11" } }]);
+    expect(changeFor(round, added.id)).toEqual([
+      { type: "upsert", item: expect.objectContaining({ displayName: "LAPTOP-ZOË", deviceId: added.deviceId }) },
+    ]);
+    expect(changeFor(round, renamed)).toEqual([
+      { type: "upsert", item: { id: renamed, displayName: "Renamed laptop", model: "Surface Pro 11" } },
+    ]);
     expect(changeFor(round, removed)).toEqual([{ type: "removed", id: removed, reason: "deleted" }]);
   });
 });

@@ -10,12 +10,23 @@ import type { ClassifiedEntraError } from "@/lib/azure/errors/entra-error";
 import { forgetCachedTokenClients } from "@/lib/azure/token";
 import { fetchUsersPage } from "@/lib/azure/users";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
-import { appWithExpiredSecret, appWithoutConsent, appWithoutDevices, goodApp, graphOptions, secretSettings, useFakeTenant } from "./fake-tenant-harness";
+import {
+  appWithExpiredSecret,
+  appWithoutConsent,
+  appWithoutDevices,
+  goodApp,
+  graphOptions,
+  secretSettings,
+  useFakeTenant,
+} from "./fake-tenant-harness";
 
 const fake = useFakeTenant({ users: 30, devices: 10 });
 const seenMessages: ClassifiedEntraError[] = [];
 
-async function failureOf(run: () => Promise<unknown>, settings: EntraConnectionSettings = goodApp()): Promise<ClassifiedEntraError> {
+async function failureOf(
+  run: () => Promise<unknown>,
+  settings: EntraConnectionSettings = goodApp(),
+): Promise<ClassifiedEntraError> {
   try {
     await run();
   } catch (error) {
@@ -39,7 +50,11 @@ describe("classifying what goes wrong with Entra ID and Graph", () => {
 
   it("a wrong secret says the secret's ID was probably pasted instead of its Value", async () => {
     const failure = await tokenFailure(secretSettings(CONTOSO.goodApp.clientId, "Vq8Q~not-the-right-value"));
-    expect(failure).toMatchObject({ code: "wrong_secret", retryable: false, fix: { field: "clientSecret", guideStep: 3 } });
+    expect(failure).toMatchObject({
+      code: "wrong_secret",
+      retryable: false,
+      fix: { field: "clientSecret", guideStep: 3 },
+    });
     expect(failure.message).toMatch(/secret's ID is often pasted instead of its Value/);
     expect(failure.details).toMatch(/AADSTS7000215/);
   });
@@ -63,7 +78,9 @@ describe("classifying what goes wrong with Entra ID and Graph", () => {
   });
 
   it("an unknown Directory (tenant) ID says the tenant was not found", async () => {
-    const failure = await tokenFailure(secretSettings(CONTOSO.goodApp.clientId, CONTOSO.goodApp.secret, "00000000-1111-4222-8333-444444444444"));
+    const failure = await tokenFailure(
+      secretSettings(CONTOSO.goodApp.clientId, CONTOSO.goodApp.secret, "00000000-1111-4222-8333-444444444444"),
+    );
     expect(failure).toMatchObject({ code: "unknown_tenant", fix: { field: "tenantId", guideStep: 2 } });
     expect(failure.message).toContain("Directory (tenant) ID 00000000-1111-4222-8333-444444444444 was not found");
   });
@@ -80,7 +97,10 @@ describe("classifying what goes wrong with Entra ID and Graph", () => {
 
   it("a missing Device.Read.All is named, with the admin-consent link", async () => {
     const settings = appWithoutDevices();
-    const failure = await failureOf(() => fetchDevicesPage(openGraphSession(settings, graphOptions(fake())), null), settings);
+    const failure = await failureOf(
+      () => fetchDevicesPage(openGraphSession(settings, graphOptions(fake())), null),
+      settings,
+    );
     const consentUrl = `${fake().url}/${CONTOSO.tenantId}/adminconsent?client_id=${CONTOSO.appWithoutDevices.clientId}`;
     expect(failure).toMatchObject({ code: "permission_missing", retryable: false, fix: { consentUrl, guideStep: 4 } });
     expect(failure.message).toContain("Device.Read.All");
@@ -176,7 +196,10 @@ describe("classifying what goes wrong with Entra ID and Graph", () => {
 
   it("an empty secret and an unreadable private key are caught before asking Entra ID", async () => {
     expect((await tokenFailure(secretSettings(CONTOSO.goodApp.clientId, "  "))).code).toBe("wrong_secret");
-    const badKey = { ...goodApp(), credential: { kind: "certificate" as const, privateKeyPem: "not a key", thumbprintSha256: "ab".repeat(32) } };
+    const badKey = {
+      ...goodApp(),
+      credential: { kind: "certificate" as const, privateKeyPem: "not a key", thumbprintSha256: "ab".repeat(32) },
+    };
     const failure = await tokenFailure(badKey);
     expect(failure.code).toBe("wrong_certificate");
     expect(failure.message).toContain("PEM private key");
@@ -184,20 +207,28 @@ describe("classifying what goes wrong with Entra ID and Graph", () => {
 
   it("a SHA-1 thumbprint (the portal's Thumbprint column) is refused with a hint to use the SHA-256 one", async () => {
     const { keyPem } = fake().appCertificate;
-    const failure = await tokenFailure({ ...goodApp(), credential: { kind: "certificate", privateKeyPem: keyPem, thumbprintSha256: "ab".repeat(20) } });
+    const failure = await tokenFailure({
+      ...goodApp(),
+      credential: { kind: "certificate", privateKeyPem: keyPem, thumbprintSha256: "ab".repeat(20) },
+    });
     expect(failure.code).toBe("wrong_certificate");
     expect(failure.message).toContain("SHA-1");
   });
 
   it("an authority host that is not an https:// address names the AZURE_AUTHORITY_HOST setting", async () => {
-    const failure = await tokenFailure(goodApp(), { endpoints: { authorityHost: "http://localhost:4443", graphBaseUrl: fake().url } });
+    const failure = await tokenFailure(goodApp(), {
+      endpoints: { authorityHost: "http://localhost:4443", graphBaseUrl: fake().url },
+    });
     expect(failure).toMatchObject({ code: "endpoint_setting", retryable: false });
     expect(failure.message).toMatch(/^AZURE_AUTHORITY_HOST must be an https:\/\/ address/);
   });
 
   it("a certificate that is not registered on the app is refused as a wrong certificate", async () => {
     const pems = await selfsigned.generate(undefined, { keySize: 2048 });
-    const settings = { ...goodApp(), credential: { kind: "certificate" as const, privateKeyPem: pems.private, thumbprintSha256: "cd".repeat(32) } };
+    const settings = {
+      ...goodApp(),
+      credential: { kind: "certificate" as const, privateKeyPem: pems.private, thumbprintSha256: "cd".repeat(32) },
+    };
     const failure = await tokenFailure(settings);
     expect(failure).toMatchObject({ code: "wrong_certificate", fix: { field: "certificate" } });
     expect(failure.details).toContain("AADSTS700027");
@@ -218,7 +249,12 @@ describe("classifying what goes wrong with Entra ID and Graph", () => {
 
   afterAll(() => {
     // Every message above: never a secret, never a token.
-    const secrets = [CONTOSO.goodApp.secret, CONTOSO.appWithExpiredSecret.secret, CONTOSO.appWithoutDevices.secret, CONTOSO.appWithoutConsent.secret];
+    const secrets = [
+      CONTOSO.goodApp.secret,
+      CONTOSO.appWithExpiredSecret.secret,
+      CONTOSO.appWithoutDevices.secret,
+      CONTOSO.appWithoutConsent.secret,
+    ];
     for (const { message, details } of seenMessages) {
       for (const secret of secrets) expect(`${message} ${details}`).not.toContain(secret);
       expect(`${message} ${details}`).not.toMatch(/eyJ[\w-]{10,}\./);

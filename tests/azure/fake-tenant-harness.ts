@@ -35,19 +35,34 @@ export function useFakeTenant(options: FakeEntraOptions = {}) {
 
 /** Graph options for the fake: its endpoints, and retry waits short enough for a test run. */
 export function graphOptions(fake: FakeEntra, extra: Partial<GraphOptions> = {}): GraphOptions {
-  return { endpoints: fake.endpoints, retry: { maxRetries: 3, maxWaitSeconds: 5, fallbackDelaySeconds: 0.1 }, ...extra };
+  return {
+    endpoints: fake.endpoints,
+    retry: { maxRetries: 3, maxWaitSeconds: 5, fallbackDelaySeconds: 0.1 },
+    ...extra,
+  };
 }
 
 /** A Graph session on the fake tenant, as one job step opens it. */
-export function graphSession(fake: FakeEntra, settings: EntraConnectionSettings = goodApp(), extra: Partial<GraphOptions> = {}): GraphSession {
+export function graphSession(
+  fake: FakeEntra,
+  settings: EntraConnectionSettings = goodApp(),
+  extra: Partial<GraphOptions> = {},
+): GraphSession {
   return openGraphSession(settings, graphOptions(fake, extra));
 }
 
-export function secretSettings(clientId: string, secret: string, tenantId: string = CONTOSO.tenantId): EntraConnectionSettings {
+export function secretSettings(
+  clientId: string,
+  secret: string,
+  tenantId: string = CONTOSO.tenantId,
+): EntraConnectionSettings {
   return { tenantId, clientId, credential: { kind: "secret", secret } };
 }
 
 export const goodApp = () => secretSettings(CONTOSO.goodApp.clientId, CONTOSO.goodApp.secret);
-export const appWithoutDevices = () => secretSettings(CONTOSO.appWithoutDevices.clientId, CONTOSO.appWithoutDevices.secret);
-export const appWithExpiredSecret = () => secretSettings(CONTOSO.appWithExpiredSecret.clientId, CONTOSO.appWithExpiredSecret.secret);
-export const appWithoutConsent = () => secretSettings(CONTOSO.appWithoutConsent.clientId, CONTOSO.appWithoutConsent.secret);
+export const appWithoutDevices = () =>
+  secretSettings(CONTOSO.appWithoutDevices.clientId, CONTOSO.appWithoutDevices.secret);
+export const appWithExpiredSecret = () =>
+  secretSettings(CONTOSO.appWithExpiredSecret.clientId, CONTOSO.appWithExpiredSecret.secret);
+export const appWithoutConsent = () =>
+  secretSettings(CONTOSO.appWithoutConsent.clientId, CONTOSO.appWithoutConsent.secret);

@@ -32,9 +32,13 @@ describe("listing users and devices", () => {
     expect(users).toHaveLength(5_000);
     expect(ids.size).toBe(5_000);
     expect(pages).toBe(6);
-    const firstRequest = fake().control.recentRequests().find((line) => line.startsWith("GET /v1.0/users?"))!;
+    const firstRequest = fake()
+      .control.recentRequests()
+      .find((line) => line.startsWith("GET /v1.0/users?"))!;
     expect(firstRequest).toContain("$top=999");
-    expect(decodeURIComponent(firstRequest)).toContain("$select=id,displayName,givenName,surname,mail,userPrincipalName,userType,accountEnabled");
+    expect(decodeURIComponent(firstRequest)).toContain(
+      "$select=id,displayName,givenName,surname,mail,userPrincipalName,userType,accountEnabled",
+    );
   });
 
   it("users carry what Vertask stores: guests with #EXT#, disabled accounts, names in many scripts", async () => {
@@ -45,7 +49,14 @@ describe("listing users and devices", () => {
     expect(users.some((u) => u.userType === "Member" && u.userPrincipalName?.includes("#EXT#"))).toBe(true);
     expect(users.filter((u) => u.accountEnabled === false).length).toBeGreaterThan(100);
     const names = users.map((u) => u.displayName ?? "").join(" ");
-    for (const script of [/Zoë|Zoé/, /\p{Script=Greek}/u, /\p{Script=Cyrillic}/u, /\p{Script=Han}/u, /\p{Script=Arabic}/u, /\p{Script=Hangul}/u]) {
+    for (const script of [
+      /Zoë|Zoé/,
+      /\p{Script=Greek}/u,
+      /\p{Script=Cyrillic}/u,
+      /\p{Script=Han}/u,
+      /\p{Script=Arabic}/u,
+      /\p{Script=Hangul}/u,
+    ]) {
       expect(names).toMatch(script);
     }
     expect(users[0]).toHaveProperty("businessPhones");
@@ -115,7 +126,9 @@ describe("listing users and devices", () => {
   });
 
   it("a nextLink that leads away from the Graph host is refused", async () => {
-    await expect(fetchUsersPage(graphSession(fake()), "https://example.com/v1.0/users?$skiptoken=x")).rejects.toMatchObject({
+    await expect(
+      fetchUsersPage(graphSession(fake()), "https://example.com/v1.0/users?$skiptoken=x"),
+    ).rejects.toMatchObject({
       code: "unexpected_response",
     });
   });

@@ -18,7 +18,11 @@ describe("access tokens", () => {
   it("a client secret gets a token whose roles claim lists the granted permissions", async () => {
     const token = await acquireGraphToken(goodApp(), graphOptions(fake()));
     expect(token.fromCache).toBe(false);
-    expect(grantedRoles(token.accessToken)?.sort()).toEqual(["Device.Read.All", "GroupMember.Read.All", "User.Read.All"]);
+    expect(grantedRoles(token.accessToken)?.sort()).toEqual([
+      "Device.Read.All",
+      "GroupMember.Read.All",
+      "User.Read.All",
+    ]);
   });
 
   it("a second call is answered from MSAL's cache without another token request", async () => {
@@ -42,7 +46,10 @@ describe("access tokens", () => {
 
   it("a certificate (PEM private key and SHA-256 thumbprint) gets a token", async () => {
     const { keyPem, thumbprintSha256 } = fake().appCertificate;
-    const settings = { ...goodApp(), credential: { kind: "certificate" as const, privateKeyPem: keyPem, thumbprintSha256 } };
+    const settings = {
+      ...goodApp(),
+      credential: { kind: "certificate" as const, privateKeyPem: keyPem, thumbprintSha256 },
+    };
     const token = await acquireGraphToken(settings, graphOptions(fake()));
     expect(grantedRoles(token.accessToken)).toContain("User.Read.All");
   });
@@ -50,7 +57,10 @@ describe("access tokens", () => {
   it("a thumbprint written with colons and capitals, as portals show it, is accepted", async () => {
     const { keyPem, thumbprintSha256 } = fake().appCertificate;
     const thumbprint = thumbprintSha256.toUpperCase().match(/../g)!.join(":");
-    const settings = { ...goodApp(), credential: { kind: "certificate" as const, privateKeyPem: keyPem, thumbprintSha256: thumbprint } };
+    const settings = {
+      ...goodApp(),
+      credential: { kind: "certificate" as const, privateKeyPem: keyPem, thumbprintSha256: thumbprint },
+    };
     await expect(acquireGraphToken(settings, graphOptions(fake()))).resolves.toMatchObject({ fromCache: false });
   });
 
@@ -75,7 +85,10 @@ describe("access tokens", () => {
       const claims = JSON.parse(Buffer.from(token.accessToken.split(".")[1], "base64url").toString());
       expect(claims.aud).toBe(fake().url);
     } finally {
-      for (const [name, value] of [["AZURE_AUTHORITY_HOST", saved.authority], ["GRAPH_BASE_URL", saved.graph]] as const) {
+      for (const [name, value] of [
+        ["AZURE_AUTHORITY_HOST", saved.authority],
+        ["GRAPH_BASE_URL", saved.graph],
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }

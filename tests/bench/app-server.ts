@@ -45,8 +45,12 @@ export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<Ru
     await new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(null)));
   };
   for (let waited = 0; waited < 60_000; waited += 250) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}): see .data/bench/next-start.log`);
-    const ready = await fetch(`${baseUrl}/signin`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`next start exited (${child.exitCode}): see .data/bench/next-start.log`);
+    const ready = await fetch(`${baseUrl}/signin`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return { baseUrl, stop };
     await sleep(250);
   }

@@ -5,7 +5,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { SyncCounts } from "@/db/schema";
 
-export type SyncOutcome = { ms: number; status: string; pages: number; counts: SyncCounts | null; peakMemoryMB: number; liveHeapMB: number };
+export type SyncOutcome = {
+  ms: number;
+  status: string;
+  pages: number;
+  counts: SyncCounts | null;
+  peakMemoryMB: number;
+  liveHeapMB: number;
+};
 
 /** The process's peak resident memory so far (the kernel's high-water mark), in MB. */
 export function peakMemoryMB() {
@@ -22,7 +29,10 @@ export function liveHeapMB() {
 export function reportToParent<T>(work: Promise<T>) {
   work.then(
     (result) => process.send!({ result }, () => process.exit(0)),
-    (error) => process.send!({ error: error instanceof Error ? error.stack ?? error.message : String(error) }, () => process.exit(1)),
+    (error) =>
+      process.send!({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () =>
+        process.exit(1),
+      ),
   );
 }
 
@@ -36,7 +46,12 @@ export function syncHeapOptions(): string[] {
 }
 
 /** In the parent: runs a benchmark script under tsx with React's server conditions (lib imports "server-only"). */
-export function runBenchChild<T>(script: string, args: string[], env: NodeJS.ProcessEnv, nodeOptions: string[] = []): Promise<T> {
+export function runBenchChild<T>(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  nodeOptions: string[] = [],
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = fork(path.resolve("tests/bench", script), args, {
       env,

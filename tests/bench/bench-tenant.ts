@@ -34,7 +34,12 @@ export async function startBenchTenant(size: { users: number; devices: number },
     inviteToPortal: "no",
   });
   await saveSyncSettings(admin, form);
-  const childEnv = { ...process.env, NODE_EXTRA_CA_CERTS: caFile, AZURE_AUTHORITY_HOST: fake.url, GRAPH_BASE_URL: fake.url };
+  const childEnv = {
+    ...process.env,
+    NODE_EXTRA_CA_CERTS: caFile,
+    AZURE_AUTHORITY_HOST: fake.url,
+    GRAPH_BASE_URL: fake.url,
+  };
   return { fake, admin, childEnv };
 }
 
@@ -51,11 +56,18 @@ export async function forgetSyncedRecords(kinds: SyncKind[]) {
 export function changeUsers(fake: FakeEntra, total: number, round: number) {
   const { control } = fake;
   const start = round * total; // each round touches other users, so every change is a real one
-  const count = { updated: Math.round(total * 0.85), added: Math.round(total * 0.05), disabled: Math.round(total * 0.05) }; // disabled or enabled again
+  const count = {
+    updated: Math.round(total * 0.85),
+    added: Math.round(total * 0.05),
+    disabled: Math.round(total * 0.05),
+  }; // disabled or enabled again
   const deleted = total - count.updated - count.added - count.disabled;
   let index = start;
   for (let i = 0; i < count.updated; i++) {
-    control.updateUser({ id: control.userIdAt({ index: index++ }), changes: { jobTitle: `Changed in round ${round}`, department: `Team ${i % 17}` } });
+    control.updateUser({
+      id: control.userIdAt({ index: index++ }),
+      changes: { jobTitle: `Changed in round ${round}`, department: `Team ${i % 17}` },
+    });
   }
   for (let i = 0; i < count.disabled; i++) {
     const id = control.userIdAt({ index: index++ });

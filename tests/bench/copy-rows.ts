@@ -11,7 +11,8 @@ function copyText(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "boolean") return value ? "t" : "f";
-  if (Array.isArray(value)) return copyText(`{${value.map((item) => `"${String(item).replace(/["\\]/g, "\\$&")}"`).join(",")}}`);
+  if (Array.isArray(value))
+    return copyText(`{${value.map((item) => `"${String(item).replace(/["\\]/g, "\\$&")}"`).join(",")}}`);
   return String(value).replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!);
 }
 
@@ -25,10 +26,15 @@ export async function copyIntoEmptyTable(sql: Sql, tableName: "clients" | "devic
   const started = performance.now();
   const lines = function* () {
     for (let i = 0; i < rows.length; i += 1000) {
-      yield rows.slice(i, i + 1000).map((row) => keys.map((key) => copyText(row[key])).join("\t") + "\n").join("");
+      yield rows
+        .slice(i, i + 1000)
+        .map((row) => keys.map((key) => copyText(row[key])).join("\t") + "\n")
+        .join("");
     }
   };
-  const writable = await sql.unsafe(`COPY ${target} (${keys.map((key) => `"${columns[key].name}"`).join(", ")}) FROM STDIN`).writable();
+  const writable = await sql
+    .unsafe(`COPY ${target} (${keys.map((key) => `"${columns[key].name}"`).join(", ")}) FROM STDIN`)
+    .writable();
   await pipeline(Readable.from(lines()), writable);
   const ms = performance.now() - started;
   await sql.unsafe(`DROP TABLE ${target}`);

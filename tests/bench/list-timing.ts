@@ -4,7 +4,12 @@
 export type Timing = { median: number; p95: number };
 
 const decodeHtml = (text: string) =>
-  text.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /**
  * Signs in as a browser without JavaScript does: the sign-in page's form posted back, with the hidden fields
@@ -13,12 +18,21 @@ const decodeHtml = (text: string) =>
 export async function signIn(baseUrl: string, email: string, password: string) {
   const html = await (await fetch(`${baseUrl}/signin`)).text();
   const form = new FormData();
-  for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) form.append(decodeHtml(name), decodeHtml(value ?? ""));
+  for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g))
+    form.append(decodeHtml(name), decodeHtml(value ?? ""));
   form.append("email", email);
   form.append("password", password);
   // Next.js takes a server action only from its own origin.
-  const response = await fetch(`${baseUrl}/signin`, { method: "POST", body: form, redirect: "manual", headers: { origin: baseUrl } });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  const response = await fetch(`${baseUrl}/signin`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { origin: baseUrl },
+  });
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token"));
   if (!session) throw new Error(`Sign-in failed (${response.status}): check the email and password.`);
   return session;
 }
@@ -28,7 +42,13 @@ export function percentile(sorted: number[], p: number) {
 }
 
 /** Times `requests` requests after two untimed ones (a fresh server's first answers include warming up). */
-export async function timeRequests(baseUrl: string, cookie: string, path: string, requests: number, untilFirstByte = false): Promise<Timing> {
+export async function timeRequests(
+  baseUrl: string,
+  cookie: string,
+  path: string,
+  requests: number,
+  untilFirstByte = false,
+): Promise<Timing> {
   const times: number[] = [];
   for (let i = -2; i < requests; i++) {
     const started = performance.now();

@@ -7,8 +7,18 @@ import { getTableColumns } from "drizzle-orm";
 import { closeDatabase, db } from "@/db/client";
 import { clients, devices, type EntraConnection } from "@/db/schema";
 import {
-  fetchDevicesDeltaLinkFromNow, fetchDevicesDeltaPage, fetchDevicesPage, fetchFirstOwners, fetchUsersDeltaLinkFromNow, fetchUsersDeltaPage,
-  fetchUsersPage, openGraphSession, type GraphDeviceChange, type GraphPage, type GraphSession, type GraphUserChange,
+  fetchDevicesDeltaLinkFromNow,
+  fetchDevicesDeltaPage,
+  fetchDevicesPage,
+  fetchFirstOwners,
+  fetchUsersDeltaLinkFromNow,
+  fetchUsersDeltaPage,
+  fetchUsersPage,
+  openGraphSession,
+  type GraphDeviceChange,
+  type GraphPage,
+  type GraphSession,
+  type GraphUserChange,
 } from "@/lib/azure";
 import type { DeltaChange } from "@/lib/azure/graph-pages";
 import type { GraphDevice, GraphUser } from "@/lib/azure/graph-shapes";
@@ -23,7 +33,11 @@ import { theConnection } from "@/tests/support/database";
 
 export type LowerBound = { fetchMs: number; copyMs: number | null; requests: number; rows: number };
 
-type Fetched = { requests: number; changes: DeltaChange<GraphUserChange | GraphDeviceChange>[]; owners: Map<string, string | null> };
+type Fetched = {
+  requests: number;
+  changes: DeltaChange<GraphUserChange | GraphDeviceChange>[];
+  owners: Map<string, string | null>;
+};
 
 async function fetchListing(kind: string, graph: GraphSession, startLink: string | null, fetched: Fetched) {
   let link = startLink;
@@ -42,7 +56,8 @@ async function fetchPlainListing(kind: string, graph: GraphSession, fetched: Fet
   fetched.requests++;
   let link: string | null = null;
   do {
-    const page: GraphPage<GraphUser | GraphDevice> = kind === "users" ? await fetchUsersPage(graph, link) : await fetchDevicesPage(graph, link);
+    const page: GraphPage<GraphUser | GraphDevice> =
+      kind === "users" ? await fetchUsersPage(graph, link) : await fetchDevicesPage(graph, link);
     fetched.requests++;
     fetched.changes.push(...page.items.map((item) => ({ type: "upsert" as const, item })));
     link = page.nextLink;
@@ -68,18 +83,43 @@ async function fetchEverything(kind: string, mode: string, connection: EntraConn
 }
 
 /** The rows the sync would write; a delta's partial changes are completed from the rows already stored (untimed). */
-async function rowsOf(kind: string, connection: { id: string; organizationId: string }, fetched: Fetched, syncedAt: Date) {
+async function rowsOf(
+  kind: string,
+  connection: { id: string; organizationId: string },
+  fetched: Fetched,
+  syncedAt: Date,
+) {
   const table = kind === "users" ? clients : devices;
   const ids = fetched.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));
-  const known = await knownRecords<Record<string, unknown>>(table, connection.id, ids, Object.keys(getTableColumns(table)));
+  const known = await knownRecords<Record<string, unknown>>(
+    table,
+    connection.id,
+    ids,
+    Object.keys(getTableColumns(table)),
+  );
   return fetched.changes.flatMap((change) => {
     if (change.type !== "upsert") return [];
     const kept = known.get(change.item.id) as never;
-    const fields = kind === "users" ? clientFieldsFrom(change.item as GraphUserChange, kept) : deviceFieldsFrom(change.item as GraphDeviceChange, kept);
+    const fields =
+      kind === "users"
+        ? clientFieldsFrom(change.item as GraphUserChange, kept)
+        : deviceFieldsFrom(change.item as GraphDeviceChange, kept);
     if (!fields) return [];
     const owner = kind === "devices" ? { ownerEntraObjectId: fetched.owners.get(change.item.id) ?? null } : {};
     const status = fields.accountEnabled ? "active" : "disabled";
-    return [{ organizationId: connection.organizationId, connectionId: connection.id, entraObjectId: change.item.id, ...fields, ...owner, status, source: "azure", lastSyncedAt: syncedAt, updatedAt: syncedAt }];
+    return [
+      {
+        organizationId: connection.organizationId,
+        connectionId: connection.id,
+        entraObjectId: change.item.id,
+        ...fields,
+        ...owner,
+        status,
+        source: "azure",
+        lastSyncedAt: syncedAt,
+        updatedAt: syncedAt,
+      },
+    ];
   });
 }
 
@@ -90,7 +130,9 @@ async function main(): Promise<LowerBound> {
   const fetched = await fetchEverything(kind, mode, connection);
   const fetchMs = performance.now() - started;
   const rows = await rowsOf(kind, connection, fetched, new Date());
-  const copyMs = process.argv.includes("--fetch-only") ? null : await copyIntoEmptyTable(db.$client, kind === "users" ? "clients" : "devices", rows);
+  const copyMs = process.argv.includes("--fetch-only")
+    ? null
+    : await copyIntoEmptyTable(db.$client, kind === "users" ? "clients" : "devices", rows);
   return { fetchMs, copyMs, requests: fetched.requests, rows: rows.length };
 }
 

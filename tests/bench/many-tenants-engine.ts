@@ -31,12 +31,24 @@ export type ManyTenantsOutcome = {
  * "functions": the sync function itself, run by @inngest/test. "plain": the same sync (lib/sync-runs/run-sync.ts) with
  * each step a plain call, as `npm run sync` runs it, behind the same limits: what the syncs alone take in memory.
  */
-const runPlainSteps: RunEvent = (_fn, event) => runSync(String(event.data.runId), (_id, work) => work()).then(() => null, (error: unknown) => error);
+const runPlainSteps: RunEvent = (_fn, event) =>
+  runSync(String(event.data.runId), (_id, work) => work()).then(
+    () => null,
+    (error: unknown) => error,
+  );
 const runEvent = process.argv[2] === "plain" ? runPlainSteps : runWithInngestTest;
 
 /** What the run history says: how long runs waited from queued to started, how long they ran, and the most at once. */
 async function runHistory() {
-  const [summary] = await db.execute<{ succeeded: number; other: number; wait_median: number; wait_p90: number; wait_longest: number; run_median: number; run_longest: number }>(sql`
+  const [summary] = await db.execute<{
+    succeeded: number;
+    other: number;
+    wait_median: number;
+    wait_p90: number;
+    wait_longest: number;
+    run_median: number;
+    run_longest: number;
+  }>(sql`
     SELECT count(*) FILTER (WHERE status = 'succeeded')::int AS succeeded, count(*) FILTER (WHERE status <> 'succeeded')::int AS other,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - queued_at)) AS wait_median,
       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - queued_at)) AS wait_p90,
@@ -56,7 +68,9 @@ async function main(): Promise<ManyTenantsOutcome> {
   const functionFor = { [syncRequested.users.name]: syncUsers, [syncRequested.devices.name]: syncDevices };
   const engine = await startGatedEventApi(Number(new URL(process.env.INNGEST_DEV!).port), functionFor, runEvent);
   const started = performance.now();
-  const tick = await new InngestTestEngine({ function: syncScheduleTick }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] as never });
+  const tick = await new InngestTestEngine({ function: syncScheduleTick }).execute({
+    events: [{ name: "inngest/scheduled.timer", data: {} }] as never,
+  });
   if (tick.error) throw tick.error;
   // The tick's sendEvent waited for the event API's answers: every run has been taken by now.
   await engine.settled();
@@ -70,7 +84,11 @@ async function main(): Promise<ManyTenantsOutcome> {
     mostAtOnce: engine.gate.mostAtOnce,
     mostAtOnceInTheRunHistory: most,
     runs: { succeeded: summary.succeeded, other: summary.other },
-    waitSeconds: { median: round(summary.wait_median), p90: round(summary.wait_p90), longest: round(summary.wait_longest) },
+    waitSeconds: {
+      median: round(summary.wait_median),
+      p90: round(summary.wait_p90),
+      longest: round(summary.wait_longest),
+    },
     runSeconds: { median: round(summary.run_median), longest: round(summary.run_longest) },
     peakMemoryMB: peakMemoryMB(),
     liveHeapMB: liveHeapMB(),

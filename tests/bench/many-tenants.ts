@@ -10,11 +10,22 @@ import { runBenchChild } from "./bench-children";
 import { forgetSyncedRecords } from "./bench-tenant";
 import type { ManyTenantsOutcome } from "./many-tenants-engine";
 
-export type ManyTenantsCase = { tenants: number; users: number; devices: number; latencyMs: number; concurrency: number; eventPort: number };
+export type ManyTenantsCase = {
+  tenants: number;
+  users: number;
+  devices: number;
+  latencyMs: number;
+  concurrency: number;
+  eventPort: number;
+};
 
 type EngineMode = "functions" | "plain";
 
-type EngineMeasurement = { outcome: ManyTenantsOutcome; graphRequests: number; clientsPerOrganization: { fewest: number; most: number } };
+type EngineMeasurement = {
+  outcome: ManyTenantsOutcome;
+  graphRequests: number;
+  clientsPerOrganization: { fewest: number; most: number };
+};
 
 export type ManyTenantsMeasurement = ManyTenantsCase & { setupMs: number } & Record<EngineMode, EngineMeasurement>;
 
@@ -34,7 +45,12 @@ export async function measureManyTenants(bench: ManyTenantsCase): Promise<ManyTe
   const setupStarted = performance.now();
   const fake = await startFakeEntra({ users: 10, devices: 0 });
   try {
-    const customers = fake.control.addTenants({ count: bench.tenants, users: bench.users, devices: bench.devices, seed: "bench" });
+    const customers = fake.control.addTenants({
+      count: bench.tenants,
+      users: bench.users,
+      devices: bench.devices,
+      seed: "bench",
+    });
     for (const tenant of customers) await connectCustomerTenant(tenant, { syncFrequency: "hourly" });
     const setupMs = performance.now() - setupStarted;
     fake.control.setLatency({ ms: bench.latencyMs, target: "graph" });
@@ -49,7 +65,11 @@ export async function measureManyTenants(bench: ManyTenantsCase): Promise<ManyTe
     const measure = async (mode: EngineMode): Promise<EngineMeasurement> => {
       fake.control.resetRequestCounts();
       const outcome = await runBenchChild<ManyTenantsOutcome>("many-tenants-engine.ts", [mode], env);
-      return { outcome, graphRequests: fake.control.requestCounts().graph, clientsPerOrganization: await clientsPerOrganization() };
+      return {
+        outcome,
+        graphRequests: fake.control.requestCounts().graph,
+        clientsPerOrganization: await clientsPerOrganization(),
+      };
     };
     const functions = await measure("functions");
     await forgetSyncedRecords(["users", "devices"]);
@@ -62,12 +82,18 @@ export async function measureManyTenants(bench: ManyTenantsCase): Promise<ManyTe
 
 /** The case docs/performance.md reports; VERTASK_SYNC_CONCURRENCY, when set, as the app would take it (default 10). */
 export const manyTenantsDefaults = (eventPort: number): ManyTenantsCase => ({
-  tenants: 200, users: 500, devices: 50, latencyMs: 100, concurrency: syncConcurrencyLimit(), eventPort,
+  tenants: 200,
+  users: 500,
+  devices: 50,
+  latencyMs: 100,
+  concurrency: syncConcurrencyLimit(),
+  eventPort,
 });
 
 /** The report's lines for the case: one column per way of running the steps. */
 export function manyTenantsTable(m: ManyTenantsMeasurement): string[] {
-  const row = (label: string, value: (e: EngineMeasurement) => string) => `| ${label} | ${value(m.functions)} | ${value(m.plain)} |`;
+  const row = (label: string, value: (e: EngineMeasurement) => string) =>
+    `| ${label} | ${value(m.functions)} | ${value(m.plain)} |`;
   const syncs = (e: EngineMeasurement) => e.outcome.runs.succeeded + e.outcome.runs.other;
   const failures = [m.functions, m.plain].flatMap((e) => e.outcome.failures);
   return [
@@ -81,14 +107,36 @@ export function manyTenantsTable(m: ManyTenantsMeasurement): string[] {
     "",
     "| measure | through the functions | plain steps |",
     "|---|---|---|",
-    row("syncs sent by one tick", (e) => `${e.outcome.sent} (${e.outcome.runs.succeeded} succeeded${e.outcome.runs.other ? `, ${e.outcome.runs.other} did not` : ""})`),
+    row(
+      "syncs sent by one tick",
+      (e) =>
+        `${e.outcome.sent} (${e.outcome.runs.succeeded} succeeded${e.outcome.runs.other ? `, ${e.outcome.runs.other} did not` : ""})`,
+    ),
     row("total time, tick to last sync finished", (e) => `${(e.outcome.ms / 1000).toFixed(1)} s`),
-    row("most syncs running at once (stand-in / run history)", (e) => `${e.outcome.mostAtOnce} / ${e.outcome.mostAtOnceInTheRunHistory}`),
-    row("wait from queued to started: median, 90th percentile, longest", (e) => `${e.outcome.waitSeconds.median} s, ${e.outcome.waitSeconds.p90} s, ${e.outcome.waitSeconds.longest} s`),
-    row("one sync from start to end: median, longest", (e) => `${e.outcome.runSeconds.median} s, ${e.outcome.runSeconds.longest} s`),
-    row("Graph requests", (e) => `${e.graphRequests.toLocaleString("en")} (${(e.graphRequests / Math.max(1, syncs(e))).toFixed(1)} a sync)`),
-    row("clients per organization afterwards: fewest, most", (e) => `${e.clientsPerOrganization.fewest}, ${e.clientsPerOrganization.most}`),
-    row("peak memory of the process (its heap at the end, collected)", (e) => `${e.outcome.peakMemoryMB.toFixed(0)} MB (${e.outcome.liveHeapMB.toFixed(0)} MB)`),
+    row(
+      "most syncs running at once (stand-in / run history)",
+      (e) => `${e.outcome.mostAtOnce} / ${e.outcome.mostAtOnceInTheRunHistory}`,
+    ),
+    row(
+      "wait from queued to started: median, 90th percentile, longest",
+      (e) => `${e.outcome.waitSeconds.median} s, ${e.outcome.waitSeconds.p90} s, ${e.outcome.waitSeconds.longest} s`,
+    ),
+    row(
+      "one sync from start to end: median, longest",
+      (e) => `${e.outcome.runSeconds.median} s, ${e.outcome.runSeconds.longest} s`,
+    ),
+    row(
+      "Graph requests",
+      (e) => `${e.graphRequests.toLocaleString("en")} (${(e.graphRequests / Math.max(1, syncs(e))).toFixed(1)} a sync)`,
+    ),
+    row(
+      "clients per organization afterwards: fewest, most",
+      (e) => `${e.clientsPerOrganization.fewest}, ${e.clientsPerOrganization.most}`,
+    ),
+    row(
+      "peak memory of the process (its heap at the end, collected)",
+      (e) => `${e.outcome.peakMemoryMB.toFixed(0)} MB (${e.outcome.liveHeapMB.toFixed(0)} MB)`,
+    ),
     "",
     `Setting up (${m.tenants} fake tenants, ${m.tenants} organizations saved): ${(m.setupMs / 1000).toFixed(1)} s.`,
     ...(failures.length ? ["", `First failures: ${failures.slice(0, 5).join("; ")}`] : []),

@@ -67,11 +67,18 @@ export function syncTable(rows: SyncRow[]): string[] {
   return lines;
 }
 
-export function listTable(clientCount: number, requests: number, timings: [string, Timing][], targetMs = 100): string[] {
+export function listTable(
+  clientCount: number,
+  requests: number,
+  timings: [string, Timing][],
+  targetMs = 100,
+): string[] {
   return [
     `| at ${thousands(clientCount)} clients (${requests} requests each) | median | p95 | target: p95 < ${targetMs} ms |`,
     "|---|---|---|---|",
-    ...timings.map(([label, t]) => `| ${label} | ${t.median.toFixed(1)} ms | ${t.p95.toFixed(1)} ms | ${mark(t.p95 < targetMs)} |`),
+    ...timings.map(
+      ([label, t]) => `| ${label} | ${t.median.toFixed(1)} ms | ${t.p95.toFixed(1)} ms | ${mark(t.p95 < targetMs)} |`,
+    ),
   ];
 }
 
@@ -105,7 +112,10 @@ export function memoryTable(runs: [number, SyncMeasurement][]): string[] {
   return [
     "| sync process, full users sync | peak RSS | JS heap still live after the run | target: < 300 MB, the same at 10,000 and 100,000 users |",
     "|---|---|---|---|",
-    ...runs.map(([users, sync]) => `| ${thousands(users)} users | ${thousands(sync.peakMemoryMB)} MB | ${sync.liveHeapMB.toFixed(1)} MB | < 300 MB: ${mark(sync.peakMemoryMB < 300)} |`),
+    ...runs.map(
+      ([users, sync]) =>
+        `| ${thousands(users)} users | ${thousands(sync.peakMemoryMB)} MB | ${sync.liveHeapMB.toFixed(1)} MB | < 300 MB: ${mark(sync.peakMemoryMB < 300)} |`,
+    ),
     ...runs.slice(0, -1).map(against),
   ];
 }
@@ -116,6 +126,9 @@ export function boundTable(bounds: BoundLine[]): string[] {
   return [
     "| lower bound, measured | Graph requests | fetch alone | rows | COPY alone |",
     "|---|---|---|---|---|",
-    ...bounds.map(([label, b]) => `| ${label} | ${thousands(b.requests)} | ${seconds(b.fetchMs)} | ${thousands(b.rows)} | ${b.copyMs === null ? "—" : seconds(b.copyMs)} |`),
+    ...bounds.map(
+      ([label, b]) =>
+        `| ${label} | ${thousands(b.requests)} | ${seconds(b.fetchMs)} | ${thousands(b.rows)} | ${b.copyMs === null ? "—" : seconds(b.copyMs)} |`,
+    ),
   ];
 }

@@ -7,7 +7,14 @@ import { closeDatabase, db } from "@/db/client";
 import { buildApp, startApp } from "./app-server";
 import type { SyncKind } from "@/db/schema";
 import type { Actor } from "@/lib/auth/authorize";
-import { BENCH_PASSWORD, changeDevices, changeUsers, forgetSyncedRecords, startBenchTenant, type BenchTenant } from "./bench-tenant";
+import {
+  BENCH_PASSWORD,
+  changeDevices,
+  changeUsers,
+  forgetSyncedRecords,
+  startBenchTenant,
+  type BenchTenant,
+} from "./bench-tenant";
 import { listCases, signIn, timeRequests, type Timing } from "./list-timing";
 import type { LowerBound } from "./lower-bound";
 import { measureBound, measureSync, type SyncMeasurement } from "./measure";
@@ -42,7 +49,10 @@ async function million() {
   const started = performance.now();
   const machine = await describeMachine();
   log("next build (the list timings use the production server)…");
-  const built = await buildApp().then(() => null, (error: Error) => error.message);
+  const built = await buildApp().then(
+    () => null,
+    (error: Error) => error.message,
+  );
   log("full users sync of 100,000 users, the reference…");
   const reference = await startBenchTenant({ users: USERS, devices: 0 });
   const referenceSync = await measureSync(reference, "users", "full", 0);
@@ -53,15 +63,17 @@ async function million() {
   const sync = await measureSync(tenant, "users", "full", 0);
   const lists = built ? [] : await measureLists(tenant.childEnv, tenant.admin.email);
   await tenant.fake.close();
-  console.log([
-    "",
-    heading(started),
-    `Machine: ${machine}`,
-    "",
-    ...millionTable(referenceSync, sync),
-    "",
-    ...(built ? [`List timings not measured: ${built}`] : listTable(1_000_000, LIST_REQUESTS, lists, 150)),
-  ].join("\n"));
+  console.log(
+    [
+      "",
+      heading(started),
+      `Machine: ${machine}`,
+      "",
+      ...millionTable(referenceSync, sync),
+      "",
+      ...(built ? [`List timings not measured: ${built}`] : listTable(1_000_000, LIST_REQUESTS, lists, 150)),
+    ].join("\n"),
+  );
 }
 
 /** The case of many tenants due at once: the last of `npm run bench`, or alone with `npm run bench -- --tenants [count]`. */
@@ -71,7 +83,9 @@ async function tenants() {
   // `--tenants 20` for a quicker look; the case in docs/performance.md is the default, 200.
   const count = Number(process.argv[process.argv.indexOf("--tenants") + 1]);
   const bench = { ...manyTenantsDefaults(EVENT_PORT), ...(count > 0 ? { tenants: count } : {}) };
-  log(`${THOUSAND.toLocaleString("en")} organizations: the schedule tick, the daily check, the alert sweep, the overview…`);
+  log(
+    `${THOUSAND.toLocaleString("en")} organizations: the schedule tick, the daily check, the alert sweep, the overview…`,
+  );
   const thousand = await measureThousandOrganizations();
   // Printed at once: the syncs of many tenants below take minutes.
   console.log(["", ...thousandOrganizationsTable(thousand)].join("\n"));
@@ -87,7 +101,10 @@ async function main() {
   const machine = await describeMachine();
 
   log("next build (the list timings use the production server)…");
-  const built = await buildApp().then((ms) => (log(`built in ${(ms / 1000).toFixed(0)} s`), null), (error: Error) => error.message);
+  const built = await buildApp().then(
+    (ms) => (log(`built in ${(ms / 1000).toFixed(0)} s`), null),
+    (error: Error) => error.message,
+  );
 
   const memory: [number, SyncMeasurement][] = [];
   let admin: Actor | undefined;
@@ -112,21 +129,23 @@ async function main() {
   }
   await tenant.fake.close();
 
-  console.log([
-    "",
-    heading(started),
-    `Machine: ${machine}`,
-    `Fake tenant: ${USERS.toLocaleString("en")} users, ${DEVICES.toLocaleString("en")} devices; delta pages of 200 (the fake's default); latency added to every Graph request.`,
-    "Each sync: a command_line run of lib/sync-runs/run-sync.ts in its own process (steps as plain calls), into PostgreSQL.",
-    "",
-    ...syncTable(rows),
-    "",
-    ...boundTable(bounds),
-    "",
-    ...(built ? [`List timings not measured: ${built}`] : listTable(USERS, LIST_REQUESTS, lists)),
-    "",
-    ...memoryTable([...memory, [USERS, rows[0].sync]]),
-  ].join("\n"));
+  console.log(
+    [
+      "",
+      heading(started),
+      `Machine: ${machine}`,
+      `Fake tenant: ${USERS.toLocaleString("en")} users, ${DEVICES.toLocaleString("en")} devices; delta pages of 200 (the fake's default); latency added to every Graph request.`,
+      "Each sync: a command_line run of lib/sync-runs/run-sync.ts in its own process (steps as plain calls), into PostgreSQL.",
+      "",
+      ...syncTable(rows),
+      "",
+      ...boundTable(bounds),
+      "",
+      ...(built ? [`List timings not measured: ${built}`] : listTable(USERS, LIST_REQUESTS, lists)),
+      "",
+      ...memoryTable([...memory, [USERS, rows[0].sync]]),
+    ].join("\n"),
+  );
   // Printed on its own, after the report above, so a failure here loses none of it.
   await tenants();
 }
@@ -142,7 +161,10 @@ async function fullSyncs(tenant: BenchTenant, kind: SyncKind, bounds: BoundLine[
   await forgetSyncedRecords([kind]);
   const slow = await measureSync(tenant, kind, "full", LATENCY_MS);
   const first: SyncRow = { label, sync: full, bound: { fetchMs: bound.fetchMs, copyMs: bound.copyMs! } };
-  return [first, { label, sync: slow, bound: { fetchMs: slowFetch.fetchMs, copyMs: bound.copyMs! }, withoutLatency: first }];
+  return [
+    first,
+    { label, sync: slow, bound: { fetchMs: slowFetch.fetchMs, copyMs: bound.copyMs! }, withoutLatency: first },
+  ];
 }
 
 /**
@@ -151,7 +173,9 @@ async function fullSyncs(tenant: BenchTenant, kind: SyncKind, bounds: BoundLine[
  */
 async function deltaSyncs(tenant: BenchTenant, kind: SyncKind, bounds: BoundLine[]): Promise<SyncRow[]> {
   const label = `delta ${kind}, ${CHANGES.toLocaleString("en")} changes (median of ${DELTA_ROUNDS})`;
-  log(`${kind}: delta sync after ${CHANGES.toLocaleString("en")} changes, ${DELTA_ROUNDS} times at 0 and at ${LATENCY_MS} ms…`);
+  log(
+    `${kind}: delta sync after ${CHANGES.toLocaleString("en")} changes, ${DELTA_ROUNDS} times at 0 and at ${LATENCY_MS} ms…`,
+  );
   const runs: Record<number, { row: SyncRow; bound: LowerBound }[]> = { 0: [], [LATENCY_MS]: [] };
   for (let round = 0; round < 2 * DELTA_ROUNDS; round++) {
     const latency = round % 2 === 0 ? 0 : LATENCY_MS;
@@ -162,7 +186,10 @@ async function deltaSyncs(tenant: BenchTenant, kind: SyncKind, bounds: BoundLine
   }
   const [quick, slow] = [0, LATENCY_MS].map((latency) => {
     const median = [...runs[latency]].sort((a, b) => a.row.sync.ms - b.row.sync.ms)[Math.floor(DELTA_ROUNDS / 2)];
-    bounds.push([`${kind}, delta of ${CHANGES.toLocaleString("en")} changes, ${latency} ms (the median run's)`, median.bound]);
+    bounds.push([
+      `${kind}, delta of ${CHANGES.toLocaleString("en")} changes, ${latency} ms (the median run's)`,
+      median.bound,
+    ]);
     return median.row;
   });
   return [quick, { ...slow, withoutLatency: quick }];
@@ -176,7 +203,9 @@ async function measureLists(env: NodeJS.ProcessEnv, email: string): Promise<[str
     const cookie = await signIn(app.baseUrl, email, BENCH_PASSWORD);
     const timings: [string, Timing][] = [];
     // The issue's three (first page, a search, the export's first byte) and a search that matches nothing.
-    for (const [label, path, firstByte] of listCases.filter(([, path]) => path.startsWith("/clients") && !path.includes("page="))) {
+    for (const [label, path, firstByte] of listCases.filter(
+      ([, path]) => path.startsWith("/clients") && !path.includes("page="),
+    )) {
       timings.push([label, await timeRequests(app.baseUrl, cookie, path, LIST_REQUESTS, firstByte)]);
     }
     return timings;

@@ -14,14 +14,27 @@ async function main(): Promise<SyncOutcome> {
   const full = process.argv.includes("--full");
   const connection = await theConnection();
   if (!connection) throw new Error("No connection: the benchmark saves one before it starts a sync.");
-  const run = await createSyncRun({ connectionId: connection.id, kind, trigger: "command_line", full, requestedByName: "benchmark" });
+  const run = await createSyncRun({
+    connectionId: connection.id,
+    kind,
+    trigger: "command_line",
+    full,
+    requestedByName: "benchmark",
+  });
   if (!run) throw new Error(`A sync of ${kind} is already running.`);
   const started = performance.now();
   const result = await runSync(run.id, (_id, work) => work());
   const ms = performance.now() - started;
   const peak = peakMemoryMB();
   const [finished] = await db.select().from(syncRuns).where(eq(syncRuns.id, run.id));
-  return { ms, status: result.status, pages: finished.pagesDone, counts: finished.counts, peakMemoryMB: peak, liveHeapMB: liveHeapMB() };
+  return {
+    ms,
+    status: result.status,
+    pages: finished.pagesDone,
+    counts: finished.counts,
+    peakMemoryMB: peak,
+    liveHeapMB: liveHeapMB(),
+  };
 }
 
 reportToParent(main().finally(closeDatabase));

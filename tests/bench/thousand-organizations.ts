@@ -45,17 +45,61 @@ export async function measureThousandOrganizations(): Promise<{ setupMs: number;
   const setupMs = performance.now() - setupStarted;
   const lines: Line[] = [];
   try {
-    lines.push(await timed("daily check: find the connections to check", () => connectionsToCheck(), (ids) => `${(ids as unknown[]).length} events: the run's steps are this one and ${Math.ceil((ids as unknown[]).length / 200)} sends of 200`));
+    lines.push(
+      await timed(
+        "daily check: find the connections to check",
+        () => connectionsToCheck(),
+        (ids) =>
+          `${(ids as unknown[]).length} events: the run's steps are this one and ${Math.ceil((ids as unknown[]).length / 200)} sends of 200`,
+      ),
+    );
     const threeDaysOn = await makeAlertsDue();
-    lines.push(await once("alert sweep: everything due raised, with its mail", () => evaluateTimedAlerts(threeDaysOn), (result) => `${(result as { stalled: number }).stalled} stalled schedules and the secrets' stages opened`));
-    lines.push(await timed("alert sweep: nothing new", () => evaluateTimedAlerts(threeDaysOn), () => "changes nothing"));
-    lines.push(await timed("overview (Settings → Organizations), its data", () => organizationsOverview(admin), (rows) => `${(rows as unknown[]).length} rows`));
-    lines.push(await timed("staff banner on every page, its data", () => staffBannerFor(admin, threeDaysOn), (banner) => `${(banner as { organizations: unknown[] }).organizations.length} organizations need attention`));
+    lines.push(
+      await once(
+        "alert sweep: everything due raised, with its mail",
+        () => evaluateTimedAlerts(threeDaysOn),
+        (result) => `${(result as { stalled: number }).stalled} stalled schedules and the secrets' stages opened`,
+      ),
+    );
+    lines.push(
+      await timed(
+        "alert sweep: nothing new",
+        () => evaluateTimedAlerts(threeDaysOn),
+        () => "changes nothing",
+      ),
+    );
+    lines.push(
+      await timed(
+        "overview (Settings → Organizations), its data",
+        () => organizationsOverview(admin),
+        (rows) => `${(rows as unknown[]).length} rows`,
+      ),
+    );
+    lines.push(
+      await timed(
+        "staff banner on every page, its data",
+        () => staffBannerFor(admin, threeDaysOn),
+        (banner) => `${(banner as { organizations: unknown[] }).organizations.length} organizations need attention`,
+      ),
+    );
     // Last, since it queues runs: a day on, every daily schedule is due, both kinds of each.
     const dayOn = new Date(Date.now() + dayMs);
-    lines.push(await timed("schedule tick: find the due syncs", () => findDueSyncs(dayOn), (due) => `${(due as unknown[]).length} due`));
+    lines.push(
+      await timed(
+        "schedule tick: find the due syncs",
+        () => findDueSyncs(dayOn),
+        (due) => `${(due as unknown[]).length} due`,
+      ),
+    );
     const due = await findDueSyncs(dayOn);
-    lines.push(await once("schedule tick: queue them (one insert)", () => queueDueSyncs(due), (queued) => `${(queued as unknown[]).length} runs queued: the run's steps are find, queue and ${Math.ceil(due.length / 200)} sends of 200`));
+    lines.push(
+      await once(
+        "schedule tick: queue them (one insert)",
+        () => queueDueSyncs(due),
+        (queued) =>
+          `${(queued as unknown[]).length} runs queued: the run's steps are find, queue and ${Math.ceil(due.length / 200)} sends of 200`,
+      ),
+    );
   } finally {
     // The many-tenants case after this starts from no organization.
     await db.execute(sql`TRUNCATE organizations, provider_app, staff_users CASCADE`);

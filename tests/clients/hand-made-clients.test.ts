@@ -42,7 +42,17 @@ async function entraClient() {
 
 describe("adding a client by hand", () => {
   it("a technician may add one: active, source manual, no Entra connection, phone and company in the synced columns", async () => {
-    const { id } = await addClient(technician, fields({ name: "  Hana Hand ", mail: "Hana@Client.example", phone: "+41 44 555 01 02", company: "Hand & Co", notes: "Prefers phone calls." }), null);
+    const { id } = await addClient(
+      technician,
+      fields({
+        name: "  Hana Hand ",
+        mail: "Hana@Client.example",
+        phone: "+41 44 555 01 02",
+        company: "Hand & Co",
+        notes: "Prefers phone calls.",
+      }),
+      null,
+    );
     expect(await clientRow(id)).toMatchObject({
       displayName: "Hana Hand",
       mail: "Hana@Client.example",
@@ -54,16 +64,30 @@ describe("adding a client by hand", () => {
       connectionId: null,
       entraObjectId: null,
     });
-    expect(await lastAudit()).toMatchObject({ actorId: technician.id, action: "clients.added", summary: "Added Hana Hand by hand" });
+    expect(await lastAudit()).toMatchObject({
+      actorId: technician.id,
+      action: "clients.added",
+      summary: "Added Hana Hand by hand",
+    });
   });
 
   it("empty optional fields are kept as nothing, not as empty text", async () => {
-    const { id } = await addClient(superuser, fields({ name: "Only Name", mail: " ", phone: "", company: "", notes: "" }), null);
+    const { id } = await addClient(
+      superuser,
+      fields({ name: "Only Name", mail: " ", phone: "", company: "", notes: "" }),
+      null,
+    );
     expect(await clientRow(id)).toMatchObject({ mail: null, mobilePhone: null, companyName: null, notes: null });
   });
 
   it("explains a missing name, a mail that is not an address and values that are too long, field by field", () => {
-    const result = clientFields.safeParse({ name: "   ", mail: "not-an-address", phone: "1".repeat(65), company: "c".repeat(257), notes: "n".repeat(10_001) });
+    const result = clientFields.safeParse({
+      name: "   ",
+      mail: "not-an-address",
+      phone: "1".repeat(65),
+      company: "c".repeat(257),
+      notes: "n".repeat(10_001),
+    });
     expect(result.success).toBe(false);
     expect(result.error!.flatten().fieldErrors).toEqual({
       name: ["Name is missing."],
@@ -84,8 +108,16 @@ describe("adding a client by hand", () => {
   });
 
   it("a mail that only a disabled or removed client has is free", async () => {
-    await db.insert(clients).values({ organizationId: await organizationId(), displayName: "Gone", mail: "gone@client.example", source: "azure", status: "removed" });
-    await expect(addClient(superuser, fields({ name: "New", mail: "gone@client.example" }), null)).resolves.toHaveProperty("id");
+    await db.insert(clients).values({
+      organizationId: await organizationId(),
+      displayName: "Gone",
+      mail: "gone@client.example",
+      source: "azure",
+      status: "removed",
+    });
+    await expect(
+      addClient(superuser, fields({ name: "New", mail: "gone@client.example" }), null),
+    ).resolves.toHaveProperty("id");
   });
 
   it("two people adding the same mail at once make one client", async () => {
@@ -98,18 +130,39 @@ describe("adding a client by hand", () => {
   });
 
   it("nobody signed out may add one", async () => {
-    await expect(addClient(null as unknown as Actor, fields({ name: "Nobody" }), null)).rejects.toThrow("Sign in to continue.");
+    await expect(addClient(null as unknown as Actor, fields({ name: "Nobody" }), null)).rejects.toThrow(
+      "Sign in to continue.",
+    );
   });
 });
 
 describe("editing a client", () => {
   it("every field of a client added by hand can be changed, and the audit log names the fields", async () => {
     const { id } = await addClient(superuser, fields({ name: "Ivo Initial", mail: "ivo@client.example" }), null);
-    const result = await editClient(technician, id, fields({ name: "Ivo Changed", mail: "ivo.changed@client.example", phone: "+1 555 0199", company: "Ivo Ltd", notes: "Moved office." }));
+    const result = await editClient(
+      technician,
+      id,
+      fields({
+        name: "Ivo Changed",
+        mail: "ivo.changed@client.example",
+        phone: "+1 555 0199",
+        company: "Ivo Ltd",
+        notes: "Moved office.",
+      }),
+    );
     expect(result.changed).toEqual(["name", "mail", "phone", "company", "notes"]);
-    expect(await clientRow(id)).toMatchObject({ displayName: "Ivo Changed", mail: "ivo.changed@client.example", mobilePhone: "+1 555 0199", companyName: "Ivo Ltd", notes: "Moved office." });
+    expect(await clientRow(id)).toMatchObject({
+      displayName: "Ivo Changed",
+      mail: "ivo.changed@client.example",
+      mobilePhone: "+1 555 0199",
+      companyName: "Ivo Ltd",
+      notes: "Moved office.",
+    });
     const audit = await lastAudit();
-    expect(audit).toMatchObject({ action: "clients.edited", summary: "Edited Name, Mail, Phone, Company, Notes of Ivo Changed" });
+    expect(audit).toMatchObject({
+      action: "clients.edited",
+      summary: "Edited Name, Mail, Phone, Company, Notes of Ivo Changed",
+    });
     // The notes' text stays out of the audit log.
     expect(audit.changes).toEqual({
       Name: { from: "Ivo Initial", to: "Ivo Changed" },
@@ -124,8 +177,15 @@ describe("editing a client", () => {
     await expect(editClient(superuser, erin.id, { name: "Erin Edited", notes: "note" })).rejects.toThrow(
       "Name of Erin Entra is kept in step with Microsoft Entra ID: change it there. Only Notes can be edited here.",
     );
-    await expect(editClient(technician, erin.id, { mail: "other@contoso.example", phone: "1" })).rejects.toThrow(/^Mail, Phone of Erin Entra are kept in step/);
-    expect(await clientRow(erin.id)).toMatchObject({ displayName: "Erin Entra", mail: "erin@contoso.example", notes: null, updatedAt: erin.updatedAt });
+    await expect(editClient(technician, erin.id, { mail: "other@contoso.example", phone: "1" })).rejects.toThrow(
+      /^Mail, Phone of Erin Entra are kept in step/,
+    );
+    expect(await clientRow(erin.id)).toMatchObject({
+      displayName: "Erin Entra",
+      mail: "erin@contoso.example",
+      notes: null,
+      updatedAt: erin.updatedAt,
+    });
   });
 
   it("Notes can be edited on a client from Microsoft Entra and on one added by hand", async () => {
@@ -135,7 +195,11 @@ describe("editing a client", () => {
     await editClient(technician, id, { notes: "Has a spare laptop." });
     expect((await clientRow(erin.id)).notes).toBe("Call before 10.");
     expect((await clientRow(id)).notes).toBe("Has a spare laptop.");
-    expect(await lastAudit()).toMatchObject({ action: "clients.edited", summary: "Edited Notes of Hand Made", changes: {} });
+    expect(await lastAudit()).toMatchObject({
+      action: "clients.edited",
+      summary: "Edited Notes of Hand Made",
+      changes: {},
+    });
   });
 
   it("the fields a sync writes are exactly the ones refused on a client from Entra; Notes is not one of them", () => {
@@ -147,14 +211,21 @@ describe("editing a client", () => {
   it("refuses changing a mail to one another active client has, but keeping a client's own mail is fine", async () => {
     await addClient(superuser, fields({ name: "Taken", mail: "taken@client.example" }), null);
     const { id } = await addClient(superuser, fields({ name: "Mover", mail: "mover@client.example" }), null);
-    await expect(editClient(superuser, id, fields({ name: "Mover", mail: "TAKEN@client.example" }))).rejects.toMatchObject({ fields: { mail: "An active client already has this mail: Taken." } });
-    await expect(editClient(superuser, id, fields({ name: "Mover", mail: "Mover@client.example" }))).resolves.toMatchObject({ changed: ["mail"] });
+    await expect(
+      editClient(superuser, id, fields({ name: "Mover", mail: "TAKEN@client.example" })),
+    ).rejects.toMatchObject({ fields: { mail: "An active client already has this mail: Taken." } });
+    await expect(
+      editClient(superuser, id, fields({ name: "Mover", mail: "Mover@client.example" })),
+    ).resolves.toMatchObject({ changed: ["mail"] });
   });
 
   it("saving without a change writes nothing, not even an audit row", async () => {
     const { id } = await addClient(superuser, fields({ name: "Still", notes: "Same" }), null);
     const before = await lastAudit();
-    await expect(editClient(superuser, id, fields({ name: "Still", notes: "Same" }))).resolves.toEqual({ name: "Still", changed: [] });
+    await expect(editClient(superuser, id, fields({ name: "Still", notes: "Same" }))).resolves.toEqual({
+      name: "Still",
+      changed: [],
+    });
     expect((await lastAudit()).id).toBe(before.id);
   });
 });

@@ -19,7 +19,13 @@ beforeAll(async () => {
   technician = await createActor("technician");
   const [owner] = await db
     .insert(clients)
-    .values({ organizationId: await organizationId(), displayName: "Ada Owner", mail: "ada@contoso.example", source: "manual", createdAt: new Date("2025-03-04T05:06:07.089Z") })
+    .values({
+      organizationId: await organizationId(),
+      displayName: "Ada Owner",
+      mail: "ada@contoso.example",
+      source: "manual",
+      createdAt: new Date("2025-03-04T05:06:07.089Z"),
+    })
     .returning({ id: clients.id });
   const inMyOrganization = await organizationId();
   const device = (displayName: string, operatingSystem: string, lastSignInAt: string | null) => ({
@@ -31,19 +37,22 @@ beforeAll(async () => {
     source: "azure" as const,
     ownerClientId: owner.id,
   });
-  await db.insert(devices).values([
-    device("Alpha Mac", "MacMDM", "2026-01-02T03:04:05.678Z"),
-    device("Bravo Mac", "macOS", "2026-02-01T00:00:00.000Z"),
-    device("Charlie iPhone", "IPhone", null),
-    device("Delta iPad", "IPad", "2025-12-31T23:59:59.000Z"),
-    device("Echo Pixel", "AndroidForWork", "2026-01-15T12:00:00.000Z"),
-    device("Foxtrot PC", "Windows", "2026-01-20T08:30:00.000Z"),
-  ]);
+  await db
+    .insert(devices)
+    .values([
+      device("Alpha Mac", "MacMDM", "2026-01-02T03:04:05.678Z"),
+      device("Bravo Mac", "macOS", "2026-02-01T00:00:00.000Z"),
+      device("Charlie iPhone", "IPhone", null),
+      device("Delta iPad", "IPad", "2025-12-31T23:59:59.000Z"),
+      device("Echo Pixel", "AndroidForWork", "2026-01-15T12:00:00.000Z"),
+      device("Foxtrot PC", "Windows", "2026-01-20T08:30:00.000Z"),
+    ]);
 });
 afterAll(closeDatabase);
 
 const query = (input: Record<string, unknown>) => deviceListQuery.parse(input);
-const names = async (input: Record<string, unknown>) => (await listDevices(technician, query(input))).rows.map((r) => r.displayName);
+const names = async (input: Record<string, unknown>) =>
+  (await listDevices(technician, query(input))).rows.map((r) => r.displayName);
 const readCsv = async (lines: AsyncGenerator<string>) => {
   let text = "";
   for await (const chunk of lines) text += chunk;
@@ -55,9 +64,9 @@ const readCsv = async (lines: AsyncGenerator<string>) => {
 
 describe("operating systems as people say them", () => {
   it("names Graph's values the way a help desk does", () => {
-    expect(["Windows", "MacMDM", "IPhone", "IPad", "AndroidForWork", "iOS", "Android", "Linux"].map(operatingSystemLabel)).toEqual([
-      "Windows", "macOS", "iOS", "iPadOS", "Android", "iOS", "Android", "Linux",
-    ]);
+    expect(
+      ["Windows", "MacMDM", "IPhone", "IPad", "AndroidForWork", "iOS", "Android", "Linux"].map(operatingSystemLabel),
+    ).toEqual(["Windows", "macOS", "iOS", "iPadOS", "Android", "iOS", "Android", "Linux"]);
     expect(operatingSystemLabel("Plan9")).toBe("Plan9");
   });
 
@@ -71,15 +80,33 @@ describe("operating systems as people say them", () => {
 
 describe("the device list", () => {
   it("sorts by name, or by the latest sign-in with devices that never signed in last", async () => {
-    expect(await names({})).toEqual(["Alpha Mac", "Bravo Mac", "Charlie iPhone", "Delta iPad", "Echo Pixel", "Foxtrot PC"]);
-    expect(await names({ sort: "signin" })).toEqual(["Bravo Mac", "Foxtrot PC", "Echo Pixel", "Alpha Mac", "Delta iPad", "Charlie iPhone"]);
+    expect(await names({})).toEqual([
+      "Alpha Mac",
+      "Bravo Mac",
+      "Charlie iPhone",
+      "Delta iPad",
+      "Echo Pixel",
+      "Foxtrot PC",
+    ]);
+    expect(await names({ sort: "signin" })).toEqual([
+      "Bravo Mac",
+      "Foxtrot PC",
+      "Echo Pixel",
+      "Alpha Mac",
+      "Delta iPad",
+      "Charlie iPhone",
+    ]);
     expect(await names({ q: "mac", sort: "signin" })).toEqual(["Bravo Mac", "Alpha Mac"]);
   });
 
   it("exports the filtered devices in the list's order, with their owner and ISO 8601 timestamps", async () => {
     const rows = await readCsv(devicesCsv(technician, query({ os: "macOS", sort: "signin" })));
     expect(rows.map((row) => row["Display name"])).toEqual(["Bravo Mac", "Alpha Mac"]);
-    expect(rows[1]).toMatchObject({ Owner: "Ada Owner", "Owner mail": "ada@contoso.example", "Last sign-in": "2026-01-02T03:04:05.678Z" });
+    expect(rows[1]).toMatchObject({
+      Owner: "Ada Owner",
+      "Owner mail": "ada@contoso.example",
+      "Last sign-in": "2026-01-02T03:04:05.678Z",
+    });
     for (const row of rows) expect(row.Created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 });

@@ -5,7 +5,9 @@ import { brokenLinks, documentationFiles } from "./markdown-links";
 
 describe("links in the documentation", () => {
   it("reads the README, CONTRIBUTING and every page under docs/", () => {
-    expect(documentationFiles()).toEqual(expect.arrayContaining(["README.md", "CONTRIBUTING.md", "docs/architecture.md", "docs/operations.md"]));
+    expect(documentationFiles()).toEqual(
+      expect.arrayContaining(["README.md", "CONTRIBUTING.md", "docs/architecture.md", "docs/operations.md"]),
+    );
   });
 
   it("every relative link leads to a file that exists, and every anchor to a heading of that file", () => {

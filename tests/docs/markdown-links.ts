@@ -4,7 +4,9 @@ import path from "node:path";
 
 /** The README, CONTRIBUTING and every Markdown page under docs/, as paths from the repository's root. */
 export function documentationFiles(root = ".") {
-  const docs = readdirSync(path.join(root, "docs")).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`);
+  const docs = readdirSync(path.join(root, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => `docs/${name}`);
   return ["README.md", "CONTRIBUTING.md", ...docs.sort()].filter((file) => existsSync(path.join(root, file)));
 }
 
@@ -15,7 +17,9 @@ function withoutCode(markdown: string) {
 
 /** `[text](target)` links whose target is a path in this repository (no scheme, not an address on the site). */
 export function relativeLinks(markdown: string) {
-  const targets = [...withoutCode(markdown).matchAll(/\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((match) => match[1]);
+  const targets = [...withoutCode(markdown).matchAll(/\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map(
+    (match) => match[1],
+  );
   return targets.filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith("/"));
 }
 
@@ -24,7 +28,10 @@ export function headingAnchors(markdown: string) {
   const seen = new Map<string, number>();
   const anchors = new Set<string>();
   for (const [, heading] of withoutCode(markdown).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
-    const slug = heading.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+    const slug = heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+      .replace(/\s/g, "-");
     const count = seen.get(slug) ?? 0;
     seen.set(slug, count + 1);
     anchors.add(count ? `${slug}-${count}` : slug);

@@ -30,7 +30,13 @@ export class AccessTokenSigner {
     this.publicKey = createPublicKey(this.privateKey);
   }
 
-  issue(input: { audience: string; tenantId: string; clientId: string; roles: string[]; lifetimeSeconds: number }): string {
+  issue(input: {
+    audience: string;
+    tenantId: string;
+    clientId: string;
+    roles: string[];
+    lifetimeSeconds: number;
+  }): string {
     const now = Math.floor(Date.now() / 1000);
     const claims: AccessTokenClaims = {
       aud: input.audience,
@@ -61,7 +67,8 @@ export class AccessTokenSigner {
       return { problem: "Signature validation failed." };
     }
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as AccessTokenClaims;
-    if (claims.exp <= Math.floor(Date.now() / 1000)) return { problem: "Lifetime validation failed, the token is expired." };
+    if (claims.exp <= Math.floor(Date.now() / 1000))
+      return { problem: "Lifetime validation failed, the token is expired." };
     return { claims };
   }
 }
@@ -75,7 +82,9 @@ export function unverifiedCaller(authorization: string | undefined): TokenCaller
   if (!payload) return null;
   try {
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Partial<AccessTokenClaims>;
-    return typeof claims.tid === "string" && typeof claims.appid === "string" ? { tenantId: claims.tid, appId: claims.appid } : null;
+    return typeof claims.tid === "string" && typeof claims.appid === "string"
+      ? { tenantId: claims.tid, appId: claims.appid }
+      : null;
   } catch {
     return null;
   }

@@ -23,7 +23,11 @@ type ConsentRequest = {
 
 const missing = (name: string) => `The request body must contain the following parameter: '${name}'.`;
 
-function checkRequest(context: LoginContext, tenantKey: string, params: URLSearchParams): ConsentRequest | FakeResponse {
+function checkRequest(
+  context: LoginContext,
+  tenantKey: string,
+  params: URLSearchParams,
+): ConsentRequest | FakeResponse {
   const anyOrganization = ANY_ORGANIZATION.has(tenantKey.toLowerCase());
   const tenant = anyOrganization ? null : context.findTenant(tenantKey);
   if (!anyOrganization && !tenant) {
@@ -49,7 +53,10 @@ function checkRequest(context: LoginContext, tenantKey: string, params: URLSearc
 
 /** Entra's error_description: the AADSTS line, then trace, correlation and time on lines of their own. */
 function errorDescription(code: number, text: string) {
-  const timestamp = new Date().toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
+  const timestamp = new Date()
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, "Z");
   return `AADSTS${code}: ${text}\r\nTrace ID: ${randomUUID()}\r\nCorrelation ID: ${randomUUID()}\r\nTimestamp: ${timestamp}`;
 }
 
@@ -58,17 +65,29 @@ function redirectBack(request: ConsentRequest, parameters: Record<string, string
   const location = new URL(request.redirectUri);
   for (const [name, value] of Object.entries(parameters)) location.searchParams.append(name, value);
   if (request.state !== null) location.searchParams.append("state", request.state);
-  return { status: 302, body: "", headers: { Location: location.toString() }, rawContentType: "text/html; charset=utf-8" };
+  return {
+    status: 302,
+    body: "",
+    headers: { Location: location.toString() },
+    rawContentType: "text/html; charset=utf-8",
+  };
 }
 
 /** The fake serves only its Graph's static `/.default`, the way Vertask asks for application permissions. */
 function scopeRefusal(context: LoginContext, request: ConsentRequest): FakeResponse | null {
   const scope = request.scope?.trim() ?? "";
-  if (!scope) return redirectBack(request, { error: "invalid_request", error_description: errorDescription(900144, missing("scope")) });
+  if (!scope)
+    return redirectBack(request, {
+      error: "invalid_request",
+      error_description: errorDescription(900144, missing("scope")),
+    });
   if (scope.endsWith("/.default") && isGraphResource(scope.slice(0, -"/.default".length), context.baseUrl)) return null;
   return redirectBack(request, {
     error: "invalid_scope",
-    error_description: errorDescription(70011, `The provided value for the input parameter 'scope' is not valid. The scope '${scope}' is not valid.`),
+    error_description: errorDescription(
+      70011,
+      `The provided value for the input parameter 'scope' is not valid. The scope '${scope}' is not valid.`,
+    ),
   });
 }
 
@@ -77,7 +96,11 @@ export function adminConsentPage(context: LoginContext, tenantKey: string, query
   if ("status" in request) return request;
   const refused = scopeRefusal(context, request);
   if (refused) return refused;
-  const fields: Record<string, string> = { client_id: request.app.clientId, redirect_uri: request.redirectUri, scope: request.scope! };
+  const fields: Record<string, string> = {
+    client_id: request.app.clientId,
+    redirect_uri: request.redirectUri,
+    scope: request.scope!,
+  };
   if (request.state !== null) fields.state = request.state;
   return consentPage({
     appName: request.app.displayName,
@@ -86,7 +109,9 @@ export function adminConsentPage(context: LoginContext, tenantKey: string, query
     action: `/${encodeURIComponent(tenantKey)}/v2.0/adminconsent`,
     fields,
     signedInAs: request.tenant,
-    tenants: request.tenant ? [] : context.directory.all.map(({ tenantId, displayName, domain }) => ({ tenantId, displayName, domain })),
+    tenants: request.tenant
+      ? []
+      : context.directory.all.map(({ tenantId, displayName, domain }) => ({ tenantId, displayName, domain })),
   });
 }
 
@@ -103,7 +128,8 @@ export function adminConsentDecision(context: LoginContext, tenantKey: string, f
     return signInErrorPage(code, text);
   }
   const clientId = request.app.clientId;
-  if (!context.directory.mayConsent(tenant, clientId)) return signInErrorPage(700016, appNotFoundText(clientId, tenant.displayName));
+  if (!context.directory.mayConsent(tenant, clientId))
+    return signInErrorPage(700016, appNotFoundText(clientId, tenant.displayName));
   const decision = form.get("decision");
   if (decision === "accept") {
     context.directory.grantConsent(tenant, clientId);

@@ -27,7 +27,11 @@ function writeAtomically(file: string, content: string, mode: number) {
   renameSync(temporary, file);
 }
 
-async function readOrGenerate(certFile: string, keyFile: string, generate: () => ReturnType<typeof selfsigned.generate>) {
+async function readOrGenerate(
+  certFile: string,
+  keyFile: string,
+  generate: () => ReturnType<typeof selfsigned.generate>,
+) {
   if (existsSync(certFile) && existsSync(keyFile)) {
     return { certPem: readFileSync(certFile, "utf8"), keyPem: readFileSync(keyFile, "utf8") };
   }
@@ -52,15 +56,30 @@ export function serverCertificate(): Promise<PemPair> {
         { name: "basicConstraints", cA: true },
         { name: "keyUsage", digitalSignature: true, keyEncipherment: true, keyCertSign: true },
         { name: "extKeyUsage", serverAuth: true },
-        { name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }, { type: 7, ip: "127.0.0.1" }, { type: 7, ip: "::1" }] },
+        {
+          name: "subjectAltName",
+          altNames: [
+            { type: 2, value: "localhost" },
+            { type: 7, ip: "127.0.0.1" },
+            { type: 7, ip: "::1" },
+          ],
+        },
       ],
     }),
   );
 }
 
-async function appCredentialCertificate(certFile: string, keyFile: string, commonName: string): Promise<AppCertificate> {
+async function appCredentialCertificate(
+  certFile: string,
+  keyFile: string,
+  commonName: string,
+): Promise<AppCertificate> {
   const pair = await readOrGenerate(certFile, keyFile, () =>
-    selfsigned.generate([{ name: "commonName", value: commonName }], { keySize: 2048, algorithm: "sha256", notAfterDate: tenYears() }),
+    selfsigned.generate([{ name: "commonName", value: commonName }], {
+      keySize: 2048,
+      algorithm: "sha256",
+      notAfterDate: tenYears(),
+    }),
   );
   const certificate = new X509Certificate(pair.certPem);
   return {
@@ -77,7 +96,11 @@ export function appCertificate(): Promise<AppCertificate> {
 
 /** The certificate registered on the provider's multi-tenant app: its own key, so it cannot pass for Contoso's. */
 export function multiTenantAppCertificate(): Promise<AppCertificate> {
-  return appCredentialCertificate(MULTI_TENANT_APP_CERT_FILE, MULTI_TENANT_APP_KEY_FILE, "Vertask fake multi-tenant app");
+  return appCredentialCertificate(
+    MULTI_TENANT_APP_CERT_FILE,
+    MULTI_TENANT_APP_KEY_FILE,
+    "Vertask fake multi-tenant app",
+  );
 }
 
 /** Whether a NODE_EXTRA_CA_CERTS value includes the fake's certificate. */

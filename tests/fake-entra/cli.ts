@@ -6,7 +6,11 @@ import path from "node:path";
 import { caFileForNode } from "./certificates";
 import { CONTOSO, PROVIDER } from "./default-tenants";
 import { startFakeEntra } from "./server";
-import { fakeTenantSettingsFile, removeFakeTenantSettings, writeFakeTenantSettings } from "@/lib/local/fake-tenant-settings";
+import {
+  fakeTenantSettingsFile,
+  removeFakeTenantSettings,
+  writeFakeTenantSettings,
+} from "@/lib/local/fake-tenant-settings";
 
 function option(name: string, fallback: string) {
   const at = process.argv.indexOf(`--${name}`);
@@ -32,16 +36,32 @@ async function main() {
   writeFakeTenantSettings(fake.url, caFile);
   const tenant = fake.tenant();
   const keyFile = path.relative(process.cwd(), path.join(path.dirname(fake.caFile), "app-private-key.pem"));
-  const multiTenantKeyFile = path.relative(process.cwd(), path.join(path.dirname(fake.caFile), "multi-tenant-app-private-key.pem"));
-  const consentQuery = new URLSearchParams({ client_id: PROVIDER.multiTenantApp.clientId, scope: `${fake.url}/.default`, redirect_uri: PROVIDER.redirectUris[0], state: "try-it" });
+  const multiTenantKeyFile = path.relative(
+    process.cwd(),
+    path.join(path.dirname(fake.caFile), "multi-tenant-app-private-key.pem"),
+  );
+  const consentQuery = new URLSearchParams({
+    client_id: PROVIDER.multiTenantApp.clientId,
+    scope: `${fake.url}/.default`,
+    redirect_uri: PROVIDER.redirectUris[0],
+    state: "try-it",
+  });
   const row = (label: string, value: string) => `  ${label.padEnd(26)}${value}`;
 
   console.log(
     [
       `Fake Microsoft Entra ID and Microsoft Graph on ${fake.url}`,
       `${tenant.displayName}: ${option("users", "250")} users, ${option("devices", "120")} devices (seed "${option("seed", "contoso")}")`,
-      `  groups: ${fake.control.groups().map((g) => g.displayName).join(", ")} (All Staff holds Sales and Engineering, Engineering holds Platform Team)`,
-      `  service accounts: ${tenant.serviceAccounts().map((a) => a.userPrincipalName.split("@")[0]).join(", ") || "none (fewer than 50 users)"}`,
+      `  groups: ${fake.control
+        .groups()
+        .map((g) => g.displayName)
+        .join(", ")} (All Staff holds Sales and Engineering, Engineering holds Platform Team)`,
+      `  service accounts: ${
+        tenant
+          .serviceAccounts()
+          .map((a) => a.userPrincipalName.split("@")[0])
+          .join(", ") || "none (fewer than 50 users)"
+      }`,
       "",
       "Paste into Vertask (Settings → Integrations → Azure User Sync); this app has User.Read.All, Device.Read.All and GroupMember.Read.All:",
       row("Directory (tenant) ID", CONTOSO.tenantId),
@@ -50,7 +70,10 @@ async function main() {
       "",
       "Other apps in this tenant, to see what goes wrong (Application (client) ID / Client secret):",
       row("with User.Read.All only", `${CONTOSO.appWithoutDevices.clientId} / ${CONTOSO.appWithoutDevices.secret}`),
-      row("with an expired secret", `${CONTOSO.appWithExpiredSecret.clientId} / ${CONTOSO.appWithExpiredSecret.secret}`),
+      row(
+        "with an expired secret",
+        `${CONTOSO.appWithExpiredSecret.clientId} / ${CONTOSO.appWithExpiredSecret.secret}`,
+      ),
       row("without admin consent", `${CONTOSO.appWithoutConsent.clientId} / ${CONTOSO.appWithoutConsent.secret}`),
       row("the secret's ID (wrong)", CONTOSO.goodApp.secretId),
       `  The good app also takes a certificate: private key ${keyFile}, SHA-256 thumbprint ${fake.appCertificate.thumbprintSha256}`,

@@ -34,21 +34,39 @@ export function verifyClientAssertion(assertion: string, app: FakeApp, tokenEndp
   }
   const key =
     header.alg === "PS256"
-      ? { key: certificate.publicKeyPem, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO }
+      ? {
+          key: certificate.publicKeyPem,
+          padding: constants.RSA_PKCS1_PSS_PADDING,
+          saltLength: constants.RSA_PSS_SALTLEN_AUTO,
+        }
       : { key: certificate.publicKeyPem };
   const signed = Buffer.from(`${headerPart}.${claimsPart}`);
-  if (!["PS256", "RS256"].includes(header.alg ?? "") || !verify("sha256", signed, key, Buffer.from(signaturePart, "base64url"))) {
+  if (
+    !["PS256", "RS256"].includes(header.alg ?? "") ||
+    !verify("sha256", signed, key, Buffer.from(signaturePart, "base64url"))
+  ) {
     return { ok: false, code: 700027, description: "Client assertion failed signature validation." };
   }
   const now = Math.floor(Date.now() / 1000);
   if (!claims.exp || claims.exp < now || (claims.nbf && claims.nbf > now + 300)) {
     return { ok: false, code: 700024, description: "Client assertion is not within its valid time range." };
   }
-  if (claims.iss?.toLowerCase() !== app.clientId.toLowerCase() || claims.sub?.toLowerCase() !== app.clientId.toLowerCase()) {
-    return { ok: false, code: 700021, description: "Client assertion application identifier doesn't match 'client_id' parameter." };
+  if (
+    claims.iss?.toLowerCase() !== app.clientId.toLowerCase() ||
+    claims.sub?.toLowerCase() !== app.clientId.toLowerCase()
+  ) {
+    return {
+      ok: false,
+      code: 700021,
+      description: "Client assertion application identifier doesn't match 'client_id' parameter.",
+    };
   }
   if (claims.aud !== tokenEndpoint) {
-    return { ok: false, code: 700212, description: `The audience of the client assertion '${claims.aud}' is not the token endpoint '${tokenEndpoint}'.` };
+    return {
+      ok: false,
+      code: 700212,
+      description: `The audience of the client assertion '${claims.aud}' is not the token endpoint '${tokenEndpoint}'.`,
+    };
   }
   return { ok: true };
 }

@@ -11,7 +11,11 @@ const PERMISSION_WORDS: Record<string, string> = {
   "Directory.Read.All": "Read directory data",
 };
 
-export const CONSENT_LABELS = { accept: "Accept", cancel: "Cancel", pickTenant: "Sign in as administrator of" } as const;
+export const CONSENT_LABELS = {
+  accept: "Accept",
+  cancel: "Cancel",
+  pickTenant: "Sign in as administrator of",
+} as const;
 
 export type ConsentPageInput = {
   appName: string;
@@ -35,12 +39,19 @@ function page(status: number, title: string, body: string): FakeResponse {
 }
 
 export function consentPage(input: ConsentPageInput): FakeResponse {
-  const permissions = input.permissions.map((role) => `<li>${escapeHtml(PERMISSION_WORDS[role] ?? role)} <code>${escapeHtml(role)}</code></li>`).join("");
-  const hidden = Object.entries(input.fields).map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join("");
+  const permissions = input.permissions
+    .map((role) => `<li>${escapeHtml(PERMISSION_WORDS[role] ?? role)} <code>${escapeHtml(role)}</code></li>`)
+    .join("");
+  const hidden = Object.entries(input.fields)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join("");
   const who = input.signedInAs
     ? `<p>Signed in as an administrator of <strong>${escapeHtml(input.signedInAs.displayName)}</strong> (${escapeHtml(input.signedInAs.domain)})</p>`
     : `<p><label for="tenant">${CONSENT_LABELS.pickTenant}</label> <select id="tenant" name="tenant" required>${input.tenants
-        .map((t) => `<option value="${escapeHtml(t.tenantId)}">${escapeHtml(t.displayName)} (${escapeHtml(t.domain)})</option>`)
+        .map(
+          (t) =>
+            `<option value="${escapeHtml(t.tenantId)}">${escapeHtml(t.displayName)} (${escapeHtml(t.domain)})</option>`,
+        )
         .join("")}</select></p>`;
   return page(
     200,

@@ -18,7 +18,9 @@ export function createControl(directory: TenantDirectory, faults: FaultInjector)
   const memberships = (args: InTenant) => tenantFor(args.tenantId).memberships;
   const groups = ({ tenantId }: InTenant = {}) => {
     const all = tenantFor(tenantId).groups;
-    const active = Array.from({ length: all.end }, (_, index) => all.at(index)).filter((stored) => stored.state === "active");
+    const active = Array.from({ length: all.end }, (_, index) => all.at(index)).filter(
+      (stored) => stored.state === "active",
+    );
     return active.map(({ value }) => ({ id: value.id, displayName: value.displayName }));
   };
   return {
@@ -52,13 +54,21 @@ export function createControl(directory: TenantDirectory, faults: FaultInjector)
       if (!group) throw new Error(`No group named ${name}`);
       return group;
     },
-    createGroup: ({ displayName, memberIds, description, tenantId }: InTenant & { displayName: string; memberIds?: string[]; description?: string }) =>
+    createGroup: ({
+      displayName,
+      memberIds,
+      description,
+      tenantId,
+    }: InTenant & { displayName: string; memberIds?: string[]; description?: string }) =>
       tenantFor(tenantId).createGroup(displayName, memberIds, description),
     /** A user or a group (nesting it) becomes a direct member. */
-    addGroupMember: ({ groupId, memberId, ...args }: InTenant & { groupId: string; memberId: string }) => memberships(args).add(groupId, memberId),
-    removeGroupMember: ({ groupId, memberId, ...args }: InTenant & { groupId: string; memberId: string }) => memberships(args).remove(groupId, memberId),
+    addGroupMember: ({ groupId, memberId, ...args }: InTenant & { groupId: string; memberId: string }) =>
+      memberships(args).add(groupId, memberId),
+    removeGroupMember: ({ groupId, memberId, ...args }: InTenant & { groupId: string; memberId: string }) =>
+      memberships(args).remove(groupId, memberId),
     /** The users of the group and of every group nested in it, each once. */
-    transitiveUserIds: ({ groupId, ...args }: InTenant & { groupId: string }) => memberships(args).transitiveUserIds(groupId),
+    transitiveUserIds: ({ groupId, ...args }: InTenant & { groupId: string }) =>
+      memberships(args).transitiveUserIds(groupId),
 
     userIdAt: ({ index, tenantId }: InTenant & { index: number }) => tenantFor(tenantId).userIdAt(index),
     /** The service-looking accounts (svc-backup@…, noreply@…, room-boardroom@…); none under 50 users. */
@@ -73,7 +83,8 @@ export function createControl(directory: TenantDirectory, faults: FaultInjector)
     },
 
     /** Delta links issued so far stop working: 400 syncStateNotFound, or 410 Gone with a Location. */
-    expireDeltaTokens: ({ answer, tenantId }: InTenant & { answer?: 400 | 410 }) => tenantFor(tenantId).expireDeltaTokens(answer),
+    expireDeltaTokens: ({ answer, tenantId }: InTenant & { answer?: 400 | 410 }) =>
+      tenantFor(tenantId).expireDeltaTokens(answer),
     allowDevicesSyncFromNow: ({ allowed, tenantId }: InTenant & { allowed: boolean }) => {
       tenantFor(tenantId).devicesSyncFromNow = allowed;
     },
@@ -92,14 +103,16 @@ export function createControl(directory: TenantDirectory, faults: FaultInjector)
     ...createMultiTenantControl(directory),
 
     /** `tenantId` keeps the faults to that tenant's requests (token requests to it, Graph requests with its tokens). */
-    failNextRequests: (request: FaultRequest) => faults.failNextRequests({ ...request, tenantId: tenantIdOf(request.tenantId) }),
+    failNextRequests: (request: FaultRequest) =>
+      faults.failNextRequests({ ...request, tenantId: tenantIdOf(request.tenantId) }),
     /** With `tenantId`, that tenant's latency instead of the one for every tenant. */
     setLatency: (latency: Latency) => faults.setLatency({ ...latency, tenantId: tenantIdOf(latency.tenantId) }),
     /**
      * Graph answers 429 with Retry-After (the rest of the window) past `limit` requests per window, counted per tenant and app
      * as Graph counts; `tenantId` throttles that tenant only. null turns every throttle off.
      */
-    setThrottle: (throttle: Throttle | null) => faults.setThrottle(throttle && { ...throttle, tenantId: tenantIdOf(throttle.tenantId) }),
+    setThrottle: (throttle: Throttle | null) =>
+      faults.setThrottle(throttle && { ...throttle, tenantId: tenantIdOf(throttle.tenantId) }),
     /** The report of the throttle for every tenant, or of the one for `tenantId`. */
     throttleReport: ({ tenantId }: InTenant = {}) => faults.throttleReport(tenantIdOf(tenantId)),
     clearFaults: () => faults.clear(),

@@ -13,13 +13,26 @@ export const CONTOSO = {
   domain: "contoso.onmicrosoft.com",
   displayName: "Contoso (fake)",
   /** User.Read.All, Device.Read.All and GroupMember.Read.All granted; a client secret and a certificate. */
-  goodApp: { clientId: "0b5d7c2e-4f1a-4c8e-9a6d-3e2f1b0c9d84", secret: "Vq8Q~3fakeGoodSecretForVertask.4x7ZpLm2", secretId: "2f9c1e7a-8d34-4b6e-a5c1-0e7d9f3b2a61" },
+  goodApp: {
+    clientId: "0b5d7c2e-4f1a-4c8e-9a6d-3e2f1b0c9d84",
+    secret: "Vq8Q~3fakeGoodSecretForVertask.4x7ZpLm2",
+    secretId: "2f9c1e7a-8d34-4b6e-a5c1-0e7d9f3b2a61",
+  },
   /** User.Read.All only: Device.Read.All and GroupMember.Read.All were never added (the guide's "API permissions" step). */
-  appWithoutDevices: { clientId: "5c3e9a1f-7b2d-4e6a-8f0c-1d4b7e9a2c53", secret: "Lm2Q~8fakeNoDevicePermission.9Kw3RtVq8Q" },
+  appWithoutDevices: {
+    clientId: "5c3e9a1f-7b2d-4e6a-8f0c-1d4b7e9a2c53",
+    secret: "Lm2Q~8fakeNoDevicePermission.9Kw3RtVq8Q",
+  },
   /** Its only client secret expired. */
-  appWithExpiredSecret: { clientId: "8e1a4c7d-2f9b-4d3e-b6a0-5c8f2e1d7b94", secret: "Xe7Q~1fakeExpiredSecretVertask.2Hq9Lm2Q" },
+  appWithExpiredSecret: {
+    clientId: "8e1a4c7d-2f9b-4d3e-b6a0-5c8f2e1d7b94",
+    secret: "Xe7Q~1fakeExpiredSecretVertask.2Hq9Lm2Q",
+  },
   /** Both permissions added, admin consent never granted (the guide's "Grant admin consent" step): its tokens have no roles. */
-  appWithoutConsent: { clientId: "a3d6f9c2-5e8b-4a1d-9c7f-2b5e8a1d4c67", secret: "Nc4Q~6fakeNoConsentSecretVert.8Jt2Xe7Q" },
+  appWithoutConsent: {
+    clientId: "a3d6f9c2-5e8b-4a1d-9c7f-2b5e8a1d4c67",
+    secret: "Nc4Q~6fakeNoConsentSecretVert.8Jt2Xe7Q",
+  },
 } as const;
 
 export const FABRIKAM = {
@@ -48,7 +61,14 @@ export const PROVIDER = {
   redirectUris: ["http://localhost:3000/settings/organizations/consent"],
 } as const;
 
-function app(clientId: string, displayName: string, requested: string[], granted: string[], secrets: FakeApp["secrets"], certificates: FakeCertificateCredential[] = []): FakeApp {
+function app(
+  clientId: string,
+  displayName: string,
+  requested: string[],
+  granted: string[],
+  secrets: FakeApp["secrets"],
+  certificates: FakeCertificateCredential[] = [],
+): FakeApp {
   return { clientId, displayName, requestedRoles: requested, grantedRoles: granted, secrets, certificates };
 }
 
@@ -64,10 +84,31 @@ export function contosoTenant(sizes: TenantSizes, certificate?: FakeCertificateC
     users: sizes.users ?? 250,
     devices: sizes.devices ?? 120,
     apps: [
-      app(CONTOSO.goodApp.clientId, "Vertask", WITH_GROUPS, WITH_GROUPS, [secret(CONTOSO.goodApp.secret, CONTOSO.goodApp.secretId)], certificate ? [certificate] : []),
-      app(CONTOSO.appWithoutDevices.clientId, "Vertask (users only)", ["User.Read.All"], ["User.Read.All"], [secret(CONTOSO.appWithoutDevices.secret, "6b1e4d8a-3c7f-4a2e-9d5b-8f0a2c4e6b13")]),
-      app(CONTOSO.appWithExpiredSecret.clientId, "Vertask (expired secret)", BOTH, BOTH, [secret(CONTOSO.appWithExpiredSecret.secret, "1a7c3e9b-5d2f-4b8a-8c6e-4f1b9d3a7e25", longAgo)]),
-      app(CONTOSO.appWithoutConsent.clientId, "Vertask (no consent)", BOTH, [], [secret(CONTOSO.appWithoutConsent.secret, "7d2f8b4e-9a1c-4e6d-b3f5-2c8e4a6d1f37")]),
+      app(
+        CONTOSO.goodApp.clientId,
+        "Vertask",
+        WITH_GROUPS,
+        WITH_GROUPS,
+        [secret(CONTOSO.goodApp.secret, CONTOSO.goodApp.secretId)],
+        certificate ? [certificate] : [],
+      ),
+      app(
+        CONTOSO.appWithoutDevices.clientId,
+        "Vertask (users only)",
+        ["User.Read.All"],
+        ["User.Read.All"],
+        [secret(CONTOSO.appWithoutDevices.secret, "6b1e4d8a-3c7f-4a2e-9d5b-8f0a2c4e6b13")],
+      ),
+      app(CONTOSO.appWithExpiredSecret.clientId, "Vertask (expired secret)", BOTH, BOTH, [
+        secret(CONTOSO.appWithExpiredSecret.secret, "1a7c3e9b-5d2f-4b8a-8c6e-4f1b9d3a7e25", longAgo),
+      ]),
+      app(
+        CONTOSO.appWithoutConsent.clientId,
+        "Vertask (no consent)",
+        BOTH,
+        [],
+        [secret(CONTOSO.appWithoutConsent.secret, "7d2f8b4e-9a1c-4e6d-b3f5-2c8e4a6d1f37")],
+      ),
     ],
   };
 }
@@ -75,7 +116,14 @@ export function contosoTenant(sizes: TenantSizes, certificate?: FakeCertificateC
 /** The provider's tenant: a few staff of its own, and the multi-tenant app (a secret, and a certificate when given). */
 export function providerTenant(certificate?: FakeCertificateCredential): FakeTenantOptions {
   const { clientId, displayName, secret, secretId } = PROVIDER.multiTenantApp;
-  const registration = app(clientId, displayName, WITH_GROUPS, WITH_GROUPS, [{ id: secretId, value: secret, expiresAt: inYears(1) }], certificate ? [certificate] : []);
+  const registration = app(
+    clientId,
+    displayName,
+    WITH_GROUPS,
+    WITH_GROUPS,
+    [{ id: secretId, value: secret, expiresAt: inYears(1) }],
+    certificate ? [certificate] : [],
+  );
   return {
     tenantId: PROVIDER.tenantId,
     domain: PROVIDER.domain,
@@ -95,6 +143,10 @@ export function fabrikamTenant(): FakeTenantOptions {
     seed: "fabrikam",
     users: 20,
     devices: 10,
-    apps: [app(FABRIKAM.goodApp.clientId, "Vertask", BOTH, BOTH, [{ id: "3e9a5c1f-7b4d-4f2a-a8e6-9d1c5f3b7a48", value: FABRIKAM.goodApp.secret, expiresAt: inYears(1) }])],
+    apps: [
+      app(FABRIKAM.goodApp.clientId, "Vertask", BOTH, BOTH, [
+        { id: "3e9a5c1f-7b4d-4f2a-a8e6-9d1c5f3b7a48", value: FABRIKAM.goodApp.secret, expiresAt: inYears(1) },
+      ]),
+    ],
   };
 }

@@ -7,12 +7,16 @@ import { startFakeEntra } from "./server";
 
 const fake = useFakeTenant({ users: 2_000, devices: 300, seed: "fake-checks" });
 
-const token = (clientId: string = CONTOSO.goodApp.clientId, secret: string = CONTOSO.goodApp.secret) => requestToken(fake(), { clientId, secret });
-const graph = (path: string, clientId?: string, secret?: string) => graphGet(fake(), path, clientId && secret ? { app: { clientId, secret } } : {});
+const token = (clientId: string = CONTOSO.goodApp.clientId, secret: string = CONTOSO.goodApp.secret) =>
+  requestToken(fake(), { clientId, secret });
+const graph = (path: string, clientId?: string, secret?: string) =>
+  graphGet(fake(), path, clientId && secret ? { app: { clientId, secret } } : {});
 
 describe("the fake tenant", () => {
   it("publishes OpenID metadata whose issuer is {host}/{tenant}/v2.0", async () => {
-    const metadata = await (await fetch(`${fake().url}/${CONTOSO.domain}/v2.0/.well-known/openid-configuration`)).json();
+    const metadata = await (
+      await fetch(`${fake().url}/${CONTOSO.domain}/v2.0/.well-known/openid-configuration`)
+    ).json();
     expect(metadata.issuer).toBe(`${fake().url}/${CONTOSO.tenantId}/v2.0`);
     expect(metadata.token_endpoint).toBe(`${fake().url}/${CONTOSO.tenantId}/oauth2/v2.0/token`);
   });
@@ -31,24 +35,45 @@ describe("the fake tenant", () => {
     expect(tooMany.status).toBe(400);
     const error = (await tooMany.json()).error;
     expect(error.code).toBe("Request_BadRequest");
-    expect(error.innerError).toMatchObject({ "request-id": expect.any(String), "client-request-id": expect.any(String), date: expect.any(String) });
+    expect(error.innerError).toMatchObject({
+      "request-id": expect.any(String),
+      "client-request-id": expect.any(String),
+      date: expect.any(String),
+    });
     expect((await graph("/v1.0/users?$select=id,favouriteColour")).status).toBe(400);
   });
 
   it("sends only Graph's default user properties without $select", async () => {
     const page = await (await graph("/v1.0/users?$top=1")).json();
-    expect(Object.keys(page.value[0]).sort()).toEqual(
-      ["businessPhones", "displayName", "givenName", "id", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName"],
-    );
+    expect(Object.keys(page.value[0]).sort()).toEqual([
+      "businessPhones",
+      "displayName",
+      "givenName",
+      "id",
+      "jobTitle",
+      "mail",
+      "mobilePhone",
+      "officeLocation",
+      "preferredLanguage",
+      "surname",
+      "userPrincipalName",
+    ]);
   });
 
   it("answers 401 without a token and 403 Authorization_RequestDenied without the permission", async () => {
     const anonymous = await fetch(`${fake().url}/v1.0/users`);
     expect(anonymous.status).toBe(401);
     expect((await anonymous.json()).error.code).toBe("InvalidAuthenticationToken");
-    const forbidden = await graph("/v1.0/devices", CONTOSO.appWithoutDevices.clientId, CONTOSO.appWithoutDevices.secret);
+    const forbidden = await graph(
+      "/v1.0/devices",
+      CONTOSO.appWithoutDevices.clientId,
+      CONTOSO.appWithoutDevices.secret,
+    );
     expect(forbidden.status).toBe(403);
-    expect((await forbidden.json()).error).toMatchObject({ code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation." });
+    expect((await forbidden.json()).error).toMatchObject({
+      code: "Authorization_RequestDenied",
+      message: "Insufficient privileges to complete the operation.",
+    });
   });
 
   it("pages with absolute nextLinks and a 429 carries Retry-After", async () => {
@@ -72,7 +97,10 @@ describe("the fake tenant", () => {
 
   it("lets a test change the tenant over HTTP, as a browser test in another process would", async () => {
     const id = fake().control.userIdAt({ index: 42 });
-    const response = await fetch(`${fake().url}/_control/disableUser`, { method: "POST", body: JSON.stringify({ id }) });
+    const response = await fetch(`${fake().url}/_control/disableUser`, {
+      method: "POST",
+      body: JSON.stringify({ id }),
+    });
     expect(response.status).toBe(200);
     const user = await (await graph(`/v1.0/users/${id}?$select=id,accountEnabled`)).json();
     expect(user).toEqual({ id, accountEnabled: false });

@@ -1,5 +1,13 @@
 // One fake Entra tenant: its app registrations, its users, devices and groups, and what tests may change in it.
-import { generateDevice, generatedOwnerIndexes, generateUser, tenantShape, type FakeDevice, type FakeUser, type TenantShape } from "./generated-objects";
+import {
+  generateDevice,
+  generatedOwnerIndexes,
+  generateUser,
+  tenantShape,
+  type FakeDevice,
+  type FakeUser,
+  type TenantShape,
+} from "./generated-objects";
 import { GroupMemberships } from "./group-memberships";
 import { GENERATED_GROUP_COUNT, generateGroup, groupProperties, type FakeGroup } from "./groups";
 import { hashText, objectId } from "./ids";
@@ -69,11 +77,29 @@ export class FakeTenant {
     this.displayName = options.displayName;
     for (const app of options.apps) this.apps.set(app.clientId.toLowerCase(), structuredClone(app));
     const tenantHash = hashText(`${options.seed}/${this.tenantId}`);
-    this.shape = tenantShape({ tenantHash, domain: this.domain, companyName: options.displayName, userCount: options.users, deviceCount: options.devices });
+    this.shape = tenantShape({
+      tenantHash,
+      domain: this.domain,
+      companyName: options.displayName,
+      userCount: options.users,
+      deviceCount: options.devices,
+    });
     const clock: SequenceClock = { tick: () => ++this.sequence, current: () => this.sequence };
     this.users = new ObjectCollection("user", tenantHash, options.users, (i) => generateUser(this.shape, i), clock);
-    this.devices = new ObjectCollection("device", tenantHash, options.devices, (i) => generateDevice(this.shape, i), clock);
-    this.groups = new ObjectCollection("group", tenantHash, GENERATED_GROUP_COUNT, (i) => generateGroup(this.shape, i), clock);
+    this.devices = new ObjectCollection(
+      "device",
+      tenantHash,
+      options.devices,
+      (i) => generateDevice(this.shape, i),
+      clock,
+    );
+    this.groups = new ObjectCollection(
+      "group",
+      tenantHash,
+      GENERATED_GROUP_COUNT,
+      (i) => generateGroup(this.shape, i),
+      clock,
+    );
     this.memberships = new GroupMemberships(this.shape, this.users, this.groups);
   }
 
@@ -97,7 +123,11 @@ export class FakeTenant {
   serviceAccounts(): { index: number; id: string; userPrincipalName: string }[] {
     return [...this.shape.serviceAccounts.keys()]
       .sort((a, b) => a - b)
-      .map((index) => ({ index, id: this.userIdAt(index), userPrincipalName: generateUser(this.shape, index).userPrincipalName }));
+      .map((index) => ({
+        index,
+        id: this.userIdAt(index),
+        userPrincipalName: generateUser(this.shape, index).userPrincipalName,
+      }));
   }
 
   /** A new user with generated properties, overridden by `properties` (a new user at index `end`). */
@@ -113,7 +143,9 @@ export class FakeTenant {
 
   /** A new security group, with these users and groups as direct members. */
   createGroup(displayName: string, memberIds: string[] = [], description: string | null = null): FakeGroup {
-    const group = this.groups.add(groupProperties({ displayName, description }, this.domain, new Date().toISOString().replace(/\.\d+Z$/, "Z")));
+    const group = this.groups.add(
+      groupProperties({ displayName, description }, this.domain, new Date().toISOString().replace(/\.\d+Z$/, "Z")),
+    );
     for (const memberId of memberIds) this.memberships.add(group.id, memberId);
     return group;
   }
@@ -125,7 +157,9 @@ export class FakeTenant {
 
   /** Registered owners that still exist: deleted users drop out, as in Entra. */
   ownerIdsOf(deviceIndex: number): string[] {
-    const ids = this.ownerOverrides.get(deviceIndex) ?? generatedOwnerIndexes(this.shape, deviceIndex).map((i) => this.userIdAt(i));
+    const ids =
+      this.ownerOverrides.get(deviceIndex) ??
+      generatedOwnerIndexes(this.shape, deviceIndex).map((i) => this.userIdAt(i));
     return ids.filter((id) => this.users.find(id)?.state === "active");
   }
 

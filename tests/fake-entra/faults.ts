@@ -32,7 +32,13 @@ export type FaultRequest = {
 
 export type Fault = { kind: FaultKind; status: number; retryAfterSeconds: number | null };
 
-type Rule = Fault & { remaining: number; passThrough: number; target: FaultTarget; pathPrefix: string; tenantId: string | null };
+type Rule = Fault & {
+  remaining: number;
+  passThrough: number;
+  target: FaultTarget;
+  pathPrefix: string;
+  tenantId: string | null;
+};
 
 /** Added latency; one set for a tenant replaces the one for every tenant there. */
 export type Latency = { ms: number; target?: FaultTarget; tenantId?: string };
@@ -105,7 +111,10 @@ export class FaultInjector {
 
   /** The fault the next request gets, if any; each use counts down its rule. */
   take(target: FaultTarget, path: string, tenantId: string | null): Fault | null {
-    const rule = this.rules.find((r) => r.remaining > 0 && applies(r.target, target, r.pathPrefix, path) && (!r.tenantId || r.tenantId === tenantId));
+    const rule = this.rules.find(
+      (r) =>
+        r.remaining > 0 && applies(r.target, target, r.pathPrefix, path) && (!r.tenantId || r.tenantId === tenantId),
+    );
     if (!rule) return null;
     if (rule.passThrough > 0) {
       rule.passThrough--;

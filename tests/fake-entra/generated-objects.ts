@@ -67,8 +67,10 @@ function pickScript(random: Random): NameScript {
   return NAME_SCRIPTS[0];
 }
 
-export const daysBefore = (random: Random, maxDays: number) => new Date(EPOCH - Math.floor(random() * maxDays) * DAY).toISOString().replace(".000Z", "Z");
-const digits = (random: Random, count: number) => Array.from({ length: count }, () => Math.floor(random() * 10)).join("");
+export const daysBefore = (random: Random, maxDays: number) =>
+  new Date(EPOCH - Math.floor(random() * maxDays) * DAY).toISOString().replace(".000Z", "Z");
+const digits = (random: Random, count: number) =>
+  Array.from({ length: count }, () => Math.floor(random() * 10)).join("");
 
 /** The shape of a generated tenant, its service accounts placed among its enabled members. */
 export function tenantShape(base: Omit<TenantShape, "serviceAccounts">): TenantShape {
@@ -105,7 +107,9 @@ function generatePerson(shape: TenantShape, index: number): FakeUser {
     surname: family.native,
     mail: isExternal ? externalMail : random() < 0.05 ? null : `${local}${index}@${shape.domain}`,
     // Invited B2B users carry #EXT#; a few are invited as Members, so userType alone does not tell.
-    userPrincipalName: isExternal ? `${externalMail.replace("@", "_")}#EXT#@${shape.domain}` : `${local}${index}@${shape.domain}`,
+    userPrincipalName: isExternal
+      ? `${externalMail.replace("@", "_")}#EXT#@${shape.domain}`
+      : `${local}${index}@${shape.domain}`,
     userType,
     accountEnabled: random() >= 0.06,
     jobTitle: isExternal ? null : pick(JOB_TITLES, random),
@@ -124,10 +128,46 @@ function generatePerson(shape: TenantShape, index: number): FakeUser {
 type Platform = { weight: number; os: string; versions: string[]; makers: [string | null, string | null][] };
 
 const PLATFORMS: Platform[] = [
-  { weight: 55, os: "Windows", versions: ["10.0.19045.5011", "10.0.22631.4317", "10.0.26100.2033"], makers: [["Dell Inc.", "Latitude 7440"], ["LENOVO", "ThinkPad T14 Gen 4"], ["HP", "EliteBook 840 G10"], ["Microsoft Corporation", "Surface Laptop 5"]] },
-  { weight: 15, os: "iOS", versions: ["17.5.1", "18.0", "18.1.1"], makers: [["Apple", "iPhone 15"], ["Apple", "iPhone 14 Pro"], ["Apple", "iPad Air"]] },
-  { weight: 15, os: "Android", versions: ["13", "14", "15"], makers: [["samsung", "SM-S921B"], ["Google", "Pixel 8"], ["motorola", "moto g84"]] },
-  { weight: 10, os: "MacMDM", versions: ["14.5", "15.0.1"], makers: [["Apple", "MacBook Pro"], ["Apple", "MacBook Air"]] },
+  {
+    weight: 55,
+    os: "Windows",
+    versions: ["10.0.19045.5011", "10.0.22631.4317", "10.0.26100.2033"],
+    makers: [
+      ["Dell Inc.", "Latitude 7440"],
+      ["LENOVO", "ThinkPad T14 Gen 4"],
+      ["HP", "EliteBook 840 G10"],
+      ["Microsoft Corporation", "Surface Laptop 5"],
+    ],
+  },
+  {
+    weight: 15,
+    os: "iOS",
+    versions: ["17.5.1", "18.0", "18.1.1"],
+    makers: [
+      ["Apple", "iPhone 15"],
+      ["Apple", "iPhone 14 Pro"],
+      ["Apple", "iPad Air"],
+    ],
+  },
+  {
+    weight: 15,
+    os: "Android",
+    versions: ["13", "14", "15"],
+    makers: [
+      ["samsung", "SM-S921B"],
+      ["Google", "Pixel 8"],
+      ["motorola", "moto g84"],
+    ],
+  },
+  {
+    weight: 10,
+    os: "MacMDM",
+    versions: ["14.5", "15.0.1"],
+    makers: [
+      ["Apple", "MacBook Pro"],
+      ["Apple", "MacBook Air"],
+    ],
+  },
   { weight: 5, os: "Linux", versions: ["22.04", "24.04"], makers: [[null, null]] },
 ];
 
@@ -137,13 +177,18 @@ export function generateDevice(shape: TenantShape, index: number): FakeDevice {
   const platform = PLATFORMS.find((p) => (roll -= p.weight) < 0) ?? PLATFORMS[0];
   const [manufacturer, model] = pick(platform.makers, random);
   const isWindows = platform.os === "Windows";
-  const suffix = Math.floor(random() * 36 ** 7).toString(36).toUpperCase().padStart(7, "0");
+  const suffix = Math.floor(random() * 36 ** 7)
+    .toString(36)
+    .toUpperCase()
+    .padStart(7, "0");
   const managed = random() < (isWindows || platform.os === "MacMDM" ? 0.8 : 0.6);
   const trustRoll = random();
   return {
     id: objectId(shape.tenantHash, "device", index),
     deviceId: deterministicGuid(shape.tenantHash, "deviceId", index),
-    displayName: isWindows ? `${random() < 0.5 ? "DESKTOP" : "LAPTOP"}-${suffix}` : `${model ?? "linux-ws"}-${suffix.slice(0, 4)}`,
+    displayName: isWindows
+      ? `${random() < 0.5 ? "DESKTOP" : "LAPTOP"}-${suffix}`
+      : `${model ?? "linux-ws"}-${suffix.slice(0, 4)}`,
     operatingSystem: platform.os,
     operatingSystemVersion: pick(platform.versions, random),
     trustType: isWindows ? (trustRoll < 0.5 ? "AzureAd" : trustRoll < 0.8 ? "ServerAd" : "Workplace") : "Workplace",

@@ -19,7 +19,8 @@ function parseRequests(body: string): InnerRequest[] | string {
   const requests = (parsed as { requests?: unknown }).requests;
   if (!Array.isArray(requests) || !requests.length) return "A batch needs a non-empty requests array.";
   if (requests.length > MAX_REQUESTS) return `A batch holds at most ${MAX_REQUESTS} requests.`;
-  if (requests.some((r) => typeof r?.id !== "string" || typeof r?.url !== "string")) return "Each request needs an id and a url.";
+  if (requests.some((r) => typeof r?.id !== "string" || typeof r?.url !== "string"))
+    return "Each request needs an id and a url.";
   if (new Set(requests.map((r) => r.id)).size !== requests.length) return "Request ids must be unique within a batch.";
   return requests.map((r) => ({ id: r.id, method: (r.method ?? "GET").toUpperCase(), url: r.url }));
 }
@@ -38,15 +39,28 @@ export function handleBatch(
     context.faults.record("batched", `${inner.method} ${url.pathname}${url.search}`);
     const wait = context.faults.admit(caller);
     // A fault may name one inner request by its query too ("/v1.0/devices?$filter=id in ('…'").
-    const fault = wait === null ? context.faults.take("graph", `${url.pathname}${decodeURIComponent(url.search)}`, caller?.tenantId ?? null) : null;
+    const fault =
+      wait === null
+        ? context.faults.take("graph", `${url.pathname}${decodeURIComponent(url.search)}`, caller?.tenantId ?? null)
+        : null;
     const answer =
       wait !== null
         ? graphError(429, "TooManyRequests", "Too many requests.", undefined, { "Retry-After": String(wait) })
         : fault?.kind === "status"
-          ? graphError(fault.status, fault.status === 429 ? "TooManyRequests" : "UnknownError", "Failed on demand.", undefined,
-              fault.retryAfterSeconds !== null ? { "Retry-After": String(fault.retryAfterSeconds) } : {})
+          ? graphError(
+              fault.status,
+              fault.status === 429 ? "TooManyRequests" : "UnknownError",
+              "Failed on demand.",
+              undefined,
+              fault.retryAfterSeconds !== null ? { "Retry-After": String(fault.retryAfterSeconds) } : {},
+            )
           : handleGraphRequest(context, inner.method, url, headers);
-    return { id: inner.id, status: answer.status, headers: { "Content-Type": "application/json", ...answer.headers }, body: answer.body };
+    return {
+      id: inner.id,
+      status: answer.status,
+      headers: { "Content-Type": "application/json", ...answer.headers },
+      body: answer.body,
+    };
   });
   return json(200, { responses });
 }

@@ -4,8 +4,24 @@ import type { FakeTenant } from "./fake-tenant";
 import { defaultsOf, propertiesOf, searchableOf } from "./graph-properties";
 import type { ObjectKind } from "./ids";
 import type { ObjectCollection } from "./object-collection";
-import { ODataError, parseFilter, parseOwnersExpand, parseSelect, parseTop, project, type Predicate } from "./odata-query";
-import { decodeToken, encodeToken, linkWith, optionsToCarry, type DeltaCursor, type DeltaToken, type ListingCursor } from "./page-tokens";
+import {
+  ODataError,
+  parseFilter,
+  parseOwnersExpand,
+  parseSelect,
+  parseTop,
+  project,
+  type Predicate,
+} from "./odata-query";
+import {
+  decodeToken,
+  encodeToken,
+  linkWith,
+  optionsToCarry,
+  type DeltaCursor,
+  type DeltaToken,
+  type ListingCursor,
+} from "./page-tokens";
 import { graphError, json, type FakeResponse } from "./responses";
 
 export type CollectionContext = {
@@ -18,7 +34,8 @@ export type CollectionContext = {
 
 export const collectionOf = (tenant: FakeTenant, kind: ObjectKind) =>
   ({ user: tenant.users, device: tenant.devices, group: tenant.groups })[kind] as ObjectCollection<{ id: string }>;
-export const contextLink = (context: CollectionContext, path: string, select: string[]) => `${context.baseUrl}/v1.0/$metadata#${path}(${select.join(",")})`;
+export const contextLink = (context: CollectionContext, path: string, select: string[]) =>
+  `${context.baseUrl}/v1.0/$metadata#${path}(${select.join(",")})`;
 
 export function ownerReferences(tenant: FakeTenant, deviceIndex: number, properties: string[]) {
   return tenant.ownerIdsOf(deviceIndex).map((id) => ({
@@ -53,19 +70,28 @@ function* positionsToTest(collection: ObjectCollection<{ id: string }>, filter: 
     for (let position = from; position < collection.end; position++) yield position;
     return;
   }
-  const positions = ids.map((id) => collection.indexOf(id)).filter((index): index is number => index !== null && index >= from);
+  const positions = ids
+    .map((id) => collection.indexOf(id))
+    .filter((index): index is number => index !== null && index >= from);
   yield* [...new Set(positions)].sort((a, b) => a - b);
 }
 
 /** A page of a plain listing; `eventual` is whether the request said `ConsistencyLevel: eventual`. */
-export function listingPage(context: CollectionContext, tenant: FakeTenant, kind: ObjectKind, query: URLSearchParams, eventual = false): FakeResponse {
+export function listingPage(
+  context: CollectionContext,
+  tenant: FakeTenant,
+  kind: ObjectKind,
+  query: URLSearchParams,
+  eventual = false,
+): FakeResponse {
   const select = parseSelect(kind, query.get("$select"), propertiesOf(kind), defaultsOf(kind));
   const top = parseTop(query.get("$top"), 100);
   const filter = parseFilter(query.get("$filter"), propertiesOf(kind));
   const search = parseSearch(query.get("$search"), eventual, searchableOf(kind));
   const matches: Predicate = (value) => filter(value) && search(value);
   const expand = kind === "device" ? parseOwnersExpand(query.get("$expand")) : parseOwnersExpand(null);
-  if (kind !== "device" && query.get("$expand")) throw new ODataError("Request_BadRequest", "Expanding this property is not supported here.");
+  if (kind !== "device" && query.get("$expand"))
+    throw new ODataError("Request_BadRequest", "Expanding this property is not supported here.");
   const collection = collectionOf(tenant, kind);
   // A documented Graph limitation: with $expand, a page of directory objects holds at most 100 items.
   const pageSize = Math.min(expand.expand ? Math.min(top, 100) : top, context.listingPageSize);
@@ -87,35 +113,73 @@ export function listingPage(context: CollectionContext, tenant: FakeTenant, kind
   }
   const path = `${kind}s`;
   const nextLink = more
-    ? linkWith(context.baseUrl, path, { ...optionsToCarry(query), $expand: query.get("$expand"), $skiptoken: encodeToken({ position }) })
+    ? linkWith(context.baseUrl, path, {
+        ...optionsToCarry(query),
+        $expand: query.get("$expand"),
+        $skiptoken: encodeToken({ position }),
+      })
     : undefined;
   const count = wantsCount(query, eventual) ? { "@odata.count": countActive(collection, matches) } : {};
-  return json(200, { "@odata.context": contextLink(context, path, select), ...count, ...(nextLink ? { "@odata.nextLink": nextLink } : {}), value });
+  return json(200, {
+    "@odata.context": contextLink(context, path, select),
+    ...count,
+    ...(nextLink ? { "@odata.nextLink": nextLink } : {}),
+    value,
+  });
 }
 
 function expiredDeltaToken(context: CollectionContext, tenant: FakeTenant, kind: ObjectKind): FakeResponse {
   if (tenant.expiredDeltaAnswer === 410) {
-    return graphError(410, "resyncRequired", "Resync required. Replace any local items with the server's version (including deletes).", undefined, {
-      Location: `${context.baseUrl}/v1.0/${kind}s/delta`,
-    });
+    return graphError(
+      410,
+      "resyncRequired",
+      "Resync required. Replace any local items with the server's version (including deletes).",
+      undefined,
+      {
+        Location: `${context.baseUrl}/v1.0/${kind}s/delta`,
+      },
+    );
   }
-  return graphError(400, "syncStateNotFound", "The sync state generation is not found or has expired. Start a new round of delta queries.");
+  return graphError(
+    400,
+    "syncStateNotFound",
+    "The sync state generation is not found or has expired. Start a new round of delta queries.",
+  );
 }
 
-function startingCursor(tenant: FakeTenant, kind: ObjectKind, query: URLSearchParams): DeltaCursor | "expired" | "invalid" {
+function startingCursor(
+  tenant: FakeTenant,
+  kind: ObjectKind,
+  query: URLSearchParams,
+): DeltaCursor | "expired" | "invalid" {
   const deltaToken = query.get("$deltatoken");
   const skipToken = query.get("$skiptoken");
   // "Sync from now" (documented for Entra ID resources such as users and groups): no objects, a delta link from here.
   if (deltaToken === "latest") {
-    if (kind === "device" && !tenant.devicesSyncFromNow) throw new ODataError("Request_BadRequest", "$deltatoken=latest is not supported for devices.");
+    if (kind === "device" && !tenant.devicesSyncFromNow)
+      throw new ODataError("Request_BadRequest", "$deltatoken=latest is not supported for devices.");
     const select = parseSelect(kind, query.get("$select"), propertiesOf(kind), defaultsOf(kind));
-    return { round: "changes", since: tenant.currentSequence, upTo: tenant.currentSequence, after: null, select, epoch: tenant.deltaEpoch };
+    return {
+      round: "changes",
+      since: tenant.currentSequence,
+      upTo: tenant.currentSequence,
+      after: null,
+      select,
+      epoch: tenant.deltaEpoch,
+    };
   }
   if (deltaToken !== null) {
     const token = decodeToken<DeltaToken>(deltaToken);
     if (!token || typeof token.since !== "number") return "invalid";
     if (token.epoch !== tenant.deltaEpoch) return "expired";
-    return { round: "changes", since: token.since, upTo: tenant.currentSequence, after: null, select: token.select, epoch: token.epoch };
+    return {
+      round: "changes",
+      since: token.since,
+      upTo: tenant.currentSequence,
+      after: null,
+      select: token.select,
+      epoch: token.epoch,
+    };
   }
   if (skipToken !== null) {
     const cursor = decodeToken<DeltaCursor>(skipToken);
@@ -126,7 +190,12 @@ function startingCursor(tenant: FakeTenant, kind: ObjectKind, query: URLSearchPa
   return { round: "initial", position: 0, upTo: tenant.currentSequence, select, epoch: tenant.deltaEpoch };
 }
 
-export function deltaPage(context: CollectionContext, tenant: FakeTenant, kind: ObjectKind, query: URLSearchParams): FakeResponse {
+export function deltaPage(
+  context: CollectionContext,
+  tenant: FakeTenant,
+  kind: ObjectKind,
+  query: URLSearchParams,
+): FakeResponse {
   const cursor = startingCursor(tenant, kind, query);
   if (cursor === "expired") return expiredDeltaToken(context, tenant, kind);
   if (cursor === "invalid") throw new ODataError("Request_BadRequest", "Invalid delta or skip token.");
@@ -145,11 +214,16 @@ export function deltaPage(context: CollectionContext, tenant: FakeTenant, kind: 
     const changed = collection.changesBetween(cursor.since, cursor.upTo, cursor.after, context.deltaPageSize + 1);
     for (const object of changed.slice(0, context.deltaPageSize)) {
       if (object.state !== "active") {
-        value.push({ id: object.value.id, "@removed": { reason: object.state === "hard-deleted" ? "deleted" : "changed" } });
+        value.push({
+          id: object.value.id,
+          "@removed": { reason: object.state === "hard-deleted" ? "deleted" : "changed" },
+        });
         continue;
       }
       const whole = !context.deltaSendsChangedPropertiesOnly || object.wholeSince > cursor.since;
-      const properties = whole ? cursor.select : cursor.select.filter((name) => name === "id" || (object.propertyChangedAt.get(name) ?? 0) > cursor.since);
+      const properties = whole
+        ? cursor.select
+        : cursor.select.filter((name) => name === "id" || (object.propertyChangedAt.get(name) ?? 0) > cursor.since);
       if (properties.length > 1 || whole) value.push(project(object.value, properties));
     }
     const last = changed[context.deltaPageSize - 1];
@@ -157,6 +231,10 @@ export function deltaPage(context: CollectionContext, tenant: FakeTenant, kind: 
   }
   const links = next
     ? { "@odata.nextLink": linkWith(context.baseUrl, path, { $skiptoken: encodeToken(next) }) }
-    : { "@odata.deltaLink": linkWith(context.baseUrl, path, { $deltatoken: encodeToken({ since: cursor.upTo, select: cursor.select, epoch: cursor.epoch }) }) };
+    : {
+        "@odata.deltaLink": linkWith(context.baseUrl, path, {
+          $deltatoken: encodeToken({ since: cursor.upTo, select: cursor.select, epoch: cursor.epoch }),
+        }),
+      };
   return json(200, { "@odata.context": contextLink(context, `${kind}s`, cursor.select), ...links, value });
 }

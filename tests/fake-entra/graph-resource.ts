@@ -8,7 +8,10 @@ export function isGraphResource(resource: string, baseUrl: string) {
     const url = new URL(trimmed);
     const own = new URL(baseUrl);
     const loopback = (host: string) => host === "localhost" || host === "127.0.0.1";
-    return url.origin === own.origin || (url.protocol === "https:" && loopback(url.hostname) && loopback(own.hostname) && url.port === own.port);
+    return (
+      url.origin === own.origin ||
+      (url.protocol === "https:" && loopback(url.hostname) && loopback(own.hostname) && url.port === own.port)
+    );
   } catch {
     return false;
   }

@@ -29,7 +29,10 @@ function selectByKind(cast: MemberKind | null, value: string | null): Record<Mem
   }
   if (!value) return { user: defaultsOf("user"), group: defaultsOf("group") };
   const names = parseSelect("directoryObject", value, MIXED_PROPERTIES, []);
-  return { user: names.filter((name) => propertiesOf("user").includes(name)), group: names.filter((name) => propertiesOf("group").includes(name)) };
+  return {
+    user: names.filter((name) => propertiesOf("user").includes(name)),
+    group: names.filter((name) => propertiesOf("group").includes(name)),
+  };
 }
 
 /** Member groups first, then member users in index order, each with the cursor that resumes after it. */
@@ -38,7 +41,11 @@ function* candidates(tenant: FakeTenant, listing: MemberListing, from: MemberCur
   if (listing.cast !== "user" && from.among === "groups") {
     const ids = tenant.memberships.memberGroupIds(listing.groupId, transitive);
     for (let position = from.position; position < ids.length; position++) {
-      yield { kind: "group", value: tenant.groups.find(ids[position])!.value, next: { among: "groups", position: position + 1 } };
+      yield {
+        kind: "group",
+        value: tenant.groups.find(ids[position])!.value,
+        next: { among: "groups", position: position + 1 },
+      };
     }
   }
   if (listing.cast === "group") return;
@@ -46,18 +53,30 @@ function* candidates(tenant: FakeTenant, listing: MemberListing, from: MemberCur
   for (let position = from.among === "users" ? from.position : 0; position < tenant.users.end; position++) {
     if (!isMember(position)) continue;
     const stored = tenant.users.at(position);
-    if (stored.state === "active") yield { kind: "user", value: stored.value, next: { among: "users", position: position + 1 } };
+    if (stored.state === "active")
+      yield { kind: "user", value: stored.value, next: { among: "users", position: position + 1 } };
   }
 }
 
-export function membersPage(context: CollectionContext, tenant: FakeTenant, listing: MemberListing, query: URLSearchParams, eventual: boolean): FakeResponse {
+export function membersPage(
+  context: CollectionContext,
+  tenant: FakeTenant,
+  listing: MemberListing,
+  query: URLSearchParams,
+  eventual: boolean,
+): FakeResponse {
   const { cast } = listing;
-  if (query.get("$expand")) throw new ODataError("Request_BadRequest", "Expanding this property is not supported here.");
+  if (query.get("$expand"))
+    throw new ODataError("Request_BadRequest", "Expanding this property is not supported here.");
   const select = selectByKind(cast, query.get("$select"));
   const top = parseTop(query.get("$top"), 100);
   const filter = parseFilter(query.get("$filter"), cast ? propertiesOf(cast) : MIXED_PROPERTIES);
   // Graph searches a group's members on displayName and description.
-  const search = parseSearch(query.get("$search"), eventual, cast ? searchableOf(cast) : ["displayName", "description"]);
+  const search = parseSearch(
+    query.get("$search"),
+    eventual,
+    cast ? searchableOf(cast) : ["displayName", "description"],
+  );
   const matches: Predicate = (value) => filter(value) && search(value);
   const start = decodeToken<MemberCursor>(query.get("$skiptoken")) ?? { among: "groups", position: 0 };
 
@@ -78,14 +97,24 @@ export function membersPage(context: CollectionContext, tenant: FakeTenant, list
   }
 
   const path = `groups/${listing.groupId}/${listing.relation}${cast ? `/microsoft.graph.${cast}` : ""}`;
-  const nextLink = resumeAt ? { "@odata.nextLink": linkWith(context.baseUrl, path, { ...optionsToCarry(query), $skiptoken: encodeToken(resumeAt) }) } : {};
+  const nextLink = resumeAt
+    ? {
+        "@odata.nextLink": linkWith(context.baseUrl, path, {
+          ...optionsToCarry(query),
+          $skiptoken: encodeToken(resumeAt),
+        }),
+      }
+    : {};
   const count = wantsCount(query, eventual) ? { "@odata.count": countMatches(tenant, listing, matches) } : {};
-  const metadata = cast ? contextLink(context, `${cast}s`, select[cast]) : `${context.baseUrl}/v1.0/$metadata#directoryObjects`;
+  const metadata = cast
+    ? contextLink(context, `${cast}s`, select[cast])
+    : `${context.baseUrl}/v1.0/$metadata#directoryObjects`;
   return json(200, { "@odata.context": metadata, ...count, ...nextLink, value });
 }
 
 function countMatches(tenant: FakeTenant, listing: MemberListing, matches: Predicate) {
   let count = 0;
-  for (const candidate of candidates(tenant, listing, { among: "groups", position: 0 })) if (matches(candidate.value)) count++;
+  for (const candidate of candidates(tenant, listing, { among: "groups", position: 0 }))
+    if (matches(candidate.value)) count++;
   return count;
 }

@@ -21,7 +21,9 @@ export class GroupMemberships {
 
   directGroupIdsOfUser(userIndex: number): readonly string[] {
     const changed = this.changedUsers.get(userIndex);
-    return changed ? [...changed] : generatedGroupIndexesOfUser(this.shape, userIndex).map((index) => this.groupIdAt(index));
+    return changed
+      ? [...changed]
+      : generatedGroupIndexesOfUser(this.shape, userIndex).map((index) => this.groupIdAt(index));
   }
 
   /** The groups among a group's members: those nested directly, or (transitive) at any depth, each once. */
@@ -61,14 +63,18 @@ export class GroupMemberships {
     }
     this.requireGroup(memberId);
     if (this.nested.get(groupId)?.has(memberId)) throw new Error(`${memberId} is already a member of ${groupId}`);
-    if (this.groupAndNested(memberId).includes(groupId)) throw new Error(`Adding ${memberId} to ${groupId} would nest ${groupId} in itself`);
+    if (this.groupAndNested(memberId).includes(groupId))
+      throw new Error(`Adding ${memberId} to ${groupId} would nest ${groupId} in itself`);
     this.childSet(groupId).add(memberId);
   }
 
   remove(groupId: string, memberId: string) {
     this.requireGroup(groupId);
     const userIndex = this.users.indexOf(memberId);
-    const removed = userIndex !== null ? this.changedUserSet(userIndex).delete(groupId) : Boolean(this.nested.get(groupId)?.delete(memberId));
+    const removed =
+      userIndex !== null
+        ? this.changedUserSet(userIndex).delete(groupId)
+        : Boolean(this.nested.get(groupId)?.delete(memberId));
     if (!removed) throw new Error(`${memberId} is not a direct member of ${groupId}`);
   }
 

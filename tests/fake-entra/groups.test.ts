@@ -13,10 +13,12 @@ const EVENTUAL = { headers: { ConsistencyLevel: "eventual" } };
 const usersOnly = { app: CONTOSO.appWithoutDevices };
 
 const graph = (path: string, options?: GraphGetOptions) => graphGet(fake(), path, options);
-const every = <T = Record<string, unknown>>(path: string, options?: GraphGetOptions) => everyItem<T>(fake(), path, options);
+const every = <T = Record<string, unknown>>(path: string, options?: GraphGetOptions) =>
+  everyItem<T>(fake(), path, options);
 const groupId = (name: string) => fake().control.groupByName({ name }).id;
 const ids = (items: Record<string, unknown>[]) => items.map((item) => item.id as string);
-const transitiveUsersPath = (name: string, query = "$select=id&$top=999") => `/v1.0/groups/${groupId(name)}/transitiveMembers/microsoft.graph.user?${query}`;
+const transitiveUsersPath = (name: string, query = "$select=id&$top=999") =>
+  `/v1.0/groups/${groupId(name)}/transitiveMembers/microsoft.graph.user?${query}`;
 
 async function directUserIds(name: string) {
   const { items } = await every(`/v1.0/groups/${groupId(name)}/members?$select=id`);
@@ -32,8 +34,14 @@ describe("groups in the fake tenant", () => {
 
     const { items, pages } = await every("/v1.0/groups?$select=id,displayName&$top=3");
     expect(pages).toBeGreaterThan(1);
-    expect(items.map((g) => g.displayName)).toEqual(fake().control.groups().map((g) => g.displayName));
-    expect(items.map((g) => g.displayName)).toEqual(expect.arrayContaining(["All Staff", "Sales", "Engineering", "Platform Team", "Contractors", "Service Accounts"]));
+    expect(items.map((g) => g.displayName)).toEqual(
+      fake()
+        .control.groups()
+        .map((g) => g.displayName),
+    );
+    expect(items.map((g) => g.displayName)).toEqual(
+      expect.arrayContaining(["All Staff", "Sales", "Engineering", "Platform Team", "Contractors", "Service Accounts"]),
+    );
 
     const filtered = await every("/v1.0/groups?$filter=startswith(displayName,'eng')&$select=displayName");
     expect(filtered.items.map((g) => g.displayName)).toEqual(["Engineering"]);
@@ -42,9 +50,15 @@ describe("groups in the fake tenant", () => {
   it("$search needs ConsistencyLevel: eventual, and then matches the start of any word of the name, in any case", async () => {
     const refused = await graph(`/v1.0/groups?$search="displayName:eng"`);
     expect(refused.status).toBe(400);
-    expect((await refused.json()).error).toMatchObject({ code: "Request_UnsupportedQuery", message: expect.stringContaining("ConsistencyLevel: eventual") });
+    expect((await refused.json()).error).toMatchObject({
+      code: "Request_UnsupportedQuery",
+      message: expect.stringContaining("ConsistencyLevel: eventual"),
+    });
 
-    const names = async (search: string) => (await every(`/v1.0/groups?$search=${encodeURIComponent(search)}&$select=displayName`, EVENTUAL)).items.map((g) => g.displayName);
+    const names = async (search: string) =>
+      (await every(`/v1.0/groups?$search=${encodeURIComponent(search)}&$select=displayName`, EVENTUAL)).items.map(
+        (g) => g.displayName,
+      );
     expect(await names(`"displayName:eng"`)).toEqual(["Engineering", "Data Engineering Guild"]);
     expect(await names(`"displayName:TEAM"`)).toEqual(["Platform Team"]);
     expect(await names(`"displayName:ngineer"`)).toEqual([]);
@@ -63,7 +77,11 @@ describe("groups in the fake tenant", () => {
     const groups = items.filter((item) => item["@odata.type"] === "#microsoft.graph.group");
     expect(groups.map((g) => g.displayName).sort()).toEqual(["Engineering", "Sales"]);
     expect(items.filter((item) => item["@odata.type"] === "#microsoft.graph.user").length).toBeGreaterThan(100);
-    expect(items.every((item) => ["#microsoft.graph.user", "#microsoft.graph.group"].includes(item["@odata.type"] as string))).toBe(true);
+    expect(
+      items.every((item) =>
+        ["#microsoft.graph.user", "#microsoft.graph.group"].includes(item["@odata.type"] as string),
+      ),
+    ).toBe(true);
   });
 
   it("transitive users reach through two levels of nesting, each user once, across pages", async () => {
@@ -99,7 +117,11 @@ describe("groups in the fake tenant", () => {
 
   it("the Microsoft Graph client lists transitive users, with their count, through its PageIterator", async () => {
     const { access_token } = (await (await requestToken(fake())).json()) as { access_token: string };
-    const client = Client.init({ authProvider: (done) => done(null, access_token), baseUrl: fake().url, customHosts: new Set(["localhost"]) });
+    const client = Client.init({
+      authProvider: (done) => done(null, access_token),
+      baseUrl: fake().url,
+      customHosts: new Set(["localhost"]),
+    });
     const options = { headers: { ConsistencyLevel: "eventual" } };
     const path = `/groups/${groupId("Engineering")}/transitiveMembers/microsoft.graph.user?$select=id,assignedLicenses&$top=7&$count=true`;
     const first: PageCollection = await client.api(path).headers(options.headers).get();
@@ -114,7 +136,10 @@ describe("groups in the fake tenant", () => {
     for (const path of ["/v1.0/groups", `/v1.0/groups/${groupId("Sales")}/members`, transitiveUsersPath("All Staff")]) {
       const forbidden = await graph(path, usersOnly);
       expect(forbidden.status).toBe(403);
-      expect((await forbidden.json()).error).toMatchObject({ code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation." });
+      expect((await forbidden.json()).error).toMatchObject({
+        code: "Authorization_RequestDenied",
+        message: "Insufficient privileges to complete the operation.",
+      });
     }
   });
 
@@ -131,17 +156,33 @@ describe("groups in the fake tenant", () => {
 
   it("service-looking accounts are a few generated members, in Service Accounts, and the tenant keeps its size", async () => {
     const accounts = fake().control.serviceAccounts();
-    expect(accounts.map((a) => a.userPrincipalName.split("@")[0]).sort()).toEqual(["breakglass-admin", "info", "noreply", "room-boardroom", "svc-backup", "svc-scanner"]);
+    expect(accounts.map((a) => a.userPrincipalName.split("@")[0]).sort()).toEqual([
+      "breakglass-admin",
+      "info",
+      "noreply",
+      "room-boardroom",
+      "svc-backup",
+      "svc-scanner",
+    ]);
     expect((await every("/v1.0/users?$select=id&$top=999")).items).toHaveLength(400);
-    expect((await every(transitiveUsersPath("Service Accounts"))).items.map((u) => u.id).sort()).toEqual(accounts.map((a) => a.id).sort());
-    const { items } = await every(`/v1.0/users?$select=userPrincipalName,assignedLicenses&$filter=startswith(userPrincipalName,'svc-')`);
-    expect(items.map((u) => u.userPrincipalName).sort()).toEqual([`svc-backup@${CONTOSO.domain}`, `svc-scanner@${CONTOSO.domain}`]);
+    expect((await every(transitiveUsersPath("Service Accounts"))).items.map((u) => u.id).sort()).toEqual(
+      accounts.map((a) => a.id).sort(),
+    );
+    const { items } = await every(
+      `/v1.0/users?$select=userPrincipalName,assignedLicenses&$filter=startswith(userPrincipalName,'svc-')`,
+    );
+    expect(items.map((u) => u.userPrincipalName).sort()).toEqual([
+      `svc-backup@${CONTOSO.domain}`,
+      `svc-scanner@${CONTOSO.domain}`,
+    ]);
     expect(fake().control.serviceAccounts({ tenantId: FABRIKAM.tenantId })).toEqual([]);
   });
 
   it("a membership change shows at the next listing, nesting included", async () => {
     const { control } = fake();
-    const guest = (await every<{ id: string; userType: string }>("/v1.0/users?$select=id,userType&$top=999")).items.find(
+    const guest = (
+      await every<{ id: string; userType: string }>("/v1.0/users?$select=id,userType&$top=999")
+    ).items.find(
       (u) => u.userType === "Guest" && !control.transitiveUserIds({ groupId: groupId("All Staff") }).includes(u.id),
     )!;
     const nightShift = control.createGroup({ displayName: "Night Shift", memberIds: [guest.id] });
@@ -149,7 +190,10 @@ describe("groups in the fake tenant", () => {
 
     control.addGroupMember({ groupId: groupId("Platform Team"), memberId: nightShift.id });
     expect(ids((await every(transitiveUsersPath("All Staff"))).items)).toContain(guest.id);
-    const response = await fetch(`${fake().url}/_control/removeGroupMember`, { method: "POST", body: JSON.stringify({ groupId: groupId("Platform Team"), memberId: nightShift.id }) });
+    const response = await fetch(`${fake().url}/_control/removeGroupMember`, {
+      method: "POST",
+      body: JSON.stringify({ groupId: groupId("Platform Team"), memberId: nightShift.id }),
+    });
     expect(response.status).toBe(200);
     expect(ids((await every(transitiveUsersPath("All Staff"))).items)).not.toContain(guest.id);
 
@@ -167,15 +211,25 @@ describe("licences in the fake tenant", () => {
     const plain = await (await graph("/v1.0/users?$top=5")).json();
     expect(plain.value[0]).not.toHaveProperty("assignedLicenses");
 
-    type Listed = { id: string; userType: string; userPrincipalName: string; assignedLicenses: { skuId: string; disabledPlans: string[] }[] };
-    const { items } = await every<Listed>("/v1.0/users?$select=id,userType,userPrincipalName,assignedLicenses&$top=999");
+    type Listed = {
+      id: string;
+      userType: string;
+      userPrincipalName: string;
+      assignedLicenses: { skuId: string; disabledPlans: string[] }[];
+    };
+    const { items } = await every<Listed>(
+      "/v1.0/users?$select=id,userType,userPrincipalName,assignedLicenses&$top=999",
+    );
     const members = items.filter((u) => u.userType === "Member" && !u.userPrincipalName.includes("#EXT#"));
     const unlicensed = members.filter((u) => u.assignedLicenses.length === 0).length / members.length;
     expect(unlicensed).toBeGreaterThan(0.05);
     expect(unlicensed).toBeLessThan(0.2);
     expect(items.filter((u) => u.userType === "Guest").every((u) => u.assignedLicenses.length === 0)).toBe(true);
     const licensed = members.find((u) => u.assignedLicenses.length > 0)!;
-    expect(licensed.assignedLicenses[0]).toEqual({ skuId: expect.stringMatching(/^[0-9a-f-]{36}$/), disabledPlans: [] });
+    expect(licensed.assignedLicenses[0]).toEqual({
+      skuId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      disabledPlans: [],
+    });
 
     const { items: throughGroup } = await every<Listed>(transitiveUsersPath("Sales", "$select=id,assignedLicenses"));
     expect(throughGroup[0].assignedLicenses).toEqual(expect.any(Array));
@@ -185,7 +239,8 @@ describe("licences in the fake tenant", () => {
     let link: string | undefined = "/v1.0/users/delta?$select=id,displayName,assignedLicenses";
     let deltaLink = "";
     while (link) {
-      const page: { "@odata.nextLink"?: string; "@odata.deltaLink"?: string; value: { assignedLicenses?: unknown }[] } = await (await graph(link)).json();
+      const page: { "@odata.nextLink"?: string; "@odata.deltaLink"?: string; value: { assignedLicenses?: unknown }[] } =
+        await (await graph(link)).json();
       expect(page.value.every((user) => Array.isArray(user.assignedLicenses))).toBe(true);
       link = page["@odata.nextLink"];
       deltaLink = page["@odata.deltaLink"] ?? deltaLink;
@@ -195,6 +250,8 @@ describe("licences in the fake tenant", () => {
     fake().control.setUserLicensed({ id, licensed: !wasLicensed, skuIds: [SKU_IDS.microsoft365E5] });
 
     const changes = await (await graph(deltaLink)).json();
-    expect(changes.value).toEqual([{ id, assignedLicenses: wasLicensed ? [] : [{ skuId: SKU_IDS.microsoft365E5, disabledPlans: [] }] }]);
+    expect(changes.value).toEqual([
+      { id, assignedLicenses: wasLicensed ? [] : [{ skuId: SKU_IDS.microsoft365E5, disabledPlans: [] }] },
+    ]);
   });
 });

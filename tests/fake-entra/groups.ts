@@ -50,7 +50,11 @@ export const GENERATED_NESTING: readonly [number, number][] = [
 ];
 
 /** A Microsoft 365 group has a mailbox; the others are security groups. */
-export function groupProperties(template: GroupTemplate, domain: string, createdDateTime: string): Omit<FakeGroup, "id"> {
+export function groupProperties(
+  template: GroupTemplate,
+  domain: string,
+  createdDateTime: string,
+): Omit<FakeGroup, "id"> {
   const mailNickname = template.displayName.replace(/[^A-Za-z0-9]/g, "") || "group";
   return {
     displayName: template.displayName,
@@ -67,7 +71,10 @@ export function groupProperties(template: GroupTemplate, domain: string, created
 
 export function generateGroup(shape: TenantShape, index: number): FakeGroup {
   const random = randomSequence(mix(shape.tenantHash ^ 0x6e0c9, index));
-  return { id: objectId(shape.tenantHash, "group", index), ...groupProperties(GENERATED_GROUPS[index], shape.domain, daysBefore(random, 2000)) };
+  return {
+    id: objectId(shape.tenantHash, "group", index),
+    ...groupProperties(GENERATED_GROUPS[index], shape.domain, daysBefore(random, 2000)),
+  };
 }
 
 /** The generated groups a generated user is directly in; users added later are in none. */

@@ -13,7 +13,8 @@ export const SKU_IDS = {
 /** About one member in eight has no licence (left, on leave, not yet set up); guests never have one. */
 export const UNLICENSED_MEMBER_SHARE = 0.12;
 
-export const licences = (...skuIds: string[]): AssignedLicense[] => skuIds.map((skuId) => ({ skuId, disabledPlans: [] }));
+export const licences = (...skuIds: string[]): AssignedLicense[] =>
+  skuIds.map((skuId) => ({ skuId, disabledPlans: [] }));
 
 /** A generated user's licences, from their own random stream so that the rest of the user does not change. */
 export function generatedLicences(tenantHash: number, index: number, isMember: boolean): AssignedLicense[] {

@@ -25,7 +25,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** AADSTS90002, or 900023 for a name that cannot be a tenant at all: the number and Microsoft's words. */
 export function unknownTenantError(tenantKey: string): { code: number; text: string } {
   if (!GUID.test(tenantKey) && !tenantKey.includes(".")) {
-    return { code: 900023, text: `Specified tenant identifier '${tenantKey}' is neither a valid DNS name, nor a valid external domain.` };
+    return {
+      code: 900023,
+      text: `Specified tenant identifier '${tenantKey}' is neither a valid DNS name, nor a valid external domain.`,
+    };
   }
   return {
     code: 90002,
@@ -38,7 +41,8 @@ function tenantNotFound(tenantKey: string, correlationId?: string): FakeResponse
   return aadstsError(400, "invalid_request", code, text, correlationId);
 }
 
-const tokenEndpointOf = (context: LoginContext, tenant: FakeTenant) => `${context.baseUrl}/${tenant.tenantId}/oauth2/v2.0/token`;
+const tokenEndpointOf = (context: LoginContext, tenant: FakeTenant) =>
+  `${context.baseUrl}/${tenant.tenantId}/oauth2/v2.0/token`;
 
 export function openIdConfiguration(context: LoginContext, tenantKey: string): FakeResponse {
   const tenant = context.findTenant(tenantKey);
@@ -76,16 +80,34 @@ export function instanceDiscovery(context: LoginContext): FakeResponse {
   });
 }
 
-function checkCredential(context: LoginContext, tenant: FakeTenant, app: FakeApp, form: URLSearchParams, correlationId: string): FakeResponse | null {
+function checkCredential(
+  context: LoginContext,
+  tenant: FakeTenant,
+  app: FakeApp,
+  form: URLSearchParams,
+  correlationId: string,
+): FakeResponse | null {
   const secret = form.get("client_secret");
   const assertion = form.get("client_assertion");
   if (secret !== null) {
     const match = app.secrets.find((s) => s.value === secret);
     if (!match) {
-      return aadstsError(401, "invalid_client", 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`, correlationId);
+      return aadstsError(
+        401,
+        "invalid_client",
+        7000215,
+        `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`,
+        correlationId,
+      );
     }
     if (match.expiresAt.getTime() <= Date.now()) {
-      return aadstsError(401, "invalid_client", 7000222, `The provided client secret keys for app '${app.clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`, correlationId);
+      return aadstsError(
+        401,
+        "invalid_client",
+        7000222,
+        `The provided client secret keys for app '${app.clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`,
+        correlationId,
+      );
     }
     return null;
   }
@@ -93,37 +115,90 @@ function checkCredential(context: LoginContext, tenant: FakeTenant, app: FakeApp
     const verdict = verifyClientAssertion(assertion, app, tokenEndpointOf(context, tenant));
     return verdict.ok ? null : aadstsError(401, "invalid_client", verdict.code, verdict.description, correlationId);
   }
-  return aadstsError(401, "invalid_client", 7000216, "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.", correlationId);
+  return aadstsError(
+    401,
+    "invalid_client",
+    7000216,
+    "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
+    correlationId,
+  );
 }
 
-function checkScope(context: LoginContext, scope: string | null, correlationId: string): { audience: string } | FakeResponse {
+function checkScope(
+  context: LoginContext,
+  scope: string | null,
+  correlationId: string,
+): { audience: string } | FakeResponse {
   const resource = scope?.trim().replace(/\/\.default$/, "") ?? "";
   if (!scope || !scope.trim().endsWith("/.default")) {
-    return aadstsError(400, "invalid_scope", 1002012, `The provided value for scope ${scope ?? ""} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`, correlationId);
+    return aadstsError(
+      400,
+      "invalid_scope",
+      1002012,
+      `The provided value for scope ${scope ?? ""} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      correlationId,
+    );
   }
   if (!isGraphResource(resource, context.baseUrl)) {
-    return aadstsError(400, "invalid_resource", 500011, `The resource principal named ${resource} was not found in the tenant.`, correlationId);
+    return aadstsError(
+      400,
+      "invalid_resource",
+      500011,
+      `The resource principal named ${resource} was not found in the tenant.`,
+      correlationId,
+    );
   }
   return { audience: resource.replace(/\/+$/, "") };
 }
 
-export function tokenEndpoint(context: LoginContext, tenantKey: string, form: URLSearchParams, correlationId: string): FakeResponse {
+export function tokenEndpoint(
+  context: LoginContext,
+  tenantKey: string,
+  form: URLSearchParams,
+  correlationId: string,
+): FakeResponse {
   const tenant = context.findTenant(tenantKey);
   if (!tenant) return tenantNotFound(tenantKey, correlationId);
   if (form.get("grant_type") !== "client_credentials") {
-    return aadstsError(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type.", correlationId);
+    return aadstsError(
+      400,
+      "unsupported_grant_type",
+      70003,
+      "The app requested an unsupported grant type.",
+      correlationId,
+    );
   }
   const clientId = form.get("client_id") ?? "";
-  if (!clientId) return aadstsError(400, "invalid_request", 900144, "The request body must contain the following parameter: 'client_id'.", correlationId);
+  if (!clientId)
+    return aadstsError(
+      400,
+      "invalid_request",
+      900144,
+      "The request body must contain the following parameter: 'client_id'.",
+      correlationId,
+    );
   // A multi-tenant app is known where an administrator consented; its credentials are those of its home registration.
   const app = context.directory.appIn(tenant, clientId);
-  if (!app) return aadstsError(400, "unauthorized_client", 700016, appNotFoundText(clientId, tenant.displayName), correlationId);
+  if (!app)
+    return aadstsError(
+      400,
+      "unauthorized_client",
+      700016,
+      appNotFoundText(clientId, tenant.displayName),
+      correlationId,
+    );
   const scope = checkScope(context, form.get("scope"), correlationId);
   if ("status" in scope) return scope;
   const refused = checkCredential(context, tenant, app.registration, form, correlationId);
   if (refused) return refused;
   const lifetime = context.tokenLifetimeSeconds;
-  const accessToken = context.signer.issue({ audience: scope.audience, tenantId: tenant.tenantId, clientId: app.registration.clientId, roles: app.grantedRoles, lifetimeSeconds: lifetime });
+  const accessToken = context.signer.issue({
+    audience: scope.audience,
+    tenantId: tenant.tenantId,
+    clientId: app.registration.clientId,
+    roles: app.grantedRoles,
+    lifetimeSeconds: lifetime,
+  });
   return json(200, { token_type: "Bearer", expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken });
 }
 
@@ -133,5 +208,8 @@ export function adminConsent(context: LoginContext, tenantKey: string, clientId:
   if (!tenant) return html(400, "Tenant not found");
   const granted = clientId ? context.directory.grantConsent(tenant, clientId) : null;
   if (!granted) return html(400, "Application not found in this directory");
-  return html(200, `Admin consent granted to ${granted.registration.displayName} for ${tenant.displayName}: ${granted.grantedRoles.join(", ") || "no permissions"}`);
+  return html(
+    200,
+    `Admin consent granted to ${granted.registration.displayName} for ${tenant.displayName}: ${granted.grantedRoles.join(", ") || "no permissions"}`,
+  );
 }

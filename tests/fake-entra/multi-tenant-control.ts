@@ -36,8 +36,15 @@ export function createMultiTenantControl(directory: TenantDirectory) {
     grantAdminConsent: (args: ConsentArgs) => {
       const { tenant, clientId } = consentArgs(args);
       const granted = directory.grantConsent(tenant, clientId);
-      if (!granted) throw new Error(`${tenant.displayName} cannot consent to ${clientId}: it is another tenant's single-tenant app, or none`);
-      return { tenantId: tenant.tenantId, clientId: granted.registration.clientId, grantedRoles: [...granted.grantedRoles] };
+      if (!granted)
+        throw new Error(
+          `${tenant.displayName} cannot consent to ${clientId}: it is another tenant's single-tenant app, or none`,
+        );
+      return {
+        tenantId: tenant.tenantId,
+        clientId: granted.registration.clientId,
+        grantedRoles: [...granted.grantedRoles],
+      };
     },
     /** Elsewhere than its home tenant the app becomes unknown again (AADSTS700016); at home its tokens lose their roles. */
     revokeAdminConsent: (args: ConsentArgs) => {
@@ -46,14 +53,25 @@ export function createMultiTenantControl(directory: TenantDirectory) {
     },
     /** The tenants (ids) where the app works: its home tenant, and every tenant that consented to it. */
     consentedTenantIds: ({ clientId = PROVIDER.multiTenantApp.clientId }: { clientId?: string } = {}) =>
-      directory.all.filter((tenant) => tenant.enterpriseApps.has(clientId.toLowerCase()) || tenant.app(clientId)).map((t) => t.tenantId),
+      directory.all
+        .filter((tenant) => tenant.enterpriseApps.has(clientId.toLowerCase()) || tenant.app(clientId))
+        .map((t) => t.tenantId),
     /** Replaces the app's registered redirect URIs (a browser test on another port registers its own). */
-    setRedirectUris: ({ clientId = PROVIDER.multiTenantApp.clientId, redirectUris }: { clientId?: string; redirectUris: string[] }) => {
-      if (!Array.isArray(redirectUris) || redirectUris.some((uri) => typeof uri !== "string")) throw new Error("redirectUris takes a list of URLs");
+    setRedirectUris: ({
+      clientId = PROVIDER.multiTenantApp.clientId,
+      redirectUris,
+    }: {
+      clientId?: string;
+      redirectUris: string[];
+    }) => {
+      if (!Array.isArray(redirectUris) || redirectUris.some((uri) => typeof uri !== "string"))
+        throw new Error("redirectUris takes a list of URLs");
       const { app } = registrationOf(clientId);
       app.redirectUris = [...redirectUris];
       return [...app.redirectUris];
     },
-    redirectUris: ({ clientId = PROVIDER.multiTenantApp.clientId }: { clientId?: string } = {}) => [...(registrationOf(clientId).app.redirectUris ?? [])],
+    redirectUris: ({ clientId = PROVIDER.multiTenantApp.clientId }: { clientId?: string } = {}) => [
+      ...(registrationOf(clientId).app.redirectUris ?? []),
+    ],
   };
 }

@@ -15,7 +15,11 @@ type Touched<T> = {
 
 export type StoredObject<T> = { index: number; value: T; state: ObjectState };
 
-export type ChangedObject<T> = StoredObject<T> & { changedAt: number; wholeSince: number; propertyChangedAt: Map<string, number> };
+export type ChangedObject<T> = StoredObject<T> & {
+  changedAt: number;
+  wholeSince: number;
+  propertyChangedAt: Map<string, number>;
+};
 
 export type SequenceClock = { tick(): number; current(): number };
 
@@ -78,7 +82,8 @@ export class ObjectCollection<T extends { id: string }> {
   setState(id: string, state: ObjectState) {
     const record = this.touch(this.requireIndex(id));
     if (record.state === "hard-deleted") throw new Error(`${this.kind} ${id} was permanently deleted`);
-    if (state === "active" && record.state !== "soft-deleted") throw new Error(`${this.kind} ${id} is not in the deleted items`);
+    if (state === "active" && record.state !== "soft-deleted")
+      throw new Error(`${this.kind} ${id} is not in the deleted items`);
     const now = this.clock.tick();
     record.state = state;
     record.changedAt = now;
@@ -106,7 +111,13 @@ export class ObjectCollection<T extends { id: string }> {
   private touch(index: number): Touched<T> {
     let record = this.touched.get(index);
     if (!record) {
-      record = { value: this.generate(index), state: "active", changedAt: 0, wholeSince: 0, propertyChangedAt: new Map() };
+      record = {
+        value: this.generate(index),
+        state: "active",
+        changedAt: 0,
+        wholeSince: 0,
+        propertyChangedAt: new Map(),
+      };
       this.touched.set(index, record);
     }
     return record;

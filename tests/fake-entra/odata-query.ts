@@ -21,11 +21,23 @@ const TYPE_NAME: Record<SelectTarget, string> = {
   directoryObject: "microsoft.graph.directoryObject",
 };
 
-export function parseSelect(kind: SelectTarget, value: string | null, known: readonly string[], defaults: readonly string[]) {
+export function parseSelect(
+  kind: SelectTarget,
+  value: string | null,
+  known: readonly string[],
+  defaults: readonly string[],
+) {
   if (!value) return [...defaults];
-  const names = value.split(",").map((name) => name.trim()).filter(Boolean);
+  const names = value
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
   for (const name of names) {
-    if (!known.includes(name)) throw new ODataError("Request_BadRequest", `Could not find a property named '${name}' on type '${TYPE_NAME[kind]}'.`);
+    if (!known.includes(name))
+      throw new ODataError(
+        "Request_BadRequest",
+        `Could not find a property named '${name}' on type '${TYPE_NAME[kind]}'.`,
+      );
   }
   return names.includes("id") ? names : ["id", ...names];
 }
@@ -34,7 +46,10 @@ export function parseTop(value: string | null, fallback: number) {
   if (value === null) return fallback;
   const top = Number(value);
   if (!Number.isInteger(top) || top < 1 || top > 999) {
-    throw new ODataError("Request_BadRequest", `Invalid page size specified: '${value}'. Must be between 1 and 999 inclusive.`);
+    throw new ODataError(
+      "Request_BadRequest",
+      `Invalid page size specified: '${value}'. Must be between 1 and 999 inclusive.`,
+    );
   }
   return top;
 }
@@ -50,7 +65,10 @@ function literal(text: string, property: string): unknown {
   if (/^'.*'$/.test(text)) return text.slice(1, -1).replace(/''/g, "'");
   if (text === "true" || text === "false") return text === "true";
   if (text === "null") return null;
-  throw new ODataError("Request_UnsupportedQuery", `Unsupported or invalid query filter clause specified for property '${property}'.`);
+  throw new ODataError(
+    "Request_UnsupportedQuery",
+    `Unsupported or invalid query filter clause specified for property '${property}'.`,
+  );
 }
 
 const sameValue = (a: unknown, b: unknown) =>
@@ -58,7 +76,8 @@ const sameValue = (a: unknown, b: unknown) =>
 
 function clause(text: string, known: readonly string[]): Predicate {
   const checkProperty = (property: string) => {
-    if (!known.includes(property)) throw new ODataError("Request_BadRequest", `Could not find a property named '${property}'.`);
+    if (!known.includes(property))
+      throw new ODataError("Request_BadRequest", `Could not find a property named '${property}'.`);
   };
   let match = /^(\w+)\s+eq\s+(.+)$/i.exec(text);
   if (match) {
@@ -72,7 +91,8 @@ function clause(text: string, known: readonly string[]): Predicate {
     const [, property, raw] = match;
     checkProperty(property);
     const prefix = String(literal(raw, property)).toLowerCase();
-    return (value) => typeof value[property] === "string" && (value[property] as string).toLowerCase().startsWith(prefix);
+    return (value) =>
+      typeof value[property] === "string" && (value[property] as string).toLowerCase().startsWith(prefix);
   }
   match = /^(\w+)\s+in\s+\((.*)\)$/i.exec(text);
   if (match) {
@@ -80,7 +100,8 @@ function clause(text: string, known: readonly string[]): Predicate {
     checkProperty(property);
     const options = (list.match(/'(?:[^']|'')*'/g) ?? []).map((item) => literal(item, property));
     // Graph's documented limit for `in` without advanced query parameters.
-    if (options.length > 15) throw new ODataError("Request_UnsupportedQuery", "The 'in' operator is limited to 15 values.");
+    if (options.length > 15)
+      throw new ODataError("Request_UnsupportedQuery", "The 'in' operator is limited to 15 values.");
     return (value) => options.some((option) => sameValue(value[property], option));
   }
   throw new ODataError("Request_UnsupportedQuery", `Unsupported Query.`);
@@ -108,7 +129,10 @@ export function parseOwnersExpand(value: string | null): { expand: boolean; owne
   if (!value) return { expand: false, ownerProperties: [] };
   const match = /^registeredOwners(?:\(\$select=([\w,]+)\))?$/.exec(value.trim());
   if (!match) {
-    throw new ODataError("Request_BadRequest", `Could not find a navigation property named '${value}' on type 'microsoft.graph.device'.`);
+    throw new ODataError(
+      "Request_BadRequest",
+      `Could not find a navigation property named '${value}' on type 'microsoft.graph.device'.`,
+    );
   }
   return { expand: true, ownerProperties: match[1] ? match[1].split(",") : DEFAULT_USER_PROPERTIES };
 }

@@ -5,7 +5,12 @@ import type { FakeEntra } from "./server";
 export type AppCredentials = { clientId: string; secret: string };
 
 export function requestToken(fake: FakeEntra, app: AppCredentials = CONTOSO.goodApp) {
-  const body = new URLSearchParams({ client_id: app.clientId, client_secret: app.secret, scope: `${fake.url}/.default`, grant_type: "client_credentials" });
+  const body = new URLSearchParams({
+    client_id: app.clientId,
+    client_secret: app.secret,
+    scope: `${fake.url}/.default`,
+    grant_type: "client_credentials",
+  });
   return fetch(`${fake.url}/${CONTOSO.tenantId}/oauth2/v2.0/token`, { method: "POST", body });
 }
 
@@ -19,7 +24,11 @@ export async function graphGet(fake: FakeEntra, path: string, options: GraphGetO
 }
 
 /** Every item of a listing, following its nextLinks (with the same headers) to the end; also how many pages. */
-export async function everyItem<T = Record<string, unknown>>(fake: FakeEntra, path: string, options: GraphGetOptions = {}) {
+export async function everyItem<T = Record<string, unknown>>(
+  fake: FakeEntra,
+  path: string,
+  options: GraphGetOptions = {},
+) {
   const items: T[] = [];
   let pages = 0;
   for (let link: string | undefined = path; link; pages++) {

@@ -24,18 +24,38 @@ type Route = {
   answer: (body: string) => FakeResponse | Promise<FakeResponse>;
 };
 
-const GRAPH_ERROR_CODES: Record<number, string> = { 429: "TooManyRequests", 500: "generalException", 502: "BadGateway", 503: "serviceNotAvailable", 504: "GatewayTimeout" };
+const GRAPH_ERROR_CODES: Record<number, string> = {
+  429: "TooManyRequests",
+  500: "generalException",
+  502: "BadGateway",
+  503: "serviceNotAvailable",
+  504: "GatewayTimeout",
+};
 
 function faultAnswer(fault: Fault, target: FaultTarget): FakeResponse | "drop" {
   if (fault.kind === "drop") return "drop";
   if (fault.kind === "html") return html(fault.status, "Sign in to continue to the network");
   if (fault.kind === "not-graph") return json(fault.status, { message: "This is not Microsoft Graph" });
-  const headers: Record<string, string> = fault.retryAfterSeconds !== null ? { "Retry-After": String(fault.retryAfterSeconds) } : {};
+  const headers: Record<string, string> =
+    fault.retryAfterSeconds !== null ? { "Retry-After": String(fault.retryAfterSeconds) } : {};
   if (target === "graph") {
     const code = GRAPH_ERROR_CODES[fault.status] ?? "UnknownError";
-    return graphError(fault.status, code, fault.status === 429 ? "Too many requests." : "The service is temporarily unavailable.", undefined, headers);
+    return graphError(
+      fault.status,
+      code,
+      fault.status === 429 ? "Too many requests." : "The service is temporarily unavailable.",
+      undefined,
+      headers,
+    );
   }
-  return aadstsError(fault.status, "temporarily_unavailable", 90033, "A transient error has occurred. Please try again.", undefined, headers);
+  return aadstsError(
+    fault.status,
+    "temporarily_unavailable",
+    90033,
+    "A transient error has occurred. Please try again.",
+    undefined,
+    headers,
+  );
 }
 
 function route(context: RequestContext, method: string, url: URL, request: IncomingMessage): Route {
@@ -59,12 +79,26 @@ function route(context: RequestContext, method: string, url: URL, request: Incom
   if (path === "/v1.0/$batch" && method === "POST") {
     const headers = { authorization: request.headers.authorization, clientRequestId };
     const caller = unverifiedCaller(headers.authorization);
-    return { target: "graph", caller, tenantId: caller?.tenantId, answer: (body) => handleBatch(context, body, headers) };
+    return {
+      target: "graph",
+      caller,
+      tenantId: caller?.tenantId,
+      answer: (body) => handleBatch(context, body, headers),
+    };
   }
   if (path.startsWith("/v1.0/") || path === "/v1.0") {
-    const headers = { authorization: request.headers.authorization, clientRequestId, consistencyLevel: request.headers.consistencylevel as string | undefined };
+    const headers = {
+      authorization: request.headers.authorization,
+      clientRequestId,
+      consistencyLevel: request.headers.consistencylevel as string | undefined,
+    };
     const caller = unverifiedCaller(headers.authorization);
-    return { target: "graph", caller, tenantId: caller?.tenantId, answer: () => handleGraphRequest(context, method, url, headers) };
+    return {
+      target: "graph",
+      caller,
+      tenantId: caller?.tenantId,
+      answer: () => handleGraphRequest(context, method, url, headers),
+    };
   }
   if (path === "/common/discovery/instance") return { target: "metadata", answer: () => instanceDiscovery(context) };
   const segments = path.split("/").filter(Boolean);
@@ -75,7 +109,11 @@ function route(context: RequestContext, method: string, url: URL, request: Incom
     return { target: "metadata", tenantId: pathTenantId(), answer: () => openIdConfiguration(context, tenantKey) };
   }
   if (tenantKey && tail === "oauth2/v2.0/token" && method === "POST") {
-    return { target: "token", tenantId: pathTenantId(), answer: (body) => tokenEndpoint(context, tenantKey, new URLSearchParams(body), clientRequestId ?? randomUUID()) };
+    return {
+      target: "token",
+      tenantId: pathTenantId(),
+      answer: (body) => tokenEndpoint(context, tenantKey, new URLSearchParams(body), clientRequestId ?? randomUUID()),
+    };
   }
   if (tenantKey && tail === "adminconsent") {
     return { target: "other", answer: () => adminConsent(context, tenantKey, url.searchParams.get("client_id")) };
@@ -83,7 +121,10 @@ function route(context: RequestContext, method: string, url: URL, request: Incom
   if (tenantKey && tail === "v2.0/adminconsent") {
     return {
       target: "other",
-      answer: (body) => (method === "POST" ? adminConsentDecision(context, tenantKey, new URLSearchParams(body)) : adminConsentPage(context, tenantKey, url.searchParams)),
+      answer: (body) =>
+        method === "POST"
+          ? adminConsentDecision(context, tenantKey, new URLSearchParams(body))
+          : adminConsentPage(context, tenantKey, url.searchParams),
     };
   }
   return { target: "other", answer: () => html(404, "Not found") };
@@ -121,7 +162,12 @@ export async function handleRequest(context: RequestContext, request: IncomingMe
     if (delay > 0) await sleep(delay);
     // A batch's own requests are throttled one by one inside it.
     const wait = target === "graph" && url.pathname !== "/v1.0/$batch" ? context.faults.admit(caller) : null;
-    if (wait !== null) return send(response, graphError(429, "TooManyRequests", "Too many requests.", undefined, { "Retry-After": String(wait) }), target);
+    if (wait !== null)
+      return send(
+        response,
+        graphError(429, "TooManyRequests", "Too many requests.", undefined, { "Retry-After": String(wait) }),
+        target,
+      );
     const fault = context.faults.take(target, url.pathname, tenantId);
     if (fault) {
       const faulty = faultAnswer(fault, target);

@@ -13,7 +13,11 @@ export function json(status: number, body: unknown, headers?: Record<string, str
   return { status, body, headers };
 }
 
-const timestampText = (date: Date) => date.toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
+const timestampText = (date: Date) =>
+  date
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, "Z");
 
 /** `{ error, error_description: "AADSTS…: …", error_codes, timestamp, trace_id, correlation_id, error_uri }`. */
 export function aadstsError(
@@ -56,7 +60,11 @@ export function graphError(
       error: {
         code,
         message,
-        innerError: { date: new Date().toISOString().replace(/\.\d+Z$/, ""), "request-id": requestId, "client-request-id": clientRequestId ?? requestId },
+        innerError: {
+          date: new Date().toISOString().replace(/\.\d+Z$/, ""),
+          "request-id": requestId,
+          "client-request-id": clientRequestId ?? requestId,
+        },
       },
     },
     { "request-id": requestId, "client-request-id": clientRequestId ?? requestId, ...headers },
@@ -64,5 +72,9 @@ export function graphError(
 }
 
 export function html(status: number, text: string): FakeResponse {
-  return { status, body: `<!DOCTYPE html><html><body><h1>${text}</h1></body></html>`, rawContentType: "text/html; charset=utf-8" };
+  return {
+    status,
+    body: `<!DOCTYPE html><html><body><h1>${text}</h1></body></html>`,
+    rawContentType: "text/html; charset=utf-8",
+  };
 }

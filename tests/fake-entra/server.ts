@@ -10,7 +10,13 @@ import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AccessTokenSigner } from "./access-tokens";
-import { appCertificate, FAKE_ENTRA_CA_FILE, multiTenantAppCertificate, serverCertificate, type AppCertificate } from "./certificates";
+import {
+  appCertificate,
+  FAKE_ENTRA_CA_FILE,
+  multiTenantAppCertificate,
+  serverCertificate,
+  type AppCertificate,
+} from "./certificates";
 import { createControl, type FakeEntraControl } from "./control";
 import { contosoTenant, fabrikamTenant, providerTenant } from "./default-tenants";
 import type { FakeTenant, FakeTenantOptions } from "./fake-tenant";
@@ -49,7 +55,11 @@ export type FakeEntra = {
 };
 
 export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<FakeEntra> {
-  const [tls, certificate, multiTenantCertificate] = await Promise.all([serverCertificate(), appCertificate(), multiTenantAppCertificate()]);
+  const [tls, certificate, multiTenantCertificate] = await Promise.all([
+    serverCertificate(),
+    appCertificate(),
+    multiTenantAppCertificate(),
+  ]);
   const directory = new TenantDirectory(
     options.tenants ?? [
       contosoTenant({ seed: options.seed, users: options.users, devices: options.devices }, certificate),
@@ -63,24 +73,27 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
   const signer = new AccessTokenSigner(tls.keyPem);
 
   let baseUrl = "";
-  const server: Server = createServer({ key: tls.keyPem, cert: tls.certPem }, (request: IncomingMessage, response: ServerResponse) => {
-    const context = {
-      baseUrl,
-      findTenant,
-      directory,
-      signer,
-      faults,
-      control,
-      tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
-      deltaPageSize: options.deltaPageSize ?? 200,
-      listingPageSize: options.listingPageSize ?? Number.POSITIVE_INFINITY,
-      deltaSendsChangedPropertiesOnly: options.deltaSendsChangedPropertiesOnly ?? true,
-    };
-    handleRequest(context, request, response).catch((error) => {
-      if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
-      response.end(`Fake Entra failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
-  });
+  const server: Server = createServer(
+    { key: tls.keyPem, cert: tls.certPem },
+    (request: IncomingMessage, response: ServerResponse) => {
+      const context = {
+        baseUrl,
+        findTenant,
+        directory,
+        signer,
+        faults,
+        control,
+        tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
+        deltaPageSize: options.deltaPageSize ?? 200,
+        listingPageSize: options.listingPageSize ?? Number.POSITIVE_INFINITY,
+        deltaSendsChangedPropertiesOnly: options.deltaSendsChangedPropertiesOnly ?? true,
+      };
+      handleRequest(context, request, response).catch((error) => {
+        if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
+        response.end(`Fake Entra failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, () => resolve());

@@ -31,7 +31,11 @@ export const SERVICE_ACCOUNTS_FROM_USERS = 50;
  * Where each service account sits: from a seeded start, the next index that holds an enabled member
  * (so the tenant's numbers of guests, external and disabled users stay as they were).
  */
-export function placeServiceAccounts(tenantHash: number, userCount: number, isEnabledMember: (index: number) => boolean) {
+export function placeServiceAccounts(
+  tenantHash: number,
+  userCount: number,
+  isEnabledMember: (index: number) => boolean,
+) {
   const placed = new Map<number, ServiceAccount>();
   if (userCount < SERVICE_ACCOUNTS_FROM_USERS) return placed;
   const random = randomSequence(mix(tenantHash ^ 0x5e41ce, userCount));

@@ -23,7 +23,8 @@ export class TenantDirectory {
       if (this.byKey.has(key)) throw new Error(`A fake tenant ${key} already exists`);
     }
     for (const clientId of tenant.apps.keys()) {
-      if (this.homes.has(clientId)) throw new Error(`An app ${clientId} is already registered in ${this.homes.get(clientId)!.displayName}`);
+      if (this.homes.has(clientId))
+        throw new Error(`An app ${clientId} is already registered in ${this.homes.get(clientId)!.displayName}`);
     }
     this.tenants.push(tenant);
     this.byKey.set(tenant.tenantId, tenant).set(tenant.domain, tenant);
@@ -60,7 +61,9 @@ export class TenantDirectory {
     if (own) return { registration: own, home: tenant, grantedRoles: own.grantedRoles };
     const consented = tenant.enterpriseApps.get(keyOf(clientId));
     const found = consented ? this.registration(clientId) : null;
-    return found?.app.multiTenant ? { registration: found.app, home: found.home, grantedRoles: consented!.grantedRoles } : null;
+    return found?.app.multiTenant
+      ? { registration: found.app, home: found.home, grantedRoles: consented!.grantedRoles }
+      : null;
   }
 
   /** Whether an administrator of `tenant` may consent to the app: its own, or a multi-tenant one. */
@@ -85,6 +88,7 @@ export class TenantDirectory {
   revokeConsent(tenant: FakeTenant, clientId: string) {
     const own = tenant.app(clientId);
     if (own) own.grantedRoles = [];
-    else if (!tenant.enterpriseApps.delete(keyOf(clientId))) throw new Error(`${tenant.displayName} has not consented to an app ${clientId}`);
+    else if (!tenant.enterpriseApps.delete(keyOf(clientId)))
+      throw new Error(`${tenant.displayName} has not consented to an app ${clientId}`);
   }
 }

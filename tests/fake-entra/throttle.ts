@@ -28,7 +28,8 @@ export class GraphThrottle {
       return;
     }
     const key = throttle.tenantId ?? EVERY_TENANT;
-    for (const windowKey of this.windows.keys()) if (key === EVERY_TENANT || windowKey.startsWith(`${key}/`)) this.windows.delete(windowKey);
+    for (const windowKey of this.windows.keys())
+      if (key === EVERY_TENANT || windowKey.startsWith(`${key}/`)) this.windows.delete(windowKey);
     this.scopes.set(key, { ...throttle, refused: 0, most: 0, refusedByTenant: new Map() });
   }
 

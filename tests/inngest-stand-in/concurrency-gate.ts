@@ -17,7 +17,9 @@ function keyValue(key: string, event: { data: Record<string, unknown> }): string
   if (/^".*"$/.test(key)) return JSON.parse(key) as string;
   const field = /^event\.data\.([A-Za-z_][\w.]*)$/.exec(key)?.[1];
   if (!field) throw new Error(`The concurrency gate cannot evaluate the key ${key}`);
-  const value = field.split(".").reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part], event.data);
+  const value = field
+    .split(".")
+    .reduce<unknown>((at, part) => (at as Record<string, unknown> | undefined)?.[part], event.data);
   return String(value);
 }
 
@@ -35,11 +37,21 @@ export class ConcurrencyGate {
   mostAtOnce = 0;
 
   /** Runs `work` once every limit of function `functionId` has a free slot for this event; frees them after. */
-  async run<T>(functionId: string, limits: ConcurrencyLimit[], event: { data: Record<string, unknown> }, work: () => Promise<T>): Promise<T> {
-    const slots = limits.filter((limit) => limit.limit > 0).map((limit) => {
-      const value = limit.key === undefined ? "*" : keyValue(limit.key, event);
-      return { name: !limit.scope || limit.scope === "fn" ? `${functionId}/${value}` : `${limit.scope}/${value}`, limit: limit.limit };
-    });
+  async run<T>(
+    functionId: string,
+    limits: ConcurrencyLimit[],
+    event: { data: Record<string, unknown> },
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const slots = limits
+      .filter((limit) => limit.limit > 0)
+      .map((limit) => {
+        const value = limit.key === undefined ? "*" : keyValue(limit.key, event);
+        return {
+          name: !limit.scope || limit.scope === "fn" ? `${functionId}/${value}` : `${limit.scope}/${value}`,
+          limit: limit.limit,
+        };
+      });
     await new Promise<void>((start) => {
       this.waiting.push({ slots, start });
       this.startWhatFits();
@@ -54,7 +66,7 @@ export class ConcurrencyGate {
   }
 
   private startWhatFits() {
-    for (let index = 0; index < this.waiting.length; ) {
+    for (let index = 0; index < this.waiting.length;) {
       const next = this.waiting[index];
       if (!next.slots.every((slot) => (this.taken.get(slot.name) ?? 0) < slot.limit)) {
         index++;

@@ -6,7 +6,10 @@ import path from "node:path";
 import { InngestTestEngine } from "@inngest/test";
 import { ConcurrencyGate, limitsOf, type ConcurrencyLimit } from "./concurrency-gate";
 
-type StandInFunction = ConstructorParameters<typeof InngestTestEngine>[0]["function"] & { id: () => string; opts: { concurrency?: unknown } };
+type StandInFunction = ConstructorParameters<typeof InngestTestEngine>[0]["function"] & {
+  id: () => string;
+  opts: { concurrency?: unknown };
+};
 export type SentEvent = { name: string; data: Record<string, unknown> };
 /** Runs one event's function; the error it ended with, if any. */
 export type RunEvent = (fn: StandInFunction, event: SentEvent) => Promise<unknown>;
@@ -16,7 +19,10 @@ export type RunEvent = (fn: StandInFunction, event: SentEvent) => Promise<unknow
 // are reached by file; both are emptied after each run, else about 0.65 MB a run stays.
 const inngestTestEntry = createRequire(import.meta.url).resolve("@inngest/test");
 const requireAsInngestTest = createRequire(inngestTestEntry);
-const mocksKept: Set<unknown>[] = [requireAsInngestTest(path.join(path.dirname(inngestTestEntry), "spy.js")).mocks, requireAsInngestTest("tinyspy").spies];
+const mocksKept: Set<unknown>[] = [
+  requireAsInngestTest(path.join(path.dirname(inngestTestEntry), "spy.js")).mocks,
+  requireAsInngestTest("tinyspy").spies,
+];
 
 /** The function itself, run by @inngest/test. */
 export const runWithInngestTest: RunEvent = async (fn, event) => {
@@ -33,7 +39,11 @@ const readBody = (request: IncomingMessage) =>
   });
 
 /** Listens on `port` (what INNGEST_DEV names); `functionFor` maps event names to the functions they trigger. */
-export async function startGatedEventApi(port: number, functionFor: Record<string, StandInFunction>, runEvent: RunEvent = runWithInngestTest) {
+export async function startGatedEventApi(
+  port: number,
+  functionFor: Record<string, StandInFunction>,
+  runEvent: RunEvent = runWithInngestTest,
+) {
   const gate = new ConcurrencyGate();
   const runs: Promise<void>[] = [];
   const failures: string[] = [];

@@ -6,7 +6,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { InngestTestEngine } from "@inngest/test";
 import { syncDevices } from "@/inngest/sync-devices";
 import { syncUsers } from "@/inngest/sync-users";
-import { connectionCheckRequested, invitationsRequested, syncRequested, usersPreviewRequested } from "@/lib/job-engine/events";
+import {
+  connectionCheckRequested,
+  invitationsRequested,
+  syncRequested,
+  usersPreviewRequested,
+} from "@/lib/job-engine/events";
 import { checkConnection } from "@/inngest/check-connection";
 import { previewUsers } from "@/inngest/preview-users";
 import { sendPortalInvitations } from "@/inngest/send-portal-invitations";
@@ -38,7 +43,8 @@ function answer(response: ServerResponse, status: number, body: unknown) {
 }
 
 async function takeEvents(request: IncomingMessage, response: ServerResponse) {
-  if (request.method !== "POST" || !request.url?.startsWith("/e/")) return answer(response, 404, { error: "not found" });
+  if (request.method !== "POST" || !request.url?.startsWith("/e/"))
+    return answer(response, 404, { error: "not found" });
   const parsed = JSON.parse(await readBody(request));
   const events: { name: string; data: Record<string, unknown> }[] = Array.isArray(parsed) ? parsed : [parsed];
   answer(response, 200, { ids: events.map((_, i) => `stand-in-${delivered.length + i}`), status: 200 });

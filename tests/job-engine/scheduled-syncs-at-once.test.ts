@@ -21,7 +21,9 @@ beforeAll(async () => {
   process.env.GRAPH_BASE_URL = fake().url;
   await resetDatabase();
   const tenants = fake().control.addTenants({ count: 12, users: 30, devices: 5, seed: "at-once" });
-  organizations = await Promise.all(tenants.map((tenant) => connectCustomerTenant(tenant, { syncFrequency: "hourly" })));
+  organizations = await Promise.all(
+    tenants.map((tenant) => connectCustomerTenant(tenant, { syncFrequency: "hourly" })),
+  );
 });
 afterAll(closeDatabase);
 
@@ -33,7 +35,9 @@ describe("twelve organizations due at the same tick", () => {
     });
     try {
       fake().control.setLatency({ ms: 50, target: "graph" });
-      const tick = await new InngestTestEngine({ function: syncScheduleTick }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] as never });
+      const tick = await new InngestTestEngine({ function: syncScheduleTick }).execute({
+        events: [{ name: "inngest/scheduled.timer", data: {} }] as never,
+      });
       expect(tick.result).toEqual({ sent: 24 });
       await engine.settled();
     } finally {
@@ -43,7 +47,9 @@ describe("twelve organizations due at the same tick", () => {
     expect(engine.failures).toEqual([]);
     expect(engine.gate.mostAtOnce).toBe(10);
 
-    const runs = await db.execute<{ status: string; n: number }>(sql`SELECT status, count(*)::int AS n FROM sync_runs GROUP BY status`);
+    const runs = await db.execute<{ status: string; n: number }>(
+      sql`SELECT status, count(*)::int AS n FROM sync_runs GROUP BY status`,
+    );
     expect([...runs]).toEqual([{ status: "succeeded", n: 24 }]);
     const [{ most }] = await db.execute<{ most: number }>(sql`
       SELECT max(running)::int AS most FROM (SELECT sum(change) OVER (ORDER BY at, change) AS running FROM (
@@ -55,7 +61,9 @@ describe("twelve organizations due at the same tick", () => {
         (SELECT count(*)::int FROM devices d WHERE d.organization_id = o.id) AS devices
       FROM organizations o`);
     expect([...perOrganization].sort((a, b) => a.organization_id.localeCompare(b.organization_id))).toEqual(
-      organizations.map((o) => ({ organization_id: o.organizationId, clients: 30, devices: 5 })).sort((a, b) => a.organization_id.localeCompare(b.organization_id)),
+      organizations
+        .map((o) => ({ organization_id: o.organizationId, clients: 30, devices: 5 }))
+        .sort((a, b) => a.organization_id.localeCompare(b.organization_id)),
     );
   });
 });

@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { previewUsers } from "@/inngest/preview-users";
 import { syncDevices } from "@/inngest/sync-devices";
 import { syncUsers } from "@/inngest/sync-users";
-import { syncConcurrencyLimit, syncConcurrencyProblem, syncFunctionConcurrency } from "@/lib/job-engine/sync-concurrency";
+import {
+  syncConcurrencyLimit,
+  syncConcurrencyProblem,
+  syncFunctionConcurrency,
+} from "@/lib/job-engine/sync-concurrency";
 import { prepareServer } from "@/lib/server-start/prepare-server";
 import { ConcurrencyGate } from "@/tests/inngest-stand-in/concurrency-gate";
 
@@ -42,8 +46,16 @@ describe("how many syncs run at once", () => {
     vi.spyOn(process, "exit").mockImplementation(((code: number) => {
       throw new Error(`exit ${code}`);
     }) as never);
-    await expect(prepareServer({ ...process.env, VERTASK_SYNC_CONCURRENCY: "ten", DATABASE_URL: "postgres://nowhere.invalid/none" })).rejects.toThrow("exit 1");
-    expect(said).toHaveBeenCalledWith(expect.stringMatching(/^Vertask will not start: VERTASK_SYNC_CONCURRENCY must be a whole number/));
+    await expect(
+      prepareServer({
+        ...process.env,
+        VERTASK_SYNC_CONCURRENCY: "ten",
+        DATABASE_URL: "postgres://nowhere.invalid/none",
+      }),
+    ).rejects.toThrow("exit 1");
+    expect(said).toHaveBeenCalledWith(
+      expect.stringMatching(/^Vertask will not start: VERTASK_SYNC_CONCURRENCY must be a whole number/),
+    );
   });
 });
 
@@ -61,10 +73,24 @@ describe("the stand-in's gate for the functions' limits (benchmark of many tenan
         await new Promise((resolve) => setTimeout(resolve, 20));
         running--;
       });
-    await Promise.all([run("sync-users", "a"), run("sync-users", "a"), run("sync-devices", "a"), run("sync-users", "b"), run("sync-users", "c"), run("sync-users", "d")]);
+    await Promise.all([
+      run("sync-users", "a"),
+      run("sync-users", "a"),
+      run("sync-devices", "a"),
+      run("sync-users", "b"),
+      run("sync-users", "c"),
+      run("sync-users", "d"),
+    ]);
     expect(most).toBe(3);
     expect(gate.mostAtOnce).toBe(3);
     // The second users sync of "a" waits for the first, without holding up "b"; the rest start as slots free, in the order they came.
-    expect(started).toEqual(["sync-users a", "sync-devices a", "sync-users b", "sync-users a", "sync-users c", "sync-users d"]);
+    expect(started).toEqual([
+      "sync-users a",
+      "sync-devices a",
+      "sync-users b",
+      "sync-users a",
+      "sync-users c",
+      "sync-users d",
+    ]);
   });
 });

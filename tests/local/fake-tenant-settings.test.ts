@@ -11,7 +11,15 @@ import { applyFakeTenantSettings } from "@/lib/local/fake-tenant-settings";
 const folder = mkdtempSync(path.join(tmpdir(), "vertask-fake-tenant-"));
 const file = path.join(folder, "fake-tenant.json");
 // A fake that runs: this test's own process stands for it.
-writeFileSync(file, JSON.stringify({ AZURE_AUTHORITY_HOST: "https://localhost:4999", GRAPH_BASE_URL: "https://localhost:4999", NODE_EXTRA_CA_CERTS: "/tmp/ca.pem", pid: process.pid }));
+writeFileSync(
+  file,
+  JSON.stringify({
+    AZURE_AUTHORITY_HOST: "https://localhost:4999",
+    GRAPH_BASE_URL: "https://localhost:4999",
+    NODE_EXTRA_CA_CERTS: "/tmp/ca.pem",
+    pid: process.pid,
+  }),
+);
 const saved = process.env.VERTASK_FAKE_TENANT_FILE;
 afterEach(() => {
   if (saved === undefined) delete process.env.VERTASK_FAKE_TENANT_FILE;
@@ -23,13 +31,25 @@ describe("the fake tenant's address file", () => {
     process.env.VERTASK_FAKE_TENANT_FILE = file;
     const env: NodeJS.ProcessEnv = { NODE_ENV: "development" };
     expect(applyFakeTenantSettings(env)).toBe("https://localhost:4999");
-    expect(env).toMatchObject({ AZURE_AUTHORITY_HOST: "https://localhost:4999", GRAPH_BASE_URL: "https://localhost:4999", NODE_EXTRA_CA_CERTS: "/tmp/ca.pem" });
+    expect(env).toMatchObject({
+      AZURE_AUTHORITY_HOST: "https://localhost:4999",
+      GRAPH_BASE_URL: "https://localhost:4999",
+      NODE_EXTRA_CA_CERTS: "/tmp/ca.pem",
+    });
   });
 
   it("stops npm run sync in production, naming the file and what to do, before anything is synced", async () => {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", VERTASK_FAKE_TENANT_FILE: file };
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "production",
+      VERTASK_FAKE_TENANT_FILE: file,
+    };
     const run = promisify(execFile)("npm", ["run", "--silent", "sync", "--", "users"], { env, cwd: process.cwd() });
-    const failed = await run.then(() => null, (error: { code: number; stderr: string }) => error);
+    const failed = await run.then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failed?.code).toBe(1);
     expect(failed?.stderr.trim()).toBe(
       `${path.relative(process.cwd(), file)} (npm run fake-tenant) is not used in production: remove it, or set AZURE_AUTHORITY_HOST and GRAPH_BASE_URL.`,

@@ -14,7 +14,9 @@ describe("why the Inngest dev server did not start, in one line of npm run dev",
   });
 
   it("quotes its last words otherwise, and says so when it printed nothing", () => {
-    expect(whyItStopped("starting\nError: listen EADDRINUSE: address already in use :::8288\n")).toBe("it said: Error: listen EADDRINUSE: address already in use :::8288");
+    expect(whyItStopped("starting\nError: listen EADDRINUSE: address already in use :::8288\n")).toBe(
+      "it said: Error: listen EADDRINUSE: address already in use :::8288",
+    );
     expect(whyItStopped("")).toBe("it printed nothing");
   });
 });

@@ -21,7 +21,11 @@ afterAll(closeDatabase);
 
 const fields = (input: Record<string, string>) => clientFields.parse(input);
 const clientRow = async (id: string) => (await db.select().from(clients).where(eq(clients.id, id)))[0];
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
 
 describe("the organization of a client added by hand", () => {
   it("with no organization yet, the client goes to a new one named My organization", async () => {
@@ -41,10 +45,16 @@ describe("the organization of a client added by hand", () => {
   it("with two, a choice is required; one that does not exist is refused; nothing is saved either way", async () => {
     await organizationId("Contoso");
     await organizationId("Fabrikam");
-    expect(await refusal(addClient(technician, fields({ name: "Hana Hand" }), null))).toMatchObject({ fields: { organizationId: "Choose an organization." } });
-    const gone = await refusal(addClient(technician, fields({ name: "Hana Hand" }), "00000000-0000-4000-8000-000000000000"));
+    expect(await refusal(addClient(technician, fields({ name: "Hana Hand" }), null))).toMatchObject({
+      fields: { organizationId: "Choose an organization." },
+    });
+    const gone = await refusal(
+      addClient(technician, fields({ name: "Hana Hand" }), "00000000-0000-4000-8000-000000000000"),
+    );
     expect(gone).toBeInstanceOf(FieldError);
-    expect((gone as FieldError).fields).toEqual({ organizationId: "This organization no longer exists: choose another." });
+    expect((gone as FieldError).fields).toEqual({
+      organizationId: "This organization no longer exists: choose another.",
+    });
     expect(await db.$count(clients)).toBe(0);
   });
 
@@ -53,7 +63,9 @@ describe("the organization of a client added by hand", () => {
     await addClient(technician, fields({ name: "Pat Contoso", mail: "pat@example.com" }), contoso);
     const { id } = await addClient(technician, fields({ name: "Pat Fabrikam", mail: "PAT@example.com" }), fabrikam);
     expect((await clientRow(id)).organizationId).toBe(fabrikam);
-    expect(await refusal(addClient(technician, fields({ name: "Pat Again", mail: "pat@example.com" }), fabrikam))).toMatchObject({
+    expect(
+      await refusal(addClient(technician, fields({ name: "Pat Again", mail: "pat@example.com" }), fabrikam)),
+    ).toMatchObject({
       fields: { mail: "An active client already has this mail: Pat Fabrikam." },
     });
   });
@@ -64,9 +76,15 @@ describe("the organization of a client added by hand", () => {
     const file = "Name,Mail\nAnn Lee,ann@example.com\nBo Ray,bo@example.com\n";
     expect((await previewClientImport(technician, file, contoso)).rowsWithProblems).toBe(1);
     expect((await previewClientImport(technician, file, fabrikam)).rowsWithProblems).toBe(0);
-    expect(await refusal(importClients(technician, file, "clients.csv", null))).toMatchObject({ fields: { organizationId: "Choose an organization." } });
+    expect(await refusal(importClients(technician, file, "clients.csv", null))).toMatchObject({
+      fields: { organizationId: "Choose an organization." },
+    });
     await importClients(technician, file, "clients.csv", fabrikam);
-    const imported = await db.select().from(clients).where(eq(clients.organizationId, fabrikam)).orderBy(asc(clients.displayName));
+    const imported = await db
+      .select()
+      .from(clients)
+      .where(eq(clients.organizationId, fabrikam))
+      .orderBy(asc(clients.displayName));
     expect(imported.map((row) => row.displayName)).toEqual(["Ann Lee", "Bo Ray"]);
   });
 
@@ -81,10 +99,15 @@ describe("the organization of a client added by hand", () => {
     await editClient(technician, id, { moveToOrganizationId: fabrikam });
     expect((await clientRow(id)).organizationId).toBe(fabrikam);
 
-    const [entra] = await db.insert(clients).values({ organizationId: contoso, displayName: "Erin Entra", source: "azure", entraObjectId: "e-1" }).returning();
+    const [entra] = await db
+      .insert(clients)
+      .values({ organizationId: contoso, displayName: "Erin Entra", source: "azure", entraObjectId: "e-1" })
+      .returning();
     const refused = await refusal(editClient(technician, entra.id, { moveToOrganizationId: fabrikam }));
     expect(refused).toBeInstanceOf(ActionRefused);
-    expect((refused as Error).message).toBe("Erin Entra belongs to the organization of the Microsoft Entra tenant it comes from.");
+    expect((refused as Error).message).toBe(
+      "Erin Entra belongs to the organization of the Microsoft Entra tenant it comes from.",
+    );
     expect((await clientRow(entra.id)).organizationId).toBe(contoso);
   });
 });

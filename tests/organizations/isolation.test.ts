@@ -11,19 +11,37 @@ const world = useTwoOrganizations();
 /** Every row an organization has, whole: its clients, devices, connection and run history. */
 async function everythingOf(organization: ConnectedOrganization) {
   return {
-    clients: await db.select().from(clients).where(eq(clients.organizationId, organization.organizationId)).orderBy(asc(clients.id)),
-    devices: await db.select().from(devices).where(eq(devices.organizationId, organization.organizationId)).orderBy(asc(devices.id)),
+    clients: await db
+      .select()
+      .from(clients)
+      .where(eq(clients.organizationId, organization.organizationId))
+      .orderBy(asc(clients.id)),
+    devices: await db
+      .select()
+      .from(devices)
+      .where(eq(devices.organizationId, organization.organizationId))
+      .orderBy(asc(devices.id)),
     connection: await db.select().from(entraConnections).where(eq(entraConnections.id, organization.connection.id)),
-    runs: await db.select().from(syncRuns).where(eq(syncRuns.connectionId, organization.connection.id)).orderBy(asc(syncRuns.id)),
+    runs: await db
+      .select()
+      .from(syncRuns)
+      .where(eq(syncRuns.connectionId, organization.connection.id))
+      .orderBy(asc(syncRuns.id)),
   };
 }
 
 const clientOf = async (organization: ConnectedOrganization, entraObjectId: string) =>
-  (await db.select().from(clients).where(eq(clients.connectionId, organization.connection.id))).find((row) => row.entraObjectId === entraObjectId);
+  (await db.select().from(clients).where(eq(clients.connectionId, organization.connection.id))).find(
+    (row) => row.entraObjectId === entraObjectId,
+  );
 
 /** The Entra object id of one of Contoso's synced (active) clients, picked by its place in name order. */
 async function aSyncedContosoUser(place: number) {
-  const rows = await db.select().from(clients).where(eq(clients.connectionId, world.contoso.connection.id)).orderBy(asc(clients.displayName));
+  const rows = await db
+    .select()
+    .from(clients)
+    .where(eq(clients.connectionId, world.contoso.connection.id))
+    .orderBy(asc(clients.displayName));
   return rows.filter((row) => row.status === "active")[place].entraObjectId!;
 }
 
@@ -69,7 +87,11 @@ describe("a sync of one organization leaves every other organization's rows as t
   it("a user created in Contoso's tenant arrives in Contoso only", async () => {
     const user = newContosoMember("Cora Created");
     await syncContosoLeavingFabrikamAlone();
-    expect(await clientOf(world.contoso, user.id)).toMatchObject({ displayName: "Cora Created", organizationId: world.contoso.organizationId, status: "active" });
+    expect(await clientOf(world.contoso, user.id)).toMatchObject({
+      displayName: "Cora Created",
+      organizationId: world.contoso.organizationId,
+      status: "active",
+    });
   });
 
   it("an update in Contoso's tenant changes Contoso's client only", async () => {
@@ -110,7 +132,11 @@ describe("a sync of one organization leaves every other organization's rows as t
     const shared = "pat.both@contoso.example";
     const onlyFabrikam = "quinn.elsewhere@contoso.example";
     const handMade = (organization: ConnectedOrganization, displayName: string, mail: string) =>
-      db.insert(clients).values({ organizationId: organization.organizationId, displayName, mail, source: "manual" }).returning().then(([row]) => row);
+      db
+        .insert(clients)
+        .values({ organizationId: organization.organizationId, displayName, mail, source: "manual" })
+        .returning()
+        .then(([row]) => row);
     const contosoPat = await handMade(world.contoso, "Pat (by hand, Contoso)", shared);
     await handMade(world.fabrikam, "Pat (by hand, Fabrikam)", shared);
     await handMade(world.fabrikam, "Quinn (by hand, Fabrikam)", onlyFabrikam);
@@ -119,23 +145,42 @@ describe("a sync of one organization leaves every other organization's rows as t
 
     await syncContosoLeavingFabrikamAlone();
 
-    expect(await clientOf(world.contoso, pat.id)).toMatchObject({ id: contosoPat.id, source: "azure", displayName: "Pat Both" });
+    expect(await clientOf(world.contoso, pat.id)).toMatchObject({
+      id: contosoPat.id,
+      source: "azure",
+      displayName: "Pat Both",
+    });
     const newQuinn = await clientOf(world.contoso, quinn.id);
-    expect(newQuinn).toMatchObject({ source: "azure", displayName: "Quinn Elsewhere", organizationId: world.contoso.organizationId });
+    expect(newQuinn).toMatchObject({
+      source: "azure",
+      displayName: "Quinn Elsewhere",
+      organizationId: world.contoso.organizationId,
+    });
   });
 
   it("a Contoso device's owner is linked among Contoso's clients, even when a Fabrikam client carries the same Entra object id", async () => {
     const ownerId = await aSyncedContosoUser(1);
     // A copy of the owner's object id in the other organization (ids are unique per tenant, not across them).
-    const [decoy] = await db.select().from(clients).where(eq(clients.organizationId, world.fabrikam.organizationId)).limit(1);
+    const [decoy] = await db
+      .select()
+      .from(clients)
+      .where(eq(clients.organizationId, world.fabrikam.organizationId))
+      .limit(1);
     await db.update(clients).set({ entraObjectId: ownerId }).where(eq(clients.id, decoy.id));
-    const device = world.fake.control.addDevice({ ...contosoTenant(), displayName: "LINKED-LAPTOP", accountEnabled: true });
+    const device = world.fake.control.addDevice({
+      ...contosoTenant(),
+      displayName: "LINKED-LAPTOP",
+      accountEnabled: true,
+    });
     world.fake.control.setDeviceOwners({ ...contosoTenant(), deviceId: device.id, ownerIds: [ownerId] });
 
     await syncContosoLeavingFabrikamAlone();
 
     const [linked] = await db.select().from(devices).where(eq(devices.entraObjectId, device.id));
-    expect(linked).toMatchObject({ organizationId: world.contoso.organizationId, ownerClientId: (await clientOf(world.contoso, ownerId))!.id });
+    expect(linked).toMatchObject({
+      organizationId: world.contoso.organizationId,
+      ownerClientId: (await clientOf(world.contoso, ownerId))!.id,
+    });
   });
 
   it("a device deleted in Contoso's tenant is removed in Contoso only", async () => {

@@ -74,13 +74,20 @@ describe("migration 0017 on a database from before organizations", () => {
     const organizations = await sql`SELECT id, name, primary_domain FROM organizations`;
     expect(organizations).toEqual([{ id: expect.any(String), name: "Contoso Ltd", primary_domain: "contoso.com" }]);
     const [organization] = organizations;
-    expect(await sql`SELECT id, organization_id, method FROM entra_connections`).toEqual([{ id: connectionId, organization_id: organization.id, method: "own_app" }]);
+    expect(await sql`SELECT id, organization_id, method FROM entra_connections`).toEqual([
+      { id: connectionId, organization_id: organization.id, method: "own_app" },
+    ]);
     // Synced and hand-made rows alike belong to it; nothing else about them changed.
     const [clientsAfter, devicesAfter] = [await rowsOf(sql, "clients"), await rowsOf(sql, "devices")];
     // Migration 0021 adds typed_by_hand, empty on every row it finds.
-    expect(clientsAfter).toEqual(clientsBefore.map((row) => ({ ...row, organization_id: organization.id, typed_by_hand: null })));
+    expect(clientsAfter).toEqual(
+      clientsBefore.map((row) => ({ ...row, organization_id: organization.id, typed_by_hand: null })),
+    );
     expect(devicesAfter).toEqual(devicesBefore.map((row) => ({ ...row, organization_id: organization.id })));
-    expect(clientsAfter.filter((row) => row.source === "manual").map((row) => row.display_name)).toEqual(["Hana Hand", "Hugo Hand"]);
+    expect(clientsAfter.filter((row) => row.source === "manual").map((row) => row.display_name)).toEqual([
+      "Hana Hand",
+      "Hugo Hand",
+    ]);
   });
 
   it("names a tenant whose members carry no company after the domain most of their sign-in names end with", async () => {
@@ -94,7 +101,9 @@ describe("migration 0017 on a database from before organizations", () => {
 
     await database.upgrade();
 
-    expect(await sql`SELECT name, primary_domain FROM organizations`).toEqual([{ name: "northwind.onmicrosoft.com", primary_domain: "northwind.example" }]);
+    expect(await sql`SELECT name, primary_domain FROM organizations`).toEqual([
+      { name: "northwind.onmicrosoft.com", primary_domain: "northwind.example" },
+    ]);
   });
 
   it("gives clients added by hand, with no connection, an organization of their own: My organization", async () => {

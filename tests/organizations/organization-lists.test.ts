@@ -33,12 +33,37 @@ beforeAll(async () => {
   ] as const;
   const owners = await db
     .insert(clients)
-    .values(people.map(([displayName, mail, organization]) => ({ organizationId: organization, displayName, mail, source: "manual" as const })))
+    .values(
+      people.map(([displayName, mail, organization]) => ({
+        organizationId: organization,
+        displayName,
+        mail,
+        source: "manual" as const,
+      })),
+    )
     .returning();
   await db.insert(devices).values([
-    { organizationId: ids.contoso, displayName: "LAPTOP-ADA", operatingSystem: "Windows", source: "azure", ownerClientId: owners[0].id },
-    { organizationId: ids.fabrikam, displayName: "LAPTOP-BEA", operatingSystem: "Windows", source: "azure", ownerClientId: owners[3].id },
-    { organizationId: ids.fabrikam, displayName: "MAC-CY", operatingSystem: "MacMDM", source: "azure", ownerClientId: owners[4].id },
+    {
+      organizationId: ids.contoso,
+      displayName: "LAPTOP-ADA",
+      operatingSystem: "Windows",
+      source: "azure",
+      ownerClientId: owners[0].id,
+    },
+    {
+      organizationId: ids.fabrikam,
+      displayName: "LAPTOP-BEA",
+      operatingSystem: "Windows",
+      source: "azure",
+      ownerClientId: owners[3].id,
+    },
+    {
+      organizationId: ids.fabrikam,
+      displayName: "MAC-CY",
+      operatingSystem: "MacMDM",
+      source: "azure",
+      ownerClientId: owners[4].id,
+    },
   ]);
 });
 afterAll(closeDatabase);
@@ -60,7 +85,11 @@ describe("the client list with two organizations", () => {
     const { rows, total } = await clientPage({});
     expect(total).toEqual({ count: 5, precision: "exact" });
     expect(rows.map((row) => [row.displayName, row.organizationName])).toEqual([
-      ["Ada Contoso", "Contoso"], ["Ada Fabrikam", "Fabrikam"], ["Alan Contoso", "Contoso"], ["Bea Fabrikam", "Fabrikam"], ["Cy Fabrikam", "Fabrikam"],
+      ["Ada Contoso", "Contoso"],
+      ["Ada Fabrikam", "Fabrikam"],
+      ["Alan Contoso", "Contoso"],
+      ["Bea Fabrikam", "Fabrikam"],
+      ["Cy Fabrikam", "Fabrikam"],
     ]);
   });
 
@@ -68,9 +97,13 @@ describe("the client list with two organizations", () => {
     const fabrikam = await clientPage({ organization: ids.fabrikam });
     expect(fabrikam.rows.map((row) => row.displayName)).toEqual(["Ada Fabrikam", "Bea Fabrikam", "Cy Fabrikam"]);
     expect(fabrikam.total).toEqual({ count: 3, precision: "exact" });
-    expect((await clientPage({ organization: ids.contoso, q: "ada" })).rows.map((row) => row.displayName)).toEqual(["Ada Contoso"]);
+    expect((await clientPage({ organization: ids.contoso, q: "ada" })).rows.map((row) => row.displayName)).toEqual([
+      "Ada Contoso",
+    ]);
     // A search of three letters or more collects its matches first: the filter holds there too.
-    expect((await clientPage({ organization: ids.contoso, q: "ada@" })).rows.map((row) => row.displayName)).toEqual(["Ada Contoso"]);
+    expect((await clientPage({ organization: ids.contoso, q: "ada@" })).rows.map((row) => row.displayName)).toEqual([
+      "Ada Contoso",
+    ]);
   });
 
   it("an organization that is not an id is no filter at all", async () => {
@@ -79,7 +112,10 @@ describe("the client list with two organizations", () => {
 
   it("exports only the filtered organization's clients, with an Organization column", async () => {
     const rows = await readCsv(clientsCsv(technician, clientListQuery.parse({ organization: ids.contoso })));
-    expect(rows.map((row) => [row["Display name"], row.Organization])).toEqual([["Ada Contoso", "Contoso"], ["Alan Contoso", "Contoso"]]);
+    expect(rows.map((row) => [row["Display name"], row.Organization])).toEqual([
+      ["Ada Contoso", "Contoso"],
+      ["Alan Contoso", "Contoso"],
+    ]);
   });
 
   it("a client's record names its organization", async () => {
@@ -90,7 +126,9 @@ describe("the client list with two organizations", () => {
   it("the filtered first page reads the organization's name index, not the whole table", async () => {
     const plan = await db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-      return tx.execute(sql`EXPLAIN SELECT id FROM clients WHERE organization_id = ${ids.contoso} ORDER BY display_name, id LIMIT 50`);
+      return tx.execute(
+        sql`EXPLAIN SELECT id FROM clients WHERE organization_id = ${ids.contoso} ORDER BY display_name, id LIMIT 50`,
+      );
     });
     expect(JSON.stringify(plan)).toContain("clients_organization_name_order");
   });
@@ -99,18 +137,33 @@ describe("the client list with two organizations", () => {
 describe("the device list with two organizations", () => {
   it("filters, searches and exports one organization's devices, each naming its organization", async () => {
     const all = await devicePage({});
-    expect(all.rows.map((row) => [row.displayName, row.organizationName])).toEqual([["LAPTOP-ADA", "Contoso"], ["LAPTOP-BEA", "Fabrikam"], ["MAC-CY", "Fabrikam"]]);
-    expect((await devicePage({ organization: ids.fabrikam })).rows.map((row) => row.displayName)).toEqual(["LAPTOP-BEA", "MAC-CY"]);
-    expect((await devicePage({ organization: ids.contoso, q: "laptop" })).rows.map((row) => row.displayName)).toEqual(["LAPTOP-ADA"]);
-    const exported = await readCsv(devicesCsv(technician, deviceListQuery.parse({ organization: ids.fabrikam, os: "Windows" })));
-    expect(exported.map((row) => [row["Display name"], row.Owner, row.Organization])).toEqual([["LAPTOP-BEA", "Bea Fabrikam", "Fabrikam"]]);
+    expect(all.rows.map((row) => [row.displayName, row.organizationName])).toEqual([
+      ["LAPTOP-ADA", "Contoso"],
+      ["LAPTOP-BEA", "Fabrikam"],
+      ["MAC-CY", "Fabrikam"],
+    ]);
+    expect((await devicePage({ organization: ids.fabrikam })).rows.map((row) => row.displayName)).toEqual([
+      "LAPTOP-BEA",
+      "MAC-CY",
+    ]);
+    expect((await devicePage({ organization: ids.contoso, q: "laptop" })).rows.map((row) => row.displayName)).toEqual([
+      "LAPTOP-ADA",
+    ]);
+    const exported = await readCsv(
+      devicesCsv(technician, deviceListQuery.parse({ organization: ids.fabrikam, os: "Windows" })),
+    );
+    expect(exported.map((row) => [row["Display name"], row.Owner, row.Organization])).toEqual([
+      ["LAPTOP-BEA", "Bea Fabrikam", "Fabrikam"],
+    ]);
     expect((await getDevice(technician, all.rows[2].id))?.organizationName).toBe("Fabrikam");
   });
 
   it("the filtered first page reads the organization's name index", async () => {
     const plan = await db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-      return tx.execute(sql`EXPLAIN SELECT id FROM devices WHERE organization_id = ${ids.fabrikam} ORDER BY display_name, id LIMIT 50`);
+      return tx.execute(
+        sql`EXPLAIN SELECT id FROM devices WHERE organization_id = ${ids.fabrikam} ORDER BY display_name, id LIMIT 50`,
+      );
     });
     expect(JSON.stringify(plan)).toContain("devices_organization_name_order");
   });

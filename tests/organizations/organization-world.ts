@@ -11,7 +11,13 @@ import { addOrganization } from "@/lib/organizations/commands";
 import { organizationForm } from "@/lib/organizations/form-schema";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { saveSyncSettings, syncSettingsForm } from "@/lib/connections";
-import { createConsentLink, receiveConsentAnswer, saveProviderApp, confirmConsent, lastConsentAnswer } from "@/lib/consent";
+import {
+  createConsentLink,
+  receiveConsentAnswer,
+  saveProviderApp,
+  confirmConsent,
+  lastConsentAnswer,
+} from "@/lib/consent";
 import { providerAppForm } from "@/lib/credentials";
 import { syncRequested } from "@/lib/job-engine/events";
 import { syncDevices } from "@/inngest/sync-devices";
@@ -53,19 +59,46 @@ export const addOrganizationNamed = (admin: Actor, name: string, primaryDomain =
   addOrganization(admin, organizationForm.parse({ name, primaryDomain }));
 
 export const enterProviderApp = (admin: Actor) =>
-  saveProviderApp(admin, providerAppForm.parse({ clientId: PROVIDER.multiTenantApp.clientId, clientSecret: PROVIDER.multiTenantApp.secret }));
+  saveProviderApp(
+    admin,
+    providerAppForm.parse({ clientId: PROVIDER.multiTenantApp.clientId, clientSecret: PROVIDER.multiTenantApp.secret }),
+  );
 
 const settingsForm = (organizationId: string, fields: Record<string, string>) =>
-  syncSettingsForm.parse({ organizationId, status: "disabled", syncFrequency: "manual", syncExternalUsers: "no", inviteToPortal: "no", ...fields });
+  syncSettingsForm.parse({
+    organizationId,
+    status: "disabled",
+    syncFrequency: "manual",
+    syncExternalUsers: "no",
+    inviteToPortal: "no",
+    ...fields,
+  });
 
 export const connectWithProviderApp = (admin: Actor, organizationId: string) =>
   saveSyncSettings(admin, settingsForm(organizationId, { connectWith: "provider_app" }));
 
-export const connectWithOwnApp = (admin: Actor, organizationId: string, app: { tenantId: string; clientId: string; secret: string }) =>
-  saveSyncSettings(admin, settingsForm(organizationId, { status: "enabled", tenantId: app.tenantId, clientId: app.clientId, clientSecret: app.secret }));
+export const connectWithOwnApp = (
+  admin: Actor,
+  organizationId: string,
+  app: { tenantId: string; clientId: string; secret: string },
+) =>
+  saveSyncSettings(
+    admin,
+    settingsForm(organizationId, {
+      status: "enabled",
+      tenantId: app.tenantId,
+      clientId: app.clientId,
+      clientSecret: app.secret,
+    }),
+  );
 
 /** Follows the link Vertask made through the fake's consent page, as the administrator's browser would, and back. */
-export async function answerConsent(admin: Actor, organizationId: string, decision: "accept" | "cancel", tenant: string) {
+export async function answerConsent(
+  admin: Actor,
+  organizationId: string,
+  decision: "accept" | "cancel",
+  tenant: string,
+) {
   const { url } = await createConsentLink(admin, organizationId);
   const answer = await answerConsentPage(await openConsentPage(url), decision, { tenant });
   if (!answer.location) throw new Error(`The consent page sent no redirect (${answer.status}): ${answer.html}`);
@@ -76,23 +109,37 @@ export async function answerConsent(admin: Actor, organizationId: string, decisi
 /** A superuser confirms the answer that waited for it (no tenant was known when the link was made). */
 export async function confirmWaitingAnswer(admin: Actor, organizationId: string) {
   const answer = await lastConsentAnswer(admin, organizationId);
-  if (answer?.outcome !== "awaiting_confirmation") throw new Error(`No answer waits for confirmation (${answer?.outcome ?? "none"})`);
+  if (answer?.outcome !== "awaiting_confirmation")
+    throw new Error(`No answer waits for confirmation (${answer?.outcome ?? "none"})`);
   return confirmConsent(admin, organizationId, answer.requestId);
 }
 
 export async function connectionOf(organizationId: string) {
-  const [connection] = await db.select().from(entraConnections).where(eq(entraConnections.organizationId, organizationId));
+  const [connection] = await db
+    .select()
+    .from(entraConnections)
+    .where(eq(entraConnections.organizationId, organizationId));
   return connection ?? null;
 }
 
 /** Records a run as "Sync … now" does for the organization's connection, then runs the real function in-process. */
 export async function syncOrganization(organizationId: string, kind: SyncKind) {
   const connection = (await connectionOf(organizationId))!;
-  const run = await createSyncRun({ connectionId: connection.id, kind, trigger: "manual", requestedByName: "Sam Admin" });
+  const run = await createSyncRun({
+    connectionId: connection.id,
+    kind,
+    trigger: "manual",
+    requestedByName: "Sam Admin",
+  });
   if (!run) throw new Error("A run is already queued");
   const engine = new InngestTestEngine({ function: kind === "users" ? syncUsers : syncDevices });
   const execution = await engine.execute({
-    events: [{ name: syncRequested[kind].name, data: { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: "Sam Admin" } }],
+    events: [
+      {
+        name: syncRequested[kind].name,
+        data: { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: "Sam Admin" },
+      },
+    ],
   });
   const [recorded] = await db.select().from(syncRuns).where(eq(syncRuns.id, run.id));
   return { run: recorded, error: execution.error };

@@ -14,9 +14,13 @@ describe("organizations", () => {
   it("adds an organization, and refuses a name another has in any case, or an empty one, changing nothing", async () => {
     const added = await addOrganizationNamed(world.admin, "  Tailspin   Toys ", "@Tailspin.example");
     expect(added).toMatchObject({ name: "Tailspin Toys", primaryDomain: "tailspin.example" });
-    await expect(addOrganizationNamed(world.admin, "tailspin toys")).rejects.toMatchObject({ fields: { name: "An organization named tailspin toys already exists: choose another name." } });
+    await expect(addOrganizationNamed(world.admin, "tailspin toys")).rejects.toMatchObject({
+      fields: { name: "An organization named tailspin toys already exists: choose another name." },
+    });
     expect(organizationForm.safeParse({ name: "   " }).error?.issues[0].message).toBe("Enter the organization's name.");
-    expect(organizationForm.safeParse({ name: "Litware", primaryDomain: "https://litware.example/x" }).success).toBe(false);
+    expect(organizationForm.safeParse({ name: "Litware", primaryDomain: "https://litware.example/x" }).success).toBe(
+      false,
+    );
     expect(await db.select().from(organizations)).toHaveLength(1);
   });
 
@@ -24,12 +28,18 @@ describe("organizations", () => {
     const tailspin = await addOrganizationNamed(world.admin, "Tailspin Toys");
     await addOrganizationNamed(world.admin, "Litware");
     const form = (name: string) => organizationForm.parse({ organizationId: tailspin.id, name });
-    await expect(renameOrganization(world.admin, tailspin.id, form("LITWARE"))).rejects.toMatchObject({ fields: { name: expect.stringContaining("already exists") } });
+    await expect(renameOrganization(world.admin, tailspin.id, form("LITWARE"))).rejects.toMatchObject({
+      fields: { name: expect.stringContaining("already exists") },
+    });
     expect(await renameOrganization(world.admin, tailspin.id, form("Tailspin Toys Ltd"))).toBe("Changes saved.");
     expect(await renameOrganization(world.admin, tailspin.id, form("Tailspin Toys Ltd"))).toBe("No changes to save.");
     const audit = await db.select().from(auditEvents);
-    expect(audit.map((event) => event.action)).toEqual(expect.arrayContaining(["organizations.added", "organizations.changed"]));
-    expect(audit.find((event) => event.action === "organizations.changed")!.changes).toEqual({ Name: { from: "Tailspin Toys", to: "Tailspin Toys Ltd" } });
+    expect(audit.map((event) => event.action)).toEqual(
+      expect.arrayContaining(["organizations.added", "organizations.changed"]),
+    );
+    expect(audit.find((event) => event.action === "organizations.changed")!.changes).toEqual({
+      Name: { from: "Tailspin Toys", to: "Tailspin Toys Ltd" },
+    });
   });
 
   it("keeps the provider app's secret encrypted, never shows it, and wants a new one for another app", async () => {
@@ -37,10 +47,15 @@ describe("organizations", () => {
     const [row] = await db.select().from(providerApp);
     expect(row.clientSecretCiphertext).not.toContain(PROVIDER.multiTenantApp.secret);
     const view = await getProviderAppView(world.admin);
-    expect(view).toMatchObject({ clientId: PROVIDER.multiTenantApp.clientId, secret: { stored: true, lastFour: PROVIDER.multiTenantApp.secret.slice(-4) } });
+    expect(view).toMatchObject({
+      clientId: PROVIDER.multiTenantApp.clientId,
+      secret: { stored: true, lastFour: PROVIDER.multiTenantApp.secret.slice(-4) },
+    });
     expect(JSON.stringify(view)).not.toContain(PROVIDER.multiTenantApp.secret);
     const other = providerAppForm.parse({ clientId: "11111111-2222-4333-8444-555555555555" });
-    await expect(saveProviderApp(world.admin, other)).rejects.toMatchObject({ fields: { clientSecret: expect.stringContaining("needs that app's own") } });
+    await expect(saveProviderApp(world.admin, other)).rejects.toMatchObject({
+      fields: { clientSecret: expect.stringContaining("needs that app's own") },
+    });
     expect(providerAppForm.safeParse({ clientId: "contoso.onmicrosoft.com" }).success).toBe(false);
     const audit = await db.select().from(auditEvents);
     expect(JSON.stringify(audit)).not.toContain(PROVIDER.multiTenantApp.secret);

@@ -15,7 +15,9 @@ const world = useOrganizationWorld();
 
 /** One organization for each thing the overview filters on, and some that match none. */
 async function seedStatuses() {
-  await db.execute(sql`INSERT INTO provider_app (client_id, client_secret_ciphertext, client_secret_expires_on) VALUES (gen_random_uuid()::text, 'v1.stored', current_date + 200)`);
+  await db.execute(
+    sql`INSERT INTO provider_app (client_id, client_secret_ciphertext, client_secret_expires_on) VALUES (gen_random_uuid()::text, 'v1.stored', current_date + 200)`,
+  );
   await db.execute(sql`
     INSERT INTO organizations (name) VALUES ('Alpine Ski'), ('Blue Yonder'), ('Coho Winery'), ('Datum'), ('Fourth Coffee'), ('Graphic Design'), ('Humongous')`);
   await db.execute(sql`
@@ -49,8 +51,15 @@ describe("the organizations overview", () => {
 
     const seventh = rows.find((row) => row.name === "Customer 007")!;
     expect(seventh).toMatchObject({ method: "own_app", status: "disabled", clients: 7, devices: 7, nextSync: null });
-    expect(rows.find((row) => row.name === "Customer 014")).toMatchObject({ method: "provider_app", status: "waiting_for_consent", tenantId: null });
-    expect(rows.find((row) => row.name === "Customer 001")).toMatchObject({ lastUsersSync: { status: expect.any(String) }, expiry: { state: "ok" } });
+    expect(rows.find((row) => row.name === "Customer 014")).toMatchObject({
+      method: "provider_app",
+      status: "waiting_for_consent",
+      tenantId: null,
+    });
+    expect(rows.find((row) => row.name === "Customer 001")).toMatchObject({
+      lastUsersSync: { status: expect.any(String) },
+      expiry: { state: "ok" },
+    });
     expect(rows.find((row) => row.name === "Customer 002")!.nextSync).toBeInstanceOf(Date);
 
     const byClients = sortOverview(rows, "clients", "desc");
@@ -71,7 +80,9 @@ describe("the organizations overview", () => {
     for (const unknown of ["__proto__", "constructor", "toString", "hasOwnProperty", "nonsense"]) {
       const { sort, direction } = parseOverviewSort(unknown, "desc");
       expect(sort, unknown).toBe("name");
-      expect(sortOverview(rows, sort, direction).map((row) => row.name)).toEqual(sortOverview(rows, "name", "desc").map((row) => row.name));
+      expect(sortOverview(rows, sort, direction).map((row) => row.name)).toEqual(
+        sortOverview(rows, "name", "desc").map((row) => row.name),
+      );
       expect(clientListQuery.parse({ sort: unknown }).sort).toBe("name");
       expect(deviceListQuery.parse({ sort: unknown }).sort).toBe("name");
     }
@@ -79,8 +90,12 @@ describe("the organizations overview", () => {
   });
 
   it("is for superusers only", async () => {
-    await expect(organizationsOverview(await createActor("technician"))).rejects.toThrow("Only a superuser can do this.");
-    await expect(organizationsOverviewList(await createActor("technician"), { status: "failing" })).rejects.toThrow("Only a superuser can do this.");
+    await expect(organizationsOverview(await createActor("technician"))).rejects.toThrow(
+      "Only a superuser can do this.",
+    );
+    await expect(organizationsOverviewList(await createActor("technician"), { status: "failing" })).rejects.toThrow(
+      "Only a superuser can do this.",
+    );
   });
 
   it("filters by status on the server, keeps the sort, and says how many there are in all", async () => {
@@ -90,15 +105,30 @@ describe("the organizations overview", () => {
       return { names: list.rows.map((row) => row.name), total: list.total, filter: list.filter };
     };
     expect(await names({ status: "failing" })).toEqual({ names: ["Blue Yonder"], total: 7, filter: "failing" });
-    expect(await names({ status: "waiting_for_consent" })).toEqual({ names: ["Coho Winery"], total: 7, filter: "waiting_for_consent" });
+    expect(await names({ status: "waiting_for_consent" })).toEqual({
+      names: ["Coho Winery"],
+      total: 7,
+      filter: "waiting_for_consent",
+    });
     // Within 30 days, or already past: the stages the secret's banner warns with. 31 days away is not yet.
-    expect(await names({ status: "secret_expiring" })).toEqual({ names: ["Alpine Ski", "Datum"], total: 7, filter: "secret_expiring" });
-    expect(await names({ status: "secret_expiring", sort: "name", dir: "desc" })).toMatchObject({ names: ["Datum", "Alpine Ski"] });
+    expect(await names({ status: "secret_expiring" })).toEqual({
+      names: ["Alpine Ski", "Datum"],
+      total: 7,
+      filter: "secret_expiring",
+    });
+    expect(await names({ status: "secret_expiring", sort: "name", dir: "desc" })).toMatchObject({
+      names: ["Datum", "Alpine Ski"],
+    });
     expect((await names({})).names).toHaveLength(7);
     expect(await names({ status: "nonsense" })).toMatchObject({ filter: null, total: 7 });
 
     // A connection by the provider's app expires with the provider's app: its secret, 5 days away, puts both in.
     await db.execute(sql`UPDATE provider_app SET client_secret_expires_on = current_date + 5`);
-    expect((await names({ status: "secret_expiring" })).names).toEqual(["Alpine Ski", "Coho Winery", "Datum", "Graphic Design"]);
+    expect((await names({ status: "secret_expiring" })).names).toEqual([
+      "Alpine Ski",
+      "Coho Winery",
+      "Datum",
+      "Graphic Design",
+    ]);
   });
 });

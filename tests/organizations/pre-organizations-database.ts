@@ -20,7 +20,8 @@ function migrationsBefore(before: string) {
   const cut = journal.entries.findIndex((entry) => entry.tag === before);
   if (cut < 0) throw new Error(`No migration ${before}`);
   const entries = journal.entries.slice(0, cut);
-  for (const entry of entries) copyFileSync(path.join(migrations, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
+  for (const entry of entries)
+    copyFileSync(path.join(migrations, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
   writeFileSync(path.join(folder, "meta/_journal.json"), JSON.stringify({ ...journal, entries }));
   return folder;
 }

@@ -8,11 +8,18 @@ import { requestSync } from "@/lib/sync-runs/request-sync";
 import { describeNextScheduledSync } from "@/lib/sync-runs/schedule";
 import { notSetUpMessage, waitingForConsentMessage, findGroups, testSavedConnection } from "@/lib/connections";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
-import { addOrganizationNamed, answerConsent, connectWithProviderApp, enterProviderApp, useOrganizationWorld } from "./organization-world";
+import {
+  addOrganizationNamed,
+  answerConsent,
+  connectWithProviderApp,
+  enterProviderApp,
+  useOrganizationWorld,
+} from "./organization-world";
 
 const world = useOrganizationWorld();
 let tenant: { tenantId: string; domain: string } | null = null;
-const customerTenant = () => (tenant ??= world.fake.control.addTenants({ count: 1, users: 20, devices: 4, seed: "provider-app-actions" })[0]);
+const customerTenant = () =>
+  (tenant ??= world.fake.control.addTenants({ count: 1, users: 20, devices: 4, seed: "provider-app-actions" })[0]);
 
 describe("an organization connected by the provider's app", () => {
   it("Find groups, Test connection, Sync now and the schedule say it waits for consent until its administrator accepts", async () => {
@@ -20,11 +27,16 @@ describe("an organization connected by the provider's app", () => {
     await enterProviderApp(admin);
     const tailspin = await addOrganizationNamed(admin, "Tailspin Toys");
     await connectWithProviderApp(admin, tailspin.id);
-    await db.update(entraConnections).set({ syncFrequency: "hourly" }).where(eq(entraConnections.organizationId, tailspin.id));
+    await db
+      .update(entraConnections)
+      .set({ syncFrequency: "hourly" })
+      .where(eq(entraConnections.organizationId, tailspin.id));
 
     expect(await findGroups(admin, "eng", tailspin.id)).toEqual({ problem: waitingForConsentMessage });
     await expect(testSavedConnection(admin, tailspin.id)).rejects.toThrow(waitingForConsentMessage);
-    await expect(requestSync(admin, "users", { organizationId: tailspin.id, preview: true })).rejects.toThrow(waitingForConsentMessage);
+    await expect(requestSync(admin, "users", { organizationId: tailspin.id, preview: true })).rejects.toThrow(
+      waitingForConsentMessage,
+    );
     const schedule = await describeNextScheduledSync({ organizationId: tailspin.id });
     expect(schedule).toBe(`Syncs are set to run every hour, but none will run yet. ${waitingForConsentMessage}`);
     for (const said of [schedule, waitingForConsentMessage]) expect(said).not.toContain(notSetUpMessage);

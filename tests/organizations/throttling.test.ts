@@ -36,14 +36,20 @@ async function syncUsersOf({ connectionId }: ConnectedOrganization) {
   const run = await createSyncRun({ connectionId, kind: "users", trigger: "manual", requestedByName: "Sam Admin" });
   const started = performance.now();
   const { error } = await new InngestTestEngine({ function: syncUsers }).execute({
-    events: [{ name: syncRequested.users.name, data: { runId: run!.id, connectionId, trigger: "manual", full: false, requestedBy: "Sam Admin" } }],
+    events: [
+      {
+        name: syncRequested.users.name,
+        data: { runId: run!.id, connectionId, trigger: "manual", full: false, requestedBy: "Sam Admin" },
+      },
+    ],
   });
   const seconds = (performance.now() - started) / 1000;
   const [recorded] = await db.select().from(syncRuns).where(eq(syncRuns.id, run!.id));
   return { run: recorded, seconds, error };
 }
 
-const clientsOf = async ({ organizationId }: ConnectedOrganization) => db.select().from(clients).where(eq(clients.organizationId, organizationId));
+const clientsOf = async ({ organizationId }: ConnectedOrganization) =>
+  db.select().from(clients).where(eq(clients.organizationId, organizationId));
 
 const settingsOf = (tenant: CustomerTenant) => secretSettings(tenant.app.clientId, tenant.app.secret, tenant.tenantId);
 
@@ -53,7 +59,13 @@ describe("Graph throttling is per tenant", () => {
     const alone = await syncUsersOf(c);
     expect(alone.run.status).toBe("succeeded");
 
-    fake().control.failNextRequests({ count: 2, status: 429, retryAfterSeconds: 3, pathPrefix: "/v1.0/users", tenantId: a.tenant.tenantId });
+    fake().control.failNextRequests({
+      count: 2,
+      status: 429,
+      retryAfterSeconds: 3,
+      pathPrefix: "/v1.0/users",
+      tenantId: a.tenant.tenantId,
+    });
     const [throttled, neighbour] = await Promise.all([syncUsersOf(a), syncUsersOf(b)]);
 
     expect(neighbour.run).toMatchObject({ status: "succeeded", graphWaitSeconds: 0 });
@@ -69,7 +81,9 @@ describe("Graph throttling is per tenant", () => {
   it("a 429 holds back that tenant's other requests from this process until its Retry-After passes, and no other tenant's", async () => {
     const [a, b] = tenants;
     fake().control.failNextRequests({ count: 1, status: 429, retryAfterSeconds: 2, tenantId: a.tenantId });
-    const first = graphSession(fake(), settingsOf(a), { retry: { maxRetries: 3, maxWaitSeconds: 5, fallbackDelaySeconds: 0.1 } });
+    const first = graphSession(fake(), settingsOf(a), {
+      retry: { maxRetries: 3, maxWaitSeconds: 5, fallbackDelaySeconds: 0.1 },
+    });
     const second = graphSession(fake(), settingsOf(a));
     const other = graphSession(fake(), settingsOf(b));
     // Tokens first, so what is timed below is Graph's answer alone.
@@ -95,14 +109,24 @@ describe("Graph throttling is per tenant", () => {
   // Last: it leaves the first tenant held for 40 s in this process.
   it("a Retry-After longer than a job step waits out ends the step at once; the job engine retries it after the wait, counted in the run's history", async () => {
     const a = await connectCustomerTenant(tenants[0]);
-    const run = await createSyncRun({ connectionId: a.connectionId, kind: "users", trigger: "manual", requestedByName: "Sam Admin" });
+    const run = await createSyncRun({
+      connectionId: a.connectionId,
+      kind: "users",
+      trigger: "manual",
+      requestedByName: "Sam Admin",
+    });
     fake().control.failNextRequests({ count: 1, status: 429, retryAfterSeconds: 40, tenantId: a.tenant.tenantId });
     const runStep = inngestStepRunner({ run: (_id, work) => work() }, run!.id);
     const started = performance.now();
-    const failure = await runStep("users-pages-from-0", () => fetchUsersPage(openGraphSession(settingsOf(a.tenant), jobEngineGraphOptions), null)).catch((error) => error);
+    const failure = await runStep("users-pages-from-0", () =>
+      fetchUsersPage(openGraphSession(settingsOf(a.tenant), jobEngineGraphOptions), null),
+    ).catch((error) => error);
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(failure).toBeInstanceOf(RetryAfterError);
-    expect(failure).toMatchObject({ retryAfter: "40", message: expect.stringMatching(/^Microsoft Graph is throttling Vertask's requests/) });
+    expect(failure).toMatchObject({
+      retryAfter: "40",
+      message: expect.stringMatching(/^Microsoft Graph is throttling Vertask's requests/),
+    });
     const [recorded] = await db.select().from(syncRuns).where(eq(syncRuns.id, run!.id));
     expect(recorded.graphWaitSeconds).toBe(40);
   });

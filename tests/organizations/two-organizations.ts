@@ -18,7 +18,12 @@ import { connectOrganization } from "../support/organizations";
 import type { Actor } from "@/lib/auth/authorize";
 
 export type ConnectedOrganization = { organizationId: string; connection: EntraConnection; tenantId: string };
-export type TwoOrganizations = { fake: FakeEntra; admin: Actor; contoso: ConnectedOrganization; fabrikam: ConnectedOrganization };
+export type TwoOrganizations = {
+  fake: FakeEntra;
+  admin: Actor;
+  contoso: ConnectedOrganization;
+  fabrikam: ConnectedOrganization;
+};
 
 /** A users or devices sync of one connection, as "Sync … now" records it and the job engine runs it. */
 export async function syncConnection(connectionId: string, kind: SyncKind, { full = false } = {}) {
@@ -26,10 +31,16 @@ export async function syncConnection(connectionId: string, kind: SyncKind, { ful
   if (!run) throw new Error(`A ${kind} run of ${connectionId} is already queued`);
   const engine = new InngestTestEngine({ function: kind === "users" ? syncUsers : syncDevices });
   const { error } = await engine.execute({
-    events: [{ name: syncRequested[kind].name, data: { runId: run.id, connectionId, trigger: "manual", full, requestedBy: "Sam Admin" } }],
+    events: [
+      {
+        name: syncRequested[kind].name,
+        data: { runId: run.id, connectionId, trigger: "manual", full, requestedBy: "Sam Admin" },
+      },
+    ],
   });
   const [recorded] = await db.select().from(syncRuns).where(eq(syncRuns.id, run.id));
-  if (error || recorded.status !== "succeeded") throw new Error(`The ${kind} sync ended ${recorded.status}: ${recorded.errorMessage ?? error}`);
+  if (error || recorded.status !== "succeeded")
+    throw new Error(`The ${kind} sync ended ${recorded.status}: ${recorded.errorMessage ?? error}`);
   return recorded;
 }
 

@@ -17,7 +17,13 @@ describe("mail on a development machine without SMTP_URL", () => {
     process.env.VERTASK_KEEP_MAIL_LOCALLY = "1";
     process.env.VERTASK_MAIL_DIR = mkdtempSync(path.join(tmpdir(), "vertask-mail-"));
     try {
-      await sendMail({ to: "zoe@contoso.example", subject: "Your invitation", text: "Open https://vertask.example/portal/accept?token=abc", html: "<p>x</p>", messageId: "dev-test-1" });
+      await sendMail({
+        to: "zoe@contoso.example",
+        subject: "Your invitation",
+        text: "Open https://vertask.example/portal/accept?token=abc",
+        html: "<p>x</p>",
+        messageId: "dev-test-1",
+      });
       const superuser = await createActor("superuser");
       const [mail] = listDevMail(superuser).mails;
       expect(mail).toMatchObject({ to: "zoe@contoso.example", subject: "Your invitation" });
@@ -37,7 +43,15 @@ describe("mail on a development machine without SMTP_URL", () => {
     try {
       for (let n = 1; n <= 53; n++) {
         const file = `2026-01-01T00-00-${String(n).padStart(2, "0")}-000Z-m${n}.json`;
-        writeFileSync(path.join(process.env.VERTASK_MAIL_DIR, file), JSON.stringify({ to: [{ address: `c${n}@contoso.example` }], subject: `Mail ${n}`, text: "t", sentAt: "2026-01-01T00:00:00Z" }));
+        writeFileSync(
+          path.join(process.env.VERTASK_MAIL_DIR, file),
+          JSON.stringify({
+            to: [{ address: `c${n}@contoso.example` }],
+            subject: `Mail ${n}`,
+            text: "t",
+            sentAt: "2026-01-01T00:00:00Z",
+          }),
+        );
       }
       const first = listDevMail(superuser);
       expect(first).toMatchObject({ total: 53, page: 1 });
@@ -57,7 +71,9 @@ describe("mail on a development machine without SMTP_URL", () => {
     delete process.env.VERTASK_KEEP_MAIL_LOCALLY;
     Object.assign(process.env, { NODE_ENV: "production" });
     try {
-      await expect(sendMail({ to: "a@b.example", subject: "s", text: "t", html: "h", messageId: "dev-test-2" })).rejects.toThrow("SMTP_URL is not set");
+      await expect(
+        sendMail({ to: "a@b.example", subject: "s", text: "t", html: "h", messageId: "dev-test-2" }),
+      ).rejects.toThrow("SMTP_URL is not set");
     } finally {
       if (smtp) process.env.SMTP_URL = smtp;
       if (keep !== undefined) process.env.VERTASK_KEEP_MAIL_LOCALLY = keep;
@@ -71,10 +87,17 @@ describe("mail on a development machine without SMTP_URL", () => {
     try {
       writeFileSync(
         path.join(process.env.VERTASK_MAIL_DIR, "2026-01-01T00-00-00-000Z-m1.json"),
-        JSON.stringify({ to: [{ address: "c1@contoso.example" }], subject: "Your new link", text: "https://vertask.example/portal/new-password?token=t", sentAt: "2026-01-01T00:00:00Z" }),
+        JSON.stringify({
+          to: [{ address: "c1@contoso.example" }],
+          subject: "Your new link",
+          text: "https://vertask.example/portal/new-password?token=t",
+          sentAt: "2026-01-01T00:00:00Z",
+        }),
       );
       const production = { NODE_ENV: "production", SMTP_URL: "smtp://mail.example.com" } as const;
-      expect(() => listDevMail(superuser, 1, production)).toThrow("The development mailbox is not shown in production: mail goes through SMTP_URL.");
+      expect(() => listDevMail(superuser, 1, production)).toThrow(
+        "The development mailbox is not shown in production: mail goes through SMTP_URL.",
+      );
       expect(listDevMail(superuser, 1, { ...production, VERTASK_KEEP_MAIL_LOCALLY: "1" }).total).toBe(1);
       expect(listDevMail(superuser, 1, { NODE_ENV: "development" }).total).toBe(1);
     } finally {

@@ -30,16 +30,24 @@ beforeEach(async () => {
 
 /** An active client with an invitation waiting to be sent, as a sync with invitations on leaves it. */
 async function invitedClient(mail: string) {
-  const [client] = await db.insert(clients).values({ organizationId: await organizationId(), displayName: "Ada Lovelace", mail, source: "manual" }).returning();
+  const [client] = await db
+    .insert(clients)
+    .values({ organizationId: await organizationId(), displayName: "Ada Lovelace", mail, source: "manual" })
+    .returning();
   await db.insert(portalAccounts).values({ clientId: client.id });
   await db.insert(portalInvitations).values(newInvitation(client.id, mail));
   return client.id;
 }
 
-const invitationOf = async (clientId: string) => (await db.select().from(portalInvitations).where(eq(portalInvitations.clientId, clientId)))[0];
+const invitationOf = async (clientId: string) =>
+  (await db.select().from(portalInvitations).where(eq(portalInvitations.clientId, clientId)))[0];
 
 describe("an invitation goes to exactly one address", () => {
-  for (const mail of ["ada@contoso.example; bob@fabrikam.example", "ada@contoso.example,bob@fabrikam.example", "ada@contoso.example bob@fabrikam.example"]) {
+  for (const mail of [
+    "ada@contoso.example; bob@fabrikam.example",
+    "ada@contoso.example,bob@fabrikam.example",
+    "ada@contoso.example bob@fabrikam.example",
+  ]) {
     it(`"${mail}" is refused with the reason on the client's page, and nothing is sent to either address`, async () => {
       const clientId = await invitedClient(mail);
       expect(await sendWaitingInvitations()).toEqual({ sent: 0, remaining: 0 });

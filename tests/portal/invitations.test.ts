@@ -28,11 +28,16 @@ beforeAll(async () => {
 afterAll(() => inbox.close());
 
 const eligibleClients = () =>
-  db.select().from(clients).where(and(eq(clients.status, "active"), isNotNull(clients.mail), eq(clients.isExternal, false)));
+  db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.status, "active"), isNotNull(clients.mail), eq(clients.isExternal, false)));
 
 async function sendAllInvitations() {
   inbox.mails.length = 0;
-  const { result } = await new InngestTestEngine({ function: sendPortalInvitations }).execute({ events: [{ name: "portal/invitations.requested", data: {} }] });
+  const { result } = await new InngestTestEngine({ function: sendPortalInvitations }).execute({
+    events: [{ name: "portal/invitations.requested", data: {} }],
+  });
   return result as { sent: number };
 }
 
@@ -68,10 +73,14 @@ describe("portal invitations", () => {
     expect(describeInvitations(afterSending.invitations)).toBe(`Portal invitations: ${eligible.length} sent`);
     const sentRows = (await listAuditEvents(world.admin)).filter((event) => event.action === "portal.invitations.sent");
     expect(sentRows.every((event) => event.actorName === "Vertask (job engine)")).toBe(true);
-    const counted = sentRows.map((event) => Number(event.summary.match(/^Sent (\d+) client portal invitations?: /)![1]));
+    const counted = sentRows.map((event) =>
+      Number(event.summary.match(/^Sent (\d+) client portal invitations?: /)![1]),
+    );
     expect(counted.reduce((a, b) => a + b, 0)).toBe(eligible.length);
     const firstBatch = Math.min(25, eligible.length);
-    expect(sentRows.at(-1)!.summary).toMatch(new RegExp(`^Sent ${firstBatch} client portal invitations: [^,]+(, [^,]+){4} and ${firstBatch - 5} more$`));
+    expect(sentRows.at(-1)!.summary).toMatch(
+      new RegExp(`^Sent ${firstBatch} client portal invitations: [^,]+(, [^,]+){4} and ${firstBatch - 5} more$`),
+    );
 
     // A later sync invites nobody new: it counts no invitations of its own.
     await runSyncFunction("users");
@@ -82,7 +91,9 @@ describe("portal invitations", () => {
   it("before it is saved on, the settings say how many clients the next users sync would invite", async () => {
     await saveSettings(world.admin, { inviteToPortal: false, secret: "" });
     await runSyncFunction("users");
-    expect((await getSyncSettings(world.admin, await soleOrganizationId())).clientsToInvite).toBe((await eligibleClients()).length);
+    expect((await getSyncSettings(world.admin, await soleOrganizationId())).clientsToInvite).toBe(
+      (await eligibleClients()).length,
+    );
     await saveSettings(world.admin, { inviteToPortal: true, secret: "" });
     expect((await getSyncSettings(world.admin, await soleOrganizationId())).clientsToInvite).toBeNull();
   });
@@ -124,7 +135,9 @@ describe("portal invitations", () => {
     expect(await checkInvitation(token)).toMatchObject({ state: "valid" });
     await acceptInvitation(token, "a long enough password", { clientAddress: null });
     expect(await checkInvitation(token)).toEqual({ state: "used" });
-    await expect(acceptInvitation(token, "another long password", { clientAddress: null })).rejects.toThrow(/no longer works/);
+    await expect(acceptInvitation(token, "another long password", { clientAddress: null })).rejects.toThrow(
+      /no longer works/,
+    );
     expect(await checkInvitation("x".repeat(43))).toEqual({ state: "invalid" });
   });
 });
@@ -136,9 +149,14 @@ describe("revoking while a link is being used", () => {
     await sendAllInvitations();
     const token = linkIn(inbox.mails[0].text!);
     expect(await checkInvitation(token)).toMatchObject({ state: "valid" });
-    const [sent] = await db.select().from(portalInvitations).where(eq(portalInvitations.email, (inbox.mails[0].to as { text: string }).text));
+    const [sent] = await db
+      .select()
+      .from(portalInvitations)
+      .where(eq(portalInvitations.email, (inbox.mails[0].to as { text: string }).text));
     await revokePortalAccess(world.admin, sent.clientId);
-    await expect(acceptInvitation(token, "a long enough password", { clientAddress: null })).rejects.toThrow(/no longer works/);
+    await expect(acceptInvitation(token, "a long enough password", { clientAddress: null })).rejects.toThrow(
+      /no longer works/,
+    );
     const [account] = await db.select().from(portalAccounts).where(eq(portalAccounts.clientId, sent.clientId));
     expect(account).toMatchObject({ status: "revoked", passwordHash: null });
   });

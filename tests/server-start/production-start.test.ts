@@ -23,7 +23,10 @@ async function refusal(env: Record<string, string | undefined>): Promise<string 
     throw new Error(`exit ${code}`);
   }) as never);
   // Without a refusal the start goes on to migrate, which fails on the unreachable database instead.
-  const outcome = await prepareServer(env as NodeJS.ProcessEnv).then(() => "started", (error: Error) => error.message);
+  const outcome = await prepareServer(env as NodeJS.ProcessEnv).then(
+    () => "started",
+    (error: Error) => error.message,
+  );
   const lines = said.mock.calls.map((call) => call[0] as string);
   vi.restoreAllMocks();
   if (outcome !== "exit 1") return null;
@@ -37,7 +40,9 @@ describe("a production start", () => {
   it("with everything set gets past the checks (to the database)", async () => {
     expect(await refusal(ready)).toBeNull();
     expect(await refusal({ ...without("VERTASK_TRUSTED_PROXY_HEADER"), VERTASK_DIRECT_CONNECTIONS: "1" })).toBeNull();
-    expect(await refusal({ ...ready, NEXTAUTH_URL: "http://localhost:3000", APP_URL: "http://127.0.0.1:3000" })).toBeNull();
+    expect(
+      await refusal({ ...ready, NEXTAUTH_URL: "http://localhost:3000", APP_URL: "http://127.0.0.1:3000" }),
+    ).toBeNull();
   });
 
   it("needs INNGEST_SIGNING_KEY whatever INNGEST_DEV says, and refuses the dev mode, naming the variable", async () => {
@@ -66,11 +71,17 @@ describe("a production start", () => {
     expect(await refusal({ ...ready, APP_URL: "http://10.0.0.5:3000" })).toBe(
       "Vertask will not start in production: make APP_URL an https:// address (http:// is for localhost only) (see docs/operations.md, Running in production).",
     );
-    expect(await refusal({ ...ready, APP_URL: "http://localhost.example.com" })).toMatch(/make APP_URL an https:\/\/ address/);
+    expect(await refusal({ ...ready, APP_URL: "http://localhost.example.com" })).toMatch(
+      /make APP_URL an https:\/\/ address/,
+    );
   });
 
   it("names everything wrong at once, in one line", async () => {
-    const line = await refusal({ NODE_ENV: "production", INNGEST_DEV: "1", NEXTAUTH_URL: "http://vertask.example.com" });
+    const line = await refusal({
+      NODE_ENV: "production",
+      INNGEST_DEV: "1",
+      NEXTAUTH_URL: "http://vertask.example.com",
+    });
     expect(line).toBe(
       "Vertask will not start in production: set DATABASE_URL, NEXTAUTH_SECRET, VERTASK_ENCRYPTION_KEY, SMTP_URL, INNGEST_SIGNING_KEY, " +
         "VERTASK_TRUSTED_PROXY_HEADER (or VERTASK_DIRECT_CONNECTIONS=1 when clients reach the app directly); " +
@@ -80,6 +91,13 @@ describe("a production start", () => {
   });
 
   it("outside production none of this is asked: development keeps its stand-ins", async () => {
-    expect(await refusal({ NODE_ENV: "development", INNGEST_DEV: "1", NEXTAUTH_URL: "http://vertask.example.com", DATABASE_URL: ready.DATABASE_URL })).toBeNull();
+    expect(
+      await refusal({
+        NODE_ENV: "development",
+        INNGEST_DEV: "1",
+        NEXTAUTH_URL: "http://vertask.example.com",
+        DATABASE_URL: ready.DATABASE_URL,
+      }),
+    ).toBeNull();
   });
 });

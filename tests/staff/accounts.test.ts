@@ -22,7 +22,13 @@ const password = "a long enough password";
 async function openSession(staff: Actor, withPassword = password): Promise<StaffSession> {
   const signedIn = await findStaffBySignIn(staff.email, withPassword, fromNowhere);
   if (!signedIn) throw new Error(`${staff.email} could not sign in`);
-  const user = { id: signedIn.id, name: signedIn.name, email: signedIn.email, kind: "staff", sessionVersion: signedIn.sessionVersion };
+  const user = {
+    id: signedIn.id,
+    name: signedIn.name,
+    email: signedIn.email,
+    kind: "staff",
+    sessionVersion: signedIn.sessionVersion,
+  };
   const callbacks = authOptions.callbacks!;
   const token = await callbacks.jwt!({ token: {}, user, account: null } as never);
   return (await callbacks.session!({ session: { expires: "" }, token } as never)) as StaffSession;
@@ -59,7 +65,9 @@ describe("a staff member's own password", () => {
     const session = await openSession(tech);
     expect(await findStaffForSession(session)).toMatchObject({ id: tech.id });
 
-    await expect(changeOwnPassword(tech, "not my password at all", "plum tractor velvet 42", fromNowhere)).rejects.toThrow("This is not your current password.");
+    await expect(
+      changeOwnPassword(tech, "not my password at all", "plum tractor velvet 42", fromNowhere),
+    ).rejects.toThrow("This is not your current password.");
     expect(await findStaffForSession(session)).toMatchObject({ id: tech.id });
 
     await changeOwnPassword(tech, password, "plum tractor velvet 42", fromNowhere);
@@ -75,25 +83,32 @@ describe("a staff member's own password under the sign-in limits", () => {
     const tech = await createActor("technician");
     const now = new Date();
     for (let i = 0; i < 5; i++) {
-      await expect(changeOwnPassword(tech, `wrong guess number ${i}`, "plum tractor velvet 42", { clientAddress: null, now })).rejects.toThrow(
-        "This is not your current password.",
-      );
+      await expect(
+        changeOwnPassword(tech, `wrong guess number ${i}`, "plum tractor velvet 42", { clientAddress: null, now }),
+      ).rejects.toThrow("This is not your current password.");
     }
-    await expect(changeOwnPassword(tech, password, "plum tractor velvet 42", { clientAddress: null, now })).rejects.toThrow(
-      "Too many failed attempts: try again in 15 minutes.",
+    await expect(
+      changeOwnPassword(tech, password, "plum tractor velvet 42", { clientAddress: null, now }),
+    ).rejects.toThrow("Too many failed attempts: try again in 15 minutes.");
+    await expect(findStaffBySignIn(tech.email, password, { clientAddress: null, now })).rejects.toThrow(
+      "Too many failed attempts",
     );
-    await expect(findStaffBySignIn(tech.email, password, { clientAddress: null, now })).rejects.toThrow("Too many failed attempts");
     const [own] = await db.select().from(staffUsers).where(eq(staffUsers.id, tech.id));
-    expect(await findStaffBySignIn(tech.email, password, { clientAddress: null, now: new Date(now.getTime() + 16 * 60_000) })).toMatchObject({
+    expect(
+      await findStaffBySignIn(tech.email, password, {
+        clientAddress: null,
+        now: new Date(now.getTime() + 16 * 60_000),
+      }),
+    ).toMatchObject({
       passwordHash: own.passwordHash,
     });
   });
 
   it("the wrong current passwords from one address count against it too", async () => {
     const tech = await createActor("technician");
-    await expect(changeOwnPassword(tech, "wrong guess", "plum tractor velvet 42", { clientAddress: "203.0.113.7" })).rejects.toThrow(
-      "This is not your current password.",
-    );
+    await expect(
+      changeOwnPassword(tech, "wrong guess", "plum tractor velvet 42", { clientAddress: "203.0.113.7" }),
+    ).rejects.toThrow("This is not your current password.");
     const [row] = await db.select().from(signInThrottles).where(eq(signInThrottles.key, "address:203.0.113.7"));
     expect(row.failures).toBe(1);
   });
@@ -142,7 +157,9 @@ describe("a superuser managing other staff", () => {
     const admin = await createActor("superuser");
     const tech = await createActor("technician");
     await expect(changeStaffRole(tech, admin.id, "technician")).rejects.toThrow("Only a superuser can do this.");
-    await expect(resetStaffPassword(tech, admin.id, "plum tractor velvet 42")).rejects.toThrow("Only a superuser can do this.");
+    await expect(resetStaffPassword(tech, admin.id, "plum tractor velvet 42")).rejects.toThrow(
+      "Only a superuser can do this.",
+    );
     expect(await findStaffBySignIn(admin.email, password, fromNowhere)).toMatchObject({ role: "superuser" });
   });
 
@@ -169,9 +186,14 @@ describe("the last superuser", () => {
   it("two superusers demoting each other at once leave one superuser", async () => {
     const first = await createActor("superuser");
     const second = await createActor("superuser");
-    const results = await Promise.allSettled([changeStaffRole(first, second.id, "technician"), changeStaffRole(second, first.id, "technician")]);
+    const results = await Promise.allSettled([
+      changeStaffRole(first, second.id, "technician"),
+      changeStaffRole(second, first.id, "technician"),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { message: expect.stringMatching(/superuser/) } });
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({
+      reason: { message: expect.stringMatching(/superuser/) },
+    });
     const superusers = await db.select().from(staffUsers).where(eq(staffUsers.role, "superuser"));
     expect(superusers).toHaveLength(1);
   });

@@ -25,7 +25,12 @@ const staffCount = async () => (await db.select().from(staffUsers)).length;
 /** Runs an npm script the way an operator does, with the test database and the server's secret. */
 function npmRun(script: string, args: string[], input = "") {
   const env = { ...process.env, ...server, VERTASK_SETUP_CODE: "" };
-  const result = spawnSync("npm", ["run", "--silent", script, "--", ...args], { input, env, encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync("npm", ["run", "--silent", script, "--", ...args], {
+    input,
+    env,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -33,11 +38,17 @@ describe("the setup code", () => {
   it("the form refuses to create anyone without a setup code", () => {
     const parsed = firstSuperuserInput.safeParse({ ...person, setupCode: " " });
     expect(parsed.success).toBe(false);
-    expect(parsed.error!.flatten().fieldErrors.setupCode).toEqual(["Enter the setup code from the server log, or run: npm run setup-code"]);
+    expect(parsed.error!.flatten().fieldErrors.setupCode).toEqual([
+      "Enter the setup code from the server log, or run: npm run setup-code",
+    ]);
   });
 
   it("a wrong setup code is refused at its field and creates nobody", async () => {
-    const error = await createFirstSuperuser({ ...person, setupCode: "AAAA-BBBB-CCCC-DDDD" }, fromNowhere, server).catch((e) => e);
+    const error = await createFirstSuperuser(
+      { ...person, setupCode: "AAAA-BBBB-CCCC-DDDD" },
+      fromNowhere,
+      server,
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(FieldError);
     expect(error.fields.setupCode).toMatch(/This is not the setup code/);
     expect(await staffCount()).toBe(0);
@@ -46,21 +57,29 @@ describe("the setup code", () => {
   it("the right setup code creates the superuser, typed in any case and spacing", async () => {
     const code = currentSetupCode(server);
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    await createFirstSuperuser({ ...person, setupCode: ` ${code.toLowerCase().replace(/-/g, " ")} ` }, fromNowhere, server);
+    await createFirstSuperuser(
+      { ...person, setupCode: ` ${code.toLowerCase().replace(/-/g, " ")} ` },
+      fromNowhere,
+      server,
+    );
     expect(await findStaffBySignIn(person.email, person.password, fromNowhere)).toMatchObject({ role: "superuser" });
   });
 
   it("the code depends on the server's secret, and VERTASK_SETUP_CODE replaces it", async () => {
     expect(currentSetupCode({ NEXTAUTH_SECRET: "another secret" })).not.toBe(currentSetupCode(server));
     const chosen = { ...server, VERTASK_SETUP_CODE: "our-own-long-setup-code" };
-    await expect(createFirstSuperuser({ ...person, setupCode: currentSetupCode(server) }, fromNowhere, chosen)).rejects.toThrow(FieldError);
+    await expect(
+      createFirstSuperuser({ ...person, setupCode: currentSetupCode(server) }, fromNowhere, chosen),
+    ).rejects.toThrow(FieldError);
     await createFirstSuperuser({ ...person, setupCode: "our-own-long-setup-code" }, fromNowhere, chosen);
     expect(await staffCount()).toBe(1);
   });
 
   it("a chosen code shorter than 12 characters is refused, and the log at start says why", async () => {
     const weak = { VERTASK_SETUP_CODE: "1234" };
-    await expect(createFirstSuperuser({ ...person, setupCode: "1234" }, fromNowhere, weak)).rejects.toThrow(/shorter than 12 characters/);
+    await expect(createFirstSuperuser({ ...person, setupCode: "1234" }, fromNowhere, weak)).rejects.toThrow(
+      /shorter than 12 characters/,
+    );
     const lines: string[] = [];
     await announceSetupCode((line) => lines.push(line), weak);
     expect(lines.join("\n")).toMatch(/VERTASK_SETUP_CODE is shorter than 12 characters/);
@@ -69,7 +88,12 @@ describe("the setup code", () => {
 
   it("stops working once a superuser exists", async () => {
     await createFirstSuperuser({ ...person, setupCode: currentSetupCode(server) }, fromNowhere, server);
-    const late = { name: "Late", email: "late@msp.example", password: "another long password", setupCode: currentSetupCode(server) };
+    const late = {
+      name: "Late",
+      email: "late@msp.example",
+      password: "another long password",
+      setupCode: currentSetupCode(server),
+    };
     await expect(createFirstSuperuser(late, fromNowhere, server)).rejects.toThrow(ForbiddenError);
     expect(await staffCount()).toBe(1);
   });
@@ -77,8 +101,16 @@ describe("the setup code", () => {
   it("creates exactly one superuser even when two people submit at once", async () => {
     const setupCode = currentSetupCode(server);
     const results = await Promise.allSettled([
-      createFirstSuperuser({ name: "A", email: "a@msp.example", password: "a long enough password", setupCode }, fromNowhere, server),
-      createFirstSuperuser({ name: "B", email: "b@msp.example", password: "a long enough password", setupCode }, fromNowhere, server),
+      createFirstSuperuser(
+        { name: "A", email: "a@msp.example", password: "a long enough password", setupCode },
+        fromNowhere,
+        server,
+      ),
+      createFirstSuperuser(
+        { name: "B", email: "b@msp.example", password: "a long enough password", setupCode },
+        fromNowhere,
+        server,
+      ),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const staff = await db.select().from(staffUsers);
@@ -88,7 +120,9 @@ describe("the setup code", () => {
 
   it("refuses once anyone exists, a technician included", async () => {
     await createActor("technician");
-    await expect(createFirstSuperuser({ ...person, setupCode: currentSetupCode(server) }, fromNowhere, server)).rejects.toThrow(ForbiddenError);
+    await expect(
+      createFirstSuperuser({ ...person, setupCode: currentSetupCode(server) }, fromNowhere, server),
+    ).rejects.toThrow(ForbiddenError);
   });
 });
 
@@ -130,7 +164,10 @@ describe("npm run create-superuser", () => {
     const run = npmRun("create-superuser", [], "Cleo Command\ncleo@msp.example\na long enough password\n");
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("Created superuser Cleo Command <cleo@msp.example>");
-    expect(await findStaffBySignIn("cleo@msp.example", "a long enough password", fromNowhere)).toMatchObject({ role: "superuser", name: "Cleo Command" });
+    expect(await findStaffBySignIn("cleo@msp.example", "a long enough password", fromNowhere)).toMatchObject({
+      role: "superuser",
+      name: "Cleo Command",
+    });
   }, 120_000);
 
   it("takes name and email from flags, the password only from stdin, and applies the password rules", async () => {
@@ -138,13 +175,26 @@ describe("npm run create-superuser", () => {
     const weak = npmRun("create-superuser", ["--name", "Flag Admin", "--email", "flag@msp.example"], "password1234\n");
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain("one of the most common");
-    const onArgv = npmRun("create-superuser", ["--name", "Flag Admin", "--email", "flag@msp.example", "--password", "a long enough password"]);
+    const onArgv = npmRun("create-superuser", [
+      "--name",
+      "Flag Admin",
+      "--email",
+      "flag@msp.example",
+      "--password",
+      "a long enough password",
+    ]);
     expect(onArgv.code).toBe(1);
     expect(onArgv.stderr).toContain("leave out --password");
     expect(await staffCount()).toBe(1);
 
-    const run = npmRun("create-superuser", ["--name", "Flag Admin", "--email", "Flag@MSP.example"], "a long enough password\n");
+    const run = npmRun(
+      "create-superuser",
+      ["--name", "Flag Admin", "--email", "Flag@MSP.example"],
+      "a long enough password\n",
+    );
     expect(run.code, run.stderr).toBe(0);
-    expect(await findStaffBySignIn("flag@msp.example", "a long enough password", fromNowhere)).toMatchObject({ role: "superuser" });
+    expect(await findStaffBySignIn("flag@msp.example", "a long enough password", fromNowhere)).toMatchObject({
+      role: "superuser",
+    });
   }, 180_000);
 });

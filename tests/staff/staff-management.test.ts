@@ -3,7 +3,13 @@ import { db, closeDatabase } from "@/db/client";
 import { staffUsers } from "@/db/schema";
 import { ForbiddenError } from "@/lib/auth/authorize";
 import { FieldError } from "@/lib/auth/field-error";
-import { addStaffMember, changeStaffRole, createSuperuserFromCommandLine, removeStaffMember, resetStaffPassword } from "@/lib/staff/commands";
+import {
+  addStaffMember,
+  changeStaffRole,
+  createSuperuserFromCommandLine,
+  removeStaffMember,
+  resetStaffPassword,
+} from "@/lib/staff/commands";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { listStaff } from "@/lib/staff/queries";
 import { findStaffBySignIn } from "@/lib/staff/sign-in";
@@ -15,7 +21,12 @@ afterAll(closeDatabase);
 
 // An attempt without a client address: only the per-account sign-in limit applies.
 const fromNowhere = { clientAddress: null };
-const newMember = { name: "Tia Tech", email: "tia@msp.example", password: "a long enough password", role: "technician" as const };
+const newMember = {
+  name: "Tia Tech",
+  email: "tia@msp.example",
+  password: "a long enough password",
+  role: "technician" as const,
+};
 
 describe("staff management", () => {
   it("the audit log records staff added, their role changed, a password set for them, and their removal, by whom", async () => {
@@ -24,7 +35,11 @@ describe("staff management", () => {
     await changeStaffRole(admin, id, "superuser");
     await resetStaffPassword(admin, id, "plum tractor velvet 42");
     await removeStaffMember(admin, id);
-    await createSuperuserFromCommandLine({ name: "Rescue Admin", email: "rescue@msp.example", password: "a long enough password" });
+    await createSuperuserFromCommandLine({
+      name: "Rescue Admin",
+      email: "rescue@msp.example",
+      password: "a long enough password",
+    });
     const log = (await listAuditEvents(admin)).reverse().map((event) => `${event.actorName}: ${event.summary}`);
     expect(log).toEqual([
       "Sam Admin: Added Tia Tech (tia@msp.example) as technician",
@@ -39,9 +54,14 @@ describe("staff management", () => {
   it("stores a password hash, never the password, and signs in case-insensitively by email", async () => {
     const admin = await createActor("superuser");
     await addStaffMember(admin, newMember);
-    const [stored] = await db.select().from(staffUsers).where((await import("drizzle-orm")).eq(staffUsers.email, newMember.email));
+    const [stored] = await db
+      .select()
+      .from(staffUsers)
+      .where((await import("drizzle-orm")).eq(staffUsers.email, newMember.email));
     expect(stored.passwordHash).not.toContain(newMember.password);
-    expect(await findStaffBySignIn("TIA@msp.example ", newMember.password, fromNowhere)).toMatchObject({ email: newMember.email });
+    expect(await findStaffBySignIn("TIA@msp.example ", newMember.password, fromNowhere)).toMatchObject({
+      email: newMember.email,
+    });
     expect(await findStaffBySignIn(newMember.email, "wrong password", fromNowhere)).toBeNull();
   });
 

@@ -5,7 +5,9 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "@/db/schema";
 
-export async function countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number; statements: string[] }> {
+export async function countQueries<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; queries: number; statements: string[] }> {
   const statements: string[] = [];
   const client = postgres(process.env.DATABASE_URL!, { max: 4, onnotice: () => {} });
   const counted = drizzle(client, { schema, logger: { logQuery: (query) => void statements.push(query) } });

@@ -6,10 +6,15 @@ import { hashPassword } from "@/lib/auth/passwords";
 import type { Actor } from "@/lib/auth/authorize";
 
 export async function resetDatabase() {
-  await db.execute(sql`TRUNCATE staff_users, devices, clients, entra_connections, organizations, provider_app, sign_in_throttles CASCADE`);
+  await db.execute(
+    sql`TRUNCATE staff_users, devices, clients, entra_connections, organizations, provider_app, sign_in_throttles CASCADE`,
+  );
 }
 
-export async function createActor(role: Actor["role"], name = `${role} ${Math.random().toString(36).slice(2, 7)}`): Promise<Actor> {
+export async function createActor(
+  role: Actor["role"],
+  name = `${role} ${Math.random().toString(36).slice(2, 7)}`,
+): Promise<Actor> {
   const email = `${name.replace(/\W+/g, ".").toLowerCase()}@msp.example`;
   const [staff] = await db
     .insert(staffUsers)

@@ -18,7 +18,9 @@ export function useInngestEventApi() {
         response.end(JSON.stringify({ ids: received.map((_, i) => String(i)), status: 200 }));
       });
     });
-    await new Promise<void>((resolve) => server.listen(Number(new URL(process.env.INNGEST_DEV!).port), "127.0.0.1", resolve));
+    await new Promise<void>((resolve) =>
+      server.listen(Number(new URL(process.env.INNGEST_DEV!).port), "127.0.0.1", resolve),
+    );
   });
   beforeEach(() => {
     received.length = 0;

@@ -55,6 +55,10 @@ export async function makeAlertsDue(): Promise<Date> {
   await db.execute(sql`
     UPDATE entra_connections c SET client_secret_expires_on = current_date + CASE substring(o.name from 10)::int % 50 WHEN 1 THEN 20 WHEN 3 THEN 5 ELSE -10 END
     FROM organizations o WHERE o.id = c.organization_id AND substring(o.name from 10)::int % 50 IN (1, 3, 5)`);
-  await db.insert(providerApp).values({ clientId: "5d2f1e9a-0c1b-4a8e-9f3d-7b6a5c4d3e2f", clientSecretCiphertext: "v1.stored", clientSecretExpiresOn: new Date(Date.now() + 4 * dayMs).toISOString().slice(0, 10) });
+  await db.insert(providerApp).values({
+    clientId: "5d2f1e9a-0c1b-4a8e-9f3d-7b6a5c4d3e2f",
+    clientSecretCiphertext: "v1.stored",
+    clientSecretExpiresOn: new Date(Date.now() + 4 * dayMs).toISOString().slice(0, 10),
+  });
   return new Date(Date.now() + 3 * dayMs);
 }

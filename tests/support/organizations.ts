@@ -14,7 +14,10 @@ import { soleOrganizationId } from "./database";
  */
 export async function organizationId(name?: string, primaryDomain: string | null = null) {
   if (!name) return soleOrganizationId();
-  const [found] = await db.select({ id: organizations.id }).from(organizations).where(sql`lower(${organizations.name}) = lower(${name})`);
+  const [found] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(sql`lower(${organizations.name}) = lower(${name})`);
   if (found) return found.id;
   const [made] = await db.insert(organizations).values({ name, primaryDomain }).returning({ id: organizations.id });
   return made.id;
@@ -30,11 +33,21 @@ export async function connectOrganization(name: string, tenant: TenantApp, field
   const id = await organizationId(name);
   const [connection] = await db
     .insert(entraConnections)
-    .values({ organizationId: id, name, enabled: true, clientId: tenant.goodApp.clientId, tenantId: tenant.tenantId, ...fields })
+    .values({
+      organizationId: id,
+      name,
+      enabled: true,
+      clientId: tenant.goodApp.clientId,
+      tenantId: tenant.tenantId,
+      ...fields,
+    })
     .returning();
   const [stored] = await db
     .update(entraConnections)
-    .set({ clientSecretCiphertext: encryptSecret(tenant.goodApp.secret, connectionCredentialPurposes(connection.id).secret), clientSecretLastFour: tenant.goodApp.secret.slice(-4) })
+    .set({
+      clientSecretCiphertext: encryptSecret(tenant.goodApp.secret, connectionCredentialPurposes(connection.id).secret),
+      clientSecretLastFour: tenant.goodApp.secret.slice(-4),
+    })
     .where(eq(entraConnections.id, connection.id))
     .returning();
   return { organizationId: id, connection: stored };
@@ -43,16 +56,34 @@ export async function connectOrganization(name: string, tenant: TenantApp, field
 export type ConnectedOrganization = { organizationId: string; connectionId: string; tenant: CustomerTenant };
 
 /** An organization named after one of the fake's customer tenants (control.addTenants), with Status Enabled and the tenant's own app and secret saved. */
-export async function connectCustomerTenant(tenant: CustomerTenant, { syncFrequency = "manual" as SyncFrequency, syncExternalUsers = true } = {}): Promise<ConnectedOrganization> {
+export async function connectCustomerTenant(
+  tenant: CustomerTenant,
+  { syncFrequency = "manual" as SyncFrequency, syncExternalUsers = true } = {},
+): Promise<ConnectedOrganization> {
   return db.transaction(async (tx) => {
-    const [organization] = await tx.insert(organizations).values({ name: tenant.displayName, primaryDomain: tenant.domain }).returning();
+    const [organization] = await tx
+      .insert(organizations)
+      .values({ name: tenant.displayName, primaryDomain: tenant.domain })
+      .returning();
     const [connection] = await tx
       .insert(entraConnections)
-      .values({ organizationId: organization.id, name: tenant.displayName, enabled: true, syncFrequency, syncExternalUsers, clientId: tenant.app.clientId, tenantId: tenant.tenantId })
+      .values({
+        organizationId: organization.id,
+        name: tenant.displayName,
+        enabled: true,
+        syncFrequency,
+        syncExternalUsers,
+        clientId: tenant.app.clientId,
+        tenantId: tenant.tenantId,
+      })
       .returning();
     await tx
       .update(entraConnections)
-      .set({ clientSecretCiphertext: encryptSecret(tenant.app.secret, connectionCredentialPurposes(connection.id).secret), clientSecretLastFour: tenant.app.secret.slice(-4), clientSecretAddedAt: new Date() })
+      .set({
+        clientSecretCiphertext: encryptSecret(tenant.app.secret, connectionCredentialPurposes(connection.id).secret),
+        clientSecretLastFour: tenant.app.secret.slice(-4),
+        clientSecretAddedAt: new Date(),
+      })
       .where(eq(entraConnections.id, connection.id));
     return { organizationId: organization.id, connectionId: connection.id, tenant };
   });

@@ -18,7 +18,15 @@ const freePort = () =>
 export async function startRestartableDatabase(name: string) {
   const databaseDir = mkdtempSync(path.join(tmpdir(), "vertask-restartable-"));
   const port = await freePort();
-  const server = new EmbeddedPostgres({ databaseDir, port, user: "postgres", password: "postgres", persistent: true, createPostgresUser: true, onLog: () => {} });
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: "postgres",
+    password: "postgres",
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+  });
   await server.initialise();
   await server.start();
   const url = databaseUrl(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`, name);

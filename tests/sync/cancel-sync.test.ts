@@ -21,9 +21,16 @@ const runOf = async (id: string) => (await db.select().from(syncRuns).where(eq(s
 
 async function startJobEngineSync() {
   const connection = (await theConnection())!;
-  const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual", requestedByName: "Sam Admin" }))!;
+  const run = (await createSyncRun({
+    connectionId: connection.id,
+    kind: "users",
+    trigger: "manual",
+    requestedByName: "Sam Admin",
+  }))!;
   const data = { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: "Sam Admin" };
-  const execution = new InngestTestEngine({ function: syncUsers }).execute({ events: [{ name: syncRequested.users.name, data }] });
+  const execution = new InngestTestEngine({ function: syncUsers }).execute({
+    events: [{ name: syncRequested.users.name, data }],
+  });
   return { run, execution };
 }
 
@@ -44,7 +51,9 @@ describe("Cancel sync", () => {
     expect(ended.pagesDone).toBe(pagesAtCancel);
     expect(await db.select().from(syncRunPages).where(eq(syncRunPages.runId, run.id))).toHaveLength(pagesAtCancel);
     expect(await db.select().from(clients)).toHaveLength(ended.counts!.created);
-    expect(received).toContainEqual(expect.objectContaining({ name: syncCancelRequested.name, data: { runId: run.id } }));
+    expect(received).toContainEqual(
+      expect.objectContaining({ name: syncCancelRequested.name, data: { runId: run.id } }),
+    );
     expect((await db.select().from(auditEvents)).map((e) => e.summary)).toContain("Cancelled a sync of users");
 
     world.fake.control.clearFaults();
@@ -58,7 +67,9 @@ describe("Cancel sync", () => {
     const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
     await cancelSync(world.admin, run.id);
     const data = { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: null };
-    const { result } = await new InngestTestEngine({ function: syncUsers }).execute({ events: [{ name: syncRequested.users.name, data }] });
+    const { result } = await new InngestTestEngine({ function: syncUsers }).execute({
+      events: [{ name: syncRequested.users.name, data }],
+    });
     expect(result).toMatchObject({ status: "skipped" });
     expect((await runOf(run.id)).status).toBe("cancelled");
     expect(await db.select().from(clients)).toHaveLength(0);
@@ -100,7 +111,10 @@ describe("a sync Inngest itself ends", () => {
     };
     await new InngestTestEngine({ function: syncRunEndedByJobEngine }).execute({ events: [cancelledEvent as never] });
     await execution;
-    expect(await runOf(run.id)).toMatchObject({ status: "cancelled", errorMessage: "Cancelled in the job engine (Inngest)." });
+    expect(await runOf(run.id)).toMatchObject({
+      status: "cancelled",
+      errorMessage: "Cancelled in the job engine (Inngest).",
+    });
   });
 });
 
@@ -118,6 +132,10 @@ describe("a sync Inngest gives up on", () => {
       },
     };
     await new InngestTestEngine({ function: syncRunEndedByJobEngine }).execute({ events: [failedEvent as never] });
-    expect(await runOf(run.id)).toMatchObject({ status: "failed", errorCode: "database_lost", errorMessage: databaseLostMessage });
+    expect(await runOf(run.id)).toMatchObject({
+      status: "failed",
+      errorCode: "database_lost",
+      errorMessage: databaseLostMessage,
+    });
   });
 });

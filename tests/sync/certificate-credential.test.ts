@@ -20,23 +20,34 @@ const file = (text: string, name: string) => new File([text], name, { type: "app
 async function saveCertificate(admin: Actor, keyText: string | null, certificateText: string | null) {
   const parsed = syncSettingsForm.safeParse({
     organizationId: await soleOrganizationId(),
-    status: "enabled", syncFrequency: "manual", clientId: CONTOSO.goodApp.clientId, tenantId: CONTOSO.tenantId,
-    credentialKind: "certificate", clientSecret: "", clientSecretExpiresOn: "",
+    status: "enabled",
+    syncFrequency: "manual",
+    clientId: CONTOSO.goodApp.clientId,
+    tenantId: CONTOSO.tenantId,
+    credentialKind: "certificate",
+    clientSecret: "",
+    clientSecretExpiresOn: "",
     certificateKey: keyText === null ? new File([], "") : file(keyText, "key.pem"),
     certificateFile: certificateText === null ? new File([], "") : file(certificateText, "cert.pem"),
-    syncExternalUsers: "no", inviteToPortal: "no",
+    syncExternalUsers: "no",
+    inviteToPortal: "no",
   });
   if (!parsed.success) return { fields: parsed.error.flatten().fieldErrors as Record<string, string[]> };
   try {
     return { message: await saveSyncSettings(admin, parsed.data) };
   } catch (error) {
-    if (error instanceof FieldError) return { fields: Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, [v]])) };
+    if (error instanceof FieldError)
+      return { fields: Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, [v]])) };
     throw error;
   }
 }
 
 const otherCertificate = (days: number) =>
-  selfsigned.generate([{ name: "commonName", value: "Another app" }], { keySize: 2048, algorithm: "sha256", notAfterDate: new Date(Date.now() + days * 86_400_000) });
+  selfsigned.generate([{ name: "commonName", value: "Another app" }], {
+    keySize: 2048,
+    algorithm: "sha256",
+    notAfterDate: new Date(Date.now() + days * 86_400_000),
+  });
 
 describe("a certificate credential", () => {
   it("saved from the form, signs in: Test connection passes and a users sync succeeds; the key is stored only encrypted", async () => {
@@ -45,7 +56,11 @@ describe("a certificate credential", () => {
 
     const settings = await getSyncSettings(world.admin, await soleOrganizationId());
     expect(settings.credentialKind).toBe("certificate");
-    expect(settings.certificate).toMatchObject({ stored: true, thumbprintSha256: thumbprintSha256.toLowerCase(), subject: "CN=Vertask fake app" });
+    expect(settings.certificate).toMatchObject({
+      stored: true,
+      thumbprintSha256: thumbprintSha256.toLowerCase(),
+      subject: "CN=Vertask fake app",
+    });
     expect(settings.secret).toEqual({ stored: false });
     const [row] = await db.select().from(entraConnections);
     const keyBody = keyPem.split("\n")[1];
@@ -64,7 +79,10 @@ describe("a certificate credential", () => {
     const audit = await db.select().from(auditEvents);
     expect(JSON.stringify(audit)).not.toContain(keyBody);
     expect(audit.find((event) => event.changes?.Certificate)?.changes).toMatchObject({
-      Certificate: { from: "none", to: expect.stringContaining(`SHA-256 thumbprint ${thumbprintSha256.toLowerCase()}`) },
+      Certificate: {
+        from: "none",
+        to: expect.stringContaining(`SHA-256 thumbprint ${thumbprintSha256.toLowerCase()}`),
+      },
     });
   });
 
@@ -73,15 +91,25 @@ describe("a certificate credential", () => {
     const before = await db.select().from(entraConnections);
     const other = await otherCertificate(365);
     expect((await saveCertificate(world.admin, other.private, certPem)).fields).toEqual({
-      certificateKey: ["This private key does not belong to the certificate: choose the key the certificate was made with."],
+      certificateKey: [
+        "This private key does not belong to the certificate: choose the key the certificate was made with.",
+      ],
     });
-    expect((await saveCertificate(world.admin, keyPem, "MIIC this is not a certificate")).fields?.certificateFile?.[0]).toMatch(/^This is not a PEM certificate/);
-    expect((await saveCertificate(world.admin, "just some text", certPem)).fields?.certificateKey?.[0]).toMatch(/^This is not a PEM private key/);
-    expect((await saveCertificate(world.admin, certPem, keyPem)).fields?.certificateKey?.[0]).toMatch(/holds a certificate, not its private key/);
+    expect(
+      (await saveCertificate(world.admin, keyPem, "MIIC this is not a certificate")).fields?.certificateFile?.[0],
+    ).toMatch(/^This is not a PEM certificate/);
+    expect((await saveCertificate(world.admin, "just some text", certPem)).fields?.certificateKey?.[0]).toMatch(
+      /^This is not a PEM private key/,
+    );
+    expect((await saveCertificate(world.admin, certPem, keyPem)).fields?.certificateKey?.[0]).toMatch(
+      /holds a certificate, not its private key/,
+    );
     expect((await saveCertificate(world.admin, keyPem, null)).fields).toEqual({
       certificateFile: ["Choose the certificate file too: Vertask reads its thumbprint and expiry date from it."],
     });
-    expect((await saveCertificate(world.admin, null, null)).fields?.certificateKey?.[0]).toMatch(/^Choose the certificate's private key and the certificate/);
+    expect((await saveCertificate(world.admin, null, null)).fields?.certificateKey?.[0]).toMatch(
+      /^Choose the certificate's private key and the certificate/,
+    );
     expect(await db.select().from(entraConnections)).toEqual(before);
   });
 
@@ -90,7 +118,9 @@ describe("a certificate credential", () => {
     expect(await saveCertificate(world.admin, soon.private, soon.cert)).toEqual({ message: "Changes saved." });
     const { expiry } = await getSyncSettings(world.admin, await soleOrganizationId());
     expect(expiry).toMatchObject({ state: "expiring", credential: "certificate" });
-    expect(secretExpiryMessage(expiry)).toMatch(/^The certificate expires in (9|10) days \(\d{4}-\d{2}-\d{2}\)\. Upload a new one/);
+    expect(secretExpiryMessage(expiry)).toMatch(
+      /^The certificate expires in (9|10) days \(\d{4}-\d{2}-\d{2}\)\. Upload a new one/,
+    );
   });
 
   it("a client secret entered later replaces the stored certificate", async () => {
@@ -98,12 +128,23 @@ describe("a certificate credential", () => {
     await saveCertificate(world.admin, keyPem, certPem);
     const form = syncSettingsForm.parse({
       organizationId: await soleOrganizationId(),
-      status: "enabled", syncFrequency: "manual", clientId: CONTOSO.goodApp.clientId, tenantId: CONTOSO.tenantId,
-      credentialKind: "secret", clientSecret: CONTOSO.goodApp.secret, clientSecretExpiresOn: "", syncExternalUsers: "no", inviteToPortal: "no",
+      status: "enabled",
+      syncFrequency: "manual",
+      clientId: CONTOSO.goodApp.clientId,
+      tenantId: CONTOSO.tenantId,
+      credentialKind: "secret",
+      clientSecret: CONTOSO.goodApp.secret,
+      clientSecretExpiresOn: "",
+      syncExternalUsers: "no",
+      inviteToPortal: "no",
     });
     await saveSyncSettings(world.admin, form);
     const settings = await getSyncSettings(world.admin, await soleOrganizationId());
-    expect(settings).toMatchObject({ credentialKind: "secret", certificate: { stored: false }, secret: { stored: true } });
+    expect(settings).toMatchObject({
+      credentialKind: "secret",
+      certificate: { stored: false },
+      secret: { stored: true },
+    });
     expect(await testSavedConnection(world.admin, await soleOrganizationId())).toMatchObject({ ok: true });
   });
 });

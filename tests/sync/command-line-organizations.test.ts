@@ -35,10 +35,15 @@ beforeEach(async () => {
   ids.contoso = (await connectOrganization("Contoso", CONTOSO)).organizationId;
   ids.fabrikam = await organizationId("Fabrikam", "fabrikam.example");
   await connectOrganization("Fabrikam", FABRIKAM);
-  const wrongSecret = { tenantId: tailspinTenant.tenantId, goodApp: { clientId: tailspinTenant.app.clientId, secret: "Zz9Q~thisIsNotTheRightSecretValue.1234" } };
+  const wrongSecret = {
+    tenantId: tailspinTenant.tenantId,
+    goodApp: { clientId: tailspinTenant.app.clientId, secret: "Zz9Q~thisIsNotTheRightSecretValue.1234" },
+  };
   ids.tailspin = (await connectOrganization("Tailspin Toys", wrongSecret)).organizationId;
   ids.woodgrove = await organizationId("Woodgrove Bank");
-  await db.insert(entraConnections).values({ organizationId: ids.woodgrove, name: "Woodgrove Bank", method: "provider_app" });
+  await db
+    .insert(entraConnections)
+    .values({ organizationId: ids.woodgrove, name: "Woodgrove Bank", method: "provider_app" });
 });
 
 afterAll(async () => {
@@ -49,17 +54,23 @@ afterAll(async () => {
 
 const clientsOf = (id: string) => db.$count(clients, eq(clients.organizationId, id));
 const runsOf = async (id: string) => {
-  const rows = await db.select({ run: syncRuns }).from(syncRuns).innerJoin(entraConnections, eq(entraConnections.id, syncRuns.connectionId));
+  const rows = await db
+    .select({ run: syncRuns })
+    .from(syncRuns)
+    .innerJoin(entraConnections, eq(entraConnections.id, syncRuns.connectionId));
   const [connection] = await db.select().from(entraConnections).where(eq(entraConnections.organizationId, id));
   return rows.map((row) => row.run).filter((run) => run.connectionId === connection.id);
 };
-const contosoMembers = async () => (await listedUsers(fake)).filter((u) => !isExternalUser(u.userType, u.userPrincipalName));
+const contosoMembers = async () =>
+  (await listedUsers(fake)).filter((u) => !isExternalUser(u.userType, u.userPrincipalName));
 
 describe("npm run sync with several organizations", () => {
   it("names none: refused with the list of organizations and exit code 2, and nothing is synced", async () => {
     const { code, out, err } = await runSyncProcess("users");
     expect(code).toBe(2);
-    expect(err).toContain("There are 4 organizations: name one with --organization NAME|DOMAIN|ID, or sync every enabled one with --all.");
+    expect(err).toContain(
+      "There are 4 organizations: name one with --organization NAME|DOMAIN|ID, or sync every enabled one with --all.",
+    );
     expect(err).toMatch(/^ {2}Contoso: Enabled; last users sync: never; last devices sync: never; id [0-9a-f-]{36}$/m);
     expect(err).toMatch(/^ {2}Woodgrove Bank: Waiting for consent;/m);
     expect(out).not.toContain("Syncing");
@@ -143,24 +154,35 @@ describe("npm run sync with several organizations", () => {
     expect(again.out).toContain("Summary: devices of 2 organizations: 2 succeeded.");
   });
 
-  it("Ctrl-C during --all stops after the page being written: the run is cancelled, no other starts, and the exit code is 130", { timeout: 60_000 }, async () => {
-    await db.update(entraConnections).set({ enabled: false }).where(eq(entraConnections.organizationId, ids.tailspin));
-    fake.control.setLatency({ ms: 1500, target: "graph" });
-    const sync = startSyncProcess("users", "--all", "--concurrency", "1");
-    await expect.poll(async () => (await runsOf(ids.contoso)).map((run) => run.status), { timeout: 20_000 }).toEqual(["running"]);
-    sync.signal("SIGINT");
-    const { code, out } = await sync.done;
-    expect(code).toBe(130);
-    expect(await runsOf(ids.contoso)).toEqual([expect.objectContaining({ status: "cancelled", errorMessage: "Cancelled from the command line (Ctrl-C)." })]);
-    expect(await runsOf(ids.fabrikam)).toEqual([]);
-    expect(out).toMatch(/^Contoso: Cancelled after [0-9.]+ s/m);
-    expect(out).toContain("Fabrikam: not started (stopped)");
-    expect(out).toContain("Summary: users of 2 organizations: 1 cancelled (Contoso), 1 not started.");
+  it(
+    "Ctrl-C during --all stops after the page being written: the run is cancelled, no other starts, and the exit code is 130",
+    { timeout: 60_000 },
+    async () => {
+      await db
+        .update(entraConnections)
+        .set({ enabled: false })
+        .where(eq(entraConnections.organizationId, ids.tailspin));
+      fake.control.setLatency({ ms: 1500, target: "graph" });
+      const sync = startSyncProcess("users", "--all", "--concurrency", "1");
+      await expect
+        .poll(async () => (await runsOf(ids.contoso)).map((run) => run.status), { timeout: 20_000 })
+        .toEqual(["running"]);
+      sync.signal("SIGINT");
+      const { code, out } = await sync.done;
+      expect(code).toBe(130);
+      expect(await runsOf(ids.contoso)).toEqual([
+        expect.objectContaining({ status: "cancelled", errorMessage: "Cancelled from the command line (Ctrl-C)." }),
+      ]);
+      expect(await runsOf(ids.fabrikam)).toEqual([]);
+      expect(out).toMatch(/^Contoso: Cancelled after [0-9.]+ s/m);
+      expect(out).toContain("Fabrikam: not started (stopped)");
+      expect(out).toContain("Summary: users of 2 organizations: 1 cancelled (Contoso), 1 not started.");
 
-    // The next --all starts at once.
-    fake.control.clearFaults();
-    expect((await runSyncProcess("users", "--all")).code).toBe(0);
-  });
+      // The next --all starts at once.
+      fake.control.clearFaults();
+      expect((await runSyncProcess("users", "--all")).code).toBe(0);
+    },
+  );
 
   it("--preview prints what a users sync would do and writes nothing; the sync that follows does exactly that", async () => {
     expect((await runSyncProcess("users", "--organization", "Contoso")).code).toBe(0);
@@ -168,10 +190,18 @@ describe("npm run sync with several organizations", () => {
     const [changed, disabled] = members.filter((u) => u.accountEnabled);
     fake.control.updateUser({ id: changed.id, changes: { displayName: "Renamed Person" } });
     fake.control.disableUser({ id: disabled.id });
-    fake.control.addUser({ displayName: "Pia Preview", userType: "Member", accountEnabled: true, userPrincipalName: "pia.preview@contoso.onmicrosoft.com" });
+    fake.control.addUser({
+      displayName: "Pia Preview",
+      userType: "Member",
+      accountEnabled: true,
+      userPrincipalName: "pia.preview@contoso.onmicrosoft.com",
+    });
 
     const rowsBefore = await db.select().from(clients).orderBy(clients.id);
-    const [connectionBefore] = await db.select().from(entraConnections).where(eq(entraConnections.organizationId, ids.contoso));
+    const [connectionBefore] = await db
+      .select()
+      .from(entraConnections)
+      .where(eq(entraConnections.organizationId, ids.contoso));
     const preview = await runSyncProcess("users", "--organization", "Contoso", "--preview");
     expect(preview.code).toBe(0);
     expect(preview.out).toMatch(/^Contoso: Previewing users… run [0-9a-f-]{36}$/m);
@@ -181,7 +211,10 @@ describe("npm run sync with several organizations", () => {
     expect(preview.out).toMatch(/^Contoso: {3}1 would be disabled: /m);
     expect(preview.out).toContain("Contoso:   Nothing was written");
     expect(await db.select().from(clients).orderBy(clients.id)).toEqual(rowsBefore);
-    const [connectionAfter] = await db.select().from(entraConnections).where(eq(entraConnections.organizationId, ids.contoso));
+    const [connectionAfter] = await db
+      .select()
+      .from(entraConnections)
+      .where(eq(entraConnections.organizationId, ids.contoso));
     expect(connectionAfter.usersDeltaLink).toBe(connectionBefore.usersDeltaLink);
 
     expect((await runSyncProcess("users", "--organization", "Contoso")).code).toBe(0);
@@ -190,7 +223,9 @@ describe("npm run sync with several organizations", () => {
     expect(sync).toMatchObject({ preview: false, status: "succeeded" });
     expect(sync.counts).toEqual(previewRun.counts);
     expect(sync.skippedReasons).toEqual(previewRun.skippedReasons);
-    expect(await db.$count(clients, and(eq(clients.organizationId, ids.contoso), eq(clients.displayName, "Pia Preview")))).toBe(1);
+    expect(
+      await db.$count(clients, and(eq(clients.organizationId, ids.contoso), eq(clients.displayName, "Pia Preview"))),
+    ).toBe(1);
   });
 
   it("--list prints each organization with its status and last syncs", async () => {
@@ -198,8 +233,15 @@ describe("npm run sync with several organizations", () => {
     const { code, out } = await runSyncProcess("--list");
     expect(code).toBe(0);
     const lines = out.trim().split("\n");
-    expect(lines.map((line) => line.split(":")[0])).toEqual(["Contoso", "Fabrikam (fabrikam.example)", "Tailspin Toys", "Woodgrove Bank"]);
-    expect(lines[0]).toMatch(/^Contoso: Enabled; last users sync: succeeded at \d{4}-\d\d-\d\d \d\d:\d\d UTC; last devices sync: never; id [0-9a-f-]{36}$/);
+    expect(lines.map((line) => line.split(":")[0])).toEqual([
+      "Contoso",
+      "Fabrikam (fabrikam.example)",
+      "Tailspin Toys",
+      "Woodgrove Bank",
+    ]);
+    expect(lines[0]).toMatch(
+      /^Contoso: Enabled; last users sync: succeeded at \d{4}-\d\d-\d\d \d\d:\d\d UTC; last devices sync: never; id [0-9a-f-]{36}$/,
+    );
     expect(lines[0]).toContain(ids.contoso);
     expect(lines[3]).toMatch(/^Woodgrove Bank: Waiting for consent; last users sync: never/);
     const [organization] = await db.select().from(organizations).where(eq(organizations.id, ids.fabrikam));

@@ -16,7 +16,8 @@ const commandLine = ["node", "--import", "tsx", "--conditions=react-server", "cl
 
 /** A first argument "via-npm" starts it as an operator does, `npm run sync -- …`, through npm and lib/local/run.ts. */
 export function startSyncProcess(...args: string[]): SyncProcess {
-  const [command, ...rest] = args[0] === "via-npm" ? ["npm", "run", "--silent", "sync", "--", ...args.slice(1)] : [...commandLine, ...args];
+  const [command, ...rest] =
+    args[0] === "via-npm" ? ["npm", "run", "--silent", "sync", "--", ...args.slice(1)] : [...commandLine, ...args];
   const child = spawn(command, rest, { env: process.env, detached: true });
   let out = "";
   let err = "";
@@ -28,7 +29,9 @@ export function startSyncProcess(...args: string[]): SyncProcess {
     if (runId) announce(runId);
   });
   child.stderr!.on("data", (chunk) => (err += chunk));
-  const done: SyncProcess["done"] = new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal, out, err })));
+  const done: SyncProcess["done"] = new Promise((resolve) =>
+    child.on("close", (code, signal) => resolve({ code, signal, out, err })),
+  );
   const signal = (name: NodeJS.Signals) => {
     try {
       process.kill(-child.pid!, name);

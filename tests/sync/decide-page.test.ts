@@ -4,16 +4,23 @@ import { decidePage, type KnownRecord, type PageRules } from "@/lib/sync/decide-
 type Fields = { displayName: string; enabled: boolean };
 const rules: PageRules<{ displayName?: string; enabled?: boolean }, Fields> = {
   noun: "user",
-  fieldsFrom: (change, kept) => ({ displayName: change.displayName ?? kept?.displayName ?? "?", enabled: change.enabled ?? kept?.enabled ?? true }),
+  fieldsFrom: (change, kept) => ({
+    displayName: change.displayName ?? kept?.displayName ?? "?",
+    enabled: change.enabled ?? kept?.enabled ?? true,
+  }),
   isEnabled: (fields) => fields.enabled,
   skipReason: () => null,
 };
-const known = new Map<string, KnownRecord<Fields>>([["a", { id: "row-a", entraObjectId: "a", status: "active", displayName: "Ana", enabled: true }]]);
+const known = new Map<string, KnownRecord<Fields>>([
+  ["a", { id: "row-a", entraObjectId: "a", status: "active", displayName: "Ana", enabled: true }],
+]);
 
 describe("deciding one page", () => {
   it("holds a removal as pending, and a later appearance of the same object settles it", () => {
     const removal = decidePage(rules, [{ type: "removed", id: "a", reason: "changed" }], known);
-    expect(removal.pending).toEqual([{ entraObjectId: "a", toStatus: "removed", reason: "deleted in Microsoft Entra (restorable for 30 days)" }]);
+    expect(removal.pending).toEqual([
+      { entraObjectId: "a", toStatus: "removed", reason: "deleted in Microsoft Entra (restorable for 30 days)" },
+    ]);
     expect(removal.settledObjectIds).toEqual([]);
     const back = decidePage(rules, [{ type: "upsert", item: { id: "a", displayName: "Ana" } }], known);
     expect(back.pending).toEqual([]);
@@ -22,7 +29,14 @@ describe("deciding one page", () => {
   });
 
   it("within one page, the object's last appearance wins", () => {
-    const decision = decidePage(rules, [{ type: "upsert", item: { id: "a", enabled: false } }, { type: "upsert", item: { id: "a", enabled: true } }], known);
+    const decision = decidePage(
+      rules,
+      [
+        { type: "upsert", item: { id: "a", enabled: false } },
+        { type: "upsert", item: { id: "a", enabled: true } },
+      ],
+      known,
+    );
     expect(decision.pending).toEqual([]);
     expect(decision.counts).toMatchObject({ unchanged: 1, updated: 0 });
   });

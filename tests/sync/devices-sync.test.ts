@@ -9,14 +9,22 @@ import { clientsByObjectId, devicesByObjectId, runSyncFunction, useSyncWorld } f
 const world = useSyncWorld({ users: 400, devices: 300 });
 
 async function ownerInEntra(deviceObjectId: string) {
-  const owners = await fetchFirstOwners(openGraphSession(goodApp(), { endpoints: world.fake.endpoints }), [deviceObjectId], 1);
+  const owners = await fetchFirstOwners(
+    openGraphSession(goodApp(), { endpoints: world.fake.endpoints }),
+    [deviceObjectId],
+    1,
+  );
   return owners.get(deviceObjectId) ?? null;
 }
 
 describe("a devices sync through the real Inngest function", () => {
   it("lists every device and links each to its owner's client; owners synced later are linked then", async () => {
     const first = await runSyncFunction("devices");
-    expect(first.run).toMatchObject({ status: "succeeded", full: true, counts: expect.objectContaining({ created: 300 }) });
+    expect(first.run).toMatchObject({
+      status: "succeeded",
+      full: true,
+      counts: expect.objectContaining({ created: 300 }),
+    });
     // No users yet: devices know their owner's Entra id but link to no client.
     expect((await db.select().from(devices)).every((d) => d.ownerClientId === null)).toBe(true);
 
@@ -39,7 +47,11 @@ describe("a devices sync through the real Inngest function", () => {
     const { control } = world.fake;
     const owner = control.userIdAt({ index: 0 });
     const [changed, disabled, deleted] = [1, 2, 3].map((index) => control.deviceIdAt({ index }));
-    const added = control.addDevice({ displayName: "LAPTOP-NEW-0001", operatingSystem: "Windows", accountEnabled: true });
+    const added = control.addDevice({
+      displayName: "LAPTOP-NEW-0001",
+      operatingSystem: "Windows",
+      accountEnabled: true,
+    });
     control.setDeviceOwners({ deviceId: added.id, ownerIds: [owner] });
     control.updateDevice({ id: changed, changes: { operatingSystemVersion: "10.0.99999" } });
     control.disableDevice({ id: disabled });
@@ -49,7 +61,11 @@ describe("a devices sync through the real Inngest function", () => {
     const rows = await devicesByObjectId();
     const clientsNow = await clientsByObjectId();
     expect(run.full).toBe(false);
-    expect(rows.get(added.id)).toMatchObject({ displayName: "LAPTOP-NEW-0001", status: "active", ownerClientId: clientsNow.get(owner)?.id ?? null });
+    expect(rows.get(added.id)).toMatchObject({
+      displayName: "LAPTOP-NEW-0001",
+      status: "active",
+      ownerClientId: clientsNow.get(owner)?.id ?? null,
+    });
     expect(rows.get(changed)!.operatingSystemVersion).toBe("10.0.99999");
     expect(rows.get(disabled)!.status).toBe("disabled");
     expect(rows.get(deleted)!.status).toBe("removed");
@@ -61,10 +77,17 @@ describe("a devices sync through the real Inngest function", () => {
     await runSyncFunction("devices");
     const rows = await devicesByObjectId();
     const [objectId] = [...rows].find(([, device]) => device.ownerClientId)!;
-    const guestOrUnknown = world.fake.control.addUser({ displayName: "Guest Owner", userType: "Guest", userPrincipalName: "guest_partner.example#EXT#@contoso.onmicrosoft.com" });
+    const guestOrUnknown = world.fake.control.addUser({
+      displayName: "Guest Owner",
+      userType: "Guest",
+      userPrincipalName: "guest_partner.example#EXT#@contoso.onmicrosoft.com",
+    });
     world.fake.control.setDeviceOwners({ deviceId: objectId, ownerIds: [guestOrUnknown.id] });
     await runSyncFunction("devices", { full: true });
-    expect((await devicesByObjectId()).get(objectId)).toMatchObject({ ownerEntraObjectId: guestOrUnknown.id, ownerClientId: null });
+    expect((await devicesByObjectId()).get(objectId)).toMatchObject({
+      ownerEntraObjectId: guestOrUnknown.id,
+      ownerClientId: null,
+    });
   });
 
   it("a full sync finds an owner moved to another client, counts only that device as updated", async () => {
@@ -76,7 +99,10 @@ describe("a devices sync through the real Inngest function", () => {
     world.fake.control.setDeviceOwners({ deviceId: objectId, ownerIds: [newOwner] });
 
     const { run } = await runSyncFunction("devices", { full: true });
-    expect((await devicesByObjectId()).get(objectId)).toMatchObject({ ownerEntraObjectId: newOwner, ownerClientId: newClient.id });
+    expect((await devicesByObjectId()).get(objectId)).toMatchObject({
+      ownerEntraObjectId: newOwner,
+      ownerClientId: newClient.id,
+    });
     expect(run.counts).toMatchObject({ created: 0, updated: 1, unchanged: 299 });
   });
 });

@@ -5,7 +5,8 @@ import { devicesByObjectId, expectDevicesEqualTheTenant, runSyncFunction, useSyn
 
 const world = useSyncWorld({ users: 300, devices: 1200, deltaPageSize: 200, listingPageSize: 999 });
 
-const devicesRequests = () => world.fake.control.recentRequests().filter((line) => /\/v1\.0\/(devices|\$batch)/.test(line));
+const devicesRequests = () =>
+  world.fake.control.recentRequests().filter((line) => /\/v1\.0\/(devices|\$batch)/.test(line));
 
 describe("a full devices sync", () => {
   afterEach(() => {
@@ -32,7 +33,11 @@ describe("a full devices sync", () => {
     expect(run).toMatchObject({ status: "succeeded", full: true, counts: expect.objectContaining({ created: 1200 }) });
     expect(devicesRequests().filter((line) => /\/v1\.0\/devices\/delta/.test(line)).length).toBeGreaterThanOrEqual(6);
     await expectDevicesEqualTheTenant(world.fake);
-    const added = world.fake.control.addDevice({ displayName: "LAPTOP-AFTER-0001", operatingSystem: "Windows", accountEnabled: true });
+    const added = world.fake.control.addDevice({
+      displayName: "LAPTOP-AFTER-0001",
+      operatingSystem: "Windows",
+      accountEnabled: true,
+    });
     const { run: delta } = await runSyncFunction("devices");
     expect(delta).toMatchObject({ status: "succeeded", full: false, counts: expect.objectContaining({ created: 1 }) });
     expect((await devicesByObjectId()).get(added.id)).toMatchObject({ displayName: "LAPTOP-AFTER-0001" });
@@ -45,7 +50,8 @@ describe("a full devices sync", () => {
     control.setLatency({ ms: 150, target: "graph" });
     const syncing = runSyncFunction("devices");
     // The first page (with the first device) is written before the change is made.
-    for (let waited = 0; waited < 100 && (await db.$count(devices)) === 0; waited++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let waited = 0; waited < 100 && (await db.$count(devices)) === 0; waited++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     control.updateDevice({ id: early, changes: { displayName: "RENAMED-DURING-LISTING" } });
     control.setDeviceOwners({ deviceId: early, ownerIds: [owner] });
     const { run: full } = await syncing;
@@ -54,6 +60,9 @@ describe("a full devices sync", () => {
     expect((await devicesByObjectId()).get(early)?.displayName).not.toBe("RENAMED-DURING-LISTING");
     const { run: delta } = await runSyncFunction("devices");
     expect(delta).toMatchObject({ full: false, status: "succeeded" });
-    expect((await devicesByObjectId()).get(early)).toMatchObject({ displayName: "RENAMED-DURING-LISTING", ownerEntraObjectId: owner });
+    expect((await devicesByObjectId()).get(early)).toMatchObject({
+      displayName: "RENAMED-DURING-LISTING",
+      ownerEntraObjectId: owner,
+    });
   });
 });

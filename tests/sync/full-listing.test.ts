@@ -17,13 +17,19 @@ async function rowsFromADeltaRound() {
     if (page.fullResyncNeeded) throw new Error(page.reason);
     for (const change of page.changes) {
       if (change.type !== "upsert" || isExternalUser(change.item.userType, change.item.userPrincipalName)) continue;
-      rows.set(change.item.id, { ...clientFieldsFrom(change.item)!, status: change.item.accountEnabled === false ? "disabled" : "active" });
+      rows.set(change.item.id, {
+        ...clientFieldsFrom(change.item)!,
+        status: change.item.accountEnabled === false ? "disabled" : "active",
+      });
     }
   }
   return rows;
 }
 
-const written = (row: typeof clients.$inferSelect) => ({ ...Object.fromEntries(clientColumns.map((column) => [column, row[column]])), status: row.status });
+const written = (row: typeof clients.$inferSelect) => ({
+  ...Object.fromEntries(clientColumns.map((column) => [column, row[column]])),
+  status: row.status,
+});
 
 describe("a full users sync through the plain listing", () => {
   it("writes exactly the rows a delta round would, in 999-a-page requests after a delta link from now", async () => {
@@ -44,7 +50,8 @@ describe("a full users sync through the plain listing", () => {
     control.setLatency({ ms: 150, target: "graph" });
     const syncing = runSyncFunction("users");
     // The first page (with the first user) is written before the change is made.
-    for (let waited = 0; waited < 100 && (await db.$count(clients)) === 0; waited++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let waited = 0; waited < 100 && (await db.$count(clients)) === 0; waited++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     control.updateUser({ id: early, changes: { jobTitle: "Changed during the listing" } });
     const { run: full } = await syncing;
     control.setLatency({ ms: 0 });

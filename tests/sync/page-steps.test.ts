@@ -19,7 +19,8 @@ async function startedRun() {
   return (await beginSyncRun(run.id))!;
 }
 
-const pagesDone = async (runId: string) => (await db.select().from(syncRuns).where(eq(syncRuns.id, runId)))[0].pagesDone;
+const pagesDone = async (runId: string) =>
+  (await db.select().from(syncRuns).where(eq(syncRuns.id, runId)))[0].pagesDone;
 
 describe("steps of several Graph pages", () => {
   it("a listing longer than one step goes on in the next step, and every user arrives once", async () => {

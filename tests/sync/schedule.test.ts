@@ -16,10 +16,20 @@ const received = useInngestEventApi();
 const hoursAgo = (now: Date, hours: number) => new Date(now.getTime() - hours * 3_600_000);
 
 async function configure(status: "enabled" | "disabled", syncFrequency: string) {
-  await saveSyncSettings(admin, syncSettingsForm.parse({
-    organizationId: await soleOrganizationId(), status, syncFrequency, clientId: "0b5d7c2e-4f1a-4c8e-9a6d-3e2f1b0c9d84", tenantId: "contoso.onmicrosoft.com",
-    clientSecret: "Vq8Q~3fakeGoodSecretForVertask.4x7ZpLm2", clientSecretExpiresOn: "", syncExternalUsers: "no", inviteToPortal: "no",
-  }));
+  await saveSyncSettings(
+    admin,
+    syncSettingsForm.parse({
+      organizationId: await soleOrganizationId(),
+      status,
+      syncFrequency,
+      clientId: "0b5d7c2e-4f1a-4c8e-9a6d-3e2f1b0c9d84",
+      tenantId: "contoso.onmicrosoft.com",
+      clientSecret: "Vq8Q~3fakeGoodSecretForVertask.4x7ZpLm2",
+      clientSecretExpiresOn: "",
+      syncExternalUsers: "no",
+      inviteToPortal: "no",
+    }),
+  );
 }
 
 beforeEach(async () => {
@@ -46,17 +56,27 @@ describe("the schedule", () => {
     const lastRuns = new Date("2026-11-26T14:32:00Z");
     await queueDueSyncs(await findDueSyncs(lastRuns));
     await db.update(syncRuns).set({ status: "succeeded", queuedAt: lastRuns });
-    const said = await describeNextScheduledSync({ organizationId: await soleOrganizationId() }, new Date("2026-11-26T15:00:00Z"));
+    const said = await describeNextScheduledSync(
+      { organizationId: await soleOrganizationId() },
+      new Date("2026-11-26T15:00:00Z"),
+    );
     expect(said).toMatch(/^Syncs run every hour; the next one starts at about .*26 Nov.* 15:30 UTC\.$/);
     expect(await findDueSyncs(new Date("2026-11-26T15:20:00Z"))).toEqual([]);
-    expect((await findDueSyncs(new Date("2026-11-26T15:30:00Z"))).map((d) => d.kind).sort()).toEqual(["devices", "users"]);
+    expect((await findDueSyncs(new Date("2026-11-26T15:30:00Z"))).map((d) => d.kind).sort()).toEqual([
+      "devices",
+      "users",
+    ]);
   });
 
   it("says that nothing runs on a schedule for Manual only, or while Status is Disabled", async () => {
     await configure("enabled", "manual");
-    expect(await describeNextScheduledSync({ organizationId: await soleOrganizationId() })).toBe("Syncs run only when someone clicks Sync now.");
+    expect(await describeNextScheduledSync({ organizationId: await soleOrganizationId() })).toBe(
+      "Syncs run only when someone clicks Sync now.",
+    );
     await configure("disabled", "daily");
-    expect(await describeNextScheduledSync({ organizationId: await soleOrganizationId() })).toBe(`Syncs are set to run daily, but none will run yet. ${disabledMessage}`);
+    expect(await describeNextScheduledSync({ organizationId: await soleOrganizationId() })).toBe(
+      `Syncs are set to run daily, but none will run yet. ${disabledMessage}`,
+    );
   });
 
   it("nothing is due when Status is Disabled or the frequency is Manual only", async () => {
@@ -79,7 +99,9 @@ describe("the schedule", () => {
 
   it("the cron function queues the due runs and sends one event per run, with the slot in its id", async () => {
     await configure("enabled", "every_4_hours");
-    const { result } = await new InngestTestEngine({ function: syncScheduleTick }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] as never });
+    const { result } = await new InngestTestEngine({ function: syncScheduleTick }).execute({
+      events: [{ name: "inngest/scheduled.timer", data: {} }] as never,
+    });
     expect(result).toEqual({ sent: 2 });
     const runs = await db.select().from(syncRuns);
     expect(runs.map((r) => r.trigger)).toEqual(["scheduled", "scheduled"]);
@@ -93,12 +115,20 @@ describe("the schedule", () => {
     const organizations = await Promise.all(
       Array.from({ length: 300 }, (_, n) =>
         connectCustomerTenant(
-          { tenantId: crypto.randomUUID(), domain: `customer${n}.onmicrosoft.com`, displayName: `Customer ${n}`, app: { clientId: crypto.randomUUID(), secret: `Secret~${n}.fake` } },
+          {
+            tenantId: crypto.randomUUID(),
+            domain: `customer${n}.onmicrosoft.com`,
+            displayName: `Customer ${n}`,
+            app: { clientId: crypto.randomUUID(), secret: `Secret~${n}.fake` },
+          },
           { syncFrequency: "hourly" },
         ),
       ),
     );
-    const tick = () => new InngestTestEngine({ function: syncScheduleTick }).execute({ events: [{ name: "inngest/scheduled.timer", data: {} }] as never });
+    const tick = () =>
+      new InngestTestEngine({ function: syncScheduleTick }).execute({
+        events: [{ name: "inngest/scheduled.timer", data: {} }] as never,
+      });
     expect((await tick()).result).toEqual({ sent: 600 });
     const runs = await db.select().from(syncRuns);
     expect(runs).toHaveLength(600);
@@ -106,7 +136,8 @@ describe("the schedule", () => {
     expect(new Set(sent.map((e) => e.id)).size).toBe(600);
     expect(sent.map((e) => e.data.runId).sort()).toEqual(runs.map((r) => r.id).sort());
     const perConnection = new Map<string, number>();
-    for (const event of sent) perConnection.set(event.data.connectionId, (perConnection.get(event.data.connectionId) ?? 0) + 1);
+    for (const event of sent)
+      perConnection.set(event.data.connectionId, (perConnection.get(event.data.connectionId) ?? 0) + 1);
     expect([...perConnection.keys()].sort()).toEqual(organizations.map((o) => o.connectionId).sort());
     expect([...perConnection.values()].every((count) => count === 2)).toBe(true);
 
@@ -118,16 +149,28 @@ describe("the schedule", () => {
     const [early, late] = await Promise.all(
       [0, 1].map((n) =>
         connectCustomerTenant(
-          { tenantId: crypto.randomUUID(), domain: `customer${n}.onmicrosoft.com`, displayName: `Customer ${n}`, app: { clientId: crypto.randomUUID(), secret: `Secret~${n}.fake` } },
+          {
+            tenantId: crypto.randomUUID(),
+            domain: `customer${n}.onmicrosoft.com`,
+            displayName: `Customer ${n}`,
+            app: { clientId: crypto.randomUUID(), secret: `Secret~${n}.fake` },
+          },
           { syncFrequency: "hourly" },
         ),
       ),
     );
     await queueDueSyncs(await findDueSyncs(new Date("2026-11-26T14:02:00Z")));
     await db.update(syncRuns).set({ status: "succeeded", queuedAt: new Date("2026-11-26T14:02:00Z") });
-    await db.update(syncRuns).set({ queuedAt: new Date("2026-11-26T14:32:00Z") }).where(eq(syncRuns.connectionId, late.connectionId));
+    await db
+      .update(syncRuns)
+      .set({ queuedAt: new Date("2026-11-26T14:32:00Z") })
+      .where(eq(syncRuns.connectionId, late.connectionId));
     const now = new Date("2026-11-26T14:40:00Z");
-    expect(await describeNextScheduledSync({ connectionId: early.connectionId }, now)).toMatch(/^Syncs run every hour; the next one starts at about .*26 Nov.* 15:00 UTC\.$/);
-    expect(await describeNextScheduledSync({ connectionId: late.connectionId }, now)).toMatch(/^Syncs run every hour; the next one starts at about .*26 Nov.* 15:30 UTC\.$/);
+    expect(await describeNextScheduledSync({ connectionId: early.connectionId }, now)).toMatch(
+      /^Syncs run every hour; the next one starts at about .*26 Nov.* 15:00 UTC\.$/,
+    );
+    expect(await describeNextScheduledSync({ connectionId: late.connectionId }, now)).toMatch(
+      /^Syncs run every hour; the next one starts at about .*26 Nov.* 15:30 UTC\.$/,
+    );
   });
 });

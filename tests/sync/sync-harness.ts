@@ -29,7 +29,11 @@ export function useSyncWorld(options: FakeEntraOptions & { syncExternalUsers?: b
   beforeAll(async () => {
     assertFakeCertificateTrusted();
     // Pages of the size a test chose, whichever way the sync lists (delta, or the plain listing of a full sync).
-    world.fake = await startFakeEntra({ deltaPageSize: 500, ...options, listingPageSize: options.listingPageSize ?? options.deltaPageSize ?? 500 });
+    world.fake = await startFakeEntra({
+      deltaPageSize: 500,
+      ...options,
+      listingPageSize: options.listingPageSize ?? options.deltaPageSize ?? 500,
+    });
     process.env.AZURE_AUTHORITY_HOST = world.fake.url;
     process.env.GRAPH_BASE_URL = world.fake.url;
   });
@@ -47,7 +51,10 @@ export function useSyncWorld(options: FakeEntraOptions & { syncExternalUsers?: b
   return world;
 }
 
-export async function saveSettings(admin: Actor, change: { syncExternalUsers?: boolean; clientId?: string; secret?: string; inviteToPortal?: boolean }) {
+export async function saveSettings(
+  admin: Actor,
+  change: { syncExternalUsers?: boolean; clientId?: string; secret?: string; inviteToPortal?: boolean },
+) {
   const form = syncSettingsForm.parse({
     organizationId: await soleOrganizationId(),
     status: "enabled",
@@ -65,32 +72,54 @@ export async function saveSettings(admin: Actor, change: { syncExternalUsers?: b
 /** Records a run as "Sync … now" (or "Preview") does, then delivers its event to the real function, in-process. */
 export async function runSyncFunction(kind: SyncKind, { full = false, preview = false } = {}) {
   const connection = (await theConnection())!;
-  const run = await createSyncRun({ connectionId: connection.id, kind, trigger: "manual", full, preview, requestedByName: "Sam Admin" });
+  const run = await createSyncRun({
+    connectionId: connection.id,
+    kind,
+    trigger: "manual",
+    full,
+    preview,
+    requestedByName: "Sam Admin",
+  });
   if (!run) throw new Error("A run is already queued");
-  const engine = new InngestTestEngine({ function: preview ? previewUsers : kind === "users" ? syncUsers : syncDevices });
+  const engine = new InngestTestEngine({
+    function: preview ? previewUsers : kind === "users" ? syncUsers : syncDevices,
+  });
   const execution = await engine.execute({
-    events: [{ name: preview ? usersPreviewRequested.name : syncRequested[kind].name, data: { runId: run.id, connectionId: connection.id, trigger: "manual", full, requestedBy: "Sam Admin" } }],
+    events: [
+      {
+        name: preview ? usersPreviewRequested.name : syncRequested[kind].name,
+        data: { runId: run.id, connectionId: connection.id, trigger: "manual", full, requestedBy: "Sam Admin" },
+      },
+    ],
   });
   const [recorded] = await db.select().from(syncRuns).where(eq(syncRuns.id, run.id));
   // What each step returned: Inngest stores these and shows them in its dashboard.
-  const outputs = await Promise.all(Object.values(execution.state ?? {}).map((output) => output.catch((error) => String(error))));
+  const outputs = await Promise.all(
+    Object.values(execution.state ?? {}).map((output) => output.catch((error) => String(error))),
+  );
   return { run: recorded, error: execution.error, stepOutputs: JSON.stringify(outputs) };
 }
 
-export const clientsByObjectId = async () => new Map((await db.select().from(clients)).map((c) => [c.entraObjectId!, c]));
-export const devicesByObjectId = async () => new Map((await db.select().from(devices)).map((d) => [d.entraObjectId!, d]));
+export const clientsByObjectId = async () =>
+  new Map((await db.select().from(clients)).map((c) => [c.entraObjectId!, c]));
+export const devicesByObjectId = async () =>
+  new Map((await db.select().from(devices)).map((d) => [d.entraObjectId!, d]));
 
 /** The tenant's users as Graph's plain listing shows them: an independent path from the sync's delta. */
 export async function listedUsers(fake: FakeEntra) {
   const users = [];
-  for await (const page of pagesOfUsers(openGraphSession(goodApp(), { endpoints: fake.endpoints }))) users.push(...page.items);
+  for await (const page of pagesOfUsers(openGraphSession(goodApp(), { endpoints: fake.endpoints })))
+    users.push(...page.items);
   return users;
 }
 
 /** The tenant's devices with their first registered owner, as Graph's plain listing shows them. */
 export async function listedDevices(fake: FakeEntra) {
   const listed = [];
-  for await (const page of pagesOfDevices(openGraphSession(goodApp(), { endpoints: fake.endpoints }), { includeOwners: true })) listed.push(...page.items);
+  for await (const page of pagesOfDevices(openGraphSession(goodApp(), { endpoints: fake.endpoints }), {
+    includeOwners: true,
+  }))
+    listed.push(...page.items);
   return listed;
 }
 
@@ -101,7 +130,10 @@ export async function expectClientsEqualTheTenant(fake: FakeEntra) {
   expect(rows).toHaveLength(members.length);
   const byObjectId = new Map(rows.map((c) => [c.entraObjectId, c]));
   for (const user of members) {
-    expect(byObjectId.get(user.id), user.id).toMatchObject({ displayName: user.displayName, status: user.accountEnabled ? "active" : "disabled" });
+    expect(byObjectId.get(user.id), user.id).toMatchObject({
+      displayName: user.displayName,
+      status: user.accountEnabled ? "active" : "disabled",
+    });
   }
 }
 
@@ -112,6 +144,9 @@ export async function expectDevicesEqualTheTenant(fake: FakeEntra) {
   expect(rows).toHaveLength(listed.length);
   const byObjectId = new Map(rows.map((d) => [d.entraObjectId, d]));
   for (const device of listed) {
-    expect(byObjectId.get(device.id), device.id).toMatchObject({ displayName: device.displayName, ownerEntraObjectId: device.registeredOwners?.[0]?.id ?? null });
+    expect(byObjectId.get(device.id), device.id).toMatchObject({
+      displayName: device.displayName,
+      ownerEntraObjectId: device.registeredOwners?.[0]?.id ?? null,
+    });
   }
 }

@@ -19,7 +19,8 @@ const world = useSyncWorld({ users: 1500, devices: 5, deltaPageSize: 300 });
 
 const received = useInngestEventApi();
 
-const memberCount = async () => (await listedUsers(world.fake)).filter((u) => !isExternalUser(u.userType, u.userPrincipalName)).length;
+const memberCount = async () =>
+  (await listedUsers(world.fake)).filter((u) => !isExternalUser(u.userType, u.userPrincipalName)).length;
 
 describe("a sync that fails part-way", () => {
   it("a step run twice writes nothing twice and answers the same", async () => {
@@ -37,7 +38,10 @@ describe("a sync that fails part-way", () => {
   it("when a page fails and the run is resumed, nothing is lost or duplicated and the counts are exact", async () => {
     const connection = (await theConnection())!;
     const run = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "manual" }))!;
-    const event = { name: syncRequested.users.name, data: { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: null } };
+    const event = {
+      name: syncRequested.users.name,
+      data: { runId: run.id, connectionId: connection.id, trigger: "manual", full: false, requestedBy: null },
+    };
     // After the delta link a full listing starts from and two pages, the third page answers 500 until Inngest would retry the step.
     world.fake.control.failNextRequests({ count: 20, status: 500, target: "graph", afterRequests: 3 });
     const failed = await new InngestTestEngine({ function: syncUsers }).execute({ events: [event] });
@@ -60,7 +64,10 @@ describe("a sync that fails part-way", () => {
 
 describe("asking twice", () => {
   it("two Sync users now at once start one run; the other is told a sync is already running", async () => {
-    const results = await Promise.allSettled([requestSync(world.admin, "users", { organizationId: await soleOrganizationId() }), requestSync(world.admin, "users", { organizationId: await soleOrganizationId() })]);
+    const results = await Promise.allSettled([
+      requestSync(world.admin, "users", { organizationId: await soleOrganizationId() }),
+      requestSync(world.admin, "users", { organizationId: await soleOrganizationId() }),
+    ]);
     const refused = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(refused).toHaveLength(1);

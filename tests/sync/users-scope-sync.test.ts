@@ -8,8 +8,10 @@ import { clientsByObjectId, listedUsers, runSyncFunction, useSyncWorld } from ".
 import { theConnection, soleOrganizationId } from "@/tests/support/database";
 
 const world = useSyncWorld({ users: 600, devices: 5 });
-const members = async () => (await listedUsers(world.fake)).filter((u) => !isExternalUser(u.userType, u.userPrincipalName));
-const scoped = async (scope: Partial<UsersScope>) => saveUsersScope(world.admin, await soleOrganizationId(), { ...allUsersScope, ...scope });
+const members = async () =>
+  (await listedUsers(world.fake)).filter((u) => !isExternalUser(u.userType, u.userPrincipalName));
+const scoped = async (scope: Partial<UsersScope>) =>
+  saveUsersScope(world.admin, await soleOrganizationId(), { ...allUsersScope, ...scope });
 const group = (name: string) => {
   const found = world.fake.control.groups().find((g) => g.displayName === name);
   if (!found) throw new Error(`The fake tenant has no group ${name}`);
@@ -38,14 +40,19 @@ describe("a users sync scoped by group", () => {
     await scoped({ mode: "groups", groups: [sales] });
     await runSyncFunction("users");
     const synced = await clientsByObjectId();
-    const leaver = world.fake.control.transitiveUserIds({ groupId: sales.id }).find((id) => synced.get(id)?.status === "active")!;
+    const leaver = world.fake.control
+      .transitiveUserIds({ groupId: sales.id })
+      .find((id) => synced.get(id)?.status === "active")!;
     const before = synced.get(leaver)!;
     world.fake.control.removeGroupMember({ groupId: sales.id, memberId: leaver });
     const left = (await runSyncFunction("users")).run;
     expect(left.status).toBe("succeeded");
     expect(left.counts?.removed).toBe(1);
     expect((await clientsByObjectId()).get(leaver)).toMatchObject({ id: before.id, status: "removed" });
-    const [why] = await db.select().from(syncPendingChanges).where(and(eq(syncPendingChanges.runId, left.id), eq(syncPendingChanges.entraObjectId, leaver)));
+    const [why] = await db
+      .select()
+      .from(syncPendingChanges)
+      .where(and(eq(syncPendingChanges.runId, left.id), eq(syncPendingChanges.entraObjectId, leaver)));
     expect(why.reason).toBe("left the sync scope (not in the chosen groups)");
 
     world.fake.control.addGroupMember({ groupId: sales.id, memberId: leaver });
@@ -71,7 +78,8 @@ describe("exclusion rules", () => {
     await scoped({ skipUnlicensed: true, skipPatterns: ["svc-*", "noreply@*"], skipDisabledOnFirstSight: true });
     const { run } = await runSyncFunction("users");
     const all = await members();
-    const matches = (u: (typeof all)[number], prefix: string) => [u.userPrincipalName, u.mail].some((a) => a?.toLowerCase().startsWith(prefix));
+    const matches = (u: (typeof all)[number], prefix: string) =>
+      [u.userPrincipalName, u.mail].some((a) => a?.toLowerCase().startsWith(prefix));
     const patterned = all.filter((u) => matches(u, "svc-") || matches(u, "noreply@"));
     const unlicensed = all.filter((u) => !patterned.includes(u) && !u.assignedLicenses?.length);
     const disabled = all.filter((u) => !patterned.includes(u) && !unlicensed.includes(u) && !u.accountEnabled);
@@ -105,11 +113,19 @@ describe("Preview", () => {
   it("counts what a sync would do, with names, and writes nothing; the sync that follows does exactly that", async () => {
     await runSyncFunction("users");
     const { control } = world.fake;
-    const [changed, disabled, removed] = (await members()).filter((u) => u.accountEnabled).slice(0, 3).map((u) => u.id);
+    const [changed, disabled, removed] = (await members())
+      .filter((u) => u.accountEnabled)
+      .slice(0, 3)
+      .map((u) => u.id);
     control.updateUser({ id: changed, changes: { jobTitle: "Previewed" } });
     control.disableUser({ id: disabled });
     control.hardDeleteUser({ id: removed });
-    control.addUser({ displayName: "Pia Preview", userType: "Member", accountEnabled: true, userPrincipalName: "pia.preview@contoso.onmicrosoft.com" });
+    control.addUser({
+      displayName: "Pia Preview",
+      userType: "Member",
+      accountEnabled: true,
+      userPrincipalName: "pia.preview@contoso.onmicrosoft.com",
+    });
     await scoped({ skipPatterns: ["svc-*"] });
 
     const rowsBefore = await db.select().from(clients).orderBy(clients.id);
@@ -131,7 +147,16 @@ describe("Preview", () => {
 describe("clients added by hand", () => {
   const handMade = (displayName: string, mail: string) =>
     theConnection().then(async (connection) => {
-      const [row] = await db.insert(clients).values({ organizationId: connection!.organizationId, displayName, mail, source: "manual", notes: "Prefers a phone call" }).returning();
+      const [row] = await db
+        .insert(clients)
+        .values({
+          organizationId: connection!.organizationId,
+          displayName,
+          mail,
+          source: "manual",
+          notes: "Prefers a phone call",
+        })
+        .returning();
       return row;
     });
 
@@ -142,7 +167,13 @@ describe("clients added by hand", () => {
     expect(run.counts?.matched).toBe(1);
     expect(run.examples?.matched).toEqual([user.displayName]);
     const adopted = (await clientsByObjectId()).get(user.id)!;
-    expect(adopted).toMatchObject({ id: row.id, source: "azure", displayName: user.displayName, mail: user.mail, notes: "Prefers a phone call" });
+    expect(adopted).toMatchObject({
+      id: row.id,
+      source: "azure",
+      displayName: user.displayName,
+      mail: user.mail,
+      notes: "Prefers a phone call",
+    });
     expect(await db.$count(clients)).toBe((await members()).length);
   });
 
@@ -151,12 +182,24 @@ describe("clients added by hand", () => {
     world.fake.control.updateUser({ id: user.id, changes: { mobilePhone: null, companyName: "Contoso Ltd" } });
     const [row] = await db
       .insert(clients)
-      .values({ organizationId: (await theConnection())!.organizationId, displayName: "Ana", mail: user.mail, mobilePhone: "+41 44 555 01 02", companyName: "Typed Co", source: "manual" })
+      .values({
+        organizationId: (await theConnection())!.organizationId,
+        displayName: "Ana",
+        mail: user.mail,
+        mobilePhone: "+41 44 555 01 02",
+        companyName: "Typed Co",
+        source: "manual",
+      })
       .returning();
 
     await runSyncFunction("users");
     // Entra has no phone, so the typed one stays; Entra has a company, so Entra's wins.
-    expect((await clientsByObjectId()).get(user.id)).toMatchObject({ id: row.id, source: "azure", mobilePhone: "+41 44 555 01 02", companyName: "Contoso Ltd" });
+    expect((await clientsByObjectId()).get(user.id)).toMatchObject({
+      id: row.id,
+      source: "azure",
+      mobilePhone: "+41 44 555 01 02",
+      companyName: "Contoso Ltd",
+    });
 
     const { run: full } = await runSyncFunction("users", { full: true });
     expect(full.counts?.updated).toBe(0);
@@ -167,7 +210,10 @@ describe("clients added by hand", () => {
     expect((await clientsByObjectId()).get(user.id)).toMatchObject({ mobilePhone: "+1 555 0199" });
     world.fake.control.updateUser({ id: user.id, changes: { mobilePhone: null, companyName: null } });
     await runSyncFunction("users");
-    expect((await clientsByObjectId()).get(user.id)).toMatchObject({ mobilePhone: "+41 44 555 01 02", companyName: "Typed Co" });
+    expect((await clientsByObjectId()).get(user.id)).toMatchObject({
+      mobilePhone: "+41 44 555 01 02",
+      companyName: "Typed Co",
+    });
   });
 
   it("when two hand-made clients have the user's address, neither is taken over: the user is skipped with the count and named", async () => {

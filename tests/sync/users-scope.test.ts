@@ -4,7 +4,10 @@ import { decidePage, type KnownRecord, type PageRules } from "@/lib/sync/decide-
 import { patternMatches, sameScope, scopeSkipReason } from "@/lib/sync/users-scope";
 import { usersScopeForm } from "@/lib/connections";
 
-const account = (upn: string, extra: Partial<{ mail: string | null; licensed: boolean | null; accountEnabled: boolean }> = {}) => ({
+const account = (
+  upn: string,
+  extra: Partial<{ mail: string | null; licensed: boolean | null; accountEnabled: boolean }> = {},
+) => ({
   userPrincipalName: upn,
   mail: upn,
   licensed: true,
@@ -45,9 +48,15 @@ describe("the exclusion rules", () => {
 
   it("names the rule an account is left out by, in the order groups, patterns, licence, disabled", () => {
     const rules = scope({ skipPatterns: ["svc-*"], skipUnlicensed: true, skipDisabledOnFirstSight: true });
-    expect(scopeSkipReason(rules, account("svc-scan@contoso.com", { licensed: false }), () => true, true)).toBe("matches svc-*");
-    expect(scopeSkipReason(rules, account("room@contoso.com", { licensed: false }), () => true, true)).toBe("no licence");
-    expect(scopeSkipReason(rules, account("old@contoso.com", { accountEnabled: false }), () => true, true)).toBe("disabled when first seen");
+    expect(scopeSkipReason(rules, account("svc-scan@contoso.com", { licensed: false }), () => true, true)).toBe(
+      "matches svc-*",
+    );
+    expect(scopeSkipReason(rules, account("room@contoso.com", { licensed: false }), () => true, true)).toBe(
+      "no licence",
+    );
+    expect(scopeSkipReason(rules, account("old@contoso.com", { accountEnabled: false }), () => true, true)).toBe(
+      "disabled when first seen",
+    );
     expect(scopeSkipReason(rules, account("old@contoso.com", { accountEnabled: false }), () => true, false)).toBeNull();
     expect(scopeSkipReason(rules, account("new@contoso.com", { licensed: null }), () => true, true)).toBeNull();
     const groups = scope({ mode: "groups", groups: [{ id: "g", displayName: "Sales" }] });
@@ -56,8 +65,22 @@ describe("the exclusion rules", () => {
   });
 
   it("two scopes are the same whatever the order of their groups and patterns", () => {
-    const a = scope({ mode: "groups", groups: [{ id: "1", displayName: "A" }, { id: "2", displayName: "B" }], skipPatterns: ["x*", "y*"] });
-    const b = scope({ mode: "groups", groups: [{ id: "2", displayName: "B renamed" }, { id: "1", displayName: "A" }], skipPatterns: ["y*", "x*"] });
+    const a = scope({
+      mode: "groups",
+      groups: [
+        { id: "1", displayName: "A" },
+        { id: "2", displayName: "B" },
+      ],
+      skipPatterns: ["x*", "y*"],
+    });
+    const b = scope({
+      mode: "groups",
+      groups: [
+        { id: "2", displayName: "B renamed" },
+        { id: "1", displayName: "A" },
+      ],
+      skipPatterns: ["y*", "x*"],
+    });
     expect(sameScope(a, b)).toBe(true);
     expect(sameScope(a, { ...b, skipUnlicensed: true })).toBe(false);
   });
@@ -67,22 +90,36 @@ describe("the Which users form", () => {
   const groupId = "6a1f3c2e-1b2c-4d5e-8f90-123456789abc";
   it("reads each ticked group, one pattern a line, and the boxes", () => {
     const parsed = usersScopeForm.parse({
-      usersScopeMode: "groups", [`group:${groupId}`]: "Sales", skipUnlicensed: "on", skipPatterns: " svc-*\r\n\nnoreply@*\nsvc-*\n",
+      usersScopeMode: "groups",
+      [`group:${groupId}`]: "Sales",
+      skipUnlicensed: "on",
+      skipPatterns: " svc-*\r\n\nnoreply@*\nsvc-*\n",
     });
-    expect(parsed).toEqual({ mode: "groups", groups: [{ id: groupId, displayName: "Sales" }], skipUnlicensed: true, skipPatterns: ["svc-*", "noreply@*"], skipDisabledOnFirstSight: false });
+    expect(parsed).toEqual({
+      mode: "groups",
+      groups: [{ id: groupId, displayName: "Sales" }],
+      skipUnlicensed: true,
+      skipPatterns: ["svc-*", "noreply@*"],
+      skipDisabledOnFirstSight: false,
+    });
   });
 
   it("refuses group scope without a group, and a pattern that would match everyone", () => {
     const noGroup = usersScopeForm.safeParse({ usersScopeMode: "groups" });
     expect(noGroup.error?.issues.map((issue) => issue.path.join("."))).toEqual(["groups"]);
     const everyone = usersScopeForm.safeParse({ usersScopeMode: "all_users", skipPatterns: "svc-*\n**" });
-    expect(everyone.error?.issues[0]).toMatchObject({ path: ["skipPatterns"], message: expect.stringContaining("would match every account") });
+    expect(everyone.error?.issues[0]).toMatchObject({
+      path: ["skipPatterns"],
+      message: expect.stringContaining("would match every account"),
+    });
   });
 });
 
 describe("taking over clients added by hand", () => {
   type Fields = { displayName: string; mail: string };
-  const rules = (matches: Record<string, { recordId: string } | { count: number }>): PageRules<{ mail: string; displayName: string }, Fields> => ({
+  const rules = (
+    matches: Record<string, { recordId: string } | { count: number }>,
+  ): PageRules<{ mail: string; displayName: string }, Fields> => ({
     noun: "user",
     fieldsFrom: (change) => ({ displayName: change.displayName, mail: change.mail }),
     isEnabled: () => true,
@@ -101,10 +138,16 @@ describe("taking over clients added by hand", () => {
       ],
       none,
     );
-    expect(decision.adoptions).toEqual([{ id: "hand-1", entraObjectId: "u1", status: "active", displayName: "Ana", mail: "ana@contoso.com" }]);
+    expect(decision.adoptions).toEqual([
+      { id: "hand-1", entraObjectId: "u1", status: "active", displayName: "Ana", mail: "ana@contoso.com" },
+    ]);
     expect(decision.inserts.map((row) => row.entraObjectId)).toEqual(["u3"]);
     expect(decision.counts).toMatchObject({ matched: 1, created: 1, skipped: 1 });
     expect(decision.skippedReasons).toEqual({ "2 clients added by hand have this address": 1 });
-    expect(decision.examples).toMatchObject({ matched: ["Ana"], created: ["Cy"], "skipped: 2 clients added by hand have this address": ["Bo"] });
+    expect(decision.examples).toMatchObject({
+      matched: ["Ana"],
+      created: ["Cy"],
+      "skipped: 2 clients added by hand have this address": ["Bo"],
+    });
   });
 });

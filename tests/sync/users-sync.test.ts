@@ -11,7 +11,8 @@ import { theConnection } from "../support/database";
 import { clientsByObjectId, listedUsers, runSyncFunction, saveSettings, useSyncWorld } from "./sync-harness";
 
 const world = useSyncWorld({ users: 3000, devices: 10 });
-const memberIds = (users: Awaited<ReturnType<typeof listedUsers>>) => users.filter((u) => !isExternalUser(u.userType, u.userPrincipalName));
+const memberIds = (users: Awaited<ReturnType<typeof listedUsers>>) =>
+  users.filter((u) => !isExternalUser(u.userType, u.userPrincipalName));
 
 describe("a users sync through the real Inngest function", () => {
   it("first lists every user across pages: members become clients, disabled accounts disabled, guests skipped", async () => {
@@ -27,12 +28,21 @@ describe("a users sync through the real Inngest function", () => {
     expect(run.pagesDone).toBeGreaterThan(3);
     expect(rows.size).toBe(members.length);
     expect(run.counts).toMatchObject({ created: members.length, skipped: listed.length - members.length });
-    expect(run.skippedReasons).toEqual({ "external user (Sync external users is off)": listed.length - members.length });
+    expect(run.skippedReasons).toEqual({
+      "external user (Sync external users is off)": listed.length - members.length,
+    });
     for (const user of members.slice(0, 200)) {
       const row = rows.get(user.id)!;
-      expect(row).toMatchObject({ displayName: user.displayName, mail: user.mail, source: "azure", status: user.accountEnabled ? "active" : "disabled" });
+      expect(row).toMatchObject({
+        displayName: user.displayName,
+        mail: user.mail,
+        source: "azure",
+        status: user.accountEnabled ? "active" : "disabled",
+      });
     }
-    expect(await db.select().from(clients).where(eq(clients.status, "disabled"))).toHaveLength(members.filter((u) => !u.accountEnabled).length);
+    expect(await db.select().from(clients).where(eq(clients.status, "disabled"))).toHaveLength(
+      members.filter((u) => !u.accountEnabled).length,
+    );
   });
 
   it("run twice, the second sync (a delta) changes nothing", async () => {
@@ -53,9 +63,16 @@ describe("a users sync through the real Inngest function", () => {
     const rowId = (await clientsByObjectId()).get(restoredLater)?.id;
     expect((await clientsByObjectId()).get(restoredLater)?.status ?? "absent").toBe("absent");
 
-    const enabledMembers = memberIds(await listedUsers(world.fake)).filter((u) => u.accountEnabled && u.id !== restoredLater);
+    const enabledMembers = memberIds(await listedUsers(world.fake)).filter(
+      (u) => u.accountEnabled && u.id !== restoredLater,
+    );
     const [changed, disabled, softDeleted, hardDeleted] = enabledMembers.slice(0, 4).map((u) => u.id);
-    const newcomer = control.addUser({ displayName: "Zoë Newcomer", userType: "Member", accountEnabled: true, userPrincipalName: "zoe.newcomer@contoso.onmicrosoft.com" });
+    const newcomer = control.addUser({
+      displayName: "Zoë Newcomer",
+      userType: "Member",
+      accountEnabled: true,
+      userPrincipalName: "zoe.newcomer@contoso.onmicrosoft.com",
+    });
     control.updateUser({ id: changed, changes: { jobTitle: "Chief Vertask Officer" } });
     control.disableUser({ id: disabled });
     control.softDeleteUser({ id: softDeleted });
@@ -109,7 +126,13 @@ describe("a users sync through the real Inngest function", () => {
   });
 
   it("a 429 in the middle is waited out and the sync completes with the same result", async () => {
-    world.fake.control.failNextRequests({ count: 2, status: 429, retryAfterSeconds: 1, target: "graph", afterRequests: 2 });
+    world.fake.control.failNextRequests({
+      count: 2,
+      status: 429,
+      retryAfterSeconds: 1,
+      target: "graph",
+      afterRequests: 2,
+    });
     const { run } = await runSyncFunction("users");
     expect(run.status).toBe("succeeded");
     expect((await clientsByObjectId()).size).toBe(memberIds(await listedUsers(world.fake)).length);
@@ -158,7 +181,14 @@ describe("a users sync through the real Inngest function", () => {
   it("a wrong secret met in a step is recorded by that step, once: the command line's runner takes no second record-failure step", async () => {
     await saveSettings(world.admin, { secret: "Zz9Q~thisIsNotTheRightSecretValue.1234" });
     const connection = (await theConnection())!;
-    const queued = (await createSyncRun({ connectionId: connection.id, kind: "users", trigger: "command_line", full: false, preview: false, requestedByName: "command line (test)" }))!;
+    const queued = (await createSyncRun({
+      connectionId: connection.id,
+      kind: "users",
+      trigger: "command_line",
+      full: false,
+      preview: false,
+      requestedByName: "command line (test)",
+    }))!;
     const steps: string[] = [];
     const failure = await runSync(queued.id, (id, work) => (steps.push(id), work())).catch((error: Error) => error);
     expect(failure).toBeInstanceOf(Error);

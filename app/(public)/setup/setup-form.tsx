@@ -20,8 +20,22 @@ export function SetupForm() {
         hint="Printed in the server log at start, or run npm run setup-code on the server."
       />
       <FormField name="name" label="Name" defaultValue={state.values?.name} errors={errors.name} autoComplete="name" />
-      <FormField name="email" label="Email" type="email" defaultValue={state.values?.email} errors={errors.email} autoComplete="email" />
-      <FormField name="password" label="Password" type="password" errors={errors.password} autoComplete="new-password" hint="At least 12 characters, not a common password." />
+      <FormField
+        name="email"
+        label="Email"
+        type="email"
+        defaultValue={state.values?.email}
+        errors={errors.email}
+        autoComplete="email"
+      />
+      <FormField
+        name="password"
+        label="Password"
+        type="password"
+        errors={errors.password}
+        autoComplete="new-password"
+        hint="At least 12 characters, not a common password."
+      />
       <SubmitButton pendingText="Creating…">Create superuser</SubmitButton>
     </form>
   );

@@ -11,6 +11,12 @@ import { staffSignInInput } from "@/lib/staff/schemas";
 export const signInAction = formAction("anyone", staffSignInInput, async ({ email, password }) => {
   const staff = await findStaffBySignIn(email, password, { clientAddress: await clientAddress() });
   if (!staff) throw new ActionRefused("Wrong email or password.");
-  await startSession({ kind: "staff", id: staff.id, name: staff.name, email: staff.email, sessionVersion: staff.sessionVersion });
+  await startSession({
+    kind: "staff",
+    id: staff.id,
+    name: staff.name,
+    email: staff.email,
+    sessionVersion: staff.sessionVersion,
+  });
   redirect("/clients");
 });

@@ -12,8 +12,21 @@ export function SignInForm() {
   return (
     <form action={action} className="mt-6 space-y-4" noValidate>
       <FormMessage state={state} />
-      <FormField name="email" label="Email" type="email" defaultValue={state.values?.email} errors={errors.email} autoComplete="email" />
-      <FormField name="password" label="Password" type="password" errors={errors.password} autoComplete="current-password" />
+      <FormField
+        name="email"
+        label="Email"
+        type="email"
+        defaultValue={state.values?.email}
+        errors={errors.email}
+        autoComplete="email"
+      />
+      <FormField
+        name="password"
+        label="Password"
+        type="password"
+        errors={errors.password}
+        autoComplete="current-password"
+      />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
     </form>
   );

@@ -20,9 +20,28 @@ export function ChangePasswordForm() {
     >
       <h2 className="text-lg font-semibold">Change your password</h2>
       <FormMessage state={state} />
-      <FormField name="currentPassword" label="Current password" type="password" errors={errors.currentPassword} autoComplete="current-password" />
-      <FormField name="newPassword" label="New password" type="password" errors={errors.newPassword} autoComplete="new-password" hint="At least 12 characters, not a common password." />
-      <FormField name="confirmPassword" label="New password again" type="password" errors={errors.confirmPassword} autoComplete="new-password" />
+      <FormField
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        errors={errors.currentPassword}
+        autoComplete="current-password"
+      />
+      <FormField
+        name="newPassword"
+        label="New password"
+        type="password"
+        errors={errors.newPassword}
+        autoComplete="new-password"
+        hint="At least 12 characters, not a common password."
+      />
+      <FormField
+        name="confirmPassword"
+        label="New password again"
+        type="password"
+        errors={errors.confirmPassword}
+        autoComplete="new-password"
+      />
       <SubmitButton pendingText="Changing…">Change password</SubmitButton>
     </ConfirmedForm>
   );

@@ -11,7 +11,13 @@ export default async function AccountPage() {
     <>
       <h1 className="mb-6 text-2xl font-semibold">Your account</h1>
       <div className="mb-8">
-        <DetailList details={[["Name", staff.name], ["Email", staff.email], ["Role", staff.role === "superuser" ? "Superuser" : "Technician"]]} />
+        <DetailList
+          details={[
+            ["Name", staff.name],
+            ["Email", staff.email],
+            ["Role", staff.role === "superuser" ? "Superuser" : "Technician"],
+          ]}
+        />
       </div>
       <ChangePasswordForm />
     </>

@@ -9,14 +9,30 @@ import { acceptInvitationAction, setNewPasswordAction } from "../actions";
 // The action sets the password, signs the client in and opens the portal: it works without JavaScript too.
 // `link` says which link brought the client: an invitation, or "Send me a new link".
 export function AcceptForm({ token, link = "invitation" }: { token: string; link?: "invitation" | "new-link" }) {
-  const [state, action] = useActionState(link === "invitation" ? acceptInvitationAction : setNewPasswordAction, initialFormState);
+  const [state, action] = useActionState(
+    link === "invitation" ? acceptInvitationAction : setNewPasswordAction,
+    initialFormState,
+  );
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
-      <FormField name="password" label="Password" type="password" errors={errors.password} autoComplete="new-password" hint="At least 12 characters." />
-      <FormField name="confirmPassword" label="Password again" type="password" errors={errors.confirmPassword} autoComplete="new-password" />
+      <FormField
+        name="password"
+        label="Password"
+        type="password"
+        errors={errors.password}
+        autoComplete="new-password"
+        hint="At least 12 characters."
+      />
+      <FormField
+        name="confirmPassword"
+        label="Password again"
+        type="password"
+        errors={errors.confirmPassword}
+        autoComplete="new-password"
+      />
       <SubmitButton pendingText="Saving…">Set password</SubmitButton>
     </form>
   );

@@ -18,9 +18,13 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
     return (
       <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-8">
         <h1 className="text-xl font-semibold">This link no longer works</h1>
-        <p className="mt-2 text-slate-700" data-testid="invitation-refused">{refusals[check.state]}</p>
+        <p className="mt-2 text-slate-700" data-testid="invitation-refused">
+          {refusals[check.state]}
+        </p>
         {check.state === "used" ? (
-          <a href="/portal/signin" className="mt-4 inline-block">Sign in to the portal</a>
+          <a href="/portal/signin" className="mt-4 inline-block">
+            Sign in to the portal
+          </a>
         ) : (
           check.state !== "invalid" && <RequestNewInvitation token={token} />
         )}
@@ -30,7 +34,9 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
   return (
     <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-8">
       <h1 className="text-xl font-semibold">Welcome, {check.name}</h1>
-      <p className="mt-1 mb-6 text-sm text-slate-600">Set a password for the client portal. You will sign in with {check.email}.</p>
+      <p className="mt-1 mb-6 text-sm text-slate-600">
+        Set a password for the client portal. You will sign in with {check.email}.
+      </p>
       <AcceptForm token={token} />
     </div>
   );

@@ -11,7 +11,14 @@ export function NewLinkForm() {
   return (
     <form action={action} className="mt-6 space-y-4" noValidate>
       <FormMessage state={state} />
-      <FormField name="email" label="Email" type="email" defaultValue={state.values?.email} errors={state.fieldErrors?.email} autoComplete="email" />
+      <FormField
+        name="email"
+        label="Email"
+        type="email"
+        defaultValue={state.values?.email}
+        errors={state.fieldErrors?.email}
+        autoComplete="email"
+      />
       <SubmitButton pendingText="Sending…">Send me a new link</SubmitButton>
     </form>
   );

@@ -10,8 +10,12 @@ export default async function NewPasswordPage({ searchParams }: { searchParams: 
     return (
       <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-8">
         <h1 className="text-xl font-semibold">This link no longer works</h1>
-        <p className="mt-2 text-slate-700" data-testid="new-link-refused">A link to set a new password works once, for 1 hour.</p>
-        <a href="/portal/new-link" className="mt-4 inline-block">Send me a new link</a>
+        <p className="mt-2 text-slate-700" data-testid="new-link-refused">
+          A link to set a new password works once, for 1 hour.
+        </p>
+        <a href="/portal/new-link" className="mt-4 inline-block">
+          Send me a new link
+        </a>
       </div>
     );
   }

@@ -12,7 +12,10 @@ export default async function PortalSignInPage() {
       <h1 className="text-xl font-semibold">Sign in to the client portal</h1>
       <PortalSignInForm />
       <p className="mt-6 text-sm text-slate-700">
-        Forgot your password? <Link href="/portal/new-link" className="font-medium">Send me a new link</Link>
+        Forgot your password?{" "}
+        <Link href="/portal/new-link" className="font-medium">
+          Send me a new link
+        </Link>
       </p>
     </div>
   );

@@ -52,19 +52,37 @@ function messageContext(context: EntraErrorContext): explain.MessageContext {
 function classifyGraphError(error: GraphError, c: explain.MessageContext): ClassifiedEntraError {
   const status = error.statusCode;
   const code = error.code ?? "";
-  const details = [`HTTP ${status}`, code, error.requestId && `request-id ${error.requestId}`].filter(Boolean).join(" ");
+  const details = [`HTTP ${status}`, code, error.requestId && `request-id ${error.requestId}`]
+    .filter(Boolean)
+    .join(" ");
   if (status === 410 || (status === 400 && /syncStateNotFound|resyncRequired|syncStateInvalid/i.test(code))) {
     return explain.deltaExpired(details);
   }
   if (status === 403) return explain.permissionMissing(c, details);
   if (status === 401) return explain.tokenRejectedByGraph(code || "HTTP 401", details);
-  if (status === 429) return explain.throttled(GRAPH, retryAfterSeconds(error.headers?.get("retry-after")) ?? DEFAULT_THROTTLE_WAIT_SECONDS, details);
+  if (status === 429)
+    return explain.throttled(
+      GRAPH,
+      retryAfterSeconds(error.headers?.get("retry-after")) ?? DEFAULT_THROTTLE_WAIT_SECONDS,
+      details,
+    );
   if (status >= 500) return explain.serviceUnavailable(GRAPH, status, details);
   // The client could not read the body as JSON: an HTML page from a proxy or a captive portal, say.
-  if (code === "SyntaxError") return explain.unexpectedResponse(c.graphHost, `HTTP ${status} with a body that is not JSON`, "GRAPH_BASE_URL", details);
+  if (code === "SyntaxError")
+    return explain.unexpectedResponse(
+      c.graphHost,
+      `HTTP ${status} with a body that is not JSON`,
+      "GRAPH_BASE_URL",
+      details,
+    );
   if (status === -1) return explain.unexpectedFailure(code || "no answer", details);
   if (!code || status === 404) {
-    return explain.unexpectedResponse(c.graphHost, `HTTP ${status} ${code || "without a Graph error"}`.trim(), "GRAPH_BASE_URL", details);
+    return explain.unexpectedResponse(
+      c.graphHost,
+      `HTTP ${status} ${code || "without a Graph error"}`.trim(),
+      "GRAPH_BASE_URL",
+      details,
+    );
   }
   return explain.graphRejectedRequest(status, code, details);
 }
@@ -77,7 +95,9 @@ export function classifyEntraError(error: unknown, context: EntraErrorContext = 
   if (error instanceof EntraError) return error.toJSON();
   const c = messageContext(context);
   if (error instanceof UnusableCredentialError) {
-    return error.kind === "secret" ? explain.emptySecret(error.problem) : explain.wrongCertificate(c, error.problem, error.problem);
+    return error.kind === "secret"
+      ? explain.emptySecret(error.problem)
+      : explain.wrongCertificate(c, error.problem, error.problem);
   }
   if (error instanceof TokenRequestFailure) return classifyLoginFailure(error.msalError, error.exchangeProblem, c);
   if (error instanceof ServerError || error instanceof ClientConfigurationError || error instanceof AuthError) {

@@ -28,9 +28,15 @@ function detailsOf(parts: (string | number | undefined | null)[]) {
 }
 
 function classifyServerError(error: ServerError, c: explain.MessageContext): ClassifiedEntraError {
-  const number = error.errorNo || aadstsNumber(error.errorMessage) || (/^\d+$/.test(error.errorCode) ? error.errorCode : undefined);
+  const number =
+    error.errorNo || aadstsNumber(error.errorMessage) || (/^\d+$/.test(error.errorCode) ? error.errorCode : undefined);
   const traceId = error.errorMessage?.match(/Trace ID: ([\w-]+)/)?.[1];
-  const details = detailsOf([number && `AADSTS${number}`, error.errorCode, error.status && `HTTP ${error.status}`, traceId && `trace ${traceId}`]);
+  const details = detailsOf([
+    number && `AADSTS${number}`,
+    error.errorCode,
+    error.status && `HTTP ${error.status}`,
+    traceId && `trace ${traceId}`,
+  ]);
   const byNumber = number ? BY_AADSTS[number] : undefined;
   if (byNumber) return byNumber(c, details);
   if (error.status === 429) return explain.throttled(ENTRA, 60, details);
@@ -45,10 +51,20 @@ function classifyServerError(error: ServerError, c: explain.MessageContext): Cla
 }
 
 /** An answer MSAL did not turn into a ServerError (the OpenID metadata request, mostly). */
-function classifyErrorAnswer(problem: Extract<LoginExchangeProblem, { kind: "error-answer" }>, c: explain.MessageContext) {
+function classifyErrorAnswer(
+  problem: Extract<LoginExchangeProblem, { kind: "error-answer" }>,
+  c: explain.MessageContext,
+) {
   const body = (problem.body ?? {}) as { error?: unknown; error_description?: unknown; error_codes?: unknown };
-  const number = Array.isArray(body.error_codes) ? String(body.error_codes[0]) : aadstsNumber(String(body.error_description ?? ""));
-  const details = detailsOf([number && `AADSTS${number}`, typeof body.error === "string" ? body.error : null, `HTTP ${problem.status}`, problem.path]);
+  const number = Array.isArray(body.error_codes)
+    ? String(body.error_codes[0])
+    : aadstsNumber(String(body.error_description ?? ""));
+  const details = detailsOf([
+    number && `AADSTS${number}`,
+    typeof body.error === "string" ? body.error : null,
+    `HTTP ${problem.status}`,
+    problem.path,
+  ]);
   const byNumber = number ? BY_AADSTS[number] : undefined;
   if (byNumber) return byNumber(c, details);
   if (problem.status === 429) return explain.throttled(ENTRA, 60, details);
@@ -69,8 +85,14 @@ export function classifyLoginFailure(
     const details = `HTTP ${problem.status} ${problem.path}`;
     if (problem.status >= 500) return explain.serviceUnavailable(ENTRA, problem.status, details);
     // An unknown tenant's metadata is refused, whatever the body; a 200 page is someone else's answer.
-    if (problem.status >= 400 && problem.path.includes("openid-configuration")) return explain.unknownTenant(c, details);
-    return explain.unexpectedResponse(problem.host, `HTTP ${problem.status} with a body that is not JSON`, "AZURE_AUTHORITY_HOST", details);
+    if (problem.status >= 400 && problem.path.includes("openid-configuration"))
+      return explain.unknownTenant(c, details);
+    return explain.unexpectedResponse(
+      problem.host,
+      `HTTP ${problem.status} with a body that is not JSON`,
+      "AZURE_AUTHORITY_HOST",
+      details,
+    );
   }
   if (problem?.kind === "error-answer") return classifyErrorAnswer(problem, c);
   if (msalError instanceof TransportFailure) return classifyTransportFailure(msalError);
@@ -80,9 +102,15 @@ export function classifyLoginFailure(
     // MSAL reports a tenant it cannot find metadata for this way (facts: classify as "tenant not found").
     if (code === "endpoints_resolution_error" || code === "openid_config_error") return explain.unknownTenant(c, code);
     if (msalError instanceof ClientConfigurationError && code === "authority_uri_insecure") {
-      return explain.unexpectedResponse(c.authorityHost, "an authority that is not HTTPS", "AZURE_AUTHORITY_HOST", code);
+      return explain.unexpectedResponse(
+        c.authorityHost,
+        "an authority that is not HTTPS",
+        "AZURE_AUTHORITY_HOST",
+        code,
+      );
     }
-    if (msalError instanceof ClientConfigurationError && /url|authority/i.test(code)) return explain.unknownTenant(c, code);
+    if (msalError instanceof ClientConfigurationError && /url|authority/i.test(code))
+      return explain.unknownTenant(c, code);
     if (code === "network_error") return explain.network(new URL(c.authorityHost).host, code, "connection", code);
     return explain.unknown(ENTRA, code || msalError.name, false, code);
   }

@@ -15,39 +15,77 @@ export type MessageContext = {
 };
 
 // Messages use the words of the setup guide, so an administrator finds the field or step they name.
-const clientIdText = (c: MessageContext) => (c.clientId ? `Application (client) ID ${c.clientId}` : "the Application (client) ID");
-const tenantIdText = (c: MessageContext) => (c.tenantId ? `Directory (tenant) ID ${c.tenantId}` : "the Directory (tenant) ID");
+const clientIdText = (c: MessageContext) =>
+  c.clientId ? `Application (client) ID ${c.clientId}` : "the Application (client) ID";
+const tenantIdText = (c: MessageContext) =>
+  c.tenantId ? `Directory (tenant) ID ${c.tenantId}` : "the Directory (tenant) ID";
 
 export function wrongSecret(c: MessageContext, details: string): ClassifiedEntraError {
   const message = `Microsoft Entra ID did not accept the Client secret for ${clientIdText(c)}: the secret's ID is often pasted instead of its Value, so copy the Value from "Certificates & secrets" (${stepOfTheGuide("clientSecret")}) and enter it again.`;
-  return { code: "wrong_secret", message, retryable: false, fix: { field: "clientSecret", guideStep: stepNumber("clientSecret") }, details };
+  return {
+    code: "wrong_secret",
+    message,
+    retryable: false,
+    fix: { field: "clientSecret", guideStep: stepNumber("clientSecret") },
+    details,
+  };
 }
 
 export function emptySecret(details: string): ClassifiedEntraError {
   const message = `No Client secret is entered: copy the secret's Value (not its ID) from "Certificates & secrets" (${stepOfTheGuide("clientSecret")}).`;
-  return { code: "wrong_secret", message, retryable: false, fix: { field: "clientSecret", guideStep: stepNumber("clientSecret") }, details };
+  return {
+    code: "wrong_secret",
+    message,
+    retryable: false,
+    fix: { field: "clientSecret", guideStep: stepNumber("clientSecret") },
+    details,
+  };
 }
 
 export function secretExpired(c: MessageContext, details: string): ClassifiedEntraError {
   const message = `The Client secret of ${clientIdText(c)} has expired: create a new client secret under "Certificates & secrets" (${stepOfTheGuide("clientSecret")}) and enter its Value here.`;
-  return { code: "secret_expired", message, retryable: false, fix: { field: "clientSecret", guideStep: stepNumber("clientSecret") }, details };
+  return {
+    code: "secret_expired",
+    message,
+    retryable: false,
+    fix: { field: "clientSecret", guideStep: stepNumber("clientSecret") },
+    details,
+  };
 }
 
 export function wrongCertificate(c: MessageContext, details: string, localProblem?: string): ClassifiedEntraError {
   const message = localProblem
     ? `The certificate cannot be used (${localProblem}): enter the PEM private key ("-----BEGIN PRIVATE KEY-----") and the certificate's SHA-256 thumbprint.`
     : `Microsoft Entra ID did not accept the certificate for ${clientIdText(c)}: upload its public certificate under "Certificates & secrets" and check that the SHA-256 thumbprint and the private key belong to it.`;
-  return { code: "wrong_certificate", message, retryable: false, fix: { field: "certificate", guideStep: stepNumber("clientSecret") }, details };
+  return {
+    code: "wrong_certificate",
+    message,
+    retryable: false,
+    fix: { field: "certificate", guideStep: stepNumber("clientSecret") },
+    details,
+  };
 }
 
 export function unknownApplication(c: MessageContext, details: string): ClassifiedEntraError {
   const message = `There is no application with ${clientIdText(c)} in ${tenantIdText(c)}: copy the Application (client) ID from the app's Overview page (${stepOfTheGuide("overviewIds")}), and check that the app is registered in this directory.`;
-  return { code: "unknown_application", message, retryable: false, fix: { field: "clientId", guideStep: stepNumber("overviewIds") }, details };
+  return {
+    code: "unknown_application",
+    message,
+    retryable: false,
+    fix: { field: "clientId", guideStep: stepNumber("overviewIds") },
+    details,
+  };
 }
 
 export function unknownTenant(c: MessageContext, details: string): ClassifiedEntraError {
   const message = `${tenantIdText(c)} was not found at ${c.authorityHost}: copy the Directory (tenant) ID from the app's Overview page (${stepOfTheGuide("overviewIds")}).`;
-  return { code: "unknown_tenant", message, retryable: false, fix: { field: "tenantId", guideStep: stepNumber("overviewIds") }, details };
+  return {
+    code: "unknown_tenant",
+    message,
+    retryable: false,
+    fix: { field: "tenantId", guideStep: stepNumber("overviewIds") },
+    details,
+  };
 }
 
 /** The sentence for permissions the app lacks, e.g. "Device.Read.All" or "User.Read.All and Device.Read.All". */
@@ -58,7 +96,13 @@ export function missingPermissionSentence(permissions: string, consentUrl: strin
 export function permissionMissing(c: MessageContext, details: string): ClassifiedEntraError {
   const permission = c.resource ? PERMISSION_FOR_RESOURCE[c.resource] : "User.Read.All or Device.Read.All";
   const message = missingPermissionSentence(permission, c.consentUrl);
-  return { code: "permission_missing", message, retryable: false, fix: { field: "permissions", guideStep: stepNumber("apiPermissions"), consentUrl: c.consentUrl }, details };
+  return {
+    code: "permission_missing",
+    message,
+    retryable: false,
+    fix: { field: "permissions", guideStep: stepNumber("apiPermissions"), consentUrl: c.consentUrl },
+    details,
+  };
 }
 
 export function throttled(service: string, retryAfterSeconds: number, details: string): ClassifiedEntraError {
@@ -72,7 +116,12 @@ export function serviceUnavailable(service: string, status: number | null, detai
   return { code: "service_unavailable", message, retryable: true, fix: { retryAfterSeconds: 60 }, details };
 }
 
-export function network(host: string, causeCode: string, kind: "tls" | "timeout" | "connection", details: string): ClassifiedEntraError {
+export function network(
+  host: string,
+  causeCode: string,
+  kind: "tls" | "timeout" | "connection",
+  details: string,
+): ClassifiedEntraError {
   if (kind === "tls") {
     const message = `The TLS certificate of ${host} is not trusted (${causeCode}): if a proxy inspects HTTPS traffic, give Node.js its CA certificate with NODE_EXTRA_CA_CERTS.`;
     return { code: "network", message, retryable: false, fix: {}, details };
@@ -84,7 +133,12 @@ export function network(host: string, causeCode: string, kind: "tls" | "timeout"
   return { code: "network", message, retryable: true, fix: { retryAfterSeconds: 60 }, details };
 }
 
-export function unexpectedResponse(host: string, problem: string, setting: string, details: string): ClassifiedEntraError {
+export function unexpectedResponse(
+  host: string,
+  problem: string,
+  setting: string,
+  details: string,
+): ClassifiedEntraError {
   const message = `${host} answered with something that is not what Microsoft sends (${problem}): check that ${setting} points at Microsoft's service and that no proxy rewrites the answer.`;
   return { code: "unexpected_response", message, retryable: true, fix: { retryAfterSeconds: 60 }, details };
 }

@@ -22,17 +22,26 @@ export const revokePortalAccessAction = formAction("superuser", forClient, async
 });
 
 /** Saves what the client's page lets staff edit: every field of a client added by hand, Notes of one from Entra. */
-async function saveClientEdit(clientId: string, edit: Parameters<typeof editClient>[2], actor: Parameters<typeof editClient>[0]) {
+async function saveClientEdit(
+  clientId: string,
+  edit: Parameters<typeof editClient>[2],
+  actor: Parameters<typeof editClient>[0],
+) {
   const { name, changed } = await editClient(actor, clientId, edit);
   revalidatePath(`/clients/${clientId}`);
   revalidatePath("/clients");
   return changed.length === 0 ? "Nothing changed." : `Saved the changes to ${name}.`;
 }
 
-export const editClientAction = formAction("staff", clientFields.extend(forClient.shape).extend(organizationChoice.shape), async ({ clientId, organizationId, ...edit }, actor) =>
-  saveClientEdit(clientId, { ...edit, moveToOrganizationId: organizationId }, actor),
+export const editClientAction = formAction(
+  "staff",
+  clientFields.extend(forClient.shape).extend(organizationChoice.shape),
+  async ({ clientId, organizationId, ...edit }, actor) =>
+    saveClientEdit(clientId, { ...edit, moveToOrganizationId: organizationId }, actor),
 );
 
-export const saveClientNotesAction = formAction("staff", clientFields.pick({ notes: true }).extend(forClient.shape), async ({ clientId, notes }, actor) =>
-  saveClientEdit(clientId, { notes }, actor),
+export const saveClientNotesAction = formAction(
+  "staff",
+  clientFields.pick({ notes: true }).extend(forClient.shape),
+  async ({ clientId, notes }, actor) => saveClientEdit(clientId, { notes }, actor),
 );

@@ -12,15 +12,32 @@ import { editClientAction, saveClientNotesAction } from "./actions";
 type Saved = Record<ClientField, string | null> & { organizationId: string };
 
 /** A client added by hand: every field can be edited, and its organization (with two or more) chosen again. */
-export function EditClientForm({ clientId, values: saved, organizations }: { clientId: string; values: Saved; organizations: OrganizationChoice[] }) {
+export function EditClientForm({
+  clientId,
+  values: saved,
+  organizations,
+}: {
+  clientId: string;
+  values: Saved;
+  organizations: OrganizationChoice[];
+}) {
   const [state, action] = useActionState(editClientAction, initialFormState);
   const values: Partial<Saved> = state.status === "error" ? (state.values ?? {}) : saved;
   return (
-    <form action={action} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6" noValidate aria-label="Client details">
+    <form
+      action={action}
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-6"
+      noValidate
+      aria-label="Client details"
+    >
       <h2 className="text-lg font-semibold">Details</h2>
       <FormMessage state={state} />
       <input type="hidden" name="clientId" value={clientId} />
-      <OrganizationSelect choices={organizations} value={values.organizationId} errors={state.fieldErrors?.organizationId} />
+      <OrganizationSelect
+        choices={organizations}
+        value={values.organizationId}
+        errors={state.fieldErrors?.organizationId}
+      />
       <ClientFieldInputs values={values} errors={state.fieldErrors} />
       <SubmitButton pendingText="Saving…">Save changes</SubmitButton>
     </form>

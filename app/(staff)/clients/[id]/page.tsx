@@ -19,7 +19,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ added?: 
 
 export default async function ClientPage({ params, searchParams }: Props) {
   const actor = await requireStaff();
-  const [found, organizations] = await Promise.all([getClient(actor, (await params).id), listOrganizationChoices(actor)]);
+  const [found, organizations] = await Promise.all([
+    getClient(actor, (await params).id),
+    listOrganizationChoices(actor),
+  ]);
   if (!found) notFound();
   const { client, organizationName, devices } = found;
   const { added, list } = await searchParams;
@@ -32,7 +35,9 @@ export default async function ClientPage({ params, searchParams }: Props) {
   ];
   return (
     <>
-      <p className="mb-2 text-sm"><Link href={returnToListHref("/clients", list, parseClientListQuery)}>← Clients</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href={returnToListHref("/clients", list, parseClientListQuery)}>← Clients</Link>
+      </p>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere">{client.displayName}</h1>
         <StatusBadge status={client.status} />
@@ -60,14 +65,18 @@ export default async function ClientPage({ params, searchParams }: Props) {
             ]}
           />
           <p className="mt-2 text-sm text-slate-600" data-testid="synced-explanation">
-            These details are kept in step with Microsoft Entra ID: change them there, and the next sync brings them here. Notes are
-            kept only by Vertask.
+            These details are kept in step with Microsoft Entra ID: change them there, and the next sync brings them
+            here. Notes are kept only by Vertask.
           </p>
           <ClientNotesForm clientId={client.id} notes={client.notes} />
         </>
       ) : (
         <div className="grid items-start gap-8 lg:grid-cols-[2fr_1fr]">
-          <EditClientForm clientId={client.id} values={{ ...clientFieldValues(client), organizationId: client.organizationId }} organizations={organizations} />
+          <EditClientForm
+            clientId={client.id}
+            values={{ ...clientFieldValues(client), organizationId: client.organizationId }}
+            organizations={organizations}
+          />
           <DetailList narrow details={[...organization, ...history]} />
         </div>
       )}
@@ -79,7 +88,9 @@ export default async function ClientPage({ params, searchParams }: Props) {
         <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
           {devices.map((device) => (
             <li key={device.id} className="flex flex-wrap items-center justify-between gap-x-4 px-4 py-2 text-sm">
-              <Link href={`/devices/${device.id}`} className="min-w-0 font-medium wrap-anywhere">{device.displayName}</Link>
+              <Link href={`/devices/${device.id}`} className="min-w-0 font-medium wrap-anywhere">
+                {device.displayName}
+              </Link>
               <span className="text-slate-600">
                 {operatingSystemWithVersion(device) ?? "Unknown system"} · last sign-in{" "}
                 {formatDateTime(device.lastSignInAt)} <StatusBadge status={device.status} />

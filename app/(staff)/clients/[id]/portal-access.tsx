@@ -13,7 +13,8 @@ function portalStatusText(client: Client, account: Status["account"], invitation
   if (account.status === "active") return `Active since ${formatDateTime(account.activatedAt)}`;
   if (invitation?.sendError) return `Invitation not delivered: ${invitation.sendError}`;
   if (!invitation?.sentAt) return invitation?.closed ? "Invitation withdrawn" : "Invitation waiting to be sent";
-  if (invitation.expiresAt <= new Date()) return `Invited on ${formatDateTime(invitation.sentAt)}; the link has expired`;
+  if (invitation.expiresAt <= new Date())
+    return `Invited on ${formatDateTime(invitation.sentAt)}; the link has expired`;
   return `Invited on ${formatDateTime(invitation.sentAt)}`;
 }
 
@@ -24,14 +25,26 @@ export async function PortalAccess({ actor, client }: { actor: Actor; client: Cl
   return (
     <section className="mt-8 rounded-xl border border-slate-200 bg-white p-6" aria-label="Client portal">
       <h2 className="text-lg font-semibold">Client portal</h2>
-      <p className="mt-1 text-sm" data-testid="portal-status">{status}</p>
-      {!client.mail && <p className="mt-1 text-sm text-amber-800">No email address{client.source === "azure" ? " in Entra" : ""}: this client cannot be invited.</p>}
+      <p className="mt-1 text-sm" data-testid="portal-status">
+        {status}
+      </p>
+      {!client.mail && (
+        <p className="mt-1 text-sm text-amber-800">
+          No email address{client.source === "azure" ? " in Entra" : ""}: this client cannot be invited.
+        </p>
+      )}
       {actor.role === "superuser" && (
         <div className="mt-4 flex gap-6">
           {client.mail && client.status === "active" && account?.status !== "active" && (
-            <PortalActionButton clientId={client.id} kind="resend" label={account ? "Resend invitation" : "Send invitation"} />
+            <PortalActionButton
+              clientId={client.id}
+              kind="resend"
+              label={account ? "Resend invitation" : "Send invitation"}
+            />
           )}
-          {account && account.status !== "revoked" && <PortalActionButton clientId={client.id} kind="revoke" label="Revoke access" />}
+          {account && account.status !== "revoked" && (
+            <PortalActionButton clientId={client.id} kind="revoke" label="Revoke access" />
+          )}
         </div>
       )}
     </section>

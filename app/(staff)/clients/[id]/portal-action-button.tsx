@@ -5,8 +5,19 @@ import { initialFormState } from "@/lib/actions/form-state";
 import { resendInvitationAction, revokePortalAccessAction } from "./actions";
 import { ConfirmedForm } from "@/app/_components/confirmed-form";
 
-export function PortalActionButton({ clientId, kind, label }: { clientId: string; kind: "resend" | "revoke"; label: string }) {
-  const [state, action, pending] = useActionState(kind === "resend" ? resendInvitationAction : revokePortalAccessAction, initialFormState);
+export function PortalActionButton({
+  clientId,
+  kind,
+  label,
+}: {
+  clientId: string;
+  kind: "resend" | "revoke";
+  label: string;
+}) {
+  const [state, action, pending] = useActionState(
+    kind === "resend" ? resendInvitationAction : revokePortalAccessAction,
+    initialFormState,
+  );
   return (
     <ConfirmedForm
       action={action}

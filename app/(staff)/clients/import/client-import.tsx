@@ -43,10 +43,19 @@ export function ClientImport({ organizations }: { organizations: OrganizationCho
   const fileError = state.fieldErrors?.file;
   return (
     <div className="space-y-6">
-      <form action={action} className="max-w-2xl space-y-4 rounded-xl border border-slate-200 bg-white p-6" noValidate aria-label="Upload">
+      <form
+        action={action}
+        className="max-w-2xl space-y-4 rounded-xl border border-slate-200 bg-white p-6"
+        noValidate
+        aria-label="Upload"
+      >
         {fileError && <FormMessage state={state} />}
         <input type="hidden" name="step" value="preview" />
-        <OrganizationSelect choices={organizations} value={previewed?.organizationId ?? state.values?.organizationId} errors={state.fieldErrors?.organizationId} />
+        <OrganizationSelect
+          choices={organizations}
+          value={previewed?.organizationId ?? state.values?.organizationId}
+          errors={state.fieldErrors?.organizationId}
+        />
         <FormField name="file" label="CSV file" errors={fileError}>
           <input
             id="file"
@@ -63,19 +72,25 @@ export function ClientImport({ organizations }: { organizations: OrganizationCho
       {state.status === "error" && !fileError && <FormMessage state={state} />}
       {previewed && previewed.preview.rowsWithProblems > 0 && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {previewed.fileName}: {previewed.preview.rowsWithProblems.toLocaleString("en")} of {count(previewed.preview.totalRows, "row")}{" "}
-          {previewed.preview.rowsWithProblems === 1 ? "has a problem" : "have problems"}: nothing can be imported from this file. Fix{" "}
-          {previewed.preview.rowsWithProblems === 1 ? "it" : "them"} in the file and upload it again.
+          {previewed.fileName}: {previewed.preview.rowsWithProblems.toLocaleString("en")} of{" "}
+          {count(previewed.preview.totalRows, "row")}{" "}
+          {previewed.preview.rowsWithProblems === 1 ? "has a problem" : "have problems"}: nothing can be imported from
+          this file. Fix {previewed.preview.rowsWithProblems === 1 ? "it" : "them"} in the file and upload it again.
         </p>
       )}
       {previewed && previewed.preview.rowsWithProblems === 0 && (
-        <form action={action} className="flex flex-wrap items-center gap-4 rounded-xl border border-emerald-200 bg-emerald-50 p-4" aria-label="Import">
+        <form
+          action={action}
+          className="flex flex-wrap items-center gap-4 rounded-xl border border-emerald-200 bg-emerald-50 p-4"
+          aria-label="Import"
+        >
           <input type="hidden" name="step" value="import" />
           <input type="hidden" name="fileContent" value={previewed.fileContent} />
           <input type="hidden" name="fileName" value={previewed.fileName} />
           {previewed.organizationId && <input type="hidden" name="organizationId" value={previewed.organizationId} />}
           <p className="text-sm text-emerald-900">
-            Every row of {previewed.fileName} can be imported{into(organizations, previewed.organizationId)}. Nothing is saved until you import.
+            Every row of {previewed.fileName} can be imported{into(organizations, previewed.organizationId)}. Nothing is
+            saved until you import.
           </p>
           <SubmitButton pendingText="Importing…">Import {count(previewed.preview.totalRows, "client")}</SubmitButton>
         </form>

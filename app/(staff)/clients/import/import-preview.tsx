@@ -10,7 +10,8 @@ export function ImportPreview({ preview }: { preview: Preview }) {
       {preview.unknownColumns.length > 0 && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           Not imported: {preview.unknownColumns.map((name) => `“${name}”`).join(", ")}{" "}
-          {preview.unknownColumns.length === 1 ? "is not a column" : "are not columns"} Vertask knows (Name, Mail, Phone, Company, Notes).
+          {preview.unknownColumns.length === 1 ? "is not a column" : "are not columns"} Vertask knows (Name, Mail,
+          Phone, Company, Notes).
         </p>
       )}
       {shown.length < preview.totalRows && (
@@ -25,18 +26,30 @@ export function ImportPreview({ preview }: { preview: Preview }) {
       )}
       <DataTable headers={["Line", "Name", "Mail", "Phone", "Company", "Notes", "Problems"]}>
         {shown.map((row) => (
-          <tr key={row.line} className={row.problems.length ? "bg-red-50/60" : undefined} data-testid={`line-${row.line}`}>
+          <tr
+            key={row.line}
+            className={row.problems.length ? "bg-red-50/60" : undefined}
+            data-testid={`line-${row.line}`}
+          >
             <td className={`${cell} tabular-nums text-slate-500`}>{row.line}</td>
             <td className={`${cell} font-medium`}>{row.values.name}</td>
             <td className={`${cell} text-slate-600`}>{row.values.mail}</td>
             <td className={`${cell} whitespace-nowrap text-slate-600`}>{row.values.phone}</td>
             <td className={`${cell} text-slate-600`}>{row.values.company}</td>
             <td className={`${cell} max-w-xs text-slate-600 wrap-anywhere`}>
-              <span className="line-clamp-2 whitespace-pre-line" title={row.values.notes}>{row.values.notes}</span>
+              <span className="line-clamp-2 whitespace-pre-line" title={row.values.notes}>
+                {row.values.notes}
+              </span>
             </td>
             <td className={`${cell} text-red-800`}>
-              {row.problems.length === 0 ? <span className="text-emerald-700">OK</span> : (
-                <ul className="space-y-0.5">{row.problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>
+              {row.problems.length === 0 ? (
+                <span className="text-emerald-700">OK</span>
+              ) : (
+                <ul className="space-y-0.5">
+                  {row.problems.map((problem) => (
+                    <li key={problem}>{problem}</li>
+                  ))}
+                </ul>
               )}
             </td>
           </tr>

@@ -11,16 +11,18 @@ export default async function ImportClientsPage() {
   const organizations = await listOrganizationChoices(actor);
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/clients">← Clients</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/clients">← Clients</Link>
+      </p>
       <h1 className="text-2xl font-semibold">Import clients</h1>
       <div className="mt-1 mb-6 max-w-2xl space-y-1 text-sm text-slate-600" id="file-hint">
         <p>
-          Upload a CSV file (UTF-8, comma or semicolon separated) whose first line names the columns: <strong>Name</strong> (or
-          Display name), Mail (or Email), Phone, Company, Notes. Only Name is required.
+          Upload a CSV file (UTF-8, comma or semicolon separated) whose first line names the columns:{" "}
+          <strong>Name</strong> (or Display name), Mail (or Email), Phone, Company, Notes. Only Name is required.
         </p>
         <p>
-          You see every row and its problems before anything is saved. A file with any bad row is not imported at all. At most{" "}
-          {importLimits.bytes / 1024 / 1024} MB and {importLimits.rows.toLocaleString("en")} clients a file.
+          You see every row and its problems before anything is saved. A file with any bad row is not imported at all.
+          At most {importLimits.bytes / 1024 / 1024} MB and {importLimits.rows.toLocaleString("en")} clients a file.
         </p>
       </div>
       <ClientImport organizations={organizations} />

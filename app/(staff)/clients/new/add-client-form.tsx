@@ -11,9 +11,18 @@ import { addClientAction } from "./actions";
 export function AddClientForm({ organizations }: { organizations: OrganizationChoice[] }) {
   const [state, action] = useActionState(addClientAction, initialFormState);
   return (
-    <form action={action} className="max-w-2xl space-y-4 rounded-xl border border-slate-200 bg-white p-6" noValidate aria-label="Add client">
+    <form
+      action={action}
+      className="max-w-2xl space-y-4 rounded-xl border border-slate-200 bg-white p-6"
+      noValidate
+      aria-label="Add client"
+    >
       <FormMessage state={state} />
-      <OrganizationSelect choices={organizations} value={state.values?.organizationId} errors={state.fieldErrors?.organizationId} />
+      <OrganizationSelect
+        choices={organizations}
+        value={state.values?.organizationId}
+        errors={state.fieldErrors?.organizationId}
+      />
       <ClientFieldInputs values={state.values ?? {}} errors={state.fieldErrors} />
       <SubmitButton pendingText="Adding…">Add client</SubmitButton>
     </form>

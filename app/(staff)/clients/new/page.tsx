@@ -10,7 +10,9 @@ export default async function NewClientPage() {
   const organizations = await listOrganizationChoices(actor);
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/clients">← Clients</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/clients">← Clients</Link>
+      </p>
       <h1 className="text-2xl font-semibold">Add client</h1>
       <p className="mt-1 mb-6 max-w-2xl text-sm text-slate-600">
         A client added by hand is kept only in Vertask: no sync changes it. To add many at once,{" "}

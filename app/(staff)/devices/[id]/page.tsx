@@ -15,7 +15,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ list?: s
 
 export default async function DevicePage({ params, searchParams }: Props) {
   const actor = await requireStaff();
-  const [found, organizations] = await Promise.all([getDevice(actor, (await params).id), listOrganizationChoices(actor)]);
+  const [found, organizations] = await Promise.all([
+    getDevice(actor, (await params).id),
+    listOrganizationChoices(actor),
+  ]);
   if (!found) notFound();
   const { device, ownerName, organizationName } = found;
   // Named with two or more organizations; with one, the page looks as it did before organizations.
@@ -23,7 +26,9 @@ export default async function DevicePage({ params, searchParams }: Props) {
   const { list } = await searchParams;
   return (
     <>
-      <p className="mb-2 text-sm"><Link href={returnToListHref("/devices", list, parseDeviceListQuery)}>← Devices</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href={returnToListHref("/devices", list, parseDeviceListQuery)}>← Devices</Link>
+      </p>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere">{device.displayName}</h1>
         <StatusBadge status={device.status} />
@@ -32,7 +37,10 @@ export default async function DevicePage({ params, searchParams }: Props) {
       <DetailList
         details={[
           ...organization,
-          ["Owner", device.ownerClientId ? <Link href={`/clients/${device.ownerClientId}`}>{ownerName}</Link> : "No owner"],
+          [
+            "Owner",
+            device.ownerClientId ? <Link href={`/clients/${device.ownerClientId}`}>{ownerName}</Link> : "No owner",
+          ],
           ["Operating system", operatingSystemLabel(device.operatingSystem)],
           ["Version", device.operatingSystemVersion],
           ["Trust type", device.trustType],

@@ -15,7 +15,10 @@ export function AlertEmailsForm({ alertEmails }: { alertEmails: boolean }) {
       <ChoiceGroup
         name="alertEmails"
         legend="Email me about sync problems"
-        choices={[{ value: "on", label: "On" }, { value: "off", label: "Off" }]}
+        choices={[
+          { value: "on", label: "On" },
+          { value: "off", label: "Off" },
+        ]}
         defaultValue={alertEmails ? "on" : "off"}
         errors={state.fieldErrors?.alertEmails}
       />

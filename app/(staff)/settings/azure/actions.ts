@@ -4,7 +4,15 @@ import { z } from "zod";
 import { uuidField } from "@/db/is-uuid";
 import { syncFrequency, syncKind } from "@/db/schema";
 import { formAction } from "@/lib/actions/form-action";
-import { saveSyncSchedule, saveSyncSettings, saveUsersScope, organizationIdField, syncSettingsForm, usersScopeForm, testSavedConnection } from "@/lib/connections";
+import {
+  saveSyncSchedule,
+  saveSyncSettings,
+  saveUsersScope,
+  organizationIdField,
+  syncSettingsForm,
+  usersScopeForm,
+  testSavedConnection,
+} from "@/lib/connections";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import { clearConnectionCheckAfterPassingTest } from "@/lib/alerts/connection-health";
 import { requestSync } from "@/lib/sync-runs/request-sync";
@@ -24,21 +32,32 @@ export const saveSyncSettingsAction = formAction("superuser", syncSettingsForm, 
   const message = await saveSyncSettings(actor, input);
   await refreshSecretExpiryAlerts();
   refreshPages();
-  return message === "Changes saved." ? `${message} ${await describeNextScheduledSync({ organizationId: input.organizationId })}` : message;
+  return message === "Changes saved."
+    ? `${message} ${await describeNextScheduledSync({ organizationId: input.organizationId })}`
+    : message;
 });
 
-export const saveUsersScopeAction = formAction("superuser", z.intersection(usersScopeForm, organization), async ({ organizationId, ...scope }, actor) => {
-  const message = await saveUsersScope(actor, organizationId, scope);
-  refreshPages();
-  return message;
-});
+export const saveUsersScopeAction = formAction(
+  "superuser",
+  z.intersection(usersScopeForm, organization),
+  async ({ organizationId, ...scope }, actor) => {
+    const message = await saveUsersScope(actor, organizationId, scope);
+    refreshPages();
+    return message;
+  },
+);
 
 export const saveSyncScheduleAction = formAction(
   "superuser",
-  organization.extend({
-    syncMode: z.enum(["manual", "scheduled"], "Choose manual only or a scheduled sync."),
-    syncFrequency: z.enum(syncFrequency.enumValues).exclude(["manual"], "Choose how often to sync.").optional(),
-  }).refine((input) => input.syncMode === "manual" || input.syncFrequency, { path: ["syncFrequency"], message: "Choose how often to sync." }),
+  organization
+    .extend({
+      syncMode: z.enum(["manual", "scheduled"], "Choose manual only or a scheduled sync."),
+      syncFrequency: z.enum(syncFrequency.enumValues).exclude(["manual"], "Choose how often to sync.").optional(),
+    })
+    .refine((input) => input.syncMode === "manual" || input.syncFrequency, {
+      path: ["syncFrequency"],
+      message: "Choose how often to sync.",
+    }),
   async ({ syncMode, syncFrequency, organizationId }, actor) => {
     const saved = syncMode === "manual" ? "manual" : syncFrequency!;
     const message = await saveSyncSchedule(actor, organizationId, saved);
@@ -50,7 +69,11 @@ export const saveSyncScheduleAction = formAction(
 
 export const requestSyncAction = formAction(
   "superuser",
-  organization.extend({ kind: z.enum(syncKind.enumValues, "Choose users or devices."), full: z.literal("on").optional(), preview: z.literal("on").optional() }),
+  organization.extend({
+    kind: z.enum(syncKind.enumValues, "Choose users or devices."),
+    full: z.literal("on").optional(),
+    preview: z.literal("on").optional(),
+  }),
   async ({ kind, full, preview, organizationId }, actor) => {
     await requestSync(actor, kind, { full: full === "on", preview: preview === "on", organizationId });
     refreshPages();
@@ -64,14 +87,22 @@ export const testConnectionAction = formAction("superuser", organization, async 
   return { message: report.summary, data: report };
 });
 
-export const applyReviewedRunAction = formAction("superuser", z.object({ runId: uuidField("Choose a run to apply.") }), async ({ runId }, actor) => {
-  const applied = await applyReviewedRun(actor, runId);
-  refreshPages();
-  return `Applied: ${applied.disabled} disabled, ${applied.removed} removed.`;
-});
+export const applyReviewedRunAction = formAction(
+  "superuser",
+  z.object({ runId: uuidField("Choose a run to apply.") }),
+  async ({ runId }, actor) => {
+    const applied = await applyReviewedRun(actor, runId);
+    refreshPages();
+    return `Applied: ${applied.disabled} disabled, ${applied.removed} removed.`;
+  },
+);
 
-export const cancelSyncAction = formAction("superuser", z.object({ runId: uuidField("Choose a sync to cancel.") }), async ({ runId }, actor) => {
-  await cancelSync(actor, runId);
-  refreshPages();
-  return "Sync cancelled.";
-});
+export const cancelSyncAction = formAction(
+  "superuser",
+  z.object({ runId: uuidField("Choose a sync to cancel.") }),
+  async ({ runId }, actor) => {
+    await cancelSync(actor, runId);
+    refreshPages();
+    return "Sync cancelled.";
+  },
+);

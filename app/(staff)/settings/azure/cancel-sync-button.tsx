@@ -15,7 +15,11 @@ export function CancelSyncButton({ runId, noun }: { runId: string; noun: string 
       question={`Cancel this sync of ${noun}? What it has written so far is kept; nothing is disabled or removed.`}
     >
       <input type="hidden" name="runId" value={runId} />
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+      >
         {pending ? "Cancelling…" : "Cancel sync"}
       </button>
       <FormMessage state={state} />

@@ -8,7 +8,9 @@ export default async function AzureUserSyncLayout({ children }: { children: Reac
     <>
       <h1 className="mb-4 text-2xl font-semibold">Azure User Sync</h1>
       <AzureTabs basePath="/settings/azure" />
-      <OrganizationScope organizationId={organizationId} basePath="/settings/azure">{children}</OrganizationScope>
+      <OrganizationScope organizationId={organizationId} basePath="/settings/azure">
+        {children}
+      </OrganizationScope>
     </>
   );
 }

@@ -9,7 +9,11 @@ type Scope = { organizationId: string | null; basePath: string };
 const OrganizationScopeContext = createContext<Scope>({ organizationId: null, basePath: "/settings/azure" });
 
 export function OrganizationScope({ organizationId, basePath, children }: Scope & { children: React.ReactNode }) {
-  return <OrganizationScopeContext.Provider value={{ organizationId, basePath }}>{children}</OrganizationScopeContext.Provider>;
+  return (
+    <OrganizationScopeContext.Provider value={{ organizationId, basePath }}>
+      {children}
+    </OrganizationScopeContext.Provider>
+  );
 }
 
 const useOrganizationScope = () => useContext(OrganizationScopeContext);

@@ -5,7 +5,13 @@ export function LinkedText({ text }: { text: string }) {
   return (
     <>
       {text.split(webAddress).map((part, index) =>
-        index % 2 === 1 ? <a key={index} href={part} className="break-all">{part}</a> : part,
+        index % 2 === 1 ? (
+          <a key={index} href={part} className="break-all">
+            {part}
+          </a>
+        ) : (
+          part
+        ),
       )}
     </>
   );

@@ -21,7 +21,15 @@ export default async function DevMailPage({ searchParams }: Props) {
         {process.env.SMTP_URL
           ? "Mail is sent through the SMTP server in SMTP_URL; nothing new is kept here."
           : "No SMTP server is configured (SMTP_URL), so mail is kept in .data/mail and shown here instead of being sent."}
-        {total > 0 && <> <strong data-testid="mail-count">{total.toLocaleString("en")} {total === 1 ? "message" : "messages"}</strong> kept{process.env.SMTP_URL ? " from before" : ""}, newest first.</>}
+        {total > 0 && (
+          <>
+            {" "}
+            <strong data-testid="mail-count">
+              {total.toLocaleString("en")} {total === 1 ? "message" : "messages"}
+            </strong>{" "}
+            kept{process.env.SMTP_URL ? " from before" : ""}, newest first.
+          </>
+        )}
       </p>
       {mails.length === 0 ? (
         <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">No mail yet.</p>
@@ -29,14 +37,28 @@ export default async function DevMailPage({ searchParams }: Props) {
         <>
           <ol className="space-y-4">
             {mails.map((mail) => (
-              <li key={mail.file} className="rounded-xl border border-slate-200 bg-white p-4 text-sm" data-testid="dev-mail">
-                <p className="text-slate-500">{formatDateTime(mail.sentAt)} · to {mail.to}</p>
+              <li
+                key={mail.file}
+                className="rounded-xl border border-slate-200 bg-white p-4 text-sm"
+                data-testid="dev-mail"
+              >
+                <p className="text-slate-500">
+                  {formatDateTime(mail.sentAt)} · to {mail.to}
+                </p>
                 <p className="font-medium">{mail.subject}</p>
-                <p className="mt-2 whitespace-pre-wrap break-words text-slate-700"><LinkedText text={mail.text ?? ""} /></p>
+                <p className="mt-2 whitespace-pre-wrap break-words text-slate-700">
+                  <LinkedText text={mail.text ?? ""} />
+                </p>
               </li>
             ))}
           </ol>
-          <Pagination page={page} total={{ count: total, precision: "exact" }} shown={mails.length} noun={total === 1 ? "message" : "messages"} hrefFor={(p) => `/settings/mail?page=${p}`} />
+          <Pagination
+            page={page}
+            total={{ count: total, precision: "exact" }}
+            shown={mails.length}
+            noun={total === 1 ? "message" : "messages"}
+            hrefFor={(p) => `/settings/mail?page=${p}`}
+          />
         </>
       )}
     </>

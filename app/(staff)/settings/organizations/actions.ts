@@ -18,12 +18,16 @@ export const addOrganizationAction = formAction("superuser", organizationForm, a
   redirect(`/settings/organizations/${created.id}`);
 });
 
-export const renameOrganizationAction = formAction("superuser", organizationForm, async ({ organizationId, ...input }, actor) => {
-  if (!organizationId) throw new ActionRefused("Choose an organization to rename.");
-  const message = await renameOrganization(actor, organizationId, { organizationId, ...input });
-  revalidatePath("/settings/organizations", "layout");
-  return message;
-});
+export const renameOrganizationAction = formAction(
+  "superuser",
+  organizationForm,
+  async ({ organizationId, ...input }, actor) => {
+    if (!organizationId) throw new ActionRefused("Choose an organization to rename.");
+    const message = await renameOrganization(actor, organizationId, { organizationId, ...input });
+    revalidatePath("/settings/organizations", "layout");
+    return message;
+  },
+);
 
 export const saveProviderAppAction = formAction("superuser", providerAppForm, async (input, actor) => {
   const message = await saveProviderApp(actor, input);
@@ -33,10 +37,18 @@ export const saveProviderAppAction = formAction("superuser", providerAppForm, as
   return message;
 });
 
-export const consentLinkAction = formAction("superuser", z.object({ organizationId: uuidField("Choose an organization.") }), async ({ organizationId }, actor) => {
-  const link = await createConsentLink(actor, organizationId);
-  return { message: "Admin consent link made: send it to the organization's administrator. It works once, for 7 days; the answer shows here.", data: link };
-});
+export const consentLinkAction = formAction(
+  "superuser",
+  z.object({ organizationId: uuidField("Choose an organization.") }),
+  async ({ organizationId }, actor) => {
+    const link = await createConsentLink(actor, organizationId);
+    return {
+      message:
+        "Admin consent link made: send it to the organization's administrator. It works once, for 7 days; the answer shows here.",
+      data: link,
+    };
+  },
+);
 
 const consentAnswerForm = z.object({
   organizationId: uuidField("Choose an organization."),
@@ -44,11 +56,15 @@ const consentAnswerForm = z.object({
   decision: z.enum(["confirm", "reject"], "Choose Confirm or Reject."),
 });
 
-export const consentDecisionAction = formAction("superuser", consentAnswerForm, async ({ organizationId, requestId, decision }, actor) => {
-  if (decision === "confirm") await confirmConsent(actor, organizationId, requestId);
-  else await rejectConsent(actor, organizationId, requestId);
-  revalidatePath("/settings/organizations", "layout");
-  // A fresh page: the panel then shows what came of it (Connected and Test connection's steps, or Rejected), and the
-  // settings form below shows Status as the confirmation left it.
-  redirect(`/settings/organizations/${organizationId}?consent=${decision === "confirm" ? "confirmed" : "rejected"}`);
-});
+export const consentDecisionAction = formAction(
+  "superuser",
+  consentAnswerForm,
+  async ({ organizationId, requestId, decision }, actor) => {
+    if (decision === "confirm") await confirmConsent(actor, organizationId, requestId);
+    else await rejectConsent(actor, organizationId, requestId);
+    revalidatePath("/settings/organizations", "layout");
+    // A fresh page: the panel then shows what came of it (Connected and Test connection's steps, or Rejected), and the
+    // settings form below shows Status as the confirmation left it.
+    redirect(`/settings/organizations/${organizationId}?consent=${decision === "confirm" ? "confirmed" : "rejected"}`);
+  },
+);

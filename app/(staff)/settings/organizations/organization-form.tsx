@@ -10,16 +10,37 @@ type Saved = { id: string; name: string; primaryDomain: string | null };
 
 /** "Add organization", or with `organization` its name and primary domain to change. */
 export function OrganizationForm({ organization }: { organization?: Saved }) {
-  const [state, action] = useActionState(organization ? renameOrganizationAction : addOrganizationAction, initialFormState);
+  const [state, action] = useActionState(
+    organization ? renameOrganizationAction : addOrganizationAction,
+    initialFormState,
+  );
   const errors = state.fieldErrors ?? {};
   const typed = state.status === "error" ? (state.values ?? {}) : {};
   return (
-    <form action={action} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-6" aria-label={organization ? "Organization" : "Add organization"}>
+    <form
+      action={action}
+      noValidate
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-6"
+      aria-label={organization ? "Organization" : "Add organization"}
+    >
       <FormMessage state={state} />
       {organization && <input type="hidden" name="organizationId" value={organization.id} />}
-      <FormField name="name" label="Name" defaultValue={typed.name ?? organization?.name ?? ""} errors={errors.name} autoComplete="organization" hint="The customer's name as your staff know it." />
-      <FormField name="primaryDomain" label="Primary domain" defaultValue={typed.primaryDomain ?? organization?.primaryDomain ?? ""} errors={errors.primaryDomain} autoComplete="off"
-        hint="Optional: the domain its people's addresses end with, such as contoso.com." />
+      <FormField
+        name="name"
+        label="Name"
+        defaultValue={typed.name ?? organization?.name ?? ""}
+        errors={errors.name}
+        autoComplete="organization"
+        hint="The customer's name as your staff know it."
+      />
+      <FormField
+        name="primaryDomain"
+        label="Primary domain"
+        defaultValue={typed.primaryDomain ?? organization?.primaryDomain ?? ""}
+        errors={errors.primaryDomain}
+        autoComplete="off"
+        hint="Optional: the domain its people's addresses end with, such as contoso.com."
+      />
       <SubmitButton pendingText="Saving…">{organization ? "Save Changes" : "Add organization"}</SubmitButton>
     </form>
   );

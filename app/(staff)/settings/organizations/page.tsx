@@ -21,22 +21,43 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Organizations</h1>
         <div className="flex gap-3 text-sm">
-          <Link href="/settings/organizations/provider-app" className="rounded-md border border-slate-300 bg-white px-3 py-2 font-medium no-underline hover:bg-slate-50">Provider app</Link>
-          <Link href="/settings/organizations/new" className="rounded-md bg-indigo-600 px-3 py-2 font-medium text-white no-underline hover:bg-indigo-700">Add organization</Link>
+          <Link
+            href="/settings/organizations/provider-app"
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 font-medium no-underline hover:bg-slate-50"
+          >
+            Provider app
+          </Link>
+          <Link
+            href="/settings/organizations/new"
+            className="rounded-md bg-indigo-600 px-3 py-2 font-medium text-white no-underline hover:bg-indigo-700"
+          >
+            Add organization
+          </Link>
         </div>
       </div>
-      {refusal && <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="consent-refusal">{refusal}</p>}
+      {refusal && (
+        <p
+          role="alert"
+          className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
+          data-testid="consent-refusal"
+        >
+          {refusal}
+        </p>
+      )}
       <p className="text-sm text-slate-600">
-        Each organization connects to its own Microsoft Entra tenant: with an app registered in that tenant (the setup guide&apos;s steps), or with your
-        provider app, which the organization&apos;s administrator consents to.
+        Each organization connects to its own Microsoft Entra tenant: with an app registered in that tenant (the setup
+        guide&apos;s steps), or with your provider app, which the organization&apos;s administrator consents to.
       </p>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <StatusFilter view={view} />
-        <p className="text-sm text-slate-600" data-testid="result-count">{countLine(rows.length, total, filter && overviewFilterLabels[filter])}</p>
+        <p className="text-sm text-slate-600" data-testid="result-count">
+          {countLine(rows.length, total, filter && overviewFilterLabels[filter])}
+        </p>
       </div>
       {rows.length === 0 && filter ? (
         <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">
-          No organization matches “{overviewFilterLabels[filter]}”. <Link href={overviewHref({ ...view, filter: null })}>Show all organizations</Link>.
+          No organization matches “{overviewFilterLabels[filter]}”.{" "}
+          <Link href={overviewHref({ ...view, filter: null })}>Show all organizations</Link>.
         </p>
       ) : (
         <OverviewTable rows={rows} view={view} />

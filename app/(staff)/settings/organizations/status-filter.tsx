@@ -12,7 +12,10 @@ export function overviewHref({ sorted, filter }: OverviewView) {
 
 /** Plain links: the filter works without JavaScript, and with it applies at the click. */
 export function StatusFilter({ view }: { view: OverviewView }) {
-  const choices: [OverviewFilter | null, string][] = [[null, "All"], ...(Object.entries(overviewFilterLabels) as [OverviewFilter, string][])];
+  const choices: [OverviewFilter | null, string][] = [
+    [null, "All"],
+    ...(Object.entries(overviewFilterLabels) as [OverviewFilter, string][]),
+  ];
   return (
     <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
       {choices.map(([filter, label]) => {

@@ -31,7 +31,11 @@ export const changeStaffRoleAction = formAction("superuser", changeRoleInput, as
   return `${changed.name} is now a ${roleName(role)}; their open sessions have ended.`;
 });
 
-export const resetStaffPasswordAction = formAction("superuser", resetPasswordInput, async ({ staffId, password }, actor) => {
-  const target = await resetStaffPassword(actor, staffId, password);
-  return `${target.name} has a new password; their open sessions have ended. Give it to them in person or by phone.`;
-});
+export const resetStaffPasswordAction = formAction(
+  "superuser",
+  resetPasswordInput,
+  async ({ staffId, password }, actor) => {
+    const target = await resetStaffPassword(actor, staffId, password);
+    return `${target.name} has a new password; their open sessions have ended. Give it to them in person or by phone.`;
+  },
+);

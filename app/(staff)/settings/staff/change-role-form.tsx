@@ -22,7 +22,12 @@ export function ChangeRoleForm({ staffId, name, role }: { staffId: string; name:
       <FormMessage state={state} />
       <input type="hidden" name="staffId" value={staffId} />
       <FormField name="role" label="Role" errors={state.fieldErrors?.role}>
-        <select id="role" name="role" defaultValue={role} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+        <select
+          id="role"
+          name="role"
+          defaultValue={role}
+          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
           <option value="technician">Technician</option>
           <option value="superuser">Superuser</option>
         </select>

@@ -15,7 +15,18 @@ export default async function StaffPage() {
     <>
       <h1 className="mb-6 text-2xl font-semibold">Staff</h1>
       <div className="grid items-start gap-8 lg:grid-cols-[2fr_1fr]">
-        <DataTable className="self-start" headers={["Name", "Email", "Role", "Added", <span key="actions" className="sr-only">Actions</span>]}>
+        <DataTable
+          className="self-start"
+          headers={[
+            "Name",
+            "Email",
+            "Role",
+            "Added",
+            <span key="actions" className="sr-only">
+              Actions
+            </span>,
+          ]}
+        >
           {staff.map((member) => (
             <tr key={member.id}>
               <td className="min-w-32 px-4 py-2 font-medium wrap-anywhere">{member.name}</td>
@@ -24,10 +35,16 @@ export default async function StaffPage() {
               <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(member.createdAt)}</td>
               <td className="px-4 py-2 text-right">
                 {member.id === actor.id ? (
-                  <Link href="/account" className="text-sm">Your account</Link>
+                  <Link href="/account" className="text-sm">
+                    Your account
+                  </Link>
                 ) : (
                   <div className="flex items-start justify-end gap-4">
-                    <Link href={`/settings/staff/${member.id}`} className="text-sm" aria-label={`Change role or password of ${member.name}`}>
+                    <Link
+                      href={`/settings/staff/${member.id}`}
+                      className="text-sm"
+                      aria-label={`Change role or password of ${member.name}`}
+                    >
                       Role and password
                     </Link>
                     <RemoveStaffButton staffId={member.id} name={member.name} />

@@ -20,7 +20,14 @@ export function ResetPasswordForm({ staffId, name }: { staffId: string; name: st
       <h2 className="text-lg font-semibold">Reset password</h2>
       <FormMessage state={state} />
       <input type="hidden" name="staffId" value={staffId} />
-      <FormField name="password" label="New password" type="password" errors={state.fieldErrors?.password} autoComplete="new-password" hint="At least 12 characters, not a common password." />
+      <FormField
+        name="password"
+        label="New password"
+        type="password"
+        errors={state.fieldErrors?.password}
+        autoComplete="new-password"
+        hint="At least 12 characters, not a common password."
+      />
       <SubmitButton pendingText="Saving…">Set new password</SubmitButton>
     </ConfirmedForm>
   );

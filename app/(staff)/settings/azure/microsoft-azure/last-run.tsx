@@ -9,21 +9,40 @@ type Props = { run: SyncRunWithInvitations | null; noun: string; basePath?: stri
 
 export function LastRun({ run, noun, basePath = "/settings/azure", organizationName }: Props) {
   const whose = organizationName ? ` for ${organizationName}` : "";
-  if (!run) return <p className="text-sm text-slate-600" data-testid={`last-run-${noun}`}>No sync of {noun}{whose} has run yet.</p>;
+  if (!run)
+    return (
+      <p className="text-sm text-slate-600" data-testid={`last-run-${noun}`}>
+        No sync of {noun}
+        {whose} has run yet.
+      </p>
+    );
   const active = run.status === "queued" || run.status === "running";
   return (
     <div className="min-w-0 text-sm wrap-anywhere" data-testid={`last-run-${noun}`}>
       <p>
-        Last sync of {noun}{whose}: <RunStatusBadge status={run.status} /> · {formatDateTime(run.startedAt ?? run.queuedAt)}
+        Last sync of {noun}
+        {whose}: <RunStatusBadge status={run.status} /> · {formatDateTime(run.startedAt ?? run.queuedAt)}
       </p>
-      {active && <p className="text-slate-600">{run.pagesDone} page{run.pagesDone === 1 ? "" : "s"} done so far…</p>}
+      {active && (
+        <p className="text-slate-600">
+          {run.pagesDone} page{run.pagesDone === 1 ? "" : "s"} done so far…
+        </p>
+      )}
       {active && <CancelSyncButton runId={run.id} noun={noun} />}
       {run.counts && <p className="text-slate-600">{describeCounts(run.counts)}</p>}
-      {run.invitations && <p className="text-slate-600" data-testid="last-run-invitations">{describeInvitations(run.invitations)}</p>}
-      {run.status === "needs_review" && (
-        <p className="text-amber-800">{run.reviewNote} Nothing was disabled or removed. <Link href={`${basePath}/runs`}>Review it</Link></p>
+      {run.invitations && (
+        <p className="text-slate-600" data-testid="last-run-invitations">
+          {describeInvitations(run.invitations)}
+        </p>
       )}
-      {run.errorMessage && <p className={run.status === "cancelled" ? "text-slate-600" : "text-red-700"}>{run.errorMessage}</p>}
+      {run.status === "needs_review" && (
+        <p className="text-amber-800">
+          {run.reviewNote} Nothing was disabled or removed. <Link href={`${basePath}/runs`}>Review it</Link>
+        </p>
+      )}
+      {run.errorMessage && (
+        <p className={run.status === "cancelled" ? "text-slate-600" : "text-red-700"}>{run.errorMessage}</p>
+      )}
     </div>
   );
 }

@@ -16,28 +16,49 @@ type Props = { actor: Actor; organizationId: string; basePath: string };
 
 /** The Microsoft Azure tab (Sync now, Preview, When to sync, Test connection) of the single organization or one of several. */
 export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Props) {
-  const [settings, latest, engine] = await Promise.all([getSyncSettings(actor, organizationId), latestSyncRuns(actor, organizationId), jobEngineStatus()]);
+  const [settings, latest, engine] = await Promise.all([
+    getSyncSettings(actor, organizationId),
+    latestSyncRuns(actor, organizationId),
+    jobEngineStatus(),
+  ]);
   // With several organizations, the last syncs say whose they are.
-  const organization = settings.connectionId && (await severalOrganizations()) ? await organizationOfConnection(settings.connectionId) : null;
+  const organization =
+    settings.connectionId && (await severalOrganizations())
+      ? await organizationOfConnection(settings.connectionId)
+      : null;
   // Not set up, or waiting for consent: Settings is where to go (Status has its own field there).
-  const notReady = settings.readiness === "not_set_up" || settings.readiness === "waiting_for_consent" ? notReadyMessages[settings.readiness] : null;
-  const running = [latest.users, latest.devices, latest.usersPreview].some((run) => run && (run.status === "queued" || run.status === "running"));
+  const notReady =
+    settings.readiness === "not_set_up" || settings.readiness === "waiting_for_consent"
+      ? notReadyMessages[settings.readiness]
+      : null;
+  const running = [latest.users, latest.devices, latest.usersPreview].some(
+    (run) => run && (run.status === "queued" || run.status === "running"),
+  );
   return (
     <div className="space-y-6">
       {running && <RefreshWhileRunning />}
       {!engine.reachable && (
-        <p role="alert" data-testid="job-engine-warning" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <p
+          role="alert"
+          data-testid="job-engine-warning"
+          className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+        >
           Syncs need the job engine, and it does not answer at {engine.where}. {jobEngineStartHint}
         </p>
       )}
       {notReady && (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
-          {notReady} <Link href={basePath} className="font-medium underline">Open Settings</Link>
+          {notReady}{" "}
+          <Link href={basePath} className="font-medium underline">
+            Open Settings
+          </Link>
         </p>
       )}
       <section className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 className="text-lg font-semibold">Sync now</h2>
-        <p className="mt-1 text-sm text-slate-600">Bring clients or devices from Microsoft Entra ID into Vertask right away.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Bring clients or devices from Microsoft Entra ID into Vertask right away.
+        </p>
         <div className="mt-4 grid gap-6 sm:grid-cols-2">
           <div className="space-y-3">
             <SyncNowButton kind="users" label="Sync users now" />
@@ -48,12 +69,15 @@ export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Pro
             <LastRun run={latest.devices} noun="devices" basePath={basePath} organizationName={organization?.name} />
           </div>
         </div>
-        <p className="mt-4 text-sm"><Link href={`${basePath}/runs`}>See the run history</Link></p>
+        <p className="mt-4 text-sm">
+          <Link href={`${basePath}/runs`}>See the run history</Link>
+        </p>
       </section>
       <section className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 className="text-lg font-semibold">Preview</h2>
         <p className="mt-1 text-sm text-slate-600">
-          What a users sync with the saved <Link href={basePath}>Which users</Link> settings would create, update, disable, remove and leave out. Nothing is written.
+          What a users sync with the saved <Link href={basePath}>Which users</Link> settings would create, update,
+          disable, remove and leave out. Nothing is written.
         </p>
         <div className="mt-4 space-y-4">
           <SyncNowButton kind="users" label="Preview" preview />
@@ -66,7 +90,10 @@ export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Pro
       </section>
       <section className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 className="text-lg font-semibold">Test connection</h2>
-        <p className="mt-1 text-sm text-slate-600">Signs in to Microsoft Entra ID with the saved settings, checks the permissions and reads one user and one device (and, when syncing chosen groups, one group&apos;s members).</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Signs in to Microsoft Entra ID with the saved settings, checks the permissions and reads one user and one
+          device (and, when syncing chosen groups, one group&apos;s members).
+        </p>
         <TestConnection />
       </section>
     </div>

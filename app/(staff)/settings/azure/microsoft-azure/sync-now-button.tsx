@@ -7,7 +7,15 @@ import { requestSyncAction } from "../actions";
 import { OrganizationField } from "../organization-scope";
 
 /** Asks for a sync (with an optional full listing), or with `preview`, a users preview that changes nothing. */
-export function SyncNowButton({ kind, label, preview = false }: { kind: "users" | "devices"; label: string; preview?: boolean }) {
+export function SyncNowButton({
+  kind,
+  label,
+  preview = false,
+}: {
+  kind: "users" | "devices";
+  label: string;
+  preview?: boolean;
+}) {
   const [state, action] = useActionState(requestSyncAction, initialFormState);
   return (
     <form action={action} className="space-y-2">

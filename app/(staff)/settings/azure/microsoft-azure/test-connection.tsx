@@ -11,7 +11,9 @@ function Check({ label, ok, detail }: { label: string; ok: boolean | null; detai
   const mark = ok === null ? "–" : ok ? "✓" : "✗";
   return (
     <li className="flex gap-2">
-      <span aria-hidden className={ok === null ? "text-slate-400" : ok ? "text-emerald-700" : "text-red-700"}>{mark}</span>
+      <span aria-hidden className={ok === null ? "text-slate-400" : ok ? "text-emerald-700" : "text-red-700"}>
+        {mark}
+      </span>
       <span>
         {label}
         {detail && <span className="block text-slate-600">{detail}</span>}
@@ -22,7 +24,11 @@ function Check({ label, ok, detail }: { label: string; ok: boolean | null; detai
 
 function stepCheck(label: string, step: CheckStep) {
   if (step.status === "skipped") return <Check label={`${label}: not tried`} ok={null} />;
-  return step.status === "ok" ? <Check label={`${label}: done`} ok /> : <Check label={`${label}: failed`} ok={false} detail={step.error.message} />;
+  return step.status === "ok" ? (
+    <Check label={`${label}: done`} ok />
+  ) : (
+    <Check label={`${label}: failed`} ok={false} detail={step.error.message} />
+  );
 }
 
 export function TestConnection() {
@@ -35,14 +41,23 @@ export function TestConnection() {
       <SubmitButton pendingText="Testing…">Test connection</SubmitButton>
       {state.status === "error" && <FormMessage state={state} />}
       {report && (
-        <div data-testid="connection-report" className={`rounded-lg border p-4 ${report.ok ? "border-emerald-200 bg-emerald-50" : "border-red-200 bg-red-50"}`}>
+        <div
+          data-testid="connection-report"
+          className={`rounded-lg border p-4 ${report.ok ? "border-emerald-200 bg-emerald-50" : "border-red-200 bg-red-50"}`}
+        >
           <p className="font-medium">{report.summary}</p>
           <ul className="mt-3 space-y-1">
-            {report.token.status === "failed"
-              ? <Check label="Token: not obtained" ok={false} detail={report.token.error.message} />
-              : <Check label="Token obtained" ok />}
+            {report.token.status === "failed" ? (
+              <Check label="Token: not obtained" ok={false} detail={report.token.error.message} />
+            ) : (
+              <Check label="Token obtained" ok />
+            )}
             {report.permissions.map((p) => (
-              <Check key={p.permission} label={`${p.permission}: ${p.status === "granted" ? "granted" : p.status === "missing" ? "missing" : "unknown"}`} ok={p.status === "unknown" ? null : p.status === "granted"} />
+              <Check
+                key={p.permission}
+                label={`${p.permission}: ${p.status === "granted" ? "granted" : p.status === "missing" ? "missing" : "unknown"}`}
+                ok={p.status === "unknown" ? null : p.status === "granted"}
+              />
             ))}
             {stepCheck("Read one user", report.readUser)}
             {stepCheck("Read one device", report.readDevice)}
@@ -50,7 +65,16 @@ export function TestConnection() {
           </ul>
           {missing && (
             <p className="mt-3">
-              After adding the permission, grant admin consent: <a href={report.consentUrl} target="_blank" rel="noreferrer" className="break-all" data-testid="report-consent-link">{report.consentUrl}</a>
+              After adding the permission, grant admin consent:{" "}
+              <a
+                href={report.consentUrl}
+                target="_blank"
+                rel="noreferrer"
+                className="break-all"
+                data-testid="report-consent-link"
+              >
+                {report.consentUrl}
+              </a>
             </p>
           )}
         </div>

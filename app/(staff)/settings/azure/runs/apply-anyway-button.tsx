@@ -14,7 +14,11 @@ export function ApplyAnywayButton({ runId }: { runId: string }) {
       question="Apply the disables and removals this sync held back?"
     >
       <input type="hidden" name="runId" value={runId} />
-      <button type="submit" disabled={pending} className="rounded-md bg-amber-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-amber-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-amber-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-amber-700 disabled:opacity-60"
+      >
         Apply anyway
       </button>
       <FormMessage state={state} />

@@ -13,7 +13,13 @@ type Group = { id: string; displayName: string };
 function GroupChoice({ group, checked }: { group: Group; checked: boolean }) {
   return (
     <label className="flex items-center gap-2 text-sm">
-      <input type="checkbox" name={`group:${group.id}`} value={group.displayName} defaultChecked={checked} className="h-4 w-4 accent-indigo-600" />
+      <input
+        type="checkbox"
+        name={`group:${group.id}`}
+        value={group.displayName}
+        defaultChecked={checked}
+        className="h-4 w-4 accent-indigo-600"
+      />
       {group.displayName}
     </label>
   );
@@ -25,41 +31,91 @@ export function UsersScopeForm({ scope, found }: { scope: UsersScope; found: Gro
   const errors = state.fieldErrors ?? {};
   const typed = state.status === "error" ? state.values : undefined;
   // After a refused save, the boxes show what was sent, not what is saved.
-  const isChosen = (group: Group) => (typed ? `group:${group.id}` in typed : scope.groups.some((g) => g.id === group.id));
+  const isChosen = (group: Group) =>
+    typed ? `group:${group.id}` in typed : scope.groups.some((g) => g.id === group.id);
   const offered = [...scope.groups, ...found.filter((group) => !scope.groups.some((g) => g.id === group.id))];
   return (
     <form action={action} noValidate className="space-y-5" aria-label="Which users">
       <FormMessage state={state} />
       <OrganizationField />
-      <ChoiceGroup name="usersScopeMode" legend="Sync" defaultValue={typed?.usersScopeMode ?? scope.mode} errors={errors.usersScopeMode}
-        choices={[{ value: "all_users", label: "All users" }, { value: "groups", label: "Only members of these groups" }]} />
+      <ChoiceGroup
+        name="usersScopeMode"
+        legend="Sync"
+        defaultValue={typed?.usersScopeMode ?? scope.mode}
+        errors={errors.usersScopeMode}
+        choices={[
+          { value: "all_users", label: "All users" },
+          { value: "groups", label: "Only members of these groups" },
+        ]}
+      />
       <fieldset aria-describedby={errors.groups?.length ? "groups-error" : undefined}>
         <legend className="text-sm font-medium text-slate-700">Groups</legend>
         {offered.length ? (
-          <div className="mt-1 space-y-1" data-testid="scope-groups">{offered.map((group) => <GroupChoice key={group.id} group={group} checked={isChosen(group)} />)}</div>
+          <div className="mt-1 space-y-1" data-testid="scope-groups">
+            {offered.map((group) => (
+              <GroupChoice key={group.id} group={group} checked={isChosen(group)} />
+            ))}
+          </div>
         ) : (
-          <p className="mt-1 text-sm text-slate-500">No group chosen: find groups by name above, tick them, then Save Changes.</p>
+          <p className="mt-1 text-sm text-slate-500">
+            No group chosen: find groups by name above, tick them, then Save Changes.
+          </p>
         )}
-        <p className="mt-1 text-sm text-slate-600">Members of groups nested in a chosen group are synced too. Reading groups needs the application permission <code>GroupMember.Read.All</code>.</p>
-        {errors.groups?.length ? <p id="groups-error" role="alert" className="mt-1 text-sm text-red-700">{errors.groups.join(" ")}</p> : null}
+        <p className="mt-1 text-sm text-slate-600">
+          Members of groups nested in a chosen group are synced too. Reading groups needs the application permission{" "}
+          <code>GroupMember.Read.All</code>.
+        </p>
+        {errors.groups?.length ? (
+          <p id="groups-error" role="alert" className="mt-1 text-sm text-red-700">
+            {errors.groups.join(" ")}
+          </p>
+        ) : null}
       </fieldset>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">Leave out</legend>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="skipUnlicensed" defaultChecked={typed ? "skipUnlicensed" in typed : scope.skipUnlicensed} className="h-4 w-4 accent-indigo-600" />
+          <input
+            type="checkbox"
+            name="skipUnlicensed"
+            defaultChecked={typed ? "skipUnlicensed" in typed : scope.skipUnlicensed}
+            className="h-4 w-4 accent-indigo-600"
+          />
           Accounts with no licence (meeting rooms, shared mailboxes, leftovers)
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="skipDisabledOnFirstSight" defaultChecked={typed ? "skipDisabledOnFirstSight" in typed : scope.skipDisabledOnFirstSight} className="h-4 w-4 accent-indigo-600" />
+          <input
+            type="checkbox"
+            name="skipDisabledOnFirstSight"
+            defaultChecked={typed ? "skipDisabledOnFirstSight" in typed : scope.skipDisabledOnFirstSight}
+            className="h-4 w-4 accent-indigo-600"
+          />
           Accounts that are already disabled the first time a sync sees them
         </label>
-        <label htmlFor="skipPatterns" className="block text-sm">Accounts whose user principal name or mail matches</label>
-        <textarea id="skipPatterns" name="skipPatterns" rows={4} defaultValue={typed?.skipPatterns ?? scope.skipPatterns.join("\n")}
-          aria-describedby="skipPatterns-hint" className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm" placeholder={"svc-*\nnoreply@*\n*#EXT#*"} />
-        <p id="skipPatterns-hint" className="text-sm text-slate-600">One pattern a line; <code>*</code> stands for any characters. Case does not matter.</p>
-        {errors.skipPatterns?.length ? <p role="alert" className="text-sm text-red-700">{errors.skipPatterns.join(" ")}</p> : null}
+        <label htmlFor="skipPatterns" className="block text-sm">
+          Accounts whose user principal name or mail matches
+        </label>
+        <textarea
+          id="skipPatterns"
+          name="skipPatterns"
+          rows={4}
+          defaultValue={typed?.skipPatterns ?? scope.skipPatterns.join("\n")}
+          aria-describedby="skipPatterns-hint"
+          className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
+          placeholder={"svc-*\nnoreply@*\n*#EXT#*"}
+        />
+        <p id="skipPatterns-hint" className="text-sm text-slate-600">
+          One pattern a line; <code>*</code> stands for any characters. Case does not matter.
+        </p>
+        {errors.skipPatterns?.length ? (
+          <p role="alert" className="text-sm text-red-700">
+            {errors.skipPatterns.join(" ")}
+          </p>
+        ) : null}
       </fieldset>
-      <p className="text-sm text-slate-600">A client that falls out of scope is removed at the next users sync, and comes back if it returns. Preview a sync from the Microsoft Azure tab before you run it.</p>
+      <p className="text-sm text-slate-600">
+        A client that falls out of scope is removed at the next users sync, and comes back if it returns. Preview a sync
+        from the Microsoft Azure tab before you run it.
+      </p>
       <SubmitButton pendingText="Saving…">Save Changes</SubmitButton>
     </form>
   );

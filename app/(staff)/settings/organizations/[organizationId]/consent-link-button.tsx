@@ -17,7 +17,9 @@ export function ConsentLinkButton({ organizationId }: { organizationId: string }
       {link && (
         <p>
           Open it in this browser; the organization&apos;s administrator signs in on Microsoft&apos;s page and Accepts:{" "}
-          <a href={link.url} className="break-all" data-testid="admin-consent-link">{link.url}</a>
+          <a href={link.url} className="break-all" data-testid="admin-consent-link">
+            {link.url}
+          </a>
         </p>
       )}
     </form>

@@ -4,15 +4,27 @@ import { OrganizationScope } from "../../azure/organization-scope";
 import { requireOrganization } from "./require-organization";
 
 /** One organization's Azure User Sync: the same tabs and forms as /settings/azure, about this organization. */
-export default async function OrganizationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ organizationId: string }> }) {
+export default async function OrganizationLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ organizationId: string }>;
+}) {
   const { organization, basePath } = await requireOrganization(params);
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/settings/organizations">← Organizations</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/settings/organizations">← Organizations</Link>
+      </p>
       <h1 className="mb-1 text-2xl font-semibold">{organization.name}</h1>
-      <p className="mb-4 text-sm text-slate-600">{organization.primaryDomain ? `${organization.primaryDomain} · ` : ""}Azure User Sync</p>
+      <p className="mb-4 text-sm text-slate-600">
+        {organization.primaryDomain ? `${organization.primaryDomain} · ` : ""}Azure User Sync
+      </p>
       <AzureTabs basePath={basePath} />
-      <OrganizationScope organizationId={organization.id} basePath={basePath}>{children}</OrganizationScope>
+      <OrganizationScope organizationId={organization.id} basePath={basePath}>
+        {children}
+      </OrganizationScope>
     </>
   );
 }

@@ -7,27 +7,45 @@ import { requireOrganization } from "./require-organization";
 
 export const metadata = { title: "Organization" };
 
-type Props = { params: Promise<{ organizationId: string }>; searchParams: Promise<{ findGroups?: string | string[]; consent?: string | string[] }> };
+type Props = {
+  params: Promise<{ organizationId: string }>;
+  searchParams: Promise<{ findGroups?: string | string[]; consent?: string | string[] }>;
+};
 
 export default async function OrganizationPage({ params, searchParams }: Props) {
   const { actor, organization, basePath } = await requireOrganization(params);
   const { findGroups, consent: returned } = await searchParams;
   const [settings, answer, openLink] = await Promise.all([
-    getSyncSettings(actor, organization.id), lastConsentAnswer(actor, organization.id), openConsentLink(actor, organization.id),
+    getSyncSettings(actor, organization.id),
+    lastConsentAnswer(actor, organization.id),
+    openConsentLink(actor, organization.id),
   ]);
   const consent = settings.method === "provider_app" && (
     <div className="mb-8">
       <ConsentPanel
-        organizationId={organization.id} primaryDomain={organization.primaryDomain} waiting={settings.readiness === "waiting_for_consent"} tenantId={settings.consentedTenantId}
-        answer={answer} openLink={openLink} returned={typeof returned === "string" ? returned : undefined}
+        organizationId={organization.id}
+        primaryDomain={organization.primaryDomain}
+        waiting={settings.readiness === "waiting_for_consent"}
+        tenantId={settings.consentedTenantId}
+        answer={answer}
+        openLink={openLink}
+        returned={typeof returned === "string" ? returned : undefined}
       />
     </div>
   );
   return (
     <div className="space-y-8">
-      <AzureSettingsTab actor={actor} organizationId={organization.id} basePath={basePath} findGroupsText={typeof findGroups === "string" ? findGroups : ""} above={consent} />
+      <AzureSettingsTab
+        actor={actor}
+        organizationId={organization.id}
+        basePath={basePath}
+        findGroupsText={typeof findGroups === "string" ? findGroups : ""}
+        above={consent}
+      />
       <section className="max-w-xl space-y-2" aria-labelledby="organization-heading">
-        <h2 id="organization-heading" className="text-lg font-semibold">Name and domain</h2>
+        <h2 id="organization-heading" className="text-lg font-semibold">
+          Name and domain
+        </h2>
         <OrganizationForm organization={organization} />
       </section>
     </div>

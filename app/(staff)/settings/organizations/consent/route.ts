@@ -15,10 +15,16 @@ const goTo = (path: string) => NextResponse.redirect(new URL(path, appUrl()), 30
 export async function GET(request: NextRequest) {
   const [actor, answered] = await Promise.all([getCurrentStaff(), answer(request)]);
   if (actor?.role !== "superuser") {
-    return goTo("refusal" in answered ? `/consent-answer?refusal=${answered.refusal}` : `/consent-answer?outcome=${answered.outcome}`);
+    return goTo(
+      "refusal" in answered
+        ? `/consent-answer?refusal=${answered.refusal}`
+        : `/consent-answer?outcome=${answered.outcome}`,
+    );
   }
   if ("refusal" in answered) {
-    const page = answered.organizationId ? `/settings/organizations/${answered.organizationId}` : "/settings/organizations";
+    const page = answered.organizationId
+      ? `/settings/organizations/${answered.organizationId}`
+      : "/settings/organizations";
     return goTo(`${page}?consent=${answered.refusal}`);
   }
   return goTo(`/settings/organizations/${answered.organizationId}?consent=${answered.outcome}`);

@@ -8,9 +8,13 @@ export default async function AddOrganizationPage() {
   await requireSuperuser();
   return (
     <div className="max-w-xl space-y-4">
-      <p className="text-sm"><Link href="/settings/organizations">← Organizations</Link></p>
+      <p className="text-sm">
+        <Link href="/settings/organizations">← Organizations</Link>
+      </p>
       <h1 className="text-2xl font-semibold">Add organization</h1>
-      <p className="text-sm text-slate-600">A customer you support. Next, connect it to its Microsoft Entra tenant on its Settings tab.</p>
+      <p className="text-sm text-slate-600">
+        A customer you support. Next, connect it to its Microsoft Entra tenant on its Settings tab.
+      </p>
       <OrganizationForm />
     </div>
   );

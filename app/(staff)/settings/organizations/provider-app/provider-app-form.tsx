@@ -15,11 +15,27 @@ export function ProviderAppForm({ app }: { app: ProviderAppView }) {
   const typed = state.status === "error" ? (state.values ?? {}) : {};
   const value = (field: string, saved: string) => typed[field] ?? saved;
   return (
-    <form action={action} noValidate className="space-y-5 rounded-xl border border-slate-200 bg-white p-6" aria-label="Provider app">
+    <form
+      action={action}
+      noValidate
+      className="space-y-5 rounded-xl border border-slate-200 bg-white p-6"
+      aria-label="Provider app"
+    >
       <FormMessage state={state} />
-      <FormField name="clientId" label="Application (client) ID" defaultValue={value("clientId", app.clientId)} errors={errors.clientId} autoComplete="off"
-        hint="On the multi-tenant app's Overview page in your own (the provider's) Microsoft Entra admin center." />
-      <CredentialFields settings={app} kind={value("credentialKind", app.credentialKind)} value={value} errors={errors} />
+      <FormField
+        name="clientId"
+        label="Application (client) ID"
+        defaultValue={value("clientId", app.clientId)}
+        errors={errors.clientId}
+        autoComplete="off"
+        hint="On the multi-tenant app's Overview page in your own (the provider's) Microsoft Entra admin center."
+      />
+      <CredentialFields
+        settings={app}
+        kind={value("credentialKind", app.credentialKind)}
+        value={value}
+        errors={errors}
+      />
       <SubmitButton pendingText="Saving…">Save Changes</SubmitButton>
     </form>
   );

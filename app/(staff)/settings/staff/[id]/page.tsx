@@ -16,7 +16,9 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
   if (!member || member.id === actor.id) notFound();
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/settings/staff">← Staff</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/settings/staff">← Staff</Link>
+      </p>
       <h1 className="text-2xl font-semibold wrap-anywhere">{member.name}</h1>
       <p className="mb-6 text-sm wrap-anywhere text-slate-600">{member.email}</p>
       <div className="grid max-w-4xl items-start gap-8 md:grid-cols-2">
