@@ -4,7 +4,8 @@ import { db } from "@/db/client";
 import { consentRequests } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { answerRefusal, bindConsentedTenant, recordAnswerRejected, type ConsentRequest } from "./consent-record";
+import { answerRefusal, type ConsentRequest } from "./consent-checks";
+import { bindConsentedTenant, recordAnswerRejected } from "./consent-record";
 import { ConsentRefused } from "./consent-refusals";
 import { organizationName, testBoundConnection } from "./consent-return";
 

@@ -12,15 +12,12 @@ import {
 import { isUuid } from "@/db/is-uuid";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import type { Actor } from "@/lib/auth/authorize";
+import { answerRefusal, ConsentAnswerRefused, findAnswerableRequest, type ConsentRequest } from "./consent-checks";
 import {
-  answerRefusal,
   bindConsentedTenant,
-  ConsentAnswerRefused,
-  findAnswerableRequest,
   recordAnswerAwaitingConfirmation,
   recordConsentTested,
   recordUnboundAnswer,
-  type ConsentRequest,
 } from "./consent-record";
 import { ConsentRefused } from "./consent-refusals";
 import { providerAppSettings } from "@/lib/credentials";
