@@ -2,7 +2,7 @@
 // are, in this process. Whatever happens is returned as words and an exit code; nothing is thrown.
 import { userInfo } from "node:os";
 import { databaseLostMessage, isDatabaseConnectionLost } from "@/db/connection-lost";
-import type { SyncKind } from "@/db/schema";
+import type { SyncCounts, SyncKind } from "@/db/schema";
 import { describeCounts, previewLines, previewNames } from "@/lib/sync-runs/describe-run";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { endRunAsCancelled } from "@/lib/sync-runs/cancel-run";
@@ -71,6 +71,81 @@ async function previewOutcome(runId: string, seconds: string): Promise<Outcome> 
   };
 }
 
+/**
+ * Runs the sync in this process, beating the heartbeat; Ctrl-C, SIGTERM or a lost hold stops it
+ * before its next page.
+ */
+async function runWatched(runId: string, watch: RunWatch, hold: CommandLineHold) {
+  const stop = new AbortController();
+  const onStop = () => stop.abort();
+  watch.stop.addEventListener("abort", onStop, { once: true });
+  if (watch.stop.aborted) stop.abort();
+  hold.lost.addEventListener("abort", onStop, { once: true });
+  const stopHeartbeat = startHeartbeat(runId);
+  const started = Date.now();
+  const result = await runSync(
+    runId,
+    (_id, work) => work(),
+    { signal: stop.signal },
+    ({ pagesDone, phase }) => {
+      watch.onProgress?.(`${pagesDone} pages${phase === "members" ? " (group members)" : ""}`);
+    },
+  ).finally(() => {
+    stopHeartbeat();
+    watch.stop.removeEventListener("abort", onStop);
+  });
+  return { result, seconds: ((Date.now() - started) / 1000).toFixed(1) };
+}
+
+/** Stopped by a signal: the run ends as cancelled, keeping every page written. */
+async function cancelledOutcome(runId: string, stopped: Stopped, seconds: string): Promise<Outcome> {
+  const ended = await endRunAsCancelled(runId, stopped.note);
+  return {
+    exitCode: stopped.exitCode,
+    line: `Cancelled after ${seconds} s and ${ended?.pagesDone ?? 0} pages: ${describeCounts(ended?.counts ?? null) || "nothing written"}.`,
+    details: [
+      "Every page written is kept; nothing was disabled or removed. The next sync carries on from the last finished one.",
+    ],
+    failed: false,
+    wroteClients: false,
+  };
+}
+
+/** A sync that finished, or was held for review because it would disable or remove too many. */
+async function finishedOutcome(
+  runId: string,
+  kind: SyncKind,
+  held: boolean,
+  counts: SyncCounts | null | undefined,
+  seconds: string,
+): Promise<Outcome> {
+  const details: string[] = [];
+  const { graphWaitSeconds } = await findSyncRun(runId);
+  if (graphWaitSeconds > 0)
+    details.push(
+      `Of that, ${graphWaitSeconds} s waiting because Microsoft Graph asked to slow down (429, Retry-After).`,
+    );
+  if (held)
+    details.push(
+      "More than the review threshold would be disabled or removed: nothing was. Open Settings → Azure User Sync → Run history.",
+    );
+  const line = `${held ? "Held for review" : "Done"} in ${seconds} s: ${describeCounts(counts ?? null)} (run ${runId})`;
+  return { exitCode: held ? 4 : 0, line, details, failed: false, wroteClients: kind === "users" };
+}
+
+/** Ended meanwhile by someone else: Cancel sync in the browser. */
+async function endedElsewhereOutcome(runId: string): Promise<Outcome> {
+  const ended = await findSyncRun(runId);
+  const line = `The run ended as ${ended.status}: ${ended.errorMessage ?? ""} ${describeCounts(ended.counts)}`.trim();
+  return {
+    exitCode: ended.status === "cancelled" ? 3 : 1,
+    line,
+    details: [],
+    failed: ended.status !== "cancelled",
+    wroteClients: false,
+  };
+}
+
 async function runHeld(
   connectionId: string,
   request: RunRequest,
@@ -91,69 +166,18 @@ async function runHeld(
   );
   if (!run) return failure(await alreadyRunningMessage(connectionId, kind));
   watch.onStart?.(run.id);
-  const stop = new AbortController();
-  const onStop = () => stop.abort();
-  watch.stop.addEventListener("abort", onStop, { once: true });
-  if (watch.stop.aborted) stop.abort();
-  hold.lost.addEventListener("abort", onStop, { once: true });
-  const stopHeartbeat = startHeartbeat(run.id);
-  const started = Date.now();
-  const result = await runSync(
-    run.id,
-    (_id, work) => work(),
-    { signal: stop.signal },
-    ({ pagesDone, phase }) => {
-      watch.onProgress?.(`${pagesDone} pages${phase === "members" ? " (group members)" : ""}`);
-    },
-  ).finally(() => {
-    stopHeartbeat();
-    watch.stop.removeEventListener("abort", onStop);
-  });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const { result, seconds } = await runWatched(run.id, watch, hold);
 
   if (hold.lost.aborted) {
     await failSyncRun(run.id, hold.lost.reason);
     return failure(reasonOf(hold.lost.reason));
   }
   const stopped = watch.stopped();
-  if (result.status === "stopped" && stopped) {
-    const ended = await endRunAsCancelled(run.id, stopped.note);
-    return {
-      exitCode: stopped.exitCode,
-      line: `Cancelled after ${seconds} s and ${ended?.pagesDone ?? 0} pages: ${describeCounts(ended?.counts ?? null) || "nothing written"}.`,
-      details: [
-        "Every page written is kept; nothing was disabled or removed. The next sync carries on from the last finished one.",
-      ],
-      failed: false,
-      wroteClients: false,
-    };
-  }
+  if (result.status === "stopped" && stopped) return cancelledOutcome(run.id, stopped, seconds);
   if (result.status === "succeeded" && preview) return previewOutcome(run.id, seconds);
-  if (result.status === "succeeded" || result.status === "needs_review") {
-    const held = result.status === "needs_review";
-    const details: string[] = [];
-    const { graphWaitSeconds } = await findSyncRun(run.id);
-    if (graphWaitSeconds > 0)
-      details.push(
-        `Of that, ${graphWaitSeconds} s waiting because Microsoft Graph asked to slow down (429, Retry-After).`,
-      );
-    if (held)
-      details.push(
-        "More than the review threshold would be disabled or removed: nothing was. Open Settings → Azure User Sync → Run history.",
-      );
-    const line = `${held ? "Held for review" : "Done"} in ${seconds} s: ${describeCounts(result.counts ?? null)} (run ${run.id})`;
-    return { exitCode: held ? 4 : 0, line, details, failed: false, wroteClients: kind === "users" };
-  }
-  // Ended meanwhile by someone else: Cancel sync in the browser.
-  const ended = await findSyncRun(run.id);
-  const line = `The run ended as ${ended.status}: ${ended.errorMessage ?? ""} ${describeCounts(ended.counts)}`.trim();
-  return {
-    exitCode: ended.status === "cancelled" ? 3 : 1,
-    line,
-    details: [],
-    failed: ended.status !== "cancelled",
-    wroteClients: false,
-  };
+  if (result.status === "succeeded" || result.status === "needs_review")
+    return finishedOutcome(run.id, kind, result.status === "needs_review", result.counts, seconds);
+  return endedElsewhereOutcome(run.id);
 }
 
 /** Syncs (or previews) one organization's connection; refused in words when it cannot (waiting for consent, not set up, disabled). */

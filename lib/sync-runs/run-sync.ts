@@ -40,6 +40,82 @@ function firstPasses(plan: RunPlan): FirstPass[] {
   );
 }
 
+/** What the parts of one run share: its id, how steps run, the stop signal and where progress goes. */
+type RunContext = {
+  runStep: StepRunner;
+  options: PageStepOptions;
+  onProgress?: (p: SyncProgress) => void;
+  /** Wraps a step's work so a failure no retry can fix is recorded by that step. */
+  recordingFailure: <T>(work: () => Promise<T>) => () => Promise<T>;
+};
+
+/**
+ * A failure no retry can fix (a wrong secret, a missing permission) is recorded at once, in words, by the step
+ * that met it; runSync's catch records any other, asking `recordedByItsStep` so each failure is recorded once.
+ */
+function failureRecorder(runId: string) {
+  const recordedByItsStep = new WeakSet<object>();
+  const recordingFailure =
+    <T>(work: () => Promise<T>) =>
+    async () => {
+      try {
+        return await work();
+      } catch (error) {
+        if (error instanceof EntraError && !error.retryable) {
+          await failSyncRun(runId, error);
+          recordedByItsStep.add(error);
+        }
+        throw error;
+      }
+    };
+  return { recordedByItsStep, recordingFailure };
+}
+
+/** Each first pass lists to its end; its pages are numbered on from the pass before. */
+async function listFirstPassesFrom(context: RunContext, plan: RunPlan, firstIndex: number) {
+  const { runStep, options, onProgress, recordingFailure } = context;
+  let index = firstIndex;
+  for (const pass of firstPasses(plan)) {
+    let link: string | null = null;
+    do {
+      const [at, from]: [number, string | null] = [index, link];
+      const listPass = (): Promise<PagesStepResult> => pass.list(plan, at, from, options);
+      const listed: PagesStepResult = await runStep(`${pass.name}-pages-from-${at}`, recordingFailure(listPass));
+      index = listed.nextIndex;
+      link = "nextLink" in listed ? listed.nextLink : null;
+      onProgress?.({ pagesDone: index, phase: pass.phase });
+      if ("runEnded" in listed) return { index, ended: true };
+      if (options.signal?.aborted) return { index, ended: false };
+    } while (link);
+  }
+  return { index, ended: false };
+}
+
+/**
+ * A full sync lists with the plain listing (999 a page) and ends with a delta link taken before it starts;
+ * where Graph has no delta link from now (devices, on some tenants), it lists through a delta round.
+ */
+function deltaLinkFromNow(context: RunContext, current: RunPlan, at: number): Promise<string | null> {
+  if (current.mode !== "full") return Promise.resolve(null);
+  const fromNow = current.kind === "users" ? usersDeltaLinkFromNow : devicesDeltaLinkFromNow;
+  return context.runStep(
+    `${current.kind}-delta-link-from-page-${at}`,
+    context.recordingFailure(() => fromNow(current, context.options)),
+  );
+}
+
+function listingPagesFrom(
+  current: RunPlan,
+  index: number,
+  from: string | null,
+  fullListing: boolean,
+  options: PageStepOptions,
+) {
+  if (current.kind === "devices")
+    return syncPages(current, fullListing ? devicesFullListing : devicesListing, index, from, options);
+  return syncPages(current, fullListing ? usersFullListing : usersListing, index, from, options);
+}
+
 /**
  * The whole sync of one run, step by step: begin → (a full sync) a delta link from now → (a group scope)
  * its members → steps of up to PAGES_PER_STEP Graph pages → finish.
@@ -56,59 +132,12 @@ export async function runSync(
   const begun = await runStep("begin-run", () => beginSyncRun(runId));
   if (!begun) return { status: "skipped" as const };
   let plan: RunPlan = begun;
-  // A failure no retry can fix (a wrong secret, a missing permission) is recorded at once, in words, by the step
-  // that met it; the catch below records any other, so each failure is recorded once.
-  const recordedByItsStep = new WeakSet<object>();
-  const recordingFailure =
-    <T>(work: () => Promise<T>) =>
-    async () => {
-      try {
-        return await work();
-      } catch (error) {
-        if (error instanceof EntraError && !error.retryable) {
-          await failSyncRun(runId, error);
-          recordedByItsStep.add(error);
-        }
-        throw error;
-      }
-    };
-  // Each first pass lists to its end; its pages are numbered on from the pass before.
-  const listFirstPassesFrom = async (firstIndex: number) => {
-    let index = firstIndex;
-    for (const pass of firstPasses(plan)) {
-      let link: string | null = null;
-      do {
-        const [current, at, from]: [RunPlan, number, string | null] = [plan, index, link];
-        const listPass = (): Promise<PagesStepResult> => pass.list(current, at, from, options);
-        const listed: PagesStepResult = await runStep(`${pass.name}-pages-from-${at}`, recordingFailure(listPass));
-        index = listed.nextIndex;
-        link = "nextLink" in listed ? listed.nextLink : null;
-        onProgress?.({ pagesDone: index, phase: pass.phase });
-        if ("runEnded" in listed) return { index, ended: true };
-        if (options.signal?.aborted) return { index, ended: false };
-      } while (link);
-    }
-    return { index, ended: false };
-  };
-  // A full sync lists with the plain listing (999 a page) and ends with a delta link taken before it starts;
-  // where Graph has no delta link from now (devices, on some tenants), it lists through a delta round.
-  const deltaLinkFromNow = (current: RunPlan, at: number): Promise<string | null> => {
-    if (current.mode !== "full") return Promise.resolve(null);
-    const fromNow = current.kind === "users" ? usersDeltaLinkFromNow : devicesDeltaLinkFromNow;
-    return runStep(
-      `${current.kind}-delta-link-from-page-${at}`,
-      recordingFailure(() => fromNow(current, options)),
-    );
-  };
-  const listingPagesFrom = (current: RunPlan, index: number, from: string | null, fullListing: boolean) => {
-    if (current.kind === "devices")
-      return syncPages(current, fullListing ? devicesFullListing : devicesListing, index, from, options);
-    return syncPages(current, fullListing ? usersFullListing : usersListing, index, from, options);
-  };
+  const { recordedByItsStep, recordingFailure } = failureRecorder(runId);
+  const context: RunContext = { runStep, options, onProgress, recordingFailure };
   const stopped = () => Boolean(options.signal?.aborted);
   try {
-    let fullListingDeltaLink = await deltaLinkFromNow(plan, 0);
-    const firstPassesDone = await listFirstPassesFrom(0);
+    let fullListingDeltaLink = await deltaLinkFromNow(context, plan, 0);
+    const firstPassesDone = await listFirstPassesFrom(context, plan, 0);
     let pageIndex = firstPassesDone.index;
     let link = plan.startLink;
     let deltaLink: string | null = null;
@@ -118,14 +147,14 @@ export async function runSync(
       const fullListing = fullListingDeltaLink !== null;
       const listed = await runStep(
         `${current.kind}-pages-from-${index}`,
-        recordingFailure(() => listingPagesFrom(current, index, from, fullListing)),
+        recordingFailure(() => listingPagesFrom(current, index, from, fullListing, options)),
       );
       pageIndex = listed.nextIndex;
       if ("runEnded" in listed) break;
       if ("fullResyncNeeded" in listed) {
         plan = await runStep(`full-listing-from-page-${pageIndex}`, () => switchToFullListing(current));
-        fullListingDeltaLink = await deltaLinkFromNow(plan, pageIndex);
-        ({ index: pageIndex, ended } = await listFirstPassesFrom(pageIndex));
+        fullListingDeltaLink = await deltaLinkFromNow(context, plan, pageIndex);
+        ({ index: pageIndex, ended } = await listFirstPassesFrom(context, plan, pageIndex));
         link = null;
         continue;
       }

@@ -59,15 +59,15 @@ export const noCounts = (): SyncCounts => ({
   skipped: 0,
 });
 
-/**
- * What one page of Graph changes does to Vertask's rows. Creates, updates and restores are written with
- * the page; disables and removals are held as pending, to be applied together at the end of the run.
- */
-export function decidePage<C, F extends { displayName: string }>(
-  rules: PageRules<C, F>,
-  changes: IncomingChange<C>[],
-  known: Map<string, KnownRecord<F>>,
-): PageDecision<F> {
+/** One page's decision as it is built, with the two ways a change is counted. */
+type Tally<F> = {
+  decision: PageDecision<F>;
+  /** Not synced: counted under its reason, with the object's name as an example. */
+  skip: (reason: string, name?: string) => void;
+  counted: (kind: "created" | "matched" | "updated" | "restored", fields: F) => void;
+};
+
+function newTally<F extends { displayName: string }>(): Tally<F> {
   const decision: PageDecision<F> = {
     inserts: [],
     updates: [],
@@ -79,83 +79,126 @@ export function decidePage<C, F extends { displayName: string }>(
     skippedReasons: {},
     examples: {},
   };
-  const skip = (reason: string, name?: string) => {
-    decision.counts.skipped++;
-    decision.skippedReasons[reason] = (decision.skippedReasons[reason] ?? 0) + 1;
-    if (name) addExample(decision.examples, skippedExampleKey(reason), name);
+  return {
+    decision,
+    skip: (reason, name) => {
+      decision.counts.skipped++;
+      decision.skippedReasons[reason] = (decision.skippedReasons[reason] ?? 0) + 1;
+      if (name) addExample(decision.examples, skippedExampleKey(reason), name);
+    },
+    counted: (kind, fields) => {
+      decision.counts[kind]++;
+      addExample(decision.examples, kind, fields.displayName);
+    },
   };
-  const counted = (kind: "created" | "matched" | "updated" | "restored", fields: F) => {
-    decision.counts[kind]++;
-    addExample(decision.examples, kind, fields.displayName);
-  };
+}
+
+/** An object deleted in Microsoft Entra: its record's removal is held for the end of the run. */
+function decideRemoval<F>(
+  tally: Tally<F>,
+  objectId: string,
+  change: Extract<IncomingChange<unknown>, { type: "removed" }>,
+  existing: KnownRecord<F> | undefined,
+) {
+  if (!existing) tally.skip(`removed in Microsoft Entra before Vertask synced it`);
+  else if (existing.status !== "removed") {
+    const reason =
+      change.reason === "deleted"
+        ? "deleted in Microsoft Entra"
+        : "deleted in Microsoft Entra (restorable for 30 days)";
+    tally.decision.pending.push({ entraObjectId: objectId, toStatus: "removed", reason });
+  }
+}
+
+/** An object synced (not skipped): taken over from a record added by hand, created, or brought up to date. */
+function decideWrite<C, F extends { displayName: string }>(
+  rules: PageRules<C, F>,
+  tally: Tally<F>,
+  objectId: string,
+  fields: F,
+  existing: KnownRecord<F> | undefined,
+) {
+  const { decision, skip, counted } = tally;
+  const target: RecordStatus = rules.isEnabled(fields) ? "active" : "disabled";
+  const handMade = existing ? null : rules.handMadeMatch?.(fields);
+  if (handMade && "count" in handMade) {
+    skip(`${handMade.count} clients added by hand have this address`, fields.displayName);
+  } else if (handMade) {
+    decision.adoptions.push({
+      id: handMade.recordId,
+      entraObjectId: objectId,
+      status: target,
+      ...fields,
+      ...handMade.keeps,
+    });
+    counted("matched", fields);
+  } else if (!existing) {
+    decision.inserts.push({ entraObjectId: objectId, status: target, ...fields });
+    counted("created", fields);
+  } else if (existing.status === "active" && target === "disabled") {
+    // The fields are written now; the status waits for the end of the run (and the review guard).
+    decision.updates.push({ id: existing.id, entraObjectId: objectId, status: "active", ...fields });
+    decision.pending.push({
+      entraObjectId: objectId,
+      toStatus: "disabled",
+      reason: "account disabled in Microsoft Entra",
+    });
+  } else if (existing.status !== target) {
+    decision.updates.push({ id: existing.id, entraObjectId: objectId, status: target, ...fields });
+    counted(target === "active" ? "restored" : "updated", fields);
+  } else if (!sameFields(fields, existing)) {
+    decision.updates.push({ id: existing.id, entraObjectId: objectId, status: target, ...fields });
+    counted("updated", fields);
+  } else {
+    decision.unchangedIds.push(existing.id);
+    decision.counts.unchanged++;
+  }
+}
+
+/** An object created or changed in Microsoft Entra: skipped (its record removed if it had one), or written. */
+function decideUpsert<C, F extends { displayName: string }>(
+  rules: PageRules<C, F>,
+  tally: Tally<F>,
+  objectId: string,
+  item: C,
+  existing: KnownRecord<F> | undefined,
+) {
+  const fields = rules.fieldsFrom(item, existing);
+  if (!fields) {
+    tally.skip(`only changed properties arrived for a ${rules.noun} Vertask has not synced`);
+    return;
+  }
+  const skipReason = rules.skipReason(fields, objectId, existing);
+  if (!skipReason) return decideWrite(rules, tally, objectId, fields, existing);
+  if (existing && existing.status !== "removed") {
+    tally.decision.pending.push({
+      entraObjectId: objectId,
+      toStatus: "removed",
+      reason: rules.removalReason?.(skipReason) ?? skipReason,
+    });
+  } else tally.skip(skipReason, fields.displayName);
+}
+
+/**
+ * What one page of Graph changes does to Vertask's rows. Creates, updates and restores are written with
+ * the page; disables and removals are held as pending, to be applied together at the end of the run.
+ */
+export function decidePage<C, F extends { displayName: string }>(
+  rules: PageRules<C, F>,
+  changes: IncomingChange<C>[],
+  known: Map<string, KnownRecord<F>>,
+): PageDecision<F> {
+  const tally = newTally<F>();
   // Delta may send the same object twice: its last appearance in the page wins.
   const latest = new Map<string, IncomingChange<C>>();
   for (const change of changes) latest.set(change.type === "upsert" ? change.item.id : change.id, change);
 
   for (const [objectId, change] of latest) {
     const existing = known.get(objectId);
-    if (change.type === "removed") {
-      if (!existing) skip(`removed in Microsoft Entra before Vertask synced it`);
-      else if (existing.status !== "removed") {
-        const reason =
-          change.reason === "deleted"
-            ? "deleted in Microsoft Entra"
-            : "deleted in Microsoft Entra (restorable for 30 days)";
-        decision.pending.push({ entraObjectId: objectId, toStatus: "removed", reason });
-      }
-      continue;
-    }
-    const fields = rules.fieldsFrom(change.item, existing);
-    if (!fields) {
-      skip(`only changed properties arrived for a ${rules.noun} Vertask has not synced`);
-      continue;
-    }
-    const skipReason = rules.skipReason(fields, objectId, existing);
-    if (skipReason) {
-      if (existing && existing.status !== "removed") {
-        decision.pending.push({
-          entraObjectId: objectId,
-          toStatus: "removed",
-          reason: rules.removalReason?.(skipReason) ?? skipReason,
-        });
-      } else skip(skipReason, fields.displayName);
-      continue;
-    }
-    const target: RecordStatus = rules.isEnabled(fields) ? "active" : "disabled";
-    const handMade = existing ? null : rules.handMadeMatch?.(fields);
-    if (handMade && "count" in handMade) {
-      skip(`${handMade.count} clients added by hand have this address`, fields.displayName);
-    } else if (handMade) {
-      decision.adoptions.push({
-        id: handMade.recordId,
-        entraObjectId: objectId,
-        status: target,
-        ...fields,
-        ...handMade.keeps,
-      });
-      counted("matched", fields);
-    } else if (!existing) {
-      decision.inserts.push({ entraObjectId: objectId, status: target, ...fields });
-      counted("created", fields);
-    } else if (existing.status === "active" && target === "disabled") {
-      // The fields are written now; the status waits for the end of the run (and the review guard).
-      decision.updates.push({ id: existing.id, entraObjectId: objectId, status: "active", ...fields });
-      decision.pending.push({
-        entraObjectId: objectId,
-        toStatus: "disabled",
-        reason: "account disabled in Microsoft Entra",
-      });
-    } else if (existing.status !== target) {
-      decision.updates.push({ id: existing.id, entraObjectId: objectId, status: target, ...fields });
-      counted(target === "active" ? "restored" : "updated", fields);
-    } else if (!sameFields(fields, existing)) {
-      decision.updates.push({ id: existing.id, entraObjectId: objectId, status: target, ...fields });
-      counted("updated", fields);
-    } else {
-      decision.unchangedIds.push(existing.id);
-      decision.counts.unchanged++;
-    }
+    if (change.type === "removed") decideRemoval(tally, objectId, change, existing);
+    else decideUpsert(rules, tally, objectId, change.item, existing);
   }
+  const { decision } = tally;
   const pendingIds = new Set(decision.pending.map((p) => p.entraObjectId));
   decision.settledObjectIds = [...latest.keys()].filter((id) => !pendingIds.has(id));
   return decision;

@@ -6,19 +6,11 @@ import { listClients } from "@/lib/clients/queries";
 import { parseClientListQuery } from "@/lib/clients/list-query";
 import { EmptyState } from "@/app/_components/empty-state";
 import { Pagination } from "@/app/_components/pagination";
-import { StatusBadge } from "@/app/_components/status-badge";
-import { SourceBadge, sourceLabels } from "@/app/_components/source-badge";
-import {
-  ApplyButton,
-  FilterSelect,
-  SearchInput,
-  formatDateTime,
-  listHref,
-  recordHref,
-} from "@/app/_components/list-controls";
+import { NoRowsMessage } from "@/app/_components/no-rows-message";
+import { listHref } from "@/app/_components/list-controls";
 import { pageCount } from "@/lib/lists/search-pattern";
 import { listOrganizationChoices } from "@/lib/organizations/queries";
-import { OrganizationFilter } from "@/app/_components/organization-filter";
+import { ClientFilters, ClientRow, clientHeaders } from "./client-list-parts";
 
 export const metadata = { title: "Clients" };
 
@@ -82,101 +74,13 @@ export default async function ClientsPage({ searchParams }: Props) {
   return (
     <>
       {header}
-      <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
-        <SearchInput label="Search" value={query.q} placeholder="Name, mail or user principal name" />
-        {several && <OrganizationFilter organizations={organizations} value={query.organization} />}
-        <FilterSelect
-          name="status"
-          label="Status"
-          value={query.status}
-          options={[
-            { value: "", label: "Any status" },
-            { value: "active", label: "Active" },
-            { value: "disabled", label: "Disabled" },
-            { value: "removed", label: "Removed" },
-          ]}
-        />
-        <FilterSelect
-          name="source"
-          label="Source"
-          value={query.source}
-          options={[
-            { value: "", label: "Any source" },
-            ...Object.entries(sourceLabels).map(([value, label]) => ({ value, label })),
-          ]}
-        />
-        <FilterSelect
-          name="external"
-          label="External"
-          value={query.external}
-          options={[
-            { value: "", label: "Members and guests" },
-            { value: "no", label: "Members only" },
-            { value: "yes", label: "External only" },
-          ]}
-        />
-        <FilterSelect
-          name="sort"
-          label="Sort by"
-          value={query.sort}
-          options={[
-            { value: "name", label: "Name" },
-            { value: "updated", label: "Last update" },
-          ]}
-        />
-        <ApplyButton />
-      </form>
+      <ClientFilters query={query} organizations={organizations} several={several} />
       {rows.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">
-          {pastTheEnd ? (
-            <>
-              No clients on this page: <Link href={listHref("/clients", filters)}>back to the first page</Link>.
-            </>
-          ) : (
-            "No clients match these filters."
-          )}
-        </p>
+        <NoRowsMessage noun="clients" pastTheEnd={pastTheEnd} firstPageHref={listHref("/clients", filters)} />
       ) : (
-        <DataTable
-          headers={[
-            "Name",
-            ...(several ? ["Organization"] : []),
-            "Mail",
-            "Phone",
-            "Company",
-            "Job title",
-            "Department",
-            "Status",
-            "Source",
-            "Last update",
-          ]}
-        >
+        <DataTable headers={clientHeaders(several)}>
           {rows.map((client) => (
-            <tr key={client.id} className="hover:bg-slate-50">
-              <td className="min-w-40 px-4 py-2 wrap-anywhere">
-                <Link href={recordHref(`/clients/${client.id}`, params)} className="font-medium">
-                  {client.displayName}
-                </Link>
-                {client.isExternal && (
-                  <span className="ml-2 rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-800">External</span>
-                )}
-              </td>
-              {several && <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.organizationName}</td>}
-              <td className="px-4 py-2 wrap-anywhere text-slate-600">
-                {client.mail ?? client.userPrincipalName ?? "—"}
-              </td>
-              <td className="px-4 py-2 text-slate-600">{client.mobilePhone ?? client.businessPhones[0] ?? "—"}</td>
-              <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.companyName ?? "—"}</td>
-              <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.jobTitle ?? "—"}</td>
-              <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.department ?? "—"}</td>
-              <td className="px-4 py-2">
-                <StatusBadge status={client.status} />
-              </td>
-              <td className="px-4 py-2">
-                <SourceBadge source={client.source} />
-              </td>
-              <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(client.updatedAt)}</td>
-            </tr>
+            <ClientRow key={client.id} client={client} several={several} params={params} />
           ))}
         </DataTable>
       )}

@@ -1,25 +1,15 @@
 import { DataTable } from "@/app/_components/data-table";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/session/current-staff";
 import { listDevices, listOperatingSystems } from "@/lib/devices/queries";
 import { parseDeviceListQuery } from "@/lib/devices/list-query";
-import { operatingSystemWithVersion } from "@/lib/devices/operating-systems";
 import { pageCount } from "@/lib/lists/search-pattern";
 import { EmptyState } from "@/app/_components/empty-state";
 import { Pagination } from "@/app/_components/pagination";
-import { StatusBadge } from "@/app/_components/status-badge";
-import {
-  ApplyButton,
-  FilterSelect,
-  SearchInput,
-  formatDateTime,
-  listHref,
-  recordHref,
-} from "@/app/_components/list-controls";
-import { yesNo } from "@/app/_components/detail-list";
+import { NoRowsMessage } from "@/app/_components/no-rows-message";
+import { listHref } from "@/app/_components/list-controls";
 import { listOrganizationChoices } from "@/lib/organizations/queries";
-import { OrganizationFilter } from "@/app/_components/organization-filter";
+import { DeviceFilters, DeviceRow, deviceHeaders } from "./device-list-parts";
 
 export const metadata = { title: "Devices" };
 
@@ -69,81 +59,13 @@ export default async function DevicesPage({ searchParams }: Props) {
   return (
     <>
       {header}
-      <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
-        <SearchInput label="Search" value={query.q} placeholder="Device name" />
-        {several && <OrganizationFilter organizations={organizations} value={query.organization} />}
-        <FilterSelect
-          name="os"
-          label="Operating system"
-          value={query.os}
-          options={[{ value: "", label: "Any system" }, ...systems.map((label) => ({ value: label, label }))]}
-        />
-        <FilterSelect
-          name="status"
-          label="Status"
-          value={query.status}
-          options={[
-            { value: "", label: "Any status" },
-            { value: "active", label: "Active" },
-            { value: "disabled", label: "Disabled" },
-            { value: "removed", label: "Removed" },
-          ]}
-        />
-        <FilterSelect
-          name="sort"
-          label="Sort by"
-          value={query.sort}
-          options={[
-            { value: "name", label: "Name" },
-            { value: "signin", label: "Last sign-in" },
-          ]}
-        />
-        <ApplyButton />
-      </form>
+      <DeviceFilters query={query} systems={systems} organizations={organizations} several={several} />
       {rows.length === 0 ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">
-          {pastTheEnd ? (
-            <>
-              No devices on this page: <Link href={listHref("/devices", filters)}>back to the first page</Link>.
-            </>
-          ) : (
-            "No devices match these filters."
-          )}
-        </p>
+        <NoRowsMessage noun="devices" pastTheEnd={pastTheEnd} firstPageHref={listHref("/devices", filters)} />
       ) : (
-        <DataTable
-          headers={[
-            "Name",
-            ...(several ? ["Organization"] : []),
-            "Operating system",
-            "Owner",
-            "Compliant",
-            "Status",
-            "Last sign-in",
-          ]}
-        >
+        <DataTable headers={deviceHeaders(several)}>
           {rows.map((device) => (
-            <tr key={device.id} className="hover:bg-slate-50">
-              <td className="min-w-40 px-4 py-2 wrap-anywhere">
-                <Link href={recordHref(`/devices/${device.id}`, params)} className="font-medium">
-                  {device.displayName}
-                </Link>
-              </td>
-              {several && <td className="px-4 py-2 wrap-anywhere text-slate-600">{device.organizationName}</td>}
-              <td className="px-4 py-2 text-slate-600">{operatingSystemWithVersion(device) ?? "—"}</td>
-              <td className="min-w-40 px-4 py-2 wrap-anywhere">
-                {device.ownerId ? (
-                  <Link href={`/clients/${device.ownerId}`}>{device.ownerName}</Link>
-                ) : (
-                  <span className="text-slate-600">No owner</span>
-                )}
-              </td>
-              <td className="px-4 py-2 text-slate-600">{yesNo(device.isCompliant) ?? "—"}</td>
-              <td className="px-4 py-2">
-                <StatusBadge status={device.status} />
-              </td>
-              <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(device.lastSignInAt)}</td>
-            </tr>
+            <DeviceRow key={device.id} device={device} several={several} params={params} />
           ))}
         </DataTable>
       )}

@@ -15,6 +15,29 @@ import { listOrganizationChoices } from "@/lib/organizations/queries";
 import { PortalAccess } from "./portal-access";
 import { ClientNotesForm, EditClientForm } from "./edit-client-form";
 
+type ClientDevice = NonNullable<Awaited<ReturnType<typeof getClient>>>["devices"][number];
+
+/** The devices registered to the client, each leading to its own page. */
+function ClientDevices({ devices }: { devices: ClientDevice[] }) {
+  return devices.length === 0 ? (
+    <p className="text-sm text-slate-600">No devices are registered to this client.</p>
+  ) : (
+    <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
+      {devices.map((device) => (
+        <li key={device.id} className="flex flex-wrap items-center justify-between gap-x-4 px-4 py-2 text-sm">
+          <Link href={`/devices/${device.id}`} className="min-w-0 font-medium wrap-anywhere">
+            {device.displayName}
+          </Link>
+          <span className="text-slate-600">
+            {operatingSystemWithVersion(device) ?? "Unknown system"} · last sign-in{" "}
+            {formatDateTime(device.lastSignInAt)} <StatusBadge status={device.status} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ added?: string; list?: string }> };
 
 export default async function ClientPage({ params, searchParams }: Props) {
@@ -82,23 +105,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
       )}
       <PortalAccess actor={actor} client={client} />
       <h2 className="mt-8 mb-3 text-lg font-semibold">Devices</h2>
-      {devices.length === 0 ? (
-        <p className="text-sm text-slate-600">No devices are registered to this client.</p>
-      ) : (
-        <ul className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
-          {devices.map((device) => (
-            <li key={device.id} className="flex flex-wrap items-center justify-between gap-x-4 px-4 py-2 text-sm">
-              <Link href={`/devices/${device.id}`} className="min-w-0 font-medium wrap-anywhere">
-                {device.displayName}
-              </Link>
-              <span className="text-slate-600">
-                {operatingSystemWithVersion(device) ?? "Unknown system"} · last sign-in{" "}
-                {formatDateTime(device.lastSignInAt)} <StatusBadge status={device.status} />
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ClientDevices devices={devices} />
     </>
   );
 }

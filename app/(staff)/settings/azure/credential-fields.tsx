@@ -42,109 +42,135 @@ function FileField({
   );
 }
 
+function CredentialKindChoice({ kind, errors }: { kind: string; errors?: string[] }) {
+  return (
+    <fieldset aria-describedby={errors?.length ? "credentialKind-error" : undefined}>
+      <legend className="text-sm font-medium text-slate-700">Sign in to Microsoft Entra with</legend>
+      <div className="mt-1 flex gap-6">
+        {[
+          { value: "secret", label: "A client secret" },
+          { value: "certificate", label: "A certificate (recommended by Microsoft)" },
+        ].map((choice) => (
+          <label key={choice.value} className="flex items-center gap-2 text-sm">
+            <input
+              type="radio"
+              id={`credentialKind-${choice.value}`}
+              name="credentialKind"
+              value={choice.value}
+              defaultChecked={kind === choice.value}
+              className="h-4 w-4 accent-indigo-600"
+            />
+            {choice.label}
+          </label>
+        ))}
+      </div>
+      {errors?.length ? (
+        <p id="credentialKind-error" role="alert" className="mt-1 text-sm text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** The client secret's fields: the stored secret is named by its last four characters only. */
+function SecretFields({ settings, value, errors }: Omit<Props, "kind">) {
+  const { secret } = settings;
+  return (
+    <div className="space-y-5 group-has-[#credentialKind-certificate:checked]/credential:hidden">
+      {secret.stored && (
+        <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="stored-secret">
+          A client secret is stored, ending in <code>…{secret.lastFour}</code>, added {day(secret.addedAt)}. To replace
+          it, enter the new secret&apos;s Value below.
+        </p>
+      )}
+      <FormField
+        name="clientSecret"
+        label={secret.stored ? "Client secret (new Value, to replace the stored one)" : "Client secret"}
+        type="password"
+        errors={errors.clientSecret}
+        autoComplete="new-password"
+        hint={
+          secret.stored
+            ? "Leave empty to keep the stored secret."
+            : "The secret's Value from Certificates & secrets, not its Secret ID."
+        }
+      />
+      <FormField
+        name="clientSecretExpiresOn"
+        label="Client secret expires on"
+        type="date"
+        defaultValue={value("clientSecretExpiresOn", settings.clientSecretExpiresOn ?? "")}
+        errors={errors.clientSecretExpiresOn}
+        hint="Optional: the Expires date in Certificates & secrets. Vertask warns you 30 days before."
+      />
+    </div>
+  );
+}
+
+/** The certificate's fields: the stored certificate is shown by its public details; its key never. */
+function CertificateFields({
+  certificate,
+  errors,
+}: {
+  certificate: Props["settings"]["certificate"];
+  errors: Props["errors"];
+}) {
+  return (
+    <div className="space-y-5 group-has-[#credentialKind-secret:checked]/credential:hidden">
+      {certificate.stored ? (
+        <div className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="stored-certificate">
+          <p>
+            A certificate is stored, added {day(certificate.addedAt)}; its private key is kept encrypted and never
+            shown.
+          </p>
+          <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
+            <dt className="text-slate-500">SHA-256 thumbprint</dt>
+            <dd className="break-all font-mono text-xs leading-5">{certificate.thumbprintSha256}</dd>
+            <dt className="text-slate-500">Subject</dt>
+            <dd className="break-words">{certificate.subject}</dd>
+            <dt className="text-slate-500">Expires on</dt>
+            <dd>{certificate.expiresOn}</dd>
+          </dl>
+          <p className="mt-1">To replace it, choose a new key and certificate below.</p>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600">
+          Upload the certificate (not its key) to the app under Certificates &amp; secrets → Certificates, then choose
+          both files here. Vertask checks that they belong together, shows the thumbprint and warns you before the
+          certificate expires.
+        </p>
+      )}
+      <FileField
+        name="certificateKey"
+        label={certificate.stored ? "Private key (PEM, to replace the stored one)" : "Private key (PEM)"}
+        accept=".pem,.key"
+        hint="The file that starts with -----BEGIN PRIVATE KEY-----, without a passphrase. It is encrypted and never shown again."
+        errors={errors.certificateKey}
+      />
+      <FileField
+        name="certificateFile"
+        label="Certificate (PEM)"
+        accept=".pem,.crt,.cer"
+        hint="The file that starts with -----BEGIN CERTIFICATE-----: the one uploaded to the app in Microsoft Entra."
+        errors={errors.certificateFile}
+      />
+    </div>
+  );
+}
+
 /**
  * "Client secret" or "Certificate": the fields of the credential not chosen are hidden by CSS alone (:has on the
  * checked radio), so the choice works without JavaScript; the server reads only the chosen credential's fields.
  */
 export function CredentialFields({ settings, kind, value, errors }: Props) {
-  const { secret, certificate } = settings;
   return (
     <div className="group/credential space-y-5">
-      <fieldset aria-describedby={errors.credentialKind?.length ? "credentialKind-error" : undefined}>
-        <legend className="text-sm font-medium text-slate-700">Sign in to Microsoft Entra with</legend>
-        <div className="mt-1 flex gap-6">
-          {[
-            { value: "secret", label: "A client secret" },
-            { value: "certificate", label: "A certificate (recommended by Microsoft)" },
-          ].map((choice) => (
-            <label key={choice.value} className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                id={`credentialKind-${choice.value}`}
-                name="credentialKind"
-                value={choice.value}
-                defaultChecked={kind === choice.value}
-                className="h-4 w-4 accent-indigo-600"
-              />
-              {choice.label}
-            </label>
-          ))}
-        </div>
-        {errors.credentialKind?.length ? (
-          <p id="credentialKind-error" role="alert" className="mt-1 text-sm text-red-700">
-            {errors.credentialKind.join(" ")}
-          </p>
-        ) : null}
-      </fieldset>
+      <CredentialKindChoice kind={kind} errors={errors.credentialKind} />
 
-      <div className="space-y-5 group-has-[#credentialKind-certificate:checked]/credential:hidden">
-        {secret.stored && (
-          <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="stored-secret">
-            A client secret is stored, ending in <code>…{secret.lastFour}</code>, added {day(secret.addedAt)}. To
-            replace it, enter the new secret&apos;s Value below.
-          </p>
-        )}
-        <FormField
-          name="clientSecret"
-          label={secret.stored ? "Client secret (new Value, to replace the stored one)" : "Client secret"}
-          type="password"
-          errors={errors.clientSecret}
-          autoComplete="new-password"
-          hint={
-            secret.stored
-              ? "Leave empty to keep the stored secret."
-              : "The secret's Value from Certificates & secrets, not its Secret ID."
-          }
-        />
-        <FormField
-          name="clientSecretExpiresOn"
-          label="Client secret expires on"
-          type="date"
-          defaultValue={value("clientSecretExpiresOn", settings.clientSecretExpiresOn ?? "")}
-          errors={errors.clientSecretExpiresOn}
-          hint="Optional: the Expires date in Certificates & secrets. Vertask warns you 30 days before."
-        />
-      </div>
+      <SecretFields settings={settings} value={value} errors={errors} />
 
-      <div className="space-y-5 group-has-[#credentialKind-secret:checked]/credential:hidden">
-        {certificate.stored ? (
-          <div className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="stored-certificate">
-            <p>
-              A certificate is stored, added {day(certificate.addedAt)}; its private key is kept encrypted and never
-              shown.
-            </p>
-            <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
-              <dt className="text-slate-500">SHA-256 thumbprint</dt>
-              <dd className="break-all font-mono text-xs leading-5">{certificate.thumbprintSha256}</dd>
-              <dt className="text-slate-500">Subject</dt>
-              <dd className="break-words">{certificate.subject}</dd>
-              <dt className="text-slate-500">Expires on</dt>
-              <dd>{certificate.expiresOn}</dd>
-            </dl>
-            <p className="mt-1">To replace it, choose a new key and certificate below.</p>
-          </div>
-        ) : (
-          <p className="text-sm text-slate-600">
-            Upload the certificate (not its key) to the app under Certificates &amp; secrets → Certificates, then choose
-            both files here. Vertask checks that they belong together, shows the thumbprint and warns you before the
-            certificate expires.
-          </p>
-        )}
-        <FileField
-          name="certificateKey"
-          label={certificate.stored ? "Private key (PEM, to replace the stored one)" : "Private key (PEM)"}
-          accept=".pem,.key"
-          hint="The file that starts with -----BEGIN PRIVATE KEY-----, without a passphrase. It is encrypted and never shown again."
-          errors={errors.certificateKey}
-        />
-        <FileField
-          name="certificateFile"
-          label="Certificate (PEM)"
-          accept=".pem,.crt,.cer"
-          hint="The file that starts with -----BEGIN CERTIFICATE-----: the one uploaded to the app in Microsoft Entra."
-          errors={errors.certificateFile}
-        />
-      </div>
+      <CertificateFields certificate={settings.certificate} errors={errors} />
     </div>
   );
 }

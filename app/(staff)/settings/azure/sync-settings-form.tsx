@@ -18,6 +18,65 @@ const yesNoChoices = [
   { value: "no", label: "No" },
 ];
 
+type FieldValue = (field: string, saved: string) => string;
+
+function SyncFrequencyField({ value, errors }: { value: string; errors?: string[] }) {
+  return (
+    <FormField name="syncFrequency" label="Sync frequency" errors={errors}>
+      <select
+        id="syncFrequency"
+        name="syncFrequency"
+        defaultValue={value}
+        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+      >
+        {Object.entries(frequencyLabels).map(([key, label]) => (
+          <option key={key} value={key}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </FormField>
+  );
+}
+
+/** The app registration Vertask signs in as (the own-app way of connecting): its ids and credential. */
+function AppRegistrationFields({
+  settings,
+  value,
+  errors,
+}: {
+  settings: SyncSettingsView;
+  value: FieldValue;
+  errors: Record<string, string[] | undefined>;
+}) {
+  return (
+    <>
+      <FormField
+        name="clientId"
+        label="Application (client) ID"
+        defaultValue={value("clientId", settings.clientId)}
+        errors={errors.clientId}
+        autoComplete="off"
+        hint="On the app's Overview page in the Microsoft Entra admin center."
+      />
+      <FormField
+        name="tenantId"
+        label="Directory (tenant) ID"
+        defaultValue={value("tenantId", settings.tenantId)}
+        errors={errors.tenantId}
+        autoComplete="off"
+        hint="On the same Overview page. A domain such as contoso.onmicrosoft.com also works."
+      />
+      <CredentialFields
+        settings={settings}
+        kind={value("credentialKind", settings.credentialKind)}
+        value={value}
+        errors={errors}
+      />
+    </>
+  );
+}
+
 /** The settings form beside the setup help; `below` goes under the form, in its column. */
 export function SyncSettingsForm({
   settings,
@@ -61,47 +120,13 @@ export function SyncSettingsForm({
               { value: "disabled", label: "Disabled" },
             ]}
           />
-          <FormField name="syncFrequency" label="Sync frequency" errors={errors.syncFrequency}>
-            <select
-              id="syncFrequency"
-              name="syncFrequency"
-              defaultValue={value("syncFrequency", settings.syncFrequency)}
-              className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-            >
-              {Object.entries(frequencyLabels).map(([key, label]) => (
-                <option key={key} value={key}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </FormField>
+          <SyncFrequencyField value={value("syncFrequency", settings.syncFrequency)} errors={errors.syncFrequency} />
           <ConnectWithChoice
             offered={settings.providerAppEntered || settings.method === "provider_app"}
             method={value("connectWith", settings.method)}
             errors={errors}
           >
-            <FormField
-              name="clientId"
-              label="Application (client) ID"
-              defaultValue={value("clientId", settings.clientId)}
-              errors={errors.clientId}
-              autoComplete="off"
-              hint="On the app's Overview page in the Microsoft Entra admin center."
-            />
-            <FormField
-              name="tenantId"
-              label="Directory (tenant) ID"
-              defaultValue={value("tenantId", settings.tenantId)}
-              errors={errors.tenantId}
-              autoComplete="off"
-              hint="On the same Overview page. A domain such as contoso.onmicrosoft.com also works."
-            />
-            <CredentialFields
-              settings={settings}
-              kind={value("credentialKind", settings.credentialKind)}
-              value={value}
-              errors={errors}
-            />
+            <AppRegistrationFields settings={settings} value={value} errors={errors} />
           </ConnectWithChoice>
           <ChoiceGroup
             name="syncExternalUsers"

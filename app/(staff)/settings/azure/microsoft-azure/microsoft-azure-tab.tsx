@@ -14,6 +14,39 @@ import { TestConnection } from "./test-connection";
 
 type Props = { actor: Actor; organizationId: string; basePath: string };
 
+/** Sync now: a button and the last run for users and for devices. */
+function SyncNowSection({
+  latest,
+  basePath,
+  organizationName,
+}: {
+  latest: Awaited<ReturnType<typeof latestSyncRuns>>;
+  basePath: string;
+  organizationName?: string;
+}) {
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-6">
+      <h2 className="text-lg font-semibold">Sync now</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Bring clients or devices from Microsoft Entra ID into Vertask right away.
+      </p>
+      <div className="mt-4 grid gap-6 sm:grid-cols-2">
+        <div className="space-y-3">
+          <SyncNowButton kind="users" label="Sync users now" />
+          <LastRun run={latest.users} noun="users" basePath={basePath} organizationName={organizationName} />
+        </div>
+        <div className="space-y-3">
+          <SyncNowButton kind="devices" label="Sync devices now" />
+          <LastRun run={latest.devices} noun="devices" basePath={basePath} organizationName={organizationName} />
+        </div>
+      </div>
+      <p className="mt-4 text-sm">
+        <Link href={`${basePath}/runs`}>See the run history</Link>
+      </p>
+    </section>
+  );
+}
+
 /** The Microsoft Azure tab (Sync now, Preview, When to sync, Test connection) of the single organization or one of several. */
 export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Props) {
   const [settings, latest, engine] = await Promise.all([
@@ -54,25 +87,7 @@ export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Pro
           </Link>
         </p>
       )}
-      <section className="rounded-xl border border-slate-200 bg-white p-6">
-        <h2 className="text-lg font-semibold">Sync now</h2>
-        <p className="mt-1 text-sm text-slate-600">
-          Bring clients or devices from Microsoft Entra ID into Vertask right away.
-        </p>
-        <div className="mt-4 grid gap-6 sm:grid-cols-2">
-          <div className="space-y-3">
-            <SyncNowButton kind="users" label="Sync users now" />
-            <LastRun run={latest.users} noun="users" basePath={basePath} organizationName={organization?.name} />
-          </div>
-          <div className="space-y-3">
-            <SyncNowButton kind="devices" label="Sync devices now" />
-            <LastRun run={latest.devices} noun="devices" basePath={basePath} organizationName={organization?.name} />
-          </div>
-        </div>
-        <p className="mt-4 text-sm">
-          <Link href={`${basePath}/runs`}>See the run history</Link>
-        </p>
-      </section>
+      <SyncNowSection latest={latest} basePath={basePath} organizationName={organization?.name} />
       <section className="rounded-xl border border-slate-200 bg-white p-6">
         <h2 className="text-lg font-semibold">Preview</h2>
         <p className="mt-1 text-sm text-slate-600">

@@ -25,6 +25,98 @@ function GroupChoice({ group, checked }: { group: Group; checked: boolean }) {
   );
 }
 
+/** The groups offered (those chosen, then those found by name), each with its box. */
+function GroupsField({
+  offered,
+  isChosen,
+  errors,
+}: {
+  offered: Group[];
+  isChosen: (group: Group) => boolean;
+  errors?: string[];
+}) {
+  return (
+    <fieldset aria-describedby={errors?.length ? "groups-error" : undefined}>
+      <legend className="text-sm font-medium text-slate-700">Groups</legend>
+      {offered.length ? (
+        <div className="mt-1 space-y-1" data-testid="scope-groups">
+          {offered.map((group) => (
+            <GroupChoice key={group.id} group={group} checked={isChosen(group)} />
+          ))}
+        </div>
+      ) : (
+        <p className="mt-1 text-sm text-slate-500">
+          No group chosen: find groups by name above, tick them, then Save Changes.
+        </p>
+      )}
+      <p className="mt-1 text-sm text-slate-600">
+        Members of groups nested in a chosen group are synced too. Reading groups needs the application permission{" "}
+        <code>GroupMember.Read.All</code>.
+      </p>
+      {errors?.length ? (
+        <p id="groups-error" role="alert" className="mt-1 text-sm text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** "Leave out": the exclusion rules; after a refused save they show what was sent. */
+function LeaveOutFields({
+  scope,
+  typed,
+  errors,
+}: {
+  scope: UsersScope;
+  typed: Record<string, string> | undefined;
+  errors?: string[];
+}) {
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-sm font-medium text-slate-700">Leave out</legend>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="skipUnlicensed"
+          defaultChecked={typed ? "skipUnlicensed" in typed : scope.skipUnlicensed}
+          className="h-4 w-4 accent-indigo-600"
+        />
+        Accounts with no licence (meeting rooms, shared mailboxes, leftovers)
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="skipDisabledOnFirstSight"
+          defaultChecked={typed ? "skipDisabledOnFirstSight" in typed : scope.skipDisabledOnFirstSight}
+          className="h-4 w-4 accent-indigo-600"
+        />
+        Accounts that are already disabled the first time a sync sees them
+      </label>
+      <label htmlFor="skipPatterns" className="block text-sm">
+        Accounts whose user principal name or mail matches
+      </label>
+      <textarea
+        id="skipPatterns"
+        name="skipPatterns"
+        rows={4}
+        defaultValue={typed?.skipPatterns ?? scope.skipPatterns.join("\n")}
+        aria-describedby="skipPatterns-hint"
+        className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
+        placeholder={"svc-*\nnoreply@*\n*#EXT#*"}
+      />
+      <p id="skipPatterns-hint" className="text-sm text-slate-600">
+        One pattern a line; <code>*</code> stands for any characters. Case does not matter.
+      </p>
+      {errors?.length ? (
+        <p role="alert" className="text-sm text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
 /** "Which users": all users or the members of chosen groups, and the exclusion rules. */
 export function UsersScopeForm({ scope, found }: { scope: UsersScope; found: Group[] }) {
   const [state, action] = useActionState(saveUsersScopeAction, initialFormState);
@@ -48,70 +140,8 @@ export function UsersScopeForm({ scope, found }: { scope: UsersScope; found: Gro
           { value: "groups", label: "Only members of these groups" },
         ]}
       />
-      <fieldset aria-describedby={errors.groups?.length ? "groups-error" : undefined}>
-        <legend className="text-sm font-medium text-slate-700">Groups</legend>
-        {offered.length ? (
-          <div className="mt-1 space-y-1" data-testid="scope-groups">
-            {offered.map((group) => (
-              <GroupChoice key={group.id} group={group} checked={isChosen(group)} />
-            ))}
-          </div>
-        ) : (
-          <p className="mt-1 text-sm text-slate-500">
-            No group chosen: find groups by name above, tick them, then Save Changes.
-          </p>
-        )}
-        <p className="mt-1 text-sm text-slate-600">
-          Members of groups nested in a chosen group are synced too. Reading groups needs the application permission{" "}
-          <code>GroupMember.Read.All</code>.
-        </p>
-        {errors.groups?.length ? (
-          <p id="groups-error" role="alert" className="mt-1 text-sm text-red-700">
-            {errors.groups.join(" ")}
-          </p>
-        ) : null}
-      </fieldset>
-      <fieldset className="space-y-2">
-        <legend className="text-sm font-medium text-slate-700">Leave out</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            name="skipUnlicensed"
-            defaultChecked={typed ? "skipUnlicensed" in typed : scope.skipUnlicensed}
-            className="h-4 w-4 accent-indigo-600"
-          />
-          Accounts with no licence (meeting rooms, shared mailboxes, leftovers)
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            name="skipDisabledOnFirstSight"
-            defaultChecked={typed ? "skipDisabledOnFirstSight" in typed : scope.skipDisabledOnFirstSight}
-            className="h-4 w-4 accent-indigo-600"
-          />
-          Accounts that are already disabled the first time a sync sees them
-        </label>
-        <label htmlFor="skipPatterns" className="block text-sm">
-          Accounts whose user principal name or mail matches
-        </label>
-        <textarea
-          id="skipPatterns"
-          name="skipPatterns"
-          rows={4}
-          defaultValue={typed?.skipPatterns ?? scope.skipPatterns.join("\n")}
-          aria-describedby="skipPatterns-hint"
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
-          placeholder={"svc-*\nnoreply@*\n*#EXT#*"}
-        />
-        <p id="skipPatterns-hint" className="text-sm text-slate-600">
-          One pattern a line; <code>*</code> stands for any characters. Case does not matter.
-        </p>
-        {errors.skipPatterns?.length ? (
-          <p role="alert" className="text-sm text-red-700">
-            {errors.skipPatterns.join(" ")}
-          </p>
-        ) : null}
-      </fieldset>
+      <GroupsField offered={offered} isChosen={isChosen} errors={errors.groups} />
+      <LeaveOutFields scope={scope} typed={typed} errors={errors.skipPatterns} />
       <p className="text-sm text-slate-600">
         A client that falls out of scope is removed at the next users sync, and comes back if it returns. Preview a sync
         from the Microsoft Azure tab before you run it.
