@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { db } from "@/db/client";
-import { alertConditions, entraConnections, organizations, providerApp } from "@/db/schema";
+import { alertConditions, credentials, entraConnections, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { severalOrganizations } from "@/lib/organizations/queries";
 import {
@@ -75,12 +75,13 @@ export async function staffBannerFor(actor: Actor, now = new Date()): Promise<St
       .select({
         organizationId: organizations.id,
         organizationName: organizations.name,
-        ...credentialDateColumns(entraConnections),
+        ...credentialDateColumns,
       })
       .from(entraConnections)
       .innerJoin(organizations, eq(organizations.id, entraConnections.organizationId))
-      .where(credentialExpiresSoon(entraConnections, now)),
-    db.select(credentialDateColumns(providerApp)).from(providerApp),
+      .innerJoin(credentials, eq(credentials.connectionId, entraConnections.id))
+      .where(credentialExpiresSoon(now)),
+    db.select(credentialDateColumns).from(credentials).where(eq(credentials.providerAppId, true)),
     severalOrganizations(),
   ]);
   const byOrganization = new Map<string, OrganizationAttention>();

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, isNotNull, or } from "drizzle-orm";
 import { db } from "@/db/client";
-import { alertConditions, entraConnections, providerApp } from "@/db/schema";
+import { alertConditions, credentials, entraConnections, providerApp } from "@/db/schema";
 import {
   credentialDateColumns,
   credentialExpiresSoon,
@@ -34,14 +34,16 @@ async function credentialsNearExpiry(now: Date) {
         connectionId: entraConnections.id,
         openId: alertConditions.id,
         openStage: alertConditions.stage,
-        ...credentialDateColumns(entraConnections),
+        ...credentialDateColumns,
       })
       .from(entraConnections)
+      .leftJoin(credentials, eq(credentials.connectionId, entraConnections.id))
       .leftJoin(alertConditions, and(eq(alertConditions.connectionId, entraConnections.id), openExpiry))
-      .where(or(credentialExpiresSoon(entraConnections, now), isNotNull(alertConditions.id))),
+      .where(or(credentialExpiresSoon(now), isNotNull(alertConditions.id))),
     db
-      .select({ openId: alertConditions.id, openStage: alertConditions.stage, ...credentialDateColumns(providerApp) })
+      .select({ openId: alertConditions.id, openStage: alertConditions.stage, ...credentialDateColumns })
       .from(providerApp)
+      .leftJoin(credentials, eq(credentials.providerAppId, providerApp.id))
       .leftJoin(alertConditions, and(eq(alertConditions.providerAppId, providerApp.id), openExpiry)),
   ]);
   // The provider app is one row: its date is always looked at.
