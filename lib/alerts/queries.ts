@@ -7,6 +7,7 @@ import { severalOrganizations } from "@/lib/organizations/queries";
 import {
   credentialDateColumns,
   credentialExpiresSoon,
+  credentialOf,
   storedCredentialExpiry,
   type SecretExpiry,
 } from "@/lib/credentials";
@@ -75,6 +76,7 @@ export async function staffBannerFor(actor: Actor, now = new Date()): Promise<St
       .select({
         organizationId: organizations.id,
         organizationName: organizations.name,
+        method: entraConnections.method,
         ...credentialDateColumns,
       })
       .from(entraConnections)
@@ -90,7 +92,11 @@ export async function staffBannerFor(actor: Actor, now = new Date()): Promise<St
       byOrganization.set(organizationId, { organizationId, organizationName, expiry: null, alerts: [] });
     return byOrganization.get(organizationId)!;
   };
-  for (const row of expiring) attentionOf(row).expiry = storedCredentialExpiry(row, now);
+  for (const row of expiring) {
+    // Connected by the provider's app, it signs in with the provider app's credential: that one line says so, once.
+    const credential = credentialOf(row, { own: row, providerApp: null }, now);
+    if (credential.signsInWith === "own_app") attentionOf(row).expiry = credential.expiry;
+  }
   for (const { organizationId, organizationName, ...alert } of alerts)
     attentionOf({ organizationId, organizationName }).alerts.push(alert);
   const providerAppExpiry = provider ? storedCredentialExpiry(provider, now) : null;

@@ -5,6 +5,7 @@ import { alertConditions, credentials, entraConnections, providerApp } from "@/d
 import {
   credentialDateColumns,
   credentialExpiresSoon,
+  credentialOf,
   providerAppExpiryMessage,
   secretExpiryMessage,
   storedCredentialExpiry,
@@ -32,6 +33,7 @@ async function credentialsNearExpiry(now: Date) {
     db
       .select({
         connectionId: entraConnections.id,
+        method: entraConnections.method,
         openId: alertConditions.id,
         openStage: alertConditions.stage,
         ...credentialDateColumns,
@@ -48,13 +50,16 @@ async function credentialsNearExpiry(now: Date) {
   ]);
   // The provider app is one row: its date is always looked at.
   return [
-    ...connections.map(({ connectionId, ...row }) => ({
+    // A connection by the provider's app signs in with the provider app's credential, whose condition is its own.
+    ...connections.map(({ connectionId, method, ...row }) => ({
       ...row,
+      expiry: credentialOf({ method }, { own: row, providerApp: null }, now).expiry,
       subject: { connectionId } as AlertSubject,
       message: secretExpiryMessage,
     })),
     ...provider.map((row) => ({
       ...row,
+      expiry: storedCredentialExpiry(row, now),
       subject: { providerApp: true } as AlertSubject,
       message: providerAppExpiryMessage,
     })),
@@ -70,7 +75,7 @@ export async function evaluateSecretExpiry(now: Date) {
   const clears: string[] = [];
   for (const row of await credentialsNearExpiry(now)) {
     // As the live banner does: the stored credential's date, the secret's or the certificate's.
-    const expiry = storedCredentialExpiry(row, now);
+    const { expiry } = row;
     const stage = secretStage(expiry);
     if (stage && stage !== row.openStage)
       raises.push({ subject: row.subject, key: "secret_expiry", stage, summary: row.message(expiry)! });

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { db } from "@/db/client";
-import { credentials } from "@/db/schema";
+import { credentials, entraConnections } from "@/db/schema";
 import { staffBannerFor } from "@/lib/alerts/queries";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import type { Actor } from "@/lib/auth/authorize";
@@ -88,6 +88,17 @@ describe("the provider app's credential expiry", () => {
       `The provider app's certificate expires in 5 days (${isoDate(daysFrom(today, 5))})`,
     );
     expect(mails().at(-1)!.text).toContain("Upload a new certificate in its Certificates & secrets");
+  });
+
+  it("is the only one said for an organization connected by the provider's app, whatever a secret of its own left from before says", async () => {
+    await saveProviderExpiry(world.admin, isoDate(daysFrom(today, 200)));
+    await db
+      .update(credentials)
+      .set({ clientSecretExpiresOn: isoDate(daysFrom(today, 5)) })
+      .where(isNotNull(credentials.connectionId));
+    await db.update(entraConnections).set({ method: "provider_app" });
+    expect(await mailsOn(today)).toEqual([]);
+    expect(await staffBannerFor(world.admin, today)).toMatchObject({ providerAppExpiry: null, organizations: [] });
   });
 
   it("warns on the banner, live from the date, with a link to the provider app's page", async () => {
