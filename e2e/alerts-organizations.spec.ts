@@ -15,9 +15,12 @@ let inbox: Inbox;
 async function connectedOrganization(name: string, fields: { clientSecretExpiresOn?: string } = {}) {
   const [organization] = await sql`INSERT INTO organizations (name) VALUES (${name}) RETURNING id`;
   const [connection] = await sql`
-    INSERT INTO entra_connections (organization_id, name, enabled, client_id, tenant_id, client_secret_ciphertext, client_secret_expires_on)
-    VALUES (${organization.id}, ${name}, true, gen_random_uuid()::text, gen_random_uuid()::text, 'v1.stored', ${fields.clientSecretExpiresOn ?? null})
+    INSERT INTO entra_connections (organization_id, name, enabled, client_id, tenant_id)
+    VALUES (${organization.id}, ${name}, true, gen_random_uuid()::text, gen_random_uuid()::text)
     RETURNING id`;
+  await sql`
+    INSERT INTO credentials (connection_id, client_secret_ciphertext, client_secret_expires_on)
+    VALUES (${connection.id}, 'v1.stored', ${fields.clientSecretExpiresOn ?? null})`;
   return { organizationId: organization.id as string, connectionId: connection.id as string };
 }
 

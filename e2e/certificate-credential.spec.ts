@@ -13,7 +13,8 @@ test.describe.configure({ mode: "serial" });
 const admin = { email: "sam@msp.example", password: "correct horse battery" };
 const pem = (name: string, text: string) => ({ name, mimeType: "application/x-pem-file", buffer: Buffer.from(text) });
 const storedKey = async () =>
-  (await sql`SELECT certificate_key_ciphertext AS key FROM entra_connections`)[0]?.key ?? null;
+  (await sql`SELECT certificate_key_ciphertext AS key FROM credentials WHERE connection_id IS NOT NULL`)[0]?.key ??
+  null;
 const everyResponse: string[] = [];
 
 test.beforeAll(async () => {
@@ -92,7 +93,7 @@ test("the certificate saved in the form signs in: its thumbprint and expiry show
 test("with JavaScript off the form posts the files and saves the certificate", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await sql`UPDATE entra_connections SET certificate_key_ciphertext = NULL, certificate_thumbprint_sha256 = NULL, client_secret_ciphertext = NULL`;
+  await sql`DELETE FROM credentials WHERE connection_id IS NOT NULL`;
   const { certPem, keyPem } = await appCertificate();
   await signIn(page, admin.email, admin.password);
   await fillCertificateForm(page, pem("key.pem", keyPem), pem("cert.pem", certPem));

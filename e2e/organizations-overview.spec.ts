@@ -21,14 +21,21 @@ test.beforeAll(async () => {
       ('Tailspin Toys', NULL), ('Woodgrove Bank', 'woodgrovebank.example'), ('Fabrikam', NULL)`;
   // Northwind fails its device sync and its secret expires in 10 days; Contoso is well; two wait for consent; Fabrikam is not set up.
   await sql`
-    INSERT INTO entra_connections (organization_id, name, method, enabled, sync_frequency, client_id, tenant_id, client_secret_ciphertext, client_secret_expires_on)
-    SELECT o.id, 'Microsoft Entra tenant', v.method::connection_method, true, 'daily', v.client_id, v.tenant_id, v.secret, current_date + v.days
-    FROM organizations o JOIN (VALUES
+    WITH v (name, method, client_id, tenant_id, secret, days) AS (VALUES
       (${longName}, 'own_app', '11111111-2222-4333-8444-555555555555', ${tenantIds.long}, 'v1.stored', 10),
       ('Contoso', 'own_app', '66666666-7777-4888-9999-000000000000', ${tenantIds.contoso}, 'v1.stored', 400),
       ('Tailspin Toys', 'provider_app', NULL, NULL, NULL, NULL),
       ('Woodgrove Bank', 'provider_app', NULL, NULL, NULL, NULL)
-    ) v(name, method, client_id, tenant_id, secret, days) ON v.name = o.name`;
+    ), made AS (
+      INSERT INTO entra_connections (organization_id, name, method, enabled, sync_frequency, client_id, tenant_id)
+      SELECT o.id, 'Microsoft Entra tenant', v.method::connection_method, true, 'daily', v.client_id, v.tenant_id
+      FROM organizations o JOIN v ON v.name = o.name
+      RETURNING id, organization_id
+    )
+    INSERT INTO credentials (connection_id, client_secret_ciphertext, client_secret_expires_on)
+    SELECT made.id, v.secret, current_date + v.days::int
+    FROM made JOIN organizations o ON o.id = made.organization_id JOIN v ON v.name = o.name
+    WHERE v.secret IS NOT NULL`;
   await sql`
     INSERT INTO sync_runs (connection_id, kind, trigger, status, queued_at, started_at, finished_at)
     SELECT c.id, k.kind::sync_kind, 'scheduled', (CASE WHEN o.name = 'Contoso' OR k.kind = 'users' THEN 'succeeded' ELSE 'failed' END)::sync_run_status,

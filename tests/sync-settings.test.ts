@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, db } from "@/db/client";
-import { auditEvents, entraConnections, syncRuns } from "@/db/schema";
+import { auditEvents, credentials, entraConnections, syncRuns } from "@/db/schema";
 import { FieldError } from "@/lib/auth/field-error";
 import {
   saveSyncSchedule,
@@ -123,8 +123,7 @@ describe("the Azure User Sync form refuses bad input with a message at the field
   it.each(badInputs)("%s", async (_name, change, field, message) => {
     const result = await save({ ...valid, ...change });
     expect(result.fields?.[field]?.join(" ")).toMatch(message);
-    const [row] = await db.select().from(entraConnections);
-    expect(row?.clientSecretCiphertext ?? null).toBeNull();
+    expect(await db.select().from(credentials)).toEqual([]);
     expect(await db.select().from(auditEvents)).toHaveLength(0);
   });
 
@@ -150,7 +149,8 @@ describe("saving the settings", () => {
     const [row] = await db.select().from(entraConnections);
     expect(row.clientId).toBe(valid.clientId);
     expect(row.tenantId).toBe("contoso.onmicrosoft.com");
-    expect(row.clientSecretCiphertext).not.toContain(secret);
+    const [credential] = await db.select().from(credentials);
+    expect(credential.clientSecretCiphertext).not.toContain(secret);
     const view = await getSyncSettings(admin, await soleOrganizationId(), now);
     expect(view.secret).toMatchObject({ stored: true, lastFour: secret.slice(-4) });
     expect(JSON.stringify(view)).not.toContain(secret);
@@ -161,8 +161,8 @@ describe("saving the settings", () => {
     await save(valid, admin);
     await save({ ...valid, clientSecret: "", syncFrequency: "weekly" }, admin);
     await save({ ...valid, clientSecret: "Xyz8Q~another-secret-value-0123456789ab" }, admin);
-    const [row] = await db.select().from(entraConnections);
-    expect(row.clientSecretLastFour).toBe("89ab");
+    const [credential] = await db.select().from(credentials);
+    expect(credential.clientSecretLastFour).toBe("89ab");
     const events = await db.select().from(auditEvents).orderBy(auditEvents.at);
     expect(events.map((e) => e.summary)).toEqual([
       expect.stringContaining("Status"),

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { storedCredential, timestamps } from "./columns";
+import { timestamps } from "./columns";
 import { staffUsers } from "./staff";
 
 export const syncFrequency = pgEnum("sync_frequency", [
@@ -80,8 +80,6 @@ export const entraConnections = pgTable(
     syncFrequency: syncFrequency("sync_frequency").notNull().default("manual"),
     clientId: text("client_id"),
     tenantId: text("tenant_id"),
-    // Its own app's credential; a connection by the provider's app signs in with the provider app's.
-    ...storedCredential,
     syncExternalUsers: boolean("sync_external_users").notNull().default(false),
     inviteToPortal: boolean("invite_to_portal").notNull().default(false),
     usersScope: jsonb("users_scope").$type<UsersScope>().notNull().default(allUsersScope),
@@ -157,6 +155,5 @@ export const consentRequests = pgTable(
 );
 
 export type Organization = typeof organizations.$inferSelect;
-export type EntraConnection = typeof entraConnections.$inferSelect;
 export type ConnectionMethod = (typeof connectionMethod.enumValues)[number];
 export type SyncFrequency = (typeof syncFrequency.enumValues)[number];

@@ -1,9 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections } from "@/db/schema";
 import { checkEntraConnection } from "@/lib/azure";
-import { entraSettingsOf, readyToSyncSql, scopeGroupIds } from "@/lib/connections";
+import { entraSettingsOf, findConnectionById, readyToSyncSql, scopeGroupIds } from "@/lib/connections";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { clearConditions, raiseCondition } from "./raise-and-clear";
 import { connectionCheckSummary } from "./wording";
@@ -16,7 +15,7 @@ export async function connectionsToCheck(): Promise<string[]> {
 
 /** What "Test connection" would say now with the saved settings: null when it would pass. */
 async function failingCheckSummary(connectionId: string): Promise<string | null> {
-  const [connection] = await db.select().from(entraConnections).where(eq(entraConnections.id, connectionId));
+  const connection = await findConnectionById(connectionId);
   if (!connection) return null;
   let settings;
   try {

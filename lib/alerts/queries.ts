@@ -1,12 +1,13 @@
 import "server-only";
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { db } from "@/db/client";
-import { alertConditions, entraConnections, organizations, providerApp } from "@/db/schema";
+import { alertConditions, credentials, entraConnections, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { severalOrganizations } from "@/lib/organizations/queries";
 import {
   credentialDateColumns,
   credentialExpiresSoon,
+  credentialOf,
   storedCredentialExpiry,
   type SecretExpiry,
 } from "@/lib/credentials";
@@ -75,12 +76,14 @@ export async function staffBannerFor(actor: Actor, now = new Date()): Promise<St
       .select({
         organizationId: organizations.id,
         organizationName: organizations.name,
-        ...credentialDateColumns(entraConnections),
+        method: entraConnections.method,
+        ...credentialDateColumns,
       })
       .from(entraConnections)
       .innerJoin(organizations, eq(organizations.id, entraConnections.organizationId))
-      .where(credentialExpiresSoon(entraConnections, now)),
-    db.select(credentialDateColumns(providerApp)).from(providerApp),
+      .innerJoin(credentials, eq(credentials.connectionId, entraConnections.id))
+      .where(credentialExpiresSoon(now)),
+    db.select(credentialDateColumns).from(credentials).where(eq(credentials.providerAppId, true)),
     severalOrganizations(),
   ]);
   const byOrganization = new Map<string, OrganizationAttention>();
@@ -89,7 +92,11 @@ export async function staffBannerFor(actor: Actor, now = new Date()): Promise<St
       byOrganization.set(organizationId, { organizationId, organizationName, expiry: null, alerts: [] });
     return byOrganization.get(organizationId)!;
   };
-  for (const row of expiring) attentionOf(row).expiry = storedCredentialExpiry(row, now);
+  for (const row of expiring) {
+    // Connected by the provider's app, it signs in with the provider app's credential: that one line says so, once.
+    const credential = credentialOf(row, { own: row, providerApp: null }, now);
+    if (credential.signsInWith === "own_app") attentionOf(row).expiry = credential.expiry;
+  }
   for (const { organizationId, organizationName, ...alert } of alerts)
     attentionOf({ organizationId, organizationName }).alerts.push(alert);
   const providerAppExpiry = provider ? storedCredentialExpiry(provider, now) : null;

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, eq, isNull, isNotNull, or } from "drizzle-orm";
 import { db } from "@/db/client";
-import { alertConditions, entraConnections, providerApp } from "@/db/schema";
+import { alertConditions, credentials, entraConnections, providerApp } from "@/db/schema";
 import {
   credentialDateColumns,
   credentialExpiresSoon,
+  credentialOf,
   providerAppExpiryMessage,
   secretExpiryMessage,
   storedCredentialExpiry,
@@ -32,27 +33,33 @@ async function credentialsNearExpiry(now: Date) {
     db
       .select({
         connectionId: entraConnections.id,
+        method: entraConnections.method,
         openId: alertConditions.id,
         openStage: alertConditions.stage,
-        ...credentialDateColumns(entraConnections),
+        ...credentialDateColumns,
       })
       .from(entraConnections)
+      .leftJoin(credentials, eq(credentials.connectionId, entraConnections.id))
       .leftJoin(alertConditions, and(eq(alertConditions.connectionId, entraConnections.id), openExpiry))
-      .where(or(credentialExpiresSoon(entraConnections, now), isNotNull(alertConditions.id))),
+      .where(or(credentialExpiresSoon(now), isNotNull(alertConditions.id))),
     db
-      .select({ openId: alertConditions.id, openStage: alertConditions.stage, ...credentialDateColumns(providerApp) })
+      .select({ openId: alertConditions.id, openStage: alertConditions.stage, ...credentialDateColumns })
       .from(providerApp)
+      .leftJoin(credentials, eq(credentials.providerAppId, providerApp.id))
       .leftJoin(alertConditions, and(eq(alertConditions.providerAppId, providerApp.id), openExpiry)),
   ]);
   // The provider app is one row: its date is always looked at.
   return [
-    ...connections.map(({ connectionId, ...row }) => ({
+    // A connection by the provider's app signs in with the provider app's credential, whose condition is its own.
+    ...connections.map(({ connectionId, method, ...row }) => ({
       ...row,
+      expiry: credentialOf({ method }, { own: row, providerApp: null }, now).expiry,
       subject: { connectionId } as AlertSubject,
       message: secretExpiryMessage,
     })),
     ...provider.map((row) => ({
       ...row,
+      expiry: storedCredentialExpiry(row, now),
       subject: { providerApp: true } as AlertSubject,
       message: providerAppExpiryMessage,
     })),
@@ -68,7 +75,7 @@ export async function evaluateSecretExpiry(now: Date) {
   const clears: string[] = [];
   for (const row of await credentialsNearExpiry(now)) {
     // As the live banner does: the stored credential's date, the secret's or the certificate's.
-    const expiry = storedCredentialExpiry(row, now);
+    const { expiry } = row;
     const stage = secretStage(expiry);
     if (stage && stage !== row.openStage)
       raises.push({ subject: row.subject, key: "secret_expiry", stage, summary: row.message(expiry)! });

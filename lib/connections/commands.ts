@@ -15,6 +15,7 @@ import {
   newCredentialColumns,
   noCertificate,
   noSecret,
+  saveCredential,
   uploadedCertificate,
   type CertificateCredential,
 } from "@/lib/credentials";
@@ -162,10 +163,13 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
     const deltaLinks = otherDirectory
       ? { usersDeltaLink: null, devicesDeltaLink: null, usersDeltaWithExternal: null }
       : {};
+    const { clientSecretExpiresOn, ...connectionColumns } = next;
     await tx
       .update(entraConnections)
-      .set({ ...next, ...credential, ...deltaLinks, updatedAt: now })
+      .set({ ...connectionColumns, ...deltaLinks, updatedAt: now })
       .where(eq(entraConnections.id, stored.id));
+    if (Object.keys(credential).length || clientSecretExpiresOn !== stored.clientSecretExpiresOn)
+      await saveCredential(tx, { connectionId: stored.id }, { ...credential, clientSecretExpiresOn }, now);
     await recordAuditEventAbout(
       tx,
       { connectionId: stored.id },

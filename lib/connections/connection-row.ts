@@ -1,26 +1,41 @@
 import "server-only";
-import { and, eq, isNotNull, or } from "drizzle-orm";
+import { and, eq, getTableColumns, isNotNull, or, type SQL } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
-import { entraConnections, organizations, type EntraConnection } from "@/db/schema";
+import { credentials, entraConnections, organizations, type EntraConnection } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
-import { hasCredential } from "@/lib/credentials";
+import {
+  hasCredential,
+  hasOwnCredentialSql,
+  noCertificate,
+  noSecret,
+  storedCredentialColumns,
+} from "@/lib/credentials";
 
 type Database = Transaction | typeof db;
 
-/** The organization's Entra connection; null while it has none (it is made on the first Save Changes). */
-export async function findConnection(organizationId: string, tx: Database = db) {
+/** Connections read with their own credential (none for one by the provider's app): what an EntraConnection is. */
+async function readConnection(where: SQL, tx: Database): Promise<EntraConnection | null> {
   const [connection] = await tx
-    .select()
+    .select({ ...getTableColumns(entraConnections), ...storedCredentialColumns })
     .from(entraConnections)
-    .where(eq(entraConnections.organizationId, organizationId));
+    .leftJoin(credentials, eq(credentials.connectionId, entraConnections.id))
+    .where(where);
   return connection ?? null;
 }
+
+/** The organization's Entra connection and its own credential; null while it has none (made on the first Save Changes). */
+export const findConnection = (organizationId: string, tx: Database = db) =>
+  readConnection(eq(entraConnections.organizationId, organizationId), tx);
+
+/** The same, found by the connection's own id (a sync run, an alert). */
+export const findConnectionById = (connectionId: string, tx: Database = db) =>
+  readConnection(eq(entraConnections.id, connectionId), tx);
 
 export const unknownOrganizationMessage =
   "This organization does not exist (any more): choose it again under Settings → Organizations.";
 
 /** As findConnection, made on the organization's first Save Changes; an organization that does not exist is refused. */
-export async function findOrCreateConnection(tx: Transaction, organizationId: string) {
+export async function findOrCreateConnection(tx: Transaction, organizationId: string): Promise<EntraConnection> {
   const existing = await findConnection(organizationId, tx);
   if (existing) return existing;
   const [organization] = await tx
@@ -32,7 +47,7 @@ export async function findOrCreateConnection(tx: Transaction, organizationId: st
     .insert(entraConnections)
     .values({ name: "Microsoft Entra tenant", organizationId })
     .returning();
-  return created;
+  return { ...created, ...noSecret, ...noCertificate, clientSecretExpiresOn: null };
 }
 
 /**
@@ -55,11 +70,7 @@ export const readyToSyncSql = and(
   eq(entraConnections.enabled, true),
   isNotNull(entraConnections.clientId),
   isNotNull(entraConnections.tenantId),
-  or(
-    eq(entraConnections.method, "provider_app"),
-    isNotNull(entraConnections.clientSecretCiphertext),
-    isNotNull(entraConnections.certificateKeyCiphertext),
-  ),
+  or(eq(entraConnections.method, "provider_app"), hasOwnCredentialSql(entraConnections.id)),
 );
 
 /** The one answer to a sync or a test asked for before isSetUp. */

@@ -3,6 +3,7 @@ export { connectionMethodLabels } from "./connection-methods";
 export {
   disabledMessage,
   findConnection,
+  findConnectionById,
   notReadyMessage,
   notReadyMessages,
   notSetUpMessage,

@@ -11,6 +11,7 @@ import {
   uploadedCertificate,
   type CertificateCredential,
   findProviderApp,
+  saveCredential,
 } from "@/lib/credentials";
 import type { ProviderAppForm } from "@/lib/credentials";
 import { voidOpenConsentLinks } from "@/lib/connections";
@@ -85,11 +86,14 @@ export async function saveProviderApp(actor: Actor, form: ProviderAppForm, now =
       };
     }
     if (!Object.keys(changes).length) return "No changes to save.";
-    const values = { clientId: form.clientId, ...(credential ?? {}), ...expiresOn, updatedAt: now };
+    const values = { clientId: form.clientId, updatedAt: now };
     await tx
       .insert(providerApp)
       .values({ id: true, ...values })
       .onConflictDoUpdate({ target: providerApp.id, set: values });
+    const credentialChanges = { ...(credential ?? {}), ...expiresOn };
+    if (Object.keys(credentialChanges).length)
+      await saveCredential(tx, { providerAppId: true }, credentialChanges, now);
     // Consent is given to one app: links asking it for another stop working.
     const voided =
       stored && stored.clientId.toLowerCase() !== form.clientId.toLowerCase()

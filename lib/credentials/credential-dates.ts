@@ -1,28 +1,32 @@
 import "server-only";
-import { and, isNotNull, isNull, or, sql } from "drizzle-orm";
-import type { entraConnections, providerApp } from "@/db/schema";
+import { and, isNotNull, isNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { credentials } from "@/db/schema";
 
-type CredentialTable = typeof entraConnections | typeof providerApp;
-
-/** What storedCredentialExpiry reads of a row: whether each credential is stored (never the ciphertext itself), and its date. */
-export const credentialDateColumns = (table: CredentialTable) => ({
-  clientSecretCiphertext: sql<string | null>`CASE WHEN ${table.clientSecretCiphertext} IS NOT NULL THEN 'stored' END`,
-  clientSecretExpiresOn: table.clientSecretExpiresOn,
+/** What storedCredentialExpiry reads of a `credentials` row: whether each credential is stored (never the ciphertext itself), and its date. */
+export const credentialDateColumns = {
+  clientSecretCiphertext: sql<
+    string | null
+  >`CASE WHEN ${credentials.clientSecretCiphertext} IS NOT NULL THEN 'stored' END`,
+  clientSecretExpiresOn: credentials.clientSecretExpiresOn,
   certificateKeyCiphertext: sql<
     string | null
-  >`CASE WHEN ${table.certificateKeyCiphertext} IS NOT NULL THEN 'stored' END`,
-  certificateExpiresOn: table.certificateExpiresOn,
-});
+  >`CASE WHEN ${credentials.certificateKeyCiphertext} IS NOT NULL THEN 'stored' END`,
+  certificateExpiresOn: credentials.certificateExpiresOn,
+};
 
 /** The stored credential (the certificate's, else the secret's) expires within 30 days of `now`, or has expired: what warns. */
-export function credentialExpiresSoon(table: CredentialTable, now: Date) {
+export function credentialExpiresSoon(now: Date): SQL {
   const horizon = sql`${now.toISOString().slice(0, 10)}::date + 30`;
   return or(
-    and(isNotNull(table.certificateKeyCiphertext), sql`${table.certificateExpiresOn} <= ${horizon}`),
+    and(isNotNull(credentials.certificateKeyCiphertext), sql`${credentials.certificateExpiresOn} <= ${horizon}`),
     and(
-      isNull(table.certificateKeyCiphertext),
-      isNotNull(table.clientSecretCiphertext),
-      sql`${table.clientSecretExpiresOn} <= ${horizon}`,
+      isNull(credentials.certificateKeyCiphertext),
+      isNotNull(credentials.clientSecretCiphertext),
+      sql`${credentials.clientSecretExpiresOn} <= ${horizon}`,
     ),
   )!;
 }
+
+/** For a query on connections: this connection has a credential of its own stored (a secret or a certificate). */
+export const hasOwnCredentialSql = (connectionId: AnyColumn) =>
+  sql`EXISTS (SELECT 1 FROM ${credentials} WHERE ${credentials.connectionId} = ${connectionId} AND (${credentials.clientSecretCiphertext} IS NOT NULL OR ${credentials.certificateKeyCiphertext} IS NOT NULL))`;

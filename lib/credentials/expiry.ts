@@ -1,4 +1,4 @@
-import type { EntraConnection } from "@/db/schema";
+import type { StoredCredential } from "@/db/schema";
 import { guideStep } from "@/lib/setup-guide/steps";
 
 /** Which credential a warning is about: the words differ, the stages do not. */
@@ -28,7 +28,7 @@ export function secretExpiry(
 
 /** What an expiry is worked out from: whether each credential is stored (a query may say so without the ciphertext), and its date. */
 export type CredentialDates = Pick<
-  EntraConnection,
+  StoredCredential,
   "clientSecretCiphertext" | "clientSecretExpiresOn" | "certificateKeyCiphertext" | "certificateExpiresOn"
 >;
 

@@ -12,7 +12,8 @@ export {
 } from "./expiry";
 export { connectionCredentialPurposes, providerAppCredentialPurposes } from "./purposes";
 export { decryptCredential, describeCredential, hasCredential } from "./stored";
-export { credentialDateColumns, credentialExpiresSoon } from "./credential-dates";
+export { credentialDateColumns, credentialExpiresSoon, hasOwnCredentialSql } from "./credential-dates";
+export { saveCredential, storedCredentialColumns } from "./credential-row";
 export { clientIdProblem, clientSecretHint, swappedIdsHint, tenantIdProblem } from "./field-checks";
 export { credentialFieldProblems, credentialFields } from "./form-fields";
 export {

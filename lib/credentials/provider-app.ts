@@ -1,9 +1,11 @@
 import "server-only";
 import { db, type Transaction } from "@/db/client";
-import { providerApp, type ProviderApp } from "@/db/schema";
+import { eq, getTableColumns } from "drizzle-orm";
+import { credentials, providerApp, type ProviderApp } from "@/db/schema";
 import type { EntraConnectionSettings } from "@/lib/azure";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { authorize, type Actor } from "@/lib/auth/authorize";
+import { storedCredentialColumns } from "./credential-row";
 import { providerAppCredentialPurposes } from "./purposes";
 import { decryptCredential, describeCredential, hasCredential } from "./stored";
 
@@ -11,7 +13,11 @@ import { decryptCredential, describeCredential, hasCredential } from "./stored";
 // (lib/credentials), and decrypted only for the one call that needs a token.
 
 export async function findProviderApp(tx: Transaction | typeof db = db): Promise<ProviderApp | null> {
-  const [row] = await tx.select().from(providerApp).limit(1);
+  const [row] = await tx
+    .select({ ...getTableColumns(providerApp), ...storedCredentialColumns })
+    .from(providerApp)
+    .leftJoin(credentials, eq(credentials.providerAppId, providerApp.id))
+    .limit(1);
   return row ?? null;
 }
 

@@ -1,25 +1,8 @@
 import "server-only";
-import type { EntraConnection } from "@/db/schema";
+import type { StoredCredential } from "@/db/schema";
 import type { EntraConnectionSettings } from "@/lib/azure";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { storedCredentialExpiry } from "./expiry";
-
-/**
- * A stored credential: the columns a connection and the provider's app both keep, at most one of a Client secret
- * or a certificate (its private key encrypted, what identifies it in the clear).
- */
-export type StoredCredential = Pick<
-  EntraConnection,
-  | "clientSecretCiphertext"
-  | "clientSecretLastFour"
-  | "clientSecretAddedAt"
-  | "clientSecretExpiresOn"
-  | "certificateKeyCiphertext"
-  | "certificateThumbprintSha256"
-  | "certificateSubject"
-  | "certificateExpiresOn"
-  | "certificateAddedAt"
->;
 
 /** The purposes a row's ciphertexts are bound to (lib/crypto/secret-box.ts): decrypting needs the same ones. */
 export type CredentialPurposes = { secret: string; certificateKey: string };

@@ -52,14 +52,15 @@ export async function readOverviewRows(): Promise<OverviewRow[]> {
     )
     SELECT o.id, o.name, o.primary_domain,
       c.id AS connection_id, c.method, c.enabled, c.sync_frequency, c.client_id, c.tenant_id,
-      c.client_secret_ciphertext IS NOT NULL AS has_secret, c.client_secret_expires_on::text,
-      c.certificate_key_ciphertext IS NOT NULL AS has_certificate, c.certificate_expires_on::text,
+      cr.client_secret_ciphertext IS NOT NULL AS has_secret, cr.client_secret_expires_on::text,
+      cr.certificate_key_ciphertext IS NOT NULL AS has_certificate, cr.certificate_expires_on::text,
       coalesce(cc.n, 0) AS clients, coalesce(dc.n, 0) AS devices,
       users_run.status AS users_status, users_run.queued_at AS users_queued_at, users_run.finished_at AS users_finished_at,
       devices_run.status AS devices_status, devices_run.queued_at AS devices_queued_at, devices_run.finished_at AS devices_finished_at,
       coalesce(a.n, 0) AS open_alerts
     FROM organizations o
     LEFT JOIN entra_connections c ON c.organization_id = o.id
+    LEFT JOIN credentials cr ON cr.connection_id = c.id
     LEFT JOIN client_counts cc ON cc.organization_id = o.id
     LEFT JOIN device_counts dc ON dc.organization_id = o.id
     LEFT JOIN alerts a ON a.connection_id = c.id

@@ -13,6 +13,7 @@ import {
   tableOf,
 } from "@/lib/sync/pending-changes";
 import type { RunPlan } from "@/lib/sync/run-plan";
+import { findConnectionById } from "@/lib/connections";
 import { inviteEligibleClients } from "@/lib/portal/create-invitations";
 import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
 
@@ -47,7 +48,8 @@ export async function finishSyncRun(plan: RunPlan, ending: { deltaLink: string |
 
 /** What the pages found, with what the run holds to disable or remove, and whether that needs a review. */
 async function tallyRun(tx: Transaction, plan: RunPlan, ending: { deltaLink: string | null }) {
-  const [connection] = await tx.select().from(entraConnections).where(eq(entraConnections.id, plan.connectionId));
+  // A run belongs to its connection (a foreign key): it is there.
+  const connection = (await findConnectionById(plan.connectionId, tx))!;
   const endedEarly = !ending.deltaLink;
   if (plan.mode === "full" && !endedEarly) await holdAbsentRows(tx, plan, plan.syncExternalUsers);
   await forgetRunLists(tx, plan.runId);

@@ -7,6 +7,7 @@ import {
   frequencyLabels,
   hoursBetweenSyncs,
   findConnection,
+  findConnectionById,
   notReadyMessages,
   readinessFactsOf,
   readyToSyncSql,
@@ -150,11 +151,6 @@ async function nextScheduledSyncAt(connectionId: string, now = new Date()): Prom
   return schedule ? nextTickWithADueSync(schedule, now) : null;
 }
 
-async function connectionToDescribe(connectionId: string) {
-  const [connection] = await db.select().from(entraConnections).where(eq(entraConnections.id, connectionId));
-  return connection ?? null;
-}
-
 /**
  * What the schedule will do next for one connection (or the named organization's), in a
  * sentence: when its next scheduled sync starts (the first tick at which findDueSyncs finds one due), or what
@@ -165,9 +161,7 @@ export async function describeNextScheduledSync(
   now = new Date(),
 ): Promise<string> {
   const connection =
-    "connectionId" in about
-      ? await connectionToDescribe(about.connectionId)
-      : await findConnection(about.organizationId);
+    "connectionId" in about ? await findConnectionById(about.connectionId) : await findConnection(about.organizationId);
   const frequency = connection?.syncFrequency ?? "manual";
   if (!connection || frequency === "manual") return "Syncs run only when someone clicks Sync now.";
   const every = frequencyLabels[frequency].toLowerCase();

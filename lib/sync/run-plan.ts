@@ -1,8 +1,6 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
-import { entraConnections, type SyncKind, type UsersScope } from "@/db/schema";
-import { notReadyMessage, entraSettingsOf } from "@/lib/connections";
+import type { SyncKind, UsersScope } from "@/db/schema";
+import { findConnectionById, notReadyMessage, entraSettingsOf } from "@/lib/connections";
 
 /** What the steps of one run pass each other: ids and links only, never a secret or a token. */
 export type RunPlan = {
@@ -22,7 +20,7 @@ export type RunPlan = {
 
 /** The Graph credentials for one step; decrypted here, used for the call, never returned. */
 export async function loadConnection(connectionId: string) {
-  const [connection] = await db.select().from(entraConnections).where(eq(entraConnections.id, connectionId));
+  const connection = await findConnectionById(connectionId);
   const settings = connection && (await entraSettingsOf(connection));
   if (!settings) throw new Error(notReadyMessage(connection ?? null)!);
   return { connection, settings };

@@ -1,10 +1,11 @@
 // The provider's multi-tenant app's credential expires like a connection's: the same 30, 7 and 1-day and expired
 // stages, each mailed once, a mail when it clears, and a warning on the banner, always naming the provider app.
+import { eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { db } from "@/db/client";
-import { entraConnections, providerApp } from "@/db/schema";
+import { credentials, entraConnections } from "@/db/schema";
 import { staffBannerFor } from "@/lib/alerts/queries";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import type { Actor } from "@/lib/auth/authorize";
@@ -61,7 +62,10 @@ describe("the provider app's credential expiry", () => {
 
   it("is apart from the connection's own secret: both expiring give two conditions, two mails", async () => {
     await saveProviderExpiry(world.admin, isoDate(daysFrom(today, 5)));
-    await db.update(entraConnections).set({ clientSecretExpiresOn: isoDate(daysFrom(today, 20)) });
+    await db
+      .update(credentials)
+      .set({ clientSecretExpiresOn: isoDate(daysFrom(today, 20)) })
+      .where(isNotNull(credentials.connectionId));
     expect((await mailsOn(today)).sort()).toEqual([
       "Vertask: Provider app: the client secret expires within 7 days",
       "Vertask: the client secret expires within 30 days",
@@ -71,16 +75,30 @@ describe("the provider app's credential expiry", () => {
   it("of a certificate, says so: its own date and what to upload", async () => {
     await saveProviderExpiry(world.admin, "");
     // As a certificate upload leaves the row (its key encrypted, its date read from the certificate), the secret gone.
-    await db.update(providerApp).set({
-      clientSecretCiphertext: null,
-      certificateKeyCiphertext: "v1.stored",
-      certificateExpiresOn: isoDate(daysFrom(today, 5)),
-    });
+    await db
+      .update(credentials)
+      .set({
+        clientSecretCiphertext: null,
+        certificateKeyCiphertext: "v1.stored",
+        certificateExpiresOn: isoDate(daysFrom(today, 5)),
+      })
+      .where(eq(credentials.providerAppId, true));
     expect(await mailsOn(today)).toHaveLength(1);
     expect(mails().at(-1)!.text).toContain(
       `The provider app's certificate expires in 5 days (${isoDate(daysFrom(today, 5))})`,
     );
     expect(mails().at(-1)!.text).toContain("Upload a new certificate in its Certificates & secrets");
+  });
+
+  it("is the only one said for an organization connected by the provider's app, whatever a secret of its own left from before says", async () => {
+    await saveProviderExpiry(world.admin, isoDate(daysFrom(today, 200)));
+    await db
+      .update(credentials)
+      .set({ clientSecretExpiresOn: isoDate(daysFrom(today, 5)) })
+      .where(isNotNull(credentials.connectionId));
+    await db.update(entraConnections).set({ method: "provider_app" });
+    expect(await mailsOn(today)).toEqual([]);
+    expect(await staffBannerFor(world.admin, today)).toMatchObject({ providerAppExpiry: null, organizations: [] });
   });
 
   it("warns on the banner, live from the date, with a link to the provider app's page", async () => {

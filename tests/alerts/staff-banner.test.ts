@@ -1,10 +1,11 @@
 // The banner on every staff page: with one organization it reads as before organizations; with several, each
 // organization that needs attention is listed by name, linking to its page, with what is wrong there.
+import { isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { db } from "@/db/client";
-import { entraConnections } from "@/db/schema";
+import { credentials } from "@/db/schema";
 import { staffBannerFor } from "@/lib/alerts/queries";
 import type { Actor } from "@/lib/auth/authorize";
 import { StaffBanner } from "@/app/_components/staff-banner";
@@ -30,7 +31,10 @@ const textOf = (html: string) =>
 
 describe("the staff banner", () => {
   it("with one organization reads as before: the secret's warning and the alerts, no organization named", async () => {
-    await db.update(entraConnections).set({ clientSecretExpiresOn: inDays(10) });
+    await db
+      .update(credentials)
+      .set({ clientSecretExpiresOn: inDays(10) })
+      .where(isNotNull(credentials.connectionId));
     await endRun("users", "failed", { errorMessage: expiredSecret });
 
     const html = await bannerSeenBy(world.admin);

@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { auditEvents, organizations, providerApp } from "@/db/schema";
+import { auditEvents, credentials, organizations } from "@/db/schema";
 import { renameOrganization } from "@/lib/organizations/commands";
 import { getProviderAppView, providerAppForm } from "@/lib/credentials";
 import { saveProviderApp } from "@/lib/consent";
@@ -44,7 +45,7 @@ describe("organizations", () => {
 
   it("keeps the provider app's secret encrypted, never shows it, and wants a new one for another app", async () => {
     expect(await enterProviderApp(world.admin)).toMatch(/^Provider app saved\./);
-    const [row] = await db.select().from(providerApp);
+    const [row] = await db.select().from(credentials).where(eq(credentials.providerAppId, true));
     expect(row.clientSecretCiphertext).not.toContain(PROVIDER.multiTenantApp.secret);
     const view = await getProviderAppView(world.admin);
     expect(view).toMatchObject({

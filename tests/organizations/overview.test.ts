@@ -15,23 +15,31 @@ const world = useOrganizationWorld();
 
 /** One organization for each thing the overview filters on, and some that match none. */
 async function seedStatuses() {
+  await db.execute(sql`INSERT INTO provider_app (client_id) VALUES (gen_random_uuid()::text)`);
   await db.execute(
-    sql`INSERT INTO provider_app (client_id, client_secret_ciphertext, client_secret_expires_on) VALUES (gen_random_uuid()::text, 'v1.stored', current_date + 200)`,
+    sql`INSERT INTO credentials (provider_app_id, client_secret_ciphertext, client_secret_expires_on) VALUES (true, 'v1.stored', current_date + 200)`,
   );
   await db.execute(sql`
     INSERT INTO organizations (name) VALUES ('Alpine Ski'), ('Blue Yonder'), ('Coho Winery'), ('Datum'), ('Fourth Coffee'), ('Graphic Design'), ('Humongous')`);
   await db.execute(sql`
-    INSERT INTO entra_connections (organization_id, name, method, enabled, client_id, tenant_id, client_secret_ciphertext, client_secret_expires_on)
-    SELECT o.id, 'Microsoft Entra tenant', v.method::connection_method, v.enabled, CASE WHEN v.consented THEN gen_random_uuid()::text END,
-      gen_random_uuid()::text, CASE WHEN v.method = 'own_app' THEN 'v1.stored' END, current_date + v.days
-    FROM organizations o JOIN (VALUES
+    WITH statuses (name, method, enabled, consented, days) AS (VALUES
       ('Alpine Ski', 'own_app', true, true, 10),
       ('Blue Yonder', 'own_app', true, true, 200),
       ('Coho Winery', 'provider_app', true, false, NULL),
       ('Datum', 'own_app', false, true, -1),
       ('Graphic Design', 'provider_app', true, true, NULL),
       ('Humongous', 'own_app', true, true, 31)
-    ) v(name, method, enabled, consented, days) ON v.name = o.name`);
+    ), made AS (
+      INSERT INTO entra_connections (organization_id, name, method, enabled, client_id, tenant_id)
+      SELECT o.id, 'Microsoft Entra tenant', v.method::connection_method, v.enabled, CASE WHEN v.consented THEN gen_random_uuid()::text END,
+        gen_random_uuid()::text
+      FROM organizations o JOIN statuses v ON v.name = o.name
+      RETURNING id, organization_id, method
+    )
+    INSERT INTO credentials (connection_id, client_secret_ciphertext, client_secret_expires_on)
+    SELECT made.id, 'v1.stored', current_date + v.days
+    FROM made JOIN organizations o ON o.id = made.organization_id JOIN statuses v ON v.name = o.name
+    WHERE made.method = 'own_app'`);
   await db.execute(sql`
     INSERT INTO sync_runs (connection_id, kind, trigger, status, queued_at, started_at, finished_at)
     SELECT c.id, 'users', 'scheduled', 'failed', now(), now(), now()
@@ -123,7 +131,7 @@ describe("the organizations overview", () => {
     expect(await names({ status: "nonsense" })).toMatchObject({ filter: null, total: 7 });
 
     // A connection by the provider's app expires with the provider's app: its secret, 5 days away, puts both in.
-    await db.execute(sql`UPDATE provider_app SET client_secret_expires_on = current_date + 5`);
+    await db.execute(sql`UPDATE credentials SET client_secret_expires_on = current_date + 5 WHERE provider_app_id`);
     expect((await names({ status: "secret_expiring" })).names).toEqual([
       "Alpine Ski",
       "Coho Winery",

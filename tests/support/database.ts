@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, staffUsers } from "@/db/schema";
+import { findConnectionById } from "@/lib/connections";
 import { soleOrganization } from "@/lib/organizations/organization-rows";
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Actor } from "@/lib/auth/authorize";
@@ -32,7 +33,7 @@ export async function soleOrganizationId() {
 
 /** A single-organization test's Entra connection; null before the first Save Changes. */
 export async function theConnection() {
-  const rows = await db.select().from(entraConnections).limit(2);
+  const rows = await db.select({ id: entraConnections.id }).from(entraConnections).limit(2);
   if (rows.length > 1) throw new Error("This test expects one connection, and there are several");
-  return rows[0] ?? null;
+  return rows[0] ? findConnectionById(rows[0].id) : null;
 }

@@ -6,7 +6,7 @@
 // connection-check alert on about one in eight.
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { providerApp } from "@/db/schema";
+import { credentials, providerApp } from "@/db/schema";
 
 export async function seedManyOrganizations(count: number) {
   const digits = Math.max(3, String(count).length);
@@ -14,12 +14,16 @@ export async function seedManyOrganizations(count: number) {
     INSERT INTO organizations (name, primary_domain)
     SELECT 'Customer ' || lpad(i::text, ${digits}, '0'), 'customer' || i || '.example' FROM generate_series(1, ${count}::int) i`);
   await db.execute(sql`
-    INSERT INTO entra_connections (organization_id, name, method, enabled, sync_frequency, client_id, tenant_id, client_secret_ciphertext, client_secret_expires_on)
+    INSERT INTO entra_connections (organization_id, name, method, enabled, sync_frequency, client_id, tenant_id)
     SELECT id, 'Microsoft Entra tenant', CASE WHEN n % 2 = 0 THEN 'provider_app' ELSE 'own_app' END::connection_method, n % 7 <> 0,
       CASE WHEN n % 3 = 0 THEN 'manual' ELSE 'daily' END::sync_frequency,
-      CASE WHEN n % 10 = 4 THEN NULL ELSE gen_random_uuid()::text END, gen_random_uuid()::text,
-      CASE WHEN n % 2 = 1 THEN 'v1.stored' END, CASE WHEN n % 2 = 1 THEN (current_date + 100 + n) END
+      CASE WHEN n % 10 = 4 THEN NULL ELSE gen_random_uuid()::text END, gen_random_uuid()::text
     FROM (SELECT id, substring(name from 10)::int AS n FROM organizations) o`);
+  await db.execute(sql`
+    INSERT INTO credentials (connection_id, client_secret_ciphertext, client_secret_expires_on)
+    SELECT c.id, 'v1.stored', current_date + 100 + n
+    FROM entra_connections c JOIN (SELECT id, substring(name from 10)::int AS n FROM organizations) o ON o.id = c.organization_id
+    WHERE n % 2 = 1`);
   await db.execute(sql`
     INSERT INTO clients (organization_id, connection_id, entra_object_id, display_name, source)
     SELECT c.organization_id, c.id, gen_random_uuid()::text, 'User ' || g, 'azure'
@@ -53,10 +57,12 @@ export async function makeAlertsDue(): Promise<Date> {
     UPDATE sync_runs r SET status = 'cancelled' FROM entra_connections c JOIN organizations o ON o.id = c.organization_id
     WHERE r.connection_id = c.id AND substring(o.name from 10)::int % 10 = 3 AND r.queued_at > now() - interval '90 minutes'`);
   await db.execute(sql`
-    UPDATE entra_connections c SET client_secret_expires_on = current_date + CASE substring(o.name from 10)::int % 50 WHEN 1 THEN 20 WHEN 3 THEN 5 ELSE -10 END
-    FROM organizations o WHERE o.id = c.organization_id AND substring(o.name from 10)::int % 50 IN (1, 3, 5)`);
-  await db.insert(providerApp).values({
-    clientId: "5d2f1e9a-0c1b-4a8e-9f3d-7b6a5c4d3e2f",
+    UPDATE credentials cr SET client_secret_expires_on = current_date + CASE substring(o.name from 10)::int % 50 WHEN 1 THEN 20 WHEN 3 THEN 5 ELSE -10 END
+    FROM entra_connections c JOIN organizations o ON o.id = c.organization_id
+    WHERE cr.connection_id = c.id AND substring(o.name from 10)::int % 50 IN (1, 3, 5)`);
+  await db.insert(providerApp).values({ clientId: "5d2f1e9a-0c1b-4a8e-9f3d-7b6a5c4d3e2f" });
+  await db.insert(credentials).values({
+    providerAppId: true,
     clientSecretCiphertext: "v1.stored",
     clientSecretExpiresOn: new Date(Date.now() + 4 * dayMs).toISOString().slice(0, 10),
   });

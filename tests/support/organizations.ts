@@ -1,11 +1,12 @@
 // Organizations for rows a test writes directly: clients, devices and connections all belong to one. Connected
 // straight in the database, each by its own app registration, as Settings would save them.
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, organizations, type EntraConnection, type SyncFrequency } from "@/db/schema";
 import type { CustomerTenant } from "@/tests/fake-entra/customer-tenants";
 import { encryptSecret } from "@/lib/crypto/secret-box";
-import { connectionCredentialPurposes } from "@/lib/credentials";
+import { connectionCredentialPurposes, saveCredential, storedCredentialColumns } from "@/lib/credentials";
+import { findConnectionById } from "@/lib/connections";
 import { soleOrganizationId } from "./database";
 
 /**
@@ -31,6 +32,10 @@ type TenantApp = { tenantId: string; goodApp: { clientId: string; secret: string
  */
 export async function connectOrganization(name: string, tenant: TenantApp, fields: Partial<EntraConnection> = {}) {
   const id = await organizationId(name);
+  const credentialFields = Object.fromEntries(Object.entries(fields).filter(([key]) => key in storedCredentialColumns));
+  const connectionFields = Object.fromEntries(
+    Object.entries(fields).filter(([key]) => !(key in storedCredentialColumns)),
+  );
   const [connection] = await db
     .insert(entraConnections)
     .values({
@@ -39,18 +44,15 @@ export async function connectOrganization(name: string, tenant: TenantApp, field
       enabled: true,
       clientId: tenant.goodApp.clientId,
       tenantId: tenant.tenantId,
-      ...fields,
+      ...connectionFields,
     })
     .returning();
-  const [stored] = await db
-    .update(entraConnections)
-    .set({
-      clientSecretCiphertext: encryptSecret(tenant.goodApp.secret, connectionCredentialPurposes(connection.id).secret),
-      clientSecretLastFour: tenant.goodApp.secret.slice(-4),
-    })
-    .where(eq(entraConnections.id, connection.id))
-    .returning();
-  return { organizationId: id, connection: stored };
+  const secret = {
+    clientSecretCiphertext: encryptSecret(tenant.goodApp.secret, connectionCredentialPurposes(connection.id).secret),
+    clientSecretLastFour: tenant.goodApp.secret.slice(-4),
+  };
+  await saveCredential(db, { connectionId: connection.id }, { ...secret, ...credentialFields }, new Date());
+  return { organizationId: id, connection: (await findConnectionById(connection.id))! };
 }
 
 export type ConnectedOrganization = { organizationId: string; connectionId: string; tenant: CustomerTenant };
@@ -77,14 +79,16 @@ export async function connectCustomerTenant(
         tenantId: tenant.tenantId,
       })
       .returning();
-    await tx
-      .update(entraConnections)
-      .set({
+    await saveCredential(
+      tx,
+      { connectionId: connection.id },
+      {
         clientSecretCiphertext: encryptSecret(tenant.app.secret, connectionCredentialPurposes(connection.id).secret),
         clientSecretLastFour: tenant.app.secret.slice(-4),
         clientSecretAddedAt: new Date(),
-      })
-      .where(eq(entraConnections.id, connection.id));
+      },
+      new Date(),
+    );
     return { organizationId: organization.id, connectionId: connection.id, tenant };
   });
 }

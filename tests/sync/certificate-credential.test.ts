@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import selfsigned from "selfsigned";
 import { db } from "@/db/client";
-import { auditEvents, entraConnections } from "@/db/schema";
+import { auditEvents, credentials, entraConnections } from "@/db/schema";
 import { FieldError } from "@/lib/auth/field-error";
 import type { Actor } from "@/lib/auth/authorize";
 import { saveSyncSettings, syncSettingsForm, getSyncSettings, testSavedConnection } from "@/lib/connections";
@@ -62,7 +62,7 @@ describe("a certificate credential", () => {
       subject: "CN=Vertask fake app",
     });
     expect(settings.secret).toEqual({ stored: false });
-    const [row] = await db.select().from(entraConnections);
+    const [row] = await db.select().from(credentials);
     const keyBody = keyPem.split("\n")[1];
     expect(JSON.stringify(row)).not.toContain(keyBody);
     expect(row.clientSecretCiphertext).toBeNull();
@@ -88,7 +88,8 @@ describe("a certificate credential", () => {
 
   it("a key that is not the certificate's, a file that is not PEM, or one file alone is refused with words, and nothing is saved", async () => {
     const { keyPem, certPem } = world.fake.appCertificate;
-    const before = await db.select().from(entraConnections);
+    const saved = () => Promise.all([db.select().from(entraConnections), db.select().from(credentials)]);
+    const before = await saved();
     const other = await otherCertificate(365);
     expect((await saveCertificate(world.admin, other.private, certPem)).fields).toEqual({
       certificateKey: [
@@ -110,7 +111,7 @@ describe("a certificate credential", () => {
     expect((await saveCertificate(world.admin, null, null)).fields?.certificateKey?.[0]).toMatch(
       /^Choose the certificate's private key and the certificate/,
     );
-    expect(await db.select().from(entraConnections)).toEqual(before);
+    expect(await saved()).toEqual(before);
   });
 
   it("the certificate's own expiry date feeds the expiry warning", async () => {
