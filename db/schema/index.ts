@@ -7,3 +7,4 @@ export * from "./clients-and-devices";
 export * from "./runs-and-pages";
 export * from "./portal";
 export * from "./alerts-and-audit";
+export * from "./history";

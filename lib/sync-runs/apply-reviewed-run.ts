@@ -30,7 +30,7 @@ export async function applyReviewedRun(actor: Actor, runId: string) {
       .orderBy(desc(syncRuns.queuedAt))
       .limit(1);
     if (newer) throw new ActionRefused("A newer sync has run since: review that one instead.");
-    const applied = await applyPendingChanges(tx, run);
+    const applied = await applyPendingChanges(tx, run, { id: actor.id, name: actor.name });
     await storeDeltaLink(tx, run);
     await linkDeviceOwners(tx, run.connectionId);
     const counts = {

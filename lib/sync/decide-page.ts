@@ -1,4 +1,5 @@
-import type { RecordStatus, SyncCounts, SyncExamples } from "@/db/schema";
+import type { FieldChange, RecordEventKind, RecordStatus, SyncCounts, SyncExamples } from "@/db/schema";
+import { fieldChanges } from "@/lib/history/field-changes";
 import { sameFields } from "./record-fields";
 
 /** A row as Vertask has it, reduced to what a sync compares. */
@@ -21,7 +22,14 @@ export type PageRules<C, F> = {
   /** A record added by hand that a new object should take over instead of creating another. */
   handMadeMatch?: (fields: F) => HandMadeMatch;
   noun: string;
+  /** The fields a record's history tells the changes of (a sign-in time changes too often to be news). */
+  toldFields: (keyof F & string)[];
+  /** Fields whose change is an event of its own rather than one of a "changed" event's fields (a device's owner). */
+  ownEvents?: Partial<Record<keyof F & string, RecordEventKind>>;
 };
+
+/** What a page's write appends to a record's history, keyed by its Entra object (lib/history). */
+export type PageEvent = { entraObjectId: string; kind: RecordEventKind; changes: FieldChange[] | null };
 
 export type PageDecision<F> = {
   inserts: ({ entraObjectId: string; status: RecordStatus } & F)[];
@@ -32,6 +40,7 @@ export type PageDecision<F> = {
   pending: { entraObjectId: string; toStatus: "disabled" | "removed"; reason: string }[];
   /** Objects this page leaves with nothing pending: a disable or removal an earlier page held is void. */
   settledObjectIds: string[];
+  events: PageEvent[];
   counts: SyncCounts;
   skippedReasons: Record<string, number>;
   examples: SyncExamples;
@@ -75,6 +84,7 @@ function newTally<F extends { displayName: string }>(): Tally<F> {
     unchangedIds: [],
     pending: [],
     settledObjectIds: [],
+    events: [],
     counts: noCounts(),
     skippedReasons: {},
     examples: {},
@@ -110,6 +120,29 @@ function decideRemoval<F>(
   }
 }
 
+/**
+ * The history events of a record's update: the status change (`kind`, or "changed" when only fields changed, and
+ * nothing when no told field did), with its told fields, and each own-event field's change on its own.
+ */
+function tellUpdate<C, F extends object>(
+  rules: PageRules<C, F>,
+  decision: PageDecision<F>,
+  entraObjectId: string,
+  kind: RecordEventKind,
+  fields: F,
+  existing: KnownRecord<F>,
+) {
+  const changes = fieldChanges(existing as Partial<F>, fields, rules.toldFields);
+  const own: Partial<Record<string, RecordEventKind>> = rules.ownEvents ?? {};
+  const fieldsChanged = changes.filter((change) => !own[change.field]);
+  for (const change of changes) {
+    const ownKind = own[change.field];
+    if (ownKind) decision.events.push({ entraObjectId, kind: ownKind, changes: [change] });
+  }
+  if (kind !== "changed" || fieldsChanged.length)
+    decision.events.push({ entraObjectId, kind, changes: fieldsChanged.length ? fieldsChanged : null });
+}
+
 /** An object synced (not skipped): taken over from a record added by hand, created, or brought up to date. */
 function decideWrite<C, F extends { displayName: string }>(
   rules: PageRules<C, F>,
@@ -131,13 +164,16 @@ function decideWrite<C, F extends { displayName: string }>(
       ...fields,
       ...handMade.keeps,
     });
+    decision.events.push({ entraObjectId: objectId, kind: "matched", changes: null });
     counted("matched", fields);
   } else if (!existing) {
     decision.inserts.push({ entraObjectId: objectId, status: target, ...fields });
+    decision.events.push({ entraObjectId: objectId, kind: "created", changes: null });
     counted("created", fields);
   } else if (existing.status === "active" && target === "disabled") {
     // The fields are written now; the status waits for the end of the run (and the review guard).
     decision.updates.push({ id: existing.id, entraObjectId: objectId, status: "active", ...fields });
+    tellUpdate(rules, decision, objectId, "changed", fields, existing);
     decision.pending.push({
       entraObjectId: objectId,
       toStatus: "disabled",
@@ -145,9 +181,11 @@ function decideWrite<C, F extends { displayName: string }>(
     });
   } else if (existing.status !== target) {
     decision.updates.push({ id: existing.id, entraObjectId: objectId, status: target, ...fields });
+    tellUpdate(rules, decision, objectId, existing.status === "removed" ? "restored" : "enabled", fields, existing);
     counted(target === "active" ? "restored" : "updated", fields);
   } else if (!sameFields(fields, existing)) {
     decision.updates.push({ id: existing.id, entraObjectId: objectId, status: target, ...fields });
+    tellUpdate(rules, decision, objectId, "changed", fields, existing);
     counted("updated", fields);
   } else {
     decision.unchangedIds.push(existing.id);

@@ -35,6 +35,8 @@ function ownedDeviceRules(owners: Map<string, string | null>): PageRules<GraphDe
     noun: "device",
     isEnabled: (fields) => fields.accountEnabled,
     skipReason: () => null,
+    toldFields: toldDeviceFields,
+    ownEvents: { ownerEntraObjectId: "owner_changed" },
     fieldsFrom: (change, kept) => {
       const fields = deviceFieldsFrom(change, kept);
       if (!fields) return null;
@@ -44,6 +46,15 @@ function ownedDeviceRules(owners: Map<string, string | null>): PageRules<GraphDe
     },
   };
 }
+
+/**
+ * What a device's history tells: its fields but the last sign-in (news at every sign-in) and the enabled flag
+ * (told as "disabled" or "enabled"), and its owner (an event of its own; its client link follows it).
+ */
+const toldDeviceFields: (keyof OwnedDeviceFields & string)[] = [
+  ...deviceColumns.filter((column) => column !== "lastSignInAt" && column !== "accountEnabled"),
+  "ownerEntraObjectId",
+];
 
 type DevicesPage = Extract<DeltaPage<GraphDeviceChange>, { fullResyncNeeded: false }>;
 type DevicesListing = PageListing<DevicesPage, PageDecision<OwnedDeviceFields>>;

@@ -62,23 +62,36 @@ export async function holdAbsentRows(tx: Transaction, plan: RunPlan, syncExterna
     INSERT INTO sync_pending_changes (run_id, entra_object_id, to_status, reason)
     SELECT ${plan.runId}, entra_object_id, 'removed',
       CASE WHEN ${externalOff} AND ${sql.raw(plan.kind === "users" ? "is_external" : "false")}
-        THEN ${externalOffReason} ELSE 'no longer in Microsoft Entra' END
+        THEN ${externalOffReason} ELSE 'not seen by a full listing' END
     FROM ${sql.raw(table)}
     WHERE connection_id = ${plan.connectionId} AND source = 'azure' AND status <> 'removed'
       AND ${unseen}
     ON CONFLICT (run_id, entra_object_id) DO NOTHING`);
 }
 
-/** Applies a run's held disables and removals; returns how many of each. */
-export async function applyPendingChanges(tx: Transaction, run: Pick<SyncRun, "id" | "kind" | "connectionId">) {
+/**
+ * Applies a run's held disables and removals, each told in its record's history with its reason (and who applied
+ * it, for "Apply anyway"); returns how many of each.
+ */
+export async function applyPendingChanges(
+  tx: Transaction,
+  run: Pick<SyncRun, "id" | "kind" | "connectionId">,
+  appliedBy?: { id: string; name: string },
+) {
   const table = sql.raw(run.kind === "users" ? "clients" : "devices");
+  const recordColumn = sql.raw(run.kind === "users" ? "client_id" : "device_id");
   const applied = await tx.execute<{ to_status: "disabled" | "removed"; n: number }>(sql`
     WITH changed AS (
       UPDATE ${table} t SET status = p.to_status, updated_at = now()
       FROM sync_pending_changes p
       WHERE p.run_id = ${run.id} AND t.connection_id = ${run.connectionId} AND t.entra_object_id = p.entra_object_id
         AND t.status <> p.to_status
-      RETURNING p.to_status)
+      RETURNING t.id, t.organization_id, p.to_status, p.reason),
+    told AS (
+      INSERT INTO record_events (organization_id, ${recordColumn}, kind, run_id, reason, staff_id, staff_name)
+      SELECT organization_id, id, to_status::text::record_event_kind, ${run.id}, reason, ${appliedBy?.id ?? null}::uuid,
+        ${appliedBy?.name ?? null}
+      FROM changed)
     SELECT to_status, count(*)::int AS n FROM changed GROUP BY to_status`);
   const result = { disabled: 0, removed: 0 };
   for (const row of applied) result[row.to_status] = row.n;

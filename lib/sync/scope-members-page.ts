@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { fetchGroupMemberIdsPage, type GraphPage } from "@/lib/azure";
 import type { PageListing } from "./page-steps";
-import { writeRunListPage } from "./write-page";
+import { whileRunning, writeRunListPage } from "./write-page";
 
 /**
  * A group-scoped users sync's first pass: the users of one chosen group, nested groups included, kept for
@@ -14,7 +14,7 @@ export const scopeMembersListing = (groupId: string): PageListing<GraphPage<{ id
   write(plan, pageIndex, page, memberIds) {
     const insert = memberIds.length
       ? sql`INSERT INTO sync_scope_members (run_id, object_id)
-          SELECT ${plan.runId}::uuid, unnest(${sql.param(memberIds)}::text[]) ON CONFLICT DO NOTHING`
+          SELECT ${plan.runId}::uuid, unnest(${sql.param(memberIds)}::text[]) WHERE ${whileRunning} ON CONFLICT DO NOTHING`
       : null;
     return writeRunListPage(plan.runId, pageIndex, insert, page.nextLink);
   },

@@ -43,8 +43,12 @@ function userRules(
     },
     removalReason: (reason) => (reason === externalOffReason ? reason : leftScopeReason(reason)),
     handMadeMatch: lookups.handMadeMatch,
+    toldFields: toldClientFields,
   };
 }
+
+/** Every synced field but the account's enabled flag, which the history tells as "disabled" or "enabled". */
+const toldClientFields = clientColumns.filter((column) => column !== "accountEnabled");
 
 /** Which of these users a group-scoped run listed in its chosen groups. */
 async function chosenGroupMembers(plan: RunPlan, objectIds: string[]) {
@@ -63,6 +67,7 @@ const previewOnly = <F>(decision: PageDecision<F>): PageDecision<F> => ({
   updates: [],
   adoptions: [],
   unchangedIds: [],
+  events: [],
 });
 const listedIds = (page: UsersDeltaPage) =>
   page.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));

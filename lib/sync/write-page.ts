@@ -3,7 +3,7 @@ import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { PgDialect, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { clients, devices, type SyncCounts, type SyncExamples } from "@/db/schema";
-import { noCounts, type KnownRecord, type PageDecision } from "./decide-page";
+import { noCounts, type KnownRecord, type PageDecision, type PageEvent } from "./decide-page";
 
 type RecordTable = typeof clients | typeof devices;
 
@@ -28,18 +28,21 @@ export function executePrepared(statement: SQL) {
 }
 
 /**
- * Writes a page only while its run is still running, holding the run's row meanwhile: a run cancelled or
- * taken over writes nothing more, and a cancel waits for a page being written. False when the run has ended.
+ * Writes a page only while its run is still running, in one statement (one round trip, atomic on its own):
+ * `running` locks the run's row while it is "running", and every part writes only when it found it (`whileRunning`).
+ * A run cancelled or taken over writes nothing more, and a cancel waits for a page being written. False when the
+ * run has ended.
  */
-async function writeWhileRunning(runId: string, statement: SQL): Promise<boolean> {
-  const query = dialect.sqlToQuery(statement);
-  return db.$client.begin(async (tx) => {
-    const [run] = await tx.unsafe("SELECT status FROM sync_runs WHERE id = $1 FOR UPDATE", [runId], { prepare: true });
-    if (run?.status !== "running") return false;
-    await tx.unsafe(query.sql, query.params as never[], { prepare: true });
-    return true;
-  });
+async function writeWhileRunning(runId: string, parts: SQL[]): Promise<boolean> {
+  const rows = await executePrepared(sql`
+    WITH running AS MATERIALIZED (SELECT id FROM sync_runs WHERE id = ${runId}::uuid AND status = 'running' FOR UPDATE),
+    ${sql.join(parts, sql`, `)}
+    UPDATE sync_runs SET pages_done = pages_done + 1, heartbeat_at = now() WHERE id = (SELECT id FROM running) RETURNING id`);
+  return rows.length > 0;
 }
+
+/** The condition each part of a page's write holds to: its run is still running (see writeWhileRunning). */
+export const whileRunning = sql.raw("EXISTS (SELECT FROM running)");
 
 /** The rows Vertask already has for these Entra objects, keyed by object id. */
 export async function knownRecords<F>(
@@ -89,8 +92,9 @@ function upsertStatement(table: RecordTable, rows: object[], page: { connectionI
   return sql`
     INSERT INTO ${sql.raw(tableNameOf(table))} (${sql.raw(written.map((name) => `"${name}"`).join(", "))})
     SELECT (SELECT organization_id FROM entra_connections WHERE id = ${page.connectionId}::uuid), ${page.connectionId}::uuid, 'azure', ${syncedAt}::timestamptz, ${syncedAt}::timestamptz, ${sql.raw(keys.map((key) => `r."${key}"`).join(", "))}
-    FROM ${recordset}
-    ON CONFLICT (connection_id, entra_object_id) DO UPDATE SET ${sql.raw(updated.map((name) => `"${name}" = excluded."${name}"`).join(", "))}`;
+    FROM ${recordset} WHERE ${whileRunning}
+    ON CONFLICT (connection_id, entra_object_id) DO UPDATE SET ${sql.raw(updated.map((name) => `"${name}" = excluded."${name}"`).join(", "))}
+    RETURNING id, entra_object_id, organization_id`;
 }
 
 /**
@@ -105,8 +109,9 @@ function adoptStatement(table: RecordTable, rows: object[], page: { connectionId
     UPDATE ${sql.raw(tableNameOf(table))} t SET connection_id = ${page.connectionId}::uuid, source = 'azure',
       last_synced_at = ${syncedAt}::timestamptz, updated_at = ${syncedAt}::timestamptz, ${sql.raw(assignments)}
     FROM ${recordset}
-    WHERE t.id = r.id AND t.source = 'manual' AND t.entra_object_id IS NULL
-      AND t.organization_id = (SELECT organization_id FROM entra_connections WHERE id = ${page.connectionId}::uuid)`;
+    WHERE t.id = r.id AND t.source = 'manual' AND t.entra_object_id IS NULL AND ${whileRunning}
+      AND t.organization_id = (SELECT organization_id FROM entra_connections WHERE id = ${page.connectionId}::uuid)
+    RETURNING t.id, t.entra_object_id, t.organization_id`;
 }
 
 const tableNameOf = (table: RecordTable) => (table === clients ? "clients" : "devices");
@@ -131,25 +136,32 @@ export async function writePage<F extends object>(
   };
   const rows = [...decision.inserts, ...decision.updates];
   const tableName = sql.raw(tableNameOf(table));
-  // One statement, so one round trip: a statement is atomic on its own, and each part below touches rows
-  // no other part touches (decidePage puts every object in exactly one list).
+  // Each part below touches rows no other part touches (decidePage puts every object in exactly one list).
   const parts: SQL[] = [];
   if (previewSeen?.length) {
     parts.push(
-      sql`seen AS (INSERT INTO sync_preview_seen (run_id, object_id) SELECT ${runId}::uuid, unnest(${sql.param(previewSeen)}::text[]) ON CONFLICT DO NOTHING)`,
+      sql`seen AS (INSERT INTO sync_preview_seen (run_id, object_id) SELECT ${runId}::uuid, unnest(${sql.param(previewSeen)}::text[]) WHERE ${whileRunning} ON CONFLICT DO NOTHING)`,
     );
   }
-  if (rows.length) parts.push(sql`upserted AS (${upsertStatement(table, rows, page)})`);
-  if (decision.adoptions.length) parts.push(sql`adopted AS (${adoptStatement(table, decision.adoptions, page)})`);
+  const written: SQL[] = [];
+  if (rows.length) {
+    parts.push(sql`upserted AS (${upsertStatement(table, rows, page)})`);
+    written.push(sql`SELECT * FROM upserted`);
+  }
+  if (decision.adoptions.length) {
+    parts.push(sql`adopted AS (${adoptStatement(table, decision.adoptions, page)})`);
+    written.push(sql`SELECT * FROM adopted`);
+  }
+  if (decision.events.length) parts.push(sql`told AS (${pageEventsStatement(table, runId, decision.events, written)})`);
   if (decision.unchangedIds.length) {
     parts.push(
-      sql`touched AS (UPDATE ${tableName} SET last_synced_at = ${syncedAt.toISOString()} WHERE id = ANY(${sql.param(decision.unchangedIds)}::uuid[]))`,
+      sql`touched AS (UPDATE ${tableName} SET last_synced_at = ${syncedAt.toISOString()} WHERE id = ANY(${sql.param(decision.unchangedIds)}::uuid[]) AND ${whileRunning})`,
     );
   }
   // A disable or removal an earlier page held is void once a later page brings the object back.
   if (decision.settledObjectIds.length) {
     parts.push(
-      sql`settled AS (DELETE FROM sync_pending_changes WHERE run_id = ${runId} AND entra_object_id = ANY(${sql.param(decision.settledObjectIds)}::text[]))`,
+      sql`settled AS (DELETE FROM sync_pending_changes WHERE run_id = ${runId} AND entra_object_id = ANY(${sql.param(decision.settledObjectIds)}::text[]) AND ${whileRunning})`,
     );
   }
   if (decision.pending.length) {
@@ -160,17 +172,28 @@ export async function writePage<F extends object>(
       INSERT INTO sync_pending_changes (run_id, entra_object_id, to_status, reason)
       SELECT ${runId}, p.entra_object_id, p.to_status, p.reason
       FROM json_to_recordset(${pending}::json) AS p(entra_object_id text, to_status record_status, reason text)
+      WHERE ${whileRunning}
       ON CONFLICT (run_id, entra_object_id) DO UPDATE SET to_status = excluded.to_status, reason = excluded.reason)`);
   }
   parts.push(sql`page AS (
     INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, examples, next_link, delta_link)
-    VALUES (${runId}, ${pageIndex}, ${JSON.stringify(result.counts)}::jsonb, ${JSON.stringify(result.skippedReasons)}::jsonb,
-      ${JSON.stringify(result.examples)}::jsonb, ${links.nextLink}, ${links.deltaLink}))`);
-  const written = await writeWhileRunning(
-    runId,
-    sql`WITH ${sql.join(parts, sql`, `)} UPDATE sync_runs SET pages_done = pages_done + 1, heartbeat_at = now() WHERE id = ${runId}`,
-  );
-  return { written, ...result };
+    SELECT ${runId}, ${pageIndex}, ${JSON.stringify(result.counts)}::jsonb, ${JSON.stringify(result.skippedReasons)}::jsonb,
+      ${JSON.stringify(result.examples)}::jsonb, ${links.nextLink}, ${links.deltaLink} WHERE ${whileRunning})`);
+  return { written: await writeWhileRunning(runId, parts), ...result };
+}
+
+/**
+ * A page's history events, appended with the rows they tell of: each joined by its Entra object to the row the
+ * page wrote (`written`: what the upsert and the adoption return), so a new record's event has its new id.
+ */
+function pageEventsStatement(table: RecordTable, runId: string, events: PageEvent[], written: SQL[]) {
+  const recordColumn = sql.raw(table === clients ? "client_id" : "device_id");
+  const told = JSON.stringify(events.map((e) => ({ o: e.entraObjectId, kind: e.kind, changes: e.changes })));
+  return sql`
+    INSERT INTO record_events (organization_id, ${recordColumn}, kind, run_id, changes)
+    SELECT w.organization_id, w.id, e.kind, ${runId}::uuid, e.changes
+    FROM json_to_recordset(${told}::json) AS e(o text, kind record_event_kind, changes jsonb)
+    JOIN (${sql.join(written, sql` UNION ALL `)}) w ON w.entra_object_id = e.o`;
 }
 
 /**
@@ -178,13 +201,11 @@ export async function writePage<F extends object>(
  * `insert` writes the page's entries; with the page's record, one statement, atomic on its own.
  */
 export async function writeRunListPage(runId: string, pageIndex: number, insert: SQL | null, nextLink: string | null) {
-  const written = await writeWhileRunning(
-    runId,
-    sql`
-    WITH ${insert ? sql`listed AS (${insert}), ` : sql``}page AS (
+  const written = await writeWhileRunning(runId, [
+    ...(insert ? [sql`listed AS (${insert})`] : []),
+    sql`page AS (
       INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, next_link, delta_link)
-      VALUES (${runId}, ${pageIndex}, ${JSON.stringify(noCounts())}::jsonb, '{}'::jsonb, ${nextLink}, NULL))
-    UPDATE sync_runs SET pages_done = pages_done + 1, heartbeat_at = now() WHERE id = ${runId}`,
-  );
+      SELECT ${runId}, ${pageIndex}, ${JSON.stringify(noCounts())}::jsonb, '{}'::jsonb, ${nextLink}, NULL WHERE ${whileRunning})`,
+  ]);
   return { written };
 }

@@ -10,6 +10,7 @@ const rules: PageRules<{ displayName?: string; enabled?: boolean }, Fields> = {
   }),
   isEnabled: (fields) => fields.enabled,
   skipReason: () => null,
+  toldFields: ["displayName"],
 };
 const known = new Map<string, KnownRecord<Fields>>([
   ["a", { id: "row-a", entraObjectId: "a", status: "active", displayName: "Ana", enabled: true }],

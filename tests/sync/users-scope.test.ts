@@ -41,8 +41,9 @@ describe("the exclusion rules", () => {
     const address = "a".repeat(200);
     const started = performance.now();
     for (let i = 0; i < 1000; i++) expect(patternMatches(pattern, address)).toBe(false);
-    // A thousand matches in well under 50 ms is under 50 µs each; the regular expression took minutes for one.
-    expect(performance.now() - started).toBeLessThan(50);
+    // The backtracking regular expression took minutes for one match: a second for a thousand, even on a busy
+    // machine, tells linear from exponential without measuring speed.
+    expect(performance.now() - started).toBeLessThan(1000);
     expect(patternMatches(pattern, `${address}b`)).toBe(true);
   });
 
@@ -125,6 +126,7 @@ describe("taking over clients added by hand", () => {
     isEnabled: () => true,
     skipReason: () => null,
     handMadeMatch: (fields) => matches[fields.mail] ?? null,
+    toldFields: ["displayName", "mail"],
   });
   const none = new Map<string, KnownRecord<Fields>>();
 
