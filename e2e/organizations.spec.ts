@@ -14,7 +14,7 @@ const appOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 let customers: CustomerTenant[] = [];
 
 test.beforeAll(async () => {
-  await sql`TRUNCATE organizations, provider_app CASCADE`;
+  await sql`TRUNCATE organizations, provider_app, record_events CASCADE`;
   await resetDatabase();
   await addStaff("Sam Admin", "sam@msp.example", "correct horse battery", "superuser");
   await fakeTenant("setRedirectUris", { redirectUris: [`${appOrigin}/settings/organizations/consent`] });
@@ -29,7 +29,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await fakeTenant("setRedirectUris", { redirectUris: [...PROVIDER.redirectUris] });
   // The specs after this one expect a single organization and no provider app, as the guide describes.
-  await sql`TRUNCATE organizations, provider_app CASCADE`;
+  await sql`TRUNCATE organizations, provider_app, record_events CASCADE`;
 });
 
 /** Adds an organization and chooses the provider's app for it, as a superuser does on its Settings tab. */

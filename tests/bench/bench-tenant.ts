@@ -46,7 +46,7 @@ export async function startBenchTenant(size: { users: number; devices: number },
 /** Empties what syncs wrote, so the next full sync starts from an empty table, as the first one did. */
 export async function forgetSyncedRecords(kinds: SyncKind[]) {
   const tables = kinds.map((kind) => (kind === "users" ? "clients" : "devices"));
-  await db.execute(sql.raw(`TRUNCATE ${tables.join(", ")}, sync_runs CASCADE`));
+  await db.execute(sql.raw(`TRUNCATE ${tables.join(", ")}, sync_runs, record_events CASCADE`));
   const links = kinds.map((kind) => (kind === "users" ? "users_delta_link = NULL" : "devices_delta_link = NULL"));
   await db.execute(sql.raw(`UPDATE entra_connections SET ${links.join(", ")}`));
   await db.execute(sql.raw(`VACUUM ANALYZE ${tables.join(", ")}`));

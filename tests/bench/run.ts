@@ -20,6 +20,7 @@ import type { LowerBound } from "./lower-bound";
 import { measureBound, measureSync, type SyncMeasurement } from "./measure";
 import { manyTenantsDefaults, manyTenantsTable, measureManyTenants } from "./many-tenants";
 import { measureThousandOrganizations, thousandOrganizationsTable, THOUSAND } from "./thousand-organizations";
+import { historyCostTable, measureHistoryCost } from "./history-cost";
 import { boundTable, listTable, memoryTable, millionTable, syncTable, type BoundLine, type SyncRow } from "./report";
 
 const USERS = 100_000;
@@ -94,8 +95,24 @@ async function tenants() {
   console.log(["", heading(started), `Machine: ${machine}`, "", ...manyTenantsTable(measured)].join("\n"));
 }
 
+/** What records' history costs the syncs (issue 25): part of `npm run bench`, or alone with `--history`. */
+async function historyCost(tenant?: BenchTenant) {
+  const started = performance.now();
+  const own = !tenant;
+  tenant ??= await startBenchTenant({ users: USERS, devices: DEVICES });
+  log("history: full users, delta users and full devices syncs, with history and without, alternating…");
+  const costs = [
+    await measureHistoryCost(tenant, "users", "full", `full users, ${USERS.toLocaleString("en")} users`),
+    await measureHistoryCost(tenant, "users", "delta", `delta users, ${CHANGES.toLocaleString("en")} changes`),
+    await measureHistoryCost(tenant, "devices", "full", `full devices, ${DEVICES.toLocaleString("en")} devices`),
+  ];
+  if (own) await tenant.fake.close();
+  console.log(["", heading(started), "", ...historyCostTable(costs)].join("\n"));
+}
+
 async function main() {
   if (process.argv.includes("--million")) return million();
+  if (process.argv.includes("--history")) return historyCost();
   if (process.argv.includes("--tenants")) return tenants();
   const started = performance.now();
   const machine = await describeMachine();
@@ -127,7 +144,6 @@ async function main() {
     if (kind === "users" && !built) lists = await measureLists(tenant.childEnv, tenant.admin.email);
     rows.push(...(await deltaSyncs(tenant, kind, bounds)));
   }
-  await tenant.fake.close();
 
   console.log(
     [
@@ -146,6 +162,8 @@ async function main() {
       ...memoryTable([...memory, [USERS, rows[0].sync]]),
     ].join("\n"),
   );
+  await historyCost(tenant);
+  await tenant.fake.close();
   // Printed on its own, after the report above, so a failure here loses none of it.
   await tenants();
 }

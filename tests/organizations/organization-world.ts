@@ -41,13 +41,13 @@ export function useOrganizationWorld(options: FakeEntraOptions = {}) {
     process.env.APP_URL = new URL(PROVIDER.redirectUris[0]).origin;
   });
   beforeEach(async () => {
-    await db.execute(sql`TRUNCATE organizations, provider_app, staff_users, sign_in_throttles CASCADE`);
+    await db.execute(sql`TRUNCATE organizations, provider_app, staff_users, sign_in_throttles, record_events CASCADE`);
     world.fake.control.clearFaults();
     world.admin = await createActor("superuser", "Sam Admin");
   });
   afterAll(async () => {
     // Other test files start from no organization and no provider app.
-    await db.execute(sql`TRUNCATE organizations, provider_app CASCADE`);
+    await db.execute(sql`TRUNCATE organizations, provider_app, record_events CASCADE`);
     forgetCachedTokenClients();
     await world.fake?.close();
     await closeDatabase();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { clients, syncRuns } from "@/db/schema";
+import { clients, recordEvents, syncRuns } from "@/db/schema";
 import { isExternalUser } from "@/lib/synced-fields";
 import { beginSyncRun } from "@/lib/sync-runs/begin-run";
 import { PAGES_PER_STEP, syncPages } from "@/lib/sync/page-steps";
@@ -69,5 +69,9 @@ describe("steps of several Graph pages", () => {
     const again = await syncPages(plan, usersListing, 0, null);
     expect(again).toEqual(resumed);
     expect(world.fake.control.requestCounts().graph).toBe(PAGES_PER_STEP - written);
+    // Each client the pages wrote is told once in its history, however often the step ran.
+    const told = await db.select().from(recordEvents).where(eq(recordEvents.runId, plan.runId));
+    expect(told.length).toBe(await db.$count(clients));
+    expect(new Set(told.map((event) => event.clientId)).size).toBe(told.length);
   });
 });

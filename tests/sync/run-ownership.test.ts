@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { clients, syncRunPages, syncRuns, type SyncKind } from "@/db/schema";
+import { clients, devices, syncRunPages, syncRuns, type SyncKind } from "@/db/schema";
 import { beginSyncRun } from "@/lib/sync-runs/begin-run";
 import { createSyncRun } from "@/lib/sync-runs/create-run";
 import { ownerGoneMessage, OWNER_GONE_AFTER_MS } from "@/lib/sync-runs/run-owner";
@@ -25,6 +25,24 @@ async function listing(sync: SyncProcess) {
       throw new Error(`npm run sync ended (${code}) before listing:\n${out}\n${err}`);
     }),
   ]);
+}
+
+/**
+ * Events equal changes: each record is created once in its history, and each run, killed or not, told as many
+ * creations as the pages it committed counted.
+ */
+async function expectEventsEqualChanges() {
+  const creations = await db.execute<{ n: number; records: number }>(sql`
+    SELECT count(*)::int AS n, count(DISTINCT coalesce(client_id, device_id))::int AS records
+    FROM record_events WHERE kind = 'created'`);
+  expect(creations[0].n).toBe(creations[0].records);
+  expect(creations[0].n).toBe((await db.$count(clients)) + (await db.$count(devices)));
+  const perRun = await db.execute<{ run_id: string; counted: number; told: number }>(sql`
+    SELECT r.id AS run_id,
+      (SELECT coalesce(sum((p.counts->>'created')::int), 0) FROM sync_run_pages p WHERE p.run_id = r.id)::int AS counted,
+      (SELECT count(*) FROM record_events e WHERE e.run_id = r.id AND e.kind = 'created')::int AS told
+    FROM sync_runs r`);
+  for (const run of perRun) expect(run.told, `run ${run.run_id}`).toBe(run.counted);
 }
 
 describe("npm run sync owns its run while its process lives", () => {
@@ -64,6 +82,7 @@ describe("npm run sync owns its run while its process lives", () => {
       expect(failed.length).toBeGreaterThan(0);
       await expectClientsEqualTheTenant(world.fake);
       await expectDevicesEqualTheTenant(world.fake);
+      await expectEventsEqualChanges();
     },
   );
 
