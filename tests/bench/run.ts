@@ -213,6 +213,22 @@ async function deltaSyncs(tenant: BenchTenant, kind: SyncKind, bounds: BoundLine
   return [quick, { ...slow, withoutLatency: quick }];
 }
 
+const HISTORY_EVENTS = 1_000;
+
+/** Gives the first client by name a history of `events` events (its "created" and changes of two fields). */
+async function clientWithLongHistory(events: number) {
+  const [client] = await db.execute<{ id: string; organization_id: string }>(
+    sql`SELECT id, organization_id FROM clients ORDER BY display_name, id LIMIT 1`,
+  );
+  await db.execute(sql`
+    INSERT INTO record_events (organization_id, client_id, kind, at, staff_name, changes)
+    SELECT ${client.organization_id}, ${client.id}, 'edited_by_hand', now() - make_interval(mins => n), 'Bench Admin',
+      jsonb_build_array(jsonb_build_object('field', 'jobTitle', 'from', 'Title ' || n, 'to', 'Title ' || (n + 1)),
+        jsonb_build_object('field', 'department', 'from', 'Sales', 'to', 'Finance'))
+    FROM generate_series(1, ${events - 1}) AS n`);
+  return client.id;
+}
+
 /** The list pages over HTTP against `next start`, at the full users sync's 100,000 clients. */
 async function measureLists(env: NodeJS.ProcessEnv, email: string): Promise<[string, Timing][]> {
   log(`client list, search and CSV export: ${LIST_REQUESTS} requests each against next start…`);
@@ -226,6 +242,11 @@ async function measureLists(env: NodeJS.ProcessEnv, email: string): Promise<[str
     )) {
       timings.push([label, await timeRequests(app.baseUrl, cookie, path, LIST_REQUESTS, firstByte)]);
     }
+    const told = await clientWithLongHistory(HISTORY_EVENTS);
+    timings.push([
+      `a client's page with ${HISTORY_EVENTS.toLocaleString("en")} history events`,
+      await timeRequests(app.baseUrl, cookie, `/clients/${told}`, LIST_REQUESTS),
+    ]);
     return timings;
   } finally {
     await app.stop();
