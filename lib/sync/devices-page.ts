@@ -9,6 +9,7 @@ import {
   type DeltaPage,
   type GraphDeviceChange,
   type GraphOptions,
+  type GraphSession,
 } from "@/lib/azure";
 import { decidePage, type PageDecision, type PageRules } from "./decide-page";
 import { deviceColumns, deviceFieldsFrom, type DeviceFields } from "./record-fields";
@@ -56,19 +57,28 @@ const toldDeviceFields: (keyof OwnedDeviceFields & string)[] = [
   "ownerEntraObjectId",
 ];
 
-type DevicesPage = Extract<DeltaPage<GraphDeviceChange>, { fullResyncNeeded: false }>;
+type ListedDevices = Extract<DeltaPage<GraphDeviceChange>, { fullResyncNeeded: false }>;
+/** A page of devices with the owner Graph names for each listed device. */
+type DevicesPage = ListedDevices & { owners: Map<string, string | null> };
 type DevicesListing = PageListing<DevicesPage, PageDecision<OwnedDeviceFields>>;
+
+/**
+ * A page with its devices' owners: asked as part of fetching the page, so that they are fetched while the page
+ * before is written (page-steps.ts fetches the next page during a write), not after it.
+ */
+async function withOwners(graph: GraphSession, page: DeltaPage<GraphDeviceChange>) {
+  if (page.fullResyncNeeded) return page;
+  const listed = page.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));
+  return { ...page, owners: await fetchFirstOwners(graph, listed, OWNER_BATCHES_AT_ONCE) };
+}
 
 /** How a page of devices is decided and written, however it was listed: each listed device with its owner. */
 const decideAndWrite: Pick<DevicesListing, "prepare" | "write"> = {
-  async prepare(plan, page, graph) {
+  async prepare(plan, page) {
     const ids = page.changes.map((change) => (change.type === "upsert" ? change.item.id : change.id));
-    const listed = page.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));
-    const [known, owners] = await Promise.all([
-      knownRecords<OwnedDeviceFields>(devices, plan.connectionId, ids, [...deviceColumns, ...deviceOwnerColumns]),
-      fetchFirstOwners(graph, listed, OWNER_BATCHES_AT_ONCE),
-    ]);
-    return decidePage(ownedDeviceRules(owners), page.changes, known);
+    const columns = [...deviceColumns, ...deviceOwnerColumns];
+    const known = await knownRecords<OwnedDeviceFields>(devices, plan.connectionId, ids, columns);
+    return decidePage(ownedDeviceRules(page.owners), page.changes, known);
   },
   write(plan, pageIndex, page, decision) {
     const pageInfo = {
@@ -83,7 +93,7 @@ const decideAndWrite: Pick<DevicesListing, "prepare" | "write"> = {
 
 /** What changed since a delta link (or, from none, every device) through Graph's delta query, 200 a page at most. */
 export const devicesListing: DevicesListing = {
-  fetch: (graph, link) => fetchDevicesDeltaPage(graph, link),
+  fetch: async (graph, link) => withOwners(graph, await fetchDevicesDeltaPage(graph, link)),
   ...decideAndWrite,
 };
 
@@ -92,7 +102,7 @@ export const devicesListing: DevicesListing = {
  * run takes a delta link from now first (devicesDeltaLinkFromNow), so what changes meanwhile comes next time.
  */
 export const devicesFullListing: DevicesListing = {
-  fetch: async (graph, link) => asUpserts(await fetchDevicesPage(graph, link)),
+  fetch: async (graph, link) => withOwners(graph, asUpserts(await fetchDevicesPage(graph, link))),
   ...decideAndWrite,
 };
 

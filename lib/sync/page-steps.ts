@@ -25,13 +25,13 @@ type FullResyncNeeded = { fullResyncNeeded: true; reason: string };
 type ListedPage = { nextLink: string | null; deltaLink: string | null };
 
 /**
- * How one kind of listing reads a page from Graph and writes it. Graph is asked only outside a database
- * transaction: `prepare` may read the database and ask Graph more (device owners); `write` asks Graph
- * nothing and writes the page in one transaction.
+ * How one kind of listing reads a page from Graph and writes it. `fetch` asks Graph for everything a page needs
+ * (a devices page's owners too), so the next page's requests run while a page is written; `prepare` reads the
+ * database and decides; `write` asks Graph nothing and writes the page in one statement.
  */
 export type PageListing<P extends ListedPage, W> = {
   fetch: (graph: GraphSession, link: string | null) => Promise<P | FullResyncNeeded>;
-  prepare: (plan: RunPlan, page: P, graph: GraphSession) => Promise<W>;
+  prepare: (plan: RunPlan, page: P) => Promise<W>;
   /** `written` is false when the run had ended (cancelled, taken over): then nothing was written. */
   write: (plan: RunPlan, pageIndex: number, page: P, prepared: W) => Promise<{ written: boolean }>;
 };
@@ -104,7 +104,7 @@ export async function syncPages<P extends ListedPage, W>(
     const goOn =
       listed.nextLink !== null && index + 1 < end && Date.now() < stopStartingPagesAt && !options.signal?.aborted;
     if (goOn) fetching = fetchPage(listed.nextLink);
-    const { written } = await listing.write(plan, index, listed, await listing.prepare(plan, listed, graph));
+    const { written } = await listing.write(plan, index, listed, await listing.prepare(plan, listed));
     if (!written) return { runEnded: true, nextIndex: index };
     await addGraphWait(plan.runId, graph.waitedSeconds - waitRecorded);
     waitRecorded = graph.waitedSeconds;
