@@ -8,6 +8,7 @@ export function ChoiceGroup({
   defaultValue,
   errors,
   hint,
+  choiceId,
 }: {
   name: string;
   legend: string;
@@ -15,6 +16,8 @@ export function ChoiceGroup({
   defaultValue: string;
   errors?: string[];
   hint?: React.ReactNode;
+  /** An id for each radio, for CSS that shows or hides fields by the checked one (`:has(#id:checked)`). */
+  choiceId?: (value: string) => string;
 }) {
   const errorId = `${name}-error`;
   const hintId = `${name}-hint`;
@@ -22,11 +25,12 @@ export function ChoiceGroup({
   return (
     <fieldset aria-describedby={describedBy || undefined}>
       <legend className="text-sm font-medium text-slate-700">{legend}</legend>
-      <div className="mt-1 flex gap-6">
+      <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
         {choices.map((choice) => (
           <label key={choice.value} className="flex items-center gap-2 text-sm">
             <input
               type="radio"
+              id={choiceId?.(choice.value)}
               name={name}
               value={choice.value}
               defaultChecked={defaultValue === choice.value}

@@ -13,20 +13,21 @@ import { requestPasswordResetLink, setPasswordFromResetLink } from "@/lib/portal
 
 // Server actions: each form posts (never a GET with a password in the address) even before JavaScript runs.
 
+/** Signs the client in (their password was just checked or set) and opens the portal. */
+async function openPortalAs(id: string, client: { name: string; email: string | null; sessionVersion: number }) {
+  // Named one by one: a row from the sign-in holds the password hash, which never goes into a session.
+  const { name, email, sessionVersion } = client;
+  await startSession({ kind: "portal", id, name, email, sessionVersion });
+  redirect("/portal");
+}
+
 export const portalSignInAction = formAction(
   "anyone",
   z.object({ email: z.string(), password: z.string() }),
   async ({ email, password }) => {
     const client = await findPortalClientBySignIn(email, password, { clientAddress: await clientAddress() });
     if (!client) throw new ActionRefused("Wrong email or password, or your access to the portal has ended.");
-    await startSession({
-      kind: "portal",
-      id: client.id,
-      name: client.name,
-      email: client.mail,
-      sessionVersion: client.sessionVersion,
-    });
-    redirect("/portal");
+    await openPortalAs(client.id, { ...client, email: client.mail });
   },
 );
 
@@ -41,18 +42,18 @@ const newPasswordFromLink = z
     message: "The two passwords are not the same.",
   });
 
-export const acceptInvitationAction = formAction("anyone", newPasswordFromLink, async ({ token, password }) => {
-  const client = (await acceptInvitation(token, password, { clientAddress: await clientAddress() }))!;
-  // The password was just set: the client is signed in with it and lands on the portal.
-  await startSession({
-    kind: "portal",
-    id: client.clientId,
-    name: client.name,
-    email: client.email,
-    sessionVersion: client.sessionVersion,
+/**
+ * Sets the password a link (an invitation, or "Send me a new link") allows; the client is then signed in with
+ * it, and sessions with an old one are over.
+ */
+const passwordFromLinkAction = (setPassword: typeof acceptInvitation | typeof setPasswordFromResetLink) =>
+  formAction("anyone", newPasswordFromLink, async ({ token, password }) => {
+    const client = (await setPassword(token, password, { clientAddress: await clientAddress() }))!;
+    await openPortalAs(client.clientId, client);
   });
-  redirect("/portal");
-});
+
+export const acceptInvitationAction = passwordFromLinkAction(acceptInvitation);
+export const setNewPasswordAction = passwordFromLinkAction(setPasswordFromResetLink);
 
 export const requestNewInvitationAction = formAction(
   "anyone",
@@ -65,16 +66,3 @@ export const requestNewLinkAction = formAction(
   z.object({ email: z.string().trim().pipe(z.email("Enter the email address you sign in to the portal with.")) }),
   async ({ email }) => requestPasswordResetLink(email, { clientAddress: await clientAddress() }),
 );
-
-export const setNewPasswordAction = formAction("anyone", newPasswordFromLink, async ({ token, password }) => {
-  const client = (await setPasswordFromResetLink(token, password, { clientAddress: await clientAddress() }))!;
-  // The new password was just set: the client is signed in with it, and sessions with the old one are over.
-  await startSession({
-    kind: "portal",
-    id: client.clientId,
-    name: client.name,
-    email: client.email,
-    sessionVersion: client.sessionVersion,
-  });
-  redirect("/portal");
-});

@@ -27,15 +27,29 @@ function searchText(...columns: string[]): SQL {
 /** The fields of a client added by hand that Entra also has, as typed, for a client a sync took over. */
 export type TypedByHand = Partial<Record<"mail" | "mobilePhone" | "companyName", string>>;
 
+// Clients and devices are records of an organization kept the same way; each call makes fresh column builders.
+
+/** Whose record it is: an organization's, and, once synced, which Entra connection and object it mirrors. */
+const recordKeys = () => ({
+  id: uuid("id").primaryKey().defaultRandom(),
+  organizationId: uuid("organization_id")
+    .notNull()
+    .references(() => organizations.id),
+  connectionId: uuid("connection_id").references(() => entraConnections.id),
+  entraObjectId: text("entra_object_id"),
+});
+
+/** Where the record stands, where it came from, and when a sync last saw it. */
+const recordState = () => ({
+  status: recordStatus("status").notNull().default("active"),
+  source: recordSource("source").notNull(),
+  lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+});
+
 export const clients = pgTable(
   "clients",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
-    connectionId: uuid("connection_id").references(() => entraConnections.id),
-    entraObjectId: text("entra_object_id"),
+    ...recordKeys(),
     displayName: text("display_name").notNull(),
     givenName: text("given_name"),
     surname: text("surname"),
@@ -55,9 +69,7 @@ export const clients = pgTable(
       .default(sql`'{}'::text[]`),
     // Whether Entra lists a licence for the account; null until a sync has asked.
     licensed: boolean("licensed"),
-    status: recordStatus("status").notNull().default("active"),
-    source: recordSource("source").notNull(),
-    lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+    ...recordState(),
     // Kept only by Vertask: no sync writes it (it is not in lib/synced-fields), so staff edit it on every client.
     notes: text("notes"),
     // What was typed by hand before a sync took this client over (lib/sync/hand-made-matches.ts): shown wherever
@@ -86,12 +98,7 @@ export const clients = pgTable(
 export const devices = pgTable(
   "devices",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id),
-    connectionId: uuid("connection_id").references(() => entraConnections.id),
-    entraObjectId: text("entra_object_id"),
+    ...recordKeys(),
     deviceId: text("device_id"),
     displayName: text("display_name").notNull(),
     operatingSystem: text("operating_system"),
@@ -107,9 +114,7 @@ export const devices = pgTable(
     // Entra's owner id, kept so an owner synced later is linked then (owner_client_id).
     ownerEntraObjectId: text("owner_entra_object_id"),
     ownerClientId: uuid("owner_client_id").references((): AnyPgColumn => clients.id, { onDelete: "set null" }),
-    status: recordStatus("status").notNull().default("active"),
-    source: recordSource("source").notNull(),
-    lastSyncedAt: timestamp("last_synced_at", { withTimezone: true }),
+    ...recordState(),
     ...timestamps,
     searchText: text("search_text").generatedAlwaysAs(searchText("display_name")),
   },

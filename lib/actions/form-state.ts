@@ -11,3 +11,12 @@ export type FormState = {
 export type ActionOutcome = { message: string; data?: unknown };
 
 export const initialFormState: FormState = { status: "idle" };
+
+/**
+ * What each field of a form shows: after a refusal, what was typed (so nothing typed is lost), otherwise the
+ * saved value. Call the answer with the field's name and its saved value.
+ */
+export function typedOrSaved(state: FormState) {
+  const typed = state.status === "error" ? (state.values ?? {}) : {};
+  return (field: string, saved: string) => typed[field] ?? saved;
+}

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
+import { queuedAfter } from "@/db/run-filters";
 import { syncRuns, type SyncRun } from "@/db/schema";
 import { needsReviewKey, scheduleStalledKey, syncFailedKey } from "./conditions";
 import { deliverPendingAlertMail, shortReason } from "./deliver-mail";
@@ -14,16 +15,7 @@ async function laterRunHasEnded(run: SyncRun) {
   const [later] = await db
     .select({ id: syncRuns.id })
     .from(syncRuns)
-    .where(
-      and(
-        eq(syncRuns.connectionId, run.connectionId),
-        eq(syncRuns.kind, run.kind),
-        eq(syncRuns.preview, false),
-        inArray(syncRuns.status, reportedEnds),
-        // Compared in SQL: a JavaScript Date would drop the microseconds.
-        gt(syncRuns.queuedAt, sql`(SELECT queued_at FROM sync_runs WHERE id = ${run.id})`),
-      ),
-    )
+    .where(and(queuedAfter(run), inArray(syncRuns.status, reportedEnds)))
     .limit(1);
   return Boolean(later);
 }

@@ -3,60 +3,42 @@ import { GraphError } from "@microsoft/microsoft-graph-client";
 import { z } from "zod";
 import { batchGet } from "./batch";
 import { EntraError } from "./errors/entra-error";
-import {
-  deltaLinkFromNow,
-  fetchCollectionPage,
-  fetchDeltaPage,
-  graphUrl,
-  nextDeltaLink,
-  pagesFollowing,
-  type DeltaPage,
-  type GraphPage,
-} from "./graph-pages";
+import { directoryListing, type ListingOptions } from "./directory-listing";
 import type { GraphSession } from "./graph-session";
 import {
   DEVICE_SELECT,
   directoryObjectReferenceSchema,
   graphDeviceChangeSchema,
   graphDeviceSchema,
-  type GraphDevice,
-  type GraphDeviceChange,
 } from "./graph-shapes";
 
-export type DeviceListing = {
+const devices = directoryListing({
+  resource: "devices",
+  select: DEVICE_SELECT,
+  itemSchema: graphDeviceSchema,
+  changeSchema: graphDeviceChangeSchema,
+});
+
+export type DeviceListing = Omit<ListingOptions, "expand"> & {
   /**
    * Ask for each device's owner in the same page (`$expand=registeredOwners($select=id)`). Graph then
    * answers at most 100 devices a page, whatever the page size.
    */
   includeOwners?: boolean;
-  filter?: string;
-  pageSize?: number;
 };
 
-const MAX_PAGE_SIZE = 999;
+const asListingOptions = (listing: DeviceListing): ListingOptions => ({
+  filter: listing.filter,
+  pageSize: listing.pageSize,
+  expand: listing.includeOwners ? "registeredOwners($select=id)" : undefined,
+});
 
 /** One page of all devices; `null` for the first, then each page's `nextLink` until it is null. */
-export function fetchDevicesPage(
-  graph: GraphSession,
-  nextLink: string | null,
-  listing: DeviceListing = {},
-): Promise<GraphPage<GraphDevice>> {
-  const url =
-    nextLink ??
-    graphUrl(graph, "devices", {
-      $select: DEVICE_SELECT.join(","),
-      $top: listing.pageSize ?? MAX_PAGE_SIZE,
-      $filter: listing.filter,
-      $expand: listing.includeOwners ? "registeredOwners($select=id)" : undefined,
-    });
-  return fetchCollectionPage({ graph, resource: "devices" }, url, graphDeviceSchema);
-}
+export const fetchDevicesPage = (graph: GraphSession, nextLink: string | null, listing: DeviceListing = {}) =>
+  devices.fetchPage(graph, nextLink, asListingOptions(listing));
 
 /** One page of `devices/delta` (`null` starts a round). Delta cannot expand owners: see fetchFirstOwners. */
-export function fetchDevicesDeltaPage(graph: GraphSession, link: string | null): Promise<DeltaPage<GraphDeviceChange>> {
-  const url = link ?? graphUrl(graph, "devices/delta", { $select: DEVICE_SELECT.join(",") });
-  return fetchDeltaPage({ graph, resource: "devices" }, url, graphDeviceChangeSchema);
-}
+export const fetchDevicesDeltaPage = devices.fetchChangesPage;
 
 const isUserReference = (owner: { "@odata.type"?: string }) =>
   !owner["@odata.type"] || owner["@odata.type"] === "#microsoft.graph.user";
@@ -103,23 +85,15 @@ export async function fetchFirstOwners(
  * name devices. Without it a full devices sync lists through a delta round.
  */
 export async function fetchDevicesDeltaLinkFromNow(graph: GraphSession): Promise<string | null> {
-  const latest = graphUrl(graph, "devices/delta", { $select: DEVICE_SELECT.join(","), $deltatoken: "latest" });
   try {
-    return await deltaLinkFromNow(latest, (link) => fetchDevicesDeltaPage(graph, link));
+    return await devices.fetchDeltaLinkFromNow(graph);
   } catch (error) {
     if (error instanceof EntraError && error.cause instanceof GraphError && error.cause.statusCode === 400) return null;
     throw error;
   }
 }
 
-/** Every page of devices. */
 export const pagesOfDevices = (graph: GraphSession, listing: DeviceListing = {}) =>
-  pagesFollowing(
-    null,
-    (link) => fetchDevicesPage(graph, link, listing),
-    (page) => page.nextLink,
-  );
+  devices.pages(graph, asListingOptions(listing));
 
-/** Every page of a devices delta round; stops after a page that needs a full resync. */
-export const pagesOfDeviceChanges = (graph: GraphSession, deltaLink: string | null) =>
-  pagesFollowing(deltaLink, (link) => fetchDevicesDeltaPage(graph, link), nextDeltaLink);
+export const pagesOfDeviceChanges = devices.pagesOfChanges;

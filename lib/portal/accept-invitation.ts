@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { clients, portalAccounts, portalInvitations } from "@/db/schema";
+import { portalAccounts, portalInvitations } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { hashToken } from "./invitation-token";
+import { invitationsWithAccount } from "./invitation-rows";
 import { hashPassword } from "@/lib/auth/passwords";
 import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";
 
@@ -12,17 +13,7 @@ export type InvitationCheck =
 
 async function findInvitation(token: string) {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const [row] = await db
-    .select({
-      invitation: portalInvitations,
-      name: clients.displayName,
-      clientStatus: clients.status,
-      accountStatus: portalAccounts.status,
-    })
-    .from(portalInvitations)
-    .innerJoin(clients, eq(clients.id, portalInvitations.clientId))
-    .innerJoin(portalAccounts, eq(portalAccounts.clientId, portalInvitations.clientId))
-    .where(eq(portalInvitations.tokenHash, hashToken(token)));
+  const [row] = await invitationsWithAccount().where(eq(portalInvitations.tokenHash, hashToken(token)));
   return row ?? null;
 }
 

@@ -10,6 +10,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { oneMailAddress } from "@/lib/mail/one-address";
 import { hashToken } from "./invitation-token";
 import { passwordResetMail } from "./password-reset-mail";
+import { activeAccountWithMail } from "./sign-in";
 
 const passwordResetLifetimeMs = 60 * 60_000;
 
@@ -29,13 +30,7 @@ export async function requestPasswordResetLink(email: string, attempt: SignInAtt
       .select({ clientId: clients.id, name: clients.displayName, mail: clients.mail })
       .from(portalAccounts)
       .innerJoin(clients, eq(clients.id, portalAccounts.clientId))
-      .where(
-        and(
-          sql`lower(${clients.mail}) = ${normalized}`,
-          eq(portalAccounts.status, "active"),
-          eq(clients.status, "active"),
-        ),
-      );
+      .where(activeAccountWithMail(normalized));
     const mails = [];
     for (const account of accounts) {
       const recipient = oneMailAddress(account.mail ?? "");

@@ -1,13 +1,14 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { clients, portalAccounts, portalInvitations } from "@/db/schema";
+import { portalInvitations } from "@/db/schema";
 import { jobEngineActor } from "@/lib/audit/record";
 import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { sendMail } from "@/lib/mail/send-mail";
 import { oneMailAddress } from "@/lib/mail/one-address";
 import { invitationToken } from "./invitation-token";
 import { invitationMail } from "./invitation-mail";
+import { invitationsWithAccount } from "./invitation-rows";
 
 const waitingToBeSent = and(
   isNull(portalInvitations.sentAt),
@@ -75,18 +76,7 @@ async function recordSent(sent: Sent[]) {
  */
 export async function sendWaitingInvitations(limit = 25) {
   const now = new Date();
-  const waiting = await db
-    .select({
-      invitation: portalInvitations,
-      name: clients.displayName,
-      mail: clients.mail,
-      organizationId: clients.organizationId,
-      clientStatus: clients.status,
-      accountStatus: portalAccounts.status,
-    })
-    .from(portalInvitations)
-    .innerJoin(clients, eq(clients.id, portalInvitations.clientId))
-    .innerJoin(portalAccounts, eq(portalAccounts.clientId, portalInvitations.clientId))
+  const waiting = await invitationsWithAccount()
     .where(waitingToBeSent)
     .orderBy(asc(portalInvitations.createdAt))
     .limit(limit);

@@ -5,6 +5,14 @@ import { clients, portalAccounts } from "@/db/schema";
 import { unknownAccountHash, verifyPassword } from "@/lib/auth/passwords";
 import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";
 
+/** A portal account, and its client, both active, whose client has this mail address (trimmed, lower case). */
+export const activeAccountWithMail = (normalizedEmail: string) =>
+  and(
+    sql`lower(${clients.mail}) = ${normalizedEmail}`,
+    eq(portalAccounts.status, "active"),
+    eq(clients.status, "active"),
+  );
+
 /**
  * The client these portal credentials belong to, while both the client and their access are active. An unknown
  * email costs one password check, as a known one does; none while the sign-in limits refuse (TooManyAttempts).
@@ -22,13 +30,7 @@ export async function findPortalClientBySignIn(email: string, password: string, 
       })
       .from(portalAccounts)
       .innerJoin(clients, eq(clients.id, portalAccounts.clientId))
-      .where(
-        and(
-          sql`lower(${clients.mail}) = ${normalized}`,
-          eq(portalAccounts.status, "active"),
-          eq(clients.status, "active"),
-        ),
-      );
+      .where(activeAccountWithMail(normalized));
     const withPassword = candidates.filter((candidate) => candidate.passwordHash);
     if (!withPassword.length) {
       await verifyPassword(password, unknownAccountHash);

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { queuedAfter } from "@/db/run-filters";
 import { syncRuns } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { recordAuditEventAbout } from "@/lib/organizations/audit";
@@ -18,15 +19,7 @@ export async function applyReviewedRun(actor: Actor, runId: string) {
     const [newer] = await tx
       .select({ id: syncRuns.id })
       .from(syncRuns)
-      // Compared in SQL: a JavaScript Date would drop the microseconds and find this run itself.
-      .where(
-        and(
-          eq(syncRuns.connectionId, run.connectionId),
-          eq(syncRuns.kind, run.kind),
-          eq(syncRuns.preview, false),
-          gt(syncRuns.queuedAt, sql`(SELECT queued_at FROM sync_runs WHERE id = ${runId})`),
-        ),
-      )
+      .where(queuedAfter(run))
       .orderBy(desc(syncRuns.queuedAt))
       .limit(1);
     if (newer) throw new ActionRefused("A newer sync has run since: review that one instead.");

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { runIsActive } from "@/db/run-filters";
 import { syncRuns } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { recordAuditEventAbout } from "@/lib/organizations/audit";
@@ -30,7 +31,7 @@ export async function endRunAsCancelled(runId: string, note: string) {
         errorCode: "cancelled",
         errorMessage: note,
       })
-      .where(and(eq(syncRuns.id, runId), inArray(syncRuns.status, ["queued", "running"])))
+      .where(and(eq(syncRuns.id, runId), runIsActive))
       .returning();
     return cancelled;
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
+import { runIsActive } from "@/db/run-filters";
 import { syncRuns, type SyncKind, type SyncRun } from "@/db/schema";
 import { takeOverOrphanedRuns } from "./run-owner";
 
@@ -41,12 +42,7 @@ export async function createSyncRuns(runs: NewRun[]): Promise<(SyncRun | null)[]
   const active = await db
     .selectDistinct({ connectionId: syncRuns.connectionId, kind: syncRuns.kind })
     .from(syncRuns)
-    .where(
-      and(
-        inArray(syncRuns.status, ["queued", "running"]),
-        inArray(syncRuns.connectionId, [...new Set(runs.map((run) => run.connectionId))]),
-      ),
-    );
+    .where(and(runIsActive, inArray(syncRuns.connectionId, [...new Set(runs.map((run) => run.connectionId))])));
   for (const pair of active.filter((pair) => wanted.has(pairKey(pair))))
     await takeOverOrphanedRuns(pair.connectionId, pair.kind);
   const created = await db

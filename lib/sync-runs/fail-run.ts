@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { runIsActive } from "@/db/run-filters";
 import { databaseLostMessage, isDatabaseConnectionLost } from "@/db/connection-lost";
 import { syncRuns } from "@/db/schema";
 import { EntraError } from "@/lib/azure";
@@ -18,6 +19,6 @@ export async function failSyncRun(runId: string, error: unknown) {
   await db
     .update(syncRuns)
     .set({ status: "failed", finishedAt: new Date(), errorCode: code, errorMessage: message })
-    .where(and(eq(syncRuns.id, runId), inArray(syncRuns.status, ["queued", "running"])));
+    .where(and(eq(syncRuns.id, runId), runIsActive));
   await alertOnRunEnded(runId);
 }

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { db, type Transaction } from "@/db/client";
 import { databaseLostMessage } from "@/db/connection-lost";
+import { activeRunsOf } from "@/db/run-filters";
 import { syncRuns, type SyncKind, type SyncRun } from "@/db/schema";
 import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
 
@@ -38,17 +39,7 @@ export async function takeOverOrphanedRuns(
   { holdingCommandLineLock = false } = {},
 ) {
   const orphaned = await db.transaction(async (tx) => {
-    const active = await tx
-      .select()
-      .from(syncRuns)
-      .where(
-        and(
-          eq(syncRuns.connectionId, connectionId),
-          eq(syncRuns.kind, kind),
-          inArray(syncRuns.status, ["queued", "running"]),
-        ),
-      )
-      .for("update");
+    const active = await tx.select().from(syncRuns).where(activeRunsOf(connectionId, kind)).for("update");
     if (active.length === 0) return [];
     const [{ commandLineGone, staleBefore, queuedBefore }] = await tx.execute<{
       commandLineGone: boolean;

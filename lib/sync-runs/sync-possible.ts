@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
+import { activeRunsOf } from "@/db/run-filters";
 import { syncRuns, type EntraConnection, type SyncKind } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { notReadyMessages, readinessFactsOf, syncReadiness } from "@/lib/connections";
@@ -25,12 +25,6 @@ export async function alreadyRunningMessage(connectionId: string, kind: SyncKind
   const [active] = await db
     .select({ preview: syncRuns.preview })
     .from(syncRuns)
-    .where(
-      and(
-        eq(syncRuns.connectionId, connectionId),
-        eq(syncRuns.kind, kind),
-        inArray(syncRuns.status, ["queued", "running"]),
-      ),
-    );
+    .where(activeRunsOf(connectionId, kind));
   return `A ${active?.preview ? "preview" : "sync"} of ${kind} is already running: wait for it to finish.`;
 }

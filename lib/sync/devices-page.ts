@@ -8,14 +8,12 @@ import {
   fetchFirstOwners,
   type DeltaPage,
   type GraphDeviceChange,
-  type GraphOptions,
   type GraphSession,
 } from "@/lib/azure";
 import { decidePage, type PageDecision, type PageRules } from "./decide-page";
 import { deviceColumns, deviceFieldsFrom, type DeviceFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
-import { asUpserts, deltaLinkFromNowFor } from "./plain-listing";
-import type { RunPlan } from "./run-plan";
+import { kindListings } from "./plain-listing";
 import { knownRecords, writePage } from "./write-page";
 
 /**
@@ -66,8 +64,7 @@ type DevicesListing = PageListing<DevicesPage, PageDecision<OwnedDeviceFields>>;
  * A page with its devices' owners: asked as part of fetching the page, so that they are fetched while the page
  * before is written (page-steps.ts fetches the next page during a write), not after it.
  */
-async function withOwners(graph: GraphSession, page: DeltaPage<GraphDeviceChange>) {
-  if (page.fullResyncNeeded) return page;
+async function withOwners(graph: GraphSession, page: ListedDevices): Promise<DevicesPage> {
   const listed = page.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));
   return { ...page, owners: await fetchFirstOwners(graph, listed, OWNER_BATCHES_AT_ONCE) };
 }
@@ -80,33 +77,23 @@ const decideAndWrite: Pick<DevicesListing, "prepare" | "write"> = {
     const known = await knownRecords<OwnedDeviceFields>(devices, plan.connectionId, ids, columns);
     return decidePage(ownedDeviceRules(page.owners), page.changes, known);
   },
-  write(plan, pageIndex, page, decision) {
-    const pageInfo = {
-      runId: plan.runId,
-      pageIndex,
-      connectionId: plan.connectionId,
-      syncedAt: new Date(plan.syncedAt),
-    };
-    return writePage(devices, pageInfo, decision, { nextLink: page.nextLink, deltaLink: page.deltaLink });
-  },
-};
-
-/** What changed since a delta link (or, from none, every device) through Graph's delta query, 200 a page at most. */
-export const devicesListing: DevicesListing = {
-  fetch: async (graph, link) => withOwners(graph, await fetchDevicesDeltaPage(graph, link)),
-  ...decideAndWrite,
+  write: (plan, pageIndex, page, decision) => writePage(devices, plan, pageIndex, decision, page),
 };
 
 /**
- * Every device through the plain listing: 999 a page, five times fewer round trips than a delta round. The
- * run takes a delta link from now first (devicesDeltaLinkFromNow), so what changes meanwhile comes next time.
+ * What changed since a delta link (or, from none, every device) through Graph's delta query, 200 a page at
+ * most; or every device through the plain listing, after a delta link from now (see kindListings).
  */
-export const devicesFullListing: DevicesListing = {
-  fetch: async (graph, link) => withOwners(graph, asUpserts(await fetchDevicesPage(graph, link))),
-  ...decideAndWrite,
-};
-
-/** The delta link a full devices listing ends with, taken before it starts; null when Graph has none from now. */
-export function devicesDeltaLinkFromNow(plan: RunPlan, options: GraphOptions = {}) {
-  return deltaLinkFromNowFor(plan, options, fetchDevicesDeltaLinkFromNow);
-}
+export const {
+  delta: devicesListing,
+  full: devicesFullListing,
+  deltaLinkFromNow: devicesDeltaLinkFromNow,
+} = kindListings(
+  {
+    fetchDeltaPage: fetchDevicesDeltaPage,
+    fetchPage: fetchDevicesPage,
+    fetchDeltaLinkFromNow: fetchDevicesDeltaLinkFromNow,
+  },
+  decideAndWrite,
+  withOwners,
+);

@@ -6,7 +6,6 @@ import {
   fetchUsersDeltaPage,
   fetchUsersPage,
   type DeltaPage,
-  type GraphOptions,
   type GraphUserChange,
 } from "@/lib/azure";
 import { decidePage, type HandMadeMatch, type PageDecision, type PageRules } from "./decide-page";
@@ -14,7 +13,7 @@ import { handMadeMatcher } from "./hand-made-matches";
 import { externalOffReason } from "./pending-changes";
 import { clientColumns, clientFieldsFrom, withTypedByHand, type ClientFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
-import { asUpserts, deltaLinkFromNowFor } from "./plain-listing";
+import { kindListings } from "./plain-listing";
 import type { RunPlan } from "./run-plan";
 import { leftScopeReason, scopeSkipReason } from "./users-scope";
 import { executePrepared, knownRecords, writePage } from "./write-page";
@@ -86,36 +85,21 @@ const decideAndWrite: Pick<UsersListing, "prepare" | "write"> = {
     ]);
     return decidePage(userRules(plan, { inChosenGroups: (id) => members.has(id), handMadeMatch }), page.changes, known);
   },
-  write(plan, pageIndex, page, decision) {
-    const pageInfo = {
-      runId: plan.runId,
-      pageIndex,
-      connectionId: plan.connectionId,
-      syncedAt: new Date(plan.syncedAt),
-    };
-    const links = { nextLink: page.nextLink, deltaLink: page.deltaLink };
-    return plan.preview
-      ? writePage(clients, pageInfo, previewOnly(decision), links, listedIds(page))
-      : writePage(clients, pageInfo, decision, links);
-  },
-};
-
-/** What changed since a delta link, through Graph's delta query (200 users a page at most). */
-export const usersListing: UsersListing = {
-  fetch: (graph, link) => fetchUsersDeltaPage(graph, link),
-  ...decideAndWrite,
+  write: (plan, pageIndex, page, decision) =>
+    plan.preview
+      ? writePage(clients, plan, pageIndex, previewOnly(decision), page, listedIds(page))
+      : writePage(clients, plan, pageIndex, decision, page),
 };
 
 /**
- * Every user, through the plain listing: 999 a page, five times fewer round trips than a delta round. The
- * run takes a delta link from now first (usersDeltaLinkFromNow), so what changes meanwhile comes next time.
+ * What changed since a delta link through Graph's delta query (200 users a page at most); or every user
+ * through the plain listing, after a delta link from now (see kindListings).
  */
-export const usersFullListing: UsersListing = {
-  fetch: async (graph, link) => asUpserts(await fetchUsersPage(graph, link)),
-  ...decideAndWrite,
-};
-
-/** The delta link a full users listing ends with: taken before it starts. */
-export function usersDeltaLinkFromNow(plan: RunPlan, options: GraphOptions = {}) {
-  return deltaLinkFromNowFor(plan, options, fetchUsersDeltaLinkFromNow);
-}
+export const {
+  delta: usersListing,
+  full: usersFullListing,
+  deltaLinkFromNow: usersDeltaLinkFromNow,
+} = kindListings(
+  { fetchDeltaPage: fetchUsersDeltaPage, fetchPage: fetchUsersPage, fetchDeltaLinkFromNow: fetchUsersDeltaLinkFromNow },
+  decideAndWrite,
+);

@@ -4,6 +4,7 @@ import { PgDialect, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { clients, devices, type SyncCounts, type SyncExamples } from "@/db/schema";
 import { noCounts, type KnownRecord, type PageDecision, type PageEvent } from "./decide-page";
+import type { RunPlan } from "./run-plan";
 
 type RecordTable = typeof clients | typeof devices;
 
@@ -122,12 +123,16 @@ const tableNameOf = (table: RecordTable) => (table === clients ? "clients" : "de
  */
 export async function writePage<F extends object>(
   table: RecordTable,
-  page: { runId: string; pageIndex: number; connectionId: string; syncedAt: Date },
+  run: Pick<RunPlan, "runId" | "connectionId" | "syncedAt">,
+  pageIndex: number,
   decision: PageDecision<F>,
-  links: { nextLink: string | null; deltaLink: string | null },
+  listed: { nextLink: string | null; deltaLink: string | null },
   previewSeen?: string[],
 ): Promise<PageResult> {
-  const { runId, pageIndex, syncedAt } = page;
+  const { runId, connectionId } = run;
+  const syncedAt = new Date(run.syncedAt);
+  const page = { connectionId, syncedAt };
+  const links = { nextLink: listed.nextLink, deltaLink: listed.deltaLink };
   const result = {
     counts: decision.counts,
     skippedReasons: decision.skippedReasons,

@@ -106,7 +106,7 @@ describe("the direction of imports", () => {
       expect.objectContaining({
         from: "lib/sync/devices-page.ts",
         to: "lib/azure",
-        names: expect.arrayContaining(["fetchFirstOwners", "GraphOptions"]),
+        names: expect.arrayContaining(["fetchFirstOwners", "GraphDeviceChange"]),
       }),
     );
   });

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { FormField } from "@/app/_components/form-field";
 import { FormMessage } from "@/app/_components/form-message";
+import { NewPasswordField, PasswordAgainField } from "@/app/_components/new-password-field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
 import { changeOwnPasswordAction } from "./actions";
@@ -27,21 +28,8 @@ export function ChangePasswordForm() {
         errors={errors.currentPassword}
         autoComplete="current-password"
       />
-      <FormField
-        name="newPassword"
-        label="New password"
-        type="password"
-        errors={errors.newPassword}
-        autoComplete="new-password"
-        hint="At least 12 characters, not a common password."
-      />
-      <FormField
-        name="confirmPassword"
-        label="New password again"
-        type="password"
-        errors={errors.confirmPassword}
-        autoComplete="new-password"
-      />
+      <NewPasswordField name="newPassword" label="New password" errors={errors.newPassword} />
+      <PasswordAgainField label="New password again" errors={errors.confirmPassword} />
       <SubmitButton pendingText="Changing…">Change password</SubmitButton>
     </ConfirmedForm>
   );

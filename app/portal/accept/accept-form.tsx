@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { FormField } from "@/app/_components/form-field";
 import { FormMessage } from "@/app/_components/form-message";
+import { NewPasswordField, PasswordAgainField } from "@/app/_components/new-password-field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
 import { acceptInvitationAction, setNewPasswordAction } from "../actions";
@@ -18,21 +18,8 @@ export function AcceptForm({ token, link = "invitation" }: { token: string; link
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
-      <FormField
-        name="password"
-        label="Password"
-        type="password"
-        errors={errors.password}
-        autoComplete="new-password"
-        hint="At least 12 characters."
-      />
-      <FormField
-        name="confirmPassword"
-        label="Password again"
-        type="password"
-        errors={errors.confirmPassword}
-        autoComplete="new-password"
-      />
+      <NewPasswordField label="Password" errors={errors.password} hint="At least 12 characters." />
+      <PasswordAgainField label="Password again" errors={errors.confirmPassword} />
       <SubmitButton pendingText="Saving…">Set password</SubmitButton>
     </form>
   );

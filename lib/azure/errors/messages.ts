@@ -1,7 +1,7 @@
 import "server-only";
-import type { ClassifiedEntraError } from "./entra-error";
+import type { ClassifiedEntraError, EntraErrorCode, EntraFix } from "./entra-error";
 import { PERMISSION_FOR_RESOURCE, type GraphResource } from "../permissions";
-import { stepNumber, stepOfTheGuide } from "@/lib/setup-guide/steps";
+import { stepNumber, stepOfTheGuide, type SetupStep } from "@/lib/setup-guide/steps";
 
 /** What a message may mention. Deliberately holds no secret, key or token. */
 export type MessageContext = {
@@ -20,72 +20,47 @@ const clientIdText = (c: MessageContext) =>
 const tenantIdText = (c: MessageContext) =>
   c.tenantId ? `Directory (tenant) ID ${c.tenantId}` : "the Directory (tenant) ID";
 
+/** A failure only the administrator can mend: it names the settings field and the guide step that mend it. */
+function fixInSettings(
+  code: EntraErrorCode,
+  message: string,
+  field: NonNullable<EntraFix["field"]>,
+  step: SetupStep,
+  details: string,
+): ClassifiedEntraError {
+  return { code, message, retryable: false, fix: { field, guideStep: stepNumber(step) }, details };
+}
+
 export function wrongSecret(c: MessageContext, details: string): ClassifiedEntraError {
   const message = `Microsoft Entra ID did not accept the Client secret for ${clientIdText(c)}: the secret's ID is often pasted instead of its Value, so copy the Value from "Certificates & secrets" (${stepOfTheGuide("clientSecret")}) and enter it again.`;
-  return {
-    code: "wrong_secret",
-    message,
-    retryable: false,
-    fix: { field: "clientSecret", guideStep: stepNumber("clientSecret") },
-    details,
-  };
+  return fixInSettings("wrong_secret", message, "clientSecret", "clientSecret", details);
 }
 
 export function emptySecret(details: string): ClassifiedEntraError {
   const message = `No Client secret is entered: copy the secret's Value (not its ID) from "Certificates & secrets" (${stepOfTheGuide("clientSecret")}).`;
-  return {
-    code: "wrong_secret",
-    message,
-    retryable: false,
-    fix: { field: "clientSecret", guideStep: stepNumber("clientSecret") },
-    details,
-  };
+  return fixInSettings("wrong_secret", message, "clientSecret", "clientSecret", details);
 }
 
 export function secretExpired(c: MessageContext, details: string): ClassifiedEntraError {
   const message = `The Client secret of ${clientIdText(c)} has expired: create a new client secret under "Certificates & secrets" (${stepOfTheGuide("clientSecret")}) and enter its Value here.`;
-  return {
-    code: "secret_expired",
-    message,
-    retryable: false,
-    fix: { field: "clientSecret", guideStep: stepNumber("clientSecret") },
-    details,
-  };
+  return fixInSettings("secret_expired", message, "clientSecret", "clientSecret", details);
 }
 
 export function wrongCertificate(c: MessageContext, details: string, localProblem?: string): ClassifiedEntraError {
   const message = localProblem
     ? `The certificate cannot be used (${localProblem}): enter the PEM private key ("-----BEGIN PRIVATE KEY-----") and the certificate's SHA-256 thumbprint.`
     : `Microsoft Entra ID did not accept the certificate for ${clientIdText(c)}: upload its public certificate under "Certificates & secrets" and check that the SHA-256 thumbprint and the private key belong to it.`;
-  return {
-    code: "wrong_certificate",
-    message,
-    retryable: false,
-    fix: { field: "certificate", guideStep: stepNumber("clientSecret") },
-    details,
-  };
+  return fixInSettings("wrong_certificate", message, "certificate", "clientSecret", details);
 }
 
 export function unknownApplication(c: MessageContext, details: string): ClassifiedEntraError {
   const message = `There is no application with ${clientIdText(c)} in ${tenantIdText(c)}: copy the Application (client) ID from the app's Overview page (${stepOfTheGuide("overviewIds")}), and check that the app is registered in this directory.`;
-  return {
-    code: "unknown_application",
-    message,
-    retryable: false,
-    fix: { field: "clientId", guideStep: stepNumber("overviewIds") },
-    details,
-  };
+  return fixInSettings("unknown_application", message, "clientId", "overviewIds", details);
 }
 
 export function unknownTenant(c: MessageContext, details: string): ClassifiedEntraError {
   const message = `${tenantIdText(c)} was not found at ${c.authorityHost}: copy the Directory (tenant) ID from the app's Overview page (${stepOfTheGuide("overviewIds")}).`;
-  return {
-    code: "unknown_tenant",
-    message,
-    retryable: false,
-    fix: { field: "tenantId", guideStep: stepNumber("overviewIds") },
-    details,
-  };
+  return fixInSettings("unknown_tenant", message, "tenantId", "overviewIds", details);
 }
 
 /** The sentence for permissions the app lacks, e.g. "Device.Read.All" or "User.Read.All and Device.Read.All". */

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BackLink } from "@/app/_components/back-link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/session/current-staff";
 import { getClient } from "@/lib/clients/queries";
@@ -58,9 +59,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   ];
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={returnToListHref("/clients", list, parseClientListQuery)}>← Clients</Link>
-      </p>
+      <BackLink href={returnToListHref("/clients", list, parseClientListQuery)}>Clients</BackLink>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere">{client.displayName}</h1>
         <StatusBadge status={client.status} />

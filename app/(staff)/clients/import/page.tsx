@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/app/_components/back-link";
 import { requireStaff } from "@/lib/session/current-staff";
 import { importLimits } from "@/lib/clients/import-rows";
 import { listOrganizationChoices } from "@/lib/organizations/queries";
@@ -11,9 +11,7 @@ export default async function ImportClientsPage() {
   const organizations = await listOrganizationChoices(actor);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/clients">← Clients</Link>
-      </p>
+      <BackLink href="/clients">Clients</BackLink>
       <h1 className="text-2xl font-semibold">Import clients</h1>
       <div className="mt-1 mb-6 max-w-2xl space-y-1 text-sm text-slate-600" id="file-hint">
         <p>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BackLink } from "@/app/_components/back-link";
 import { requireStaff } from "@/lib/session/current-staff";
 import { listOrganizationChoices } from "@/lib/organizations/queries";
 import { AddClientForm } from "./add-client-form";
@@ -10,9 +11,7 @@ export default async function NewClientPage() {
   const organizations = await listOrganizationChoices(actor);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/clients">← Clients</Link>
-      </p>
+      <BackLink href="/clients">Clients</BackLink>
       <h1 className="text-2xl font-semibold">Add client</h1>
       <p className="mt-1 mb-6 max-w-2xl text-sm text-slate-600">
         A client added by hand is kept only in Vertask: no sync changes it. To add many at once,{" "}

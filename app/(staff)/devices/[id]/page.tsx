@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BackLink } from "@/app/_components/back-link";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/session/current-staff";
 import { getDevice } from "@/lib/devices/queries";
@@ -26,9 +27,7 @@ export default async function DevicePage({ params, searchParams }: Props) {
   const { list } = await searchParams;
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={returnToListHref("/devices", list, parseDeviceListQuery)}>← Devices</Link>
-      </p>
+      <BackLink href={returnToListHref("/devices", list, parseDeviceListQuery)}>Devices</BackLink>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere">{device.displayName}</h1>
         <StatusBadge status={device.status} />

@@ -1,3 +1,4 @@
+import { ChoiceGroup } from "@/app/_components/choice-group";
 import { connectionMethodChoices } from "@/lib/connections/connection-methods";
 
 type Props = {
@@ -17,29 +18,14 @@ export function ConnectWithChoice({ offered, method, errors, children }: Props) 
   if (!offered) return <>{children}</>;
   return (
     <div className="group/connect space-y-5">
-      <fieldset aria-describedby={errors.connectWith?.length ? "connectWith-error" : undefined}>
-        <legend className="text-sm font-medium text-slate-700">Connect with</legend>
-        <div className="mt-1 flex flex-wrap gap-x-6 gap-y-1">
-          {connectionMethodChoices.map((choice) => (
-            <label key={choice.value} className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                id={`connectWith-${choice.value.replace("_app", "")}`}
-                name="connectWith"
-                value={choice.value}
-                defaultChecked={method === choice.value}
-                className="h-4 w-4 accent-indigo-600"
-              />
-              {choice.label}
-            </label>
-          ))}
-        </div>
-        {errors.connectWith?.length ? (
-          <p id="connectWith-error" role="alert" className="mt-1 text-sm text-red-700">
-            {errors.connectWith.join(" ")}
-          </p>
-        ) : null}
-      </fieldset>
+      <ChoiceGroup
+        name="connectWith"
+        legend="Connect with"
+        choices={connectionMethodChoices}
+        defaultValue={method}
+        errors={errors.connectWith}
+        choiceId={(value) => `connectWith-${value.replace("_app", "")}`}
+      />
       <p className="text-sm text-slate-600 group-has-[#connectWith-own:checked]/connect:hidden">
         The customer&apos;s administrator grants the provider&apos;s app access with the admin consent link on this
         page; no IDs or secret to enter here.

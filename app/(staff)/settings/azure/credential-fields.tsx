@@ -1,3 +1,4 @@
+import { ChoiceGroup } from "@/app/_components/choice-group";
 import { FormField } from "@/app/_components/form-field";
 import type { SyncSettingsView } from "@/lib/connections";
 
@@ -42,36 +43,10 @@ function FileField({
   );
 }
 
-function CredentialKindChoice({ kind, errors }: { kind: string; errors?: string[] }) {
-  return (
-    <fieldset aria-describedby={errors?.length ? "credentialKind-error" : undefined}>
-      <legend className="text-sm font-medium text-slate-700">Sign in to Microsoft Entra with</legend>
-      <div className="mt-1 flex gap-6">
-        {[
-          { value: "secret", label: "A client secret" },
-          { value: "certificate", label: "A certificate (recommended by Microsoft)" },
-        ].map((choice) => (
-          <label key={choice.value} className="flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              id={`credentialKind-${choice.value}`}
-              name="credentialKind"
-              value={choice.value}
-              defaultChecked={kind === choice.value}
-              className="h-4 w-4 accent-indigo-600"
-            />
-            {choice.label}
-          </label>
-        ))}
-      </div>
-      {errors?.length ? (
-        <p id="credentialKind-error" role="alert" className="mt-1 text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-}
+const credentialKinds = [
+  { value: "secret", label: "A client secret" },
+  { value: "certificate", label: "A certificate (recommended by Microsoft)" },
+];
 
 /** The client secret's fields: the stored secret is named by its last four characters only. */
 function SecretFields({ settings, value, errors }: Omit<Props, "kind">) {
@@ -166,7 +141,14 @@ function CertificateFields({
 export function CredentialFields({ settings, kind, value, errors }: Props) {
   return (
     <div className="group/credential space-y-5">
-      <CredentialKindChoice kind={kind} errors={errors.credentialKind} />
+      <ChoiceGroup
+        name="credentialKind"
+        legend="Sign in to Microsoft Entra with"
+        choices={credentialKinds}
+        defaultValue={kind}
+        errors={errors.credentialKind}
+        choiceId={(value) => `credentialKind-${value}`}
+      />
 
       <SecretFields settings={settings} value={value} errors={errors} />
 

@@ -3,13 +3,15 @@ import { useActionState, useState } from "react";
 import { ChoiceGroup } from "@/app/_components/choice-group";
 import { FormField } from "@/app/_components/form-field";
 import { FormMessage } from "@/app/_components/form-message";
+import { SelectField } from "@/app/_components/select-field";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { initialFormState } from "@/lib/actions/form-state";
+import { initialFormState, typedOrSaved } from "@/lib/actions/form-state";
 import { frequencyLabels } from "@/lib/connections/frequencies";
 import type { SyncSettingsView } from "@/lib/connections";
 import { saveSyncSettingsAction } from "./actions";
 import { SetupHelp } from "./setup-help";
 import { CredentialFields } from "./credential-fields";
+import { ClientIdField } from "./client-id-field";
 import { ConnectWithChoice } from "./connect-with-choice";
 import { OrganizationField } from "./organization-scope";
 
@@ -20,22 +22,11 @@ const yesNoChoices = [
 
 type FieldValue = (field: string, saved: string) => string;
 
+const frequencyChoices = Object.entries(frequencyLabels).map(([value, label]) => ({ value, label }));
+
 function SyncFrequencyField({ value, errors }: { value: string; errors?: string[] }) {
   return (
-    <FormField name="syncFrequency" label="Sync frequency" errors={errors}>
-      <select
-        id="syncFrequency"
-        name="syncFrequency"
-        defaultValue={value}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-      >
-        {Object.entries(frequencyLabels).map(([key, label]) => (
-          <option key={key} value={key}>
-            {label}
-          </option>
-        ))}
-      </select>
-    </FormField>
+    <SelectField name="syncFrequency" label="Sync frequency" value={value} options={frequencyChoices} errors={errors} />
   );
 }
 
@@ -51,12 +42,9 @@ function AppRegistrationFields({
 }) {
   return (
     <>
-      <FormField
-        name="clientId"
-        label="Application (client) ID"
-        defaultValue={value("clientId", settings.clientId)}
+      <ClientIdField
+        value={value("clientId", settings.clientId)}
         errors={errors.clientId}
-        autoComplete="off"
         hint="On the app's Overview page in the Microsoft Entra admin center."
       />
       <FormField
@@ -89,8 +77,7 @@ export function SyncSettingsForm({
 }) {
   const [state, action] = useActionState(saveSyncSettingsAction, initialFormState);
   const errors = state.fieldErrors ?? {};
-  const typed = state.status === "error" ? (state.values ?? {}) : {};
-  const value = (field: string, saved: string) => typed[field] ?? saved;
+  const value = typedOrSaved(state);
   const [ids, setIds] = useState({ clientId: settings.clientId, tenantId: settings.tenantId });
 
   return (

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { FormField } from "@/app/_components/form-field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { initialFormState } from "@/lib/actions/form-state";
+import { initialFormState, typedOrSaved } from "@/lib/actions/form-state";
 import { addOrganizationAction, renameOrganizationAction } from "./actions";
 
 type Saved = { id: string; name: string; primaryDomain: string | null };
@@ -15,7 +15,7 @@ export function OrganizationForm({ organization }: { organization?: Saved }) {
     initialFormState,
   );
   const errors = state.fieldErrors ?? {};
-  const typed = state.status === "error" ? (state.values ?? {}) : {};
+  const value = typedOrSaved(state);
   return (
     <form
       action={action}
@@ -28,7 +28,7 @@ export function OrganizationForm({ organization }: { organization?: Saved }) {
       <FormField
         name="name"
         label="Name"
-        defaultValue={typed.name ?? organization?.name ?? ""}
+        defaultValue={value("name", organization?.name ?? "")}
         errors={errors.name}
         autoComplete="organization"
         hint="The customer's name as your staff know it."
@@ -36,7 +36,7 @@ export function OrganizationForm({ organization }: { organization?: Saved }) {
       <FormField
         name="primaryDomain"
         label="Primary domain"
-        defaultValue={typed.primaryDomain ?? organization?.primaryDomain ?? ""}
+        defaultValue={value("primaryDomain", organization?.primaryDomain ?? "")}
         errors={errors.primaryDomain}
         autoComplete="off"
         hint="Optional: the domain its people's addresses end with, such as contoso.com."

@@ -2,7 +2,9 @@
 import { useActionState } from "react";
 import { FormField } from "@/app/_components/form-field";
 import { FormMessage } from "@/app/_components/form-message";
+import { NewPasswordField } from "@/app/_components/new-password-field";
 import { SubmitButton } from "@/app/_components/submit-button";
+import { RoleSelect } from "./role-select";
 import { initialFormState } from "@/lib/actions/form-state";
 import { addStaffMemberAction } from "./actions";
 
@@ -21,25 +23,8 @@ export function AddStaffForm() {
       <FormMessage state={state} />
       <FormField name="name" label="Name" defaultValue={values.name} errors={errors.name} />
       <FormField name="email" label="Email" type="email" defaultValue={values.email} errors={errors.email} />
-      <FormField
-        name="password"
-        label="Password"
-        type="password"
-        errors={errors.password}
-        autoComplete="new-password"
-        hint="At least 12 characters, not a common password."
-      />
-      <FormField name="role" label="Role" errors={errors.role}>
-        <select
-          id="role"
-          name="role"
-          defaultValue={values.role ?? "technician"}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          <option value="technician">Technician</option>
-          <option value="superuser">Superuser</option>
-        </select>
-      </FormField>
+      <NewPasswordField label="Password" errors={errors.password} />
+      <RoleSelect defaultValue={values.role ?? "technician"} errors={errors.role} />
       <SubmitButton pendingText="Adding…">Add staff member</SubmitButton>
     </form>
   );

@@ -1,9 +1,9 @@
 "use client";
 import { useActionState } from "react";
 import type { StaffRole } from "@/db/schema";
-import { FormField } from "@/app/_components/form-field";
 import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
+import { RoleSelect } from "./role-select";
 import { initialFormState } from "@/lib/actions/form-state";
 import { changeStaffRoleAction } from "./actions";
 import { ConfirmedForm } from "@/app/_components/confirmed-form";
@@ -21,17 +21,7 @@ export function ChangeRoleForm({ staffId, name, role }: { staffId: string; name:
       <h2 className="text-lg font-semibold">Role</h2>
       <FormMessage state={state} />
       <input type="hidden" name="staffId" value={staffId} />
-      <FormField name="role" label="Role" errors={state.fieldErrors?.role}>
-        <select
-          id="role"
-          name="role"
-          defaultValue={role}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          <option value="technician">Technician</option>
-          <option value="superuser">Superuser</option>
-        </select>
-      </FormField>
+      <RoleSelect defaultValue={role} errors={state.fieldErrors?.role} />
       <SubmitButton pendingText="Saving…">Change role</SubmitButton>
     </ConfirmedForm>
   );

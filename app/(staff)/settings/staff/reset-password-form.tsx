@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { FormField } from "@/app/_components/form-field";
 import { FormMessage } from "@/app/_components/form-message";
+import { NewPasswordField } from "@/app/_components/new-password-field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
 import { resetStaffPasswordAction } from "./actions";
@@ -20,14 +20,7 @@ export function ResetPasswordForm({ staffId, name }: { staffId: string; name: st
       <h2 className="text-lg font-semibold">Reset password</h2>
       <FormMessage state={state} />
       <input type="hidden" name="staffId" value={staffId} />
-      <FormField
-        name="password"
-        label="New password"
-        type="password"
-        errors={state.fieldErrors?.password}
-        autoComplete="new-password"
-        hint="At least 12 characters, not a common password."
-      />
+      <NewPasswordField label="New password" errors={state.fieldErrors?.password} />
       <SubmitButton pendingText="Saving…">Set new password</SubmitButton>
     </ConfirmedForm>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/app/_components/back-link";
 import { AzureTabs } from "../../azure/azure-tabs";
 import { OrganizationScope } from "../../azure/organization-scope";
 import { requireOrganization } from "./require-organization";
@@ -14,9 +14,7 @@ export default async function OrganizationLayout({
   const { organization, basePath } = await requireOrganization(params);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/settings/organizations">← Organizations</Link>
-      </p>
+      <BackLink href="/settings/organizations">Organizations</BackLink>
       <h1 className="mb-1 text-2xl font-semibold">{organization.name}</h1>
       <p className="mb-4 text-sm text-slate-600">
         {organization.primaryDomain ? `${organization.primaryDomain} · ` : ""}Azure User Sync

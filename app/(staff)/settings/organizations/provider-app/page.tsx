@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/app/_components/back-link";
 import { requireSuperuser } from "@/lib/session/current-staff";
 import { consentRedirectUri } from "@/lib/consent";
 import { getProviderAppView, providerAppExpiryMessage } from "@/lib/credentials";
@@ -12,9 +12,7 @@ export default async function ProviderAppPage() {
   const warning = providerAppExpiryMessage(app.expiry);
   return (
     <div className="space-y-4">
-      <p className="text-sm">
-        <Link href="/settings/organizations">← Organizations</Link>
-      </p>
+      <BackLink href="/settings/organizations">Organizations</BackLink>
       <h1 className="text-2xl font-semibold">Provider app</h1>
       {warning && (
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/app/_components/back-link";
 import { notFound } from "next/navigation";
 import { requireSuperuser } from "@/lib/session/current-staff";
 import { isUuid } from "@/db/is-uuid";
@@ -16,9 +16,7 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ id
   if (!member || member.id === actor.id) notFound();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/settings/staff">← Staff</Link>
-      </p>
+      <BackLink href="/settings/staff">Staff</BackLink>
       <h1 className="text-2xl font-semibold wrap-anywhere">{member.name}</h1>
       <p className="mb-6 text-sm wrap-anywhere text-slate-600">{member.email}</p>
       <div className="grid max-w-4xl items-start gap-8 md:grid-cols-2">
