@@ -4,5 +4,5 @@
 // the retention (VERTASK_HISTORY_DAYS) are deleted by a daily job (inngest/prune-record-history.ts), in batches.
 export { appendRecordEvents, doneBy, type NewRecordEvent } from "./append";
 export { fieldChanges } from "./field-changes";
-export { historyRetentionDays } from "./retention";
+export { historyRetentionDays, historyRetentionProblem } from "./retention";
 export { deleteRecordEventsBefore } from "./prune";
