@@ -87,6 +87,17 @@ describe("editing a client by hand", () => {
     expect(JSON.stringify(await historyOf(id))).not.toMatch(/4711|drawer/);
   });
 
+  it("Notes of a client from Microsoft Entra: the one field staff may change there, told the same way", async () => {
+    const [entra] = await db
+      .insert(clients)
+      .values({ organizationId: await organizationId(), displayName: "Erin", source: "azure", entraObjectId: "e-2" })
+      .returning();
+    await editClient(technician, entra.id, { notes: "VIP: call before visiting." });
+    expect(await historyOf(entra.id)).toEqual([
+      expect.objectContaining({ kind: "notes_changed", ...byTess(), changes: null }),
+    ]);
+  });
+
   it("a name and Notes changed together: the edit names the name, Notes are only said to have changed", async () => {
     const id = await handMadeClient();
     await editClient(technician, id, { company: "Hand & Co", notes: "Alarm code 4711." });
