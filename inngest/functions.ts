@@ -7,6 +7,7 @@ import { syncRunEndedByJobEngine } from "./sync-run-ended-by-job-engine";
 import { syncScheduleTick } from "./sync-schedule-tick";
 import { sendPortalInvitations } from "./send-portal-invitations";
 import { syncUsers } from "./sync-users";
+import { pruneRecordHistory } from "./prune-record-history";
 
 /** Every function the app serves at /api/inngest. */
 export const functions = [
@@ -19,4 +20,5 @@ export const functions = [
   alertSweep,
   connectionHealthCheck,
   checkConnection,
+  pruneRecordHistory,
 ];

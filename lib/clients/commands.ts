@@ -5,6 +5,7 @@ import { clients, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { FieldError } from "@/lib/auth/field-error";
+import { appendRecordEvents, doneBy } from "@/lib/history";
 import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { organizationForHandMadeClient } from "@/lib/organizations/queries";
 import { endPortalSessionsAndLinks } from "@/lib/portal/end-access";
@@ -18,6 +19,7 @@ import {
   type ClientField,
   type ClientFields,
 } from "./client-fields";
+import { handEditEvents } from "./hand-events";
 import { activeClientsWithMails, lockHandWrittenClients, mailInUseMessage } from "./mail-in-use";
 
 /**
@@ -38,6 +40,9 @@ export async function addClient(actor: Actor, fields: ClientFields, organization
       .insert(clients)
       .values(newClientValues(fields, organization.id))
       .returning({ id: clients.id });
+    await appendRecordEvents(tx, [
+      { organizationId: organization.id, clientId: created.id, kind: "added_by_hand", ...doneBy(actor) },
+    ]);
     await recordAuditEventAbout(
       tx,
       { organizationId: organization.id },
@@ -104,11 +109,11 @@ export async function editClient(actor: Actor, clientId: string, edit: ClientEdi
     const changes: Record<string, { from: unknown; to: unknown }> = Object.fromEntries(
       audited.map((field) => [clientFieldLabels[field], { from: client[clientFieldColumns[field]], to: edit[field] }]),
     );
-    if (moving)
-      changes.Organization = {
-        from: await organizationName(tx, client.organizationId),
-        to: await organizationName(tx, organizationId),
-      };
+    const moved = moving
+      ? { from: await organizationName(tx, client.organizationId), to: await organizationName(tx, organizationId) }
+      : null;
+    if (moved) changes.Organization = moved;
+    await appendRecordEvents(tx, handEditEvents(actor, client, { organizationId, values }, changed, moved));
     const labels = [...changed.map((field) => clientFieldLabels[field]), ...(moving ? ["Organization"] : [])];
     const name = edit.name ?? client.displayName;
     await recordAuditEventAbout(

@@ -3,6 +3,7 @@ import { db, type Transaction } from "@/db/client";
 import { clients } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { ActionRefused } from "@/lib/auth/action-refused";
+import { appendRecordEvents, doneBy } from "@/lib/history";
 import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { organizationForHandMadeClient } from "@/lib/organizations/queries";
 import { mailKey, newClientValues, type ClientFields } from "./client-fields";
@@ -66,8 +67,18 @@ export async function importClients(actor: Actor, text: string, fileName: string
     const values = rows.map((row) =>
       newClientValues((row as ReadRow & { fields: ClientFields }).fields, organization.id),
     );
+    // Each imported client's history starts with who added it, from which file: a statement per batch, not per row.
+    const added = { organizationId: organization.id, kind: "added_by_hand" as const, ...doneBy(actor) };
+    const reason = `imported from ${fileName || "a CSV file"}`;
     for (let start = 0; start < values.length; start += insertBatch) {
-      await tx.insert(clients).values(values.slice(start, start + insertBatch));
+      const inserted = await tx
+        .insert(clients)
+        .values(values.slice(start, start + insertBatch))
+        .returning({ id: clients.id });
+      await appendRecordEvents(
+        tx,
+        inserted.map(({ id }) => ({ ...added, clientId: id, reason })),
+      );
     }
     const summary = `Imported ${rows.length} ${rows.length === 1 ? "client" : "clients"} from ${fileName || "a CSV file"}`;
     await recordAuditEventAbout(tx, { organizationId: organization.id }, actor, "clients.imported", summary);

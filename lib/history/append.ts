@@ -1,6 +1,7 @@
 import "server-only";
 import type { Transaction } from "@/db/client";
 import { recordEvents } from "@/db/schema";
+import type { Actor } from "@/lib/auth/authorize";
 
 /** An event of one client's or device's history, as a hand edit or a portal step appends it. */
 export type NewRecordEvent = typeof recordEvents.$inferInsert;
@@ -12,3 +13,6 @@ export type NewRecordEvent = typeof recordEvents.$inferInsert;
 export async function appendRecordEvents(tx: Transaction, events: NewRecordEvent[]) {
   if (events.length) await tx.insert(recordEvents).values(events);
 }
+
+/** Who an event names when a staff member did it: the name is kept, so it reads the same after they leave. */
+export const doneBy = (actor: Actor) => ({ staffId: actor.id, staffName: actor.name });

@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { portalAccounts, portalInvitations } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
+import { appendRecordEvents } from "@/lib/history";
 import { hashToken } from "./invitation-token";
 import { invitationsWithAccount } from "./invitation-rows";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -69,6 +70,13 @@ async function setPortalPassword(token: string, password: string, now: Date) {
       )
       .returning({ clientId: portalAccounts.clientId, sessionVersion: portalAccounts.sessionVersion });
     if (!activated) throw refused();
+    const [client] = await tx
+      .select({ organizationId: clients.organizationId })
+      .from(clients)
+      .where(eq(clients.id, activated.clientId));
+    await appendRecordEvents(tx, [
+      { organizationId: client.organizationId, clientId: activated.clientId, kind: "portal_accepted" },
+    ]);
     return {
       clientId: activated.clientId,
       name: check.name,

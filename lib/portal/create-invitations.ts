@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db/client";
 import { clients, portalAccounts, portalInvitations, type EntraConnection } from "@/db/schema";
+import { appendRecordEvents } from "@/lib/history";
 import { hashToken, invitationLifetimeMs, invitationToken, newInvitationNonce } from "./invitation-token";
 
 /** A new, unsent invitation for this client; the mail goes out from the job engine. */
@@ -16,6 +17,16 @@ export function newInvitation(clientId: string, email: string, now = new Date(),
     expiresAt: new Date(now.getTime() + invitationLifetimeMs),
   };
 }
+
+/**
+ * "Portal invitation sent", told in the client's history as the invitation is made, in its transaction: from
+ * then on the job engine sends it once (a mail server refusing it for good shows on the client's page). Names
+ * the run, the staff member or the reason that made it.
+ */
+export const invitedEvent = (
+  client: { id: string; organizationId: string },
+  by: { runId: string } | { staffId: string; staffName: string } | { reason: string },
+) => ({ organizationId: client.organizationId, clientId: client.id, kind: "portal_invited" as const, ...by });
 
 /**
  * Who may use the portal and has never been invited: an active client of this connection synced from Entra,
@@ -54,7 +65,7 @@ export async function inviteEligibleClients(
 ) {
   if (!connection.inviteToPortal) return 0;
   const eligible = await tx
-    .select({ id: clients.id, mail: clients.mail })
+    .select({ id: clients.id, mail: clients.mail, organizationId: clients.organizationId })
     .from(clients)
     .leftJoin(portalAccounts, eq(portalAccounts.clientId, clients.id))
     .where(
@@ -65,7 +76,7 @@ export async function inviteEligibleClients(
           : undefined,
       ),
     );
-  let invited = 0;
+  let total = 0;
   for (let start = 0; start < eligible.length; start += 1000) {
     const batch = eligible.slice(start, start + 1000);
     const accounts = await tx
@@ -74,11 +85,14 @@ export async function inviteEligibleClients(
       .onConflictDoNothing()
       .returning({ clientId: portalAccounts.clientId });
     const created = new Set(accounts.map((a) => a.clientId));
-    const invitations = batch
-      .filter((client) => created.has(client.id))
-      .map((client) => newInvitation(client.id, client.mail!, new Date(), run.id));
+    const invited = batch.filter((client) => created.has(client.id));
+    const invitations = invited.map((client) => newInvitation(client.id, client.mail!, new Date(), run.id));
     if (invitations.length) await tx.insert(portalInvitations).values(invitations);
-    invited += invitations.length;
+    await appendRecordEvents(
+      tx,
+      invited.map((client) => invitedEvent(client, { runId: run.id })),
+    );
+    total += invitations.length;
   }
-  return invited;
+  return total;
 }

@@ -5,11 +5,15 @@ import { clients, portalAccounts, portalInvitations } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { sendJobEvent } from "@/lib/job-engine/send-event";
 import { invitationsRequested } from "@/lib/job-engine/events";
-import { newInvitation } from "./create-invitations";
+import { appendRecordEvents } from "@/lib/history";
+import { invitedEvent, newInvitation } from "./create-invitations";
 import { hashToken } from "./invitation-token";
 import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";
 
 const oncePer = 10 * 60_000;
+
+/** Why a renewed invitation was sent, as the client's history tells it. */
+const newLinkAsked = "the client asked for a new link from an expired or replaced one";
 
 function masked(email: string) {
   const [name, domain] = email.split("@");
@@ -35,6 +39,7 @@ async function renewInvitation(oldToken: string) {
         invitation: portalInvitations,
         clientStatus: clients.status,
         mail: clients.mail,
+        organizationId: clients.organizationId,
         account: portalAccounts,
       })
       .from(portalInvitations)
@@ -69,6 +74,8 @@ async function renewInvitation(oldToken: string) {
         ),
       );
     await tx.insert(portalInvitations).values(newInvitation(row.invitation.clientId, row.mail));
+    const client = { id: row.invitation.clientId, organizationId: row.organizationId };
+    await appendRecordEvents(tx, [invitedEvent(client, { reason: newLinkAsked })]);
     return row.mail;
   });
   await sendJobEvent(

@@ -8,7 +8,8 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { sendJobEvent } from "@/lib/job-engine/send-event";
 import { invitationsRequested } from "@/lib/job-engine/events";
-import { newInvitation } from "./create-invitations";
+import { appendRecordEvents, doneBy } from "@/lib/history";
+import { invitedEvent, newInvitation } from "./create-invitations";
 import { endPortalSessionsAndLinks } from "./end-access";
 
 export async function portalStatusOf(actor: Actor, clientId: string) {
@@ -53,6 +54,7 @@ export async function resendInvitation(actor: Actor, clientId: string) {
     // The new link is the only way in: earlier links and any session left from earlier access end here.
     await endPortalSessionsAndLinks(tx, clientId);
     await tx.insert(portalInvitations).values(newInvitation(clientId, client.mail));
+    await appendRecordEvents(tx, [invitedEvent(client, doneBy(actor))]);
     await recordAuditEvent(
       tx,
       actor,
@@ -77,7 +79,13 @@ export async function revokePortalAccess(actor: Actor, clientId: string) {
       .returning();
     if (!revoked) throw new ActionRefused("This client has never been invited to the portal.");
     await endPortalSessionsAndLinks(tx, clientId);
-    const [client] = await tx.select({ name: clients.displayName }).from(clients).where(eq(clients.id, clientId));
+    const [client] = await tx
+      .select({ name: clients.displayName, organizationId: clients.organizationId })
+      .from(clients)
+      .where(eq(clients.id, clientId));
+    await appendRecordEvents(tx, [
+      { organizationId: client.organizationId, clientId, kind: "portal_revoked", ...doneBy(actor) },
+    ]);
     await recordAuditEvent(tx, actor, "portal.access.revoked", `Revoked portal access of ${client.name}`);
   });
 }

@@ -1,5 +1,6 @@
 import { migrateDatabase } from "@/db/migrate";
 import { syncConcurrencyProblem } from "@/lib/job-engine/sync-concurrency";
+import { historyRetentionProblem } from "@/lib/history/retention";
 import { productionStartRefusal } from "./production-environment";
 
 function refuseToStart(reason: string): never {
@@ -13,7 +14,7 @@ function refuseToStart(reason: string): never {
  * migrations are applied (once, whichever of several hosts starting together gets there first).
  */
 export async function prepareServer(env = process.env) {
-  const unusable = syncConcurrencyProblem(env);
+  const unusable = syncConcurrencyProblem(env) ?? historyRetentionProblem(env);
   if (unusable) refuseToStart(`Vertask will not start: ${unusable}`);
   if (env.NODE_ENV === "production") {
     const refusal = productionStartRefusal(env);

@@ -101,3 +101,15 @@ describe("a production start", () => {
     ).toBeNull();
   });
 });
+
+describe("any start", () => {
+  it("refuses a VERTASK_HISTORY_DAYS that is not a number of days, in development too, before the database", async () => {
+    const line =
+      /^Vertask will not start: VERTASK_HISTORY_DAYS must be a whole number of days from 1 to 36,500 .* not "0"\.$/;
+    expect(await refusal({ ...ready, VERTASK_HISTORY_DAYS: "0" })).toMatch(line);
+    expect(
+      await refusal({ NODE_ENV: "development", DATABASE_URL: ready.DATABASE_URL, VERTASK_HISTORY_DAYS: "0" }),
+    ).toMatch(line);
+    expect(await refusal({ ...ready, VERTASK_HISTORY_DAYS: "400" })).toBeNull();
+  });
+});
