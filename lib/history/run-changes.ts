@@ -45,8 +45,9 @@ function runChangesStatement(run: ListedRun, filter: Omit<RunChangesQuery, "page
   }
   if (run.status === "needs_review" && (!filter.action || filter.action === "held")) {
     parts.push(sql`
-      SELECT 'held-' || p.entra_object_id, 'held_' || p.to_status::text, p.reason, NULL::jsonb, NULL::timestamptz,
-        ${table.id}, ${table.displayName}, 0, 0
+      SELECT 'held-' || p.entra_object_id AS key, 'held_' || p.to_status::text AS action, p.reason,
+        NULL::jsonb AS changes, NULL::timestamptz AS at, ${table.id} AS record_id, ${table.displayName} AS name,
+        0 AS part, 0::bigint AS ord
       FROM sync_pending_changes p
       JOIN ${table} ON ${table.connectionId} = ${run.connectionId} AND ${table.entraObjectId} = p.entra_object_id
       WHERE p.run_id = ${run.id} ${because("p")} ${named}`);
