@@ -18,16 +18,13 @@ const what: Record<RecordEventKind, (record: RecordKind) => string> = {
   owner_changed: () => "Owner changed",
 };
 
-/** The words for an event's kind alone ("Removed"), as a run's page lists its changes. */
-export const eventKindWords = (kind: RecordEventKind, record: RecordKind) => what[kind](record);
-
 /** A run as an event names it: which sync, and when it started. */
 export type EventRun = { kind: SyncKind; startedAt: Date | null; queuedAt: Date };
 
 /** Owners' names by Entra object id, for a device's "Owner changed": the clients synced in its connection. */
 export type OwnerNames = ReadonlyMap<string, string>;
 
-export const notSyncedOwner = "an account Vertask has not synced";
+const notSyncedOwner = "an account Vertask has not synced";
 
 const utc = { timeZone: "UTC" } as const;
 const dayOf = (at: Date) => at.toLocaleDateString("en-GB", { ...utc, day: "numeric", month: "short", year: "numeric" });
@@ -63,7 +60,7 @@ export function describeChanges(record: RecordKind, changes: FieldChange[] | nul
 }
 
 /** "the users sync at 00:50 UTC" (with its day when it started on another day than the event). */
-export function runWords(run: EventRun, eventAt: Date) {
+function runWords(run: EventRun, eventAt: Date) {
   const started = run.startedAt ?? run.queuedAt;
   const when = dayOf(started) === dayOf(eventAt) ? timeOf(started) : eventTime(started);
   return `the ${run.kind} sync at ${when}`;

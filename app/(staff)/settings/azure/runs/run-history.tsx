@@ -9,16 +9,10 @@ import { CancelSyncButton } from "../cancel-sync-button";
 import { RefreshWhileRunning } from "../microsoft-azure/refresh-while-running";
 import { RunCountLinks } from "./run-count-links";
 
+type RunHistoryProps = { actor: Actor; organizationId: string; runsPath: string };
+
 /** One organization's run history: its own runs only, so none needs to name its organization. Each run's page is under `runsPath`. */
-export async function RunHistory({
-  actor,
-  organizationId,
-  runsPath,
-}: {
-  actor: Actor;
-  organizationId: string;
-  runsPath: string;
-}) {
+export async function RunHistory({ actor, organizationId, runsPath }: RunHistoryProps) {
   const runs = await listSyncRuns(actor, organizationId);
   if (runs.length === 0)
     return (
