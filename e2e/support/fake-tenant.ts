@@ -10,7 +10,7 @@ export async function fakeTenant<T>(operation: string, body: Record<string, unkn
   return result as T;
 }
 
-type FakeUser = {
+export type FakeUser = {
   id: string;
   displayName: string;
   userType: string | null;

@@ -26,10 +26,17 @@ const countOrder: (keyof SyncCounts)[] = [
   "skipped",
 ];
 
+/** Each count there is, in order, with its words ("12 created"): zeros left out. */
+export function countParts(counts: SyncCounts) {
+  return countOrder
+    .filter((key) => counts[key])
+    .map((key) => ({ key, text: `${counts[key].toLocaleString("en")} ${key}` }));
+}
+
 /** "12 created, 3 updated, …", leaving out zeros. */
 export function describeCounts(counts: SyncCounts | null) {
   if (!counts) return "";
-  const parts = countOrder.filter((key) => counts[key]).map((key) => `${counts[key].toLocaleString("en")} ${key}`);
+  const parts = countParts(counts).map((part) => part.text);
   return parts.length ? parts.join(", ") : "no changes";
 }
 

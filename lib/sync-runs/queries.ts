@@ -3,6 +3,7 @@ import { and, desc, eq, getTableColumns } from "drizzle-orm";
 import { db } from "@/db/client";
 import { entraConnections, organizations, syncRuns, type SyncRun } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
+import { isUuid } from "@/db/is-uuid";
 import { findConnection } from "@/lib/connections";
 import { invitationsByRun, type RunInvitations } from "@/lib/portal/run-invitations";
 
@@ -52,4 +53,16 @@ export async function listSyncRuns(actor: Actor, organizationId: string | null, 
     .orderBy(desc(syncRuns.queuedAt))
     .limit(limit);
   return withInvitations(runs);
+}
+
+/** One run of the organization's connection, for its own page; null for a run of another organization. */
+export async function getSyncRun(actor: Actor, organizationId: string, runId: string): Promise<SyncRun | null> {
+  authorize(actor, "superuser");
+  if (!isUuid(runId) || !isUuid(organizationId)) return null;
+  const [run] = await db
+    .select(getTableColumns(syncRuns))
+    .from(syncRuns)
+    .innerJoin(entraConnections, eq(entraConnections.id, syncRuns.connectionId))
+    .where(and(eq(syncRuns.id, runId), eq(entraConnections.organizationId, organizationId)));
+  return run ?? null;
 }

@@ -7,7 +7,9 @@ import { clientFieldValues } from "@/lib/clients/client-fields";
 import { DetailList, yesNo, type Detail } from "@/app/_components/detail-list";
 import { clientContactDetails } from "@/app/_components/client-contact-details";
 import { StatusBadge } from "@/app/_components/status-badge";
-import { formatDateTime, returnToListHref } from "@/app/_components/list-controls";
+import { formatDateTime, listHref, returnToListHref } from "@/app/_components/list-controls";
+import { historyPageOf, RecordHistory } from "@/app/_components/record-history";
+import { StateLine } from "@/app/_components/state-line";
 import { parseClientListQuery } from "@/lib/clients/list-query";
 import { operatingSystemWithVersion } from "@/lib/devices/operating-systems";
 import { SourceBadge } from "@/app/_components/source-badge";
@@ -39,7 +41,10 @@ function ClientDevices({ devices }: { devices: ClientDevice[] }) {
   );
 }
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ added?: string; list?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ added?: string; list?: string; historyPage?: string }>;
+};
 
 export default async function ClientPage({ params, searchParams }: Props) {
   const actor = await requireStaff();
@@ -49,7 +54,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   ]);
   if (!found) notFound();
   const { client, organizationName, devices } = found;
-  const { added, list } = await searchParams;
+  const { added, list, historyPage } = await searchParams;
   // Named with two or more organizations; with one, the page looks as it did before organizations.
   const organization: Detail[] = organizations.length > 1 ? [["Organization", organizationName]] : [];
   const history: Detail[] = [
@@ -65,6 +70,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
         <StatusBadge status={client.status} />
         <SourceBadge source={client.source} />
         {client.isExternal && <span className="rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-800">External</span>}
+        <StateLine actor={actor} of={{ clientId: client.id }} status={client.status} record="client" />
       </div>
       {added && (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
@@ -105,6 +111,13 @@ export default async function ClientPage({ params, searchParams }: Props) {
       <PortalAccess actor={actor} client={client} />
       <h2 className="mt-8 mb-3 text-lg font-semibold">Devices</h2>
       <ClientDevices devices={devices} />
+      <RecordHistory
+        actor={actor}
+        of={{ clientId: client.id }}
+        record="client"
+        page={historyPageOf(historyPage)}
+        hrefFor={(page) => `${listHref(`/clients/${client.id}`, { list, historyPage: page })}#history`}
+      />
     </>
   );
 }

@@ -5,14 +5,19 @@ import { requireStaff } from "@/lib/session/current-staff";
 import { getDevice } from "@/lib/devices/queries";
 import { DetailList, yesNo, type Detail } from "@/app/_components/detail-list";
 import { StatusBadge } from "@/app/_components/status-badge";
-import { formatDateTime, returnToListHref } from "@/app/_components/list-controls";
+import { formatDateTime, listHref, returnToListHref } from "@/app/_components/list-controls";
+import { historyPageOf, RecordHistory } from "@/app/_components/record-history";
+import { StateLine } from "@/app/_components/state-line";
 import { parseDeviceListQuery } from "@/lib/devices/list-query";
 import { operatingSystemLabel } from "@/lib/devices/operating-systems";
 import { sourceLabels } from "@/app/_components/source-badge";
 import { SyncedFromEntra } from "@/app/_components/synced-from-entra";
 import { listOrganizationChoices } from "@/lib/organizations/queries";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ list?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ list?: string; historyPage?: string }>;
+};
 
 export default async function DevicePage({ params, searchParams }: Props) {
   const actor = await requireStaff();
@@ -24,13 +29,14 @@ export default async function DevicePage({ params, searchParams }: Props) {
   const { device, ownerName, organizationName } = found;
   // Named with two or more organizations; with one, the page looks as it did before organizations.
   const organization: Detail[] = organizations.length > 1 ? [["Organization", organizationName]] : [];
-  const { list } = await searchParams;
+  const { list, historyPage } = await searchParams;
   return (
     <>
       <BackLink href={returnToListHref("/devices", list, parseDeviceListQuery)}>Devices</BackLink>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere">{device.displayName}</h1>
         <StatusBadge status={device.status} />
+        <StateLine actor={actor} of={{ deviceId: device.id }} status={device.status} record="device" />
       </div>
       <SyncedFromEntra record={device} />
       <DetailList
@@ -55,6 +61,13 @@ export default async function DevicePage({ params, searchParams }: Props) {
           ["Created", formatDateTime(device.createdAt)],
           ["Updated", formatDateTime(device.updatedAt)],
         ]}
+      />
+      <RecordHistory
+        actor={actor}
+        of={{ deviceId: device.id }}
+        record="device"
+        page={historyPageOf(historyPage)}
+        hrefFor={(page) => `${listHref(`/devices/${device.id}`, { list, historyPage: page })}#history`}
       />
     </>
   );

@@ -5,5 +5,5 @@ export const metadata = { title: "Sync run history" };
 
 export default async function SyncRunsPage() {
   const { actor, organizationId } = await requireSoleOrganization();
-  return <RunHistory actor={actor} organizationId={organizationId} />;
+  return <RunHistory actor={actor} organizationId={organizationId} runsPath="/settings/azure/runs" />;
 }

@@ -1,15 +1,18 @@
 import { DataTable } from "@/app/_components/data-table";
 import type { Actor } from "@/lib/auth/authorize";
 import { listSyncRuns } from "@/lib/sync-runs/queries";
-import { describeCounts, describeInvitations, runDurationSeconds, triggerLabels } from "@/lib/sync-runs/describe-run";
+import { describeInvitations, runDurationSeconds, triggerLabels } from "@/lib/sync-runs/describe-run";
 import { RunStatusBadge } from "@/app/_components/status-badge";
 import { formatDateTime } from "@/app/_components/list-controls";
 import { ApplyAnywayButton } from "./apply-anyway-button";
 import { CancelSyncButton } from "../cancel-sync-button";
 import { RefreshWhileRunning } from "../microsoft-azure/refresh-while-running";
+import { RunCountLinks } from "./run-count-links";
 
-/** One organization's run history: its own runs only, so none needs to name its organization. */
-export async function RunHistory({ actor, organizationId }: { actor: Actor; organizationId: string }) {
+type RunHistoryProps = { actor: Actor; organizationId: string; runsPath: string };
+
+/** One organization's run history: its own runs only, so none needs to name its organization. Each run's page is under `runsPath`. */
+export async function RunHistory({ actor, organizationId, runsPath }: RunHistoryProps) {
   const runs = await listSyncRuns(actor, organizationId);
   if (runs.length === 0)
     return (
@@ -37,7 +40,7 @@ export async function RunHistory({ actor, organizationId }: { actor: Actor; orga
               </td>
               <td className="px-4 py-2">{run.pagesDone}</td>
               <td className="min-w-48 px-4 py-2 wrap-anywhere">
-                {describeCounts(run.counts)}
+                <RunCountLinks run={run} runHref={`${runsPath}/${run.id}`} />
                 {run.invitations && (
                   <span className="block" data-testid="run-invitations">
                     {describeInvitations(run.invitations)}

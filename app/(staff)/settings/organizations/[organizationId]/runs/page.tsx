@@ -5,5 +5,11 @@ export const metadata = { title: "Sync run history" };
 
 export default async function OrganizationRunsPage({ params }: { params: Promise<{ organizationId: string }> }) {
   const { actor, organization } = await requireOrganization(params);
-  return <RunHistory actor={actor} organizationId={organization.id} />;
+  return (
+    <RunHistory
+      actor={actor}
+      organizationId={organization.id}
+      runsPath={`/settings/organizations/${organization.id}/runs`}
+    />
+  );
 }
