@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { portalAccounts, portalInvitations } from "@/db/schema";
+import { clients, portalAccounts, portalInvitations } from "@/db/schema";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import { appendRecordEvents } from "@/lib/history";
 import { hashToken } from "./invitation-token";
