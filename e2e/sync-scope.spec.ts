@@ -44,7 +44,7 @@ test("choose groups by typing part of a name, save, and Test connection checks G
   await scopeForm.getByLabel("Only members of these groups").check();
   await scopeForm.getByLabel("Accounts with no licence").check();
   await scopeForm.getByLabel("Accounts whose user principal name or mail matches").fill("svc-*\nnoreply@*");
-  await scopeForm.getByRole("button", { name: "Save Changes" }).click();
+  await scopeForm.getByRole("button", { name: "Save scope" }).click();
   await expect(page.getByText("Changes saved. The next users sync")).toBeVisible();
   await page.reload();
   await expect(
@@ -103,7 +103,7 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/settings\/azure\?findGroups=sal$/);
     const scopeForm = page.getByRole("form", { name: "Which users" });
     await scopeForm.getByLabel("Sales", { exact: true }).check();
-    await scopeForm.getByRole("button", { name: "Save Changes" }).click();
+    await scopeForm.getByRole("button", { name: "Save scope" }).click();
     await expect(page.getByText("Changes saved. The next users sync")).toBeVisible();
     const [{ users_scope: scope }] = await sql`SELECT users_scope FROM entra_connections`;
     expect(scope.groups.map((g: { displayName: string }) => g.displayName).sort()).toEqual(["Engineering", "Sales"]);
