@@ -187,6 +187,20 @@ export async function resetStaffPassword(actor: Actor, staffId: string, password
 }
 
 /**
+ * Whether `currentPassword` is the staff member's own, under the sign-in limits (a wrong one counts as a failed
+ * sign-in): asked before a password change is confirmed, and again as it is made.
+ */
+export async function checkOwnPassword(actor: Actor, currentPassword: string, attempt: SignInAttempt) {
+  authorize(actor, "staff");
+  const own = await underSignInLimits(staffSignInAccount(actor.email), attempt, async () => {
+    const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, actor.id));
+    return row && (await verifyPassword(currentPassword, row.passwordHash)) ? row : null;
+  });
+  if (!own) throw new FieldError("currentPassword", "This is not your current password.");
+  return own;
+}
+
+/**
  * A staff member's own change: the current password proves it is them, not someone at an open session. Checked
  * under the sign-in limits of their account, so an open session cannot be used to guess the password either.
  */
@@ -196,12 +210,7 @@ export async function changeOwnPassword(
   newPassword: string,
   attempt: SignInAttempt,
 ) {
-  authorize(actor, "staff");
-  const own = await underSignInLimits(staffSignInAccount(actor.email), attempt, async () => {
-    const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, actor.id));
-    return row && (await verifyPassword(currentPassword, row.passwordHash)) ? row : null;
-  });
-  if (!own) throw new FieldError("currentPassword", "This is not your current password.");
+  const own = await checkOwnPassword(actor, currentPassword, attempt);
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     // Only if nobody changed it meanwhile: the check above was against this hash.

@@ -30,6 +30,8 @@ export const changeOwnPasswordInput = z
     currentPassword: z.string().min(1, "Enter your current password."),
     newPassword,
     confirmPassword: z.string(),
+    // Absent: only check the fields (the form then asks "signed out everywhere?"); "yes": change it.
+    confirmed: z.literal("yes").optional(),
   })
   .refine((input) => input.newPassword === input.confirmPassword, {
     path: ["confirmPassword"],
