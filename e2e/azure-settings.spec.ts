@@ -5,6 +5,8 @@ import { appLogFile, fakeEntraUrl, inngestStandIn } from "../playwright.config";
 import { addStaff, resetDatabase, sql } from "./support/database";
 import { captureActionRequest, replayAction } from "./support/server-actions";
 import { signIn } from "./support/sign-in";
+import { expectAxeClean } from "./support/check-page";
+import { organizationArgument } from "../lib/sync-runs/command-line";
 
 test.describe.configure({ mode: "serial" });
 
@@ -88,6 +90,14 @@ test("with the app's IDs and secret saved, Test connection reports a token and b
   await expect(report).toContainText("User.Read.All: granted");
   await expect(report).toContainText("Device.Read.All: granted");
   await expect(report).toContainText("Read one device: done");
+
+  // The last result and its time stay, at the top of the tab, until the next test.
+  await page.reload();
+  const top = async (heading: string) =>
+    (await page.getByRole("heading", { name: heading, exact: true }).boundingBox())!.y;
+  expect(await top("Test connection")).toBeLessThan(await top("Sync now"));
+  await expect(page.getByTestId("connection-report")).toContainText("Device.Read.All: granted");
+  await expect(page.getByTestId("connection-report-time")).toHaveText(/^Tested \d+ \w{3} \d{4}, \d\d:\d\d UTC$/);
 });
 
 test("with the app that lacks Device.Read.All, Test connection names it and shows the consent link", async ({
@@ -119,27 +129,58 @@ test("a wrong secret and an expired secret each get their own message", async ({
   expect(await expired.innerText()).not.toBe(wrongText);
 });
 
-test("Sync users now says plainly when the job engine cannot be reached, and how to start it", async ({
+test("with the job engine down, Sync now and Preview are disabled and each names the command that works instead", async ({
   page,
   request,
+  browser,
 }) => {
+  await saveSettings(page, { clientId: CONTOSO.goodApp.clientId, secret: CONTOSO.goodApp.secret });
+  const [organization] = await sql`SELECT id, name FROM organizations`;
+  const named = organizationArgument({ id: organization.id, name: organization.name });
+  await page.goto("/settings/azure/microsoft-azure");
+  const syncUsers = await captureActionRequest(page, () =>
+    page.getByRole("button", { name: "Sync users now" }).click(),
+  );
   await request.post(`${inngestStandIn.control}/offline`);
   try {
-    await saveSettings(page, { clientId: CONTOSO.goodApp.clientId, secret: CONTOSO.goodApp.secret });
-    await page.getByRole("link", { name: "Microsoft Azure" }).click();
+    // Asked as the engine stopped answering (the page was drawn before): refused in words, nothing queued.
+    expect(await replayAction(page.request, syncUsers)).toContain("The job engine (Inngest) cannot be reached");
+    await page.reload();
     await expect(page.getByTestId("job-engine-warning")).toContainText("Syncs need the job engine");
-    await page.getByRole("button", { name: "Sync users now" }).click();
-    await expect(page.getByText(/job engine \(Inngest\) cannot be reached/)).toBeVisible();
-    // How to start it, and how to sync without it, is said once on the page, in words (no literal backticks).
+    const buttons = [
+      ["Sync users now", `npm run sync -- users --organization ${named}`],
+      ["Sync devices now", `npm run sync -- devices --organization ${named}`],
+      ["Preview", `npm run sync -- users --preview --organization ${named}`],
+    ];
+    for (const [name, command] of buttons) {
+      const button = page.getByRole("button", { name, exact: true });
+      await expect(button).toBeDisabled();
+      await expect(button).toHaveAccessibleDescription(
+        `The job engine does not answer: run ${command} on the server instead.`,
+      );
+    }
+    // How to start it is said once on the page, in words (no literal backticks).
     await expect(page.getByText(/npx inngest-cli@latest dev/)).toHaveCount(1);
-    await expect(page.getByTestId("job-engine-warning")).toContainText(
-      "npm run sync -- users and npm run sync -- devices sync from the command line",
-    );
     expect(await page.locator("main").innerText()).not.toContain("`");
+    await expectAxeClean(page, "the Microsoft Azure tab with the job engine down");
+
+    // Without JavaScript the buttons are as disabled: the page is drawn on the server.
+    const noScript = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: await page.context().storageState(),
+    });
+    const plain = await noScript.newPage();
+    await plain.goto("/settings/azure/microsoft-azure");
+    await expect(plain.getByRole("button", { name: "Sync users now" })).toBeDisabled();
+    await expect(plain.getByText(`run npm run sync -- users --organization ${named} on the server`)).toBeVisible();
+    await noScript.close();
     expect(await sql`SELECT 1 FROM sync_runs`).toHaveLength(0);
   } finally {
     await request.post(`${inngestStandIn.control}/online`);
   }
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Sync users now" })).toBeEnabled();
+  await expect(page.getByTestId("command-instead")).toHaveCount(0);
 });
 
 test("after Save schedule the form shows what was saved, and says when the next sync runs", async ({ page }) => {

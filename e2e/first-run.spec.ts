@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { countRows, resetDatabase, sql } from "./support/database";
 import { signIn } from "./support/sign-in";
+import { expectAxeClean } from "./support/check-page";
 import { captureActionRequest, replayAction } from "./support/server-actions";
 import { currentSetupCode } from "../lib/staff/setup-code";
 import { appLogFile, appSecret } from "../playwright.config";
@@ -50,6 +51,37 @@ test("a wrong setup code is refused next to its field and creates nobody", async
   await expect(page.locator("#setupCode-error")).toContainText("This is not the setup code.");
   await expect(page.getByLabel("Email")).toHaveValue(superuser.email);
   expect(await countRows("staff_users")).toBe(0);
+});
+
+/** A wrong code and a weak password: both said at once, and the code, name and email stay as typed. */
+async function everyProblemAtOnce(page: Page) {
+  await page.goto("/setup");
+  await page.getByLabel("Setup code").fill("AAAA-BBBB-CCCC-EEEE");
+  await page.getByLabel("Name").fill(superuser.name);
+  await page.getByLabel("Email").fill(superuser.email);
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create superuser" }).click();
+  await expect(page.locator("#setupCode-error")).toContainText("This is not the setup code.");
+  await expect(page.locator("#password-error")).toHaveText("Use at least 12 characters for the password.");
+  await expect(page.getByLabel("Setup code")).toHaveValue("AAAA-BBBB-CCCC-EEEE");
+  await expect(page.getByLabel("Name")).toHaveValue(superuser.name);
+  await expect(page.getByLabel("Email")).toHaveValue(superuser.email);
+  await expect(page.getByLabel("Password")).toHaveValue("");
+  expect(await countRows("staff_users")).toBe(0);
+}
+
+test("a wrong setup code and a weak password are reported together, and what was typed stays", async ({ page }) => {
+  await everyProblemAtOnce(page);
+  // axe runs in the page, so only here: without JavaScript the server draws the same form.
+  await expectAxeClean(page, "the first-run form with two problems");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a wrong setup code and a weak password are reported together, and what was typed stays", async ({ page }) => {
+    await everyProblemAtOnce(page);
+  });
 });
 
 test("a new user creates the superuser with the setup code, is signed in with it, and the setup page is gone for good", async ({

@@ -70,7 +70,7 @@ test("the provider app, then an organization's administrator consents: from the 
   await expect(page.getByTestId("consent-redirect-uri")).toHaveText(`${appOrigin}/settings/organizations/consent`);
   await page.getByLabel("Application (client) ID").fill(PROVIDER.multiTenantApp.clientId);
   await page.locator("#clientSecret").fill(PROVIDER.multiTenantApp.secret);
-  await page.getByRole("button", { name: "Save Changes" }).click();
+  await page.getByRole("button", { name: "Save provider app" }).click();
   await expect(page.getByText("Provider app saved.")).toBeVisible();
   await expect(page.getByTestId("stored-secret")).toContainText(`…${PROVIDER.multiTenantApp.secret.slice(-4)}`);
   await expect(page.locator("#clientSecret")).toHaveValue("");
@@ -175,7 +175,7 @@ test.describe("without JavaScript", () => {
 
     const details = page.getByRole("form", { name: "Organization" });
     await details.getByLabel("Name").fill("Alpine Ski House Ltd");
-    await details.getByRole("button", { name: "Save Changes" }).click();
+    await details.getByRole("button", { name: "Save name and domain" }).click();
     await expect(page.getByText("Changes saved.")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Alpine Ski House Ltd", level: 1 })).toBeVisible();
   });

@@ -44,10 +44,16 @@ test("a technician changes their password; their session in another browser ends
   await page.getByRole("link", { name: "Your account" }).click();
   const form = page.getByRole("form", { name: "Change your password" });
 
+  // "Signed out everywhere?" is asked only once the fields and the current password have been checked.
+  const asked: string[] = [];
+  const answers: ("accept" | "dismiss")[] = [];
+  page.on("dialog", (dialog) => {
+    asked.push(dialog.message());
+    return answers.shift() === "accept" ? dialog.accept() : dialog.dismiss();
+  });
   await form.getByLabel("Current password").fill("not my password at all");
   await form.getByLabel("New password", { exact: true }).fill("password1234");
   await form.getByLabel("New password again").fill("password1234");
-  page.once("dialog", (dialog) => dialog.accept());
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(form.locator("#newPassword-error")).toHaveText(
     "This password is one of the most common ones: choose another.",
@@ -56,14 +62,20 @@ test("a technician changes their password; their session in another browser ends
   await form.getByLabel("Current password").fill("not my password at all");
   await form.getByLabel("New password", { exact: true }).fill("plum tractor velvet 42");
   await form.getByLabel("New password again").fill("plum tractor velvet 42");
-  page.once("dialog", (dialog) => dialog.accept());
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(form.locator("#currentPassword-error")).toHaveText("This is not your current password.");
+  expect(asked).toEqual([]);
 
   await form.getByLabel("Current password").fill(tech.password);
   await form.getByLabel("New password", { exact: true }).fill("plum tractor velvet 42");
   await form.getByLabel("New password again").fill("plum tractor velvet 42");
-  page.once("dialog", (dialog) => dialog.accept());
+  answers.push("dismiss");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByRole("alert").filter({ hasText: "Your password was not changed." })).toBeVisible();
+  expect(asked).toEqual([expect.stringContaining("You will be signed out everywhere")]);
+  await expect(form.getByLabel("New password", { exact: true })).toHaveValue("plum tractor velvet 42");
+
+  answers.push("accept");
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(page).toHaveURL(/\/signin\?notice=password-changed$/);
   await expect(page.getByRole("status")).toContainText("Sign in with the new password.");

@@ -91,6 +91,9 @@ export const entraConnections = pgTable(
     // The users scope the delta link was made under: another scope needs everyone listed again.
     usersDeltaScope: jsonb("users_delta_scope").$type<UsersScope>(),
     devicesDeltaLink: text("devices_delta_link"),
+    // The last "Test connection" and when it ran, in the words the tab showed (the classifier's, never a secret).
+    lastTest: jsonb("last_test").$type<ConnectionTestResult>(),
+    lastTestedAt: timestamp("last_tested_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -113,6 +116,9 @@ export type ConsentTenantDetails = { displayName: string | null; verifiedDomains
 
 /** One line of what Test connection found, as the organization's page shows it after a consent. */
 export type ConsentCheckLine = { label: string; ok: boolean | null; detail?: string };
+
+/** What the last Test connection found: its sentence, its lines, and where to grant a missing permission. */
+export type ConnectionTestResult = { ok: boolean; summary: string; checks: ConsentCheckLine[]; consentUrl?: string };
 
 /**
  * An admin-consent link Vertask made for an organization: its `state` is stored only as a hash, works once, for one

@@ -40,7 +40,10 @@ export function formAction<Schema extends z.ZodType, A extends Access>(
         return { status: "error", message: "Check the highlighted fields.", fieldErrors, values };
       }
       const outcome = await run(parsed.data, actor as never);
-      if (typeof outcome === "object") return { status: "ok", ...outcome };
+      if (typeof outcome === "object") {
+        const { keepTyped, ...result } = outcome;
+        return { status: "ok", ...result, ...(keepTyped ? { values } : {}) };
+      }
       return { status: "ok", message: outcome ?? "Saved." };
     } catch (error) {
       if (error instanceof FieldError) {

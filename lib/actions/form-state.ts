@@ -8,7 +8,8 @@ export type FormState = {
   data?: unknown;
 };
 
-export type ActionOutcome = { message: string; data?: unknown };
+/** With `keepTyped`, the form stays as typed (a step that saves nothing, such as finding groups to choose). */
+export type ActionOutcome = { message: string; data?: unknown; keepTyped?: boolean };
 
 export const initialFormState: FormState = { status: "idle" };
 

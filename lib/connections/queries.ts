@@ -35,6 +35,8 @@ export async function getSyncSettings(actor: Actor, organizationId: string, now 
     clientsToInvite: connection && !connection.inviteToPortal ? await countClientsToInvite(connection) : null,
     usersScope: connection?.usersScope ?? allUsersScope,
     consentUrl: clientId && tenantId ? adminConsentUrl({ clientId, tenantId }) : null,
+    lastTest:
+      connection?.lastTest && connection.lastTestedAt ? { ...connection.lastTest, at: connection.lastTestedAt } : null,
   };
 }
 

@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { isUuid } from "@/db/is-uuid";
 import type { UsersScope } from "@/db/schema";
+import { chosenGroups } from "./group-fields";
 
-// The "Which users" form on the Azure User Sync page. Each chosen group is a checkbox named
-// `group:<object id>` whose value is the group's name, so several arrive as separate fields.
+// The "Which users" form on the Azure User Sync page; ./group-fields says how it names the chosen groups.
 
 const MAX_SCOPE_GROUPS = 20;
 const MAX_SKIP_PATTERNS = 50;
-const GROUP_FIELD = /^group:(.+)$/;
 
 function patternProblem(pattern: string) {
   if (pattern.length > 200) return `"${pattern.slice(0, 40)}…" is longer than 200 characters.`;
@@ -26,10 +25,7 @@ export const usersScopeForm = z
   })
   .catchall(z.unknown())
   .transform((form): UsersScope => {
-    const groups = Object.entries(form).flatMap(([field, name]) => {
-      const id = GROUP_FIELD.exec(field)?.[1];
-      return id ? [{ id, displayName: typeof name === "string" && name.trim() ? name.trim() : id }] : [];
-    });
+    const groups = chosenGroups(form);
     return {
       mode: form.usersScopeMode,
       groups,

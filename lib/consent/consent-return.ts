@@ -2,13 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { organizations, staffUsers, type ConsentCheckLine, type ConsentTenantDetails } from "@/db/schema";
-import {
-  EntraError,
-  openGraphSession,
-  readTenantOrganization,
-  type CheckStep,
-  type EntraConnectionReport,
-} from "@/lib/azure";
+import { EntraError, openGraphSession, readTenantOrganization } from "@/lib/azure";
 import { isUuid } from "@/db/is-uuid";
 import { ActionRefused } from "@/lib/auth/action-refused";
 import type { Actor } from "@/lib/auth/authorize";
@@ -36,29 +30,6 @@ function declinedMessage(error: string) {
   if (error === "access_denied")
     return "The administrator declined the consent (Cancel on Microsoft's page): nothing was recorded. Send the link again when they are ready.";
   return `The consent did not finish (Microsoft answered ${error.slice(0, 60)}): nothing was recorded. Get a new link and try again.`;
-}
-
-function stepLine(label: string, step: CheckStep): ConsentCheckLine {
-  if (step.status === "skipped") return { label: `${label}: not tried`, ok: null };
-  return step.status === "ok"
-    ? { label: `${label}: done`, ok: true }
-    : { label: `${label}: failed`, ok: false, detail: step.error.message };
-}
-
-/** Test connection's steps as lines to keep with the consent: what the organization's page shows. */
-function reportLines(report: EntraConnectionReport): ConsentCheckLine[] {
-  return [
-    report.token.status === "failed"
-      ? { label: "Token: not obtained", ok: false, detail: report.token.error.message }
-      : { label: "Token obtained", ok: true },
-    ...report.permissions.map((p) => ({
-      label: `${p.permission}: ${p.status}`,
-      ok: p.status === "unknown" ? null : p.status === "granted",
-    })),
-    stepLine("Read one user", report.readUser),
-    stepLine("Read one device", report.readDevice),
-    ...(report.readGroupMembers ? [stepLine("Read a chosen group's members", report.readGroupMembers)] : []),
-  ];
 }
 
 /**
@@ -116,7 +87,7 @@ export async function testBoundConnection(actor: Actor, request: ConsentRequest,
   let tested: { ok: boolean; message: string; checks: ConsentCheckLine[] };
   try {
     const report = await testSavedConnection(actor, request.organizationId);
-    tested = { ok: report.ok, message: report.summary, checks: reportLines(report) };
+    tested = { ok: report.ok, message: report.summary, checks: report.checks };
   } catch (error) {
     if (!(error instanceof ActionRefused)) throw error;
     tested = { ok: false, message: error.message, checks: [] };

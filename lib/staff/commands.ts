@@ -6,7 +6,8 @@ import { authorize, ForbiddenError, type Actor } from "@/lib/auth/authorize";
 import { FieldError } from "@/lib/auth/field-error";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { recordAuditEvent } from "@/lib/audit/record";
-import type { FirstSuperuserInput, StaffMemberInput } from "./schemas";
+import { z } from "zod";
+import { firstSuperuserInput, type FirstSuperuserForm, type StaffMemberInput } from "./schemas";
 import { setupCodeMatches } from "./setup-code";
 import { underSignInLimits, type SignInAttempt } from "@/lib/auth/sign-in-limits";
 import { staffSignInAccount } from "./sign-in";
@@ -15,25 +16,35 @@ const duplicateEmail = () => new FieldError("email", "A staff member with this e
 // Every open session of this person stops working at its next request (lib/session/current-staff.ts).
 const endSessions = { sessionVersion: sql`${staffUsers.sessionVersion} + 1`, updatedAt: sql`now()` };
 
+const notTheSetupCode = "This is not the setup code. Find it in the server log, or run: npm run setup-code";
+
+/** Each field's problems as one sentence, as FieldError carries them. */
+function fieldProblems(error: z.ZodError): Record<string, string> {
+  const fields = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
+  return Object.fromEntries(Object.entries(fields).map(([field, messages]) => [field, (messages ?? []).join(" ")]));
+}
+
 /**
  * Creates the first superuser for whoever knows the setup code; once anyone exists this refuses for good, so
  * the code stops working too. Under the sign-in limits as one account ("setup"): whoever reaches a fresh
  * instance gets a few tries per quarter hour, whatever their address, and a wrong code counts as a failure.
+ * Every field's problem is reported at once, the setup code's among them; a right code with another field
+ * wrong uses up no try.
  */
 export async function createFirstSuperuser(
-  input: FirstSuperuserInput,
+  form: FirstSuperuserForm,
   attempt: SignInAttempt,
   env: Record<string, string | undefined> = process.env,
 ) {
-  return underSignInLimits("setup", attempt, async () => {
-    if (!setupCodeMatches(input.setupCode, env)) {
-      throw new FieldError(
-        "setupCode",
-        "This is not the setup code. Find it in the server log, or run: npm run setup-code",
-      );
-    }
-    return insertSuperuser(input, { onlyIfFirst: true });
+  const parsed = firstSuperuserInput.safeParse(form);
+  const problems = parsed.success ? {} : fieldProblems(parsed.error);
+  if (problems.setupCode) throw new FieldError(problems);
+  const outcome = await underSignInLimits("setup", attempt, async () => {
+    if (!setupCodeMatches(form.setupCode ?? "", env)) throw new FieldError({ ...problems, setupCode: notTheSetupCode });
+    return parsed.success ? { created: await insertSuperuser(parsed.data, { onlyIfFirst: true }) } : { problems };
   });
+  if (!outcome || "problems" in outcome) throw new FieldError(outcome?.problems ?? {});
+  return outcome.created;
 }
 
 /** `npm run create-superuser`: whoever runs commands on the server may add a superuser at any time. */
@@ -176,6 +187,20 @@ export async function resetStaffPassword(actor: Actor, staffId: string, password
 }
 
 /**
+ * Whether `currentPassword` is the staff member's own, under the sign-in limits (a wrong one counts as a failed
+ * sign-in): asked before a password change is confirmed, and again as it is made.
+ */
+export async function checkOwnPassword(actor: Actor, currentPassword: string, attempt: SignInAttempt) {
+  authorize(actor, "staff");
+  const own = await underSignInLimits(staffSignInAccount(actor.email), attempt, async () => {
+    const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, actor.id));
+    return row && (await verifyPassword(currentPassword, row.passwordHash)) ? row : null;
+  });
+  if (!own) throw new FieldError("currentPassword", "This is not your current password.");
+  return own;
+}
+
+/**
  * A staff member's own change: the current password proves it is them, not someone at an open session. Checked
  * under the sign-in limits of their account, so an open session cannot be used to guess the password either.
  */
@@ -185,12 +210,7 @@ export async function changeOwnPassword(
   newPassword: string,
   attempt: SignInAttempt,
 ) {
-  authorize(actor, "staff");
-  const own = await underSignInLimits(staffSignInAccount(actor.email), attempt, async () => {
-    const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, actor.id));
-    return row && (await verifyPassword(currentPassword, row.passwordHash)) ? row : null;
-  });
-  if (!own) throw new FieldError("currentPassword", "This is not your current password.");
+  const own = await checkOwnPassword(actor, currentPassword, attempt);
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {
     // Only if nobody changed it meanwhile: the check above was against this hash.

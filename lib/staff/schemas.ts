@@ -16,11 +16,22 @@ export const firstSuperuserInput = staffMemberInput.omit({ role: true }).extend(
   setupCode: z.string().trim().min(1, "Enter the setup code from the server log, or run: npm run setup-code"),
 });
 
+// The first-run form as posted: createFirstSuperuser checks it against firstSuperuserInput and the setup code
+// together, so a wrong code and a weak password are both reported at once.
+export const firstSuperuserForm = z.object({
+  setupCode: z.string().default(""),
+  name: z.string().default(""),
+  email: z.string().default(""),
+  password: z.string().default(""),
+});
+
 export const changeOwnPasswordInput = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password."),
     newPassword,
     confirmPassword: z.string(),
+    // Absent: only check the fields (the form then asks "signed out everywhere?"); "yes": change it.
+    confirmed: z.literal("yes").optional(),
   })
   .refine((input) => input.newPassword === input.confirmPassword, {
     path: ["confirmPassword"],
@@ -32,7 +43,7 @@ export const changeRoleInput = z.object({ staffId: uuidField("Choose a staff mem
 export const resetPasswordInput = z.object({ staffId: uuidField("Choose a staff member."), password: newPassword });
 
 export type StaffMemberInput = z.infer<typeof staffMemberInput>;
-export type FirstSuperuserInput = z.infer<typeof firstSuperuserInput>;
+export type FirstSuperuserForm = z.input<typeof firstSuperuserForm>;
 
 export const staffSignInInput = z.object({
   email: z

@@ -4,7 +4,14 @@ import { db, closeDatabase } from "@/db/client";
 import { auditEvents, signInThrottles, staffUsers } from "@/db/schema";
 import { authOptions } from "@/lib/session/options";
 import { newPassword } from "@/lib/auth/password-rules";
-import { changeOwnPassword, changeStaffRole, removeStaffMember, resetStaffPassword } from "@/lib/staff/commands";
+import {
+  changeOwnPassword,
+  changeStaffRole,
+  checkOwnPassword,
+  removeStaffMember,
+  resetStaffPassword,
+} from "@/lib/staff/commands";
+import { changeOwnPasswordInput } from "@/lib/staff/schemas";
 import { findStaffForSession, type StaffSession } from "@/lib/staff/queries";
 import { findStaffBySignIn } from "@/lib/staff/sign-in";
 import { createActor, resetDatabase } from "../support/database";
@@ -75,6 +82,23 @@ describe("a staff member's own password", () => {
     expect(await findStaffBySignIn(tech.email, password, fromNowhere)).toBeNull();
     const fresh = await openSession(tech, "plum tractor velvet 42");
     expect(await findStaffForSession(fresh)).toMatchObject({ id: tech.id });
+  });
+
+  it("is checked before the change is confirmed, and the check alone changes nothing", async () => {
+    const tech = await createActor("technician");
+    const session = await openSession(tech);
+    const form = { currentPassword: password, newPassword: "plum tractor velvet 42", confirmPassword: "plum" };
+    expect(changeOwnPasswordInput.safeParse(form).error?.flatten().fieldErrors).toEqual({
+      confirmPassword: ["The two new passwords are not the same."],
+    });
+    expect(changeOwnPasswordInput.parse({ ...form, confirmPassword: form.newPassword }).confirmed).toBeUndefined();
+
+    await expect(checkOwnPassword(tech, "not my password at all", fromNowhere)).rejects.toThrow(
+      "This is not your current password.",
+    );
+    await checkOwnPassword(tech, password, fromNowhere);
+    expect(await findStaffForSession(session)).toMatchObject({ id: tech.id });
+    expect(await findStaffBySignIn(tech.email, password, fromNowhere)).toMatchObject({ id: tech.id });
   });
 });
 

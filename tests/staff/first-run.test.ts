@@ -54,6 +54,41 @@ describe("the setup code", () => {
     expect(await staffCount()).toBe(0);
   });
 
+  it("a wrong setup code and a weak password are reported together, each at its field", async () => {
+    const error = await createFirstSuperuser(
+      { name: "", email: "sam@msp.example", password: "short", setupCode: "AAAA-BBBB-CCCC-DDDD" },
+      fromNowhere,
+      server,
+    ).catch((e) => e);
+    expect(error).toBeInstanceOf(FieldError);
+    expect(error.fields.setupCode).toMatch(/This is not the setup code/);
+    expect(error.fields.password).toMatch(/12 characters/);
+    expect(error.fields.name).toBe("Enter a name.");
+    expect(await staffCount()).toBe(0);
+  });
+
+  it("a missing setup code is reported with the other fields' problems and uses up no try", async () => {
+    const error = await createFirstSuperuser(
+      { ...person, password: "short", setupCode: " " },
+      fromNowhere,
+      server,
+    ).catch((e) => e);
+    expect(error.fields.setupCode).toMatch(/Enter the setup code/);
+    expect(error.fields.password).toMatch(/12 characters/);
+  });
+
+  it("the right setup code with a weak password creates nobody, and the code still works afterwards", async () => {
+    const setupCode = currentSetupCode(server);
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const error = await createFirstSuperuser({ ...person, password: "short", setupCode }, fromNowhere, server).catch(
+        (e) => e,
+      );
+      expect(Object.keys(error.fields)).toEqual(["password"]);
+    }
+    await createFirstSuperuser({ ...person, setupCode }, fromNowhere, server);
+    expect(await staffCount()).toBe(1);
+  });
+
   it("the right setup code creates the superuser, typed in any case and spacing", async () => {
     const code = currentSetupCode(server);
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);

@@ -12,7 +12,10 @@ import {
   syncSettingsForm,
   usersScopeForm,
   testSavedConnection,
+  findGroups,
 } from "@/lib/connections";
+import { ActionRefused } from "@/lib/auth/action-refused";
+import type { FormState } from "@/lib/actions/form-state";
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import { clearConnectionCheckAfterPassingTest } from "@/lib/alerts/connection-health";
 import { requestSync } from "@/lib/sync-runs/request-sync";
@@ -37,7 +40,7 @@ export const saveSyncSettingsAction = formAction("superuser", syncSettingsForm, 
     : message;
 });
 
-export const saveUsersScopeAction = formAction(
+const saveUsersScopeAction = formAction(
   "superuser",
   z.intersection(usersScopeForm, organization),
   async ({ organizationId, ...scope }, actor) => {
@@ -46,6 +49,30 @@ export const saveUsersScopeAction = formAction(
     return message;
   },
 );
+
+// "Find groups" under Which users: saves nothing, and the form keeps every tick, the mode and the rules typed.
+export const findGroupsAction = formAction(
+  "superuser",
+  organization.extend({ findGroups: z.string().trim().max(100, "Type at most 100 characters.").default("") }),
+  async ({ organizationId, findGroups: text }, actor) => {
+    const result = text ? await findGroups(actor, text, organizationId) : { groups: [] };
+    if ("problem" in result) throw new ActionRefused(result.problem);
+    const found = result.groups.length;
+    const message = !text
+      ? "Type the start of a word in a group's name."
+      : found
+        ? `${found} group${found === 1 ? "" : "s"} found for “${text}”: tick the ones to sync, then Save scope.`
+        : `No group has a name with a word starting “${text}”.`;
+    return { message, data: { found: result.groups }, keepTyped: true };
+  },
+);
+
+/** The Which users form's one action: its "Find groups" button finds, its "Save scope" button saves. */
+export async function usersScopeAction(previous: FormState, formData: FormData) {
+  return formData.get("intent") === "find-groups"
+    ? findGroupsAction(previous, formData)
+    : saveUsersScopeAction(previous, formData);
+}
 
 export const saveSyncScheduleAction = formAction(
   "superuser",
@@ -83,7 +110,8 @@ export const requestSyncAction = formAction(
 
 export const testConnectionAction = formAction("superuser", organization, async ({ organizationId }, actor) => {
   const report = await testSavedConnection(actor, organizationId);
-  if (report.ok) await clearConnectionCheckAfterPassingTest(report.connectionId, new Date());
+  if (report.ok) await clearConnectionCheckAfterPassingTest(report.connectionId, report.testedAt);
+  refreshPages();
   return { message: report.summary, data: report };
 });
 

@@ -3,19 +3,7 @@ import { requireSoleOrganization } from "./sole-organization";
 
 export const metadata = { title: "Azure User Sync" };
 
-export default async function AzureUserSyncPage({
-  searchParams,
-}: {
-  searchParams: Promise<{ findGroups?: string | string[] }>;
-}) {
+export default async function AzureUserSyncPage() {
   const { actor, organizationId } = await requireSoleOrganization();
-  const { findGroups: asked } = await searchParams;
-  return (
-    <AzureSettingsTab
-      actor={actor}
-      organizationId={organizationId}
-      basePath="/settings/azure"
-      findGroupsText={typeof asked === "string" ? asked : ""}
-    />
-  );
+  return <AzureSettingsTab actor={actor} organizationId={organizationId} />;
 }

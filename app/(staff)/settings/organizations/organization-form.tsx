@@ -41,7 +41,7 @@ export function OrganizationForm({ organization }: { organization?: Saved }) {
         autoComplete="off"
         hint="Optional: the domain its people's addresses end with, such as contoso.com."
       />
-      <SubmitButton pendingText="Saving…">{organization ? "Save Changes" : "Add organization"}</SubmitButton>
+      <SubmitButton pendingText="Saving…">{organization ? "Save name and domain" : "Add organization"}</SubmitButton>
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/authorize";
 import { notReadyMessages, getSyncSettings } from "@/lib/connections";
-import { organizationOfConnection, severalOrganizations } from "@/lib/organizations/queries";
+import { getOrganization, organizationOfConnection, severalOrganizations } from "@/lib/organizations/queries";
+import { organizationArgument } from "@/lib/sync-runs/command-line";
 import { latestSyncRuns } from "@/lib/sync-runs/queries";
 import { jobEngineStatus } from "@/lib/job-engine/status";
 import { jobEngineStartHint } from "@/lib/job-engine/send-event";
@@ -11,6 +12,7 @@ import { PreviewResult } from "./preview-result";
 import { ScheduleForm } from "./schedule-form";
 import { SyncNowButton } from "./sync-now-button";
 import { TestConnection } from "./test-connection";
+import { JobEngineDown } from "./job-engine-down";
 
 type Props = { actor: Actor; organizationId: string; basePath: string };
 
@@ -47,12 +49,13 @@ function SyncNowSection({
   );
 }
 
-/** The Microsoft Azure tab (Sync now, Preview, When to sync, Test connection) of the single organization or one of several. */
+/** The Microsoft Azure tab (Test connection, Sync now, Preview, When to sync) of the single organization or one of several. */
 export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Props) {
-  const [settings, latest, engine] = await Promise.all([
+  const [settings, latest, engine, syncing] = await Promise.all([
     getSyncSettings(actor, organizationId),
     latestSyncRuns(actor, organizationId),
     jobEngineStatus(),
+    getOrganization(actor, organizationId),
   ]);
   // With several organizations, the last syncs say whose they are.
   const organization =
@@ -67,50 +70,55 @@ export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Pro
   const running = [latest.users, latest.devices, latest.usersPreview].some(
     (run) => run && (run.status === "queued" || run.status === "running"),
   );
+  // While the job engine does not answer, the sync buttons name the command that works instead.
+  const commandOrganization = engine.reachable || !syncing ? null : organizationArgument(syncing);
   return (
-    <div className="space-y-6">
-      {running && <RefreshWhileRunning />}
-      {!engine.reachable && (
-        <p
-          role="alert"
-          data-testid="job-engine-warning"
-          className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
-        >
-          Syncs need the job engine, and it does not answer at {engine.where}. {jobEngineStartHint}
-        </p>
-      )}
-      {notReady && (
-        <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
-          {notReady}{" "}
-          <Link href={basePath} className="font-medium underline">
-            Open Settings
-          </Link>
-        </p>
-      )}
-      <SyncNowSection latest={latest} basePath={basePath} organizationName={organization?.name} />
-      <section className="rounded-xl border border-slate-200 bg-white p-6">
-        <h2 className="text-lg font-semibold">Preview</h2>
-        <p className="mt-1 text-sm text-slate-600">
-          What a users sync with the saved <Link href={basePath}>Which users</Link> settings would create, update,
-          disable, remove and leave out. Nothing is written.
-        </p>
-        <div className="mt-4 space-y-4">
-          <SyncNowButton kind="users" label="Preview" preview />
-          <PreviewResult run={latest.usersPreview} />
-        </div>
-      </section>
-      <section className="rounded-xl border border-slate-200 bg-white p-6">
-        <h2 className="text-lg font-semibold">When to sync</h2>
-        <ScheduleForm frequency={settings.syncFrequency} enabled={settings.enabled} />
-      </section>
-      <section className="rounded-xl border border-slate-200 bg-white p-6">
-        <h2 className="text-lg font-semibold">Test connection</h2>
-        <p className="mt-1 text-sm text-slate-600">
-          Signs in to Microsoft Entra ID with the saved settings, checks the permissions and reads one user and one
-          device (and, when syncing chosen groups, one group&apos;s members).
-        </p>
-        <TestConnection />
-      </section>
-    </div>
+    <JobEngineDown organization={commandOrganization}>
+      <div className="space-y-6">
+        {running && <RefreshWhileRunning />}
+        {!engine.reachable && (
+          <p
+            role="alert"
+            data-testid="job-engine-warning"
+            className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+          >
+            Syncs need the job engine, and it does not answer at {engine.where}. {jobEngineStartHint}
+          </p>
+        )}
+        {notReady && (
+          <p className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
+            {notReady}{" "}
+            <Link href={basePath} className="font-medium underline">
+              Open Settings
+            </Link>
+          </p>
+        )}
+        {/* First: whether the saved settings work at all, and when that was last asked. */}
+        <section className="rounded-xl border border-slate-200 bg-white p-6">
+          <h2 className="text-lg font-semibold">Test connection</h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Signs in to Microsoft Entra ID with the saved settings, checks the permissions and reads one user and one
+            device (and, when syncing chosen groups, one group&apos;s members).
+          </p>
+          <TestConnection last={settings.lastTest} />
+        </section>
+        <SyncNowSection latest={latest} basePath={basePath} organizationName={organization?.name} />
+        <section className="rounded-xl border border-slate-200 bg-white p-6">
+          <h2 className="text-lg font-semibold">Preview</h2>
+          <p className="mt-1 text-sm text-slate-600">
+            What a users sync with the saved <Link href={basePath}>Which users</Link> settings would create, update,
+            disable, remove and leave out. Nothing is written.
+          </p>
+          <div className="mt-4 space-y-4">
+            <SyncNowButton kind="users" label="Preview" preview />
+            <PreviewResult run={latest.usersPreview} />
+          </div>
+        </section>
+        <section className="rounded-xl border border-slate-200 bg-white p-6">
+          <h2 className="text-lg font-semibold">When to sync</h2>
+          <ScheduleForm frequency={settings.syncFrequency} enabled={settings.enabled} />
+        </section>
+      </div>
+    </JobEngineDown>
   );
 }

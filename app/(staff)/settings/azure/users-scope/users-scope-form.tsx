@@ -5,62 +5,10 @@ import { FormMessage } from "@/app/_components/form-message";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { initialFormState } from "@/lib/actions/form-state";
 import type { UsersScope } from "@/db/schema";
-import { saveUsersScopeAction } from "../actions";
+import { usersScopeAction } from "../actions";
+import { chosenGroups, type ChosenGroup } from "@/lib/connections/group-fields";
+import { GroupFields } from "./group-fields";
 import { OrganizationField } from "../organization-scope";
-
-type Group = { id: string; displayName: string };
-
-function GroupChoice({ group, checked }: { group: Group; checked: boolean }) {
-  return (
-    <label className="flex items-center gap-2 text-sm">
-      <input
-        type="checkbox"
-        name={`group:${group.id}`}
-        value={group.displayName}
-        defaultChecked={checked}
-        className="h-4 w-4 accent-indigo-600"
-      />
-      {group.displayName}
-    </label>
-  );
-}
-
-/** The groups offered (those chosen, then those found by name), each with its box. */
-function GroupsField({
-  offered,
-  isChosen,
-  errors,
-}: {
-  offered: Group[];
-  isChosen: (group: Group) => boolean;
-  errors?: string[];
-}) {
-  return (
-    <fieldset aria-describedby={errors?.length ? "groups-error" : undefined}>
-      <legend className="text-sm font-medium text-slate-700">Groups</legend>
-      {offered.length ? (
-        <div className="mt-1 space-y-1" data-testid="scope-groups">
-          {offered.map((group) => (
-            <GroupChoice key={group.id} group={group} checked={isChosen(group)} />
-          ))}
-        </div>
-      ) : (
-        <p className="mt-1 text-sm text-slate-500">
-          No group chosen: find groups by name above, tick them, then Save Changes.
-        </p>
-      )}
-      <p className="mt-1 text-sm text-slate-600">
-        Members of groups nested in a chosen group are synced too. Reading groups needs the application permission{" "}
-        <code>GroupMember.Read.All</code>.
-      </p>
-      {errors?.length ? (
-        <p id="groups-error" role="alert" className="mt-1 text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-}
 
 /** "Leave out": the exclusion rules; after a refused save they show what was sent. */
 function LeaveOutFields({
@@ -117,18 +65,22 @@ function LeaveOutFields({
   );
 }
 
-/** "Which users": all users or the members of chosen groups, and the exclusion rules. */
-export function UsersScopeForm({ scope, found }: { scope: UsersScope; found: Group[] }) {
-  const [state, action] = useActionState(saveUsersScopeAction, initialFormState);
+/**
+ * "Which users": all users or the members of chosen groups, and the exclusion rules. Finding groups is part of
+ * the form, so it keeps every tick, the mode and the rules; after a search or a refused save the fields show
+ * what was sent, not what is saved.
+ */
+export function UsersScopeForm({ scope }: { scope: UsersScope }) {
+  const [state, action] = useActionState(usersScopeAction, initialFormState);
   const errors = state.fieldErrors ?? {};
-  const typed = state.status === "error" ? state.values : undefined;
-  // After a refused save, the boxes show what was sent, not what is saved.
-  const isChosen = (group: Group) =>
-    typed ? `group:${group.id}` in typed : scope.groups.some((g) => g.id === group.id);
-  const offered = [...scope.groups, ...found.filter((group) => !scope.groups.some((g) => g.id === group.id))];
+  const typed = state.values;
+  const search = state.status === "ok" && state.data && typeof state.data === "object" && "found" in state.data;
+  const found = search ? (state.data as { found: ChosenGroup[] }).found : [];
+  const chosen = typed ? chosenGroups(typed) : scope.groups;
+  const groupsKey = [...chosen, ...found].map((group) => group.id).join(",");
   return (
     <form action={action} noValidate className="space-y-5" aria-label="Which users">
-      <FormMessage state={state} />
+      {!search && <FormMessage state={state} />}
       <OrganizationField />
       <ChoiceGroup
         name="usersScopeMode"
@@ -140,13 +92,19 @@ export function UsersScopeForm({ scope, found }: { scope: UsersScope; found: Gro
           { value: "groups", label: "Only members of these groups" },
         ]}
       />
-      <GroupsField offered={offered} isChosen={isChosen} errors={errors.groups} />
+      <GroupFields
+        key={groupsKey}
+        chosen={chosen}
+        found={found}
+        search={{ text: typed?.findGroups, note: search ? state.message : undefined }}
+        errors={errors.groups}
+      />
       <LeaveOutFields scope={scope} typed={typed} errors={errors.skipPatterns} />
       <p className="text-sm text-slate-600">
         A client that falls out of scope is removed at the next users sync, and comes back if it returns. Preview a sync
         from the Microsoft Azure tab before you run it.
       </p>
-      <SubmitButton pendingText="Saving…">Save Changes</SubmitButton>
+      <SubmitButton pendingText="Saving…">Save scope</SubmitButton>
     </form>
   );
 }

@@ -9,12 +9,12 @@ export const metadata = { title: "Organization" };
 
 type Props = {
   params: Promise<{ organizationId: string }>;
-  searchParams: Promise<{ findGroups?: string | string[]; consent?: string | string[] }>;
+  searchParams: Promise<{ consent?: string | string[] }>;
 };
 
 export default async function OrganizationPage({ params, searchParams }: Props) {
-  const { actor, organization, basePath } = await requireOrganization(params);
-  const { findGroups, consent: returned } = await searchParams;
+  const { actor, organization } = await requireOrganization(params);
+  const { consent: returned } = await searchParams;
   const [settings, answer, openLink] = await Promise.all([
     getSyncSettings(actor, organization.id),
     lastConsentAnswer(actor, organization.id),
@@ -35,13 +35,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
   );
   return (
     <div className="space-y-8">
-      <AzureSettingsTab
-        actor={actor}
-        organizationId={organization.id}
-        basePath={basePath}
-        findGroupsText={typeof findGroups === "string" ? findGroups : ""}
-        above={consent}
-      />
+      <AzureSettingsTab actor={actor} organizationId={organization.id} above={consent} />
       <section className="max-w-xl space-y-2" aria-labelledby="organization-heading">
         <h2 id="organization-heading" className="text-lg font-semibold">
           Name and domain

@@ -32,7 +32,7 @@ export function ProviderAppForm({ app }: { app: ProviderAppView }) {
         value={value}
         errors={errors}
       />
-      <SubmitButton pendingText="Saving…">Save Changes</SubmitButton>
+      <SubmitButton pendingText="Saving…">Save provider app</SubmitButton>
     </form>
   );
 }
