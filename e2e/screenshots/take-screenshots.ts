@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import { CONTOSO } from "../../tests/fake-entra/default-tenants";
-import { inngestStandIn } from "../../playwright.config";
 import { addStaff, sql } from "../support/database";
 import { signIn } from "../support/sign-in";
+import { syncNow } from "../support/sync-now";
 
 // Pictures of the pages a help desk lives in, at a laptop's and a phone's width, for the README: a superuser
 // connects the fake tenant, syncs its users and devices, and one synced client signs in to the portal.
@@ -23,15 +23,8 @@ async function connectAndSync(page: Page) {
   await page.locator("#clientSecret").fill(CONTOSO.goodApp.secret);
   await page.getByRole("form", { name: "Azure User Sync settings" }).getByRole("button", { name: /^Save/ }).click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
-  for (const kind of ["users", "devices"]) {
-    await page.goto("/settings/azure/microsoft-azure");
-    await page.getByRole("button", { name: `Sync ${kind} now` }).click();
-    await expect(page.getByText("Sync requested.")).toBeVisible();
-    // The stand-in answers /idle once every event it took has run.
-    await page.request.get(`${inngestStandIn.control}/idle`);
-    await page.reload();
-    await expect(page.getByTestId(`last-run-${kind}`)).toContainText(`Last sync of ${kind}: Succeeded`);
-  }
+  await syncNow(page, "users");
+  await syncNow(page, "devices");
 }
 
 /** A synced client who owns a device, given a portal password: the client page and the portal show both. */
