@@ -6,7 +6,8 @@ import { signIn } from "../support/sign-in";
 import { syncNow } from "../support/sync-now";
 
 // Pictures of the pages a help desk lives in, at a laptop's and a phone's width, for the README: a superuser
-// connects the fake tenant, syncs its users and devices, and one synced client signs in to the portal.
+// connects the fake tenant, syncs its users and devices, and one synced client signs in to the portal. The fake's
+// Chinese, Japanese and Korean names need a CJK font on the machine (Debian: fonts-wqy-microhei), or they show as boxes.
 const folder = "docs/screenshots";
 const widths = [
   { name: "1280", viewport: { width: 1280, height: 800 } },
