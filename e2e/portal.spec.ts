@@ -1,10 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { CONTOSO } from "../tests/fake-entra/default-tenants";
 import { startSmtpInbox, type Inbox } from "../tests/support/smtp-inbox";
-import { inngestStandIn, smtpPort } from "../playwright.config";
+import { smtpPort } from "../playwright.config";
 import { addStaff, resetDatabase, sql } from "./support/database";
 import { fakeTenant } from "./support/fake-tenant";
 import { signIn } from "./support/sign-in";
+import { syncNow } from "./support/sync-now";
 
 test.describe.configure({ mode: "serial" });
 
@@ -18,16 +19,6 @@ test.beforeAll(async () => {
   inbox = await startSmtpInbox(smtpPort);
 });
 test.afterAll(() => inbox.close());
-
-async function syncNow(page: Page, kind: "users" | "devices") {
-  await page.goto("/settings/azure/microsoft-azure");
-  await page.getByRole("button", { name: `Sync ${kind} now` }).click();
-  await expect(page.getByText("Sync requested.")).toBeVisible();
-  // The stand-in answers /idle once every event it took has run.
-  await page.request.get(`${inngestStandIn.control}/idle`);
-  await page.reload();
-  await expect(page.getByTestId(`last-run-${kind}`)).toContainText(`Last sync of ${kind}: Succeeded`);
-}
 
 const mailTo = (address: string) => inbox.mails.filter((m) => (m.to as { text: string }).text === address);
 const linkIn = (text: string) =>

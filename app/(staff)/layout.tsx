@@ -11,12 +11,18 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   return (
     <div className="min-h-screen">
       <header className="bg-slate-900">
-        <nav className="mx-auto flex max-w-7xl flex-wrap items-center gap-2 px-6 py-3" aria-label="Main">
+        {/* On a phone the links take a row of their own under the name and Sign out; from sm up, one row. */}
+        <nav
+          className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-2 px-4 py-1 sm:gap-y-2 sm:px-6 sm:py-3"
+          aria-label="Main"
+        >
           <span className="mr-4 font-semibold text-white">Vertask</span>
-          <NavLink href="/clients">Clients</NavLink>
-          <NavLink href="/devices">Devices</NavLink>
-          {staff.role === "superuser" && <NavLink href="/settings">Settings</NavLink>}
-          <NavLink href="/account">Your account</NavLink>
+          <div className="order-last flex w-full flex-wrap gap-1 sm:order-none sm:w-auto sm:gap-2">
+            <NavLink href="/clients">Clients</NavLink>
+            <NavLink href="/devices">Devices</NavLink>
+            {staff.role === "superuser" && <NavLink href="/settings">Settings</NavLink>}
+            <NavLink href="/account">Your account</NavLink>
+          </div>
           <div className="ml-auto flex min-w-0 items-center gap-4">
             <span className="max-w-xs truncate text-sm text-slate-300" title={staff.name} data-testid="signed-in-as">
               {staff.name}{" "}
@@ -26,7 +32,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           </div>
         </nav>
       </header>
-      <main className="mx-auto max-w-7xl px-6 py-8">
+      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
         <StaffBanner banner={banner} />
         {children}
       </main>

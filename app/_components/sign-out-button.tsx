@@ -1,9 +1,16 @@
 "use client";
 import { signOut } from "next-auth/react";
 
-export function SignOutButton({ callbackUrl = "/signin" }: { callbackUrl?: string }) {
+/** Signs out; 44 px tall on a phone (a finger's width), as tall as its text from sm up. */
+export function SignOutButton({
+  callbackUrl = "/signin",
+  className = "text-slate-300 hover:text-white",
+}: {
+  callbackUrl?: string;
+  className?: string;
+}) {
   return (
-    <button onClick={() => signOut({ callbackUrl })} className="text-sm text-slate-300 hover:text-white">
+    <button onClick={() => signOut({ callbackUrl })} className={`min-h-11 text-sm sm:min-h-0 ${className}`}>
       Sign out
     </button>
   );

@@ -16,7 +16,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
   const check = await checkInvitation(token);
   if (check.state !== "valid") {
     return (
-      <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-8">
+      <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-6 sm:p-8">
         <h1 className="text-xl font-semibold">This link no longer works</h1>
         <p className="mt-2 text-slate-700" data-testid="invitation-refused">
           {refusals[check.state]}
@@ -32,7 +32,7 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
     );
   }
   return (
-    <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-8">
+    <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-6 sm:p-8">
       <h1 className="text-xl font-semibold">Welcome, {check.name}</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600">
         Set a password for the client portal. You will sign in with {check.email}.

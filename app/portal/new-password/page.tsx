@@ -8,7 +8,7 @@ export default async function NewPasswordPage({ searchParams }: { searchParams: 
   const link = await checkPasswordResetLink(token);
   if (!link) {
     return (
-      <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-8">
+      <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-6 sm:p-8">
         <h1 className="text-xl font-semibold">This link no longer works</h1>
         <p className="mt-2 text-slate-700" data-testid="new-link-refused">
           A link to set a new password works once, for 1 hour.
@@ -20,7 +20,7 @@ export default async function NewPasswordPage({ searchParams }: { searchParams: 
     );
   }
   return (
-    <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-8">
+    <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-6 sm:p-8">
       <h1 className="text-xl font-semibold">Set a new password, {link.name}</h1>
       <p className="mt-1 mb-6 text-sm text-slate-600">You will sign in with {link.email}.</p>
       <AcceptForm token={token} link="new-link" />

@@ -8,7 +8,7 @@ export const metadata = { title: "Sign in" };
 export default async function PortalSignInPage() {
   if (await getCurrentPortalClient()) redirect("/portal");
   return (
-    <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-8">
+    <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-6 sm:p-8">
       <h1 className="text-xl font-semibold">Sign in to the client portal</h1>
       <PortalSignInForm />
       <p className="mt-6 text-sm text-slate-700">

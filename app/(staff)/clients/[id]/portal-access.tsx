@@ -34,7 +34,7 @@ export async function PortalAccess({ actor, client }: { actor: Actor; client: Cl
         </p>
       )}
       {actor.role === "superuser" && (
-        <div className="mt-4 flex gap-6">
+        <div className="mt-4 flex flex-wrap gap-x-6 gap-y-3">
           {client.mail && client.status === "active" && account?.status !== "active" && (
             <PortalActionButton
               clientId={client.id}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DataTable } from "@/app/_components/data-table";
+import { cardsOnPhone } from "@/app/_components/cards-on-phone";
 import { requireSuperuser } from "@/lib/session/current-staff";
 import { listStaff } from "@/lib/staff/queries";
 import { formatDateTime } from "@/app/_components/list-controls";
@@ -16,7 +17,7 @@ export default async function StaffPage() {
       <h1 className="mb-6 text-2xl font-semibold">Staff</h1>
       <div className="grid items-start gap-8 lg:grid-cols-[2fr_1fr]">
         <DataTable
-          className="self-start"
+          className={`self-start ${cardsOnPhone}`}
           headers={[
             "Name",
             "Email",
@@ -33,13 +34,13 @@ export default async function StaffPage() {
               <td className="min-w-32 px-4 py-2 wrap-anywhere text-slate-600">{member.email}</td>
               <td className="px-4 py-2">{member.role === "superuser" ? "Superuser" : "Technician"}</td>
               <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(member.createdAt)}</td>
-              <td className="px-4 py-2 text-right">
+              <td className="px-4 py-2 text-right max-sm:text-left">
                 {member.id === actor.id ? (
                   <Link href="/account" className="text-sm">
                     Your account
                   </Link>
                 ) : (
-                  <div className="flex items-start justify-end gap-4">
+                  <div className="flex items-start gap-4 sm:justify-end">
                     <Link
                       href={`/settings/staff/${member.id}`}
                       className="text-sm"
