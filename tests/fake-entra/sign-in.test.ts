@@ -185,7 +185,12 @@ describe("refusals", () => {
   it("sends a disabled account back to the app as AADSTS50057, with the state", async () => {
     const tenant = fake().tenant();
     const disabled = tenant.addUser({ accountEnabled: false, displayName: "Dora Disabled" });
-    fake().control.signInAs({ tenantId: CONTOSO.tenantId, userId: disabled.id });
+    // Chosen over HTTP, as a browser test does.
+    const chosen = await fetch(`${fake().url}/_control/signInAs`, {
+      method: "POST",
+      body: JSON.stringify({ tenantId: CONTOSO.domain, userId: disabled.id }),
+    });
+    expect(chosen.status).toBe(200);
     const response = await noFollow(authorizeUrl(CONTOSO.tenantId));
     expect(response.status).toBe(302);
     const answer = answerOf(response);
