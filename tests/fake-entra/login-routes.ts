@@ -62,6 +62,21 @@ export function instanceDiscovery(context: LoginContext): FakeResponse {
 }
 
 /**
+ * The token request's form, with the client id and secret of an `Authorization: Basic` header (URL-encoded, then
+ * base64) moved into it: "The Basic auth pattern of instead providing credentials in the Authorization header, per
+ * RFC 6749 is also supported" ("Microsoft identity platform and OAuth 2.0 authorization code flow").
+ */
+export function tokenRequestForm(body: string, authorization: string | undefined): URLSearchParams {
+  const form = new URLSearchParams(body);
+  const basic = authorization?.match(/^Basic\s+(\S+)$/i)?.[1];
+  if (!basic) return form;
+  const [clientId = "", secret = ""] = Buffer.from(basic, "base64").toString("utf8").split(":");
+  if (!form.has("client_id")) form.set("client_id", decodeURIComponent(clientId.replace(/\+/g, " ")));
+  if (!form.has("client_secret")) form.set("client_secret", decodeURIComponent(secret.replace(/\+/g, " ")));
+  return form;
+}
+
+/**
  * The app's client secret or client assertion (certificate), checked as the token endpoint checks them for every
  * confidential-client grant; `tokenEndpoint` is the audience an assertion must name.
  */

@@ -10,7 +10,7 @@ import { handleBatch } from "./graph-batch";
 import { handleGraphRequest, type GraphContext } from "./graph-routes";
 import { authorizeChoice, authorizeRequest } from "./authorize";
 import { codeGrant } from "./code-grant";
-import { adminConsent, instanceDiscovery, tokenEndpoint, type LoginContext } from "./login-routes";
+import { adminConsent, instanceDiscovery, tokenEndpoint, tokenRequestForm, type LoginContext } from "./login-routes";
 import { openIdConfiguration, signingKeys } from "./openid-metadata";
 import { aadstsError, graphError, html, json, type FakeResponse } from "./responses";
 
@@ -116,7 +116,7 @@ function route(context: RequestContext, method: string, url: URL, request: Incom
       target: "token",
       tenantId: pathTenantId(),
       answer: (body) => {
-        const form = new URLSearchParams(body);
+        const form = tokenRequestForm(body, request.headers.authorization);
         const correlationId = clientRequestId ?? randomUUID();
         return form.get("grant_type") === "authorization_code"
           ? codeGrant(context, tenantKey, form, correlationId)
