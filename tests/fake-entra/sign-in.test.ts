@@ -2,7 +2,7 @@
 // OpenID Connect library does it: authorize (a user chosen in advance, or on the page) → code → token →
 // an id token whose signature verifies with the key the tenant publishes at its jwks_uri.
 import { createHash, createPublicKey, randomBytes, verify, type JsonWebKey } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { useFakeTenant } from "@/tests/azure/fake-tenant-harness";
 import { CONTOSO, PROVIDER } from "./default-tenants";
 import type { FakeUser } from "./generated-objects";
@@ -18,6 +18,10 @@ beforeAll(() => {
   const tenant = fake().tenant();
   const users = Array.from({ length: tenant.users.end }, (_, i) => tenant.users.at(i).value);
   user = users.find((u) => u.accountEnabled && u.mail && u.userType === "Member")!;
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 const pkce = () => {
@@ -160,6 +164,16 @@ describe("signing in with the authorization code flow and PKCE", () => {
     const again = await redeem(code, verifier);
     expect(again.status).toBe(400);
     expect(again.body).toMatchObject({ error: "invalid_grant", error_codes: [54005] });
+  });
+
+  it("lets a code expire after ten minutes: invalid_grant, AADSTS70008", async () => {
+    const { verifier, challenge } = pkce();
+    const code = await codeFor(user, challenge);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 10 * 60_000 + 1000);
+    const { status, body } = await redeem(code, verifier);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: "invalid_grant", error_codes: [70008] });
   });
 
   it("checks the app's secret as the client-credentials grant does: AADSTS7000215", async () => {
