@@ -196,6 +196,15 @@ describe("refusals", () => {
     fake().control.clearSignInAs();
   });
 
+  it("shows an AADSTS700016 page for a client id the tenant does not know", async () => {
+    const response = await noFollow(
+      authorizeUrl(CONTOSO.tenantId, { client_id: "00000000-0000-4000-8000-000000000000" }),
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers.get("location")).toBeNull();
+    expect(await response.text()).toContain("AADSTS700016");
+  });
+
   it("sends a disabled account back to the app as AADSTS50057, with the state", async () => {
     const tenant = fake().tenant();
     const disabled = tenant.addUser({ accountEnabled: false, displayName: "Dora Disabled" });
