@@ -13,10 +13,12 @@ export type AccessTokenClaims = {
   tid: string;
   oid: string;
   sub: string;
-  idtyp: "app";
+  idtyp: "app" | "user";
   ver: "1.0";
   uti: string;
   roles?: string[];
+  /** A delegated token's scopes ("Access token claims reference"). */
+  scp?: string;
 };
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
@@ -36,6 +38,8 @@ export class AccessTokenSigner {
     clientId: string;
     roles: string[];
     lifetimeSeconds: number;
+    /** For a signed-in user (delegated): their object id and the scopes granted. */
+    user?: { id: string; scopes: string };
   }): string {
     const now = Math.floor(Date.now() / 1000);
     const claims: AccessTokenClaims = {
@@ -47,13 +51,14 @@ export class AccessTokenSigner {
       appid: input.clientId,
       azp: input.clientId,
       tid: input.tenantId,
-      oid: input.clientId,
-      sub: input.clientId,
-      idtyp: "app",
+      oid: input.user?.id ?? input.clientId,
+      sub: input.user?.id ?? input.clientId,
+      idtyp: input.user ? "user" : "app",
       ver: "1.0",
       uti: randomUUID(),
       // Entra ID leaves the claim out when no application permission is granted.
       ...(input.roles.length ? { roles: [...input.roles] } : {}),
+      ...(input.user ? { scp: input.user.scopes } : {}),
     };
     const unsigned = `${base64url({ typ: "JWT", alg: "RS256", kid: "fake-entra" })}.${base64url(claims)}`;
     return `${unsigned}.${sign("sha256", Buffer.from(unsigned), this.privateKey).toString("base64url")}`;

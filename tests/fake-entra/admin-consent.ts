@@ -2,14 +2,17 @@
 //   GET  /{tenant|organizations|common}/v2.0/adminconsent?client_id&scope&redirect_uri&state → the consent page
 //   POST the same path (the page's form) → 302 to redirect_uri?admin_consent=True&tenant&scope&state, or the refusal
 // Until the client id and the redirect URI are known good, errors are a page: nothing goes to an unchecked address.
-import { randomUUID } from "node:crypto";
+import {
+  errorDescription,
+  missingParameterText as missing,
+  redirectBack,
+  redirectUriMismatchText,
+} from "./browser-redirects";
 import { consentPage, signInErrorPage } from "./consent-page";
 import type { FakeApp, FakeTenant } from "./fake-tenant";
 import { isGraphResource } from "./graph-resource";
-import { appNotFoundText, unknownTenantError, type LoginContext } from "./login-routes";
+import { appNotFoundText, isAnyOrganization, unknownTenantError, type LoginContext } from "./login-routes";
 import type { FakeResponse } from "./responses";
-
-const ANY_ORGANIZATION = new Set(["organizations", "common"]);
 
 type ConsentRequest = {
   app: FakeApp;
@@ -21,14 +24,12 @@ type ConsentRequest = {
   state: string | null;
 };
 
-const missing = (name: string) => `The request body must contain the following parameter: '${name}'.`;
-
 function checkRequest(
   context: LoginContext,
   tenantKey: string,
   params: URLSearchParams,
 ): ConsentRequest | FakeResponse {
-  const anyOrganization = ANY_ORGANIZATION.has(tenantKey.toLowerCase());
+  const anyOrganization = isAnyOrganization(tenantKey);
   const tenant = anyOrganization ? null : context.findTenant(tenantKey);
   if (!anyOrganization && !tenant) {
     const { code, text } = unknownTenantError(tenantKey);
@@ -43,34 +44,9 @@ function checkRequest(
   const redirectUri = params.get("redirect_uri") ?? "";
   if (!redirectUri) return signInErrorPage(900144, missing("redirect_uri"));
   if (!(found.app.redirectUris ?? []).includes(redirectUri)) {
-    return signInErrorPage(
-      50011,
-      `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${found.app.clientId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.`,
-    );
+    return signInErrorPage(50011, redirectUriMismatchText(redirectUri, found.app.clientId));
   }
   return { ...found, tenant, redirectUri, scope: params.get("scope"), state: params.get("state") };
-}
-
-/** Entra's error_description: the AADSTS line, then trace, correlation and time on lines of their own. */
-function errorDescription(code: number, text: string) {
-  const timestamp = new Date()
-    .toISOString()
-    .replace("T", " ")
-    .replace(/\.\d+Z$/, "Z");
-  return `AADSTS${code}: ${text}\r\nTrace ID: ${randomUUID()}\r\nCorrelation ID: ${randomUUID()}\r\nTimestamp: ${timestamp}`;
-}
-
-/** Back to the app: `state` exactly as it came, left out when it did not. */
-function redirectBack(request: ConsentRequest, parameters: Record<string, string>): FakeResponse {
-  const location = new URL(request.redirectUri);
-  for (const [name, value] of Object.entries(parameters)) location.searchParams.append(name, value);
-  if (request.state !== null) location.searchParams.append("state", request.state);
-  return {
-    status: 302,
-    body: "",
-    headers: { Location: location.toString() },
-    rawContentType: "text/html; charset=utf-8",
-  };
 }
 
 /** The fake serves only its Graph's static `/.default`, the way Vertask asks for application permissions. */

@@ -94,7 +94,8 @@ async function main() {
       `  curl --cacert ${caFile} -X POST ${fake.url}/_control/failNextRequests -d '{"count":2,"status":429,"retryAfterSeconds":1}'`,
       `  curl --cacert ${caFile} -X POST ${fake.url}/_control/addTenants -d '{"count":3,"users":50,"seed":"customers"}'`,
       `  curl --cacert ${caFile} -X POST ${fake.url}/_control/grantAdminConsent -d '{"tenantId":"${CONTOSO.tenantId}"}'`,
-      "  (operations: tests/fake-entra/control.ts and multi-tenant-control.ts)   Stop with Ctrl+C.",
+      `  curl --cacert ${caFile} -X POST ${fake.url}/_control/signInAs -d '{"tenantId":"${CONTOSO.tenantId}","userId":"${tenant.userIdAt(0)}"}'`,
+      "  (operations: tests/fake-entra/control.ts, multi-tenant-control.ts and sign-in-control.ts)   Stop with Ctrl+C.",
     ].join("\n"),
   );
 

@@ -33,7 +33,7 @@ export function escapeHtml(text: string) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function page(status: number, title: string, body: string): FakeResponse {
+export function page(status: number, title: string, body: string): FakeResponse {
   const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><main>${body}</main></body></html>`;
   return { status, body: html, rawContentType: "text/html; charset=utf-8" };
 }

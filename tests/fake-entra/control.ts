@@ -4,12 +4,14 @@
 import type { DeviceProperties, UserProperties } from "./fake-tenant";
 import type { FaultInjector, FaultRequest, Latency, Throttle } from "./faults";
 import { createMultiTenantControl } from "./multi-tenant-control";
+import { createSignInControl } from "./sign-in-control";
+import type { SignInState } from "./sign-in-state";
 import type { TenantDirectory } from "./tenant-directory";
 
 type InTenant = { tenantId?: string };
 type ById = InTenant & { id: string };
 
-export function createControl(directory: TenantDirectory, faults: FaultInjector) {
+export function createControl(directory: TenantDirectory, faults: FaultInjector, signIn: SignInState) {
   const tenantFor = (tenantId?: string) => directory.require(tenantId);
   /** A tenant id or domain as the faults know tenants: the tenant's id. */
   const tenantIdOf = (tenantId?: string) => (tenantId ? directory.require(tenantId).tenantId : undefined);
@@ -101,6 +103,7 @@ export function createControl(directory: TenantDirectory, faults: FaultInjector)
     },
 
     ...createMultiTenantControl(directory),
+    ...createSignInControl(directory, signIn),
 
     /** `tenantId` keeps the faults to that tenant's requests (token requests to it, Graph requests with its tokens). */
     failNextRequests: (request: FaultRequest) =>

@@ -1,15 +1,19 @@
-// The Entra ID side: OpenID metadata, the v2.0 token endpoint (client credentials), instance discovery,
-// and the v1 admin-consent link that grants at once, with Microsoft's AADSTS errors. The v2.0 admin-consent
-// page, for multi-tenant apps, is in admin-consent.ts.
+// The Entra ID side: the v2.0 token endpoint (client credentials), instance discovery, and the v1
+// admin-consent link that grants at once, with Microsoft's AADSTS errors. The v2.0 admin-consent page, for
+// multi-tenant apps, is in admin-consent.ts; OpenID metadata and keys in openid-metadata.ts; the sign-in of
+// users (authorize endpoint, code grant) in authorize.ts and code-grant.ts.
 import type { AccessTokenSigner } from "./access-tokens";
 import { verifyClientAssertion } from "./client-assertion";
 import type { FakeApp, FakeTenant } from "./fake-tenant";
 import { isGraphResource } from "./graph-resource";
 import { aadstsError, html, json, type FakeResponse } from "./responses";
+import type { SignInState } from "./sign-in-state";
 import type { TenantDirectory } from "./tenant-directory";
 
 export type LoginContext = {
   baseUrl: string;
+  /** Codes handed out, the user a test chose in advance, and the tenants' id token signing keys. */
+  signIn: SignInState;
   findTenant: (key: string) => FakeTenant | null;
   directory: TenantDirectory;
   signer: AccessTokenSigner;
@@ -19,6 +23,9 @@ export type LoginContext = {
 /** AADSTS700016's words: the tenant has no registration of the app and has not consented to it. */
 export const appNotFoundText = (clientId: string, directoryName: string) =>
   `Application with identifier '${clientId}' was not found in the directory '${directoryName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`;
+
+/** The authorities that stand for "any work or school account" rather than one tenant. */
+export const isAnyOrganization = (tenantKey: string) => ["organizations", "common"].includes(tenantKey.toLowerCase());
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,39 +43,13 @@ export function unknownTenantError(tenantKey: string): { code: number; text: str
   };
 }
 
-function tenantNotFound(tenantKey: string, correlationId?: string): FakeResponse {
+export function tenantNotFound(tenantKey: string, correlationId?: string): FakeResponse {
   const { code, text } = unknownTenantError(tenantKey);
   return aadstsError(400, "invalid_request", code, text, correlationId);
 }
 
-const tokenEndpointOf = (context: LoginContext, tenant: FakeTenant) =>
+export const tokenEndpointOf = (context: LoginContext, tenant: FakeTenant) =>
   `${context.baseUrl}/${tenant.tenantId}/oauth2/v2.0/token`;
-
-export function openIdConfiguration(context: LoginContext, tenantKey: string): FakeResponse {
-  const tenant = context.findTenant(tenantKey);
-  if (!tenant) return tenantNotFound(tenantKey);
-  const base = `${context.baseUrl}/${tenant.tenantId}`;
-  return json(200, {
-    token_endpoint: tokenEndpointOf(context, tenant),
-    token_endpoint_auth_methods_supported: ["client_secret_post", "private_key_jwt", "client_secret_basic"],
-    jwks_uri: `${context.baseUrl}/${tenant.tenantId}/discovery/v2.0/keys`,
-    response_modes_supported: ["query", "fragment", "form_post"],
-    subject_types_supported: ["pairwise"],
-    id_token_signing_alg_values_supported: ["RS256"],
-    response_types_supported: ["code", "id_token", "code id_token", "id_token token"],
-    scopes_supported: ["openid", "profile", "email", "offline_access"],
-    issuer: `${base}/v2.0`,
-    request_uri_parameter_supported: false,
-    authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
-    device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
-    end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-    http_logout_supported: true,
-    frontchannel_logout_supported: true,
-    tenant_region_scope: "EU",
-    cloud_instance_name: "microsoftonline.com",
-    msgraph_host: new URL(context.baseUrl).host,
-  });
-}
 
 /** What MSAL asks when it does not know a host; the fake answers for itself. */
 export function instanceDiscovery(context: LoginContext): FakeResponse {
@@ -80,11 +61,29 @@ export function instanceDiscovery(context: LoginContext): FakeResponse {
   });
 }
 
-function checkCredential(
-  context: LoginContext,
-  tenant: FakeTenant,
+/**
+ * The token request's form, with the client id and secret of an `Authorization: Basic` header (URL-encoded, then
+ * base64) moved into it: "The Basic auth pattern of instead providing credentials in the Authorization header, per
+ * RFC 6749 is also supported" ("Microsoft identity platform and OAuth 2.0 authorization code flow").
+ */
+export function tokenRequestForm(body: string, authorization: string | undefined): URLSearchParams {
+  const form = new URLSearchParams(body);
+  const basic = authorization?.match(/^Basic\s+(\S+)$/i)?.[1];
+  if (!basic) return form;
+  const [clientId = "", secret = ""] = Buffer.from(basic, "base64").toString("utf8").split(":");
+  if (!form.has("client_id")) form.set("client_id", decodeURIComponent(clientId.replace(/\+/g, " ")));
+  if (!form.has("client_secret")) form.set("client_secret", decodeURIComponent(secret.replace(/\+/g, " ")));
+  return form;
+}
+
+/**
+ * The app's client secret or client assertion (certificate), checked as the token endpoint checks them for every
+ * confidential-client grant; `tokenEndpoint` is the audience an assertion must name.
+ */
+export function checkCredential(
   app: FakeApp,
   form: URLSearchParams,
+  tokenEndpoint: string,
   correlationId: string,
 ): FakeResponse | null {
   const secret = form.get("client_secret");
@@ -112,16 +111,25 @@ function checkCredential(
     return null;
   }
   if (assertion !== null) {
-    const verdict = verifyClientAssertion(assertion, app, tokenEndpointOf(context, tenant));
+    const verdict = verifyClientAssertion(assertion, app, tokenEndpoint);
     return verdict.ok ? null : aadstsError(401, "invalid_client", verdict.code, verdict.description, correlationId);
   }
-  return aadstsError(
-    401,
-    "invalid_client",
-    7000216,
-    "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
-    correlationId,
-  );
+  // The AADSTS error code reference: 7000216 for client credentials, 7000218 for the other grants.
+  return form.get("grant_type") === "client_credentials"
+    ? aadstsError(
+        401,
+        "invalid_client",
+        7000216,
+        "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
+        correlationId,
+      )
+    : aadstsError(
+        401,
+        "invalid_client",
+        7000218,
+        "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+        correlationId,
+      );
 }
 
 function checkScope(
@@ -189,7 +197,7 @@ export function tokenEndpoint(
     );
   const scope = checkScope(context, form.get("scope"), correlationId);
   if ("status" in scope) return scope;
-  const refused = checkCredential(context, tenant, app.registration, form, correlationId);
+  const refused = checkCredential(app.registration, form, tokenEndpointOf(context, tenant), correlationId);
   if (refused) return refused;
   const lifetime = context.tokenLifetimeSeconds;
   const accessToken = context.signer.issue({

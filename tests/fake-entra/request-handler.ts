@@ -8,7 +8,10 @@ import type { FakeEntraControl } from "./control";
 import type { Fault, FaultInjector, FaultTarget } from "./faults";
 import { handleBatch } from "./graph-batch";
 import { handleGraphRequest, type GraphContext } from "./graph-routes";
-import { adminConsent, instanceDiscovery, openIdConfiguration, tokenEndpoint, type LoginContext } from "./login-routes";
+import { authorizeChoice, authorizeRequest } from "./authorize";
+import { codeGrant } from "./code-grant";
+import { adminConsent, instanceDiscovery, tokenEndpoint, tokenRequestForm, type LoginContext } from "./login-routes";
+import { openIdConfiguration, signingKeys } from "./openid-metadata";
 import { aadstsError, graphError, html, json, type FakeResponse } from "./responses";
 
 export type RequestContext = LoginContext & GraphContext & { faults: FaultInjector; control: FakeEntraControl };
@@ -112,7 +115,25 @@ function route(context: RequestContext, method: string, url: URL, request: Incom
     return {
       target: "token",
       tenantId: pathTenantId(),
-      answer: (body) => tokenEndpoint(context, tenantKey, new URLSearchParams(body), clientRequestId ?? randomUUID()),
+      answer: (body) => {
+        const form = tokenRequestForm(body, request.headers.authorization);
+        const correlationId = clientRequestId ?? randomUUID();
+        return form.get("grant_type") === "authorization_code"
+          ? codeGrant(context, tenantKey, form, correlationId)
+          : tokenEndpoint(context, tenantKey, form, correlationId);
+      },
+    };
+  }
+  if (tenantKey && tail === "discovery/v2.0/keys") {
+    return { target: "metadata", tenantId: pathTenantId(), answer: () => signingKeys(context, tenantKey) };
+  }
+  if (tenantKey && tail === "oauth2/v2.0/authorize") {
+    return {
+      target: "other",
+      answer: (body) =>
+        method === "POST"
+          ? authorizeChoice(context, tenantKey, new URLSearchParams(body))
+          : authorizeRequest(context, tenantKey, url.searchParams),
     };
   }
   if (tenantKey && tail === "adminconsent") {

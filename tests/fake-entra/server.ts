@@ -2,9 +2,10 @@
 //   const fake = await startFakeEntra({ users: 5000 });
 //   fake.endpoints  → { authorityHost, graphBaseUrl } for lib/azure
 //   fake.control    → change a tenant, add tenants, consent, inject faults, count requests (also POST /_control/{operation})
-// It serves, per tenant: OpenID metadata, the client-credentials token endpoint (secret or certificate), the v1
-// admin-consent link, the v2.0 admin-consent page for multi-tenant apps (admin-consent.ts), and Graph v1.0
-// users, devices, groups, delta and $batch. Default tenants: Contoso (the first), Fabrikam, and Northwind IT,
+// It serves, per tenant: OpenID metadata and signing keys, the client-credentials token endpoint (secret or
+// certificate), the sign-in of its users (authorize.ts, code-grant.ts: code flow with PKCE, signed id tokens),
+// the v1 admin-consent link, the v2.0 admin-consent page for multi-tenant apps (admin-consent.ts), and Graph
+// v1.0 users, devices, groups, delta and $batch. Default tenants: Contoso (the first), Fabrikam, and Northwind IT,
 // an IT provider whose multi-tenant app the others have not consented to (default-tenants.ts).
 import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -22,6 +23,7 @@ import { contosoTenant, fabrikamTenant, providerTenant } from "./default-tenants
 import type { FakeTenant, FakeTenantOptions } from "./fake-tenant";
 import { FaultInjector } from "./faults";
 import { handleRequest } from "./request-handler";
+import { SignInState } from "./sign-in-state";
 import { TenantDirectory } from "./tenant-directory";
 
 export type FakeEntraOptions = {
@@ -69,7 +71,8 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
   );
   const findTenant = (key: string) => directory.find(key);
   const faults = new FaultInjector();
-  const control = createControl(directory, faults);
+  const signIn = new SignInState();
+  const control = createControl(directory, faults, signIn);
   const signer = new AccessTokenSigner(tls.keyPem);
 
   let baseUrl = "";
@@ -78,6 +81,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
     (request: IncomingMessage, response: ServerResponse) => {
       const context = {
         baseUrl,
+        signIn,
         findTenant,
         directory,
         signer,
