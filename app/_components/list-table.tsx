@@ -1,5 +1,7 @@
 import Link from "next/link";
-import type { SortDirection } from "@/lib/lists/sorting";
+import { directionOf, type SortDirection } from "@/lib/lists/sorting";
+import { filtersOf } from "@/lib/lists/search-params";
+import { listHref } from "./list-controls";
 
 /**
  * One column of a list: its heading, what each row shows, and how it behaves.
@@ -32,6 +34,20 @@ export type ListSorting = {
   /** The direction a column's first click sorts in (names A→Z, times newest first). */
   firstDirection: (sort: string) => SortDirection;
 };
+
+/** A list's sorting from its query: each heading's link keeps the filters and goes back to the first page. */
+export function listSorting<S extends string>(
+  path: string,
+  query: { sort: S; dir?: SortDirection; page?: number },
+  defaults: Record<S, SortDirection>,
+): ListSorting {
+  return {
+    sort: query.sort,
+    dir: directionOf(query.sort, query.dir, defaults),
+    hrefFor: (sort, dir) => listHref(path, { ...filtersOf(query), sort, dir }),
+    firstDirection: (sort) => defaults[sort as S] ?? "asc",
+  };
+}
 
 type Props<R> = {
   /** What the table lists, for its accessible name ("Clients"). */

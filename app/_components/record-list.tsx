@@ -1,13 +1,13 @@
 import { redirect } from "next/navigation";
 import type { ListTotal } from "@/lib/lists/list-total";
 import type { RecordStatusFilter } from "@/lib/lists/record-status-filter";
-import { directionOf, type SortDirection } from "@/lib/lists/sorting";
+import type { SortDirection } from "@/lib/lists/sorting";
 import { pageCount } from "@/lib/lists/search-pattern";
 import { filtersOf } from "@/lib/lists/search-params";
 import { FilterBar } from "./filter-bar";
 import { FilterSelect, listHref } from "./list-controls";
 import { ListTotalLine } from "./list-total";
-import { ListTable, type ListColumn } from "./list-table";
+import { ListTable, listSorting, type ListColumn } from "./list-table";
 import { NoRowsMessage } from "./empty-state";
 import { Pagination } from "./pagination";
 
@@ -70,7 +70,6 @@ type Props<R> = {
 export function RecordList<R extends { id: string }>(props: Props<R>) {
   const { path, noun, query, rows, total } = props;
   const kept = withoutPage(query);
-  const dir = directionOf(query.sort, query.dir, props.sortDefaults);
   const removed = props.hiddenRemoved
     ? { hidden: props.hiddenRemoved, showHref: listHref(path, { ...kept, status: "any" }) }
     : query.status === "any"
@@ -91,12 +90,7 @@ export function RecordList<R extends { id: string }>(props: Props<R>) {
           label={noun[0].toUpperCase() + noun.slice(1)}
           columns={props.columns}
           rows={rows}
-          sorting={{
-            sort: query.sort,
-            dir,
-            hrefFor: (sort, direction) => listHref(path, { ...kept, sort, dir: direction }),
-            firstDirection: (sort) => props.sortDefaults[sort] ?? "asc",
-          }}
+          sorting={listSorting(path, query, props.sortDefaults)}
           selection={props.bulk && { form: props.bulk.form, nameOf: props.bulk.nameOf }}
         />
       )}

@@ -1,0 +1,104 @@
+import type { listSyncRuns } from "@/lib/sync-runs/queries";
+import { describeCounts, describeInvitations, runDurationSeconds, triggerLabels } from "@/lib/sync-runs/describe-run";
+import { RunStatusBadge } from "@/app/_components/status-badge";
+import { formatDateTime } from "@/app/_components/list-controls";
+import type { ListColumn } from "@/app/_components/list-table";
+import { ApplyAnywayButton } from "./apply-anyway-button";
+import { CancelSyncButton } from "../cancel-sync-button";
+
+type Run = Awaited<ReturnType<typeof listSyncRuns>>[number];
+
+const kindOf = (run: Run) =>
+  `${run.kind === "users" ? "Users" : "Devices"}${run.preview ? " (preview)" : run.full ? " (full)" : ""}`;
+
+/** What a run changed, why it skipped, what it waits for, and the commands it still takes. */
+function RunChanges({ run }: { run: Run }) {
+  return (
+    <>
+      {describeCounts(run.counts)}
+      {run.invitations && (
+        <span className="block" data-testid="run-invitations">
+          {describeInvitations(run.invitations)}
+        </span>
+      )}
+      {run.skippedReasons && Object.keys(run.skippedReasons).length > 0 && (
+        <ul className="mt-1 text-xs text-slate-500">
+          {Object.entries(run.skippedReasons).map(([reason, n]) => {
+            const names = run.examples?.[`skipped: ${reason}`];
+            return (
+              <li key={reason}>
+                {n} skipped: {reason}
+                {names?.length ? ` (${names.join(", ")}${n > names.length ? ", …" : ""})` : ""}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {run.graphWaitSeconds > 0 && (
+        <span className="mt-1 block text-xs text-slate-500">
+          Waited {run.graphWaitSeconds} s because Microsoft Graph asked it to slow down.
+        </span>
+      )}
+      {run.reviewNote && (
+        <span className="mt-1 block text-amber-800" data-testid="review-note">
+          {run.reviewNote}
+          {run.status === "needs_review" && " Nothing was disabled or removed yet."}
+        </span>
+      )}
+      {run.status === "needs_review" && <ApplyAnywayButton runId={run.id} />}
+      {(run.status === "queued" || run.status === "running") && <CancelSyncButton runId={run.id} noun={run.kind} />}
+      {run.errorMessage && (
+        <span className={`block ${run.status === "cancelled" ? "text-slate-600" : "text-red-700"}`}>
+          {run.errorMessage}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** The run history's columns; on a phone a run's card shows its kind, status, start and changes. */
+export const runColumns: ListColumn<Run>[] = [
+  { key: "kind", label: "Kind", sort: "kind", card: "title", text: kindOf, cell: kindOf },
+  { key: "trigger", label: "Trigger", cell: (run) => triggerLabels[run.trigger] },
+  {
+    key: "requestedBy",
+    label: "Requested by",
+    width: "md:max-w-40",
+    text: (run) => run.requestedByName,
+    cell: (run) => run.requestedByName ?? "—",
+  },
+  {
+    key: "started",
+    label: "Started",
+    sort: "started",
+    card: "field",
+    cell: (run) => formatDateTime(run.startedAt ?? run.queuedAt),
+  },
+  {
+    key: "duration",
+    label: "Duration",
+    cell: (run) => {
+      const seconds = runDurationSeconds(run);
+      return seconds === null ? "—" : `${seconds} s`;
+    },
+  },
+  {
+    key: "status",
+    label: "Status",
+    sort: "status",
+    card: "status",
+    cell: (run) => <RunStatusBadge status={run.status} testId="run-status" />,
+  },
+  { key: "pages", label: "Pages", align: "right", cell: (run) => run.pagesDone },
+  {
+    key: "changes",
+    label: "Changes",
+    card: "field",
+    wrap: true,
+    cell: (run) => (
+      <span className="block min-w-48 break-words">
+        <RunChanges run={run} />
+      </span>
+    ),
+  },
+];
