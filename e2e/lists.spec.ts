@@ -30,9 +30,11 @@ test.beforeAll(async () => {
   await sql`
     INSERT INTO devices (organization_id, display_name, operating_system, owner_client_id, source)
     VALUES (${organization}, 'KIOSK-7781', 'Windows', ${owner}, 'manual')`;
+  // The demo data's organization may already hold a connection; its runs are what the run history lists.
   const [connection] = await sql`
     INSERT INTO entra_connections (organization_id, name, client_id, tenant_id)
-    VALUES (${organization}, 'Contoso', ${CONTOSO.goodApp.clientId}, ${CONTOSO.tenantId}) RETURNING id`;
+    VALUES (${organization}, 'Contoso', ${CONTOSO.goodApp.clientId}, ${CONTOSO.tenantId})
+    ON CONFLICT (organization_id) DO UPDATE SET name = entra_connections.name RETURNING id`;
   await sql`
     INSERT INTO sync_runs (connection_id, kind, trigger, status, requested_by_name, queued_at, started_at, finished_at, counts)
     VALUES (${connection.id}, 'users', 'manual', 'succeeded', 'Sam Admin', now() - interval '2 hours', now() - interval '2 hours', now(), '{"created": 2}'),
@@ -43,7 +45,7 @@ test.beforeAll(async () => {
            ('Ava Auditor', 'portal.access.revoked', 'Revoked portal access of Rhea Removed')`;
   inbox = await startSmtpInbox(smtpPort);
 });
-test.afterAll(() => inbox.close());
+test.afterAll(() => inbox?.close());
 
 const listPages = () => [
   "/clients",

@@ -7,7 +7,8 @@ import { filtersOf } from "@/lib/lists/search-params";
 import { FilterBar } from "./filter-bar";
 import { FilterSelect, listHref } from "./list-controls";
 import { ListTotalLine } from "./list-total";
-import { ListTable, listSorting, type ListColumn } from "./list-table";
+import { ListTable } from "./list-table";
+import { listSorting, type ListColumn } from "./list-columns";
 import { NoRowsMessage } from "./empty-state";
 import { Pagination } from "./pagination";
 

@@ -8,7 +8,7 @@ import { Badge } from "@/app/_components/badge";
 import { FilterSelect, SearchInput, formatDateTime, recordHref } from "@/app/_components/list-controls";
 import { OrganizationFilter } from "@/app/_components/organization-filter";
 import { StatusFilterSelect } from "@/app/_components/record-list";
-import type { ListColumn } from "@/app/_components/list-table";
+import { textColumn, type ListColumn } from "@/app/_components/list-columns";
 
 type ClientListRow = Awaited<ReturnType<typeof listClients>>["rows"][number];
 type Params = Record<string, string | string[] | undefined>;
@@ -65,7 +65,6 @@ export function clientColumns(several: boolean, params: Params): ListColumn<Clie
       label: "Name",
       sort: "name",
       card: "title",
-      width: "md:max-w-52",
       text: (client) => client.displayName,
       cell: (client) => (
         <>
@@ -81,47 +80,26 @@ export function clientColumns(several: boolean, params: Params): ListColumn<Clie
         </>
       ),
     },
-    ...(several
-      ? [
-          {
-            key: "organization",
-            label: "Organization",
-            width: "md:max-w-36",
-            text: (client: ClientListRow) => client.organizationName,
-            cell: (client: ClientListRow) => client.organizationName,
-          },
-        ]
-      : []),
-    { key: "mail", label: "Mail", card: "field", width: "md:max-w-56", text: mailOf, cell: (c) => mailOf(c) ?? "—" },
-    { key: "phone", label: "Phone", width: "md:max-w-32", text: phoneOf, cell: (c) => phoneOf(c) ?? "—" },
+    ...(several ? [textColumn<ClientListRow>("organization", "Organization", (c) => c.organizationName)] : []),
+    textColumn("mail", "Mail", mailOf, { card: "field" }),
+    textColumn("phone", "Phone", phoneOf, { width: "lg:w-36" }),
+    textColumn("company", "Company", (c) => c.companyName),
+    textColumn("jobTitle", "Job title", (c) => c.jobTitle, { card: "field" }),
+    textColumn("department", "Department", (c) => c.department, { secondary: true }),
     {
-      key: "company",
-      label: "Company",
-      width: "md:max-w-36",
-      text: (c) => c.companyName,
-      cell: (c) => c.companyName ?? "—",
+      key: "status",
+      label: "Status",
+      card: "status",
+      width: "lg:w-24",
+      cell: (c) => <StatusBadge status={c.status} />,
     },
-    {
-      key: "jobTitle",
-      label: "Job title",
-      card: "field",
-      width: "md:max-w-36",
-      text: (c) => c.jobTitle,
-      cell: (c) => c.jobTitle ?? "—",
-    },
-    {
-      key: "department",
-      label: "Department",
-      width: "md:max-w-32",
-      text: (c) => c.department,
-      cell: (c) => c.department ?? "—",
-    },
-    { key: "status", label: "Status", card: "status", cell: (c) => <StatusBadge status={c.status} /> },
-    { key: "source", label: "Source", cell: (c) => <SourceBadge source={c.source} /> },
+    { key: "source", label: "Source", width: "lg:w-24", cell: (c) => <SourceBadge source={c.source} short /> },
     {
       key: "updated",
       label: "Last update",
       sort: "updated",
+      width: "lg:w-48",
+      text: (c) => formatDateTime(c.updatedAt),
       cell: (c) => formatDateTime(c.updatedAt),
     },
   ];

@@ -8,7 +8,7 @@ import { FilterSelect, SearchInput, formatDateTime, recordHref } from "@/app/_co
 import { yesNo } from "@/app/_components/detail-list";
 import { OrganizationFilter } from "@/app/_components/organization-filter";
 import { StatusFilterSelect } from "@/app/_components/record-list";
-import type { ListColumn } from "@/app/_components/list-table";
+import { textColumn, type ListColumn } from "@/app/_components/list-columns";
 
 type DeviceListRow = Awaited<ReturnType<typeof listDevices>>["rows"][number];
 type Params = Record<string, string | string[] | undefined>;
@@ -51,7 +51,6 @@ export function deviceColumns(several: boolean, params: Params): ListColumn<Devi
       label: "Name",
       sort: "name",
       card: "title",
-      width: "md:max-w-64",
       text: (device) => device.displayName,
       cell: (device) => (
         <Link href={recordHref(`/devices/${device.id}`, params)} className="font-medium">
@@ -59,30 +58,12 @@ export function deviceColumns(several: boolean, params: Params): ListColumn<Devi
         </Link>
       ),
     },
-    ...(several
-      ? [
-          {
-            key: "organization",
-            label: "Organization",
-            width: "md:max-w-48",
-            text: (device: DeviceListRow) => device.organizationName,
-            cell: (device: DeviceListRow) => device.organizationName,
-          },
-        ]
-      : []),
-    {
-      key: "os",
-      label: "Operating system",
-      card: "field",
-      width: "md:max-w-48",
-      text: (device) => operatingSystemWithVersion(device),
-      cell: (device) => operatingSystemWithVersion(device) ?? "—",
-    },
+    ...(several ? [textColumn<DeviceListRow>("organization", "Organization", (d) => d.organizationName)] : []),
+    textColumn("os", "Operating system", operatingSystemWithVersion, { card: "field" }),
     {
       key: "owner",
       label: "Owner",
       card: "field",
-      width: "md:max-w-56",
       text: (device) => device.ownerName,
       cell: (device) =>
         device.ownerId ? (
@@ -91,12 +72,20 @@ export function deviceColumns(several: boolean, params: Params): ListColumn<Devi
           <span className="text-slate-600">No owner</span>
         ),
     },
-    { key: "compliant", label: "Compliant", cell: (device) => yesNo(device.isCompliant) ?? "—" },
-    { key: "status", label: "Status", card: "status", cell: (device) => <StatusBadge status={device.status} /> },
+    { key: "compliant", label: "Compliant", width: "lg:w-28", cell: (device) => yesNo(device.isCompliant) ?? "—" },
+    {
+      key: "status",
+      label: "Status",
+      card: "status",
+      width: "lg:w-24",
+      cell: (device) => <StatusBadge status={device.status} />,
+    },
     {
       key: "signin",
       label: "Last sign-in",
       sort: "signin",
+      width: "lg:w-48",
+      text: (device) => formatDateTime(device.lastSignInAt),
       cell: (device) => formatDateTime(device.lastSignInAt),
     },
   ];

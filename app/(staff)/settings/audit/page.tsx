@@ -5,7 +5,8 @@ import { filtersOf } from "@/lib/lists/search-params";
 import { formatDateTime, SearchInput } from "@/app/_components/list-controls";
 import { EmptyMessage, NoRowsMessage } from "@/app/_components/empty-state";
 import { FilterBar } from "@/app/_components/filter-bar";
-import { ListTable, listSorting, type ListColumn } from "@/app/_components/list-table";
+import { ListTable } from "@/app/_components/list-table";
+import { listSorting, type ListColumn } from "@/app/_components/list-columns";
 import { ListTotalLine } from "@/app/_components/list-total";
 
 export const metadata = { title: "Audit log" };
@@ -23,13 +24,13 @@ const changesOf = (event: AuditEvent) =>
 
 /** On a phone an event's card shows what happened, who did it and when. */
 const columns: ListColumn<AuditEvent>[] = [
-  { key: "at", label: "When", sort: "at", card: "field", cell: (event) => formatDateTime(event.at) },
+  { key: "at", label: "When", sort: "at", card: "field", width: "lg:w-48", cell: (event) => formatDateTime(event.at) },
   {
     key: "actor",
     label: "Who",
     sort: "actor",
     card: "field",
-    width: "md:max-w-48",
+    width: "lg:w-48",
     text: (event) => event.actorName,
     cell: (event) => <strong className="font-medium">{event.actorName}</strong>,
   },
@@ -37,7 +38,7 @@ const columns: ListColumn<AuditEvent>[] = [
   {
     key: "changes",
     label: "Changes",
-    width: "md:max-w-72",
+    width: "lg:w-1/4",
     text: changesOf,
     cell: (event) => changesOf(event) || "—",
   },

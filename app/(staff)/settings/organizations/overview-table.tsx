@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ListTable, type ListColumn } from "@/app/_components/list-table";
+import { ListTable } from "@/app/_components/list-table";
+import type { ListColumn } from "@/app/_components/list-columns";
 import { DateTimeCell } from "@/app/_components/list-controls";
 import { RunStatusBadge } from "@/app/_components/status-badge";
 import { organizationStatuses, type OrganizationOverview } from "@/lib/organization-overview/overview";
@@ -148,6 +149,7 @@ export function OverviewTable({ rows, view }: { rows: OrganizationOverview[]; vi
       columns={columns}
       rows={rows}
       rowTestId="organization-row"
+      fit={false}
       sorting={{
         sort: view.sorted.sort,
         dir: view.sorted.direction,

@@ -2,7 +2,7 @@ import type { listSyncRuns } from "@/lib/sync-runs/queries";
 import { describeCounts, describeInvitations, runDurationSeconds, triggerLabels } from "@/lib/sync-runs/describe-run";
 import { RunStatusBadge } from "@/app/_components/status-badge";
 import { formatDateTime } from "@/app/_components/list-controls";
-import type { ListColumn } from "@/app/_components/list-table";
+import { textColumn, type ListColumn } from "@/app/_components/list-columns";
 import { ApplyAnywayButton } from "./apply-anyway-button";
 import { CancelSyncButton } from "../cancel-sync-button";
 
@@ -58,25 +58,21 @@ function RunChanges({ run }: { run: Run }) {
 
 /** The run history's columns; on a phone a run's card shows its kind, status, start and changes. */
 export const runColumns: ListColumn<Run>[] = [
-  { key: "kind", label: "Kind", sort: "kind", card: "title", text: kindOf, cell: kindOf },
-  { key: "trigger", label: "Trigger", cell: (run) => triggerLabels[run.trigger] },
-  {
-    key: "requestedBy",
-    label: "Requested by",
-    width: "md:max-w-40",
-    text: (run) => run.requestedByName,
-    cell: (run) => run.requestedByName ?? "—",
-  },
+  { key: "kind", label: "Kind", sort: "kind", card: "title", width: "lg:w-36", text: kindOf, cell: kindOf },
+  { key: "trigger", label: "Trigger", width: "lg:w-28", cell: (run) => triggerLabels[run.trigger] },
+  textColumn("requestedBy", "Requested by", (run) => run.requestedByName, { width: "lg:w-40" }),
   {
     key: "started",
     label: "Started",
     sort: "started",
     card: "field",
+    width: "lg:w-48",
     cell: (run) => formatDateTime(run.startedAt ?? run.queuedAt),
   },
   {
     key: "duration",
     label: "Duration",
+    width: "lg:w-24",
     cell: (run) => {
       const seconds = runDurationSeconds(run);
       return seconds === null ? "—" : `${seconds} s`;
@@ -87,16 +83,17 @@ export const runColumns: ListColumn<Run>[] = [
     label: "Status",
     sort: "status",
     card: "status",
+    width: "lg:w-32",
     cell: (run) => <RunStatusBadge status={run.status} testId="run-status" />,
   },
-  { key: "pages", label: "Pages", align: "right", cell: (run) => run.pagesDone },
+  { key: "pages", label: "Pages", align: "right", width: "lg:w-20", cell: (run) => run.pagesDone },
   {
     key: "changes",
     label: "Changes",
     card: "field",
     wrap: true,
     cell: (run) => (
-      <span className="block min-w-48 break-words">
+      <span className="block break-words">
         <RunChanges run={run} />
       </span>
     ),
