@@ -14,6 +14,10 @@ import { createActor, resetDatabase } from "../support/database";
 import { organizationId } from "../support/organizations";
 import { useInngestEventApi } from "../support/inngest-event-api";
 import type { Actor } from "@/lib/auth/authorize";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { initialFormState } from "@/lib/actions/form-state";
+import { selectedIdsField } from "@/lib/lists/selection";
 
 const sentEvents = useInngestEventApi();
 let technician: Actor;
@@ -195,5 +199,22 @@ describe("bulk portal commands", () => {
     await expect(revokePortalAccesses(technician, [ids["Bruno Busy"]])).rejects.toThrow(
       "Only a superuser can do this.",
     );
+  });
+});
+
+describe("a form of ticked rows", () => {
+  it("reaches its action with every ticked id, and none as an empty selection", async () => {
+    const echo = formAction("anyone", z.object({ id: selectedIdsField }), async ({ id }) => id.join(" "));
+    const ticked = new FormData();
+    ticked.append("id", ids["Alma Active"]);
+    ticked.append("id", ids["Bruno Busy"]);
+    expect(await echo(initialFormState, ticked)).toMatchObject({
+      status: "ok",
+      message: `${ids["Alma Active"]} ${ids["Bruno Busy"]}`,
+    });
+    expect(await echo(initialFormState, new FormData())).toMatchObject({ status: "ok", message: "" });
+    const forged = new FormData();
+    forged.append("id", "1 OR 1=1");
+    expect(await echo(initialFormState, forged)).toMatchObject({ status: "error" });
   });
 });
