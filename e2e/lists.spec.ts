@@ -218,3 +218,15 @@ test("at 390 px the sort links above the cards sort the list", async ({ browser 
   await expect(sort.getByRole("link", { name: /^Last sign-in/ })).toHaveAttribute("aria-current", "true");
   await page.context().close();
 });
+
+test("with JavaScript, Every device on this page ticks each row of the page for the export", async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  await page.goto("/devices?os=Windows");
+  const shown = await rowsOf(page).count();
+  await page.getByLabel("Every device on this page").check();
+  await expect(page.locator('main tbody input[type="checkbox"]:checked')).toHaveCount(shown);
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export selected (CSV)" }).click();
+  const lines = (await readFile(await (await downloading).path())).toString("utf8").trim().split("\r\n");
+  expect(lines).toHaveLength(shown + 1);
+});

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useState, useSyncExternalStore } from "react";
 import { FormMessage } from "./form-message";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { secondaryButton } from "./button-styles";
@@ -27,6 +27,16 @@ export function BulkActions({
 }) {
   const [state, formAction, pending] = useActionState(action ?? (async () => initialFormState), initialFormState);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // "Every row on this page" needs JavaScript to tick the rows: without it, it is not shown at all.
+  const scripted = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
+  const tickAll = (checked: boolean) =>
+    document.querySelectorAll<HTMLInputElement>(`input[name="id"][form="${id}"]`).forEach((box) => {
+      box.checked = checked;
+    });
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const ticked = document.querySelectorAll(`input[name="id"][form="${id}"]:checked`).length;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -46,6 +56,12 @@ export function BulkActions({
       aria-label={`With the ticked ${noun}s`}
       className="mb-3 flex flex-wrap items-center gap-2 text-sm"
     >
+      {scripted && (
+        <label className="mr-2 flex min-h-tap items-center gap-2 text-slate-700 md:min-h-0">
+          <input type="checkbox" className="size-4" onChange={(event) => tickAll(event.target.checked)} />
+          Every {noun} on this page
+        </label>
+      )}
       <span className="text-slate-600">With the ticked {noun}s:</span>
       {commands.map((command) => (
         <button
