@@ -8,14 +8,6 @@ export const sourceLabels: Record<RecordSource, string> = { azure: "Microsoft En
 
 const tones: Record<RecordSource, Tone> = { azure: "busy", manual: "other" };
 
-/** The same in a dense list's narrow column, the whole name on hover. */
-const shortLabels: Record<RecordSource, string> = { azure: "Entra", manual: "By hand" };
-
-export function SourceBadge({ source, short = false }: { source: RecordSource; short?: boolean }) {
-  if (!short) return <Badge tone={tones[source]}>{sourceLabels[source]}</Badge>;
-  return (
-    <span title={sourceLabels[source]}>
-      <Badge tone={tones[source]}>{shortLabels[source]}</Badge>
-    </span>
-  );
+export function SourceBadge({ source }: { source: RecordSource }) {
+  return <Badge tone={tones[source]}>{sourceLabels[source]}</Badge>;
 }

@@ -93,7 +93,7 @@ export function clientColumns(several: boolean, params: Params): ListColumn<Clie
       width: "lg:w-24",
       cell: (c) => <StatusBadge status={c.status} />,
     },
-    { key: "source", label: "Source", width: "lg:w-24", cell: (c) => <SourceBadge source={c.source} short /> },
+    { key: "source", label: "Source", width: "lg:w-40", cell: (c) => <SourceBadge source={c.source} /> },
     {
       key: "updated",
       label: "Last update",
