@@ -1,6 +1,6 @@
 "use client";
 import Form from "next/form";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 
 /** How long typing in the search pauses before the list follows it. */
 const SEARCH_PAUSE_MS = 400;
@@ -20,6 +20,9 @@ export function FilterBar({
   children: React.ReactNode;
 }) {
   const pause = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // A search that was still waiting must not apply after Apply did, nor once the person has left the list.
+  const cancel = () => clearTimeout(pause.current);
+  useEffect(() => cancel, []);
   const apply = (form: HTMLFormElement | null, delay: number) => {
     clearTimeout(pause.current);
     pause.current = setTimeout(() => form?.requestSubmit(), delay);
@@ -29,6 +32,7 @@ export function FilterBar({
       action={action}
       role="search"
       className="mb-4 flex flex-wrap items-end gap-3"
+      onSubmit={cancel}
       onChange={(event) => {
         const typing = event.target instanceof HTMLInputElement && event.target.type === "search";
         apply(event.currentTarget, typing ? SEARCH_PAUSE_MS : 0);

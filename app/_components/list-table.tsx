@@ -20,15 +20,16 @@ type Props<R> = {
 const cardPlaces = {
   title: "col-start-1 row-start-1 font-medium",
   status: "col-start-2 row-start-1 justify-self-end",
-  field: "col-span-2 flex gap-1 text-slate-600",
+  field: "col-span-2 flex gap-1",
 };
 
 /** Where a cell shows: every cell (secondary ones on a wide screen) from lg; on a phone the card's four. */
 function cellClasses(column: ListColumn<never>) {
   const phone = column.card ? `min-w-0 ${cardPlaces[column.card]}` : "hidden";
+  const tone = column.card === "title" ? "" : "text-slate-600";
   const desktop = column.secondary ? "2xl:table-cell" : "lg:table-cell";
   const nowrap = column.wrap ? "" : "whitespace-nowrap lg:overflow-hidden";
-  return `${phone} ${desktop} lg:px-cell-x lg:py-row-y lg:font-normal ${nowrap} ${column.align === "right" ? "lg:text-right" : ""}`;
+  return `${phone} ${tone} ${desktop} lg:px-cell-x lg:py-row-y lg:font-normal ${nowrap} ${column.align === "right" ? "lg:text-right" : ""}`;
 }
 
 function Heading<R>({ column, sorting }: { column: ListColumn<R>; sorting?: ListSorting }) {
