@@ -13,7 +13,7 @@ export const runListQuery = z.object({
 
 export type RunListQuery = z.infer<typeof runListQuery>;
 
-/** The latest run first; kinds and statuses A→Z. */
+/** The latest run first; kinds and statuses in the order the schema declares them (users, then devices; a run's life). */
 export const runSortDefaults = { started: "desc", kind: "asc", status: "asc" } as const;
 
 export function parseRunListQuery(searchParams: Record<string, string | string[] | undefined>) {
