@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { union } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { clients, devices, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
@@ -18,12 +19,18 @@ import { groupByLabel, operatingSystemLabel } from "./operating-systems";
 type DeviceFilterQuery = Omit<DeviceListQuery, "page" | "sort" | "dir">;
 
 /**
- * A search finds a device by its name or by its owner (the client's name, mail or user principal name): each side
- * through its own trigram index, the owners' devices through devices_owner.
+ * A search finds a device by its name or by its owner (the client's name, mail or user principal name). The ids
+ * are gathered from both sides, each through its own index (devices_search_trgm; clients_search_trgm, then
+ * devices_owner), rather than with an OR the planner could only answer by reading every device.
  */
 function deviceOrOwnerMatches(typed: string) {
-  const owners = db.select({ id: clients.id }).from(clients).where(matchesSearch(clients.searchText, typed));
-  return or(matchesSearch(devices.searchText, typed), inArray(devices.ownerClientId, owners)) as SQL;
+  const byName = db.select({ id: devices.id }).from(devices).where(matchesSearch(devices.searchText, typed));
+  const byOwner = db
+    .select({ id: devices.id })
+    .from(devices)
+    .innerJoin(clients, eq(clients.id, devices.ownerClientId))
+    .where(matchesSearch(clients.searchText, typed));
+  return inArray(devices.id, union(byName, byOwner));
 }
 
 /** The list's filters; an operating system label matches every stored value it stands for ("MacMDM", "macOS"). */
