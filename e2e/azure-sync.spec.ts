@@ -71,7 +71,8 @@ test("Sync devices now brings the devices, linked to their owners", async ({ pag
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByTestId("result-count")).toHaveText(`1–${macs} of ${macs} device${macs === 1 ? "" : "s"}`);
   await page.goto("/devices");
-  const ownerLink = page.locator("tbody tr td:nth-child(3) a").first();
+  // The owner's cell: the fourth, after the row's tick, its name and its operating system.
+  const ownerLink = page.locator("tbody tr td:nth-child(4) a").first();
   const ownerName = await ownerLink.innerText();
   await ownerLink.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ownerName);

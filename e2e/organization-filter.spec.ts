@@ -38,6 +38,12 @@ async function filterOn(page: Page, organization: string, search = "") {
   await page.getByLabel("Organization").selectOption({ label: organization });
   await page.getByLabel("Search").fill(search);
   await page.getByRole("button", { name: "Apply" }).click();
+  // With JavaScript the list follows in place (no page load to wait for): wait until it shows the filters.
+  const id = await page.getByLabel("Organization").inputValue();
+  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute(
+    "href",
+    new RegExp(search ? `\\?q=${search}&organization=${id}` : `\\?organization=${id}`),
+  );
 }
 
 async function exportedLines(page: Page) {

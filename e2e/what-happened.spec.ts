@@ -74,9 +74,14 @@ test("the invite setting says who is invited and, before it is on, how many the 
   await page.screenshot({ path: ".data/test-results/run-history-invitations.png", fullPage: true });
 
   await page.goto("/settings/audit");
-  await expect(page.getByTestId("audit-log")).toContainText(
-    new RegExp(`Vertask \\(job engine\\) · Sent ${Math.min(expected, 25)} client portal invitations: `),
-  );
+  // Each event is a row of the log: who, then what.
+  await expect(
+    page
+      .getByTestId("audit-log")
+      .getByRole("row")
+      .filter({ hasText: "Vertask (job engine)" })
+      .filter({ hasText: new RegExp(`Sent ${Math.min(expected, 25)} client portal invitations: `) }),
+  ).not.toHaveCount(0);
 });
 
 test("the audit log records invitations resent and revoked, and staff added, changed and removed", async ({ page }) => {
@@ -109,14 +114,15 @@ test("the audit log records invitations resent and revoked, and staff added, cha
 
   await page.goto("/settings/audit");
   const log = page.getByTestId("audit-log");
-  for (const line of [
-    `Sam Admin · Sent a new portal invitation to ${client.name}`,
-    `Sam Admin · Revoked portal access of ${client.name}`,
-    "Sam Admin · Added Tia Tech (tia@msp.example) as technician",
-    "Sam Admin · Changed the role of Tia Tech to superuser",
-    "Sam Admin · Removed Tia Tech (tia@msp.example)",
+  // Each event is a row of the log: who, then what.
+  for (const what of [
+    `Sent a new portal invitation to ${client.name}`,
+    `Revoked portal access of ${client.name}`,
+    "Added Tia Tech (tia@msp.example) as technician",
+    "Changed the role of Tia Tech to superuser",
+    "Removed Tia Tech (tia@msp.example)",
   ])
-    await expect(log).toContainText(line);
+    await expect(log.getByRole("row").filter({ hasText: "Sam Admin" }).filter({ hasText: what })).not.toHaveCount(0);
 });
 
 test("the development mailbox says how many messages it holds, pages through them and shows links as links", async ({

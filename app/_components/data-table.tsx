@@ -1,17 +1,15 @@
 /**
- * The lists' table: a header row of column names, then the rows the page renders. `compact` narrows the headings'
- * padding to the px-3 its rows then use, for a table that must show many columns at once.
+ * A small fixed table (staff, an import's preview, the portal's devices): a header row of column names, then the
+ * rows the page renders. The lists that sort, filter and become cards on a phone use ListTable (list-table.tsx).
  */
 export function DataTable({
   headers,
   children,
   className = "",
-  compact = false,
 }: {
   headers: React.ReactNode[];
   children: React.ReactNode;
   className?: string;
-  compact?: boolean;
 }) {
   return (
     <div className={`overflow-x-auto rounded-xl border border-slate-200 bg-white ${className}`}>
@@ -19,7 +17,7 @@ export function DataTable({
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>
             {headers.map((header, i) => (
-              <th key={i} className={compact ? "px-3 py-3" : "px-4 py-3"}>
+              <th key={i} className="px-4 py-3">
                 {header}
               </th>
             ))}

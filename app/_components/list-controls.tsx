@@ -15,12 +15,12 @@ export function FilterSelect({
   options: Option[];
 }) {
   return (
-    <label className="text-sm text-slate-700">
+    <label className="min-w-0 max-w-full text-sm text-slate-700">
       <span className="mb-1 block font-medium">{label}</span>
       <select
         name={name}
         defaultValue={value ?? ""}
-        className="rounded-md border border-slate-300 bg-white px-2 py-2 text-sm"
+        className="min-h-tap max-w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm md:min-h-0"
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -34,27 +34,16 @@ export function FilterSelect({
 
 export function SearchInput({ label, value, placeholder }: { label: string; value?: string; placeholder: string }) {
   return (
-    <label className="min-w-64 flex-1 text-sm text-slate-700">
+    <label className="w-full min-w-0 text-sm text-slate-700 md:w-auto md:min-w-64 md:flex-1">
       <span className="mb-1 block font-medium">{label}</span>
       <input
         type="search"
         name="q"
         defaultValue={value}
         placeholder={placeholder}
-        className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+        className="block min-h-tap w-full rounded-md border border-slate-300 px-3 py-2 text-sm md:min-h-0"
       />
     </label>
-  );
-}
-
-export function ApplyButton() {
-  return (
-    <button
-      type="submit"
-      className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700"
-    >
-      Apply
-    </button>
   );
 }
 

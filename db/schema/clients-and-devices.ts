@@ -84,6 +84,10 @@ export const clients = pgTable(
     index("clients_name_order").on(t.displayName, t.id),
     index("clients_organization_name_order").on(t.organizationId, t.displayName, t.id),
     index("clients_updated_order").on(t.updatedAt, t.id),
+    // The lists leave removed clients out by default and say how many: counted from this small index.
+    index("clients_removed")
+      .on(t.organizationId)
+      .where(sql`${t.status} = 'removed'`),
     // A users sync looks up each page's new addresses among the clients added by hand (lib/sync/hand-made-matches.ts).
     index("clients_hand_made_address")
       .on(sql`lower(trim(${t.mail}))`)
@@ -124,6 +128,10 @@ export const devices = pgTable(
     index("devices_name_order").on(t.displayName, t.id),
     index("devices_organization_name_order").on(t.organizationId, t.displayName, t.id),
     index("devices_owner").on(t.ownerClientId),
+    // The lists leave removed devices out by default and say how many: counted from this small index.
+    index("devices_removed")
+      .on(t.organizationId)
+      .where(sql`${t.status} = 'removed'`),
     index("devices_operating_system").on(t.operatingSystem),
   ],
 );

@@ -20,6 +20,16 @@ function echoedValues(formData: FormData) {
   return values;
 }
 
+/** The form's fields for the schema: a name sent more than once (ticked checkboxes) gives every value, in order. */
+function formFields(formData: FormData) {
+  const fields: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const key of new Set(formData.keys())) {
+    const values = formData.getAll(key);
+    fields[key] = values.length > 1 ? values : values[0];
+  }
+  return fields;
+}
+
 /**
  * The one server-action wrapper: authorise → validate → run → typed result.
  * Server actions are public endpoints, so the role is checked here, whatever the page showed.
@@ -34,7 +44,7 @@ export function formAction<Schema extends z.ZodType, A extends Access>(
     try {
       const actor = access === "anyone" ? null : await getCurrentStaff();
       if (access !== "anyone") authorize(actor, access as StaffRole | "staff");
-      const parsed = schema.safeParse(Object.fromEntries(formData));
+      const parsed = schema.safeParse(formFields(formData));
       if (!parsed.success) {
         const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
         return { status: "error", message: "Check the highlighted fields.", fieldErrors, values };

@@ -9,14 +9,21 @@ import { listPage } from "@/lib/lists/list-page";
 import { isUuid } from "@/db/is-uuid";
 import { deviceSummaryColumns } from "@/lib/devices/summary-columns";
 import { withOrganizationNames } from "@/lib/organizations/queries";
-import type { ClientListQuery } from "./list-query";
+import { filtersOf } from "@/lib/lists/search-params";
+import { leftOutOfDefaultView, matchesStatusFilter } from "@/lib/lists/record-status-filter";
+import { directionOf } from "@/lib/lists/sorting";
+import { cappedTotal } from "@/lib/lists/list-total";
+import { clientSortDefaults, type ClientListQuery } from "./list-query";
 
-export function clientFilters(query: Omit<ClientListQuery, "page" | "sort">): SQL | undefined {
+type ClientFilterQuery = Omit<ClientListQuery, "page" | "sort" | "dir">;
+
+export function clientFilters(query: ClientFilterQuery): SQL | undefined {
   const conditions: SQL[] = [];
   // One organization's clients: the index (organization_id, display_name, id) serves its first page.
   if (query.organization) conditions.push(eq(clients.organizationId, query.organization));
   if (query.q) conditions.push(matchesSearch(clients.searchText, query.q));
-  if (query.status) conditions.push(eq(clients.status, query.status));
+  const status = matchesStatusFilter(clients.status, query.status);
+  if (status) conditions.push(status);
   if (query.source) conditions.push(eq(clients.source, query.source));
   if (query.external) conditions.push(eq(clients.isExternal, query.external === "yes"));
   return and(...conditions);
@@ -24,8 +31,17 @@ export function clientFilters(query: Omit<ClientListQuery, "page" | "sort">): SQ
 
 type OrderColumns = { displayName: AnyColumn; id: AnyColumn; updatedAt: AnyColumn };
 
-export function clientOrder(sort: ClientListQuery["sort"], from: OrderColumns = clients) {
-  return sort === "updated" ? [desc(from.updatedAt), desc(from.id)] : [asc(from.displayName), asc(from.id)];
+/** The list's order; the id breaks ties, in the same direction, so one index serves either way. */
+export function clientOrder({ sort, dir }: Pick<ClientListQuery, "sort" | "dir">, from: OrderColumns = clients) {
+  const direction = directionOf(sort, dir, clientSortDefaults) === "asc" ? asc : desc;
+  return [direction(sort === "updated" ? from.updatedAt : from.displayName), direction(from.id)];
+}
+
+/** How many removed clients the default list leaves out under the other filters (null when they are shown). */
+export async function hiddenRemovedClients(actor: Actor, query: ClientFilterQuery) {
+  authorize(actor, "staff");
+  if (query.status) return null;
+  return cappedTotal(clients, clientFilters({ ...query, status: "removed" }));
 }
 
 const listColumns = {
@@ -63,16 +79,17 @@ async function listClientRows(actor: Actor, query: ClientListQuery) {
   return listPage({
     table: clients,
     where,
+    leftOutByDefault: leftOutOfDefaultView(clients.status, filtersOf(query)),
     trigramSearch: searchUsesTrigramIndex(query.q),
     offset,
     sortKeys: { id: clients.id, displayName: clients.displayName, updatedAt: clients.updatedAt },
-    order: (columns) => clientOrder(query.sort, columns as OrderColumns),
+    order: (columns) => clientOrder(query, columns as OrderColumns),
     page: () =>
       db
         .select(listColumns)
         .from(clients)
         .where(where)
-        .orderBy(...clientOrder(query.sort))
+        .orderBy(...clientOrder(query))
         .limit(pageSize)
         .offset(offset),
     rowsWithIds: (ids) => db.select(listColumns).from(clients).where(inArray(clients.id, ids)),

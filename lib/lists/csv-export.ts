@@ -75,3 +75,9 @@ export function csvDownload(lines: AsyncGenerator<string>, noun: string) {
     },
   });
 }
+
+/** The answer to "Export selected" with nothing ticked (a form posted without JavaScript): a page that says so. */
+export function nothingTickedResponse(noun: string, listPath: string) {
+  const page = `<!doctype html><html lang="en"><title>Nothing to export</title><main style="font-family:sans-serif;padding:2rem"><h1>Nothing to export</h1><p role="alert">Tick at least one ${noun} in the list, then choose Export selected (CSV).</p><p><a href="${listPath}">Back to the list</a></p></main></html>`;
+  return new Response(page, { status: 400, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}

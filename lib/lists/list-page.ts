@@ -8,6 +8,7 @@ import {
   collectedCount,
   COUNTED_MATCHES_LIMIT,
   inOrderOf,
+  totalLeavingOut,
   totalOfCollected,
   unfilteredTotal,
   type ListTotal,
@@ -16,6 +17,8 @@ import {
 type ListPage<R extends { id: string }> = {
   table: PgTable;
   where: SQL | undefined;
+  /** The rows the list leaves out when no filter is chosen (removed records), null once a filter is chosen. */
+  leftOutByDefault: SQL | null;
   /** Whether the search can use the trigram index (searchUsesTrigramIndex). */
   trigramSearch: boolean;
   offset: number;
@@ -29,6 +32,11 @@ type ListPage<R extends { id: string }> = {
   rowsWithIds: (ids: string[]) => Promise<R[]>;
 };
 
+function totalOf(list: Pick<ListPage<{ id: string }>, "table" | "where" | "leftOutByDefault">) {
+  if (list.leftOutByDefault) return totalLeavingOut(list.table, list.leftOutByDefault);
+  return list.where ? cappedTotal(list.table, list.where) : unfilteredTotal(list.table);
+}
+
 /**
  * One page of a list and its total (lib/lists/list-total.ts). A search the trigram index can find collects its
  * matches first, only their sort keys, counts and sorts them in one statement (the CTE, named twice, is computed
@@ -36,10 +44,7 @@ type ListPage<R extends { id: string }> = {
  */
 export async function listPage<R extends { id: string }>(list: ListPage<R>): Promise<{ rows: R[]; total: ListTotal }> {
   if (!list.where || !list.trigramSearch) {
-    const [rows, total] = await Promise.all([
-      list.page(),
-      list.where ? cappedTotal(list.table, list.where) : unfilteredTotal(list.table),
-    ]);
+    const [rows, total] = await Promise.all([list.page(), totalOf(list)]);
     return { rows, total };
   }
   const matches = db.$with("matches").as(

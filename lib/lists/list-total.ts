@@ -38,6 +38,22 @@ export async function unfilteredTotal(table: PgTable): Promise<ListTotal> {
   return exactTotal(total);
 }
 
+/**
+ * The default view of a list that leaves some rows out (removed records): every row less those, counted exactly
+ * from their partial index (clients_removed, devices_removed). Past EXACT_TOTAL_UNDER, PostgreSQL's estimate less
+ * them, said as an estimate.
+ */
+export async function totalLeavingOut(table: PgTable, leftOut: SQL): Promise<ListTotal> {
+  const [all, [{ excluded }]] = await Promise.all([
+    unfilteredTotal(table),
+    db.select({ excluded: count() }).from(table).where(leftOut),
+  ]);
+  const remaining = Math.max(0, all.count - excluded);
+  return all.precision === "exact"
+    ? exactTotal(remaining)
+    : { count: roundedToTwoDigits(remaining), precision: "about" };
+}
+
 /** The matches of a filter, counted up to COUNTED_MATCHES_LIMIT. */
 export async function cappedTotal(table: PgTable, where: SQL | undefined): Promise<ListTotal> {
   const upToLimit = db

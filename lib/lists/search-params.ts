@@ -6,3 +6,10 @@ export function firstValues(searchParams: SearchParams) {
     Object.entries(searchParams).map(([key, value]) => [key, (Array.isArray(value) ? value[0] : value) || undefined]),
   );
 }
+
+/** A list query's filters: everything but the page and the sort, unset ones left out. */
+export function filtersOf<Q extends { page?: unknown; sort?: unknown; dir?: unknown }>(query: Q) {
+  const { page, sort, dir, ...filters } = query;
+  void [page, sort, dir];
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== ""));
+}

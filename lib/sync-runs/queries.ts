@@ -1,11 +1,13 @@
 import "server-only";
-import { and, desc, eq, getTableColumns } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns } from "drizzle-orm";
+import { directionOf } from "@/lib/lists/sorting";
 import { db } from "@/db/client";
 import { entraConnections, organizations, syncRuns, type SyncRun } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { isUuid } from "@/db/is-uuid";
 import { findConnection } from "@/lib/connections";
 import { invitationsByRun, type RunInvitations } from "@/lib/portal/run-invitations";
+import { runListQuery, runSortDefaults, type RunListQuery } from "./list-query";
 
 export type SyncRunWithInvitations<Run extends SyncRun = SyncRun> = Run & { invitations: RunInvitations | null };
 
@@ -41,16 +43,38 @@ export async function latestSyncRuns(actor: Actor, organizationId: string) {
   return { users, devices, usersPreview };
 }
 
-/** The latest runs, each naming its organization: the named organization's, or every organization's (null). */
-export async function listSyncRuns(actor: Actor, organizationId: string | null, limit = 100) {
+function runOrder({ sort, dir }: Pick<RunListQuery, "sort" | "dir">) {
+  const direction = directionOf(sort, dir, runSortDefaults) === "asc" ? asc : desc;
+  const byStart = direction(syncRuns.queuedAt);
+  return sort === "started"
+    ? [byStart]
+    : [direction(sort === "kind" ? syncRuns.kind : syncRuns.status), desc(syncRuns.queuedAt)];
+}
+
+/**
+ * The latest runs, each naming its organization: the named organization's, or every organization's (null); with a
+ * query, of its kind and status only, in its order.
+ */
+export async function listSyncRuns(
+  actor: Actor,
+  organizationId: string | null,
+  limit = 100,
+  query: RunListQuery = runListQuery.parse({}),
+) {
   authorize(actor, "superuser");
   const runs = await db
     .select({ ...getTableColumns(syncRuns), organizationId: organizations.id, organizationName: organizations.name })
     .from(syncRuns)
     .innerJoin(entraConnections, eq(entraConnections.id, syncRuns.connectionId))
     .innerJoin(organizations, eq(organizations.id, entraConnections.organizationId))
-    .where(organizationId ? eq(organizations.id, organizationId) : undefined)
-    .orderBy(desc(syncRuns.queuedAt))
+    .where(
+      and(
+        organizationId ? eq(organizations.id, organizationId) : undefined,
+        query.kind ? eq(syncRuns.kind, query.kind) : undefined,
+        query.status ? eq(syncRuns.status, query.status) : undefined,
+      ),
+    )
+    .orderBy(...runOrder(query))
     .limit(limit);
   return withInvitations(runs);
 }

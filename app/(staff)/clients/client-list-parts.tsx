@@ -4,10 +4,14 @@ import type { listClients } from "@/lib/clients/queries";
 import type { OrganizationChoice } from "@/lib/organizations/queries";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { SourceBadge, sourceLabels } from "@/app/_components/source-badge";
-import { ApplyButton, FilterSelect, SearchInput, formatDateTime, recordHref } from "@/app/_components/list-controls";
+import { Badge } from "@/app/_components/badge";
+import { FilterSelect, SearchInput, formatDateTime, recordHref } from "@/app/_components/list-controls";
 import { OrganizationFilter } from "@/app/_components/organization-filter";
+import { StatusFilterSelect } from "@/app/_components/record-list";
+import { textColumn, type ListColumn } from "@/app/_components/list-columns";
 
 type ClientListRow = Awaited<ReturnType<typeof listClients>>["rows"][number];
+type Params = Record<string, string | string[] | undefined>;
 
 /** The filters above the clients list; the organization filter only where there are several organizations. */
 export function ClientFilters({
@@ -20,20 +24,10 @@ export function ClientFilters({
   several: boolean;
 }) {
   return (
-    <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
+    <>
       <SearchInput label="Search" value={query.q} placeholder="Name, mail or user principal name" />
       {several && <OrganizationFilter organizations={organizations} value={query.organization} />}
-      <FilterSelect
-        name="status"
-        label="Status"
-        value={query.status}
-        options={[
-          { value: "", label: "Any status" },
-          { value: "active", label: "Active" },
-          { value: "disabled", label: "Disabled" },
-          { value: "removed", label: "Removed" },
-        ]}
-      />
+      <StatusFilterSelect value={query.status} />
       <FilterSelect
         name="source"
         label="Source"
@@ -53,66 +47,60 @@ export function ClientFilters({
           { value: "yes", label: "External only" },
         ]}
       />
-      <FilterSelect
-        name="sort"
-        label="Sort by"
-        value={query.sort}
-        options={[
-          { value: "name", label: "Name" },
-          { value: "updated", label: "Last update" },
-        ]}
-      />
-      <ApplyButton />
-    </form>
+    </>
   );
 }
 
-export const clientHeaders = (several: boolean) => [
-  "Name",
-  ...(several ? ["Organization"] : []),
-  "Mail",
-  "Phone",
-  "Company",
-  "Job title",
-  "Department",
-  "Status",
-  "Source",
-  "Last update",
-];
+const phoneOf = (client: ClientListRow) => client.mobilePhone ?? client.businessPhones[0] ?? null;
+const mailOf = (client: ClientListRow) => client.mail ?? client.userPrincipalName ?? null;
 
-/** One client's row; its link keeps the list's filters so the record page can lead back to them. */
-export function ClientRow({
-  client,
-  several,
-  params,
-}: {
-  client: ClientListRow;
-  several: boolean;
-  params: Record<string, string | string[] | undefined>;
-}) {
-  return (
-    <tr className="hover:bg-slate-50">
-      <td className="min-w-40 px-4 py-2 wrap-anywhere">
-        <Link href={recordHref(`/clients/${client.id}`, params)} className="font-medium">
-          {client.displayName}
-        </Link>
-        {client.isExternal && (
-          <span className="ml-2 rounded bg-sky-50 px-1.5 py-0.5 text-xs text-sky-800">External</span>
-        )}
-      </td>
-      {several && <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.organizationName}</td>}
-      <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.mail ?? client.userPrincipalName ?? "—"}</td>
-      <td className="px-4 py-2 text-slate-600">{client.mobilePhone ?? client.businessPhones[0] ?? "—"}</td>
-      <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.companyName ?? "—"}</td>
-      <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.jobTitle ?? "—"}</td>
-      <td className="px-4 py-2 wrap-anywhere text-slate-600">{client.department ?? "—"}</td>
-      <td className="px-4 py-2">
-        <StatusBadge status={client.status} />
-      </td>
-      <td className="px-4 py-2">
-        <SourceBadge source={client.source} />
-      </td>
-      <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(client.updatedAt)}</td>
-    </tr>
-  );
+/**
+ * The clients list's columns; each record link keeps the list's filters so the record page can lead back to them.
+ * On a phone a client's card shows its name, status, mail and job title.
+ */
+export function clientColumns(several: boolean, params: Params): ListColumn<ClientListRow>[] {
+  return [
+    {
+      key: "name",
+      label: "Name",
+      sort: "name",
+      card: "title",
+      text: (client) => client.displayName,
+      cell: (client) => (
+        <>
+          <Link href={recordHref(`/clients/${client.id}`, params)} className="font-medium">
+            {client.displayName}
+          </Link>
+          {client.isExternal && (
+            <>
+              {" "}
+              <Badge tone="busy">External</Badge>
+            </>
+          )}
+        </>
+      ),
+    },
+    ...(several ? [textColumn<ClientListRow>("organization", "Organization", (c) => c.organizationName)] : []),
+    textColumn("mail", "Mail", mailOf, { card: "field" }),
+    textColumn("phone", "Phone", phoneOf, { width: "lg:w-36" }),
+    textColumn("company", "Company", (c) => c.companyName),
+    textColumn("jobTitle", "Job title", (c) => c.jobTitle, { card: "field" }),
+    textColumn("department", "Department", (c) => c.department, { secondary: true }),
+    {
+      key: "status",
+      label: "Status",
+      card: "status",
+      width: "lg:w-24",
+      cell: (c) => <StatusBadge status={c.status} />,
+    },
+    { key: "source", label: "Source", width: "lg:w-40", cell: (c) => <SourceBadge source={c.source} /> },
+    {
+      key: "updated",
+      label: "Last update",
+      sort: "updated",
+      width: "lg:w-48",
+      text: (c) => formatDateTime(c.updatedAt),
+      cell: (c) => formatDateTime(c.updatedAt),
+    },
+  ];
 }

@@ -4,11 +4,14 @@ import type { listDevices } from "@/lib/devices/queries";
 import { operatingSystemWithVersion } from "@/lib/devices/operating-systems";
 import type { OrganizationChoice } from "@/lib/organizations/queries";
 import { StatusBadge } from "@/app/_components/status-badge";
-import { ApplyButton, FilterSelect, SearchInput, formatDateTime, recordHref } from "@/app/_components/list-controls";
+import { FilterSelect, SearchInput, formatDateTime, recordHref } from "@/app/_components/list-controls";
 import { yesNo } from "@/app/_components/detail-list";
 import { OrganizationFilter } from "@/app/_components/organization-filter";
+import { StatusFilterSelect } from "@/app/_components/record-list";
+import { textColumn, type ListColumn } from "@/app/_components/list-columns";
 
 type DeviceListRow = Awaited<ReturnType<typeof listDevices>>["rows"][number];
+type Params = Record<string, string | string[] | undefined>;
 
 /** The filters above the devices list; the organization filter only where there are several organizations. */
 export function DeviceFilters({
@@ -23,8 +26,8 @@ export function DeviceFilters({
   several: boolean;
 }) {
   return (
-    <form className="mb-4 flex flex-wrap items-end gap-3" role="search">
-      <SearchInput label="Search" value={query.q} placeholder="Device name" />
+    <>
+      <SearchInput label="Search" value={query.q} placeholder="Device name, or its owner's name or mail" />
       {several && <OrganizationFilter organizations={organizations} value={query.organization} />}
       <FilterSelect
         name="os"
@@ -32,72 +35,58 @@ export function DeviceFilters({
         value={query.os}
         options={[{ value: "", label: "Any system" }, ...systems.map((label) => ({ value: label, label }))]}
       />
-      <FilterSelect
-        name="status"
-        label="Status"
-        value={query.status}
-        options={[
-          { value: "", label: "Any status" },
-          { value: "active", label: "Active" },
-          { value: "disabled", label: "Disabled" },
-          { value: "removed", label: "Removed" },
-        ]}
-      />
-      <FilterSelect
-        name="sort"
-        label="Sort by"
-        value={query.sort}
-        options={[
-          { value: "name", label: "Name" },
-          { value: "signin", label: "Last sign-in" },
-        ]}
-      />
-      <ApplyButton />
-    </form>
+      <StatusFilterSelect value={query.status} />
+    </>
   );
 }
 
-export const deviceHeaders = (several: boolean) => [
-  "Name",
-  ...(several ? ["Organization"] : []),
-  "Operating system",
-  "Owner",
-  "Compliant",
-  "Status",
-  "Last sign-in",
-];
-
-/** One device's row; its link keeps the list's filters so the record page can lead back to them. */
-export function DeviceRow({
-  device,
-  several,
-  params,
-}: {
-  device: DeviceListRow;
-  several: boolean;
-  params: Record<string, string | string[] | undefined>;
-}) {
-  return (
-    <tr className="hover:bg-slate-50">
-      <td className="min-w-40 px-4 py-2 wrap-anywhere">
+/**
+ * The devices list's columns; each record link keeps the list's filters so the record page can lead back to them.
+ * On a phone a device's card shows its name, status, owner and operating system.
+ */
+export function deviceColumns(several: boolean, params: Params): ListColumn<DeviceListRow>[] {
+  return [
+    {
+      key: "name",
+      label: "Name",
+      sort: "name",
+      card: "title",
+      text: (device) => device.displayName,
+      cell: (device) => (
         <Link href={recordHref(`/devices/${device.id}`, params)} className="font-medium">
           {device.displayName}
         </Link>
-      </td>
-      {several && <td className="px-4 py-2 wrap-anywhere text-slate-600">{device.organizationName}</td>}
-      <td className="px-4 py-2 text-slate-600">{operatingSystemWithVersion(device) ?? "—"}</td>
-      <td className="min-w-40 px-4 py-2 wrap-anywhere">
-        {device.ownerId ? (
+      ),
+    },
+    ...(several ? [textColumn<DeviceListRow>("organization", "Organization", (d) => d.organizationName)] : []),
+    textColumn("os", "Operating system", operatingSystemWithVersion, { card: "field" }),
+    {
+      key: "owner",
+      label: "Owner",
+      card: "field",
+      text: (device) => device.ownerName,
+      cell: (device) =>
+        device.ownerId ? (
           <Link href={`/clients/${device.ownerId}`}>{device.ownerName}</Link>
         ) : (
           <span className="text-slate-600">No owner</span>
-        )}
-      </td>
-      <td className="px-4 py-2 text-slate-600">{yesNo(device.isCompliant) ?? "—"}</td>
-      <td className="px-4 py-2">
-        <StatusBadge status={device.status} />
-      </td>
-      <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(device.lastSignInAt)}</td>
-    </tr>
-  );
+        ),
+    },
+    { key: "compliant", label: "Compliant", width: "lg:w-28", cell: (device) => yesNo(device.isCompliant) ?? "—" },
+    {
+      key: "status",
+      label: "Status",
+      card: "status",
+      width: "lg:w-24",
+      cell: (device) => <StatusBadge status={device.status} />,
+    },
+    {
+      key: "signin",
+      label: "Last sign-in",
+      sort: "signin",
+      width: "lg:w-48",
+      text: (device) => formatDateTime(device.lastSignInAt),
+      cell: (device) => formatDateTime(device.lastSignInAt),
+    },
+  ];
 }

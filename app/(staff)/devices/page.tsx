@@ -1,20 +1,15 @@
-import { DataTable } from "@/app/_components/data-table";
-import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/session/current-staff";
-import { listDevices, listOperatingSystems } from "@/lib/devices/queries";
-import { parseDeviceListQuery } from "@/lib/devices/list-query";
-import { pageCount } from "@/lib/lists/search-pattern";
+import { hiddenRemovedDevices, listDevices, listOperatingSystems } from "@/lib/devices/queries";
+import { deviceSortDefaults, parseDeviceListQuery } from "@/lib/devices/list-query";
 import { EmptyState } from "@/app/_components/empty-state";
-import { Pagination } from "@/app/_components/pagination";
-import { NoRowsMessage } from "@/app/_components/no-rows-message";
 import { listHref } from "@/app/_components/list-controls";
+import { filterCount, RecordList, redirectPastTheEnd, withoutPage } from "@/app/_components/record-list";
+import { BulkActions } from "@/app/_components/bulk-actions";
+import { secondaryButton } from "@/app/_components/button-styles";
 import { listOrganizationChoices } from "@/lib/organizations/queries";
-import { DeviceFilters, DeviceRow, deviceHeaders } from "./device-list-parts";
+import { DeviceFilters, deviceColumns } from "./device-list-parts";
 
 export const metadata = { title: "Devices" };
-
-const secondaryButton =
-  "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 no-underline hover:bg-slate-50";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,25 +17,21 @@ export default async function DevicesPage({ searchParams }: Props) {
   const actor = await requireStaff();
   const params = await searchParams;
   const query = parseDeviceListQuery(params);
-  const [{ rows, total }, systems, organizations] = await Promise.all([
+  const [{ rows, total }, hiddenRemoved, systems, organizations] = await Promise.all([
     listDevices(actor, query),
+    hiddenRemovedDevices(actor, query),
     listOperatingSystems(actor),
     listOrganizationChoices(actor),
   ]);
   // With one organization, the list looks as it did before organizations: no column, no filter.
   const several = organizations.length > 1;
-  const { page, ...filters } = query;
-  // A page past the end (an old link, a list that shrank) shows the last page, where the total says which.
-  const pastTheEnd = rows.length === 0 && page > 1;
-  if (pastTheEnd && total.precision === "exact" && total.count > 0)
-    redirect(listHref("/devices", { ...filters, page: pageCount(total.count) }));
-
-  const empty = total.count === 0 && !(query.q || query.organization || query.os || query.status);
+  redirectPastTheEnd("/devices", query, rows.length, total);
+  const empty = total.count === 0 && filterCount(query) === 0 && !hiddenRemoved?.count;
   const header = (
     <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
       <h1 className="text-2xl font-semibold">Devices</h1>
       {!empty && (
-        <a href={listHref("/devices/export", filters)} className={secondaryButton} download>
+        <a href={listHref("/devices/export", withoutPage(query))} className={secondaryButton} download>
           Export CSV
         </a>
       )}
@@ -59,22 +50,21 @@ export default async function DevicesPage({ searchParams }: Props) {
   return (
     <>
       {header}
-      <DeviceFilters query={query} systems={systems} organizations={organizations} several={several} />
-      {rows.length === 0 ? (
-        <NoRowsMessage noun="devices" pastTheEnd={pastTheEnd} firstPageHref={listHref("/devices", filters)} />
-      ) : (
-        <DataTable headers={deviceHeaders(several)}>
-          {rows.map((device) => (
-            <DeviceRow key={device.id} device={device} several={several} params={params} />
-          ))}
-        </DataTable>
-      )}
-      <Pagination
-        page={page}
-        total={total}
-        shown={rows.length}
+      <RecordList
+        path="/devices"
         noun="devices"
-        hrefFor={(p) => listHref("/devices", { ...filters, page: p })}
+        query={query}
+        sortDefaults={deviceSortDefaults}
+        rows={rows}
+        total={total}
+        hiddenRemoved={hiddenRemoved}
+        columns={deviceColumns(several, params)}
+        filters={<DeviceFilters query={query} systems={systems} organizations={organizations} several={several} />}
+        bulk={{
+          form: "devices-bulk",
+          nameOf: (device) => device.displayName,
+          bar: <BulkActions id="devices-bulk" noun="device" commands={[]} exportAction="/devices/export" />,
+        }}
       />
     </>
   );

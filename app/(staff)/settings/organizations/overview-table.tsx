@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { DataTable } from "@/app/_components/data-table";
+import { ListTable } from "@/app/_components/list-table";
+import type { ListColumn } from "@/app/_components/list-columns";
 import { DateTimeCell } from "@/app/_components/list-controls";
 import { RunStatusBadge } from "@/app/_components/status-badge";
 import { organizationStatuses, type OrganizationOverview } from "@/lib/organization-overview/overview";
@@ -8,47 +9,10 @@ import { connectionMethodLabels } from "@/lib/connections";
 import { overviewHref, type OverviewView } from "./status-filter";
 import { TenantId } from "./tenant-id";
 
-// Short headings keep every column within a laptop's width; the tooltip gives the whole name.
-const columns: [OverviewSort, string, string?][] = [
-  ["name", "Organization"],
-  ["tenant", "Tenant", "Directory (tenant) ID"],
-  ["method", "Connection"],
-  ["status", "Status"],
-  ["clients", "Clients"],
-  ["devices", "Devices"],
-  ["usersSync", "Users sync", "Last users sync"],
-  ["devicesSync", "Devices sync", "Last devices sync"],
-  ["nextSync", "Next sync", "Next scheduled sync"],
-  ["expiry", "Expires", "Secret or certificate expires"],
-  ["alerts", "Alerts", "Open alerts"],
-];
-
 const shortMethods = { own_app: "Own app", provider_app: "Provider app" } satisfies Record<
   keyof typeof connectionMethodLabels,
   string
 >;
-
-/** A column heading that sorts by its column: plain links, so sorting needs no JavaScript; the filter stays. */
-function SortLink({
-  column,
-  label,
-  title,
-  view,
-}: {
-  column: OverviewSort;
-  label: string;
-  title?: string;
-  view: OverviewView;
-}) {
-  const active = view.sorted.sort === column;
-  const direction = active && view.sorted.direction === "asc" ? "desc" : "asc";
-  return (
-    <Link href={overviewHref({ ...view, sorted: { sort: column, direction } })} title={title} className="no-underline">
-      {label}
-      {active ? (view.sorted.direction === "asc" ? "\u00a0▲" : "\u00a0▼") : ""}
-    </Link>
-  );
-}
 
 function LastSync({ sync }: { sync: OrganizationOverview["lastUsersSync"] }) {
   if (!sync) return <span className="text-slate-500">Never</span>;
@@ -73,46 +37,125 @@ function Expiry({ expiry }: { expiry: OrganizationOverview["expiry"] }) {
   );
 }
 
+// Short headings keep every column within a laptop's width; the tooltip gives the whole name. On a phone an
+// organization's card shows its name, status, clients and last users sync.
+const columns: ListColumn<OrganizationOverview>[] = [
+  {
+    key: "name",
+    label: "Organization",
+    sort: "name",
+    card: "title",
+    wrap: true,
+    cell: (row) => (
+      <span className="block min-w-40 max-w-56">
+        <Link href={`/settings/organizations/${row.id}`} className="block truncate font-medium" title={row.name}>
+          {row.name}
+        </Link>
+        {row.primaryDomain && (
+          <span className="block truncate text-xs text-slate-500" title={row.primaryDomain}>
+            {row.primaryDomain}
+          </span>
+        )}
+      </span>
+    ),
+  },
+  {
+    key: "tenant",
+    label: "Tenant",
+    description: "Directory (tenant) ID",
+    sort: "tenant",
+    cell: (row) => (row.tenantId ? <TenantId tenantId={row.tenantId} organizationName={row.name} /> : "—"),
+  },
+  {
+    key: "method",
+    label: "Connection",
+    sort: "method",
+    cell: (row) =>
+      row.method ? <span title={connectionMethodLabels[row.method]}>{shortMethods[row.method]}</span> : "—",
+  },
+  {
+    key: "status",
+    label: "Status",
+    sort: "status",
+    card: "status",
+    cell: (row) => <span data-testid="organization-status">{organizationStatuses[row.status]}</span>,
+  },
+  {
+    key: "clients",
+    label: "Clients",
+    sort: "clients",
+    card: "field",
+    align: "right",
+    cell: (row) => row.clients.toLocaleString("en"),
+  },
+  {
+    key: "devices",
+    label: "Devices",
+    sort: "devices",
+    align: "right",
+    cell: (row) => row.devices.toLocaleString("en"),
+  },
+  {
+    key: "usersSync",
+    label: "Users sync",
+    description: "Last users sync",
+    sort: "usersSync",
+    card: "field",
+    wrap: true,
+    cell: (row) => <LastSync sync={row.lastUsersSync} />,
+  },
+  {
+    key: "devicesSync",
+    label: "Devices sync",
+    description: "Last devices sync",
+    sort: "devicesSync",
+    wrap: true,
+    cell: (row) => <LastSync sync={row.lastDevicesSync} />,
+  },
+  {
+    key: "nextSync",
+    label: "Next sync",
+    description: "Next scheduled sync",
+    sort: "nextSync",
+    wrap: true,
+    cell: (row) => <span className="text-xs">{row.nextSync ? <DateTimeCell value={row.nextSync} /> : "—"}</span>,
+  },
+  {
+    key: "expiry",
+    label: "Expires",
+    description: "Secret or certificate expires",
+    sort: "expiry",
+    wrap: true,
+    cell: (row) => (
+      <span className="text-xs">
+        <Expiry expiry={row.expiry} />
+      </span>
+    ),
+  },
+  {
+    key: "alerts",
+    label: "Alerts",
+    description: "Open alerts",
+    sort: "alerts",
+    align: "right",
+    cell: (row) => row.openAlerts,
+  },
+];
+
 export function OverviewTable({ rows, view }: { rows: OrganizationOverview[]; view: OverviewView }) {
   return (
-    <DataTable
-      compact
-      headers={columns.map(([column, label, title]) => (
-        <SortLink key={column} column={column} label={label} title={title} view={view} />
-      ))}
-    >
-      {rows.map((row) => (
-        <tr key={row.id} className="align-top" data-testid="organization-row">
-          <td className="px-3 py-2 min-w-40 wrap-anywhere">
-            <Link href={`/settings/organizations/${row.id}`} className="font-medium">
-              {row.name}
-            </Link>
-            {row.primaryDomain && <span className="block text-xs text-slate-500">{row.primaryDomain}</span>}
-          </td>
-          <td className="px-3 py-2">
-            {row.tenantId ? <TenantId tenantId={row.tenantId} organizationName={row.name} /> : "—"}
-          </td>
-          <td className="px-3 py-2 whitespace-nowrap">
-            {row.method ? <span title={connectionMethodLabels[row.method]}>{shortMethods[row.method]}</span> : "—"}
-          </td>
-          <td className="whitespace-nowrap px-3 py-2" data-testid="organization-status">
-            {organizationStatuses[row.status]}
-          </td>
-          <td className="px-3 py-2 text-right">{row.clients.toLocaleString("en")}</td>
-          <td className="px-3 py-2 text-right">{row.devices.toLocaleString("en")}</td>
-          <td className="px-3 py-2">
-            <LastSync sync={row.lastUsersSync} />
-          </td>
-          <td className="px-3 py-2">
-            <LastSync sync={row.lastDevicesSync} />
-          </td>
-          <td className="px-3 py-2 text-xs">{row.nextSync ? <DateTimeCell value={row.nextSync} /> : "—"}</td>
-          <td className="px-3 py-2 text-xs">
-            <Expiry expiry={row.expiry} />
-          </td>
-          <td className="px-3 py-2 text-right">{row.openAlerts}</td>
-        </tr>
-      ))}
-    </DataTable>
+    <ListTable
+      label="Organizations"
+      columns={columns}
+      rows={rows}
+      rowTestId="organization-row"
+      fit={false}
+      sorting={{
+        sort: view.sorted.sort,
+        dir: view.sorted.direction,
+        hrefFor: (sort, direction) => overviewHref({ ...view, sorted: { sort: sort as OverviewSort, direction } }),
+        firstDirection: () => "asc",
+      }}
+    />
   );
 }

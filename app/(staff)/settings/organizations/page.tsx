@@ -3,6 +3,8 @@ import { requireSuperuser } from "@/lib/session/current-staff";
 import { overviewFilterLabels } from "@/lib/organization-overview/filtering";
 import { organizationsOverviewList } from "@/lib/organization-overview/overview-list";
 import { consentRefusalMessage } from "@/lib/consent";
+import { EmptyMessage } from "@/app/_components/empty-state";
+import { primaryButton, secondaryButton } from "@/app/_components/button-styles";
 import { OverviewTable } from "./overview-table";
 import { overviewHref, StatusFilter } from "./status-filter";
 
@@ -21,16 +23,10 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Organizations</h1>
         <div className="flex gap-3 text-sm">
-          <Link
-            href="/settings/organizations/provider-app"
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 font-medium no-underline hover:bg-slate-50"
-          >
+          <Link href="/settings/organizations/provider-app" className={secondaryButton}>
             Provider app
           </Link>
-          <Link
-            href="/settings/organizations/new"
-            className="rounded-md bg-indigo-600 px-3 py-2 font-medium text-white no-underline hover:bg-indigo-700"
-          >
+          <Link href="/settings/organizations/new" className={primaryButton}>
             Add organization
           </Link>
         </div>
@@ -55,10 +51,10 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         </p>
       </div>
       {rows.length === 0 && filter ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-slate-600">
+        <EmptyMessage>
           No organization matches “{overviewFilterLabels[filter]}”.{" "}
           <Link href={overviewHref({ ...view, filter: null })}>Show all organizations</Link>.
-        </p>
+        </EmptyMessage>
       ) : (
         <OverviewTable rows={rows} view={view} />
       )}

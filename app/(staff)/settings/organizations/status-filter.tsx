@@ -25,7 +25,7 @@ export function StatusFilter({ view }: { view: OverviewView }) {
             key={label}
             href={overviewHref({ ...view, filter })}
             aria-current={active ? "page" : undefined}
-            className={`rounded-full px-3 py-1 font-medium no-underline ring-1 ring-inset ${active ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
+            className={`flex min-h-tap items-center rounded-full px-3 py-1 font-medium no-underline ring-1 ring-inset md:min-h-0 ${active ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`}
           >
             {label}
           </Link>

@@ -3,7 +3,11 @@ import { RunHistory } from "./run-history";
 
 export const metadata = { title: "Sync run history" };
 
-export default async function SyncRunsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SyncRunsPage({ searchParams }: Props) {
   const { actor, organizationId } = await requireSoleOrganization();
-  return <RunHistory actor={actor} organizationId={organizationId} runsPath="/settings/azure/runs" />;
+  return (
+    <RunHistory actor={actor} organizationId={organizationId} path="/settings/azure/runs" params={await searchParams} />
+  );
 }

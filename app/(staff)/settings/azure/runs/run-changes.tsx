@@ -16,8 +16,9 @@ import { parseRunChangesQuery, runActionLabels, type RunAction } from "@/lib/his
 import { DataTable } from "@/app/_components/data-table";
 import { Pagination } from "@/app/_components/pagination";
 import { RunStatusBadge } from "@/app/_components/status-badge";
-import { ApplyButton, FilterSelect, listHref, SearchInput } from "@/app/_components/list-controls";
-import { NoRowsMessage } from "@/app/_components/no-rows-message";
+import { FilterSelect, listHref, SearchInput } from "@/app/_components/list-controls";
+import { NoRowsMessage } from "@/app/_components/empty-state";
+import { FilterBar } from "@/app/_components/filter-bar";
 
 type Props = {
   actor: Actor;
@@ -83,7 +84,7 @@ export async function RunChanges({ actor, organizationId, runId, searchParams, r
         {run.counts && `: ${describeCounts(run.counts)}`}
         {run.reviewNote && <span className="block text-amber-800">{run.reviewNote}</span>}
       </p>
-      <form method="get" action={path} className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter changes">
+      <FilterBar action={path} carried={{}}>
         <SearchInput label="Find by name" value={query.q} placeholder="Part of a name" />
         <FilterSelect name="action" label="Action" value={query.action} options={actionOptions} />
         <FilterSelect
@@ -95,11 +96,10 @@ export async function RunChanges({ actor, organizationId, runId, searchParams, r
             ...reasons.map((reason) => ({ value: reason, label: reason })),
           ]}
         />
-        <ApplyButton />
-        <a href={exportHref} className="py-2 text-sm">
-          Export CSV
-        </a>
-      </form>
+      </FilterBar>
+      <p className="mb-4 text-sm">
+        <a href={exportHref}>Export CSV</a>
+      </p>
       {rows.length === 0 ? (
         <NoRowsMessage
           noun="changes"

@@ -3,13 +3,19 @@ import { requireOrganization } from "../require-organization";
 
 export const metadata = { title: "Sync run history" };
 
-export default async function OrganizationRunsPage({ params }: { params: Promise<{ organizationId: string }> }) {
+type Props = {
+  params: Promise<{ organizationId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function OrganizationRunsPage({ params, searchParams }: Props) {
   const { actor, organization } = await requireOrganization(params);
   return (
     <RunHistory
       actor={actor}
       organizationId={organization.id}
-      runsPath={`/settings/organizations/${organization.id}/runs`}
+      path={`/settings/organizations/${organization.id}/runs`}
+      params={await searchParams}
     />
   );
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "clients_removed" ON "clients" USING btree ("organization_id") WHERE "clients"."status" = 'removed';--> statement-breakpoint
+CREATE INDEX "devices_removed" ON "devices" USING btree ("organization_id") WHERE "devices"."status" = 'removed';
