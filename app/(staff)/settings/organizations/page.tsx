@@ -7,6 +7,7 @@ import { EmptyMessage } from "@/app/_components/empty-state";
 import { primaryButton, secondaryButton } from "@/app/_components/button-styles";
 import { OverviewTable } from "./overview-table";
 import { overviewHref, StatusFilter } from "./status-filter";
+import { ConsentRefusal } from "@/app/_components/consent-refusal";
 
 export const metadata = { title: "Organizations" };
 
@@ -31,15 +32,7 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           </Link>
         </div>
       </div>
-      {refusal && (
-        <p
-          role="alert"
-          className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
-          data-testid="consent-refusal"
-        >
-          {refusal}
-        </p>
-      )}
+      <ConsentRefusal message={refusal} />
       <p className="text-sm text-slate-600">
         Each organization connects to its own Microsoft Entra tenant: with an app registered in that tenant (the setup
         guide&apos;s steps), or with your provider app, which the organization&apos;s administrator consents to.

@@ -4,6 +4,7 @@ import { consentRefusalMessage } from "@/lib/consent";
 import type { ConsentAnswerView, OpenConsentLinkView } from "@/lib/consent";
 import { ConsentDecision } from "./consent-decision";
 import { ConsentLinkButton } from "./consent-link-button";
+import { ConsentRefusal } from "@/app/_components/consent-refusal";
 
 type Props = {
   organizationId: string;
@@ -150,15 +151,7 @@ export function ConsentPanel({ organizationId, primaryDomain, waiting, tenantId,
           ? "Waiting for consent: the organization's administrator has not granted the provider's app access yet."
           : `Consented in tenant ${tenantId}: Vertask signs in there with the provider's app.`}
       </p>
-      {refusal && (
-        <p
-          role="alert"
-          className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
-          data-testid="consent-refusal"
-        >
-          {refusal}
-        </p>
-      )}
+      <ConsentRefusal message={refusal} />
       {answer && <LastAnswer organizationId={organizationId} primaryDomain={primaryDomain} answer={answer} />}
       {openLink && (
         <p className="text-sm text-slate-700 break-words" data-testid="consent-open-link">
