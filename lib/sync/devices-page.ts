@@ -56,17 +56,19 @@ const toldDeviceFields: (keyof OwnedDeviceFields & string)[] = [
 ];
 
 type ListedDevices = Extract<DeltaPage<GraphDeviceChange>, { fullResyncNeeded: false }>;
-/** A page of devices with the owner Graph names for each listed device. */
-type DevicesPage = ListedDevices & { owners: Map<string, string | null> };
+/** A page of devices with the owners Graph names for its listed devices, on their way. */
+type DevicesPage = ListedDevices & { owners: Promise<Map<string, string | null>> };
 type DevicesListing = PageListing<DevicesPage, PageDecision<OwnedDeviceFields>>;
 
 /**
- * A page with its devices' owners: asked as part of fetching the page, so that they are fetched while the page
- * before is written (page-steps.ts fetches the next page during a write), not after it.
+ * A page with its devices' owners asked for at once, not awaited: they come while the next page is fetched
+ * (page-steps.ts asks for it as soon as this one arrives) and while the page before is written; `prepare` waits.
  */
 async function withOwners(graph: GraphSession, page: ListedDevices): Promise<DevicesPage> {
   const listed = page.changes.flatMap((change) => (change.type === "upsert" ? [change.item.id] : []));
-  return { ...page, owners: await fetchFirstOwners(graph, listed, OWNER_BATCHES_AT_ONCE) };
+  const owners = fetchFirstOwners(graph, listed, OWNER_BATCHES_AT_ONCE);
+  owners.catch(() => {}); // awaited in prepare; a step that fails first must not leave an unhandled rejection
+  return { ...page, owners };
 }
 
 /** How a page of devices is decided and written, however it was listed: each listed device with its owner. */
@@ -74,8 +76,11 @@ const decideAndWrite: Pick<DevicesListing, "prepare" | "write"> = {
   async prepare(plan, page) {
     const ids = page.changes.map((change) => (change.type === "upsert" ? change.item.id : change.id));
     const columns = [...deviceColumns, ...deviceOwnerColumns];
-    const known = await knownRecords<OwnedDeviceFields>(devices, plan.connectionId, ids, columns);
-    return decidePage(ownedDeviceRules(page.owners), page.changes, known);
+    const [known, owners] = await Promise.all([
+      knownRecords<OwnedDeviceFields>(devices, plan.connectionId, ids, columns),
+      page.owners,
+    ]);
+    return decidePage(ownedDeviceRules(owners), page.changes, known);
   },
   write: (plan, pageIndex, page, decision) => writePage(devices, plan, pageIndex, decision, page),
 };

@@ -22,7 +22,9 @@ export async function buildApp(): Promise<number> {
 export type RunningApp = { baseUrl: string; stop: () => Promise<void> };
 
 /** `next start` on a loopback port; resolves once the sign-in page answers. */
-export async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<RunningApp> {
+export async function startApp(port: number, environment: NodeJS.ProcessEnv): Promise<RunningApp> {
+  // A production start refuses the Inngest dev mode (lib/server-start) that `lib/local/run.ts` sets for the rest.
+  const { INNGEST_DEV: _devMode, ...env } = environment;
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = openSync(path.join(logDir, "next-start.log"), "w");
   // Its own process group, so stopping it also stops the server npx starts under it.
