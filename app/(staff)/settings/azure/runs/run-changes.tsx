@@ -14,6 +14,7 @@ import { listRunChanges, runChangeReasons, type ListedRun, type RunChange } from
 import { ownerNamesIn } from "@/lib/history/queries";
 import { parseRunChangesQuery, runActionLabels, type RunAction } from "@/lib/history/run-changes-query";
 import { DataTable } from "@/app/_components/data-table";
+import { cardsOnPhone } from "@/app/_components/cards-on-phone";
 import { Pagination } from "@/app/_components/pagination";
 import { RunStatusBadge } from "@/app/_components/status-badge";
 import { FilterSelect, listHref, SearchInput } from "@/app/_components/list-controls";
@@ -42,11 +43,15 @@ function ChangeRow({ change, run, owners }: { change: RunChange; run: ListedRun;
         <Link href={`/${record === "client" ? "clients" : "devices"}/${change.recordId}`}>{change.name}</Link>
       </td>
       <td className="px-4 py-2">{runChangeWords(change.action, record)}</td>
-      <td className="px-4 py-2">{change.reason ?? "—"}</td>
+      <td className="px-4 py-2">
+        <span className="sm:hidden">Reason: </span>
+        {change.reason ?? "—"}
+      </td>
       <td className="min-w-48 px-4 py-2 wrap-anywhere">
+        <span className="sm:hidden">Changes: </span>
         {changesInWords(describeChanges(record, change.changes, owners)) || "—"}
       </td>
-      <td className="px-4 py-2 whitespace-nowrap">{change.at ? eventTime(change.at) : "—"}</td>
+      <td className="px-4 py-2 sm:whitespace-nowrap">{change.at ? eventTime(change.at) : "—"}</td>
     </tr>
   );
 }
@@ -107,7 +112,7 @@ export async function RunChanges({ actor, organizationId, runId, searchParams, r
           firstPageHref={listHref(path, filters)}
         />
       ) : (
-        <DataTable headers={["Name", "What happened", "Reason", "Changes", "Time"]}>
+        <DataTable className={cardsOnPhone} headers={["Name", "What happened", "Reason", "Changes", "Time"]}>
           {rows.map((change) => (
             <ChangeRow key={change.key} change={change} run={run} owners={owners} />
           ))}
