@@ -81,44 +81,54 @@ function rowsRecordset(table: RecordTable, rows: object[]) {
   return { keys, names: keys.map((key) => columns[key].name), recordset };
 }
 
-/** The upsert of a page's new and changed rows, keyed by Entra object. */
-function upsertStatement(table: RecordTable, rows: object[], page: { connectionId: string; syncedAt: Date }) {
+/**
+ * The insert of a page's new rows. Plain, not an upsert: the page was decided on what the connection had, and only
+ * this run writes the connection's synced rows (one run at a time). Should one exist after all, the statement fails
+ * on the unique key and the step, retried, decides again, so nothing is written twice.
+ */
+function insertStatement(table: RecordTable, rows: object[], page: { connectionId: string; syncedAt: Date }) {
   const { keys, names, recordset } = rowsRecordset(table, rows);
   const written = ["organization_id", "connection_id", "source", "last_synced_at", "updated_at", ...names];
-  const updated = written.filter(
-    (name) => !["organization_id", "connection_id", "entra_object_id", "source"].includes(name),
-  );
   const syncedAt = page.syncedAt.toISOString();
   // A synced row belongs to its connection's organization.
   return sql`
     INSERT INTO ${sql.raw(tableNameOf(table))} (${sql.raw(written.map((name) => `"${name}"`).join(", "))})
     SELECT (SELECT organization_id FROM entra_connections WHERE id = ${page.connectionId}::uuid), ${page.connectionId}::uuid, 'azure', ${syncedAt}::timestamptz, ${syncedAt}::timestamptz, ${sql.raw(keys.map((key) => `r."${key}"`).join(", "))}
     FROM ${recordset} WHERE ${whileRunning}
-    ON CONFLICT (connection_id, entra_object_id) DO UPDATE SET ${sql.raw(updated.map((name) => `"${name}" = excluded."${name}"`).join(", "))}
     RETURNING id, entra_object_id, organization_id`;
 }
 
 /**
- * Records added by hand that Entra objects take over: linked, and Entra's fields written over theirs. Only
- * within the connection's own organization (hand-made-matches.ts picks them so; this holds it in the write too).
+ * Rows the page writes over by id: the connection's own synced rows (`updates`), or records added by hand that
+ * Entra objects take over (`adoptions`: linked, and Entra's fields written over theirs; only within the
+ * connection's own organization, as hand-made-matches.ts picks them, held in the write too).
  */
-function adoptStatement(table: RecordTable, rows: object[], page: { connectionId: string; syncedAt: Date }) {
+function updateStatement(
+  table: RecordTable,
+  rows: object[],
+  page: { connectionId: string; syncedAt: Date },
+  whose: "updates" | "adoptions",
+) {
   const { keys, names, recordset } = rowsRecordset(table, rows);
   const syncedAt = page.syncedAt.toISOString();
   const assignments = names.map((name, i) => `"${name}" = r."${keys[i]}"`).join(", ");
+  const rowsOf =
+    whose === "updates"
+      ? sql`t.connection_id = ${page.connectionId}::uuid`
+      : sql`t.source = 'manual' AND t.entra_object_id IS NULL
+      AND t.organization_id = (SELECT organization_id FROM entra_connections WHERE id = ${page.connectionId}::uuid)`;
   return sql`
     UPDATE ${sql.raw(tableNameOf(table))} t SET connection_id = ${page.connectionId}::uuid, source = 'azure',
       last_synced_at = ${syncedAt}::timestamptz, updated_at = ${syncedAt}::timestamptz, ${sql.raw(assignments)}
     FROM ${recordset}
-    WHERE t.id = r.id AND t.source = 'manual' AND t.entra_object_id IS NULL AND ${whileRunning}
-      AND t.organization_id = (SELECT organization_id FROM entra_connections WHERE id = ${page.connectionId}::uuid)
+    WHERE t.id = r.id AND ${rowsOf} AND ${whileRunning}
     RETURNING t.id, t.entra_object_id, t.organization_id`;
 }
 
 const tableNameOf = (table: RecordTable) => (table === clients ? "clients" : "devices");
 
 /**
- * Writes one page atomically: upserts, untouched rows' sync time, pending changes, the page record. A
+ * Writes one page atomically: new and changed rows, untouched rows' sync time, pending changes, the page record. A
  * preview (`previewSeen`) writes no row: it records which objects it listed instead.
  */
 export async function writePage<F extends object>(
@@ -139,7 +149,6 @@ export async function writePage<F extends object>(
     examples: decision.examples,
     ...links,
   };
-  const rows = [...decision.inserts, ...decision.updates];
   const tableName = sql.raw(tableNameOf(table));
   // Each part below touches rows no other part touches (decidePage puts every object in exactly one list).
   const parts: SQL[] = [];
@@ -149,13 +158,14 @@ export async function writePage<F extends object>(
     );
   }
   const written: SQL[] = [];
-  if (rows.length) {
-    parts.push(sql`upserted AS (${upsertStatement(table, rows, page)})`);
-    written.push(sql`SELECT * FROM upserted`);
+  if (decision.inserts.length) {
+    parts.push(sql`inserted AS (${insertStatement(table, decision.inserts, page)})`);
+    written.push(sql`SELECT * FROM inserted`);
   }
-  if (decision.adoptions.length) {
-    parts.push(sql`adopted AS (${adoptStatement(table, decision.adoptions, page)})`);
-    written.push(sql`SELECT * FROM adopted`);
+  for (const whose of ["updates", "adoptions"] as const) {
+    if (!decision[whose].length) continue;
+    parts.push(sql`${sql.raw(whose)} AS (${updateStatement(table, decision[whose], page, whose)})`);
+    written.push(sql`SELECT * FROM ${sql.raw(whose)}`);
   }
   if (decision.events.length) parts.push(sql`told AS (${pageEventsStatement(table, runId, decision.events, written)})`);
   if (decision.unchangedIds.length) {
@@ -189,7 +199,7 @@ export async function writePage<F extends object>(
 
 /**
  * A page's history events, appended with the rows they tell of: each joined by its Entra object to the row the
- * page wrote (`written`: what the upsert and the adoption return), so a new record's event has its new id.
+ * page wrote (`written`: what the insert and the updates return), so a new record's event has its new id.
  */
 function pageEventsStatement(table: RecordTable, runId: string, events: PageEvent[], written: SQL[]) {
   const recordColumn = sql.raw(table === clients ? "client_id" : "device_id");
