@@ -241,3 +241,14 @@ export function decidePage<C, F extends { displayName: string }>(
   decision.settledObjectIds = [...latest.keys()].filter((id) => !pendingIds.has(id));
   return decision;
 }
+
+/**
+ * Whether a page decided while the page before it was written (`before`) still holds after that write: it does
+ * when that page took over no record added by hand (an object of this page with the same address would have
+ * been matched to the same record) and had none of this page's objects (delta may send one on two pages).
+ */
+export function decidedAlongside<F>(before: PageDecision<F>, page: { changes: IncomingChange<unknown>[] }) {
+  if (before.adoptions.length) return false;
+  const beforeObjects = new Set([...before.settledObjectIds, ...before.pending.map((p) => p.entraObjectId)]);
+  return !page.changes.some((change) => beforeObjects.has(change.type === "upsert" ? change.item.id : change.id));
+}

@@ -10,7 +10,7 @@ import {
   type GraphDeviceChange,
   type GraphSession,
 } from "@/lib/azure";
-import { decidePage, type PageDecision, type PageRules } from "./decide-page";
+import { decidePage, decidedAlongside, type PageDecision, type PageRules } from "./decide-page";
 import { deviceColumns, deviceFieldsFrom, type DeviceFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
 import { kindListings } from "./plain-listing";
@@ -72,7 +72,7 @@ async function withOwners(graph: GraphSession, page: ListedDevices): Promise<Dev
 }
 
 /** How a page of devices is decided and written, however it was listed: each listed device with its owner. */
-const decideAndWrite: Pick<DevicesListing, "prepare" | "write"> = {
+const decideAndWrite: Pick<DevicesListing, "prepare" | "write" | "preparedAlongside"> = {
   async prepare(plan, page) {
     const ids = page.changes.map((change) => (change.type === "upsert" ? change.item.id : change.id));
     const columns = [...deviceColumns, ...deviceOwnerColumns];
@@ -83,6 +83,7 @@ const decideAndWrite: Pick<DevicesListing, "prepare" | "write"> = {
     return decidePage(ownedDeviceRules(owners), page.changes, known);
   },
   write: (plan, pageIndex, page, decision) => writePage(devices, plan, pageIndex, decision, page),
+  preparedAlongside: decidedAlongside,
 };
 
 /**

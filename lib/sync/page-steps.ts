@@ -34,7 +34,44 @@ export type PageListing<P extends ListedPage, W> = {
   prepare: (plan: RunPlan, page: P) => Promise<W>;
   /** `written` is false when the run had ended (cancelled, taken over): then nothing was written. */
   write: (plan: RunPlan, pageIndex: number, page: P, prepared: W) => Promise<{ written: boolean }>;
+  /**
+   * Whether `page`, prepared while the page before it was written (`before`, what that write wrote), may be
+   * written as prepared: not when that write could have changed what its preparing read. Without it, each page
+   * is prepared only once the page before it is written.
+   */
+  preparedAlongside?: (before: W, page: P) => boolean;
 };
+
+/**
+ * The next page, prepared as soon as it arrives, beside the write of the page before (the database read and the
+ * decision overlap that write), when the listing can tell whether it still holds afterwards.
+ */
+function prepareOnArrival<P extends ListedPage, W>(
+  plan: RunPlan,
+  listing: PageListing<P, W>,
+  fetching: Promise<P | FullResyncNeeded>,
+) {
+  if (!listing.preparedAlongside) return null;
+  const preparing = fetching.then((page) =>
+    "fullResyncNeeded" in page && page.fullResyncNeeded ? null : listing.prepare(plan, page as P),
+  );
+  preparing.catch(() => {}); // awaited when its page is written; a failure is then prepared again and thrown
+  return preparing;
+}
+
+/** A page's prepared write: the one made beside the page before's write if it still holds, else made now. */
+async function preparedWrite<P extends ListedPage, W>(
+  plan: RunPlan,
+  listing: PageListing<P, W>,
+  page: P,
+  alongside: { before: W; preparing: Promise<W | null> } | null,
+) {
+  if (alongside) {
+    const prepared = await alongside.preparing.catch(() => null);
+    if (prepared && listing.preparedAlongside!(alongside.before, page)) return prepared;
+  }
+  return listing.prepare(plan, page);
+}
 
 /** Where the listing goes on: the next page's index and link; on the last page, its delta link. */
 export type PagesStepResult =
@@ -97,6 +134,7 @@ export async function syncPages<P extends ListedPage, W>(
   };
   const stopStartingPagesAt = Date.now() + (options.stepTimeBudgetMs ?? STEP_TIME_BUDGET_MS);
   let fetching = fetchPage(resumeLink);
+  let alongside: { before: W; preparing: Promise<W | null> } | null = null;
   for (;;) {
     const page = await fetching;
     if ("fullResyncNeeded" in page && page.fullResyncNeeded) return { ...page, nextIndex: index + 1 };
@@ -104,7 +142,10 @@ export async function syncPages<P extends ListedPage, W>(
     const goOn =
       listed.nextLink !== null && index + 1 < end && Date.now() < stopStartingPagesAt && !options.signal?.aborted;
     if (goOn) fetching = fetchPage(listed.nextLink);
-    const { written } = await listing.write(plan, index, listed, await listing.prepare(plan, listed));
+    const prepared: W = await preparedWrite(plan, listing, listed, alongside);
+    const preparing = goOn ? prepareOnArrival(plan, listing, fetching) : null;
+    alongside = preparing ? { before: prepared, preparing } : null;
+    const { written } = await listing.write(plan, index, listed, prepared);
     if (!written) return { runEnded: true, nextIndex: index };
     await addGraphWait(plan.runId, graph.waitedSeconds - waitRecorded);
     waitRecorded = graph.waitedSeconds;

@@ -48,7 +48,7 @@ type KindFetchers<T, L> = {
  */
 export function kindListings<T, L, W, P extends ListedPage<T> = ListedPage<T>>(
   fetchers: KindFetchers<T, L>,
-  decideAndWrite: Pick<PageListing<P, W>, "prepare" | "write">,
+  decideAndWrite: Pick<PageListing<P, W>, "prepare" | "write" | "preparedAlongside">,
   complete: (graph: GraphSession, page: ListedPage<T>) => Promise<P> = async (_graph, page) => page as P,
 ) {
   const delta: PageListing<P, W> = {

@@ -8,7 +8,7 @@ import {
   type DeltaPage,
   type GraphUserChange,
 } from "@/lib/azure";
-import { decidePage, type HandMadeMatch, type PageDecision, type PageRules } from "./decide-page";
+import { decidePage, decidedAlongside, type HandMadeMatch, type PageDecision, type PageRules } from "./decide-page";
 import { handMadeMatcher } from "./hand-made-matches";
 import { externalOffReason } from "./pending-changes";
 import { clientColumns, clientFieldsFrom, withTypedByHand, type ClientFields } from "./record-fields";
@@ -74,7 +74,7 @@ const listedIds = (page: UsersDeltaPage) =>
 type UsersListing = PageListing<UsersDeltaPage, PageDecision<ClientFields>>;
 
 /** How a page of users is decided and written, however it was listed. */
-const decideAndWrite: Pick<UsersListing, "prepare" | "write"> = {
+const decideAndWrite: Pick<UsersListing, "prepare" | "write" | "preparedAlongside"> = {
   async prepare(plan, page) {
     const ids = page.changes.map((change) => (change.type === "upsert" ? change.item.id : change.id));
     const users = page.changes.flatMap((change) => (change.type === "upsert" ? [change.item] : []));
@@ -89,6 +89,7 @@ const decideAndWrite: Pick<UsersListing, "prepare" | "write"> = {
     plan.preview
       ? writePage(clients, plan, pageIndex, previewOnly(decision), page, listedIds(page))
       : writePage(clients, plan, pageIndex, decision, page),
+  preparedAlongside: decidedAlongside,
 };
 
 /**

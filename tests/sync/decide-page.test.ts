@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decidePage, type KnownRecord, type PageRules } from "@/lib/sync/decide-page";
+import { decidedAlongside, decidePage, type KnownRecord, type PageRules } from "@/lib/sync/decide-page";
 
 type Fields = { displayName: string; enabled: boolean };
 const rules: PageRules<{ displayName?: string; enabled?: boolean }, Fields> = {
@@ -40,5 +40,15 @@ describe("deciding one page", () => {
     );
     expect(decision.pending).toEqual([]);
     expect(decision.counts).toMatchObject({ unchanged: 1, updated: 0 });
+  });
+
+  it("a page decided beside the write of the page before holds unless that page had one of its objects", () => {
+    const before = decidePage(rules, [{ type: "upsert", item: { id: "a", displayName: "Ana B." } }], known);
+    const removedBefore = decidePage(rules, [{ type: "removed", id: "a", reason: "deleted" }], known);
+    const withB = { changes: [{ type: "upsert" as const, item: { id: "b" } }] };
+    const withA = { changes: [{ type: "removed" as const, id: "a", reason: "deleted" as const }] };
+    expect(decidedAlongside(before, withB)).toBe(true);
+    expect(decidedAlongside(before, withA)).toBe(false);
+    expect(decidedAlongside(removedBefore, { changes: [{ type: "upsert" as const, item: { id: "a" } }] })).toBe(false);
   });
 });
