@@ -96,9 +96,16 @@ describe("a devices sync reads Intune's managed devices", () => {
       status: "active",
     });
 
-    const technician = world.admin;
-    const found = await listDevices(technician, deviceListQuery.parse({ q: "loaner-0007" }));
-    expect(found.rows.map((r) => r.displayName)).toEqual(["LOANER-KIOSK-7"]);
+    // Found by serial number, and by its primary user's name (Intune names the user; no client is needed).
+    const search = async (q: string) =>
+      (await listDevices(world.admin, deviceListQuery.parse({ q }))).rows.map((r) => r.displayName);
+    expect(await search("loaner-0007")).toEqual(["LOANER-KIOSK-7"]);
+    world.fake.control.updateManagedDevice({
+      id: added.id,
+      changes: { userDisplayName: "Zéphyrine Quillfeather", userPrincipalName: "zq@contoso.example" },
+    });
+    await runSyncFunction("devices");
+    expect(await search("zephyrine quill")).toEqual(["LOANER-KIOSK-7"]);
 
     // Intune stops listing it and one Entra device: the first is removed, the second loses its Intune details.
     const managedEntra = managedDevices().find((m) => m.azureADDeviceId !== NO_ENTRA_DEVICE)!;
