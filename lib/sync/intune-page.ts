@@ -59,8 +59,8 @@ function managedRows(items: GraphManagedDevice[]): ManagedRow[] {
 type IntunePage = GraphPage<GraphManagedDevice>;
 
 /**
- * The managed devices, page by page (Intune's pages, 1,000 at most). Its pages add nothing to the run's counts,
- * which stay those of the Entra listing.
+ * The managed devices, page by page (Intune's pages, 1,000 at most). Its pages count only the devices Intune
+ * alone has (created, restored, removed); a joined device's Intune details are not counted as an update.
  */
 export const intuneListing: PageListing<IntunePage, ManagedRow[]> = {
   fetch: (graph, link) => fetchManagedDevicesPage(graph, link),
