@@ -100,6 +100,9 @@ function pageParts(plan: Pick<RunPlan, "runId" | "connectionId" | "syncedAt">, r
       ON CONFLICT (connection_id, intune_device_id) WHERE entra_object_id IS NULL AND intune_device_id IS NOT NULL
       DO UPDATE SET display_name = excluded.display_name, status = 'active', last_synced_at = excluded.last_synced_at,
         intune_listed_at = excluded.intune_listed_at,
+        updated_at = CASE WHEN (${sql.raw(["display_name", "status", ...onlyColumns].map((c) => `devices."${c}"`).join(", "))})
+          IS DISTINCT FROM (${sql.raw(["display_name", "'active'::record_status", ...onlyColumns].map((c) => (c.includes("::") ? c : `excluded."${c}"`)).join(", "))})
+          THEN excluded.updated_at ELSE devices.updated_at END,
         ${sql.raw(onlyColumns.map((c) => `"${c}" = excluded."${c}"`).join(", "))}
       RETURNING id, organization_id, intune_device_id, (xmax = 0) AS inserted)`,
     // A device only Intune has is created, or restored when Intune lists it again after it was removed.
