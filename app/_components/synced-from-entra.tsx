@@ -1,6 +1,6 @@
 import { formatDateTime } from "./list-controls";
 
-type Synced = { source: "azure" | "manual"; entraObjectId: string | null; lastSyncedAt: Date | null };
+type Synced = { source: "azure" | "manual" | "intune"; entraObjectId: string | null; lastSyncedAt: Date | null };
 
 /** Where a synced client or device comes from in Entra, and when it was last synced; nothing for one added by hand. */
 export function SyncedFromEntra({ record }: { record: Synced }) {

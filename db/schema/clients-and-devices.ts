@@ -16,7 +16,8 @@ import { timestamps } from "./columns";
 import { entraConnections, organizations } from "./organizations-and-connections";
 
 export const recordStatus = pgEnum("record_status", ["active", "disabled", "removed"]);
-export const recordSource = pgEnum("record_source", ["azure", "manual"]);
+// "intune": a device Intune manages that has no Entra device (lib/sync/intune-page.ts).
+export const recordSource = pgEnum("record_source", ["azure", "manual", "intune"]);
 
 /** Lower-cased, accent-free text that list searches match with a trigram index. */
 function searchText(...columns: string[]): SQL {
@@ -118,12 +119,38 @@ export const devices = pgTable(
     // Entra's owner id, kept so an owner synced later is linked then (owner_client_id).
     ownerEntraObjectId: text("owner_entra_object_id"),
     ownerClientId: uuid("owner_client_id").references((): AnyPgColumn => clients.id, { onDelete: "set null" }),
+    // What Intune says of the device (its managedDevice), joined by azureADDeviceId = device_id; all null when
+    // Intune does not know it. A device only Intune has (source "intune") has no entra_object_id.
+    intuneDeviceId: text("intune_device_id"),
+    serialNumber: text("serial_number"),
+    complianceState: text("compliance_state"),
+    intuneLastSyncAt: timestamp("intune_last_sync_at", { withTimezone: true }),
+    enrolledAt: timestamp("enrolled_at", { withTimezone: true }),
+    ownership: text("ownership"),
+    managementAgent: text("management_agent"),
+    isEncrypted: boolean("is_encrypted"),
+    primaryUserPrincipalName: text("primary_user_principal_name"),
+    primaryUserDisplayName: text("primary_user_display_name"),
+    primaryUserClientId: uuid("primary_user_client_id").references((): AnyPgColumn => clients.id, {
+      onDelete: "set null",
+    }),
+    // When a devices sync last saw the device in Intune's listing: one it stops listing loses its Intune details.
+    intuneListedAt: timestamp("intune_listed_at", { withTimezone: true }),
     ...recordState(),
     ...timestamps,
-    searchText: text("search_text").generatedAlwaysAs(searchText("display_name")),
+    searchText: text("search_text").generatedAlwaysAs(
+      searchText("display_name", "serial_number", "primary_user_display_name", "primary_user_principal_name"),
+    ),
   },
   (t) => [
     uniqueIndex("devices_entra_object_unique").on(t.connectionId, t.entraObjectId),
+    // A device only Intune has is known by its managedDevice id.
+    uniqueIndex("devices_intune_only_unique")
+      .on(t.connectionId, t.intuneDeviceId)
+      .where(sql`entra_object_id IS NULL AND intune_device_id IS NOT NULL`),
+    // The Intune listing joins each managed device to its Entra device by Entra's deviceId.
+    index("devices_entra_device_id").on(t.connectionId, t.deviceId),
+    index("devices_primary_user").on(t.primaryUserClientId),
     index("devices_search_trgm").using("gin", t.searchText.op("gin_trgm_ops")),
     index("devices_name_order").on(t.displayName, t.id),
     index("devices_organization_name_order").on(t.organizationId, t.displayName, t.id),

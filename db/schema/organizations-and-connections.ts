@@ -91,6 +91,9 @@ export const entraConnections = pgTable(
     // The users scope the delta link was made under: another scope needs everyone listed again.
     usersDeltaScope: jsonb("users_delta_scope").$type<UsersScope>(),
     devicesDeltaLink: text("devices_delta_link"),
+    // Whether the last devices sync could read Intune's managed devices (null: none has asked yet); a sync says
+    // so in its run only when this changes, so a missing permission is told once.
+    intuneReadable: boolean("intune_readable"),
     // The last "Test connection" and when it ran, in the words the tab showed (the classifier's, never a secret).
     lastTest: jsonb("last_test").$type<ConnectionTestResult>(),
     lastTestedAt: timestamp("last_tested_at", { withTimezone: true }),

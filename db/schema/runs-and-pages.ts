@@ -80,6 +80,8 @@ export const syncRuns = pgTable(
     // A finished listing's delta link; stored on the connection once the run's changes are applied.
     deltaLink: text("delta_link"),
     reviewNote: text("review_note"),
+    // What a devices run says of Intune when it changed since the last run (permission missing, or back).
+    intuneNote: text("intune_note"),
   },
   (t) => [
     index("sync_runs_latest").on(t.connectionId, t.kind, t.queuedAt),

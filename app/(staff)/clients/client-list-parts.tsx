@@ -34,7 +34,10 @@ export function ClientFilters({
         value={query.source}
         options={[
           { value: "", label: "Any source" },
-          ...Object.entries(sourceLabels).map(([value, label]) => ({ value, label })),
+          // A client comes from Entra or is added by hand; only devices come from Intune alone.
+          ...Object.entries(sourceLabels)
+            .filter(([value]) => value !== "intune")
+            .map(([value, label]) => ({ value, label })),
         ]}
       />
       <FilterSelect

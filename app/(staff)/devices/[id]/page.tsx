@@ -13,6 +13,7 @@ import { operatingSystemLabel } from "@/lib/devices/operating-systems";
 import { sourceLabels } from "@/app/_components/source-badge";
 import { SyncedFromEntra } from "@/app/_components/synced-from-entra";
 import { listOrganizationChoices } from "@/lib/organizations/queries";
+import { IntuneDetails } from "./intune-details";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -62,6 +63,7 @@ export default async function DevicePage({ params, searchParams }: Props) {
           ["Updated", formatDateTime(device.updatedAt)],
         ]}
       />
+      <IntuneDetails actor={actor} device={device} />
       <RecordHistory
         actor={actor}
         of={{ deviceId: device.id }}
