@@ -9,6 +9,8 @@ import { authorize, type Actor } from "@/lib/auth/authorize";
 import { applyPendingChanges, linkDeviceOwners } from "@/lib/sync/pending-changes";
 import { storeDeltaLink } from "./finish-run";
 import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
+import { recomputeDeviceAttention } from "@/lib/devices/attention-radar";
+import { findConnectionById } from "@/lib/connections";
 
 /** "Apply anyway": a superuser applies the disables and removals a run held for review. */
 export async function applyReviewedRun(actor: Actor, runId: string) {
@@ -26,6 +28,8 @@ export async function applyReviewedRun(actor: Actor, runId: string) {
     const applied = await applyPendingChanges(tx, run, { id: actor.id, name: actor.name });
     await storeDeltaLink(tx, run);
     await linkDeviceOwners(tx, run.connectionId);
+    // A run belongs to its connection (a foreign key): it is there.
+    await recomputeDeviceAttention(tx, (await findConnectionById(run.connectionId, tx))!.organizationId);
     const counts = {
       ...run.counts!,
       disabled: run.counts!.disabled + applied.disabled,
