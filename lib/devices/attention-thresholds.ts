@@ -9,6 +9,7 @@ import { authorize, type Actor } from "@/lib/auth/authorize";
 import type { Changes } from "@/lib/audit/record";
 import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { recomputeDeviceAttention } from "./attention-radar";
+import { needsAttention } from "./attention-filter";
 
 const days = (what: string) =>
   z.coerce
@@ -27,12 +28,12 @@ export const attentionThresholdsForm = z.object({
 export type AttentionThresholdsForm = z.output<typeof attentionThresholdsForm>;
 
 /** How many of the organization's devices need attention now. */
-export async function devicesNeedingAttention(actor: Actor, organizationId: string) {
+async function devicesNeedingAttention(actor: Actor, organizationId: string) {
   authorize(actor, "staff");
   const [{ n }] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(devices)
-    .where(and(eq(devices.organizationId, organizationId), sql`cardinality(${devices.attentionReasons}) > 0`));
+    .where(and(eq(devices.organizationId, organizationId), needsAttention("any")));
   return n;
 }
 

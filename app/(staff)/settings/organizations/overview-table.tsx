@@ -96,6 +96,21 @@ const columns: ListColumn<OrganizationOverview>[] = [
     cell: (row) => row.devices.toLocaleString("en"),
   },
   {
+    key: "attention",
+    label: "Attention",
+    description: "Devices that need attention",
+    sort: "attention",
+    align: "right",
+    cell: (row) =>
+      row.devicesNeedingAttention ? (
+        <Link href={`/devices?organization=${row.id}&attention=any`}>
+          {row.devicesNeedingAttention.toLocaleString("en")}
+        </Link>
+      ) : (
+        "0"
+      ),
+  },
+  {
     key: "usersSync",
     label: "Users sync",
     description: "Last users sync",
