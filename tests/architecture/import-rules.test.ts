@@ -127,12 +127,12 @@ describe("an organization is always named", () => {
     expect(found).toEqual([]);
   });
 
-  it('"primary" names nothing in lib/ or cli/ but an organization\'s primary domain', () => {
+  it("\"primary\" names nothing in lib/ or cli/ but an organization's primary domain and an Intune device's primary user", () => {
     const found = libAndCli().flatMap((file) =>
       readProductFile(file)
         .split("\n")
         .flatMap((line, index) =>
-          /primary(?![ _-]?domain)/i.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [],
+          /primary(?![ _-]?(domain|user))/i.test(line) ? [`${file}:${index + 1}: ${line.trim()}`] : [],
         ),
     );
     expect(found).toEqual([]);
