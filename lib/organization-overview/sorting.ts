@@ -8,7 +8,6 @@ const keys = {
   status: (o: OrganizationOverview) => o.status,
   clients: (o: OrganizationOverview) => o.clients,
   devices: (o: OrganizationOverview) => o.devices,
-  attention: (o: OrganizationOverview) => o.devicesNeedingAttention,
   usersSync: (o: OrganizationOverview) => o.lastUsersSync?.at.getTime() ?? null,
   devicesSync: (o: OrganizationOverview) => o.lastDevicesSync?.at.getTime() ?? null,
   nextSync: (o: OrganizationOverview) => o.nextSync?.getTime() ?? null,
