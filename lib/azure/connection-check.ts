@@ -15,11 +15,18 @@ export type CheckStep = { status: "ok" } | { status: "failed"; error: Classified
 
 type PermissionCheck = { permission: GraphPermission; status: "granted" | "missing" | "unknown" };
 
+/** The optional Intune permission: without it a devices sync reads Entra only, and the connection still works. */
+type IntuneCheck = {
+  permission: "DeviceManagementManagedDevices.Read.All";
+  status: "granted" | "not_granted" | "unknown";
+};
+
 /** What "Test connection" shows: each thing that must work, and the first thing to fix. */
 export type EntraConnectionReport = {
   ok: boolean;
   token: CheckStep;
   permissions: PermissionCheck[];
+  intune: IntuneCheck;
   readUser: CheckStep;
   readDevice: CheckStep;
   /** Only when the users sync is scoped by group: the first chosen group's members were read. */
@@ -59,6 +66,12 @@ function summarise(report: Omit<EntraConnectionReport, "ok" | "summary">): { ok:
       };
 }
 
+function intuneCheck(roles: string[] | null): IntuneCheck {
+  const permission = "DeviceManagementManagedDevices.Read.All";
+  if (roles === null) return { permission, status: "unknown" };
+  return { permission, status: isPermissionGranted(permission, roles) ? "granted" : "not_granted" };
+}
+
 /** A report for settings that cannot even ask for a token (an endpoint setting that is not https://). */
 function reportWithoutToken(
   error: ClassifiedEntraError,
@@ -72,6 +85,7 @@ function reportWithoutToken(
     ok: false,
     token: { status: "failed", error },
     permissions,
+    intune: intuneCheck(null),
     readUser: skipped,
     readDevice: skipped,
     readGroupMembers,
@@ -124,6 +138,7 @@ export async function checkEntraConnection(
   const partial = {
     token,
     permissions,
+    intune: intuneCheck(granted),
     readUser,
     readDevice,
     readGroupMembers: groupScope ? readGroupMembers : null,

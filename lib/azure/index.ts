@@ -10,6 +10,7 @@ export type { GraphDeviceChange, GraphUserChange } from "./graph-shapes";
 export { fetchUsersDeltaLinkFromNow, fetchUsersDeltaPage, fetchUsersPage } from "./users";
 export { fetchDevicesDeltaLinkFromNow, fetchDevicesPage, fetchDevicesDeltaPage, fetchFirstOwners } from "./devices";
 export { EntraError } from "./errors/entra-error";
+export { fetchManagedDevicesPage, isIntuneNotGranted, type GraphManagedDevice } from "./managed-devices";
 export { checkEntraConnection, type CheckStep, type EntraConnectionReport } from "./connection-check";
 export { fetchGroupMemberIdsPage, searchGroups, type GraphGroup } from "./groups";
 export { readTenantOrganization, tenantIdOfDomain } from "./tenant-lookup";

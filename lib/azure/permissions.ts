@@ -1,9 +1,14 @@
 import "server-only";
 
 /** What Vertask reads from Graph; each needs one application permission (the setup guide's "apiPermissions" step). */
-export type GraphResource = "users" | "devices" | "groups" | "organization";
+export type GraphResource = "users" | "devices" | "groups" | "organization" | "managedDevices";
 
-export type GraphPermission = "User.Read.All" | "Device.Read.All" | "GroupMember.Read.All" | "Organization.Read.All";
+export type GraphPermission =
+  | "User.Read.All"
+  | "Device.Read.All"
+  | "GroupMember.Read.All"
+  | "Organization.Read.All"
+  | "DeviceManagementManagedDevices.Read.All";
 
 export const PERMISSION_FOR_RESOURCE: Record<GraphResource, GraphPermission> = {
   users: "User.Read.All",
@@ -11,6 +16,9 @@ export const PERMISSION_FOR_RESOURCE: Record<GraphResource, GraphPermission> = {
   groups: "GroupMember.Read.All",
   // Optional: the tenant's name and verified domains, shown to a superuser confirming a consent.
   organization: "Organization.Read.All",
+  // Optional: Intune's managed devices (serial number, compliance, last check-in…); a devices sync without it
+  // reads Entra only.
+  managedDevices: "DeviceManagementManagedDevices.Read.All",
 };
 
 // Broader permissions an administrator may have granted instead; any of them is enough.
@@ -29,6 +37,11 @@ const PERMISSIONS_THAT_SATISFY: Record<GraphPermission, string[]> = {
     "Organization.ReadWrite.All",
     "Directory.Read.All",
     "Directory.ReadWrite.All",
+  ],
+  // "List managedDevices" (learn.microsoft.com/graph/api/intune-devices-manageddevice-list): either is enough.
+  "DeviceManagementManagedDevices.Read.All": [
+    "DeviceManagementManagedDevices.Read.All",
+    "DeviceManagementManagedDevices.ReadWrite.All",
   ],
 };
 

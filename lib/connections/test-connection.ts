@@ -14,9 +14,19 @@ function stepLine(label: string, step: CheckStep): ConsentCheckLine {
     : { label: `${label}: failed`, ok: false, detail: step.error.message };
 }
 
+/** The optional Intune permission's line: granted, or not granted and what the syncs then leave out. */
+function intuneLine({ intune }: EntraConnectionReport): ConsentCheckLine[] {
+  const label = `${intune.permission} (optional)`;
+  if (intune.status === "unknown") return [];
+  return intune.status === "granted"
+    ? [{ label: `${label}: granted`, ok: true }]
+    : [{ label: `${label}: not granted — Intune details are skipped`, ok: null }];
+}
+
 /** Test connection's report as the lines the tab and the consent answer show (the classifier's words only). */
 function testResultOf(report: EntraConnectionReport): ConnectionTestResult {
-  const missing = report.permissions.some((p) => p.status === "missing");
+  // The consent link goes with a missing permission, and with the optional Intune one not granted.
+  const missing = report.permissions.some((p) => p.status === "missing") || report.intune.status === "not_granted";
   return {
     ok: report.ok,
     summary: report.summary,
@@ -28,6 +38,7 @@ function testResultOf(report: EntraConnectionReport): ConnectionTestResult {
         label: `${p.permission}: ${p.status}`,
         ok: p.status === "unknown" ? null : p.status === "granted",
       })),
+      ...intuneLine(report),
       stepLine("Read one user", report.readUser),
       stepLine("Read one device", report.readDevice),
       ...(report.readGroupMembers ? [stepLine("Read a chosen group's members", report.readGroupMembers)] : []),

@@ -20,7 +20,8 @@ import { needsAttention } from "./attention-filter";
 type DeviceFilterQuery = Omit<DeviceListQuery, "page" | "sort" | "dir">;
 
 /**
- * A search finds a device by its name or by its owner (the client's name, mail or user principal name). The ids
+ * A search finds a device by its name, serial number or Intune primary user (its search_text), or by its owner
+ * (the client's name, mail or user principal name). The ids
  * are gathered from both sides, each through its own index (devices_search_trgm; clients_search_trgm, then
  * devices_owner), rather than with an OR the planner could only answer by reading every device.
  */

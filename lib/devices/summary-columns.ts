@@ -9,4 +9,6 @@ export const deviceSummaryColumns = {
   isCompliant: devices.isCompliant,
   status: devices.status,
   lastSignInAt: devices.lastSignInAt,
+  source: devices.source,
+  serialNumber: devices.serialNumber,
 };

@@ -39,6 +39,13 @@ const deviceFieldLabels: Record<string, string> = {
   manufacturer: "Manufacturer",
   model: "Model",
   ownerEntraObjectId: "Owner",
+  // Intune's, told by a devices sync's Intune pass (lib/sync/intune-page.ts).
+  serialNumber: "Serial number",
+  complianceState: "Intune compliance",
+  ownership: "Ownership",
+  managementAgent: "Management agent",
+  isEncrypted: "Encrypted",
+  primaryUserPrincipalName: "Primary user",
 };
 
 export type RecordKind = "client" | "device";

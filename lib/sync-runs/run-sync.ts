@@ -1,5 +1,5 @@
 import "server-only";
-import { EntraError } from "@/lib/azure";
+import { EntraError, isIntuneNotGranted } from "@/lib/azure";
 import { devicesDeltaLinkFromNow, devicesFullListing, devicesListing } from "@/lib/sync/devices-page";
 import { finishSyncRun } from "./finish-run";
 import { beginSyncRun, switchToFullListing } from "./begin-run";
@@ -7,12 +7,14 @@ import { failSyncRun } from "./fail-run";
 import type { RunPlan } from "@/lib/sync/run-plan";
 import { syncPages, type PageListing, type PageStepOptions, type PagesStepResult } from "@/lib/sync/page-steps";
 import { scopeMembersListing } from "@/lib/sync/scope-members-page";
+import { intuneListing } from "@/lib/sync/intune-page";
+import { recordIntuneAccess } from "@/lib/sync/intune-access";
 import { usersDeltaLinkFromNow, usersFullListing, usersListing } from "@/lib/sync/users-page";
 
 /** Runs one named step: Inngest's step.run (memoized, retried) or, for the command line, a plain call. */
 export type StepRunner = <T>(id: string, work: () => Promise<T>) => Promise<T>;
 
-export type SyncProgress = { pagesDone: number; phase: "listing" | "members" };
+export type SyncProgress = { pagesDone: number; phase: "listing" | "members" | "intune" };
 
 type FirstPass = {
   name: string;
@@ -92,6 +94,40 @@ async function listFirstPassesFrom(context: RunContext, plan: RunPlan, firstInde
 }
 
 /**
+ * A devices sync's last pass, after the Entra listing so that each managed device finds its Entra device: every
+ * managed device Intune lists (it has no delta query), pages numbered on from the listing's. Without the
+ * permission the run reads Entra only and says so once (recordIntuneAccess); a throttled page is retried as any.
+ */
+async function listIntuneFrom(context: RunContext, plan: RunPlan, firstIndex: number) {
+  const { runStep, options, onProgress, recordingFailure } = context;
+  if (plan.kind !== "devices" || plan.preview) return;
+  let index = firstIndex;
+  let link: string | null = null;
+  do {
+    const [at, from]: [number, string | null] = [index, link];
+    const listPage = async (): Promise<PagesStepResult | { notGranted: true }> => {
+      try {
+        return await syncPages(plan, intuneListing, at, from, options);
+      } catch (error) {
+        if (!isIntuneNotGranted(error)) throw error;
+        await recordIntuneAccess(plan, false);
+        return { notGranted: true };
+      }
+    };
+    const listed: PagesStepResult | { notGranted: true } = await runStep(
+      `intune-pages-from-${at}`,
+      recordingFailure(listPage),
+    );
+    if ("notGranted" in listed || "runEnded" in listed) return;
+    index = listed.nextIndex;
+    onProgress?.({ pagesDone: index, phase: "intune" });
+    if (options.signal?.aborted) return;
+    link = "nextLink" in listed ? listed.nextLink : null;
+  } while (link);
+  await runStep("intune-listed", () => recordIntuneAccess(plan, true));
+}
+
+/**
  * A full sync lists with the plain listing (999 a page) and ends with a delta link taken before it starts;
  * where Graph has no delta link from now (devices, on some tenants), it lists through a delta round.
  */
@@ -165,6 +201,9 @@ export async function runSync(
       }
       link = listed.nextLink;
     }
+    if (stopped()) return { status: "stopped" as const };
+    // A run ended meanwhile (cancelled, taken over) writes nothing more: finish-run sees it ended.
+    if (deltaLink) await listIntuneFrom(context, plan, pageIndex);
     if (stopped()) return { status: "stopped" as const };
     const finalPlan = plan;
     return await runStep("finish-run", () => finishSyncRun(finalPlan, { deltaLink }));

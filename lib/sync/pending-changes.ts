@@ -98,7 +98,10 @@ export async function applyPendingChanges(
   return result;
 }
 
-/** Devices point at their owner's client once both are synced, whichever came first; none when the owner is not a client. */
+/**
+ * Devices point at their owner's client once both are synced, whichever came first; none when the owner is not a
+ * client. Likewise Intune's primary user.
+ */
 export async function linkDeviceOwners(tx: Transaction, connectionId: string) {
   await tx.execute(sql`
     WITH owners AS (
@@ -107,6 +110,19 @@ export async function linkDeviceOwners(tx: Transaction, connectionId: string) {
       WHERE d.connection_id = ${connectionId} AND d.source = 'azure')
     UPDATE devices SET owner_client_id = owners.client_id
     FROM owners WHERE devices.id = owners.id AND devices.owner_client_id IS DISTINCT FROM owners.client_id`);
+  // Intune's primary user is named by user principal name: linked to the synced client with that name.
+  await tx.execute(sql`
+    WITH named AS (
+      SELECT DISTINCT ON (lower(c.user_principal_name)) lower(c.user_principal_name) AS upn, c.id
+      FROM clients c
+      WHERE c.connection_id = ${connectionId} AND c.user_principal_name IS NOT NULL
+      ORDER BY lower(c.user_principal_name), c.status = 'removed', c.id),
+    users AS (
+      SELECT d.id, named.id AS client_id FROM devices d
+      LEFT JOIN named ON named.upn = lower(d.primary_user_principal_name)
+      WHERE d.connection_id = ${connectionId} AND (d.primary_user_principal_name IS NOT NULL OR d.primary_user_client_id IS NOT NULL))
+    UPDATE devices SET primary_user_client_id = users.client_id
+    FROM users WHERE devices.id = users.id AND devices.primary_user_client_id IS DISTINCT FROM users.client_id`);
 }
 
 /**

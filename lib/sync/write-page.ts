@@ -34,7 +34,7 @@ export function executePrepared(statement: SQL) {
  * A run cancelled or taken over writes nothing more, and a cancel waits for a page being written. False when the
  * run has ended.
  */
-async function writeWhileRunning(runId: string, parts: SQL[]): Promise<boolean> {
+export async function writeWhileRunning(runId: string, parts: SQL[]): Promise<boolean> {
   const rows = await executePrepared(sql`
     WITH running AS MATERIALIZED (SELECT id FROM sync_runs WHERE id = ${runId}::uuid AND status = 'running' FOR UPDATE),
     ${sql.join(parts, sql`, `)}

@@ -23,6 +23,7 @@ describe("Test connection", () => {
         { permission: "User.Read.All", status: "granted" },
         { permission: "Device.Read.All", status: "granted" },
       ],
+      intune: { permission: "DeviceManagementManagedDevices.Read.All", status: "granted" },
       readUser: { status: "ok" },
       readDevice: { status: "ok" },
     });
@@ -43,6 +44,9 @@ describe("Test connection", () => {
     expect(report.summary).toContain("Device.Read.All");
     expect(report.summary).not.toContain("User.Read.All");
     expect(report.summary).toContain(consentUrl);
+    // The optional Intune permission is not granted either: reported, never the reason the test fails.
+    expect(report.intune.status).toBe("not_granted");
+    expect(report.summary).not.toContain("DeviceManagementManagedDevices");
   });
 
   it("an app without admin consent misses both permissions, and following the consent link fixes it", async () => {

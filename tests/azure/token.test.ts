@@ -20,6 +20,7 @@ describe("access tokens", () => {
     expect(token.fromCache).toBe(false);
     expect(grantedRoles(token.accessToken)?.sort()).toEqual([
       "Device.Read.All",
+      "DeviceManagementManagedDevices.Read.All",
       "GroupMember.Read.All",
       "User.Read.All",
     ]);

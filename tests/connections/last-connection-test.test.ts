@@ -17,7 +17,12 @@ describe("the last Test connection", () => {
     expect(lastTest).toMatchObject({ ok: true, at });
     expect(lastTest!.summary).toMatch(/^Connected: a token was obtained/);
     expect(lastTest!.checks.map((check) => check.label)).toEqual(
-      expect.arrayContaining(["Token obtained", "User.Read.All: granted", "Read one device: done"]),
+      expect.arrayContaining([
+        "Token obtained",
+        "User.Read.All: granted",
+        "DeviceManagementManagedDevices.Read.All (optional): granted",
+        "Read one device: done",
+      ]),
     );
     expect(lastTest!.consentUrl).toBeUndefined();
   });
@@ -34,6 +39,10 @@ describe("the last Test connection", () => {
     const { lastTest } = await getSyncSettings(world.admin, organizationId);
     expect(lastTest).toMatchObject({ ok: false, at: later });
     expect(lastTest!.checks).toContainEqual({ label: "Device.Read.All: missing", ok: false });
+    expect(lastTest!.checks).toContainEqual({
+      label: "DeviceManagementManagedDevices.Read.All (optional): not granted — Intune details are skipped",
+      ok: null,
+    });
     expect(lastTest!.consentUrl).toContain(`client_id=${CONTOSO.appWithoutDevices.clientId}`);
 
     await saveSettings(world.admin, { secret: "Zz9Q~thisIsNotTheRightSecretValue.1234" });

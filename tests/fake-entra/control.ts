@@ -2,6 +2,7 @@
 // the fake between syncs. Every operation takes one object; `tenantId` (an id or a domain) picks a tenant
 // (the first, Contoso, by default).
 import type { DeviceProperties, UserProperties } from "./fake-tenant";
+import type { ManagedDeviceProperties } from "./managed-devices";
 import type { FaultInjector, FaultRequest, Latency, Throttle } from "./faults";
 import { createMultiTenantControl } from "./multi-tenant-control";
 import { createSignInControl } from "./sign-in-control";
@@ -47,6 +48,29 @@ export function createControl(directory: TenantDirectory, faults: FaultInjector,
     restoreDevice: ({ id, ...args }: ById) => devices(args).setState(id, "active"),
     setDeviceOwners: ({ deviceId, ownerIds, tenantId }: InTenant & { deviceId: string; ownerIds: string[] }) =>
       tenantFor(tenantId).setDeviceOwners(deviceId, ownerIds),
+
+    /** Intune's record of an Entra device (its object id), or null when Intune does not manage it. */
+    managedDeviceOf: ({ deviceId, tenantId }: InTenant & { deviceId: string }) =>
+      tenantFor(tenantId).managedDevices.ofDevice(deviceId),
+    /** Every managed device the tenant's Intune lists, in listing order. */
+    managedDevices: ({ tenantId }: InTenant = {}) => {
+      const managed = tenantFor(tenantId).managedDevices;
+      return Array.from({ length: managed.end }, (_, at) => managed.at(at)).filter((device) => device !== null);
+    },
+    updateManagedDevice: ({ id, changes, ...args }: ById & { changes: ManagedDeviceProperties }) =>
+      tenantFor(args.tenantId).managedDevices.update(id, changes),
+    /** Retired or deleted in Intune: no longer listed. */
+    removeManagedDevice: ({ id, ...args }: ById) => tenantFor(args.tenantId).managedDevices.remove(id),
+    /** Intune starts managing an Entra device (its object id). */
+    enrollDevice: ({
+      deviceId,
+      changes,
+      tenantId,
+    }: InTenant & { deviceId: string; changes?: ManagedDeviceProperties }) =>
+      tenantFor(tenantId).managedDevices.enroll(deviceId, changes),
+    /** A device only Intune has: no Entra registration (azureADDeviceId is the zero GUID). */
+    addIntuneOnlyDevice: ({ tenantId, ...changes }: InTenant & ManagedDeviceProperties) =>
+      tenantFor(tenantId).managedDevices.addIntuneOnly(changes),
 
     /** Every group: id and displayName. */
     groups,

@@ -5,6 +5,8 @@ import type { FakeApp, FakeCertificateCredential, FakeTenantOptions } from "./fa
 const BOTH = ["User.Read.All", "Device.Read.All"];
 /** What the main app has: users and devices, and group memberships for choosing whom to sync. */
 export const WITH_GROUPS = [...BOTH, "GroupMember.Read.All"];
+/** The optional Intune permission too: the sync then reads each tenant's managed devices. */
+export const WITH_INTUNE = [...WITH_GROUPS, "DeviceManagementManagedDevices.Read.All"];
 const inYears = (years: number) => new Date(Date.now() + years * 365 * 24 * 3600 * 1000);
 const longAgo = new Date("2024-01-31T00:00:00Z");
 
@@ -12,7 +14,10 @@ export const CONTOSO = {
   tenantId: "9e2b4c6d-1a3f-4e5b-8c7d-0f1e2d3c4b5a",
   domain: "contoso.onmicrosoft.com",
   displayName: "Contoso (fake)",
-  /** User.Read.All, Device.Read.All and GroupMember.Read.All granted; a client secret and a certificate. */
+  /**
+   * User.Read.All, Device.Read.All, GroupMember.Read.All and DeviceManagementManagedDevices.Read.All granted; a
+   * client secret and a certificate.
+   */
   goodApp: {
     clientId: "0b5d7c2e-4f1a-4c8e-9a6d-3e2f1b0c9d84",
     secret: "Vq8Q~3fakeGoodSecretForVertask.4x7ZpLm2",
@@ -87,8 +92,8 @@ export function contosoTenant(sizes: TenantSizes, certificate?: FakeCertificateC
       app(
         CONTOSO.goodApp.clientId,
         "Vertask",
-        WITH_GROUPS,
-        WITH_GROUPS,
+        WITH_INTUNE,
+        WITH_INTUNE,
         [secret(CONTOSO.goodApp.secret, CONTOSO.goodApp.secretId)],
         certificate ? [certificate] : [],
       ),

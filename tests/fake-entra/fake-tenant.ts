@@ -12,6 +12,7 @@ import { GroupMemberships } from "./group-memberships";
 import { GENERATED_GROUP_COUNT, generateGroup, groupProperties, type FakeGroup } from "./groups";
 import { hashText, objectId } from "./ids";
 import { licences, SKU_IDS } from "./licences";
+import { ManagedDevices } from "./managed-devices";
 import { ObjectCollection, type SequenceClock } from "./object-collection";
 
 export type FakeSecret = { id: string; value: string; expiresAt: Date };
@@ -59,6 +60,8 @@ export class FakeTenant {
   readonly devices: ObjectCollection<FakeDevice>;
   readonly groups: ObjectCollection<FakeGroup>;
   readonly memberships: GroupMemberships;
+  /** Intune's records of the devices it manages (managed-devices.ts). */
+  readonly managedDevices: ManagedDevices;
   /** Delta tokens from an earlier epoch are expired. */
   deltaEpoch = 0;
   expiredDeltaAnswer: 400 | 410 = 400;
@@ -101,6 +104,9 @@ export class FakeTenant {
       clock,
     );
     this.memberships = new GroupMemberships(this.shape, this.users, this.groups);
+    this.managedDevices = new ManagedDevices(tenantHash, options.devices, this.devices, this.users, (index) =>
+      this.ownerIdsOf(index),
+    );
   }
 
   get currentSequence() {

@@ -8,6 +8,7 @@ import { castOf, membersPage } from "./group-members";
 import type { ObjectKind } from "./ids";
 import { ODataError, parseSelect, project } from "./odata-query";
 import { isGraphResource } from "./graph-resource";
+import { intuneForbidden, managedDevicesPage, MANAGED_DEVICES_ROLES } from "./intune-routes";
 import { graphError, json, type FakeResponse } from "./responses";
 
 export type GraphContext = CollectionContext & {
@@ -137,6 +138,11 @@ function organizationList(caller: Caller, query: URLSearchParams): FakeResponse 
 function route(context: GraphContext, caller: Caller, { segments, query, eventual }: Request): FakeResponse {
   const [collection, idOrDelta, relation, cast, ...rest] = segments;
   if (collection === "organization" && !idOrDelta) return organizationList(caller, query);
+  if (collection === "deviceManagement" && idOrDelta === "managedDevices" && !relation) {
+    if (!MANAGED_DEVICES_ROLES.some((role) => caller.roles.includes(role)))
+      return intuneForbidden(caller.clientRequestId);
+    return managedDevicesPage(context, caller.tenant, query);
+  }
   const kind = KIND_OF_COLLECTION.get(collection);
   const known =
     kind &&

@@ -12,13 +12,14 @@ export class ODataError extends Error {
 }
 
 /** The OData type a $select is checked against; a listing of members mixes users and groups. */
-export type SelectTarget = ObjectKind | "directoryObject";
+export type SelectTarget = ObjectKind | "directoryObject" | "managedDevice";
 
 const TYPE_NAME: Record<SelectTarget, string> = {
   user: "microsoft.graph.user",
   device: "microsoft.graph.device",
   group: "microsoft.graph.group",
   directoryObject: "microsoft.graph.directoryObject",
+  managedDevice: "microsoft.graph.managedDevice",
 };
 
 export function parseSelect(

@@ -102,8 +102,9 @@ export async function runSyncFunction(kind: SyncKind, { full = false, preview = 
 
 export const clientsByObjectId = async () =>
   new Map((await db.select().from(clients)).map((c) => [c.entraObjectId!, c]));
-export const devicesByObjectId = async () =>
-  new Map((await db.select().from(devices)).map((d) => [d.entraObjectId!, d]));
+/** The devices synced from Entra (not those only Intune has), by Entra object id. */
+export const devicesByObjectId = async () => new Map((await entraDevices()).map((d) => [d.entraObjectId!, d]));
+const entraDevices = async () => (await db.select().from(devices)).filter((d) => d.entraObjectId !== null);
 
 /** The tenant's users as Graph's plain listing shows them: an independent path from the sync's delta. */
 export async function listedUsers(fake: FakeEntra) {
@@ -140,7 +141,7 @@ export async function expectClientsEqualTheTenant(fake: FakeEntra) {
 /** Vertask's devices equal the tenant's exactly: each once, with Entra's name and its owner. */
 export async function expectDevicesEqualTheTenant(fake: FakeEntra) {
   const listed = await listedDevices(fake);
-  const rows = await db.select().from(devices);
+  const rows = await entraDevices();
   expect(rows).toHaveLength(listed.length);
   const byObjectId = new Map(rows.map((d) => [d.entraObjectId, d]));
   for (const device of listed) {

@@ -6,6 +6,7 @@ import type { OrganizationChoice } from "@/lib/organizations/queries";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { FilterSelect, SearchInput, formatDateTime, recordHref } from "@/app/_components/list-controls";
 import { yesNo } from "@/app/_components/detail-list";
+import { SourceBadge } from "@/app/_components/source-badge";
 import { OrganizationFilter } from "@/app/_components/organization-filter";
 import { StatusFilterSelect } from "@/app/_components/record-list";
 import { textColumn, type ListColumn } from "@/app/_components/list-columns";
@@ -28,7 +29,11 @@ export function DeviceFilters({
 }) {
   return (
     <>
-      <SearchInput label="Search" value={query.q} placeholder="Device name, or its owner's name or mail" />
+      <SearchInput
+        label="Search"
+        value={query.q}
+        placeholder="Device name, serial number, or its owner's or primary user's name"
+      />
       {several && <OrganizationFilter organizations={organizations} value={query.organization} />}
       <FilterSelect
         name="os"
@@ -64,9 +69,21 @@ export function deviceColumns(several: boolean, params: Params): ListColumn<Devi
       card: "title",
       text: (device) => device.displayName,
       cell: (device) => (
-        <Link href={recordHref(`/devices/${device.id}`, params)} className="font-medium">
-          {device.displayName}
-        </Link>
+        <>
+          <Link href={recordHref(`/devices/${device.id}`, params)} className="font-medium">
+            {device.displayName}
+          </Link>
+          {/* A device only Intune has is marked so; a serial number found by a search shows beside its name. */}
+          {device.source === "intune" && (
+            <>
+              {" "}
+              <SourceBadge source="intune" />
+            </>
+          )}
+          {device.serialNumber && (
+            <span className="block text-xs text-slate-600">Serial number {device.serialNumber}</span>
+          )}
+        </>
       ),
     },
     ...(several ? [textColumn<DeviceListRow>("organization", "Organization", (d) => d.organizationName)] : []),

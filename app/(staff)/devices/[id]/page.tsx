@@ -15,6 +15,7 @@ import { SyncedFromEntra } from "@/app/_components/synced-from-entra";
 import { listOrganizationChoices } from "@/lib/organizations/queries";
 import { deviceAttention } from "@/lib/devices/attention-details";
 import { AttentionPanel } from "./attention-panel";
+import { IntuneDetails } from "./intune-details";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -66,6 +67,7 @@ export default async function DevicePage({ params, searchParams }: Props) {
           ["Updated", formatDateTime(device.updatedAt)],
         ]}
       />
+      <IntuneDetails actor={actor} device={device} />
       <RecordHistory
         actor={actor}
         of={{ deviceId: device.id }}

@@ -35,6 +35,11 @@ export function LastRun({ run, noun, basePath = "/settings/azure", organizationN
           {describeInvitations(run.invitations)}
         </p>
       )}
+      {run.intuneNote && (
+        <p className="text-slate-600" data-testid="last-run-intune-note">
+          {run.intuneNote}
+        </p>
+      )}
       {run.status === "needs_review" && (
         <p className="text-amber-800">
           {run.reviewNote} Nothing was disabled or removed. <Link href={`${basePath}/runs`}>Review it</Link>

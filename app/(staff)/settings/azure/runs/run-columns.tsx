@@ -40,6 +40,11 @@ function RunChanges({ run, runHref }: { run: Run; runHref: string }) {
           Waited {run.graphWaitSeconds} s because Microsoft Graph asked it to slow down.
         </span>
       )}
+      {run.intuneNote && (
+        <span className="mt-1 block text-slate-600" data-testid="intune-note">
+          {run.intuneNote}
+        </span>
+      )}
       {run.reviewNote && (
         <span className="mt-1 block text-amber-800" data-testid="review-note">
           {run.reviewNote}
