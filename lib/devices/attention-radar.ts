@@ -20,6 +20,15 @@ const oneOf = (values: string[]) =>
   );
 
 /**
+ * Holds the organization's device rows for this transaction: a users and a devices sync of one connection can
+ * finish at once, and each rewrites devices (owners, held removals, reasons) in no set order; taken before the
+ * first such write, it makes the second wait instead of deadlocking with the first.
+ */
+export async function holdOrganizationDevices(tx: Transaction, organizationId: string) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`devices-of:${organizationId}`}, 0))`);
+}
+
+/**
  * Works out every device's attention reasons in one organization, in one statement: each reason is a condition on
  * the device's row, its owner's client, its organization's thresholds and its connection; only the rows whose
  * reasons changed are written. Run after each sync (the end of a run sees every page written) and when the

@@ -8,7 +8,7 @@ import { ActionRefused } from "@/lib/auth/action-refused";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import type { Changes } from "@/lib/audit/record";
 import { recordAuditEventAbout } from "@/lib/organizations/audit";
-import { recomputeDeviceAttention } from "./attention-radar";
+import { holdOrganizationDevices, recomputeDeviceAttention } from "./attention-radar";
 import { needsAttention } from "./attention-filter";
 
 const days = (what: string) =>
@@ -58,6 +58,7 @@ export async function saveAttentionThresholds(actor: Actor, form: AttentionThres
       .update(organizations)
       .set({ staleSignInDays, staleCheckInDays, updatedAt: new Date() })
       .where(eq(organizations.id, organizationId));
+    await holdOrganizationDevices(tx, organizationId);
     await recomputeDeviceAttention(tx, organizationId);
     const summary = `Changed when a device is stale: ${Object.keys(changes).join(", ")}`;
     await recordAuditEventAbout(

@@ -16,7 +16,7 @@ import type { RunPlan } from "@/lib/sync/run-plan";
 import { findConnectionById } from "@/lib/connections";
 import { inviteEligibleClients } from "@/lib/portal/create-invitations";
 import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
-import { recomputeDeviceAttention } from "@/lib/devices/attention-radar";
+import { holdOrganizationDevices, recomputeDeviceAttention } from "@/lib/devices/attention-radar";
 
 /** Stores where the next incremental sync starts, with the "Sync external users" value and scope the run used. */
 export async function storeDeltaLink(
@@ -86,6 +86,7 @@ function finishInTransaction(plan: RunPlan, ending: { deltaLink: string | null }
     const [run] = await tx.select().from(syncRuns).where(eq(syncRuns.id, plan.runId)).for("update");
     if (run.status !== "running") return { status: run.status, invitations: 0 };
     const { connection, finished, reviewNote } = await tallyRun(tx, plan, ending);
+    await holdOrganizationDevices(tx, connection.organizationId);
     const { counts } = finished;
     if (reviewNote) {
       await tx
