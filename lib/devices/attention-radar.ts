@@ -64,3 +64,26 @@ export async function recomputeDeviceAttention(tx: Transaction | typeof db, orga
     WHERE devices.id = computed.id AND devices.attention_reasons IS DISTINCT FROM computed.reasons`);
   return changed.count;
 }
+
+/** The organizations that have devices, in a stable order: the daily refresh's list (inngest/refresh-device-attention.ts). */
+export async function organizationsWithDevices() {
+  const rows = await db.execute<{ id: string }>(
+    sql`SELECT o.id FROM organizations o WHERE EXISTS (SELECT 1 FROM devices d WHERE d.organization_id = o.id) ORDER BY o.id`,
+  );
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Works the reasons out again for these organizations, each in its own transaction: time alone makes a device
+ * stale, so an organization that syncs rarely (or only by hand) is refreshed once a day too.
+ */
+export async function refreshDeviceAttention(organizationIds: string[]) {
+  let changed = 0;
+  for (const organizationId of organizationIds) {
+    changed += await db.transaction(async (tx) => {
+      await holdOrganizationDevices(tx, organizationId);
+      return recomputeDeviceAttention(tx, organizationId);
+    });
+  }
+  return changed;
+}

@@ -1,9 +1,11 @@
+import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { closeDatabase, db } from "@/db/client";
 import { clients, devices, entraConnections, type Device } from "@/db/schema";
 import { recomputeDeviceAttention } from "@/lib/devices/attention-radar";
 import { saveAttentionThresholds } from "@/lib/devices/attention-thresholds";
+import { refreshDeviceAttentionDaily } from "@/inngest/refresh-device-attention";
 import { createActor, resetDatabase } from "../support/database";
 import { organizationId } from "../support/organizations";
 
@@ -191,5 +193,22 @@ describe("the attention radar", () => {
     expect(await reasonsAfterRadar(device)).toEqual(["stale", "not_compliant", "not_encrypted"]);
     await change(device, { status: "disabled" });
     expect(await reasonsAfterRadar(device)).toEqual([]);
+  });
+
+  it("the daily refresh makes a device stale that only time changed, in every organization, with no sync", async () => {
+    const here = await healthyDevice({ lastSignInAt: daysAgo(91) });
+    const there = await healthyDevice({
+      organizationId: await organizationId("Fabrikam"),
+      connectionId: null,
+      intuneLastSyncAt: daysAgo(40),
+    });
+    // Written as a sync 2 days ago left them: in order then.
+    expect(here.attentionReasons).toEqual([]);
+    const { result } = await new InngestTestEngine({ function: refreshDeviceAttentionDaily }).execute({
+      events: [{ name: "inngest/scheduled.timer", data: {} }] as never,
+    });
+    expect(result).toEqual({ organizations: 2, changed: 2 });
+    for (const device of [here, there])
+      expect((await db.select().from(devices).where(eq(devices.id, device.id)))[0].attentionReasons).toEqual(["stale"]);
   });
 });
