@@ -158,10 +158,11 @@ export async function saveSyncSettings(actor: Actor, form: SyncSettingsForm, now
     if (stored.method !== next.method || stored.tenantId?.toLowerCase() !== next.tenantId?.toLowerCase()) {
       await voidOpenConsentLinks(tx, { organizationId: stored.organizationId }, now);
     }
-    // Delta links belong to one tenant and app: another tenant or app starts again with a full listing.
+    // Delta links belong to one tenant and app: another tenant or app starts again with a full listing, and says
+    // afresh whether it may read Intune.
     const otherDirectory = stored.tenantId !== next.tenantId || stored.clientId !== next.clientId;
     const deltaLinks = otherDirectory
-      ? { usersDeltaLink: null, devicesDeltaLink: null, usersDeltaWithExternal: null }
+      ? { usersDeltaLink: null, devicesDeltaLink: null, usersDeltaWithExternal: null, intuneReadable: null }
       : {};
     const { clientSecretExpiresOn, ...connectionColumns } = next;
     await tx

@@ -148,7 +148,7 @@ export async function bindConsentedTenant(
       .for("update");
     const otherDirectory = connection.tenantId?.toLowerCase() !== tenantId || connection.clientId !== request.clientId;
     const deltaLinks = otherDirectory
-      ? { usersDeltaLink: null, devicesDeltaLink: null, usersDeltaWithExternal: null }
+      ? { usersDeltaLink: null, devicesDeltaLink: null, usersDeltaWithExternal: null, intuneReadable: null }
       : {};
     await tx
       .update(entraConnections)

@@ -1,10 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { fetchManagedDevicesPage, type GraphManagedDevice, type GraphPage } from "@/lib/azure";
-import { noCounts } from "./decide-page";
+import { writeIntunePage, type ManagedRow } from "./intune-write";
 import type { PageListing } from "./page-steps";
-import type { RunPlan } from "./run-plan";
-import { whileRunning, writeWhileRunning } from "./write-page";
 
 // A devices sync's last pass: Intune's managed devices, every one at every devices sync (Intune has no delta
 // query), each joined to its Entra device by azureADDeviceId = the Entra device's deviceId (never by name, so a
@@ -14,26 +11,6 @@ import { whileRunning, writeWhileRunning } from "./write-page";
 
 /** Intune's answer for a device without an Entra registration. */
 const NO_ENTRA_DEVICE = "00000000-0000-0000-0000-000000000000";
-
-/** A managed device as the page's statement reads it (json_to_recordset, by these names). */
-type ManagedRow = {
-  intune_device_id: string;
-  azure_ad_device_id: string | null;
-  device_name: string;
-  serial_number: string | null;
-  manufacturer: string | null;
-  model: string | null;
-  operating_system: string | null;
-  operating_system_version: string | null;
-  compliance_state: string | null;
-  intune_last_sync_at: string | null;
-  enrolled_at: string | null;
-  ownership: string | null;
-  management_agent: string | null;
-  is_encrypted: boolean | null;
-  primary_user_principal_name: string | null;
-  primary_user_display_name: string | null;
-};
 
 const blankToNull = (value: string | null) => (value?.trim() ? value.trim() : null);
 
@@ -79,138 +56,11 @@ function managedRows(items: GraphManagedDevice[]): ManagedRow[] {
   return [...rows, ...byEntraDevice.values()];
 }
 
-const RECORDSET_COLUMNS = `intune_device_id text, azure_ad_device_id text, device_name text, serial_number text,
-  manufacturer text, model text, operating_system text, operating_system_version text, compliance_state text,
-  intune_last_sync_at timestamptz, enrolled_at timestamptz, ownership text, management_agent text, is_encrypted boolean,
-  primary_user_principal_name text, primary_user_display_name text`;
-
-/** The Intune columns a device takes from its managed device, and the fields its history tells of when they change. */
-const INTUNE_COLUMNS = [
-  "intune_device_id",
-  "serial_number",
-  "compliance_state",
-  "intune_last_sync_at",
-  "enrolled_at",
-  "ownership",
-  "management_agent",
-  "is_encrypted",
-  "primary_user_principal_name",
-  "primary_user_display_name",
-];
-const TOLD: [field: string, column: string][] = [
-  ["serialNumber", "serial_number"],
-  ["complianceState", "compliance_state"],
-  ["ownership", "ownership"],
-  ["managementAgent", "management_agent"],
-  ["isEncrypted", "is_encrypted"],
-  ["primaryUserPrincipalName", "primary_user_principal_name"],
-];
-/** A device only Intune has takes these from it too (its Entra device would give them otherwise). */
-const INTUNE_ONLY_COLUMNS = ["manufacturer", "model", "operating_system", "operating_system_version"];
-
-/** Each part of one page's statement; `last` adds what ends the listing (see clearedParts). */
-function pageParts(plan: Pick<RunPlan, "runId" | "connectionId" | "syncedAt">, rows: ManagedRow[]) {
-  const { runId, connectionId, syncedAt } = plan;
-  const set = (columns: string[]) => columns.map((c) => `"${c}" = m."${c}"`).join(", ");
-  const differs = `(${INTUNE_COLUMNS.map((c) => `d."${c}"`).join(", ")}) IS DISTINCT FROM (${INTUNE_COLUMNS.map((c) => `m."${c}"`).join(", ")})`;
-  const changes = TOLD.map(([field, column]) => `('${field}', m."old_${column}"::text, m."${column}"::text)`).join(
-    ", ",
-  );
-  const onlyColumns = [...INTUNE_COLUMNS, ...INTUNE_ONLY_COLUMNS];
-  return [
-    // Each listed device with the Entra device it belongs to (if synced) and what that device had before.
-    sql`matched AS MATERIALIZED (
-      SELECT m.*, e.id AS entra_row, e.organization_id, e.intune_device_id AS old_intune,
-        ${sql.raw(TOLD.map(([, column]) => `e."${column}" AS "old_${column}"`).join(", "))}
-      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS m(${sql.raw(RECORDSET_COLUMNS)})
-      LEFT JOIN LATERAL (
-        SELECT d.* FROM devices d
-        WHERE d.connection_id = ${connectionId}::uuid AND d.device_id = m.azure_ad_device_id
-          AND d.entra_object_id IS NOT NULL AND d.status <> 'removed'
-        ORDER BY d.id LIMIT 1) e ON true)`,
-    sql`joined AS (
-      UPDATE devices d SET ${sql.raw(set(INTUNE_COLUMNS))}, intune_listed_at = ${syncedAt}::timestamptz,
-        updated_at = CASE WHEN ${sql.raw(differs)} THEN ${syncedAt}::timestamptz ELSE d.updated_at END
-      FROM matched m WHERE d.id = m.entra_row AND ${whileRunning})`,
-    // What changed in Intune's fields of a device Intune already had, in its history.
-    sql`told AS (
-      INSERT INTO record_events (organization_id, device_id, kind, run_id, changes)
-      SELECT m.organization_id, m.entra_row, 'changed', ${runId}::uuid, c.changes
-      FROM matched m CROSS JOIN LATERAL (
-        SELECT jsonb_agg(jsonb_build_object('field', f.field, 'from', f.before, 'to', f.after)) AS changes
-        FROM (VALUES ${sql.raw(changes)}) AS f(field, before, after) WHERE f.before IS DISTINCT FROM f.after) c
-      WHERE m.entra_row IS NOT NULL AND m.old_intune IS NOT NULL AND c.changes IS NOT NULL AND ${whileRunning})`,
-    sql`intune_only AS (
-      INSERT INTO devices (organization_id, connection_id, source, display_name, last_synced_at, intune_listed_at,
-        updated_at, ${sql.raw(onlyColumns.map((c) => `"${c}"`).join(", "))})
-      SELECT (SELECT organization_id FROM entra_connections WHERE id = ${connectionId}::uuid), ${connectionId}::uuid,
-        'intune', m.device_name, ${syncedAt}::timestamptz, ${syncedAt}::timestamptz, ${syncedAt}::timestamptz,
-        ${sql.raw(onlyColumns.map((c) => `m."${c}"`).join(", "))}
-      FROM matched m WHERE m.entra_row IS NULL AND ${whileRunning}
-      ON CONFLICT (connection_id, intune_device_id) WHERE entra_object_id IS NULL AND intune_device_id IS NOT NULL
-      DO UPDATE SET display_name = excluded.display_name, status = 'active', last_synced_at = excluded.last_synced_at,
-        intune_listed_at = excluded.intune_listed_at,
-        ${sql.raw(onlyColumns.map((c) => `"${c}" = excluded."${c}"`).join(", "))}
-      RETURNING id, organization_id, (xmax = 0) AS inserted)`,
-    sql`intune_only_told AS (
-      INSERT INTO record_events (organization_id, device_id, kind, run_id)
-      SELECT organization_id, id, 'created', ${runId}::uuid FROM intune_only WHERE inserted)`,
-    // A device only Intune had that now has its Entra device: the Entra device carries its Intune details on.
-    sql`merged AS (
-      UPDATE devices d SET status = 'removed', updated_at = ${syncedAt}::timestamptz
-      FROM matched m
-      WHERE m.entra_row IS NOT NULL AND d.connection_id = ${connectionId}::uuid AND d.entra_object_id IS NULL
-        AND d.intune_device_id = m.intune_device_id AND d.source = 'intune' AND d.status <> 'removed' AND ${whileRunning}
-      RETURNING d.id, d.organization_id)`,
-    sql`merged_told AS (
-      INSERT INTO record_events (organization_id, device_id, kind, run_id, reason)
-      SELECT organization_id, id, 'removed', ${runId}::uuid, 'synced from its Microsoft Entra device now' FROM merged)`,
-  ];
-}
-
-/**
- * After the last page: what Intune no longer lists. A device only Intune had is removed; another loses its
- * Intune details (Intune no longer manages it). This page's devices are left to its own parts.
- */
-function clearedParts(plan: Pick<RunPlan, "runId" | "connectionId" | "syncedAt">) {
-  const { runId, connectionId, syncedAt } = plan;
-  const notListed = sql`connection_id = ${connectionId}::uuid AND intune_device_id IS NOT NULL
-    AND (intune_listed_at IS NULL OR intune_listed_at < ${syncedAt}::timestamptz)
-    AND id NOT IN (SELECT entra_row FROM matched WHERE entra_row IS NOT NULL)
-    AND intune_device_id NOT IN (SELECT intune_device_id FROM matched) AND ${whileRunning}`;
-  return [
-    sql`unmanaged AS (
-      UPDATE devices SET ${sql.raw(INTUNE_COLUMNS.map((c) => `"${c}" = NULL`).join(", "))}, intune_listed_at = NULL,
-        primary_user_client_id = NULL, updated_at = ${syncedAt}::timestamptz
-      WHERE source <> 'intune' AND ${notListed})`,
-    sql`gone AS (
-      UPDATE devices SET status = 'removed', updated_at = ${syncedAt}::timestamptz
-      WHERE source = 'intune' AND status <> 'removed' AND ${notListed}
-      RETURNING id, organization_id)`,
-    sql`gone_told AS (
-      INSERT INTO record_events (organization_id, device_id, kind, run_id, reason)
-      SELECT organization_id, id, 'removed', ${runId}::uuid, 'no longer listed by Intune' FROM gone)`,
-  ];
-}
-
-/** Writes one page of managed devices (and, on the last, clears what Intune no longer lists) with its page record. */
-async function writeIntunePage(plan: RunPlan, pageIndex: number, rows: ManagedRow[], nextLink: string | null) {
-  const parts = [...pageParts(plan, rows), ...(nextLink ? [] : clearedParts(plan))];
-  const written = await writeWhileRunning(plan.runId, [
-    ...parts,
-    sql`page AS (
-      INSERT INTO sync_run_pages (run_id, page_index, counts, skipped_reasons, next_link, delta_link)
-      SELECT ${plan.runId}, ${pageIndex}, ${JSON.stringify(noCounts())}::jsonb, '{}'::jsonb, ${nextLink}, NULL
-      WHERE ${whileRunning})`,
-  ]);
-  return { written };
-}
-
 type IntunePage = GraphPage<GraphManagedDevice>;
 
 /**
- * The managed devices, page by page (Intune's pages, 1,000 at most). Its pages add nothing to the run's counts,
- * which stay those of the Entra listing.
+ * The managed devices, page by page (Intune's pages, 1,000 at most). Its pages count only the devices Intune
+ * alone has (created, restored, removed); a joined device's Intune details are not counted as an update.
  */
 export const intuneListing: PageListing<IntunePage, ManagedRow[]> = {
   fetch: (graph, link) => fetchManagedDevicesPage(graph, link),

@@ -115,7 +115,8 @@ export async function linkDeviceOwners(tx: Transaction, connectionId: string) {
     WITH named AS (
       SELECT DISTINCT ON (lower(c.user_principal_name)) lower(c.user_principal_name) AS upn, c.id
       FROM clients c
-      WHERE c.connection_id = ${connectionId} AND c.user_principal_name IS NOT NULL
+      WHERE c.connection_id = ${connectionId} AND lower(c.user_principal_name) IN (
+        SELECT lower(primary_user_principal_name) FROM devices WHERE connection_id = ${connectionId})
       ORDER BY lower(c.user_principal_name), c.status = 'removed', c.id),
     users AS (
       SELECT d.id, named.id AS client_id FROM devices d

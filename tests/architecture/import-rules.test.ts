@@ -127,7 +127,7 @@ describe("an organization is always named", () => {
     expect(found).toEqual([]);
   });
 
-  it("\"primary\" names nothing in lib/ or cli/ but an organization's primary domain and an Intune device's primary user", () => {
+  it("\"primary\" names nothing in lib/ or cli/ but an organization's primary domain and Intune's primary user", () => {
     const found = libAndCli().flatMap((file) =>
       readProductFile(file)
         .split("\n")

@@ -63,7 +63,7 @@ async function main() {
           .join(", ") || "none (fewer than 50 users)"
       }`,
       "",
-      "Paste into Vertask (Settings → Integrations → Azure User Sync); this app has User.Read.All, Device.Read.All and GroupMember.Read.All:",
+      "Paste into Vertask (Settings → Integrations → Azure User Sync); this app has User.Read.All, Device.Read.All, GroupMember.Read.All and DeviceManagementManagedDevices.Read.All (Intune):",
       row("Directory (tenant) ID", CONTOSO.tenantId),
       row("Application (client) ID", CONTOSO.goodApp.clientId),
       row("Client secret", CONTOSO.goodApp.secret),

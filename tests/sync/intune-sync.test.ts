@@ -8,6 +8,11 @@ import { deviceListQuery } from "@/lib/devices/list-query";
 import { INTUNE_NOT_GRANTED_NOTE, INTUNE_READ_AGAIN_NOTE } from "@/lib/sync/intune-access";
 import { CONTOSO, WITH_GROUPS, WITH_INTUNE } from "@/tests/fake-entra/default-tenants";
 import { NO_ENTRA_DEVICE, type FakeManagedDevice } from "@/tests/fake-entra/managed-devices";
+import { beginSyncRun } from "@/lib/sync-runs/begin-run";
+import { createSyncRun } from "@/lib/sync-runs/create-run";
+import { syncPages } from "@/lib/sync/page-steps";
+import { intuneListing } from "@/lib/sync/intune-page";
+import { theConnection } from "@/tests/support/database";
 import { devicesByObjectId, runSyncFunction, useSyncWorld } from "./sync-harness";
 
 // 200 devices: 5 only Intune has (one per 40); Intune's pages of 50, so its listing takes several.
@@ -31,8 +36,8 @@ describe("a devices sync reads Intune's managed devices", () => {
   it("joins each managed device to its Entra device by azureADDeviceId, and keeps the join through renames", async () => {
     const { run } = await runSyncFunction("devices");
     expect(run).toMatchObject({ status: "succeeded", intuneNote: null });
-    // The run's counts stay those of the Entra listing.
-    expect(run.counts).toMatchObject({ created: 200 });
+    // 200 Entra devices created, and the 5 only Intune has.
+    expect(run.counts).toMatchObject({ created: 205 });
     const managed = managedDevices().filter((m) => m.azureADDeviceId !== NO_ENTRA_DEVICE);
     expect(managed.length).toBeGreaterThan(100);
     const rows = [...(await devicesByObjectId()).values()];
@@ -166,5 +171,32 @@ describe("a devices sync reads Intune's managed devices", () => {
     const managed = managedDevices();
     const stored = (await db.select().from(devices)).filter((d) => d.intuneDeviceId !== null);
     expect(stored).toHaveLength(managed.length);
+  });
+
+  it("an Intune step that failed part-way resumes after the last page it wrote, and writes nothing twice", async () => {
+    await runSyncFunction("devices");
+    const added = world.fake.control.addIntuneOnlyDevice({ deviceName: "KIOSK-RESUMED" }) as FakeManagedDevice;
+    const connection = (await theConnection())!;
+    const run = (await createSyncRun({ connectionId: connection.id, kind: "devices", trigger: "manual" }))!;
+    const plan = (await beginSyncRun(run.id))!;
+    const pages = Math.ceil(managedDevices().length / 50);
+    world.fake.control.failNextRequests({
+      pathPrefix: "/v1.0/deviceManagement/",
+      status: 500,
+      count: 10,
+      afterRequests: 2,
+    });
+    await expect(syncPages(plan, intuneListing, 0, null)).rejects.toThrow();
+
+    world.fake.control.clearFaults();
+    world.fake.control.resetRequestCounts();
+    expect(await syncPages(plan, intuneListing, 0, null)).toMatchObject({ nextIndex: pages, nextLink: null });
+    expect(world.fake.control.requestCounts().graph).toBe(pages - 2);
+    expect(await syncPages(plan, intuneListing, 0, null)).toMatchObject({ nextIndex: pages, nextLink: null });
+    expect(world.fake.control.requestCounts().graph).toBe(pages - 2);
+    const [kiosk] = await db.select().from(devices).where(eq(devices.intuneDeviceId, added.id));
+    const told = await db.select().from(recordEvents).where(eq(recordEvents.deviceId, kiosk.id));
+    expect(told.map((event) => event.kind)).toEqual(["created"]);
+    expect(await rowsOnlyIntuneHas()).toHaveLength(intuneOnly().length);
   });
 });

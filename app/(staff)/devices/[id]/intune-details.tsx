@@ -33,6 +33,7 @@ export async function IntuneDetails({ actor, device }: { actor: Actor; device: D
       <DetailList
         details={[
           ["Serial number", device.serialNumber],
+          ["Managed device id", device.intuneDeviceId],
           ["Manufacturer", device.manufacturer],
           ["Model", device.model],
           [
