@@ -46,9 +46,14 @@ test("a devices sync brings Intune's details: found by serial number, shown on t
   await syncNow(page, "users");
   await syncNow(page, "devices");
 
-  // A managed device of an Entra device, with a primary user the users sync brought in.
-  const managed = (await fakeTenant<FakeManagedDevice[]>("managedDevices")).find(
-    (m) => m.userDisplayName && m.azureADDeviceId !== "00000000-0000-0000-0000-000000000000",
+  // A managed device of an Entra device, with a primary user the users sync brought in, and a serial number no
+  // other device has (the fake gives one serial number to two devices).
+  const all = await fakeTenant<FakeManagedDevice[]>("managedDevices");
+  const managed = all.find(
+    (m) =>
+      m.userDisplayName &&
+      m.azureADDeviceId !== "00000000-0000-0000-0000-000000000000" &&
+      all.filter((other) => other.serialNumber === m.serialNumber).length === 1,
   )!;
   await page.goto("/devices");
   await page.getByLabel("Search").fill(managed.serialNumber);

@@ -133,10 +133,21 @@ function clearedParts(plan: Pick<RunPlan, "runId" | "connectionId" | "syncedAt">
     AND id NOT IN (SELECT entra_row FROM matched WHERE entra_row IS NOT NULL)
     AND intune_device_id NOT IN (SELECT intune_device_id FROM matched) AND ${whileRunning}`;
   return [
+    // What each device Intune stopped managing had, told in its history as it goes.
+    sql`unmanaged_before AS MATERIALIZED (
+      SELECT id, organization_id, ${sql.raw(TOLD.map(([, column]) => `"${column}"`).join(", "))}
+      FROM devices WHERE source <> 'intune' AND ${notListed})`,
     sql`unmanaged AS (
-      UPDATE devices SET ${sql.raw(INTUNE_COLUMNS.map((c) => `"${c}" = NULL`).join(", "))}, intune_listed_at = NULL,
+      UPDATE devices d SET ${sql.raw(INTUNE_COLUMNS.map((c) => `"${c}" = NULL`).join(", "))}, intune_listed_at = NULL,
         primary_user_client_id = NULL, updated_at = ${syncedAt}::timestamptz
-      WHERE source <> 'intune' AND ${notListed})`,
+      FROM unmanaged_before b WHERE d.id = b.id)`,
+    sql`unmanaged_told AS (
+      INSERT INTO record_events (organization_id, device_id, kind, run_id, reason, changes)
+      SELECT b.organization_id, b.id, 'changed', ${runId}::uuid, 'no longer managed by Intune', c.changes
+      FROM unmanaged_before b CROSS JOIN LATERAL (
+        SELECT coalesce(jsonb_agg(jsonb_build_object('field', f.field, 'from', f.before, 'to', NULL)), '[]'::jsonb) AS changes
+        FROM (VALUES ${sql.raw(TOLD.map(([field, column]) => `('${field}', b."${column}"::text)`).join(", "))})
+          AS f(field, before) WHERE f.before IS NOT NULL) c)`,
     sql`gone AS (
       UPDATE devices SET status = 'removed', updated_at = ${syncedAt}::timestamptz
       WHERE source = 'intune' AND status <> 'removed' AND ${notListed}

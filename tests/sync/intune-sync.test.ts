@@ -126,6 +126,11 @@ describe("a devices sync reads Intune's managed devices", () => {
       serialNumber: null,
       complianceState: null,
     });
+    const [told] = await db
+      .select()
+      .from(recordEvents)
+      .where(and(eq(recordEvents.deviceId, unmanaged.id), eq(recordEvents.reason, "no longer managed by Intune")));
+    expect(told.changes).toContainEqual({ field: "serialNumber", from: managedEntra.serialNumber, to: null });
   });
 
   it("links the primary user to the synced client with that user principal name", async () => {
