@@ -8,6 +8,7 @@ import { syncScheduleTick } from "./sync-schedule-tick";
 import { sendPortalInvitations } from "./send-portal-invitations";
 import { syncUsers } from "./sync-users";
 import { pruneRecordHistory } from "./prune-record-history";
+import { refreshDeviceAttentionDaily } from "./refresh-device-attention";
 
 /** Every function the app serves at /api/inngest. */
 export const functions = [
@@ -21,4 +22,5 @@ export const functions = [
   connectionHealthCheck,
   checkConnection,
   pruneRecordHistory,
+  refreshDeviceAttentionDaily,
 ];

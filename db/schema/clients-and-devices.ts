@@ -136,6 +136,12 @@ export const devices = pgTable(
     }),
     // When a devices sync last saw the device in Intune's listing: one it stops listing loses its Intune details.
     intuneListedAt: timestamp("intune_listed_at", { withTimezone: true }),
+    // Why the device needs attention ("stale", "owner_gone", …: lib/devices/attention-reasons.ts), worked out for
+    // a whole organization at the end of each sync and when its thresholds change (lib/devices/attention-radar.ts).
+    attentionReasons: text("attention_reasons")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...recordState(),
     ...timestamps,
     searchText: text("search_text").generatedAlwaysAs(
@@ -160,6 +166,12 @@ export const devices = pgTable(
       .on(t.organizationId)
       .where(sql`${t.status} = 'removed'`),
     index("devices_operating_system").on(t.operatingSystem),
+    // "Needs attention": the devices with a reason, in the list's order; its capped count reads this index alone
+    // (the list's default status filter is in its condition). One reason: the GIN index.
+    index("devices_needing_attention_name_order")
+      .on(t.displayName, t.id)
+      .where(sql`cardinality(${t.attentionReasons}) > 0 AND ${t.status} <> 'removed'`),
+    index("devices_attention_reasons").using("gin", t.attentionReasons),
   ],
 );
 

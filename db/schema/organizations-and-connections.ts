@@ -54,6 +54,10 @@ export const organizations = pgTable(
     name: text("name").notNull(),
     // The domain its people's addresses end with ("contoso.com"); shown beside the name.
     primaryDomain: text("primary_domain"),
+    // A device needs attention as stale after this many days without an Entra sign-in, or without an Intune
+    // check-in (lib/devices/attention-radar.ts).
+    staleSignInDays: integer("stale_sign_in_days").notNull().default(90),
+    staleCheckInDays: integer("stale_check_in_days").notNull().default(30),
     ...timestamps,
   },
   (t) => [uniqueIndex("organizations_name_unique").on(sql`lower(${t.name})`)],

@@ -6,6 +6,7 @@ import { clients, devices, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { csvExport } from "@/lib/lists/csv-export";
 import { deviceFilters, deviceOrder } from "./queries";
+import { attentionReasonLabelsSql } from "./attention-filter";
 import type { DeviceListQuery } from "./list-query";
 
 const owners = alias(clients, "owners");
@@ -32,6 +33,7 @@ const columns = {
   Updated: devices.updatedAt,
   "Last synced": devices.lastSyncedAt,
   Organization: organizations.name,
+  "Needs attention": attentionReasonLabelsSql(devices.attentionReasons),
 };
 
 /**

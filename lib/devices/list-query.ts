@@ -3,6 +3,7 @@ import { uuidField } from "@/db/is-uuid";
 import { firstValues } from "@/lib/lists/search-params";
 import { recordStatusFilter } from "@/lib/lists/record-status-filter";
 import { sortDirectionField } from "@/lib/lists/sorting";
+import { attentionReasonKeys } from "./attention-reasons";
 
 /** The device list's query string; anything unrecognised falls back to the default. `os` is a label ("macOS"). */
 export const deviceListQuery = z.object({
@@ -10,6 +11,11 @@ export const deviceListQuery = z.object({
   organization: uuidField().optional().catch(undefined),
   os: z.string().trim().max(100).optional().catch(undefined),
   status: recordStatusFilter,
+  // "any": every device with at least one attention reason; a reason's key: the devices with that one.
+  attention: z
+    .enum(["any", ...attentionReasonKeys])
+    .optional()
+    .catch(undefined),
   sort: z.enum(["name", "signin"]).catch("name").default("name"),
   dir: sortDirectionField,
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

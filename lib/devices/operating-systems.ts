@@ -49,3 +49,8 @@ export function groupByLabel(graphValues: string[]) {
     .map(([label, values]) => ({ label, values }))
     .sort((a, b) => a.label.localeCompare(b.label, "en"));
 }
+
+/** The lower-cased Graph values these labels stand for ("Windows" → "windows"; "macOS" → "macmdm", "macos", …). */
+export function graphValuesLabelled(labels: string[]) {
+  return Object.keys(labelsByGraphValue).filter((value) => labels.includes(labelsByGraphValue[value]));
+}

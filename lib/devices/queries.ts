@@ -15,6 +15,7 @@ import { cappedTotal } from "@/lib/lists/list-total";
 import { deviceSortDefaults, type DeviceListQuery } from "./list-query";
 import { deviceSummaryColumns } from "./summary-columns";
 import { groupByLabel, operatingSystemLabel } from "./operating-systems";
+import { needsAttention } from "./attention-filter";
 
 type DeviceFilterQuery = Omit<DeviceListQuery, "page" | "sort" | "dir">;
 
@@ -45,6 +46,7 @@ export async function deviceFilters(query: DeviceFilterQuery): Promise<SQL | und
     const values = (await storedOperatingSystems()).filter((value) => operatingSystemLabel(value) === label);
     conditions.push(inArray(devices.operatingSystem, values));
   }
+  if (query.attention) conditions.push(needsAttention(query.attention));
   const status = matchesStatusFilter(devices.status, query.status);
   if (status) conditions.push(status);
   return and(...conditions);
@@ -78,6 +80,7 @@ async function listDeviceRows(actor: Actor, query: DeviceListQuery) {
   const offset = (query.page - 1) * pageSize;
   const listColumns = {
     ...deviceSummaryColumns,
+    attentionReasons: devices.attentionReasons,
     ownerId: clients.id,
     ownerName: clients.displayName,
     organizationId: devices.organizationId,

@@ -1,10 +1,10 @@
 import "server-only";
-import { is } from "drizzle-orm";
+import { is, type SQL } from "drizzle-orm";
 import { PgTimestamp, PgTimestampString, type PgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
 import { csvLine } from "./csv";
 
-type Columns = Record<string, PgColumn>;
+type Columns = Record<string, PgColumn | SQL>;
 /** The list's query over the picked columns: `db.select(selection).from(…).where(…).orderBy(…)`. */
 type BuildQuery = (selection: Columns) => { toSQL(): { sql: string; params: unknown[] } };
 

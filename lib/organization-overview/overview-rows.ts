@@ -20,6 +20,7 @@ export type OverviewRow = {
   certificate_expires_on: string | null;
   clients: number;
   devices: number;
+  devices_needing_attention: number;
   users_status: SyncRun["status"] | null;
   users_queued_at: Date | null;
   users_finished_at: Date | null;
@@ -46,7 +47,9 @@ export async function readOverviewRows(): Promise<OverviewRow[]> {
     WITH client_counts AS (
       SELECT organization_id, count(*)::int AS n FROM clients WHERE status <> 'removed' GROUP BY organization_id
     ), device_counts AS (
-      SELECT organization_id, count(*)::int AS n FROM devices WHERE status <> 'removed' GROUP BY organization_id
+      SELECT organization_id, count(*)::int AS n,
+        count(*) FILTER (WHERE cardinality(attention_reasons) > 0)::int AS needing_attention
+      FROM devices WHERE status <> 'removed' GROUP BY organization_id
     ), alerts AS (
       SELECT connection_id, count(*)::int AS n FROM alert_conditions WHERE cleared_at IS NULL GROUP BY connection_id
     )
@@ -55,6 +58,7 @@ export async function readOverviewRows(): Promise<OverviewRow[]> {
       cr.client_secret_ciphertext IS NOT NULL AS has_secret, cr.client_secret_expires_on::text,
       cr.certificate_key_ciphertext IS NOT NULL AS has_certificate, cr.certificate_expires_on::text,
       coalesce(cc.n, 0) AS clients, coalesce(dc.n, 0) AS devices,
+      coalesce(dc.needing_attention, 0) AS devices_needing_attention,
       users_run.status AS users_status, users_run.queued_at AS users_queued_at, users_run.finished_at AS users_finished_at,
       devices_run.status AS devices_status, devices_run.queued_at AS devices_queued_at, devices_run.finished_at AS devices_finished_at,
       coalesce(a.n, 0) AS open_alerts

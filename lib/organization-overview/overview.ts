@@ -28,6 +28,7 @@ export type OrganizationOverview = {
   status: OrganizationStatus;
   clients: number;
   devices: number;
+  devicesNeedingAttention: number;
   lastUsersSync: LastSync;
   lastDevicesSync: LastSync;
   nextSync: Date | null;
@@ -94,6 +95,7 @@ export async function readOrganizationsOverview(now = new Date()): Promise<Organ
       status,
       clients: row.clients,
       devices: row.devices,
+      devicesNeedingAttention: row.devices_needing_attention,
       lastUsersSync: lastSync(row.users_status, row.users_queued_at, row.users_finished_at),
       lastDevicesSync: lastSync(row.devices_status, row.devices_queued_at, row.devices_finished_at),
       nextSync: nextSyncOf(row, status, now),

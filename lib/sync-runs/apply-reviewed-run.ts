@@ -9,6 +9,8 @@ import { authorize, type Actor } from "@/lib/auth/authorize";
 import { applyPendingChanges, linkDeviceOwners } from "@/lib/sync/pending-changes";
 import { storeDeltaLink } from "./finish-run";
 import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
+import { holdOrganizationDevices, recomputeDeviceAttention } from "@/lib/devices/attention-radar";
+import { findConnectionById } from "@/lib/connections";
 
 /** "Apply anyway": a superuser applies the disables and removals a run held for review. */
 export async function applyReviewedRun(actor: Actor, runId: string) {
@@ -23,9 +25,13 @@ export async function applyReviewedRun(actor: Actor, runId: string) {
       .orderBy(desc(syncRuns.queuedAt))
       .limit(1);
     if (newer) throw new ActionRefused("A newer sync has run since: review that one instead.");
+    // A run belongs to its connection (a foreign key): it is there.
+    const { organizationId } = (await findConnectionById(run.connectionId, tx))!;
+    await holdOrganizationDevices(tx, organizationId);
     const applied = await applyPendingChanges(tx, run, { id: actor.id, name: actor.name });
     await storeDeltaLink(tx, run);
     await linkDeviceOwners(tx, run.connectionId);
+    await recomputeDeviceAttention(tx, organizationId);
     const counts = {
       ...run.counts!,
       disabled: run.counts!.disabled + applied.disabled,

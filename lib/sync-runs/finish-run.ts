@@ -16,6 +16,7 @@ import type { RunPlan } from "@/lib/sync/run-plan";
 import { findConnectionById } from "@/lib/connections";
 import { inviteEligibleClients } from "@/lib/portal/create-invitations";
 import { alertOnRunEnded } from "@/lib/alerts/run-alerts";
+import { holdOrganizationDevices, recomputeDeviceAttention } from "@/lib/devices/attention-radar";
 
 /** Stores where the next incremental sync starts, with the "Sync external users" value and scope the run used. */
 export async function storeDeltaLink(
@@ -85,6 +86,7 @@ function finishInTransaction(plan: RunPlan, ending: { deltaLink: string | null }
     const [run] = await tx.select().from(syncRuns).where(eq(syncRuns.id, plan.runId)).for("update");
     if (run.status !== "running") return { status: run.status, invitations: 0 };
     const { connection, finished, reviewNote } = await tallyRun(tx, plan, ending);
+    await holdOrganizationDevices(tx, connection.organizationId);
     const { counts } = finished;
     if (reviewNote) {
       await tx
@@ -92,6 +94,7 @@ function finishInTransaction(plan: RunPlan, ending: { deltaLink: string | null }
         .set({ ...finished, status: "needs_review", reviewNote })
         .where(eq(syncRuns.id, plan.runId));
       await linkDeviceOwners(tx, plan.connectionId);
+      await recomputeDeviceAttention(tx, connection.organizationId);
       // Clients this held run would disable or remove are not invited meanwhile.
       const invitations =
         plan.kind === "users" ? await inviteEligibleClients(tx, connection, { id: plan.runId, held: true }) : 0;
@@ -107,6 +110,8 @@ function finishInTransaction(plan: RunPlan, ending: { deltaLink: string | null }
       usersScope: plan.usersScope,
     });
     await linkDeviceOwners(tx, plan.connectionId);
+    // Either kind can change a device's reasons: a devices sync its fields, a users sync its owner's status.
+    await recomputeDeviceAttention(tx, connection.organizationId);
     await tx
       .update(syncRuns)
       .set({ ...finished, counts, status: "succeeded" })

@@ -21,6 +21,7 @@ import { measureBound, measureSync, type SyncMeasurement } from "./measure";
 import { manyTenantsDefaults, manyTenantsTable, measureManyTenants } from "./many-tenants";
 import { measureThousandOrganizations, thousandOrganizationsTable, THOUSAND } from "./thousand-organizations";
 import { historyCostTable, measureHistoryCost } from "./history-cost";
+import { measureRadar, radarTables } from "./attention-radar";
 import { boundTable, listTable, memoryTable, millionTable, syncTable, type BoundLine, type SyncRow } from "./report";
 
 const USERS = 100_000;
@@ -110,8 +111,32 @@ async function historyCost(tenant?: BenchTenant) {
   console.log(["", heading(started), "", ...historyCostTable(costs)].join("\n"));
 }
 
+/**
+ * The attention radar (issue 28): part of `npm run bench`, or alone with `--radar`, which syncs the users once
+ * (for the devices' owners) and measures its own full devices syncs.
+ */
+async function radar(tenant?: BenchTenant, fullDevicesSyncs: SyncMeasurement[] = [], built = true) {
+  const started = performance.now();
+  const own = !tenant;
+  if (!tenant) {
+    log("next build (the list timings use the production server)…");
+    built = await buildApp().then(
+      () => true,
+      () => false,
+    );
+    tenant = await startBenchTenant({ users: USERS, devices: DEVICES });
+    log("radar: a full users sync for the devices' owners…");
+    await measureSync(tenant, "users", "full", 0);
+  }
+  log("radar: full devices syncs with the radar, the radar alone, the Needs attention list…");
+  const measured = await measureRadar(tenant, { syncs: own, built, appPort: APP_PORT, requests: LIST_REQUESTS });
+  if (own) await tenant.fake.close();
+  console.log(["", heading(started), "", ...radarTables(measured, fullDevicesSyncs)].join("\n"));
+}
+
 async function main() {
   if (process.argv.includes("--million")) return million();
+  if (process.argv.includes("--radar")) return radar();
   if (process.argv.includes("--history")) return historyCost();
   if (process.argv.includes("--tenants")) return tenants();
   const started = performance.now();
@@ -163,6 +188,13 @@ async function main() {
     ].join("\n"),
   );
   await historyCost(tenant);
+  // The history part leaves every device synced (its last sync is a full devices sync with history).
+  const fullDevices = rows.filter((row) => row.sync.kind === "devices" && row.sync.mode === "full");
+  await radar(
+    tenant,
+    fullDevices.map((row) => row.sync),
+    !built,
+  );
   await tenant.fake.close();
   // Printed on its own, after the report above, so a failure here loses none of it.
   await tenants();

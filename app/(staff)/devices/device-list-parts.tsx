@@ -10,6 +10,7 @@ import { SourceBadge } from "@/app/_components/source-badge";
 import { OrganizationFilter } from "@/app/_components/organization-filter";
 import { StatusFilterSelect } from "@/app/_components/record-list";
 import { textColumn, type ListColumn } from "@/app/_components/list-columns";
+import { attentionReasonKeys, attentionReasonLabels, attentionReasons } from "@/lib/devices/attention-reasons";
 
 type DeviceListRow = Awaited<ReturnType<typeof listDevices>>["rows"][number];
 type Params = Record<string, string | string[] | undefined>;
@@ -39,6 +40,16 @@ export function DeviceFilters({
         label="Operating system"
         value={query.os}
         options={[{ value: "", label: "Any system" }, ...systems.map((label) => ({ value: label, label }))]}
+      />
+      <FilterSelect
+        name="attention"
+        label="Needs attention"
+        value={query.attention}
+        options={[
+          { value: "", label: "Any device" },
+          { value: "any", label: "Needs attention" },
+          ...attentionReasonKeys.map((key) => ({ value: key, label: attentionReasons[key] })),
+        ]}
       />
       <StatusFilterSelect value={query.status} />
     </>
@@ -89,6 +100,7 @@ export function deviceColumns(several: boolean, params: Params): ListColumn<Devi
           <span className="text-slate-600">No owner</span>
         ),
     },
+    textColumn("attention", "Needs attention", (device) => attentionReasonLabels(device.attentionReasons)),
     { key: "compliant", label: "Compliant", width: "lg:w-28", cell: (device) => yesNo(device.isCompliant) ?? "—" },
     {
       key: "status",

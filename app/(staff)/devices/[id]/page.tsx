@@ -13,6 +13,8 @@ import { operatingSystemLabel } from "@/lib/devices/operating-systems";
 import { sourceLabels } from "@/app/_components/source-badge";
 import { SyncedFromEntra } from "@/app/_components/synced-from-entra";
 import { listOrganizationChoices } from "@/lib/organizations/queries";
+import { deviceAttention } from "@/lib/devices/attention-details";
+import { AttentionPanel } from "./attention-panel";
 import { IntuneDetails } from "./intune-details";
 
 type Props = {
@@ -31,6 +33,7 @@ export default async function DevicePage({ params, searchParams }: Props) {
   // Named with two or more organizations; with one, the page looks as it did before organizations.
   const organization: Detail[] = organizations.length > 1 ? [["Organization", organizationName]] : [];
   const { list, historyPage } = await searchParams;
+  const attention = await deviceAttention(actor, device);
   return (
     <>
       <BackLink href={returnToListHref("/devices", list, parseDeviceListQuery)}>Devices</BackLink>
@@ -40,6 +43,7 @@ export default async function DevicePage({ params, searchParams }: Props) {
         <StateLine actor={actor} of={{ deviceId: device.id }} status={device.status} record="device" />
       </div>
       <SyncedFromEntra record={device} />
+      <AttentionPanel reasons={attention} />
       <DetailList
         details={[
           ...organization,

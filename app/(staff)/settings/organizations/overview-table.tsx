@@ -93,7 +93,22 @@ const columns: ListColumn<OrganizationOverview>[] = [
     label: "Devices",
     sort: "devices",
     align: "right",
-    cell: (row) => row.devices.toLocaleString("en"),
+    wrap: true,
+    cell: (row) => (
+      <>
+        {row.devices.toLocaleString("en")}
+        {row.devicesNeedingAttention > 0 && (
+          <Link
+            href={`/devices?organization=${row.id}&attention=any`}
+            className="block text-xs"
+            data-testid="devices-needing-attention"
+          >
+            {row.devicesNeedingAttention.toLocaleString("en")} {row.devicesNeedingAttention === 1 ? "needs" : "need"}{" "}
+            attention
+          </Link>
+        )}
+      </>
+    ),
   },
   {
     key: "usersSync",

@@ -4,6 +4,7 @@ import { AzureSettingsTab } from "../../azure/settings-tab";
 import { OrganizationForm } from "../organization-form";
 import { ConsentPanel } from "./consent-panel";
 import { requireOrganization } from "./require-organization";
+import { AttentionThresholdsForm } from "./attention-thresholds-form";
 
 export const metadata = { title: "Organization" };
 
@@ -41,6 +42,16 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
           Name and domain
         </h2>
         <OrganizationForm organization={organization} />
+      </section>
+      <section className="max-w-xl space-y-2" aria-labelledby="attention-heading">
+        <h2 id="attention-heading" className="text-lg font-semibold">
+          Devices that need attention
+        </h2>
+        <p className="text-sm text-slate-600">
+          When a device of this organization counts as stale. The other reasons (owner gone, not compliant, not managed,
+          not encrypted, same serial twice) need no setting. Every sync works the reasons out again.
+        </p>
+        <AttentionThresholdsForm organization={organization} />
       </section>
     </div>
   );
