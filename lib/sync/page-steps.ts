@@ -135,23 +135,28 @@ export async function syncPages<P extends ListedPage, W>(
   const stopStartingPagesAt = Date.now() + (options.stepTimeBudgetMs ?? STEP_TIME_BUDGET_MS);
   let fetching = fetchPage(resumeLink);
   let alongside: { before: W; preparing: Promise<W | null> } | null = null;
-  for (;;) {
-    const page = await fetching;
-    if ("fullResyncNeeded" in page && page.fullResyncNeeded) return { ...page, nextIndex: index + 1 };
-    const listed = page as P;
-    const goOn =
-      listed.nextLink !== null && index + 1 < end && Date.now() < stopStartingPagesAt && !options.signal?.aborted;
-    if (goOn) fetching = fetchPage(listed.nextLink);
-    const prepared: W = await preparedWrite(plan, listing, listed, alongside);
-    const preparing = goOn ? prepareOnArrival(plan, listing, fetching) : null;
-    alongside = preparing ? { before: prepared, preparing } : null;
-    const { written } = await listing.write(plan, index, listed, prepared);
-    if (!written) return { runEnded: true, nextIndex: index };
-    await addGraphWait(plan.runId, graph.waitedSeconds - waitRecorded);
-    waitRecorded = graph.waitedSeconds;
-    index++;
-    // A stop asked for while this page was written: the page fetched meanwhile is left for the next sync.
-    if (!goOn || options.signal?.aborted)
-      return { nextIndex: index, nextLink: listed.nextLink, deltaLink: listed.deltaLink };
+  try {
+    for (;;) {
+      const page = await fetching;
+      if ("fullResyncNeeded" in page && page.fullResyncNeeded) return { ...page, nextIndex: index + 1 };
+      const listed = page as P;
+      const goOn =
+        listed.nextLink !== null && index + 1 < end && Date.now() < stopStartingPagesAt && !options.signal?.aborted;
+      if (goOn) fetching = fetchPage(listed.nextLink);
+      const prepared: W = await preparedWrite(plan, listing, listed, alongside);
+      const preparing = goOn ? prepareOnArrival(plan, listing, fetching) : null;
+      alongside = preparing ? { before: prepared, preparing } : null;
+      const { written } = await listing.write(plan, index, listed, prepared);
+      if (!written) return { runEnded: true, nextIndex: index };
+      await addGraphWait(plan.runId, graph.waitedSeconds - waitRecorded);
+      waitRecorded = graph.waitedSeconds;
+      index++;
+      // A stop asked for while this page was written: the page fetched meanwhile is left for the next sync.
+      if (!goOn || options.signal?.aborted)
+        return { nextIndex: index, nextLink: listed.nextLink, deltaLink: listed.deltaLink };
+    }
+  } finally {
+    // Nothing of a step goes on once it has returned: a page being decided beside the last write is waited for.
+    await alongside?.preparing.catch(() => null);
   }
 }
