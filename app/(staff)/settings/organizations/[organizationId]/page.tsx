@@ -3,6 +3,7 @@ import { lastConsentAnswer, openConsentLink } from "@/lib/consent";
 import { AzureSettingsTab } from "../../azure/settings-tab";
 import { OrganizationForm } from "../organization-form";
 import { ConsentPanel } from "./consent-panel";
+import { PortalSignInSection } from "./portal-sign-in-section";
 import { requireOrganization } from "./require-organization";
 
 export const metadata = { title: "Organization" };
@@ -42,6 +43,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
         </h2>
         <OrganizationForm organization={organization} />
       </section>
+      <PortalSignInSection actor={actor} organizationId={organization.id} />
     </div>
   );
 }
