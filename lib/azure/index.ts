@@ -13,3 +13,4 @@ export { EntraError } from "./errors/entra-error";
 export { checkEntraConnection, type CheckStep, type EntraConnectionReport } from "./connection-check";
 export { fetchGroupMemberIdsPage, searchGroups, type GraphGroup } from "./groups";
 export { readTenantOrganization, tenantIdOfDomain } from "./tenant-lookup";
+export { tokenRequestCredential } from "./client-assertion";

@@ -1,0 +1,29 @@
+import { NextResponse } from "next/server";
+import { finishMicrosoftSignIn } from "@/lib/microsoft-sign-in";
+import { startSession } from "@/lib/session/start-session";
+import { recordStaffMicrosoftRefusal, staffForMicrosoftIdentity, staffSignInApp } from "@/lib/staff/microsoft-sign-in";
+
+// The redirect URI staff's app registration names: Microsoft's answer is checked (lib/microsoft-sign-in), the
+// person matched to a staff account by tid + oid, and the same session a password gives is started. Anyone else
+// gets one plain refusal that says nothing about who exists.
+export async function GET(request: Request) {
+  const refused = NextResponse.redirect(new URL("/signin?notice=microsoft-refused", request.url), 303);
+  const signIn = await staffSignInApp();
+  if (!signIn) return refused;
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const result = await finishMicrosoftSignIn("staff", params, signIn.app);
+  if (!result.ok) {
+    await recordStaffMicrosoftRefusal(result.refusal);
+    return refused;
+  }
+  const staff = await staffForMicrosoftIdentity(result.identity);
+  if (!staff) return refused;
+  await startSession({
+    kind: "staff",
+    id: staff.id,
+    name: staff.name,
+    email: staff.email,
+    sessionVersion: staff.sessionVersion,
+  });
+  return NextResponse.redirect(new URL(result.returnTo, request.url), 303);
+}
