@@ -7,8 +7,11 @@ import { appendRecordEvents } from "@/lib/history";
 import { recordAuditEventAbout } from "@/lib/organizations/audit";
 import { portalMicrosoftSignInOnSql } from "./microsoft-sign-in-setting";
 
-/** Who Microsoft signed in: the id token's `tid` and `oid`, the only claims a client is matched by. */
-export type MicrosoftIdentity = { tenantId: string; objectId: string };
+/**
+ * Who Microsoft signed in (the id token's `tid` and `oid`, the only claims a client is matched by), and the
+ * organization whose app and tenant the sign-in went through.
+ */
+type PortalIdentity = { organizationId: string; tenantId: string; objectId: string };
 
 /** Why a verified Microsoft identity is not let in: for the audit log only, never for the person signing in. */
 type PortalRefusalReason =
@@ -20,7 +23,7 @@ const portalRefusalWords: Record<PortalRefusalReason | "microsoft_refused", stri
   external_user: "the account is a guest or external user",
   client_not_active: "the client is disabled or removed in Microsoft Entra",
   no_portal_access: "the client has no portal access (not invited, or revoked)",
-  microsoft_refused: "Microsoft did not sign the person in",
+  microsoft_refused: "the sign-in with Microsoft did not complete or did not verify",
 };
 
 type Candidate = {
@@ -45,7 +48,7 @@ function decidePortalMicrosoftSignIn(
 }
 
 /** The connection of the tenant (with Microsoft sign-in on) and the synced client of that connection with this object id. */
-async function candidateOf({ tenantId, objectId }: MicrosoftIdentity) {
+async function candidateOf({ organizationId, tenantId, objectId }: PortalIdentity) {
   const [row] = await db
     .select({
       organizationId: entraConnections.organizationId,
@@ -67,13 +70,19 @@ async function candidateOf({ tenantId, objectId }: MicrosoftIdentity) {
       ),
     )
     .leftJoin(portalAccounts, eq(portalAccounts.clientId, clients.id))
-    .where(and(sql`lower(${entraConnections.tenantId}) = lower(${tenantId})`, portalMicrosoftSignInOnSql()));
+    .where(
+      and(
+        eq(entraConnections.organizationId, organizationId),
+        sql`lower(${entraConnections.tenantId}) = lower(${tenantId})`,
+        portalMicrosoftSignInOnSql(),
+      ),
+    );
   return row ?? null;
 }
 
 export type PortalMicrosoftSignIn =
   | { letIn: true; client: { id: string; name: string; email: string | null; sessionVersion: number } }
-  | { letIn: false; reason: PortalRefusalReason };
+  | { letIn: false; reason: PortalRefusalReason | "microsoft_refused" };
 
 /**
  * Lets a client in by the tenant and object id Microsoft vouched for, never by mail: the tenant must be a connected
@@ -81,7 +90,7 @@ export type PortalMicrosoftSignIn =
  * access. An invited client's access becomes active. The sign-in, or why it was refused, goes to the audit log.
  */
 export async function signInPortalClientWithMicrosoft(
-  identity: MicrosoftIdentity,
+  identity: PortalIdentity,
   now = new Date(),
 ): Promise<PortalMicrosoftSignIn> {
   const candidate = await candidateOf(identity);
@@ -109,7 +118,13 @@ export async function signInPortalClientWithMicrosoft(
       )
       .returning({ sessionVersion: portalAccounts.sessionVersion, activatedAt: portalAccounts.activatedAt });
     if (!account) {
-      await recordAuditEvent(tx, portalActor, refusedAction, refusalSummary("no_portal_access", identity));
+      await recordAuditEventAbout(
+        tx,
+        { organizationId },
+        portalActor,
+        refusedAction,
+        refusalSummary("no_portal_access", identity),
+      );
       return { letIn: false as const, reason: "no_portal_access" as const };
     }
     if (candidate!.accountStatus === "invited")
@@ -132,7 +147,7 @@ const portalActor = { id: null, name: "Client portal" };
 const refusedAction = "portal.microsoft_sign_in.refused";
 const refusalSummary = (
   reason: PortalRefusalReason | "microsoft_refused",
-  identity: Partial<MicrosoftIdentity>,
+  identity: Partial<PortalIdentity>,
   detail?: string,
 ) =>
   `A Microsoft sign-in to the client portal was refused: ${portalRefusalWords[reason]}` +
@@ -142,12 +157,16 @@ const refusalSummary = (
   (detail ? `: ${detail}` : "");
 
 /** An audit row for a refused Microsoft sign-in: why, and which tenant and object it was, for staff to look into. */
-async function recordPortalMicrosoftRefusal(
+export async function recordPortalMicrosoftRefusal(
   reason: PortalRefusalReason | "microsoft_refused",
-  identity: Partial<MicrosoftIdentity> = {},
+  identity: Partial<PortalIdentity> = {},
   detail?: string,
 ) {
+  const summary = refusalSummary(reason, identity, detail);
+  const { organizationId } = identity;
   await db.transaction((tx) =>
-    recordAuditEvent(tx, portalActor, refusedAction, refusalSummary(reason, identity, detail)),
+    organizationId
+      ? recordAuditEventAbout(tx, { organizationId }, portalActor, refusedAction, summary)
+      : recordAuditEvent(tx, portalActor, refusedAction, summary),
   );
 }

@@ -33,6 +33,15 @@ const registeredSql = (redirectUri: string) =>
     sql`lower(${entraConnections.portalRedirectUriClientId}) = lower(${entraConnections.clientId})`,
   );
 
+/** Whether an organization's clients may sign in to the portal with Microsoft now. */
+export async function portalMicrosoftSignInOn(organizationId: string) {
+  const [row] = await db
+    .select({ id: entraConnections.id })
+    .from(entraConnections)
+    .where(and(eq(entraConnections.organizationId, organizationId), portalMicrosoftSignInOnSql()));
+  return Boolean(row);
+}
+
 /**
  * Where a client's invitation sends them to sign in with Microsoft, or null when they cannot: a synced member (no
  * guest) of an organization whose setting is in force. The link names the organization, so the portal knows the

@@ -45,7 +45,7 @@ async function syncedClient(fields: Partial<Client> = {}, account: "active" | "i
     })
     .returning();
   if (account) await db.insert(portalAccounts).values({ clientId: client.id, status: account });
-  return { client, identity: { tenantId: CONTOSO.tenantId, objectId } };
+  return { client, identity: { organizationId: contoso.organizationId, tenantId: CONTOSO.tenantId, objectId } };
 }
 
 const lastAudit = async () => (await db.select().from(auditEvents).orderBy(desc(auditEvents.at)).limit(1))[0];
@@ -79,7 +79,7 @@ describe("a Microsoft sign-in to the client portal", () => {
     });
   });
 
-  const refusals: [string, () => Promise<{ tenantId: string; objectId: string }>, string][] = [
+  const refusals: [string, () => Promise<{ organizationId: string; tenantId: string; objectId: string }>, string][] = [
     [
       "a guest",
       async () => (await syncedClient({ isExternal: true, userType: "Guest" })).identity,
@@ -95,12 +95,12 @@ describe("a Microsoft sign-in to the client portal", () => {
     ["a client never invited", async () => (await syncedClient({}, null)).identity, "no portal access"],
     [
       "someone of the tenant who is no client",
-      async () => ({ tenantId: CONTOSO.tenantId, objectId: "0000-unknown" }),
+      async () => ({ organizationId: contoso.organizationId, tenantId: CONTOSO.tenantId, objectId: "0000-unknown" }),
       "no synced client",
     ],
     [
       "a user of an unconnected tenant with the same object id as a client",
-      async () => ({ tenantId: FABRIKAM.tenantId, objectId: (await syncedClient()).identity.objectId }),
+      async () => ({ ...(await syncedClient()).identity, tenantId: FABRIKAM.tenantId }),
       "no connected organization",
     ],
   ];
@@ -124,7 +124,13 @@ describe("a Microsoft sign-in to the client portal", () => {
       })
       .returning();
     await db.insert(portalAccounts).values({ clientId: byHand.id, status: "active" });
-    expect(await signInPortalClientWithMicrosoft({ tenantId: CONTOSO.tenantId, objectId: byHand.id })).toMatchObject({
+    expect(
+      await signInPortalClientWithMicrosoft({
+        organizationId: contoso.organizationId,
+        tenantId: CONTOSO.tenantId,
+        objectId: byHand.id,
+      }),
+    ).toMatchObject({
       letIn: false,
     });
   });
