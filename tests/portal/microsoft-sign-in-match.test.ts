@@ -6,7 +6,12 @@ import { desc, eq } from "drizzle-orm";
 import { closeDatabase, db } from "@/db/client";
 import { auditEvents, clients, entraConnections, portalAccounts, type Client } from "@/db/schema";
 import { signInPortalClientWithMicrosoft } from "@/lib/portal/microsoft-sign-in-match";
-import { portalRedirectUri, savePortalSignInSetting } from "@/lib/portal/microsoft-sign-in-setting";
+import {
+  microsoftSignInLinkFor,
+  portalRedirectUri,
+  savePortalSignInSetting,
+} from "@/lib/portal/microsoft-sign-in-setting";
+import { invitationMail } from "@/lib/portal/invitation-mail";
 import { findPortalClientForSession } from "@/lib/session/current-client";
 import { CONTOSO, FABRIKAM } from "@/tests/fake-entra/default-tenants";
 import { createActor, resetDatabase } from "../support/database";
@@ -159,6 +164,37 @@ describe("a Microsoft sign-in to the client portal", () => {
       expect(await signInPortalClientWithMicrosoft(identity)).toMatchObject({ letIn: false });
     } finally {
       process.env.APP_URL = "https://vertask.example";
+    }
+  });
+});
+
+describe("the invitation mail", () => {
+  const mailFor = async (clientId: string) =>
+    invitationMail({ id: "i", email: "x@contoso.example" }, "X", "token", await microsoftSignInLinkFor(clientId));
+
+  it("offers Sign in with Microsoft to a synced member, naming the organization, and a password as the other way", async () => {
+    const { client } = await syncedClient({}, "invited");
+    const mail = await mailFor(client.id);
+    expect(mail.text).toContain(
+      `Sign in with Microsoft, with the work account you already use:\nhttps://vertask.example/portal/signin?organization=${contoso.organizationId}`,
+    );
+    expect(mail.text).toContain(
+      "Or set a password here (the link works once, for 7 days):\nhttps://vertask.example/portal/accept?token=token",
+    );
+  });
+
+  it("offers only a password to a guest, to a client added by hand, and while the setting is off", async () => {
+    const { client: guest } = await syncedClient({ isExternal: true }, "invited");
+    const [byHand] = await db
+      .insert(clients)
+      .values({ organizationId: contoso.organizationId, source: "manual", displayName: "By hand", mail: "h@x.example" })
+      .returning();
+    const { client: member } = await syncedClient({}, "invited");
+    await savePortalSignInSetting(admin, contoso.organizationId, { enabled: false, registered: true });
+    for (const id of [guest.id, byHand.id, member.id]) {
+      const mail = await mailFor(id);
+      expect(mail.text).not.toContain("Sign in with Microsoft");
+      expect(mail.text).toContain("Set your password here");
     }
   });
 });
