@@ -48,14 +48,9 @@ export async function finishPortalMicrosoftSignIn(
   const organizationId = jar.get(organizationCookie)?.value;
   jar.delete({ name: organizationCookie, path: "/portal/signin/microsoft" });
   const signIn = organizationId && isUuid(organizationId) ? await portalSignInAppOf(organizationId) : null;
-  if (!organizationId || !signIn) {
-    await recordPortalMicrosoftRefusal(
-      "microsoft_refused",
-      {},
-      "no sign-in was started in this browser for an organization with Microsoft sign-in on",
-    );
-    return { letIn: false, reason: "microsoft_refused" };
-  }
+  // Nothing started in this browser (or its organization's setting ended since): refused without an audit row, so
+  // calls to the redirect URI from anywhere cannot fill the audit log.
+  if (!organizationId || !signIn) return { letIn: false, reason: "microsoft_refused" };
   const result = await finishMicrosoftSignIn("portal", params, signIn.app);
   if (!result.ok) {
     await recordPortalMicrosoftRefusal("microsoft_refused", { organizationId }, result.refusal.detail);

@@ -151,12 +151,25 @@ describe("a client signs in to the portal with Microsoft", () => {
     }
   });
 
-  it("refuses a Microsoft answer no sign-in of this browser started", async () => {
+  it("refuses a Microsoft answer no sign-in of this browser started, without filling the audit log", async () => {
     jar.clear();
+    const before = await db.$count(auditEvents);
     expect(await finishPortalMicrosoftSignIn({ code: "x", state: "y" })).toEqual({
       letIn: false,
       reason: "microsoft_refused",
     });
+    expect(await db.$count(auditEvents)).toBe(before);
+  });
+
+  it("refuses an answer whose state is not the one this browser's sign-in was sent with, and audits it", async () => {
+    const user = members()[4];
+    await asClient(user);
+    await startPortalMicrosoftSignIn(organizationId);
+    expect(await finishPortalMicrosoftSignIn({ code: "stolen", state: "another" })).toEqual({
+      letIn: false,
+      reason: "microsoft_refused",
+    });
+    expect((await lastAudit()).summary).toContain("does not carry the state");
   });
 });
 
