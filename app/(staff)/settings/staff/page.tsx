@@ -22,6 +22,7 @@ export default async function StaffPage() {
             "Name",
             "Email",
             "Role",
+            "Microsoft",
             "Added",
             <span key="actions" className="sr-only">
               Actions
@@ -33,6 +34,12 @@ export default async function StaffPage() {
               <td className="min-w-32 px-4 py-2 font-medium wrap-anywhere">{member.name}</td>
               <td className="min-w-32 px-4 py-2 wrap-anywhere text-slate-600">{member.email}</td>
               <td className="px-4 py-2">{member.role === "superuser" ? "Superuser" : "Technician"}</td>
+              <td className="px-4 py-2 text-slate-600">
+                {member.microsoftLinked ? "Linked" : <span className="max-sm:hidden">Not linked</span>}
+                {member.createdFromCommandLine && (
+                  <span className="block text-xs">Made on the server: its password always works</span>
+                )}
+              </td>
               <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(member.createdAt)}</td>
               <td className="px-4 py-2 text-right max-sm:text-left">
                 {member.id === actor.id ? (
