@@ -22,7 +22,6 @@ export default async function StaffPage() {
             "Name",
             "Email",
             "Role",
-            "Microsoft",
             "Added",
             <span key="actions" className="sr-only">
               Actions
@@ -31,15 +30,18 @@ export default async function StaffPage() {
         >
           {staff.map((member) => (
             <tr key={member.id}>
-              <td className="min-w-32 px-4 py-2 font-medium wrap-anywhere">{member.name}</td>
-              <td className="min-w-32 px-4 py-2 wrap-anywhere text-slate-600">{member.email}</td>
-              <td className="px-4 py-2">{member.role === "superuser" ? "Superuser" : "Technician"}</td>
-              <td className="px-4 py-2 text-slate-600">
-                {member.microsoftLinked ? "Linked" : <span className="max-sm:hidden">Not linked</span>}
+              <td className="min-w-32 px-4 py-2 font-medium wrap-anywhere">
+                {member.name}
+                {/* Linked at their first sign-in with Microsoft; made with npm run create-superuser: the way back in. */}
+                {member.microsoftLinked && (
+                  <span className="block text-xs font-normal text-slate-600">Linked with Microsoft</span>
+                )}
                 {member.createdFromCommandLine && (
-                  <span className="block text-xs">Made on the server: its password always works</span>
+                  <span className="block text-xs font-normal text-slate-600">Made on the server</span>
                 )}
               </td>
+              <td className="min-w-32 px-4 py-2 wrap-anywhere text-slate-600">{member.email}</td>
+              <td className="px-4 py-2">{member.role === "superuser" ? "Superuser" : "Technician"}</td>
               <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(member.createdAt)}</td>
               <td className="px-4 py-2 text-right max-sm:text-left">
                 {member.id === actor.id ? (
