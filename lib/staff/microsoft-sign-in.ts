@@ -19,11 +19,11 @@ import type { MicrosoftIdentity, MicrosoftSignInRefusal, SignInApp } from "@/lib
 // longer matters. Every sign-in, link and refusal is an audit event.
 
 /** The redirect URI to register on the app: Microsoft sends staff back here, exactly as written. */
-const staffMicrosoftRedirectUri = () => `${appUrl()}/signin/microsoft/callback`;
+export const staffMicrosoftRedirectUri = () => `${appUrl()}/signin/microsoft/callback`;
 
 const signInWithMicrosoft: AuditActor = { id: null, name: "Sign in with Microsoft" };
 
-async function findStaffMicrosoftSignIn(
+export async function findStaffMicrosoftSignIn(
   tx: Transaction | typeof db = db,
 ): Promise<StaffMicrosoftSignInApp | null> {
   const [row] = await tx

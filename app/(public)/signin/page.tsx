@@ -16,6 +16,8 @@ const problems: Record<string, string> = {
   "microsoft-refused":
     "Vertask could not sign you in with Microsoft. Staff sign in with their work account; if yours should work, ask a superuser.",
   "microsoft-unavailable": "Sign in with Microsoft is not set up: sign in with your email and password.",
+  "microsoft-unreachable":
+    "Microsoft could not be reached to sign you in: try again in a moment. A superuser can check the tenant ID under Settings → Sign-in.",
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {

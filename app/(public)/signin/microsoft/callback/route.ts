@@ -1,13 +1,15 @@
 import { NextResponse } from "next/server";
+import { appUrl } from "@/lib/mail/app-url";
 import { finishMicrosoftSignIn } from "@/lib/microsoft-sign-in";
 import { startSession } from "@/lib/session/start-session";
 import { recordStaffMicrosoftRefusal, staffForMicrosoftIdentity, staffSignInApp } from "@/lib/staff/microsoft-sign-in";
 
 // The redirect URI staff's app registration names: Microsoft's answer is checked (lib/microsoft-sign-in), the
 // person matched to a staff account by tid + oid, and the same session a password gives is started. Anyone else
-// gets one plain refusal that says nothing about who exists.
+// gets one plain refusal that says nothing about who exists. Redirects go to APP_URL, the address the redirect
+// URI is registered with (where the session cookie is set).
 export async function GET(request: Request) {
-  const refused = NextResponse.redirect(new URL("/signin?notice=microsoft-refused", request.url), 303);
+  const refused = NextResponse.redirect(new URL("/signin?notice=microsoft-refused", appUrl()), 303);
   const signIn = await staffSignInApp();
   if (!signIn) return refused;
   const params = Object.fromEntries(new URL(request.url).searchParams);
@@ -25,5 +27,5 @@ export async function GET(request: Request) {
     email: staff.email,
     sessionVersion: staff.sessionVersion,
   });
-  return NextResponse.redirect(new URL(result.returnTo, request.url), 303);
+  return NextResponse.redirect(new URL(result.returnTo, appUrl()), 303);
 }
