@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { desc, eq } from "drizzle-orm";
 import { closeDatabase, db } from "@/db/client";
-import { auditEvents, clients, portalAccounts } from "@/db/schema";
+import { auditEvents, clients, entraConnections, portalAccounts } from "@/db/schema";
 import {
   finishPortalMicrosoftSignIn,
   organizationOfWorkEmail,
@@ -13,10 +13,13 @@ import {
 import { savePortalSignInSetting } from "@/lib/portal/microsoft-sign-in-setting";
 import { findPortalClientForSession } from "@/lib/session/current-client";
 import { useFakeTenant } from "@/tests/azure/fake-tenant-harness";
-import { CONTOSO, FABRIKAM } from "@/tests/fake-entra/default-tenants";
+import { CONTOSO, FABRIKAM, PROVIDER } from "@/tests/fake-entra/default-tenants";
+import { saveProviderApp } from "@/lib/consent";
+import { providerAppForm } from "@/lib/credentials";
 import type { FakeUser } from "@/tests/fake-entra/generated-objects";
 import { createActor, resetDatabase } from "../support/database";
 import { connectOrganization } from "../support/organizations";
+import type { Actor } from "@/lib/auth/authorize";
 
 const jar = vi.hoisted(() => new Map<string, string>());
 vi.mock("next/headers", () => ({
@@ -32,6 +35,7 @@ const APP_URL = "http://localhost:3000";
 const previous = { authorityHost: process.env.AZURE_AUTHORITY_HOST, appUrl: process.env.APP_URL };
 let organizationId: string;
 let connectionId: string;
+let admin: Actor;
 
 const usersOf = (tenantId: string) => {
   const tenant = fake().tenant(tenantId);
@@ -42,15 +46,13 @@ const members = () => usersOf(CONTOSO.tenantId).filter((u) => u.accountEnabled &
 beforeAll(() => {
   process.env.AZURE_AUTHORITY_HOST = fake().url;
   process.env.APP_URL = APP_URL;
-  fake().control.setRedirectUris({
-    clientId: CONTOSO.goodApp.clientId,
-    redirectUris: [`${APP_URL}/portal/signin/microsoft/callback`],
-  });
+  for (const clientId of [CONTOSO.goodApp.clientId, PROVIDER.multiTenantApp.clientId])
+    fake().control.setRedirectUris({ clientId, redirectUris: [`${APP_URL}/portal/signin/microsoft/callback`] });
 });
 beforeEach(async () => {
   jar.clear();
   await resetDatabase();
-  const admin = await createActor("superuser");
+  admin = await createActor("superuser");
   ({
     organizationId,
     connection: { id: connectionId },
@@ -119,6 +121,28 @@ describe("a client signs in to the portal with Microsoft", () => {
     expect(
       await findPortalClientForSession({ portalClientId: client.id, sessionVersion: outcome.client.sessionVersion }),
     ).toBeNull();
+  });
+
+  it("a client of an organization connected by the provider's multi-tenant app signs in through that app, at its tenant", async () => {
+    await saveProviderApp(
+      admin,
+      providerAppForm.parse({
+        clientId: PROVIDER.multiTenantApp.clientId,
+        clientSecret: PROVIDER.multiTenantApp.secret,
+      }),
+    );
+    fake().control.grantAdminConsent({ tenantId: CONTOSO.tenantId });
+    await db
+      .update(entraConnections)
+      .set({ method: "provider_app", clientId: PROVIDER.multiTenantApp.clientId })
+      .where(eq(entraConnections.id, connectionId));
+    await savePortalSignInSetting(admin, organizationId, { enabled: true, registered: true });
+    const user = members()[5];
+    const client = await asClient(user);
+    const authorizeUrl = new URL((await startPortalMicrosoftSignIn(organizationId))!);
+    expect(authorizeUrl.searchParams.get("client_id")).toBe(PROVIDER.multiTenantApp.clientId);
+    jar.clear();
+    expect(await signInAs(user)).toMatchObject({ letIn: true, client: { id: client.id } });
   });
 
   it("refuses a guest of the tenant, even one synced as a client", async () => {
