@@ -17,7 +17,6 @@
 //         is for the audit log, never for the person, who gets a plain refusal.
 // The caller decides who the identity is (by tid + oid) and starts the next-auth session (lib/session).
 // beginMicrosoftSignIn / completeMicrosoftSignIn are the same steps with the sealed value passed in (tests).
-// Types: MicrosoftSignInResult, RefusalReason (types.ts) are exported from there too.
 export { finishMicrosoftSignIn } from "./finish";
 export { startMicrosoftSignIn } from "./start";
-export type { MicrosoftIdentity, MicrosoftSignInRefusal, SignInApp, SignInPurpose } from "./types";
+export type { MicrosoftIdentity, MicrosoftSignInRefusal, RefusalReason, SignInApp, SignInPurpose } from "./types";
