@@ -22,7 +22,7 @@ async function contosoUsers(count: number) {
       "getUser",
       { id },
     );
-    if (value.accountEnabled && value.mail && value.userType === "Member" && !value.mail.includes("#EXT#"))
+    if (value.accountEnabled && value.mail && value.userType === "Member" && !value.userPrincipalName.includes("#EXT#"))
       found.push(value);
   }
   return found;
