@@ -22,7 +22,7 @@ async function contosoUsers(count: number) {
       "getUser",
       { id },
     );
-    if (value.accountEnabled && value.mail && value.userType === "Member" && !value.mail.includes("#EXT#"))
+    if (value.accountEnabled && value.mail && value.userType === "Member" && !value.userPrincipalName.includes("#EXT#"))
       found.push(value);
   }
   return found;
@@ -35,10 +35,22 @@ let stranger: ContosoUser;
 test.beforeAll(async () => {
   await resetDatabase();
   await addStaff(admin.name, admin.email, admin.password, "superuser");
+  // Sam's account was made with npm run create-superuser: the way back in once Microsoft is required.
+  await sql`UPDATE staff_users SET created_from_command_line = true WHERE email = ${admin.email}`;
   [staffMember, stranger] = await contosoUsers(2);
   // Tia's Vertask account has her work address: the first sign-in links them by it.
   await addStaff("Tia Tech", staffMember.mail!.toLowerCase(), tiaPassword, "technician");
 });
+
+/** Tia signs in with Microsoft in a browser of her own, on the fake's page, and lands on the clients. */
+async function tiaSignsInWithMicrosoft(browser: Browser) {
+  const tia = await freshBrowser(browser, true);
+  await tia.goto("/signin");
+  await tia.getByRole("link", { name: "Sign in with Microsoft" }).click();
+  await tia.getByRole("button", { name: new RegExp(staffMember.userPrincipalName) }).click();
+  await expect(tia).toHaveURL(/\/clients$/);
+  return tia;
+}
 
 /** A browser of its own (no session), with or without JavaScript. */
 async function freshBrowser(browser: Browser, javaScriptEnabled: boolean) {
@@ -119,5 +131,22 @@ test("with Microsoft required, a staff password is refused on the sign-in page",
   await tia.getByLabel("Password").fill(tiaPassword);
   await tia.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(tia.getByText("Wrong email or password.")).toBeVisible();
+  await tia.context().close();
+});
+
+test("the superuser made on the server still signs in with a password, and removing Tia ends her Microsoft session", async ({
+  browser,
+  page,
+}) => {
+  const tia = await tiaSignsInWithMicrosoft(browser);
+  await signIn(page, admin.email, admin.password);
+  await page.goto("/settings/staff");
+  await expect(page.getByRole("row", { name: /Sam Admin/ })).toContainText("Made on the server");
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Remove Tia Tech" }).click();
+  await expect(page.getByRole("row", { name: /Tia Tech/ })).toHaveCount(0);
+
+  await tia.goto("/clients");
+  await expect(tia).toHaveURL(/\/signin$/);
   await tia.context().close();
 });

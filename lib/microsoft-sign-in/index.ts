@@ -12,12 +12,11 @@
 //     verifier and the app's secret or certificate, then has openid-client verify the id token: signature
 //     against the keys of the token's own tenant (cached; read again on an unknown kid), issuer
 //     `{AZURE_AUTHORITY_HOST}/{tid}/v2.0`, audience, expiry, nonce.
-//       → { ok: true, identity: { tenantId (tid), objectId (oid), email, name }, returnTo }
+//       → { ok: true, identity: { tenantId (tid), objectId (oid), email (null for a guest), name }, returnTo }
 //       → { ok: false, refusal: { reason, aadsts, detail } }, reason one of RefusalReason (types.ts); `detail`
 //         is for the audit log, never for the person, who gets a plain refusal.
 // The caller decides who the identity is (by tid + oid) and starts the next-auth session (lib/session).
 // beginMicrosoftSignIn / completeMicrosoftSignIn are the same steps with the sealed value passed in (tests).
-// Types: MicrosoftSignInResult, RefusalReason (types.ts) are exported from there too.
 export { finishMicrosoftSignIn } from "./finish";
 export { startMicrosoftSignIn } from "./start";
-export type { MicrosoftIdentity, MicrosoftSignInRefusal, SignInApp, SignInPurpose } from "./types";
+export type { MicrosoftIdentity, MicrosoftSignInRefusal, RefusalReason, SignInApp, SignInPurpose } from "./types";

@@ -10,7 +10,11 @@ export type SignInApp = {
   redirectUri: string;
 };
 
-/** A person Microsoft vouched for: `tenantId` + `objectId` (tid + oid) identify them; email and name may change. */
+/**
+ * A person Microsoft vouched for: `tenantId` + `objectId` (tid + oid) identify them; email and name may change.
+ * `email` is the token's email (else preferred_username), and null for a guest of the tenant, whose address
+ * another directory vouched for.
+ */
 export type MicrosoftIdentity = { tenantId: string; objectId: string; email: string | null; name: string | null };
 
 export type RefusalReason =

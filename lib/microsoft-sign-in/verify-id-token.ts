@@ -8,7 +8,15 @@ import type { MicrosoftIdentity, MicrosoftSignInRefusal, RefusalReason } from ".
 // issuer, audience, expiry, nonce); only the tenant it is checked against is chosen here, from the token's own
 // unverified `tid`, because a multi-tenant app's tokens carry the issuer of the person's own tenant.
 
-type IdTokenClaims = { tid?: unknown; oid?: unknown; email?: unknown; preferred_username?: unknown; name?: unknown };
+type IdTokenClaims = {
+  tid?: unknown;
+  oid?: unknown;
+  iss?: unknown;
+  idp?: unknown;
+  email?: unknown;
+  preferred_username?: unknown;
+  name?: unknown;
+};
 
 const refused = (reason: RefusalReason, detail: string): { ok: false; refusal: MicrosoftSignInRefusal } => ({
   ok: false,
@@ -77,12 +85,15 @@ export async function verifyIdToken(
   }
   const oid = text(verified.oid);
   if (!oid) return refused("invalid-token", "The id token names no object id (oid).");
+  // A guest ("idp" other than the issuer, ID token claims reference) was vouched for by another directory: the
+  // tenant does not stand behind their address, so it is not passed on to match anyone by.
+  const guest = text(verified.idp) !== null && verified.idp !== verified.iss;
   return {
     ok: true,
     identity: {
       tenantId: tid,
       objectId: oid.toLowerCase(),
-      email: text(verified.email) ?? text(verified.preferred_username),
+      email: guest ? null : (text(verified.email) ?? text(verified.preferred_username)),
       name: text(verified.name),
     },
   };

@@ -21,7 +21,9 @@ let user: FakeUser;
 
 const usersOf = (tenantId: string) => {
   const tenant = fake().tenant(tenantId);
-  return Array.from({ length: tenant.users.end }, (_, i) => tenant.users.at(i).value).filter((u) => u.accountEnabled);
+  return Array.from({ length: tenant.users.end }, (_, i) => tenant.users.at(i).value).filter(
+    (u) => u.accountEnabled && u.externalUserState === null,
+  );
 };
 
 beforeAll(() => {
@@ -93,6 +95,20 @@ describe("signing in", () => {
       { app, tenant: "organizations", purpose: "portal" },
     );
     expect(result).toMatchObject({ ok: true, identity: { tenantId: FABRIKAM.tenantId, objectId: fabrikamUser.id } });
+  });
+
+  it("passes on no email for a guest of the tenant, whose address another directory vouched for", async () => {
+    const guest = fake().control.addUser({
+      tenantId: CONTOSO.tenantId,
+      displayName: "Gus Guest",
+      userType: "Guest",
+      mail: "gus@partner.example",
+      userPrincipalName: `gus_partner.example#EXT#@${CONTOSO.domain}`,
+      externalUserState: "Accepted",
+      accountEnabled: true,
+    });
+    const result = await signInWithMicrosoft(fake(), { tenantId: CONTOSO.tenantId, userId: guest.id }, atContoso);
+    expect(result).toMatchObject({ ok: true, identity: { objectId: guest.id, email: null, name: "Gus Guest" } });
   });
 
   it("still verifies after the tenant rotates its signing key (a new kid)", async () => {

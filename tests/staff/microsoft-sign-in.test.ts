@@ -26,10 +26,11 @@ const fromNowhere = { clientAddress: null };
 const PASSWORD = "a long enough password";
 let admin: Actor;
 
+/** Enabled members of the tenant with a mail (not guests: their address is not one to match by). */
 const enabledUsers = (tenantId: string) => {
   const tenant = fake().tenant(tenantId);
   return Array.from({ length: tenant.users.end }, (_, i) => tenant.users.at(i).value).filter(
-    (user) => user.accountEnabled && user.mail,
+    (user) => user.accountEnabled && user.mail && user.externalUserState === null,
   );
 };
 
@@ -171,6 +172,22 @@ describe("matching staff", () => {
     // The multi-tenant app signs the Fabrikam user in at Fabrikam: a genuine token, of the wrong tenant.
     expect(await staffSigningIn(outsider, FABRIKAM.tenantId)).toEqual({ staff: null });
     expect((await auditLog()).at(-1)).toMatch(/refused: .*not of the tenant staff sign in from/);
+    expect((await listStaff(admin)).every((member) => !member.microsoftLinked)).toBe(true);
+  });
+
+  it("does not link a guest of the tenant by an email another directory vouched for", async () => {
+    await useContosoApp();
+    const guest = fake().control.addUser({
+      tenantId: CONTOSO.tenantId,
+      displayName: "Mallory Guest",
+      userType: "Guest",
+      mail: "tia@msp.example",
+      userPrincipalName: `tia_msp.example#EXT#@${CONTOSO.domain}`,
+      externalUserState: "Accepted",
+      accountEnabled: true,
+    });
+    await addStaffMember(admin, { name: "Tia Tech", email: "tia@msp.example", password: PASSWORD, role: "technician" });
+    expect(await staffSigningIn(guest, CONTOSO.tenantId)).toEqual({ staff: null });
     expect((await listStaff(admin)).every((member) => !member.microsoftLinked)).toBe(true);
   });
 
