@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Browser } from "@playwright/test";
+import { appLogFile } from "../playwright.config";
 import { CONTOSO } from "../tests/fake-entra/default-tenants";
 import { checkPage, expectAxeClean } from "./support/check-page";
 import { addStaff, resetDatabase, sql } from "./support/database";
@@ -75,6 +77,7 @@ test("a superuser sets up Sign in with Microsoft and sees the redirect URI to re
   await form.getByRole("button", { name: "Save sign-in settings" }).click();
   await expect(form.getByText("Sign-in settings saved.")).toBeVisible();
   await expect(page.getByTestId("stored-secret")).toContainText(`…${CONTOSO.goodApp.secret.slice(-4)}`);
+  expect(await readFile(appLogFile, "utf8")).not.toContain(CONTOSO.goodApp.secret);
 });
 
 test("a staff member signs in with Microsoft on the fake's sign-in page, and is shown as linked", async ({
@@ -85,9 +88,17 @@ test("a staff member signs in with Microsoft on the fake's sign-in page, and is 
   await checkPage(tia, "/signin");
   await tia.getByRole("link", { name: "Sign in with Microsoft" }).click();
   await expect(tia.getByRole("heading", { name: "Pick an account" })).toBeVisible();
+  // Microsoft is asked with a PKCE challenge, a state and a nonce; the verifier stays in the app's cookie.
+  const asked = new URL(tia.url()).searchParams;
+  expect(asked.get("code_challenge_method")).toBe("S256");
+  expect([...asked.keys()]).toEqual(expect.arrayContaining(["state", "nonce", "code_challenge"]));
+  expect(asked.has("code_verifier")).toBe(false);
+  const pending = (await tia.context().cookies()).find((c) => c.name === "vertask-microsoft-sign-in-staff");
+  expect(pending).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   await tia.getByRole("button", { name: new RegExp(staffMember.userPrincipalName) }).click();
   await expect(tia).toHaveURL(/\/clients$/);
   await expect(tia.getByText("Tia Tech")).toBeVisible();
+  expect((await tia.context().cookies()).map((c) => c.name)).not.toContain("vertask-microsoft-sign-in-staff");
   await expectAxeClean(tia, "/clients after Sign in with Microsoft");
   await tia.context().close();
 
