@@ -7,6 +7,10 @@ import { bodyRefusal } from "@/lib/actions/body-limits";
  * told so over plain HTTP would lock a development machine out. The headers that never change are set for
  * every path in next.config.js. A form post larger than its page allows is refused first (lib/actions/body-limits.ts).
  */
+/** The Entra authority browsers are sent to sign in (AZURE_AUTHORITY_HOST, as lib/azure reads it; public cloud by default). */
+const authorityOrigin = () =>
+  new URL(process.env.AZURE_AUTHORITY_HOST?.trim() || "https://login.microsoftonline.com").origin;
+
 export function proxy(request: NextRequest) {
   const refused = bodyRefusal({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers });
   if (refused)
@@ -25,7 +29,9 @@ export function proxy(request: NextRequest) {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // Also Microsoft's sign-in: Chromium checks where a form post is redirected against form-action, and the portal's
+    // "Sign in with Microsoft" form answers with a redirect to the authority's authorize endpoint.
+    `form-action 'self' ${authorityOrigin()}`,
     "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");

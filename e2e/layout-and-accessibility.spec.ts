@@ -71,6 +71,7 @@ test("every staff page holds a 120-character name and passes axe", async ({ page
     "/settings/azure/microsoft-azure",
     "/settings/azure/runs",
     "/settings/staff",
+    "/settings/sign-in",
     "/settings/organizations",
     `/settings/staff/${technician.id}`,
     "/settings/audit",

@@ -47,6 +47,7 @@ const staffPages = () => [
   "/account",
   "/settings",
   "/settings/staff",
+  "/settings/sign-in",
   `/settings/staff/${ids.technician}`,
   "/settings/alerts",
   "/settings/mail",

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, date, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns";
 import { entraConnections } from "./organizations-and-connections";
+import { staffMicrosoftSignIn } from "./staff";
 
 /**
  * The IT provider's one multi-tenant app ("Accounts in any organizational directory"), entered once by a superuser:
@@ -37,6 +38,10 @@ export const credentials = pgTable(
     providerAppId: boolean("provider_app_id")
       .unique()
       .references(() => providerApp.id, { onDelete: "cascade" }),
+    // The app registration staff sign in with, when it is not the provider's multi-tenant app.
+    staffMicrosoftSignInId: boolean("staff_microsoft_sign_in_id")
+      .unique()
+      .references(() => staffMicrosoftSignIn.id, { onDelete: "cascade" }),
     clientSecretCiphertext: text("client_secret_ciphertext"),
     clientSecretLastFour: text("client_secret_last_four"),
     clientSecretAddedAt: timestamp("client_secret_added_at", { withTimezone: true }),
@@ -48,13 +53,18 @@ export const credentials = pgTable(
     certificateAddedAt: timestamp("certificate_added_at", { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [check("credentials_one_owner", sql`num_nonnulls(${t.connectionId}, ${t.providerAppId}) = 1`)],
+  (t) => [
+    check(
+      "credentials_one_owner",
+      sql`num_nonnulls(${t.connectionId}, ${t.providerAppId}, ${t.staffMicrosoftSignInId}) = 1`,
+    ),
+  ],
 );
 
 /** What a credential is, without whose it is: the columns lib/credentials encrypts, decrypts, describes and dates. */
 export type StoredCredential = Omit<
   typeof credentials.$inferSelect,
-  "id" | "connectionId" | "providerAppId" | "createdAt" | "updatedAt"
+  "id" | "connectionId" | "providerAppId" | "staffMicrosoftSignInId" | "createdAt" | "updatedAt"
 >;
 
 /** A connection as it is read (lib/connections findConnection): its row and its own credential, if any. */
@@ -62,3 +72,6 @@ export type EntraConnection = typeof entraConnections.$inferSelect & StoredCrede
 
 /** The provider's app as it is read (lib/credentials findProviderApp): its row and its credential, if any. */
 export type ProviderApp = typeof providerApp.$inferSelect & StoredCredential;
+
+/** Staff's Microsoft sign-in as it is read: its row and its own app's credential, if any. */
+export type StaffMicrosoftSignInApp = typeof staffMicrosoftSignIn.$inferSelect & StoredCredential;

@@ -101,6 +101,13 @@ export const entraConnections = pgTable(
     // The last "Test connection" and when it ran, in the words the tab showed (the classifier's, never a secret).
     lastTest: jsonb("last_test").$type<ConnectionTestResult>(),
     lastTestedAt: timestamp("last_tested_at", { withTimezone: true }),
+    // "Clients sign in to the portal with Microsoft" (lib/portal-microsoft-sign-in): on unless a superuser turns it
+    // off, and in force only once a superuser said which redirect URI they registered on which app; another app or
+    // another address (APP_URL) needs registering again.
+    portalMicrosoftSignIn: boolean("portal_microsoft_sign_in").notNull().default(true),
+    portalRedirectUri: text("portal_redirect_uri"),
+    portalRedirectUriClientId: text("portal_redirect_uri_client_id"),
+    portalRedirectUriRegisteredAt: timestamp("portal_redirect_uri_registered_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

@@ -17,6 +17,8 @@ export const portalAccounts = pgTable("portal_accounts", {
   invitedAt: timestamp("invited_at", { withTimezone: true }).notNull().defaultNow(),
   activatedAt: timestamp("activated_at", { withTimezone: true }),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  // The last time the client signed in with their Microsoft work account (shown on the client's page).
+  microsoftSignedInAt: timestamp("microsoft_signed_in_at", { withTimezone: true }),
 });
 
 /** One invitation mail. The link's token is never stored: only its hash, and the nonce it is made from. */

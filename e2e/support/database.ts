@@ -8,7 +8,7 @@ if (!url) throw new Error("E2E_DATABASE_URL is not set: run the browser tests wi
 export const sql = postgres(url, { max: 2, onnotice: () => {} });
 
 export async function resetDatabase() {
-  await sql`TRUNCATE staff_users, devices, clients, entra_connections, organizations, provider_app, sign_in_throttles, record_events CASCADE`;
+  await sql`TRUNCATE staff_users, devices, clients, entra_connections, organizations, provider_app, staff_microsoft_sign_in, sign_in_throttles, record_events CASCADE`;
 }
 
 export async function addStaff(name: string, email: string, password: string, role: "superuser" | "technician") {

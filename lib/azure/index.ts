@@ -14,3 +14,4 @@ export { fetchManagedDevicesPage, isIntuneNotGranted, type GraphManagedDevice } 
 export { checkEntraConnection, type CheckStep, type EntraConnectionReport } from "./connection-check";
 export { fetchGroupMemberIdsPage, searchGroups, type GraphGroup } from "./groups";
 export { readTenantOrganization, tenantIdOfDomain } from "./tenant-lookup";
+export { tokenRequestCredential } from "./client-assertion";

@@ -10,6 +10,7 @@ const {
   id: _id,
   connectionId: _connectionId,
   providerAppId: _providerAppId,
+  staffMicrosoftSignInId: _staffMicrosoftSignInId,
   createdAt: _createdAt,
   updatedAt: _updatedAt,
   ...credentialColumns
@@ -18,7 +19,14 @@ const {
 /** The credential's columns, to select beside its owner's: `leftJoin(credentials, …)` with an owner that has none reads nulls. */
 export const storedCredentialColumns = credentialColumns;
 
-type CredentialOwner = { connectionId: string } | { providerAppId: true };
+type CredentialOwner = { connectionId: string } | { providerAppId: true } | { staffMicrosoftSignInId: true };
+
+const ownerColumn = (owner: CredentialOwner) =>
+  "connectionId" in owner
+    ? credentials.connectionId
+    : "providerAppId" in owner
+      ? credentials.providerAppId
+      : credentials.staffMicrosoftSignInId;
 
 /** Writes a connection's or the provider app's credential columns (only those given), making its row when it has none. */
 export async function saveCredential(
@@ -32,7 +40,7 @@ export async function saveCredential(
     .insert(credentials)
     .values({ ...owner, ...set })
     .onConflictDoUpdate({
-      target: "connectionId" in owner ? credentials.connectionId : credentials.providerAppId,
+      target: ownerColumn(owner),
       set,
     });
 }

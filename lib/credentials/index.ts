@@ -10,7 +10,7 @@ export {
   storedCredentialExpiry,
   type SecretExpiry,
 } from "./expiry";
-export { connectionCredentialPurposes, providerAppCredentialPurposes } from "./purposes";
+export { connectionCredentialPurposes, providerAppCredentialPurposes, staffSignInCredentialPurposes } from "./purposes";
 export { decryptCredential, describeCredential, hasCredential } from "./stored";
 export { credentialDateColumns, credentialExpiresSoon, hasOwnCredentialSql } from "./credential-dates";
 export { saveCredential, storedCredentialColumns } from "./credential-row";

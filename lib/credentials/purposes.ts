@@ -11,3 +11,9 @@ export const providerAppCredentialPurposes: CredentialPurposes = {
   secret: "provider-app-client-secret",
   certificateKey: "provider-app-certificate-key",
 };
+
+/** Staff's Microsoft sign-in app is one row: its purposes are fixed. */
+export const staffSignInCredentialPurposes: CredentialPurposes = {
+  secret: "staff-sign-in-client-secret",
+  certificateKey: "staff-sign-in-certificate-key",
+};

@@ -8,6 +8,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { oneMailAddress } from "@/lib/mail/one-address";
 import { invitationToken } from "./invitation-token";
 import { invitationMail } from "./invitation-mail";
+import { microsoftSignInLinkFor } from "./microsoft-sign-in-setting";
 import { invitationsWithAccount } from "./invitation-rows";
 
 const waitingToBeSent = and(
@@ -111,7 +112,12 @@ export async function sendWaitingInvitations(limit = 25) {
       if (!claimed) continue;
       try {
         await sendMail(
-          invitationMail({ id: invitation.id, email: recipient.address }, name, invitationToken(invitation.nonce)),
+          invitationMail(
+            { id: invitation.id, email: recipient.address },
+            name,
+            invitationToken(invitation.nonce),
+            await microsoftSignInLinkFor(invitation.clientId),
+          ),
         );
         sent.push({ id: invitation.id, name, organizationId });
       } catch (error) {

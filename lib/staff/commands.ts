@@ -61,7 +61,13 @@ async function insertSuperuser(input: Omit<StaffMemberInput, "role">, { onlyIfFi
     if (existing && onlyIfFirst) throw new ForbiddenError("Vertask is already set up: sign in instead.");
     const [created] = await tx
       .insert(staffUsers)
-      .values({ name: input.name, email: input.email, passwordHash, role: "superuser" })
+      .values({
+        name: input.name,
+        email: input.email,
+        passwordHash,
+        role: "superuser",
+        createdFromCommandLine: !onlyIfFirst,
+      })
       .onConflictDoNothing({ target: staffUsers.email })
       .returning({
         id: staffUsers.id,

@@ -41,7 +41,13 @@ export async function findStaffMember(actor: Actor, staffId: string): Promise<Ac
 export async function listStaff(actor: Actor) {
   authorize(actor, "superuser");
   return db
-    .select({ ...publicColumns, createdAt: staffUsers.createdAt })
+    .select({
+      ...publicColumns,
+      createdAt: staffUsers.createdAt,
+      // Linked at their first sign-in with Microsoft (lib/staff/microsoft-sign-in.ts).
+      microsoftLinked: sql<boolean>`${staffUsers.microsoftObjectId} is not null`,
+      createdFromCommandLine: staffUsers.createdFromCommandLine,
+    })
     .from(staffUsers)
     .orderBy(asc(staffUsers.name));
 }

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/authorize";
 
 export async function resetDatabase() {
   await db.execute(
-    sql`TRUNCATE staff_users, devices, clients, entra_connections, organizations, provider_app, sign_in_throttles, record_events CASCADE`,
+    sql`TRUNCATE staff_users, devices, clients, entra_connections, organizations, provider_app, staff_microsoft_sign_in, sign_in_throttles, record_events CASCADE`,
   );
 }
 

@@ -29,6 +29,11 @@ const sections = [
         title: "Staff",
         text: "Add and remove superusers and technicians, change their role or reset their password.",
       },
+      {
+        href: "/settings/sign-in",
+        title: "Sign-in",
+        text: "Staff sign in with Microsoft: your tenant, the app registration, and whether passwords still work.",
+      },
       { href: "/account", title: "Your account", text: "Change your password." },
       {
         href: "/settings/alerts",

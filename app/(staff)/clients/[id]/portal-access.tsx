@@ -28,6 +28,13 @@ export async function PortalAccess({ actor, client }: { actor: Actor; client: Cl
       <p className="mt-1 text-sm" data-testid="portal-status">
         {status}
       </p>
+      {client.source === "azure" && account && (
+        <p className="mt-1 text-sm" data-testid="portal-microsoft-sign-in">
+          {account.microsoftSignedInAt
+            ? `Last signed in with Microsoft on ${formatDateTime(account.microsoftSignedInAt)}`
+            : "Has not signed in with Microsoft"}
+        </p>
+      )}
       {!client.mail && (
         <p className="mt-1 text-sm text-amber-800">
           No email address{client.source === "azure" ? " in Entra" : ""}: this client cannot be invited.

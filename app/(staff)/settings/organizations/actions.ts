@@ -10,6 +10,7 @@ import { createConsentLink, confirmConsent, rejectConsent, saveProviderApp } fro
 import { refreshSecretExpiryAlerts } from "@/lib/alerts/secret-expiry-alert";
 import { providerAppForm } from "@/lib/credentials";
 import { ActionRefused } from "@/lib/auth/action-refused";
+import { savePortalSignInSetting } from "@/lib/portal/microsoft-sign-in-setting";
 
 export const addOrganizationAction = formAction("superuser", organizationForm, async (input, actor) => {
   const created = await addOrganization(actor, input);
@@ -66,5 +67,22 @@ export const consentDecisionAction = formAction(
     // A fresh page: the panel then shows what came of it (Connected and Test connection's steps, or Rejected), and the
     // settings form below shows Status as the confirmation left it.
     redirect(`/settings/organizations/${organizationId}?consent=${decision === "confirm" ? "confirmed" : "rejected"}`);
+  },
+);
+
+export const savePortalSignInAction = formAction(
+  "superuser",
+  z.object({
+    organizationId: uuidField("Choose an organization."),
+    registered: z.literal("on").optional(),
+    enabled: z.literal("on").optional(),
+  }),
+  async ({ organizationId, registered, enabled }, actor) => {
+    const message = await savePortalSignInSetting(actor, organizationId, {
+      registered: registered === "on",
+      enabled: enabled === "on",
+    });
+    revalidatePath(`/settings/organizations/${organizationId}`);
+    return message;
   },
 );

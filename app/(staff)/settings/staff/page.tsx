@@ -30,7 +30,16 @@ export default async function StaffPage() {
         >
           {staff.map((member) => (
             <tr key={member.id}>
-              <td className="min-w-32 px-4 py-2 font-medium wrap-anywhere">{member.name}</td>
+              <td className="min-w-32 px-4 py-2 font-medium wrap-anywhere">
+                {member.name}
+                {/* Linked at their first sign-in with Microsoft; made with npm run create-superuser: the way back in. */}
+                {member.microsoftLinked && (
+                  <span className="block text-xs font-normal text-slate-600">Linked with Microsoft</span>
+                )}
+                {member.createdFromCommandLine && (
+                  <span className="block text-xs font-normal text-slate-600">Made on the server</span>
+                )}
+              </td>
               <td className="min-w-32 px-4 py-2 wrap-anywhere text-slate-600">{member.email}</td>
               <td className="px-4 py-2">{member.role === "superuser" ? "Superuser" : "Technician"}</td>
               <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatDateTime(member.createdAt)}</td>

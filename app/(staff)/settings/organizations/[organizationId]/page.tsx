@@ -3,6 +3,7 @@ import { lastConsentAnswer, openConsentLink } from "@/lib/consent";
 import { AzureSettingsTab } from "../../azure/settings-tab";
 import { OrganizationForm } from "../organization-form";
 import { ConsentPanel } from "./consent-panel";
+import { PortalSignInSection } from "./portal-sign-in-section";
 import { requireOrganization } from "./require-organization";
 import { AttentionThresholdsForm } from "./attention-thresholds-form";
 
@@ -53,6 +54,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
         </p>
         <AttentionThresholdsForm organization={organization} />
       </section>
+      <PortalSignInSection actor={actor} organizationId={organization.id} />
     </div>
   );
 }
