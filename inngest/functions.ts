@@ -8,6 +8,8 @@ import { syncScheduleTick } from "./sync-schedule-tick";
 import { sendPortalInvitations } from "./send-portal-invitations";
 import { syncUsers } from "./sync-users";
 import { pruneRecordHistory } from "./prune-record-history";
+import { graphSubscriptionsTick } from "./graph-subscriptions-tick";
+import { maintainGraphSubscriptionsFunction } from "./maintain-graph-subscriptions";
 
 /** Every function the app serves at /api/inngest. */
 export const functions = [
@@ -21,4 +23,6 @@ export const functions = [
   connectionHealthCheck,
   checkConnection,
   pruneRecordHistory,
+  graphSubscriptionsTick,
+  maintainGraphSubscriptionsFunction,
 ];

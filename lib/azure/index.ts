@@ -13,3 +13,11 @@ export { EntraError } from "./errors/entra-error";
 export { checkEntraConnection, type CheckStep, type EntraConnectionReport } from "./connection-check";
 export { fetchGroupMemberIdsPage, searchGroups, type GraphGroup } from "./groups";
 export { readTenantOrganization, tenantIdOfDomain } from "./tenant-lookup";
+export {
+  createGraphSubscription,
+  deleteGraphSubscription,
+  DIRECTORY_SUBSCRIPTION_MAX_MINUTES,
+  isGoneFromGraph,
+  listGraphSubscriptions,
+  renewGraphSubscription,
+} from "./subscriptions";

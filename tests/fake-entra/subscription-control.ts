@@ -20,6 +20,8 @@ export function createSubscriptionControl(directory: TenantDirectory, subscripti
     }) => subscriptions.lifecycle(subscriptionId, lifecycleEvent),
     /** Moves the subscriptions' clock forward: expiry comes nearer, and an expired subscription sends nothing. */
     passSubscriptionTime: ({ minutes }: { minutes: number }) => subscriptions.passTime(minutes),
+    /** Forgets every subscription, and the time passSubscriptionTime moved on (between tests). */
+    resetSubscriptions: () => subscriptions.reset(),
     /** Every delivery attempt of notifications so far: URL, HTTP status (null: no answer in 3 s), how many in the request. */
     notificationDeliveries: () => [...subscriptions.delivery.attempts],
     /** Resolves when no notification is waiting to be sent or sent again. */

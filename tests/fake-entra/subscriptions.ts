@@ -84,6 +84,12 @@ export class FakeSubscriptions {
     this.clockOffsetMs += minutes * minute;
   }
 
+  /** Forgets every subscription and the time passed (between tests). */
+  reset() {
+    this.byId.clear();
+    this.clockOffsetMs = 0;
+  }
+
   /** The subscriptions of a tenant (and app) still alive: an expired one is gone, as Graph deletes it. */
   list(tenantId: string, applicationId?: string): FakeSubscription[] {
     return [...this.byId.values()].filter(
