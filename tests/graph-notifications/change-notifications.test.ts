@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST as notificationsRoute } from "@/app/api/graph/notifications/route";
-import { syncSettingsForm, saveSyncSettings } from "@/lib/connections";
+import { saveSyncSettings, saveUsersScope, syncSettingsForm } from "@/lib/connections";
 import { connectionsDueForMaintenance } from "@/lib/graph-notifications";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { soleOrganizationId } from "@/tests/support/database";
@@ -74,6 +74,32 @@ describe("change notifications", () => {
     ]);
     const [row] = await w.rows();
     expect(row.lastNotifiedAt).not.toBeNull();
+  });
+
+  it("in group scope also subscribes to groups: a membership change asks for a delta round of the users", async () => {
+    const sales = fake().control.groupByName({ name: "Sales" });
+    await saveUsersScope(w.world.admin, await soleOrganizationId(), {
+      mode: "groups",
+      groups: [sales],
+      skipUnlicensed: false,
+      skipPatterns: [],
+      skipDisabledOnFirstSight: false,
+    });
+    expect(await w.goContinuous()).toMatchObject({ created: 2 });
+    expect(
+      fake()
+        .control.subscriptions()
+        .map((s) => s.resource)
+        .sort(),
+    ).toEqual(["/groups", "/users"]);
+
+    fake().control.addGroupMember({ groupId: sales.id, memberId: fake().tenant().userIdAt(8) });
+    await w.settled();
+    expect(w.events).toEqual([
+      expect.objectContaining({
+        data: { connectionId: await w.connectionId(), kind: "users", reason: "notification" },
+      }),
+    ]);
   });
 
   it("refuses a notification with a wrong clientState, sends nothing, and locks out an address that keeps trying", async () => {
