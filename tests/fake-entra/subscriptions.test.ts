@@ -17,6 +17,8 @@ type Received = { url: URL; body: string };
 const received: Received[] = [];
 /** How the endpoint answers the next requests that are not a validation (200 by default). */
 const nextAnswers: number[] = [];
+/** How long the endpoint takes over the next requests that are not a validation (none by default). */
+const nextDelays: number[] = [];
 let echoValidation = true;
 let endpoint: HttpsEndpoint;
 
@@ -29,6 +31,7 @@ beforeAll(async () => {
         ? new Response(token, { status: 200, headers: { "content-type": "text/plain" } })
         : new Response("nope", { status: 404 });
     received.push({ url, body: await request.text() });
+    await new Promise((resolve) => setTimeout(resolve, nextDelays.shift() ?? 0));
     return new Response(null, { status: nextAnswers.shift() ?? 202 });
   });
 });
@@ -36,6 +39,7 @@ afterAll(() => endpoint.close());
 beforeEach(() => {
   received.length = 0;
   nextAnswers.length = 0;
+  nextDelays.length = 0;
   echoValidation = true;
 });
 
@@ -133,6 +137,18 @@ describe("the fake tenant's change notifications", () => {
         .slice(-3)
         .map((d) => d.status),
     ).toEqual([503, 500, 202]);
+    await graphSend(fake(), "DELETE", `/v1.0/subscriptions/${subscription.id}`);
+  });
+
+  it("sends a notification again when the endpoint takes more than 3 seconds to answer", async () => {
+    const subscription = await (await subscribe()).json();
+    nextDelays.push(3_300);
+    fake().control.updateUser({ id: fake().tenant().userIdAt(8), changes: { department: "Legal" } });
+    await fake().control.notificationsSettled();
+    expect(fake().control.notificationDeliveries().slice(-2)).toEqual([
+      expect.objectContaining({ status: null, failure: "TimeoutError" }),
+      expect.objectContaining({ status: 202 }),
+    ]);
     await graphSend(fake(), "DELETE", `/v1.0/subscriptions/${subscription.id}`);
   });
 
