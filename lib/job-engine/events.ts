@@ -48,3 +48,19 @@ export const endedSyncRun = z.object({
   event: z.object({ data: syncRequestedData.pick({ runId: true }) }),
   error: z.object({ message: z.string().optional() }).optional(),
 });
+
+/** Why a delta round of one connection and kind was asked for: a Graph change notification, a lifecycle notification, or the minute's poll. */
+const deltaReasons = ["notification", "lifecycle", "poll"] as const;
+
+/**
+ * Asks for a delta round of one connection and kind ("Continuously (within a minute)"): the notification
+ * endpoint sends it for a change or lifecycle notification, the schedule tick every minute for polling. Many
+ * requests in a few seconds make one run; one arriving while a run is going makes one more run after it.
+ */
+export const deltaRequested = eventType("azure/delta.requested", {
+  schema: z.object({
+    connectionId: uuidField(),
+    kind: z.enum(syncKind.enumValues),
+    reason: z.enum(deltaReasons),
+  }),
+});
