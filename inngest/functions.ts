@@ -8,6 +8,8 @@ import { syncScheduleTick } from "./sync-schedule-tick";
 import { sendPortalInvitations } from "./send-portal-invitations";
 import { syncUsers } from "./sync-users";
 import { pruneRecordHistory } from "./prune-record-history";
+import { syncDelta } from "./sync-delta";
+import { deltaPollTick } from "./delta-poll-tick";
 
 /** Every function the app serves at /api/inngest. */
 export const functions = [
@@ -21,4 +23,6 @@ export const functions = [
   connectionHealthCheck,
   checkConnection,
   pruneRecordHistory,
+  syncDelta,
+  deltaPollTick,
 ];
