@@ -8,6 +8,8 @@ import { syncScheduleTick } from "./sync-schedule-tick";
 import { sendPortalInvitations } from "./send-portal-invitations";
 import { syncUsers } from "./sync-users";
 import { pruneRecordHistory } from "./prune-record-history";
+import { syncDelta } from "./sync-delta";
+import { deltaPollTick } from "./delta-poll-tick";
 import { graphSubscriptionsTick } from "./graph-subscriptions-tick";
 import { maintainGraphSubscriptionsFunction } from "./maintain-graph-subscriptions";
 
@@ -23,6 +25,8 @@ export const functions = [
   connectionHealthCheck,
   checkConnection,
   pruneRecordHistory,
+  syncDelta,
+  deltaPollTick,
   graphSubscriptionsTick,
   maintainGraphSubscriptionsFunction,
 ];

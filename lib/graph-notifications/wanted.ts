@@ -1,5 +1,5 @@
 import "server-only";
-import { and, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { entraConnections, type EntraConnection, type SubscribedResource } from "@/db/schema";
 import { readyToSyncSql } from "@/lib/connections";
 import { notificationUrls } from "./endpoints";
@@ -7,11 +7,7 @@ import { notificationUrls } from "./endpoints";
 // Which connections hold Graph subscriptions: those in continuous mode ("Continuously (within a minute)"), enabled
 // and set up, while APP_URL is https. Any other connection (disabled, on another frequency, deleted) holds none.
 
-/**
- * The continuous frequency is the sync_frequency value 'continuous' (branch continuous adds it to the enum); it is
- * compared as text so this reads the same before and after that value exists.
- */
-const continuousSql = sql`${entraConnections.syncFrequency}::text = 'continuous'`;
+const continuousSql = eq(entraConnections.syncFrequency, "continuous");
 
 /** The connections that want subscriptions, as SQL over entra_connections (false without an https APP_URL). */
 export function wantsSubscriptionsSql() {

@@ -7,7 +7,6 @@ import { saveSyncSettings, saveUsersScope, syncSettingsForm } from "@/lib/connec
 import { connectionsDueForMaintenance } from "@/lib/graph-notifications";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { soleOrganizationId } from "@/tests/support/database";
-import { setContinuous } from "@/tests/support/continuous-frequency";
 import { useNotificationsWorld } from "./notifications-world";
 
 const w = useNotificationsWorld();
@@ -32,7 +31,7 @@ describe("change notifications", () => {
 
   it("subscribes to users once continuous with an https APP_URL, keeping only the clientState's hash", async () => {
     expect(await connectionsDueForMaintenance(new Date())).toEqual([]);
-    await setContinuous(await w.connectionId());
+    await w.chooseFrequency("continuous");
     expect(await connectionsDueForMaintenance(new Date())).toEqual([await w.connectionId()]);
 
     expect(await w.maintain()).toEqual({ created: 1, renewed: 0, deleted: 0, catchUp: true });
@@ -168,12 +167,12 @@ describe("change notifications", () => {
 
   it("removes them when the connection leaves continuous mode, and makes none without an https APP_URL", async () => {
     await w.goContinuous();
-    await setContinuous(await w.connectionId(), false);
+    await w.chooseFrequency("hourly");
     expect(await w.maintain()).toMatchObject({ deleted: 1 });
     expect(fake().control.subscriptions()).toEqual([]);
 
     process.env.APP_URL = "http://vertask.example";
-    await setContinuous(await w.connectionId());
+    await w.chooseFrequency("continuous");
     expect(await connectionsDueForMaintenance(new Date())).toEqual([]);
     expect(await w.maintain()).toEqual({ created: 0, renewed: 0, deleted: 0, catchUp: false });
   });

@@ -9,8 +9,9 @@ import { POST as lifecycleRoute } from "@/app/api/graph/lifecycle/route";
 import { maintainGraphSubscriptions } from "@/lib/graph-notifications";
 import { graphOptions } from "@/tests/azure/fake-tenant-harness";
 import { useSyncWorld } from "@/tests/sync/sync-harness";
-import { theConnection } from "@/tests/support/database";
-import { setContinuous } from "@/tests/support/continuous-frequency";
+import { saveSyncSchedule } from "@/lib/connections";
+import type { SyncFrequency } from "@/db/schema";
+import { soleOrganizationId, theConnection } from "@/tests/support/database";
 import { startHttpsEndpoint, type HttpsEndpoint } from "@/tests/support/https-endpoint";
 import { useInngestEventApi } from "@/tests/support/inngest-event-api";
 
@@ -45,9 +46,12 @@ export function useNotificationsWorld() {
     appUrl: () => endpoint.url,
     connectionId,
     /** The connection in continuous mode with its subscriptions made, as the maintenance makes them. */
+    /** Sync frequency as a superuser chooses it on the Microsoft Azure tab. */
+    async chooseFrequency(frequency: SyncFrequency) {
+      await saveSyncSchedule(world.admin, await soleOrganizationId(), frequency);
+    },
     async goContinuous() {
-      const id = await connectionId();
-      await setContinuous(id);
+      await this.chooseFrequency("continuous");
       return this.maintain();
     },
     async maintain(now = new Date()) {

@@ -1,0 +1,42 @@
+import "server-only";
+import type { SyncKind } from "@/db/schema";
+import { EntraError, type GraphOptions } from "@/lib/azure";
+import { createSyncRun } from "./create-run";
+import { claimDeltaLook, endDeltaLook, type DeltaRequestReason } from "./delta-checks";
+import { lookForChanges } from "./look-for-changes";
+
+/** Who the run history names for a run a delta round started. */
+const CONTINUOUS_REQUESTER = "Continuously";
+
+export type DeltaRoundOutcome =
+  { ran: false; why: string; again: boolean } | { ran: true; runId: string; again: false };
+
+/**
+ * One delta round of one connection and kind: one look at Graph (one request when nothing changed), and a
+ * queued run when something did, which the sync function of its kind runs as any other. An unchanged directory
+ * leaves no run behind, only the time of the look. `again`: a request came during the look, go round once more.
+ */
+export async function deltaRound(
+  connectionId: string,
+  kind: SyncKind,
+  reason: DeltaRequestReason,
+  options: GraphOptions = {},
+): Promise<DeltaRoundOutcome> {
+  const claim = await claimDeltaLook(connectionId, kind, reason);
+  if (!claim.look) return { ran: false, why: claim.because, again: false };
+  let found;
+  try {
+    found = await lookForChanges(connectionId, kind, options);
+  } catch (error) {
+    // In words an administrator can act on (the tab shows them); the job engine retries what may pass.
+    const problem = error instanceof EntraError ? error.message : "Microsoft Graph could not be asked (see the log).";
+    await endDeltaLook(connectionId, kind, claim.since, { problem });
+    throw error;
+  }
+  const { again } = await endDeltaLook(connectionId, kind, claim.since, found);
+  if (!found.changed) return { ran: false, why: "no changes", again };
+  // A run queued now begins after every request so far: it answers for them all.
+  const run = await createSyncRun({ connectionId, kind, trigger: "scheduled", requestedByName: CONTINUOUS_REQUESTER });
+  if (!run) return { ran: false, why: "a run is going", again: false };
+  return { ran: true, runId: run.id, again: false };
+}
