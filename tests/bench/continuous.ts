@@ -96,6 +96,9 @@ async function measurePhase(
     made.set(title, Date.now());
   };
   let watcher: NodeJS.Timeout | undefined;
+  let [starting, ending] = [Promise.resolve(), Promise.resolve()];
+  // Changes stop a few seconds before the last tick, so each is in a tick's reach (the wait is still up to a minute).
+  const changing = minutes * 60_000 - 5_000;
   const engine = await runBenchChild<ContinuousEngineOutcome>(
     "continuous-engine.ts",
     [String(minutes)],
@@ -103,15 +106,16 @@ async function measurePhase(
     [],
     (news) => {
       if (news.started) {
-        void snapshot().then((taken) => (at = taken));
+        starting = snapshot().then((taken) => void (at = taken));
         const total = Math.round(minutes * changesPerMinute);
         for (let sequence = 0; sequence < total; sequence++)
-          timers.push(setTimeout(() => change(sequence), Math.random() * minutes * 60_000));
+          timers.push(setTimeout(() => change(sequence), Math.random() * changing));
         watcher = setInterval(() => void watch(), WATCH_EVERY_MS);
       }
-      if (news.measured) void snapshot().then((taken) => (end = taken));
+      if (news.measured) ending = snapshot().then((taken) => void (end = taken));
     },
   );
+  await Promise.all([starting, ending]);
   clearInterval(watcher);
   timers.forEach(clearTimeout);
   await watch();
@@ -169,6 +173,7 @@ export async function measureContinuous(bench: ContinuousCase): Promise<Continuo
     };
     // The first minute's rounds find no delta link: a full sync of each kind, which keeps one.
     await runBenchChild<ContinuousEngineOutcome>("continuous-engine.ts", ["0"], env);
+    fake.control.resetRequestCounts();
     const setupSeconds = (performance.now() - setupStarted) / 1000;
     const idle = await measurePhase(fake, customers, bench, env, bench.idleMinutes, 0, "idle");
     const busy = await measurePhase(fake, customers, bench, env, bench.minutes, bench.changesPerMinute, "bench");
