@@ -12,16 +12,17 @@ const ROUNDS_PER_FUNCTION = 3;
 /**
  * "Continuously (within a minute)": one delta round of one connection and kind, asked for by a Graph change
  * notification, a lifecycle notification or the minute's poll. Inngest debounces the requests per connection and
- * kind (the last of a burst runs, 5 s after the burst, at most 20 s late), and runs one round per connection at a
- * time within the shared limit of syncs at once; the rounds' own bookkeeping (lib/sync-runs/delta-checks.ts) holds
- * the same rule where no flow control runs: a request during a look or a run makes one more after it, not one
- * beside it. A round that finds changes queues a run and hands it to the sync function of its kind.
+ * kind (the last of a burst runs 2 s after it, at most 10 s late: Graph sends its notifications in batches), and
+ * runs one round per connection at a time within the shared limit of syncs at once; the rounds' own bookkeeping
+ * (lib/sync-runs/delta-checks.ts) holds the same rule where no flow control runs: a request during a look or a run
+ * makes one more after it, not one beside it. A round that finds changes queues a run and hands it to the sync
+ * function of its kind.
  */
 export const syncDelta = inngest.createFunction(
   {
     id: "sync-delta",
     triggers: [deltaRequested],
-    debounce: { key: `event.data.connectionId + "-" + event.data.kind`, period: "5s", timeout: "20s" },
+    debounce: { key: `event.data.connectionId + "-" + event.data.kind`, period: "2s", timeout: "10s" },
     concurrency: syncFunctionConcurrency(),
     retries: 2,
   },

@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { activeRunsOf } from "@/db/run-filters";
 import { deltaChecks, entraConnections, syncRuns, type SyncKind } from "@/db/schema";
+import { authorize, type Actor } from "@/lib/auth/authorize";
 import { readyToSyncSql } from "@/lib/connections";
 import type { DeltaCheckFound } from "./look-for-changes";
 import { takeOverOrphanedRuns } from "./run-owner";
@@ -145,7 +146,13 @@ export async function deltaRequestedDuringRun(runId: string): Promise<DeltaReque
 
 export type LastDeltaCheck = { checkedAt: Date; foundChanges: boolean | null; problem: string | null };
 
-/** What the last delta round of each kind found, for the Microsoft Azure tab; a kind never looked at is absent. */
+/** The same, for a superuser's Microsoft Azure tab. */
+export async function deltaChecksFor(actor: Actor, connectionId: string) {
+  authorize(actor, "superuser");
+  return lastDeltaChecks(connectionId);
+}
+
+/** What the last delta round of each kind found; a kind never looked at is absent. */
 export async function lastDeltaChecks(connectionId: string): Promise<Partial<Record<SyncKind, LastDeltaCheck>>> {
   const rows = await db
     .select({
@@ -170,6 +177,6 @@ export function describeDeltaCheck(check: LastDeltaCheck, now = new Date()) {
       : seconds < 7200
         ? `${Math.round(seconds / 60)} min`
         : `${Math.round(seconds / 3600)} h`;
-  const found = check.problem ?? (check.foundChanges ? "changes found" : "no changes");
-  return `checked ${ago} ago, ${found}`;
+  if (check.problem) return `checked ${ago} ago: ${check.problem}`;
+  return `checked ${ago} ago, ${check.foundChanges ? "changes found" : "no changes"}`;
 }
