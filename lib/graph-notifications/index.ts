@@ -3,3 +3,4 @@
 export { connectionsDueForMaintenance } from "./due-maintenance";
 export { maintainGraphSubscriptions } from "./maintain";
 export { receiveChangeNotifications, receiveLifecycleNotifications } from "./receive";
+export { askForSubscriptionUpkeep } from "./upkeep-request";

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST as notificationsRoute } from "@/app/api/graph/notifications/route";
 import { saveSyncSettings, saveUsersScope, syncSettingsForm } from "@/lib/connections";
-import { connectionsDueForMaintenance } from "@/lib/graph-notifications";
+import { askForSubscriptionUpkeep, connectionsDueForMaintenance } from "@/lib/graph-notifications";
 import { CONTOSO } from "@/tests/fake-entra/default-tenants";
 import { soleOrganizationId } from "@/tests/support/database";
 import { useNotificationsWorld } from "./notifications-world";
@@ -51,6 +51,19 @@ describe("change notifications", () => {
     const clientState = JSON.parse(w.posted.at(-1)!).value[0].clientState as string;
     expect(row.clientStateHash).toBe(createHash("sha256").update(clientState).digest("hex"));
     expect(JSON.stringify(await w.rows())).not.toContain(clientState);
+  });
+
+  it("a saved setting asks for the subscriptions' upkeep at once, only where there are or should be some", async () => {
+    await askForSubscriptionUpkeep(w.world.admin, await soleOrganizationId());
+    expect(w.events).toEqual([]);
+    await w.chooseFrequency("continuous");
+    await askForSubscriptionUpkeep(w.world.admin, await soleOrganizationId());
+    expect(w.events).toEqual([
+      expect.objectContaining({
+        name: "azure/subscriptions.maintenance-requested",
+        data: { connectionId: await w.connectionId() },
+      }),
+    ]);
   });
 
   it("turns a batch of changes into one delta request of the connection's users", async () => {
