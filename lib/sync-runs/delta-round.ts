@@ -26,7 +26,7 @@ export async function deltaRound(
   if (!claim.look) return { ran: false, why: claim.because, again: false };
   let found;
   try {
-    found = await lookForChanges(connectionId, kind, options);
+    found = await lookForChanges(connectionId, kind, options, reason);
   } catch (error) {
     // In words an administrator can act on (the tab shows them); the job engine retries what may pass.
     const problem = error instanceof EntraError ? error.message : "Microsoft Graph could not be asked (see the log).";

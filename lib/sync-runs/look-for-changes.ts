@@ -3,6 +3,7 @@ import { allUsersScope, type SyncKind } from "@/db/schema";
 import { fetchDevicesDeltaPage, fetchUsersDeltaPage, openGraphSession, type GraphOptions } from "@/lib/azure";
 import { loadConnection } from "@/lib/sync/run-plan";
 import { sameScope } from "@/lib/sync/users-scope";
+import type { DeltaRequestReason } from "./delta-checks";
 
 /**
  * What one look at Graph found: nothing since the stored delta link (with the link to keep, which may be a new
@@ -21,8 +22,12 @@ export async function lookForChanges(
   connectionId: string,
   kind: SyncKind,
   options: GraphOptions = {},
+  reason: DeltaRequestReason = "poll",
 ): Promise<DeltaCheckFound> {
   const { connection, settings } = await loadConnection(connectionId);
+  // In group scope a notification may be a change of a chosen group's members (its subscription on /groups), which
+  // users/delta cannot show; a group-scoped run lists the chosen groups in full anyway.
+  if (kind === "users" && reason !== "poll" && connection.usersScope.mode === "groups") return { changed: true };
   const link = kind === "users" ? connection.usersDeltaLink : connection.devicesDeltaLink;
   const whoChanged =
     kind === "users" &&

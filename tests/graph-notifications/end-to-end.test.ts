@@ -8,7 +8,7 @@ import { POST as notificationsRoute } from "@/app/api/graph/notifications/route"
 import { maintainGraphSubscriptionsFunction } from "@/inngest/maintain-graph-subscriptions";
 import { syncDelta } from "@/inngest/sync-delta";
 import { syncUsers } from "@/inngest/sync-users";
-import { saveSyncSchedule } from "@/lib/connections";
+import { saveSyncSchedule, saveUsersScope } from "@/lib/connections";
 import { deltaRequested, subscriptionsMaintenanceRequested, syncRequested } from "@/lib/job-engine/events";
 import { sendJobEvent } from "@/lib/job-engine/send-event";
 import { startGatedEventApi } from "@/tests/inngest-stand-in/gated-event-api";
@@ -64,5 +64,33 @@ describe("change notifications, end to end", () => {
     await settle();
     expect((await clientsByObjectId()).get(leaver)?.status).toBe("disabled");
     expect(Date.now() - changedAt).toBeLessThan(60_000);
+  });
+
+  it("in group scope, a user added to a chosen group comes in through the notification on /groups", async () => {
+    const sales = world.fake.control.groupByName({ name: "Sales" });
+    const organizationId = await soleOrganizationId();
+    await saveUsersScope(world.admin, organizationId, {
+      mode: "groups",
+      groups: [sales],
+      skipUnlicensed: false,
+      skipPatterns: [],
+      skipDisabledOnFirstSight: false,
+    });
+    await saveSyncSchedule(world.admin, organizationId, "continuous");
+    await sendJobEvent(subscriptionsMaintenanceRequested.create({ connectionId: (await theConnection())!.id }));
+    await settle();
+    expect(
+      world.fake.control
+        .subscriptions()
+        .map((s) => s.resource)
+        .sort(),
+    ).toEqual(["/groups", "/users"]);
+    const members = new Set(world.fake.control.transitiveUserIds({ groupId: sales.id }));
+    const newcomer = [...Array(12).keys()].map((i) => world.fake.tenant().userIdAt(i)).find((id) => !members.has(id))!;
+    expect((await clientsByObjectId()).has(newcomer)).toBe(false);
+
+    world.fake.control.addGroupMember({ groupId: sales.id, memberId: newcomer });
+    await settle();
+    expect((await clientsByObjectId()).get(newcomer)?.status).toBe("active");
   });
 });
