@@ -3,6 +3,7 @@ CREATE TABLE "graph_subscriptions" (
 	"connection_id" uuid NOT NULL,
 	"resource" text NOT NULL,
 	"subscription_id" text,
+	"notification_url" text NOT NULL,
 	"client_state_hash" text NOT NULL,
 	"expires_at" timestamp with time zone,
 	"renewal_requested_at" timestamp with time zone,

@@ -21,6 +21,8 @@ export const graphSubscriptions = pgTable(
       .references(() => entraConnections.id, { onDelete: "cascade" }),
     resource: text("resource").$type<SubscribedResource>().notNull(),
     subscriptionId: text("subscription_id").unique(),
+    // Where Graph sends its notifications: one made under another APP_URL is made again.
+    notificationUrl: text("notification_url").notNull(),
     clientStateHash: text("client_state_hash").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     renewalRequestedAt: timestamp("renewal_requested_at", { withTimezone: true }),

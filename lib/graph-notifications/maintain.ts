@@ -38,7 +38,7 @@ const live = (row: GraphSubscription, now: Date) =>
 
 /**
  * Brings one connection's Graph subscriptions in line with its settings: deletes those it no longer wants (disabled,
- * another frequency, no https APP_URL, a resource out of scope), renews those near expiry or whose reauthorization
+ * another frequency, no https APP_URL or another one, a resource out of scope), renews those near expiry or whose reauthorization
  * Graph asked for, and creates the missing ones (again after subscriptionRemoved or expiry). Runs one at a time per
  * connection (inngest/maintain-graph-subscriptions.ts). Each Graph call is followed by its own write, so a run cut
  * short leaves rows the next one understands: a row written before a creation and never completed is cleaned up
@@ -73,8 +73,9 @@ export async function maintainGraphSubscriptions(
   if (interrupted.length) await deleteUnknownSubscriptions(graph, rows);
   await forget(interrupted.map((row) => row.id));
 
+  const urls = notificationUrls();
   for (const row of rows.filter((row) => row.subscriptionId !== null)) {
-    const keep = wanted.has(row.resource) && live(row, now);
+    const keep = wanted.has(row.resource) && live(row, now) && row.notificationUrl === urls?.notificationUrl;
     if (!keep) {
       // One Graph removed or let expire is gone already; any other is deleted there first.
       if (row.removedAt === null && row.expiresAt !== null && row.expiresAt > now)
@@ -102,7 +103,6 @@ export async function maintainGraphSubscriptions(
     }
   }
 
-  const urls = notificationUrls();
   for (const resource of wanted) {
     if (!urls) break;
     await createSubscription(graph, connectionId, resource, urls, now);
@@ -129,7 +129,12 @@ async function createSubscription(
   const clientState = newClientState();
   const [row] = await db
     .insert(graphSubscriptions)
-    .values({ connectionId, resource, clientStateHash: hashClientState(clientState) })
+    .values({
+      connectionId,
+      resource,
+      notificationUrl: urls.notificationUrl,
+      clientStateHash: hashClientState(clientState),
+    })
     .returning({ id: graphSubscriptions.id });
   try {
     const made = await createGraphSubscription(graph, { resource, ...urls, clientState, expiresAt: expiryFrom(now) });

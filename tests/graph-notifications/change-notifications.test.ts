@@ -178,6 +178,17 @@ describe("change notifications", () => {
     expect(await w.rows()).toEqual([]);
   });
 
+  it("makes a subscription again when APP_URL moves", async () => {
+    await w.goContinuous();
+    const loopback = w.appUrl().replace("//localhost:", "//127.0.0.1:");
+    process.env.APP_URL = loopback;
+    expect(await connectionsDueForMaintenance(new Date())).toEqual([await w.connectionId()]);
+    expect(await w.maintain()).toEqual({ created: 1, renewed: 0, deleted: 1, catchUp: true });
+    expect(fake().control.subscriptions()).toEqual([
+      expect.objectContaining({ notificationUrl: `${loopback}/api/graph/notifications` }),
+    ]);
+  });
+
   it("removes them when the connection leaves continuous mode, and makes none without an https APP_URL", async () => {
     await w.goContinuous();
     await w.chooseFrequency("hourly");

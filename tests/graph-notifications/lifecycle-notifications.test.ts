@@ -103,9 +103,12 @@ describe("lifecycle notifications", () => {
     const connectionId = await w.connectionId();
     await w.goContinuous();
     // As if a process died after Graph made a second subscription and before its id was written.
-    await db
-      .insert(graphSubscriptions)
-      .values({ connectionId, resource: "users", clientStateHash: hashClientState("lost") });
+    await db.insert(graphSubscriptions).values({
+      connectionId,
+      resource: "users",
+      notificationUrl: `${w.appUrl()}/api/graph/notifications`,
+      clientStateHash: hashClientState("lost"),
+    });
     const orphan = await graphSend(fake(), "POST", "/v1.0/subscriptions", {
       changeType: "updated,deleted",
       notificationUrl: `${w.appUrl()}/api/graph/notifications`,
