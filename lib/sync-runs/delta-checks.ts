@@ -5,6 +5,7 @@ import { activeRunsOf } from "@/db/run-filters";
 import { deltaChecks, entraConnections, syncRuns, type SyncKind } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { readyToSyncSql } from "@/lib/connections";
+import type { deltaRequested } from "@/lib/job-engine/events";
 import type { DeltaCheckFound } from "./look-for-changes";
 import { takeOverOrphanedRuns } from "./run-owner";
 
@@ -12,10 +13,11 @@ import { takeOverOrphanedRuns } from "./run-owner";
 // many requests in a few seconds make one look at Graph, and a request that comes while a look or a run is going
 // makes one more after it, never a second one beside it. Times are the app's clock, as a run's started_at is.
 
+/** Why a round was asked for, as the event azure/delta.requested says it. */
+export type DeltaRequestReason = Parameters<typeof deltaRequested.create>[0]["reason"];
+
 /** A look at Graph that has not ended after this long was lost with its process: a new request may look again. */
 const LOOK_GIVEN_UP_AFTER_MS = 2 * 60_000;
-
-export type DeltaRequestReason = "notification" | "lifecycle" | "poll";
 
 /** What a request for a delta round may do now. */
 export type DeltaClaim =
