@@ -22,7 +22,17 @@ const LOOK_GIVEN_UP_AFTER_MS = 2 * 60_000;
 /** What a request for a delta round may do now. */
 export type DeltaClaim =
   | { look: true; since: string }
-  | { look: false; because: "not continuous" | "a run is going" | "a look is going" | "a run waits for review" };
+  | { look: false; because: "not continuous" | "a look is going" | "a run waits for review" }
+  | { look: false; because: "a run is going"; unsentRunId?: string };
+
+/** Who the run history names for a run a delta round started. */
+export const CONTINUOUS_REQUESTER = "Continuously";
+
+/**
+ * A run a round queued that has not begun after this long may have lost its event (the round's process died between
+ * queueing it and sending it): the next round sends it again, under the same event id, which the job engine takes once.
+ */
+const UNSENT_AFTER_MS = 30_000;
 
 const thisCheck = (connectionId: string, kind: SyncKind) =>
   and(eq(deltaChecks.connectionId, connectionId), eq(deltaChecks.kind, kind));
@@ -49,8 +59,11 @@ async function roundState(connectionId: string, kind: SyncKind) {
 /** Whether the run found going is still alive: one whose owner is gone is ended first, as createSyncRun does. */
 async function runStillGoing(connectionId: string, kind: SyncKind) {
   await takeOverOrphanedRuns(connectionId, kind);
-  const active = await db.select({ id: syncRuns.id }).from(syncRuns).where(activeRunsOf(connectionId, kind));
-  return active.length > 0;
+  const [active] = await db
+    .select({ id: syncRuns.id, status: syncRuns.status, queuedAt: syncRuns.queuedAt, by: syncRuns.requestedByName })
+    .from(syncRuns)
+    .where(activeRunsOf(connectionId, kind));
+  return active;
 }
 
 /**
@@ -73,7 +86,14 @@ export async function claimDeltaLook(
     });
   const state = await roundState(connectionId, kind);
   if (!state) return { look: false, because: "not continuous" };
-  if (state.going && (await runStillGoing(connectionId, kind))) return { look: false, because: "a run is going" };
+  const going = state.going ? await runStillGoing(connectionId, kind) : undefined;
+  if (going) {
+    const unsent =
+      going.status === "queued" &&
+      going.by === CONTINUOUS_REQUESTER &&
+      Date.now() - going.queuedAt.getTime() > UNSENT_AFTER_MS;
+    return { look: false, because: "a run is going", ...(unsent ? { unsentRunId: going.id } : {}) };
+  }
   if (state.latest === "needs_review") return { look: false, because: "a run waits for review" };
   // The claim in one statement: it waits for a look ending meanwhile (its row lock), then sees that look's end.
   const since = new Date();

@@ -193,6 +193,31 @@ describe("many requests, one run", () => {
   });
 });
 
+describe("a round's process dying between queueing its run and sending it", () => {
+  it("leaves a queued run that the next round sends again, so the change still arrives", async () => {
+    fake().control.updateUser({
+      tenantId: tenants[0].tenantId,
+      id: userId(8),
+      changes: { department: "Lost and found" },
+    });
+    const [run] = await db
+      .insert(syncRuns)
+      .values({
+        connectionId: continuous.connectionId,
+        kind: "users",
+        trigger: "scheduled",
+        requestedByName: "Continuously",
+        queuedAt: new Date(Date.now() - 60_000),
+      })
+      .returning();
+    await runTheMinutesPoll();
+    const [after] = await db.select({ status: syncRuns.status }).from(syncRuns).where(eq(syncRuns.id, run.id));
+    expect(after.status).toBe("succeeded");
+    expect((await clientNamed(userId(8))).department).toBe("Lost and found");
+    expect(await countRuns()).toBe(3);
+  });
+});
+
 describe("a client disabled in Microsoft Entra ID", () => {
   it("loses their open portal session at the next minute's poll", async () => {
     const leaver = await clientNamed(userId(2));
