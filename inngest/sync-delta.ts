@@ -1,3 +1,5 @@
+import { NonRetriableError } from "inngest";
+import { EntraError } from "@/lib/azure";
 import { inngest } from "@/lib/job-engine/client";
 import { syncFunctionConcurrency } from "@/lib/job-engine/sync-concurrency";
 import { deltaRequested, syncRequested } from "@/lib/job-engine/events";
@@ -30,7 +32,12 @@ export const syncDelta = inngest.createFunction(
     const { connectionId, kind, reason } = event.data;
     for (let round = 0; round < ROUNDS_PER_FUNCTION; round++) {
       const outcome = await step.run(`delta-round-${round}`, () =>
-        deltaRound(connectionId, kind, reason, jobEngineGraphOptions),
+        deltaRound(connectionId, kind, reason, jobEngineGraphOptions).catch((error: unknown) => {
+          // A wrong secret or a missing permission is not retried: the tab shows it, and the next minute asks again.
+          if (error instanceof EntraError && !error.retryable)
+            throw new NonRetriableError(error.message, { cause: error });
+          throw error;
+        }),
       );
       if (outcome.ran) {
         await step.sendEvent(

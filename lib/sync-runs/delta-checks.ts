@@ -1,10 +1,11 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { activeRunsOf } from "@/db/run-filters";
 import { deltaChecks, entraConnections, syncRuns, type SyncKind } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { readyToSyncSql } from "@/lib/connections";
+import type { deltaRequested } from "@/lib/job-engine/events";
 import type { DeltaCheckFound } from "./look-for-changes";
 import { takeOverOrphanedRuns } from "./run-owner";
 
@@ -12,31 +13,63 @@ import { takeOverOrphanedRuns } from "./run-owner";
 // many requests in a few seconds make one look at Graph, and a request that comes while a look or a run is going
 // makes one more after it, never a second one beside it. Times are the app's clock, as a run's started_at is.
 
+/** Why a round was asked for, as the event azure/delta.requested says it. */
+export type DeltaRequestReason = Parameters<typeof deltaRequested.create>[0]["reason"];
+
 /** A look at Graph that has not ended after this long was lost with its process: a new request may look again. */
 const LOOK_GIVEN_UP_AFTER_MS = 2 * 60_000;
-
-export type DeltaRequestReason = "notification" | "lifecycle" | "poll";
 
 /** What a request for a delta round may do now. */
 export type DeltaClaim =
   | { look: true; since: string }
-  | { look: false; because: "not continuous" | "a run is going" | "a look is going" | "a run waits for review" };
+  | { look: false; because: "not continuous" | "a look is going" | "a run waits for review" }
+  | { look: false; because: "a run is going"; unsentRunId?: string };
 
-/** Whether a run (a preview too) of this connection and kind is queued or running; one whose owner is gone is ended first, as createSyncRun does. */
-async function runGoing(connectionId: string, kind: SyncKind) {
-  const active = () => db.select({ id: syncRuns.id }).from(syncRuns).where(activeRunsOf(connectionId, kind));
-  if ((await active()).length === 0) return false;
-  await takeOverOrphanedRuns(connectionId, kind);
-  return (await active()).length > 0;
-}
+/** Who the run history names for a run a delta round started. */
+export const CONTINUOUS_REQUESTER = "Continuously";
+
+/**
+ * A run a round queued that has not begun after this long may have lost its event (the round's process died between
+ * queueing it and sending it): the next round sends it again, under the same event id, which the job engine takes once.
+ */
+const UNSENT_AFTER_MS = 30_000;
 
 const thisCheck = (connectionId: string, kind: SyncKind) =>
   and(eq(deltaChecks.connectionId, connectionId), eq(deltaChecks.kind, kind));
 
 /**
+ * In one query: whether the connection syncs Continuously and is ready, whether a run (a preview too) of this kind
+ * is queued or running, and the status of its last run (previews aside). No row: not continuous, or not ready.
+ */
+async function roundState(connectionId: string, kind: SyncKind) {
+  const [state] = await db
+    .select({
+      going: sql<boolean>`EXISTS (SELECT 1 FROM sync_runs r WHERE r.connection_id = ${connectionId}
+        AND r.kind = ${kind} AND r.status IN ('queued', 'running'))`,
+      latest: sql<string | null>`(SELECT r.status FROM sync_runs r WHERE r.connection_id = ${connectionId}
+        AND r.kind = ${kind} AND NOT r.preview ORDER BY r.queued_at DESC LIMIT 1)`,
+    })
+    .from(entraConnections)
+    .where(
+      and(eq(entraConnections.id, connectionId), eq(entraConnections.syncFrequency, "continuous"), readyToSyncSql),
+    );
+  return state;
+}
+
+/** Whether the run found going is still alive: one whose owner is gone is ended first, as createSyncRun does. */
+async function runStillGoing(connectionId: string, kind: SyncKind) {
+  await takeOverOrphanedRuns(connectionId, kind);
+  const [active] = await db
+    .select({ id: syncRuns.id, status: syncRuns.status, queuedAt: syncRuns.queuedAt, by: syncRuns.requestedByName })
+    .from(syncRuns)
+    .where(activeRunsOf(connectionId, kind));
+  return active;
+}
+
+/**
  * Notes a request (committed on its own first: a look or a run ending after this sees it), then claims the look at
  * Graph unless a look or a run of this connection and kind is going (the one going answers for this request, or
- * goes round once more for it) or a run waits for a superuser's review.
+ * goes round once more for it) or a run waits for a superuser's review. Three statements when nothing is going.
  */
 export async function claimDeltaLook(
   connectionId: string,
@@ -51,33 +84,33 @@ export async function claimDeltaLook(
       target: [deltaChecks.connectionId, deltaChecks.kind],
       set: { requestedAt, requestedFor: reason },
     });
-  const [connection] = await db
-    .select({ id: entraConnections.id })
-    .from(entraConnections)
+  const state = await roundState(connectionId, kind);
+  if (!state) return { look: false, because: "not continuous" };
+  const going = state.going ? await runStillGoing(connectionId, kind) : undefined;
+  if (going) {
+    const unsent =
+      going.status === "queued" &&
+      going.by === CONTINUOUS_REQUESTER &&
+      Date.now() - going.queuedAt.getTime() > UNSENT_AFTER_MS;
+    return { look: false, because: "a run is going", ...(unsent ? { unsentRunId: going.id } : {}) };
+  }
+  if (state.latest === "needs_review") return { look: false, because: "a run waits for review" };
+  // The claim in one statement: it waits for a look ending meanwhile (its row lock), then sees that look's end.
+  const since = new Date();
+  const claimed = await db
+    .update(deltaChecks)
+    .set({ checkingSince: since })
     .where(
-      and(eq(entraConnections.id, connectionId), eq(entraConnections.syncFrequency, "continuous"), readyToSyncSql),
-    );
-  if (!connection) return { look: false, because: "not continuous" };
-  if (await runGoing(connectionId, kind)) return { look: false, because: "a run is going" };
-  const [latest] = await db
-    .select({ status: syncRuns.status })
-    .from(syncRuns)
-    .where(and(eq(syncRuns.connectionId, connectionId), eq(syncRuns.kind, kind), eq(syncRuns.preview, false)))
-    .orderBy(desc(syncRuns.queuedAt))
-    .limit(1);
-  if (latest?.status === "needs_review") return { look: false, because: "a run waits for review" };
-  return db.transaction(async (tx) => {
-    const [check] = await tx
-      .select({ checkingSince: deltaChecks.checkingSince })
-      .from(deltaChecks)
-      .where(thisCheck(connectionId, kind))
-      .for("update");
-    if (check?.checkingSince && Date.now() - check.checkingSince.getTime() < LOOK_GIVEN_UP_AFTER_MS)
-      return { look: false, because: "a look is going" } as const;
-    const since = new Date();
-    await tx.update(deltaChecks).set({ checkingSince: since }).where(thisCheck(connectionId, kind));
-    return { look: true, since: since.toISOString() } as const;
-  });
+      and(
+        thisCheck(connectionId, kind),
+        or(
+          isNull(deltaChecks.checkingSince),
+          lt(deltaChecks.checkingSince, new Date(since.getTime() - LOOK_GIVEN_UP_AFTER_MS)),
+        ),
+      ),
+    )
+    .returning({ kind: deltaChecks.kind });
+  return claimed.length ? { look: true, since: since.toISOString() } : { look: false, because: "a look is going" };
 }
 
 /**

@@ -2,11 +2,8 @@ import "server-only";
 import type { SyncKind } from "@/db/schema";
 import { EntraError, type GraphOptions } from "@/lib/azure";
 import { createSyncRun } from "./create-run";
-import { claimDeltaLook, endDeltaLook, type DeltaRequestReason } from "./delta-checks";
+import { claimDeltaLook, CONTINUOUS_REQUESTER, endDeltaLook, type DeltaRequestReason } from "./delta-checks";
 import { lookForChanges } from "./look-for-changes";
-
-/** Who the run history names for a run a delta round started. */
-const CONTINUOUS_REQUESTER = "Continuously";
 
 export type DeltaRoundOutcome =
   { ran: false; why: string; again: boolean } | { ran: true; runId: string; again: false };
@@ -23,7 +20,11 @@ export async function deltaRound(
   options: GraphOptions = {},
 ): Promise<DeltaRoundOutcome> {
   const claim = await claimDeltaLook(connectionId, kind, reason);
-  if (!claim.look) return { ran: false, why: claim.because, again: false };
+  if (!claim.look) {
+    // A run this kind's rounds queued and whose event may be lost: sent again (the job engine takes one id once).
+    if ("unsentRunId" in claim && claim.unsentRunId) return { ran: true, runId: claim.unsentRunId, again: false };
+    return { ran: false, why: claim.because, again: false };
+  }
   let found;
   try {
     found = await lookForChanges(connectionId, kind, options, reason);

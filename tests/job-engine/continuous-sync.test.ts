@@ -122,6 +122,21 @@ describe("quiet when nothing happens", () => {
   });
 });
 
+describe("when Graph cannot be asked", () => {
+  it("the round writes no run, and the tab says why in an administrator's words", async () => {
+    // Graph refuses the delta request (403: a permission taken away since).
+    fake().control.failNextRequests({ count: 1, status: 403, tenantId: tenants[0].tenantId });
+    await expect(deltaRound(continuous.connectionId, "users", "poll")).rejects.toThrow();
+    expect(await countRuns()).toBe(2);
+    const { users } = await lastDeltaChecks(continuous.connectionId);
+    expect(describeDeltaCheck(users!, users!.checkedAt)).toMatch(/^checked 0 s ago: .*permission/i);
+    // The next round asks again, and finds nothing new.
+    await deltaRound(continuous.connectionId, "users", "poll");
+    const after = await lastDeltaChecks(continuous.connectionId);
+    expect(describeDeltaCheck(after.users!, after.users!.checkedAt)).toBe("checked 0 s ago, no changes");
+  });
+});
+
 describe("many requests, one run", () => {
   it("50 requests for a round of users make one run, which brings the change in", async () => {
     fake().control.updateUser({ tenantId: tenants[0].tenantId, id: userId(5), changes: { department: "Radiology" } });
@@ -175,6 +190,31 @@ describe("many requests, one run", () => {
     // The round after the first run looked at Graph again, after that run ended.
     const checks = await lastDeltaChecks(continuous.connectionId);
     expect(checks.users!.checkedAt.getTime()).toBeGreaterThanOrEqual(runs[0].finishedAt!.getTime());
+  });
+});
+
+describe("a round's process dying between queueing its run and sending it", () => {
+  it("leaves a queued run that the next round sends again, so the change still arrives", async () => {
+    fake().control.updateUser({
+      tenantId: tenants[0].tenantId,
+      id: userId(8),
+      changes: { department: "Lost and found" },
+    });
+    const [run] = await db
+      .insert(syncRuns)
+      .values({
+        connectionId: continuous.connectionId,
+        kind: "users",
+        trigger: "scheduled",
+        requestedByName: "Continuously",
+        queuedAt: new Date(Date.now() - 60_000),
+      })
+      .returning();
+    await runTheMinutesPoll();
+    const [after] = await db.select({ status: syncRuns.status }).from(syncRuns).where(eq(syncRuns.id, run.id));
+    expect(after.status).toBe("succeeded");
+    expect((await clientNamed(userId(8))).department).toBe("Lost and found");
+    expect(await countRuns()).toBe(3);
   });
 });
 
