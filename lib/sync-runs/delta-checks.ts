@@ -26,7 +26,7 @@ export type DeltaClaim =
   | { look: false; because: "a run is going"; unsentRunId?: string };
 
 /** Who the run history names for a run a delta round started. */
-export const CONTINUOUS_REQUESTER = "Continuously";
+const CONTINUOUS_REQUESTER = "Continuously";
 
 /**
  * A run a round queued that has not begun after this long may have lost its event (the round's process died between
@@ -66,10 +66,30 @@ async function runStillGoing(connectionId: string, kind: SyncKind) {
   return active;
 }
 
+/** Why a round that holds the look should not look after all: nothing when it should. */
+async function reasonNotToLook(
+  connectionId: string,
+  kind: SyncKind,
+): Promise<Exclude<DeltaClaim, { look: true }> | null> {
+  const state = await roundState(connectionId, kind);
+  if (!state) return { look: false, because: "not continuous" };
+  const going = state.going ? await runStillGoing(connectionId, kind) : undefined;
+  if (going) {
+    const unsent =
+      going.status === "queued" &&
+      going.by === CONTINUOUS_REQUESTER &&
+      Date.now() - going.queuedAt.getTime() > UNSENT_AFTER_MS;
+    return { look: false, because: "a run is going", ...(unsent ? { unsentRunId: going.id } : {}) };
+  }
+  if (state.latest === "needs_review") return { look: false, because: "a run waits for review" };
+  return null;
+}
+
 /**
  * Notes a request (committed on its own first: a look or a run ending after this sees it), then claims the look at
  * Graph unless a look or a run of this connection and kind is going (the one going answers for this request, or
  * goes round once more for it) or a run waits for a superuser's review. Three statements when nothing is going.
+ * The runs are read after the claim: a look that ended while this one waited for the claim queued its run first.
  */
 export async function claimDeltaLook(
   connectionId: string,
@@ -84,17 +104,6 @@ export async function claimDeltaLook(
       target: [deltaChecks.connectionId, deltaChecks.kind],
       set: { requestedAt, requestedFor: reason },
     });
-  const state = await roundState(connectionId, kind);
-  if (!state) return { look: false, because: "not continuous" };
-  const going = state.going ? await runStillGoing(connectionId, kind) : undefined;
-  if (going) {
-    const unsent =
-      going.status === "queued" &&
-      going.by === CONTINUOUS_REQUESTER &&
-      Date.now() - going.queuedAt.getTime() > UNSENT_AFTER_MS;
-    return { look: false, because: "a run is going", ...(unsent ? { unsentRunId: going.id } : {}) };
-  }
-  if (state.latest === "needs_review") return { look: false, because: "a run waits for review" };
   // The claim in one statement: it waits for a look ending meanwhile (its row lock), then sees that look's end.
   const since = new Date();
   const claimed = await db
@@ -110,20 +119,29 @@ export async function claimDeltaLook(
       ),
     )
     .returning({ kind: deltaChecks.kind });
-  return claimed.length ? { look: true, since: since.toISOString() } : { look: false, because: "a look is going" };
+  if (!claimed.length) return { look: false, because: "a look is going" };
+  const notNow = await reasonNotToLook(connectionId, kind);
+  if (!notNow) return { look: true, since: since.toISOString() };
+  // Let go: a request noted meanwhile is answered by the run going (queued, it begins after; running, its end looks again).
+  await db
+    .update(deltaChecks)
+    .set({ checkingSince: null })
+    .where(and(thisCheck(connectionId, kind), eq(deltaChecks.checkingSince, since)));
+  return notNow;
 }
 
 /**
  * Ends a look at Graph: keeps the new delta link when nothing changed (only while the look's link is still the
- * stored one), and notes when it looked and what it found. `again`: a request came while it looked, so it goes
- * round once more (the change behind that request may have reached Graph after the look).
+ * stored one), or queues a run when something did (`runId`; null when another run of this kind came first), and
+ * notes when it looked and what it found, all before the look is let go. `again`: a request came while it looked
+ * and found nothing, so it goes round once more (the change behind it may have reached Graph after the look).
  */
 export async function endDeltaLook(
   connectionId: string,
   kind: SyncKind,
   since: string,
   outcome: DeltaCheckFound | { problem: string },
-): Promise<{ again: boolean }> {
+): Promise<{ again: boolean; runId: string | null }> {
   return db.transaction(async (tx) => {
     const [check] = await tx
       .select({ requestedAt: deltaChecks.requestedAt })
@@ -140,6 +158,16 @@ export async function endDeltaLook(
         .set(newLink)
         .where(and(eq(entraConnections.id, connectionId), eq(linkColumn, outcome.link)));
     }
+    // A run queued now begins after every request so far: it answers for them all. The unique index of active runs
+    // refuses it when a run of this kind (a Sync now, say) came first.
+    const [run] =
+      "changed" in outcome && outcome.changed
+        ? await tx
+            .insert(syncRuns)
+            .values({ connectionId, kind, trigger: "scheduled", full: false, requestedByName: CONTINUOUS_REQUESTER })
+            .onConflictDoNothing()
+            .returning({ id: syncRuns.id })
+        : [];
     await tx
       .update(deltaChecks)
       .set({
@@ -149,7 +177,8 @@ export async function endDeltaLook(
         problem: "problem" in outcome ? outcome.problem : null,
       })
       .where(thisCheck(connectionId, kind));
-    return { again: Boolean(check && check.requestedAt > new Date(since)) };
+    const again = !("changed" in outcome && outcome.changed) && Boolean(check && check.requestedAt > new Date(since));
+    return { again, runId: run?.id ?? null };
   });
 }
 

@@ -1,8 +1,7 @@
 import "server-only";
 import type { SyncKind } from "@/db/schema";
 import { EntraError, type GraphOptions } from "@/lib/azure";
-import { createSyncRun } from "./create-run";
-import { claimDeltaLook, CONTINUOUS_REQUESTER, endDeltaLook, type DeltaRequestReason } from "./delta-checks";
+import { claimDeltaLook, endDeltaLook, type DeltaRequestReason } from "./delta-checks";
 import { lookForChanges } from "./look-for-changes";
 
 export type DeltaRoundOutcome =
@@ -34,10 +33,7 @@ export async function deltaRound(
     await endDeltaLook(connectionId, kind, claim.since, { problem });
     throw error;
   }
-  const { again } = await endDeltaLook(connectionId, kind, claim.since, found);
+  const { again, runId } = await endDeltaLook(connectionId, kind, claim.since, found);
   if (!found.changed) return { ran: false, why: "no changes", again };
-  // A run queued now begins after every request so far: it answers for them all.
-  const run = await createSyncRun({ connectionId, kind, trigger: "scheduled", requestedByName: CONTINUOUS_REQUESTER });
-  if (!run) return { ran: false, why: "a run is going", again: false };
-  return { ran: true, runId: run.id, again: false };
+  return runId ? { ran: true, runId, again: false } : { ran: false, why: "a run is going", again: false };
 }
