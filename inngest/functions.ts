@@ -9,6 +9,10 @@ import { sendPortalInvitations } from "./send-portal-invitations";
 import { syncUsers } from "./sync-users";
 import { pruneRecordHistory } from "./prune-record-history";
 import { refreshDeviceAttentionDaily } from "./refresh-device-attention";
+import { syncDelta } from "./sync-delta";
+import { deltaPollTick } from "./delta-poll-tick";
+import { graphSubscriptionsTick } from "./graph-subscriptions-tick";
+import { maintainGraphSubscriptionsFunction } from "./maintain-graph-subscriptions";
 
 /** Every function the app serves at /api/inngest. */
 export const functions = [
@@ -23,4 +27,8 @@ export const functions = [
   checkConnection,
   pruneRecordHistory,
   refreshDeviceAttentionDaily,
+  syncDelta,
+  deltaPollTick,
+  graphSubscriptionsTick,
+  maintainGraphSubscriptionsFunction,
 ];

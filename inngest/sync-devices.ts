@@ -3,6 +3,7 @@ import { syncFunctionConcurrency } from "@/lib/job-engine/sync-concurrency";
 import { syncCancelRequested, syncRequested } from "@/lib/job-engine/events";
 import { inngestStepRunner, jobEngineGraphOptions } from "./step-runner";
 import { runSync } from "@/lib/sync-runs/run-sync";
+import { followDeltaRequestsDuringRun } from "./sync-delta";
 
 /** Brings Entra's devices into the device list: steps of up to 20 Graph pages (lib/sync/page-steps.ts). */
 export const syncDevices = inngest.createFunction(
@@ -16,6 +17,10 @@ export const syncDevices = inngest.createFunction(
     cancelOn: [{ event: syncCancelRequested, if: "async.data.runId == event.data.runId" }],
     retries: 4,
   },
-  async ({ event, step }) =>
-    runSync(event.data.runId, inngestStepRunner(step, event.data.runId), jobEngineGraphOptions),
+  async ({ event, step }) => {
+    const { runId, connectionId } = event.data;
+    const result = await runSync(runId, inngestStepRunner(step, runId), jobEngineGraphOptions);
+    await followDeltaRequestsDuringRun(step, { runId, connectionId, kind: "devices" });
+    return result;
+  },
 );

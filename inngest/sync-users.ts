@@ -4,6 +4,7 @@ import { invitationsRequested, syncCancelRequested, syncRequested } from "@/lib/
 import { inngestStepRunner, jobEngineGraphOptions } from "./step-runner";
 import { runSync } from "@/lib/sync-runs/run-sync";
 import { countWaitingInvitations } from "@/lib/portal/send-invitations";
+import { followDeltaRequestsDuringRun } from "./sync-delta";
 
 /** Brings Entra's users into the client list: steps of up to 20 Graph pages (lib/sync/page-steps.ts). */
 export const syncUsers = inngest.createFunction(
@@ -25,6 +26,7 @@ export const syncUsers = inngest.createFunction(
     if (waiting > 0) {
       await step.sendEvent("request-portal-invitations", invitationsRequested.create({ runId }));
     }
+    await followDeltaRequestsDuringRun(step, { runId, connectionId: event.data.connectionId, kind: "users" });
     return result;
   },
 );

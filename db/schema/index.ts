@@ -8,3 +8,4 @@ export * from "./runs-and-pages";
 export * from "./portal";
 export * from "./alerts-and-audit";
 export * from "./history";
+export * from "./graph-subscriptions";

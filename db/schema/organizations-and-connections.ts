@@ -22,6 +22,8 @@ export const syncFrequency = pgEnum("sync_frequency", [
   "every_12_hours",
   "daily",
   "weekly",
+  // "Continuously (within a minute)": a delta round per kind every minute, and on Graph's change notifications.
+  "continuous",
 ]);
 
 /** Which users a users sync brings in (lib/sync/users-scope.ts); the default is every account. */

@@ -147,5 +147,31 @@ export const syncPreviewSeen = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.objectId] })],
 );
 
+/**
+ * The delta rounds of a connection syncing continuously, one row per kind: when one was last asked for, whether
+ * one is checking Graph now, and what the last check found. A check that finds nothing writes only here, never a
+ * run; one that finds changes starts a run, recorded in sync_runs as any other.
+ */
+export const deltaChecks = pgTable(
+  "delta_checks",
+  {
+    connectionId: uuid("connection_id")
+      .notNull()
+      .references(() => entraConnections.id, { onDelete: "cascade" }),
+    kind: syncKind("kind").notNull(),
+    // The latest request (a notification, a lifecycle notification or the minute's poll), and why it came.
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    requestedFor: text("requested_for").notNull(),
+    // Set while a check asks Graph; a request that comes meanwhile makes the check go round once more.
+    checkingSince: timestamp("checking_since", { withTimezone: true }),
+    checkedAt: timestamp("checked_at", { withTimezone: true }),
+    // Whether the last check found changes (and started a run for them).
+    foundChanges: boolean("found_changes"),
+    // Why the last check could not ask Graph, in an administrator's words (never a secret); null when it could.
+    problem: text("problem"),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.kind] })],
+);
+
 export type SyncRun = typeof syncRuns.$inferSelect;
 export type SyncKind = (typeof syncKind.enumValues)[number];

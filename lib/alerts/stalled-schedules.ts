@@ -54,7 +54,9 @@ async function failingSchedules(): Promise<Failing[]> {
 export async function evaluateStalledSchedules(now: Date) {
   const raises: Raise[] = (await failingSchedules()).flatMap((row) => {
     const since = new Date(row.since);
-    if (now.getTime() - since.getTime() < 2 * hoursBetweenSyncs[row.sync_frequency] * 3_600_000) return [];
+    // Continuously runs only when Entra changed: two hours of its runs failing is the stall.
+    const interval = row.sync_frequency === "continuous" ? 1 : hoursBetweenSyncs[row.sync_frequency];
+    if (now.getTime() - since.getTime() < 2 * interval * 3_600_000) return [];
     return [
       {
         subject: { connectionId: row.connection_id },

@@ -109,7 +109,10 @@ export function assertGraphLink(link: string, endpoints: EntraEndpoints): URL {
   return url;
 }
 
-type GraphCall = { method: "GET"; headers?: Record<string, string> } | { method: "POST"; body: unknown };
+type GraphCall =
+  | { method: "GET"; headers?: Record<string, string> }
+  | { method: "POST" | "PATCH"; body: unknown }
+  | { method: "DELETE" };
 
 /** One Graph call as JSON, with the session's token, retries within its policy, and failures classified. */
 async function callGraph(graph: GraphSession, url: string, resource: GraphResource, call: GraphCall): Promise<unknown> {
@@ -142,7 +145,9 @@ async function callGraph(graph: GraphSession, url: string, resource: GraphResour
       baseUrl: endpoints.graphBaseUrl,
     });
     const request = client.api(url).responseType(ResponseType.JSON);
-    return call.method === "GET" ? await request.headers(call.headers ?? {}).get() : await request.post(call.body);
+    if (call.method === "GET") return await request.headers(call.headers ?? {}).get();
+    if (call.method === "DELETE") return await request.delete();
+    return call.method === "PATCH" ? await request.patch(call.body) : await request.post(call.body);
   } catch (error) {
     const cause = tokenFailure ?? transport.failure ?? error;
     if (cause instanceof EntraError) throw cause;
@@ -158,6 +163,14 @@ export const getGraphJson = (
   headers: Record<string, string> = {},
 ) => callGraph(graph, url, resource, { method: "GET", headers });
 
-/** POST a JSON body to one Graph URL (a `$batch`), answered as JSON. */
+/** POST a JSON body to one Graph URL (a `$batch`, a new subscription), answered as JSON. */
 export const postGraphJson = (graph: GraphSession, url: string, resource: GraphResource, body: unknown) =>
   callGraph(graph, url, resource, { method: "POST", body });
+
+/** PATCH a JSON body to one Graph URL (a subscription's renewal), answered as JSON. */
+export const patchGraphJson = (graph: GraphSession, url: string, resource: GraphResource, body: unknown) =>
+  callGraph(graph, url, resource, { method: "PATCH", body });
+
+/** DELETE one Graph URL (a subscription). */
+export const deleteGraphObject = (graph: GraphSession, url: string, resource: GraphResource) =>
+  callGraph(graph, url, resource, { method: "DELETE" });

@@ -15,3 +15,11 @@ export { checkEntraConnection, type CheckStep, type EntraConnectionReport } from
 export { fetchGroupMemberIdsPage, searchGroups, type GraphGroup } from "./groups";
 export { readTenantOrganization, tenantIdOfDomain } from "./tenant-lookup";
 export { tokenRequestCredential } from "./client-assertion";
+export {
+  createGraphSubscription,
+  deleteGraphSubscription,
+  DIRECTORY_SUBSCRIPTION_MAX_MINUTES,
+  isGoneFromGraph,
+  listGraphSubscriptions,
+  renewGraphSubscription,
+} from "./subscriptions";

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, type AnyColumn, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { clients, devices, organizations } from "@/db/schema";
+import { clients, devices, entraConnections, organizations } from "@/db/schema";
 import { authorize, type Actor } from "@/lib/auth/authorize";
 import { matchesSearch, pageSize, searchUsesTrigramIndex } from "@/lib/lists/search-pattern";
 import type { ListTotal } from "@/lib/lists/list-total";
@@ -100,16 +100,23 @@ export async function getClient(actor: Actor, id: string) {
   authorize(actor, "staff");
   if (!isUuid(id)) return null;
   const [found] = await db
-    .select({ client: clients, organizationName: organizations.name })
+    .select({
+      client: clients,
+      organizationName: organizations.name,
+      syncFrequency: entraConnections.syncFrequency,
+    })
     .from(clients)
     .innerJoin(organizations, eq(organizations.id, clients.organizationId))
+    .leftJoin(entraConnections, eq(entraConnections.organizationId, clients.organizationId))
     .where(eq(clients.id, id));
   if (!found) return null;
   const { client, organizationName } = found;
+  // Continuously: Entra's changes to this client arrive within a minute, and the page shows them as they do.
+  const syncsContinuously = found.syncFrequency === "continuous";
   const ownedDevices = await db
     .select(deviceSummaryColumns)
     .from(devices)
     .where(eq(devices.ownerClientId, id))
     .orderBy(asc(devices.displayName));
-  return { client, organizationName, devices: ownedDevices };
+  return { client, organizationName, syncsContinuously, devices: ownedDevices };
 }

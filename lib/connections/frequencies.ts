@@ -8,10 +8,14 @@ export const frequencyLabels = {
   every_12_hours: "Every 12 hours",
   daily: "Daily",
   weekly: "Weekly",
+  continuous: "Continuously (within a minute)",
 } as const satisfies Record<SyncFrequency, string>;
 
+/** A frequency that syncs on a clock, every so many hours (Continuously checks every minute instead). */
+export type IntervalFrequency = Exclude<SyncFrequency, "manual" | "continuous">;
+
 /** How long a scheduled frequency waits between syncs. */
-export const hoursBetweenSyncs: Record<Exclude<SyncFrequency, "manual">, number> = {
+export const hoursBetweenSyncs: Record<IntervalFrequency, number> = {
   hourly: 1,
   every_4_hours: 4,
   every_12_hours: 12,

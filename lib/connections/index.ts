@@ -15,7 +15,7 @@ export {
   waitingForConsentMessage,
 } from "./connection-row";
 export { organizationIdField, syncSettingsForm } from "./form-schema";
-export { frequencyLabels, hoursBetweenSyncs } from "./frequencies";
+export { frequencyLabels, hoursBetweenSyncs, type IntervalFrequency } from "./frequencies";
 export { findGroups } from "./group-search";
 export { entraSettingsOf } from "./load-credentials";
 export { getSyncSettings, type SyncSettingsView } from "./queries";

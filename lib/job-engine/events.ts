@@ -34,6 +34,15 @@ export const connectionCheckRequested = eventType("azure/connection.check-reques
   schema: z.object({ connectionId: uuidField() }),
 });
 
+/**
+ * Asks for one connection's Graph change-notification subscriptions to be brought in line with its settings
+ * (created, renewed, created again, or deleted): the minute's subscriptions tick sends it when something is due,
+ * the lifecycle endpoint when Graph asks for a reauthorization or has removed a subscription.
+ */
+export const subscriptionsMaintenanceRequested = eventType("azure/subscriptions.maintenance-requested", {
+  schema: z.object({ connectionId: uuidField() }),
+});
+
 /** Asks for the waiting client-portal invitations to be sent; the data says what asked, for the logs. */
 export const invitationsRequested = eventType("portal/invitations.requested", {
   schema: z.object({ runId: uuidField().optional(), clientId: uuidField().optional() }),
@@ -47,4 +56,20 @@ export const endedSyncRun = z.object({
   function_id: z.string(),
   event: z.object({ data: syncRequestedData.pick({ runId: true }) }),
   error: z.object({ message: z.string().optional() }).optional(),
+});
+
+/** Why a delta round of one connection and kind was asked for: a Graph change notification, a lifecycle notification, or the minute's poll. */
+const deltaReasons = ["notification", "lifecycle", "poll"] as const;
+
+/**
+ * Asks for a delta round of one connection and kind ("Continuously (within a minute)"): the notification
+ * endpoint sends it for a change or lifecycle notification, the schedule tick every minute for polling. Many
+ * requests in a few seconds make one run; one arriving while a run is going makes one more run after it.
+ */
+export const deltaRequested = eventType("azure/delta.requested", {
+  schema: z.object({
+    connectionId: uuidField(),
+    kind: z.enum(syncKind.enumValues),
+    reason: z.enum(deltaReasons),
+  }),
 });

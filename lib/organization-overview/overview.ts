@@ -1,7 +1,7 @@
 import "server-only";
-import type { SyncFrequency } from "@/db/schema";
+import type { IntervalFrequency } from "@/lib/connections";
 import { authorize, type Actor } from "@/lib/auth/authorize";
-import { dueAt, firstTickFrom, intervalMs } from "@/lib/sync-runs/schedule";
+import { dueAt, firstMinuteFrom, firstTickFrom, intervalMs } from "@/lib/sync-runs/schedule";
 import { syncReadiness } from "@/lib/connections";
 import { findProviderApp, credentialOf, type SecretExpiry } from "@/lib/credentials";
 import { readOverviewRows, type OverviewRow } from "./overview-rows";
@@ -57,7 +57,9 @@ function statusOf(row: OverviewRow): OrganizationStatus {
 function nextSyncOf(row: OverviewRow, status: OrganizationStatus, now: Date) {
   if ((status !== "enabled" && status !== "failing") || !row.sync_frequency || row.sync_frequency === "manual")
     return null;
-  const interval = intervalMs(row.sync_frequency as Exclude<SyncFrequency, "manual">);
+  // Continuously: within the minute, every minute.
+  if (row.sync_frequency === "continuous") return firstMinuteFrom(now);
+  const interval = intervalMs(row.sync_frequency as IntervalFrequency);
   const soonest = [dueAt(row.users_queued_at, interval, now), dueAt(row.devices_queued_at, interval, now)].reduce(
     (a, b) => (a < b ? a : b),
   );

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { entraConnections, organizations, syncRuns, type SyncFrequency, type SyncKind } from "@/db/schema";
+import { entraConnections, organizations, syncRuns, type SyncKind } from "@/db/schema";
+import type { IntervalFrequency } from "@/lib/connections";
 import { createSyncRuns } from "./create-run";
 import {
   frequencyLabels,
@@ -20,7 +21,7 @@ const slackMs = 5 * 60_000;
 const tickEveryMs = 10 * 60_000;
 const kinds = ["users", "devices"] as const satisfies SyncKind[];
 
-export const intervalMs = (frequency: Exclude<SyncFrequency, "manual">) => hoursBetweenSyncs[frequency] * 3_600_000;
+export const intervalMs = (frequency: IntervalFrequency) => hoursBetweenSyncs[frequency] * 3_600_000;
 
 /**
  * When a scheduled sync of one kind falls due: one interval after the last run of that kind was queued (a
@@ -54,8 +55,8 @@ function connectionSchedules(where: SQL | undefined) {
   );
 }
 
-/** Status Enabled, a frequency other than "Manual only", and a credential saved. */
-const onASchedule = and(readyToSyncSql, ne(entraConnections.syncFrequency, "manual"));
+/** Status Enabled, a frequency of so many hours (not "Manual only", not Continuously), and a credential saved. */
+const onASchedule = and(readyToSyncSql, notInArray(entraConnections.syncFrequency, ["manual", "continuous"]));
 
 export type DueSync = { connectionId: string; kind: SyncKind; slot: number };
 
@@ -67,7 +68,7 @@ export async function findDueSyncs(now: Date): Promise<DueSync[]> {
   const schedules = await connectionSchedules(onASchedule);
   const due: (DueSync & { since: number })[] = [];
   for (const schedule of schedules) {
-    const interval = intervalMs(schedule.syncFrequency as Exclude<SyncFrequency, "manual">);
+    const interval = intervalMs(schedule.syncFrequency as IntervalFrequency);
     for (const kind of kinds) {
       const since = dueAt(schedule.lastQueued[kind], interval, now).getTime();
       // The slot counts from the same slack as dueAt, so an early tick names the next slot, not the last one.
@@ -120,6 +121,9 @@ export async function queueDueSyncs(due: DueSync[]) {
   return queued;
 }
 
+/** The first whole minute at or after `time`: when the delta poll (inngest/delta-poll-tick.ts) ticks next. */
+export const firstMinuteFrom = (time: Date) => new Date(Math.ceil(time.getTime() / 60_000) * 60_000);
+
 /** The first schedule tick at or after `time`. */
 export const firstTickFrom = (time: Date) => new Date(Math.ceil(time.getTime() / tickEveryMs) * tickEveryMs);
 
@@ -137,7 +141,7 @@ type Schedule = Awaited<ReturnType<typeof connectionSchedules>>[number];
 
 /** The first tick at which findDueSyncs finds one of the connection's kinds due; null for Manual only. */
 function nextTickWithADueSync(schedule: Schedule, now: Date): Date | null {
-  if (schedule.syncFrequency === "manual") return null;
+  if (schedule.syncFrequency === "manual" || schedule.syncFrequency === "continuous") return null;
   const interval = intervalMs(schedule.syncFrequency);
   const soonest = kinds
     .map((kind) => dueAt(schedule.lastQueued[kind], interval, now))
@@ -172,6 +176,8 @@ export async function describeNextScheduledSync(
   if (!engine.reachable) {
     return `Syncs are set to run ${every}, but no scheduled sync will run until the job engine answers (it does not at ${engine.where}); npm run sync syncs without it.`;
   }
+  if (frequency === "continuous")
+    return "Syncs run continuously: Vertask asks Microsoft Entra ID for changes every minute, and a change reaches Vertask within a minute.";
   const next = await nextScheduledSyncAt(connection.id, now);
   return next
     ? `Syncs run ${every}; the next one starts at about ${clock(next)}.`

@@ -45,12 +45,16 @@ export function syncHeapOptions(): string[] {
   return script.match(/--max-old-space-size=\d+/g) ?? [];
 }
 
-/** In the parent: runs a benchmark script under tsx with React's server conditions (lib imports "server-only"). */
+/**
+ * In the parent: runs a benchmark script under tsx with React's server conditions (lib imports "server-only").
+ * `onNews` hears what the child says on the way (any message but its result or failure).
+ */
 export function runBenchChild<T>(
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv,
   nodeOptions: string[] = [],
+  onNews?: (news: Record<string, unknown>) => void,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = fork(path.resolve("tests/bench", script), args, {
@@ -59,7 +63,11 @@ export function runBenchChild<T>(
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     let answer: { result?: T; error?: string } | null = null;
-    child.on("message", (message) => (answer = message as typeof answer));
+    child.on("message", (message) => {
+      const said = message as Record<string, unknown>;
+      if ("result" in said || "error" in said) answer = said as typeof answer;
+      else onNews?.(said);
+    });
     child.on("error", reject);
     child.on("exit", (code) => {
       if (answer?.result !== undefined) resolve(answer.result);

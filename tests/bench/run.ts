@@ -22,6 +22,7 @@ import { manyTenantsDefaults, manyTenantsTable, measureManyTenants } from "./man
 import { measureThousandOrganizations, thousandOrganizationsTable, THOUSAND } from "./thousand-organizations";
 import { historyCostTable, measureHistoryCost } from "./history-cost";
 import { measureRadar, radarTables } from "./attention-radar";
+import { continuousDefaults, continuousTable, measureContinuous } from "./continuous";
 import { boundTable, listTable, memoryTable, millionTable, syncTable, type BoundLine, type SyncRow } from "./report";
 
 const USERS = 100_000;
@@ -134,9 +135,33 @@ async function radar(tenant?: BenchTenant, fullDevicesSyncs: SyncMeasurement[] =
   console.log(["", heading(started), "", ...radarTables(measured, fullDevicesSyncs)].join("\n"));
 }
 
+/** The flag's number (`--flag 20`), when one follows it. */
+const numberAfter = (flag: string) => Number(process.argv[process.argv.indexOf(flag) + 1]) || undefined;
+
+/**
+ * Many organizations syncing Continuously (issue 29), idle and with changes: the last of `npm run bench`, or alone
+ * with `npm run bench -- --continuous [organizations] [--minutes N]` (`--continuous 20 --minutes 1` for a quick look).
+ */
+async function continuous() {
+  const started = performance.now();
+  const defaults = continuousDefaults(EVENT_PORT);
+  const minutes = numberAfter("--minutes");
+  const bench = {
+    ...defaults,
+    organizations: numberAfter("--continuous") ?? defaults.organizations,
+    ...(minutes ? { minutes, idleMinutes: Math.min(defaults.idleMinutes, minutes) } : {}),
+  };
+  log(
+    `${bench.organizations} organizations syncing continuously: ${bench.idleMinutes} min idle, then ${bench.minutes} min with ${bench.changesPerMinute} changes a minute…`,
+  );
+  const measured = await measureContinuous(bench);
+  console.log(["", heading(started), "", ...continuousTable(measured)].join("\n"));
+}
+
 async function main() {
   if (process.argv.includes("--million")) return million();
   if (process.argv.includes("--radar")) return radar();
+  if (process.argv.includes("--continuous")) return continuous();
   if (process.argv.includes("--history")) return historyCost();
   if (process.argv.includes("--tenants")) return tenants();
   const started = performance.now();
@@ -198,6 +223,7 @@ async function main() {
   await tenant.fake.close();
   // Printed on its own, after the report above, so a failure here loses none of it.
   await tenants();
+  await continuous();
 }
 
 /** A full sync with no added latency and one at 100 ms, each into an empty table, with their lower bounds. */

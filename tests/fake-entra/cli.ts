@@ -95,7 +95,7 @@ async function main() {
       `  curl --cacert ${caFile} -X POST ${fake.url}/_control/addTenants -d '{"count":3,"users":50,"seed":"customers"}'`,
       `  curl --cacert ${caFile} -X POST ${fake.url}/_control/grantAdminConsent -d '{"tenantId":"${CONTOSO.tenantId}"}'`,
       `  curl --cacert ${caFile} -X POST ${fake.url}/_control/signInAs -d '{"tenantId":"${CONTOSO.tenantId}","userId":"${tenant.userIdAt(0)}"}'`,
-      "  (operations: tests/fake-entra/control.ts, multi-tenant-control.ts and sign-in-control.ts)   Stop with Ctrl+C.",
+      "  (operations: tests/fake-entra/control.ts, multi-tenant-control.ts, sign-in-control.ts and subscription-control.ts)   Stop with Ctrl+C.",
     ].join("\n"),
   );
 

@@ -7,12 +7,19 @@ import type { FaultInjector, FaultRequest, Latency, Throttle } from "./faults";
 import { createMultiTenantControl } from "./multi-tenant-control";
 import { createSignInControl } from "./sign-in-control";
 import type { SignInState } from "./sign-in-state";
+import { createSubscriptionControl } from "./subscription-control";
+import type { FakeSubscriptions } from "./subscriptions";
 import type { TenantDirectory } from "./tenant-directory";
 
 type InTenant = { tenantId?: string };
 type ById = InTenant & { id: string };
 
-export function createControl(directory: TenantDirectory, faults: FaultInjector, signIn: SignInState) {
+export function createControl(
+  directory: TenantDirectory,
+  faults: FaultInjector,
+  signIn: SignInState,
+  subscriptions: FakeSubscriptions,
+) {
   const tenantFor = (tenantId?: string) => directory.require(tenantId);
   /** A tenant id or domain as the faults know tenants: the tenant's id. */
   const tenantIdOf = (tenantId?: string) => (tenantId ? directory.require(tenantId).tenantId : undefined);
@@ -88,10 +95,14 @@ export function createControl(directory: TenantDirectory, faults: FaultInjector,
     }: InTenant & { displayName: string; memberIds?: string[]; description?: string }) =>
       tenantFor(tenantId).createGroup(displayName, memberIds, description),
     /** A user or a group (nesting it) becomes a direct member. */
-    addGroupMember: ({ groupId, memberId, ...args }: InTenant & { groupId: string; memberId: string }) =>
-      memberships(args).add(groupId, memberId),
-    removeGroupMember: ({ groupId, memberId, ...args }: InTenant & { groupId: string; memberId: string }) =>
-      memberships(args).remove(groupId, memberId),
+    addGroupMember: ({ groupId, memberId, ...args }: InTenant & { groupId: string; memberId: string }) => {
+      memberships(args).add(groupId, memberId);
+      tenantFor(args.tenantId).changed("group", groupId, "updated");
+    },
+    removeGroupMember: ({ groupId, memberId, ...args }: InTenant & { groupId: string; memberId: string }) => {
+      memberships(args).remove(groupId, memberId);
+      tenantFor(args.tenantId).changed("group", groupId, "updated");
+    },
     /** The users of the group and of every group nested in it, each once. */
     transitiveUserIds: ({ groupId, ...args }: InTenant & { groupId: string }) =>
       memberships(args).transitiveUserIds(groupId),
@@ -128,6 +139,7 @@ export function createControl(directory: TenantDirectory, faults: FaultInjector,
 
     ...createMultiTenantControl(directory),
     ...createSignInControl(directory, signIn),
+    ...createSubscriptionControl(directory, subscriptions),
 
     /** `tenantId` keeps the faults to that tenant's requests (token requests to it, Graph requests with its tokens). */
     failNextRequests: (request: FaultRequest) =>

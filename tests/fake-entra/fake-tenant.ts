@@ -13,7 +13,9 @@ import { GENERATED_GROUP_COUNT, generateGroup, groupProperties, type FakeGroup }
 import { hashText, objectId } from "./ids";
 import { licences, SKU_IDS } from "./licences";
 import { ManagedDevices } from "./managed-devices";
-import { ObjectCollection, type SequenceClock } from "./object-collection";
+import { ObjectCollection, type ObjectState, type SequenceClock } from "./object-collection";
+import type { DirectoryChange } from "./subscriptions";
+import type { ObjectKind } from "./ids";
 
 export type FakeSecret = { id: string; value: string; expiresAt: Date };
 export type FakeCertificateCredential = { thumbprintSha256: string; publicKeyPem: string };
@@ -70,6 +72,8 @@ export class FakeTenant {
    * a tenant that refuses it for devices shows the sync's way around (a delta round).
    */
   devicesSyncFromNow = true;
+  /** Told of every change to a user, device or group (the tenant directory sends it on to the subscriptions). */
+  onChange: (change: DirectoryChange) => void = () => {};
   private sequence = 0;
   private readonly ownerOverrides = new Map<number, string[]>();
   private readonly shape: TenantShape;
@@ -88,13 +92,23 @@ export class FakeTenant {
       deviceCount: options.devices,
     });
     const clock: SequenceClock = { tick: () => ++this.sequence, current: () => this.sequence };
-    this.users = new ObjectCollection("user", tenantHash, options.users, (i) => generateUser(this.shape, i), clock);
+    const changed = (kind: ObjectKind) => (id: string, state: ObjectState) =>
+      this.changed(kind, id, state === "hard-deleted" ? "deleted" : "updated");
+    this.users = new ObjectCollection(
+      "user",
+      tenantHash,
+      options.users,
+      (i) => generateUser(this.shape, i),
+      clock,
+      changed("user"),
+    );
     this.devices = new ObjectCollection(
       "device",
       tenantHash,
       options.devices,
       (i) => generateDevice(this.shape, i),
       clock,
+      changed("device"),
     );
     this.groups = new ObjectCollection(
       "group",
@@ -102,11 +116,20 @@ export class FakeTenant {
       GENERATED_GROUP_COUNT,
       (i) => generateGroup(this.shape, i),
       clock,
+      changed("group"),
     );
     this.memberships = new GroupMemberships(this.shape, this.users, this.groups);
     this.managedDevices = new ManagedDevices(tenantHash, options.devices, this.devices, this.users, (index) =>
       this.ownerIdsOf(index),
     );
+  }
+
+  /**
+   * Users and groups support change notifications on `updated` (created, changed, soft-deleted, restored) and
+   * `deleted` (permanently deleted): "subscription resource type", changeType.
+   */
+  changed(kind: ObjectKind, id: string, changeType: DirectoryChange["changeType"]) {
+    this.onChange({ tenantId: this.tenantId, kind, id, changeType });
   }
 
   get currentSequence() {

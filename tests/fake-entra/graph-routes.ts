@@ -17,7 +17,7 @@ export type GraphContext = CollectionContext & {
 };
 
 // Any of these application permissions lets an app read the kind of object.
-const READ_ROLES: Record<ObjectKind, string[]> = {
+export const READ_ROLES: Record<ObjectKind, string[]> = {
   user: ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
   device: ["Device.Read.All", "Device.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"],
   group: [
@@ -41,9 +41,9 @@ const RELATIONS: Record<ObjectKind, string[]> = {
   group: ["members", "transitiveMembers"],
 };
 
-type Caller = { tenant: FakeTenant; roles: string[]; clientRequestId?: string };
+export type Caller = { tenant: FakeTenant; roles: string[]; clientRequestId?: string };
 
-function authenticate(
+export function authenticate(
   context: GraphContext,
   authorization: string | undefined,
   clientRequestId?: string,

@@ -33,6 +33,8 @@ export class ObjectCollection<T extends { id: string }> {
     private readonly generatedCount: number,
     private readonly generate: (index: number) => T,
     private readonly clock: SequenceClock,
+    /** Told of every change, after it is made (the tenant's change notifications). */
+    private readonly onChange: (id: string, state: ObjectState) => void = () => {},
   ) {
     this.nextIndex = generatedCount;
   }
@@ -63,6 +65,7 @@ export class ObjectCollection<T extends { id: string }> {
     const value = { ...properties, id: objectId(this.tenantHash, this.kind, index) } as T;
     const now = this.clock.tick();
     this.touched.set(index, { value, state: "active", changedAt: now, wholeSince: now, propertyChangedAt: new Map() });
+    this.onChange(value.id, "active");
     return value;
   }
 
@@ -76,6 +79,7 @@ export class ObjectCollection<T extends { id: string }> {
       record.propertyChangedAt.set(name, now);
     }
     record.changedAt = now;
+    this.onChange(id, record.state);
     return record.value;
   }
 
@@ -88,6 +92,7 @@ export class ObjectCollection<T extends { id: string }> {
     record.state = state;
     record.changedAt = now;
     if (state === "active") record.wholeSince = now;
+    this.onChange(id, state);
   }
 
   /** Touched objects changed in (since, upTo], ordered by (change, index), after a cursor, at most `limit`. */

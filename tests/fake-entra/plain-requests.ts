@@ -40,3 +40,13 @@ export async function everyItem<T = Record<string, unknown>>(
   }
   return { items, pages };
 }
+
+/** A Graph request with a JSON body (POST, PATCH) or none (DELETE), with a fresh token of the good app. */
+export async function graphSend(fake: FakeEntra, method: string, path: string, body?: unknown) {
+  const { access_token } = (await (await requestToken(fake)).json()) as { access_token: string };
+  return fetch(`${fake.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${access_token}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}

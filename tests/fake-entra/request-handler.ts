@@ -7,14 +7,15 @@ import { adminConsentDecision, adminConsentPage } from "./admin-consent";
 import type { FakeEntraControl } from "./control";
 import type { Fault, FaultInjector, FaultTarget } from "./faults";
 import { handleBatch } from "./graph-batch";
-import { handleGraphRequest, type GraphContext } from "./graph-routes";
+import { handleGraphRequest } from "./graph-routes";
+import { handleSubscriptionRequest, type SubscriptionContext } from "./subscription-routes";
 import { authorizeChoice, authorizeRequest } from "./authorize";
 import { codeGrant } from "./code-grant";
 import { adminConsent, instanceDiscovery, tokenEndpoint, tokenRequestForm, type LoginContext } from "./login-routes";
 import { openIdConfiguration, signingKeys } from "./openid-metadata";
 import { aadstsError, graphError, html, json, type FakeResponse } from "./responses";
 
-export type RequestContext = LoginContext & GraphContext & { faults: FaultInjector; control: FakeEntraControl };
+export type RequestContext = LoginContext & SubscriptionContext & { faults: FaultInjector; control: FakeEntraControl };
 
 /**
  * `tenantId`: the tenant a request is for (in the path, or in a Graph request's token), for faults kept to one tenant;
@@ -68,11 +69,11 @@ function route(context: RequestContext, method: string, url: URL, request: Incom
     const operation = path.slice("/_control/".length) as keyof FakeEntraControl;
     return {
       target: "control",
-      answer: (body) => {
+      answer: async (body) => {
         const run = context.control[operation] as ((args: unknown) => unknown) | undefined;
         if (!run) return json(404, { error: `No control operation ${operation}` });
         try {
-          return json(200, { result: run(body ? JSON.parse(body) : {}) ?? null });
+          return json(200, { result: (await run(body ? JSON.parse(body) : {})) ?? null });
         } catch (error) {
           return json(400, { error: error instanceof Error ? error.message : String(error) });
         }
@@ -87,6 +88,16 @@ function route(context: RequestContext, method: string, url: URL, request: Incom
       caller,
       tenantId: caller?.tenantId,
       answer: (body) => handleBatch(context, body, headers),
+    };
+  }
+  if (path === "/v1.0/subscriptions" || path.startsWith("/v1.0/subscriptions/")) {
+    const headers = { authorization: request.headers.authorization, clientRequestId };
+    const caller = unverifiedCaller(headers.authorization);
+    return {
+      target: "graph",
+      caller,
+      tenantId: caller?.tenantId,
+      answer: (body) => handleSubscriptionRequest(context, method, url, headers, body),
     };
   }
   if (path.startsWith("/v1.0/") || path === "/v1.0") {

@@ -5,7 +5,8 @@
 // It serves, per tenant: OpenID metadata and signing keys, the client-credentials token endpoint (secret or
 // certificate), the sign-in of its users (authorize.ts, code-grant.ts: code flow with PKCE, signed id tokens),
 // the v1 admin-consent link, the v2.0 admin-consent page for multi-tenant apps (admin-consent.ts), and Graph
-// v1.0 users, devices, groups, delta and $batch. Default tenants: Contoso (the first), Fabrikam, and Northwind IT,
+// v1.0 users, devices, groups, delta and $batch, and change-notification subscriptions on users and groups, whose
+// notifications it POSTs to the app's notification URL (subscriptions.ts). Default tenants: Contoso (the first), Fabrikam, and Northwind IT,
 // an IT provider whose multi-tenant app the others have not consented to (default-tenants.ts).
 import { createServer, type Server } from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -24,6 +25,7 @@ import type { FakeTenant, FakeTenantOptions } from "./fake-tenant";
 import { FaultInjector } from "./faults";
 import { handleRequest } from "./request-handler";
 import { SignInState } from "./sign-in-state";
+import { FakeSubscriptions } from "./subscriptions";
 import { TenantDirectory } from "./tenant-directory";
 
 export type FakeEntraOptions = {
@@ -40,6 +42,9 @@ export type FakeEntraOptions = {
   /** The most a plain listing page holds whatever `$top` asks (Graph may send fewer than asked); none by default. */
   listingPageSize?: number;
   deltaSendsChangedPropertiesOnly?: boolean;
+  /** Change notifications: how long changes gather into one request, and the first wait before one is sent again. */
+  notificationBatchWindowMs?: number;
+  notificationRetryBaseMs?: number;
 };
 
 export type FakeEntra = {
@@ -72,7 +77,13 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
   const findTenant = (key: string) => directory.find(key);
   const faults = new FaultInjector();
   const signIn = new SignInState();
-  const control = createControl(directory, faults, signIn);
+  const subscriptions = new FakeSubscriptions({
+    batchWindowMs: options.notificationBatchWindowMs ?? 200,
+    maxBatchSize: 100,
+    retryBaseMs: options.notificationRetryBaseMs ?? 10_000,
+  });
+  directory.onChange = (change) => subscriptions.changed(change);
+  const control = createControl(directory, faults, signIn, subscriptions);
   const signer = new AccessTokenSigner(tls.keyPem);
 
   let baseUrl = "";
@@ -87,6 +98,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
         signer,
         faults,
         control,
+        subscriptions,
         tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
         deltaPageSize: options.deltaPageSize ?? 200,
         listingPageSize: options.listingPageSize ?? Number.POSITIVE_INFINITY,
@@ -114,6 +126,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
     tenant: (tenantId?: string): FakeTenant => directory.require(tenantId),
     close: () =>
       new Promise<void>((resolve) => {
+        subscriptions.delivery.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

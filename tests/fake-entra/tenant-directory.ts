@@ -1,6 +1,7 @@
 // Every tenant the fake serves, found by id or domain, and the apps each one knows: its own registrations,
 // and the multi-tenant apps of other tenants that an administrator there consented to.
 import { FakeTenant, type FakeApp, type FakeTenantOptions } from "./fake-tenant";
+import type { DirectoryChange } from "./subscriptions";
 
 /** What a token for an app in a tenant is made from: whose credentials are checked, which roles it carries. */
 export type AppInTenant = { registration: FakeApp; home: FakeTenant; grantedRoles: string[] };
@@ -12,6 +13,8 @@ export class TenantDirectory {
   private readonly byKey = new Map<string, FakeTenant>();
   /** Each app registration's home tenant, by client id. */
   private readonly homes = new Map<string, FakeTenant>();
+  /** Told of every change in any tenant (the server hands it to the subscriptions). */
+  onChange: (change: DirectoryChange) => void = () => {};
 
   constructor(options: FakeTenantOptions[] = []) {
     for (const tenant of options) this.add(tenant);
@@ -19,6 +22,7 @@ export class TenantDirectory {
 
   add(options: FakeTenantOptions): FakeTenant {
     const tenant = new FakeTenant(options);
+    tenant.onChange = (change) => this.onChange(change);
     for (const key of [tenant.tenantId, tenant.domain]) {
       if (this.byKey.has(key)) throw new Error(`A fake tenant ${key} already exists`);
     }

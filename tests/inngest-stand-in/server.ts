@@ -2,12 +2,14 @@
 // (POST /e/{key}) and runs the real functions (syncs, invitations) in this process with @inngest/test.
 //   INNGEST_STAND_IN_PORT=8299 tsx --conditions=react-server tests/inngest-stand-in/server.ts
 // A second port (+1) controls it: POST /offline and /online close and reopen the event port.
+// As Inngest runs a cron function, it runs the minute's delta poll (inngest/delta-poll-tick.ts) at each whole minute.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { InngestTestEngine } from "@inngest/test";
 import { syncDevices } from "@/inngest/sync-devices";
 import { syncUsers } from "@/inngest/sync-users";
 import {
   connectionCheckRequested,
+  deltaRequested,
   invitationsRequested,
   syncRequested,
   usersPreviewRequested,
@@ -15,6 +17,8 @@ import {
 import { checkConnection } from "@/inngest/check-connection";
 import { previewUsers } from "@/inngest/preview-users";
 import { sendPortalInvitations } from "@/inngest/send-portal-invitations";
+import { deltaPollTick } from "@/inngest/delta-poll-tick";
+import { syncDelta } from "@/inngest/sync-delta";
 
 const eventPort = Number(process.env.INNGEST_STAND_IN_PORT ?? 8299);
 type StandInFunction = ConstructorParameters<typeof InngestTestEngine>[0]["function"];
@@ -24,7 +28,9 @@ const functionFor: Record<string, StandInFunction> = {
   [usersPreviewRequested.name]: previewUsers,
   [invitationsRequested.name]: sendPortalInvitations,
   [connectionCheckRequested.name]: checkConnection,
+  [deltaRequested.name]: syncDelta,
 };
+const cronTimer = "inngest/scheduled.timer";
 
 let queue = Promise.resolve();
 const delivered: { name: string; error?: string }[] = [];
@@ -42,6 +48,27 @@ function answer(response: ServerResponse, status: number, body: unknown) {
   response.end(JSON.stringify(body));
 }
 
+/** Runs one event's function after the ones before it: one run at a time, as the functions' concurrency limits ask. */
+function enqueue(fn: StandInFunction, event: { name: string; data: Record<string, unknown> }) {
+  queue = queue.then(async () => {
+    const { error } = await new InngestTestEngine({ function: fn }).execute({ events: [event] as never });
+    // The minute's ticks are listed only when they fail: what tests read here are the events the app sent.
+    if (event.name !== cronTimer || error)
+      delivered.push({ name: event.name, error: error ? String((error as Error).message ?? error) : undefined });
+  });
+}
+
+/** The delta poll's cron ("* * * * *"): at each whole minute, as Inngest would. */
+function runTheMinutesPollEachMinute() {
+  setTimeout(
+    () => {
+      enqueue(deltaPollTick, { name: cronTimer, data: {} });
+      runTheMinutesPollEachMinute();
+    },
+    60_000 - (Date.now() % 60_000),
+  );
+}
+
 async function takeEvents(request: IncomingMessage, response: ServerResponse) {
   if (request.method !== "POST" || !request.url?.startsWith("/e/"))
     return answer(response, 404, { error: "not found" });
@@ -50,12 +77,7 @@ async function takeEvents(request: IncomingMessage, response: ServerResponse) {
   answer(response, 200, { ids: events.map((_, i) => `stand-in-${delivered.length + i}`), status: 200 });
   for (const event of events) {
     const fn = functionFor[event.name];
-    if (!fn) continue;
-    // One run at a time, as the function's concurrency limit asks.
-    queue = queue.then(async () => {
-      const { error } = await new InngestTestEngine({ function: fn }).execute({ events: [event] as never });
-      delivered.push({ name: event.name, error: error ? String((error as Error).message ?? error) : undefined });
-    });
+    if (fn) enqueue(fn, event);
   }
 }
 
@@ -77,9 +99,11 @@ const offline = () =>
 createServer(async (request, response) => {
   if (request.method === "POST" && request.url === "/offline") await offline();
   if (request.method === "POST" && request.url === "/online") await online();
+  runTheMinutesPollEachMinute();
   if (request.url === "/idle") await queue;
   answer(response, 200, { online: Boolean(eventServer), delivered });
 }).listen(eventPort + 1, "127.0.0.1");
 
 await online();
+runTheMinutesPollEachMinute();
 console.log(`Inngest stand-in: events on http://127.0.0.1:${eventPort}, control on ${eventPort + 1}`);

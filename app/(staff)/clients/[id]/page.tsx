@@ -15,6 +15,7 @@ import { operatingSystemWithVersion } from "@/lib/devices/operating-systems";
 import { SourceBadge } from "@/app/_components/source-badge";
 import { SyncedFromEntra } from "@/app/_components/synced-from-entra";
 import { listOrganizationChoices } from "@/lib/organizations/queries";
+import { RefreshEvery } from "@/app/_components/refresh-every";
 import { PortalAccess } from "./portal-access";
 import { ClientNotesForm, EditClientForm } from "./edit-client-form";
 
@@ -53,7 +54,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
     listOrganizationChoices(actor),
   ]);
   if (!found) notFound();
-  const { client, organizationName, devices } = found;
+  const { client, organizationName, syncsContinuously, devices } = found;
   const { added, list, historyPage } = await searchParams;
   // Named with two or more organizations; with one, the page looks as it did before organizations.
   const organization: Detail[] = organizations.length > 1 ? [["Organization", organizationName]] : [];
@@ -64,6 +65,8 @@ export default async function ClientPage({ params, searchParams }: Props) {
   ];
   return (
     <>
+      {/* Its organization syncs continuously: Entra's changes to this client show without a reload. */}
+      {syncsContinuously && client.source === "azure" && <RefreshEvery seconds={10} />}
       <BackLink href={returnToListHref("/clients", list, parseClientListQuery)}>Clients</BackLink>
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere">{client.displayName}</h1>

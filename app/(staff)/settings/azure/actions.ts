@@ -22,6 +22,7 @@ import { requestSync } from "@/lib/sync-runs/request-sync";
 import { applyReviewedRun } from "@/lib/sync-runs/apply-reviewed-run";
 import { cancelSync } from "@/lib/sync-runs/cancel-run";
 import { describeNextScheduledSync } from "@/lib/sync-runs/schedule";
+import { askForSubscriptionUpkeep } from "@/lib/graph-notifications";
 
 // Each form posts the organization it is about, on the single organization's pages (/settings/azure) too; every
 // function below checks it again. Both addresses show the same data after a change.
@@ -33,6 +34,7 @@ const refreshPages = () => {
 
 export const saveSyncSettingsAction = formAction("superuser", syncSettingsForm, async (input, actor) => {
   const message = await saveSyncSettings(actor, input);
+  await askForSubscriptionUpkeep(actor, input.organizationId);
   await refreshSecretExpiryAlerts();
   refreshPages();
   return message === "Changes saved."
@@ -45,6 +47,7 @@ const saveUsersScopeAction = formAction(
   z.intersection(usersScopeForm, organization),
   async ({ organizationId, ...scope }, actor) => {
     const message = await saveUsersScope(actor, organizationId, scope);
+    await askForSubscriptionUpkeep(actor, organizationId);
     refreshPages();
     return message;
   },
@@ -88,6 +91,7 @@ export const saveSyncScheduleAction = formAction(
   async ({ syncMode, syncFrequency, organizationId }, actor) => {
     const saved = syncMode === "manual" ? "manual" : syncFrequency!;
     const message = await saveSyncSchedule(actor, organizationId, saved);
+    await askForSubscriptionUpkeep(actor, organizationId);
     refreshPages();
     // The form shows what was saved (data), not what it held before the save.
     return { message: `${message} ${await describeNextScheduledSync({ organizationId })}`, data: { frequency: saved } };

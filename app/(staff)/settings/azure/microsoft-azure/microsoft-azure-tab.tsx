@@ -4,9 +4,10 @@ import { notReadyMessages, getSyncSettings } from "@/lib/connections";
 import { getOrganization, organizationOfConnection, severalOrganizations } from "@/lib/organizations/queries";
 import { organizationArgument } from "@/lib/sync-runs/command-line";
 import { latestSyncRuns } from "@/lib/sync-runs/queries";
+import { deltaChecksFor, describeDeltaCheck, type LastDeltaCheck } from "@/lib/sync-runs/delta-checks";
 import { jobEngineStatus } from "@/lib/job-engine/status";
 import { jobEngineStartHint } from "@/lib/job-engine/send-event";
-import { RefreshWhileRunning } from "./refresh-while-running";
+import { RefreshEvery } from "@/app/_components/refresh-every";
 import { LastRun } from "./last-run";
 import { PreviewResult } from "./preview-result";
 import { ScheduleForm } from "./schedule-form";
@@ -16,13 +17,28 @@ import { JobEngineDown } from "./job-engine-down";
 
 type Props = { actor: Actor; organizationId: string; basePath: string };
 
+type DeltaChecks = Partial<Record<"users" | "devices", LastDeltaCheck>> | null;
+
+/** Continuously: when Vertask last asked Entra for changes of one kind, and what it found (runs only when something changed). */
+function LastDeltaCheckLine({ checks, kind }: { checks: DeltaChecks; kind: "users" | "devices" }) {
+  if (!checks) return null;
+  const check = checks[kind];
+  return (
+    <p className="text-sm text-slate-600" data-testid={`delta-check-${kind}`}>
+      Continuously: {check ? `${describeDeltaCheck(check)}.` : "the first check comes within a minute."}
+    </p>
+  );
+}
+
 /** Sync now: a button and the last run for users and for devices. */
 function SyncNowSection({
   latest,
+  checks,
   basePath,
   organizationName,
 }: {
   latest: Awaited<ReturnType<typeof latestSyncRuns>>;
+  checks: DeltaChecks;
   basePath: string;
   organizationName?: string;
 }) {
@@ -36,10 +52,12 @@ function SyncNowSection({
         <div className="space-y-3">
           <SyncNowButton kind="users" label="Sync users now" />
           <LastRun run={latest.users} noun="users" basePath={basePath} organizationName={organizationName} />
+          <LastDeltaCheckLine checks={checks} kind="users" />
         </div>
         <div className="space-y-3">
           <SyncNowButton kind="devices" label="Sync devices now" />
           <LastRun run={latest.devices} noun="devices" basePath={basePath} organizationName={organizationName} />
+          <LastDeltaCheckLine checks={checks} kind="devices" />
         </div>
       </div>
       <p className="mt-4 text-sm">
@@ -67,6 +85,8 @@ export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Pro
     settings.readiness === "not_set_up" || settings.readiness === "waiting_for_consent"
       ? notReadyMessages[settings.readiness]
       : null;
+  const continuous = settings.syncFrequency === "continuous" && settings.connectionId !== null;
+  const checks = continuous && settings.connectionId ? await deltaChecksFor(actor, settings.connectionId) : null;
   const running = [latest.users, latest.devices, latest.usersPreview].some(
     (run) => run && (run.status === "queued" || run.status === "running"),
   );
@@ -75,7 +95,8 @@ export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Pro
   return (
     <JobEngineDown organization={commandOrganization}>
       <div className="space-y-6">
-        {running && <RefreshWhileRunning />}
+        {/* Live progress while a sync runs; while syncing continuously, Entra's changes as they arrive. */}
+        {running ? <RefreshEvery seconds={2} /> : continuous && <RefreshEvery seconds={10} />}
         {!engine.reachable && (
           <p
             role="alert"
@@ -102,7 +123,7 @@ export async function MicrosoftAzureTab({ actor, organizationId, basePath }: Pro
           </p>
           <TestConnection last={settings.lastTest} />
         </section>
-        <SyncNowSection latest={latest} basePath={basePath} organizationName={organization?.name} />
+        <SyncNowSection latest={latest} checks={checks} basePath={basePath} organizationName={organization?.name} />
         <section className="rounded-xl border border-slate-200 bg-white p-6">
           <h2 className="text-lg font-semibold">Preview</h2>
           <p className="mt-1 text-sm text-slate-600">

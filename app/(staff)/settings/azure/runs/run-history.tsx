@@ -9,7 +9,7 @@ import { FilterSelect } from "@/app/_components/list-controls";
 import { ListTable } from "@/app/_components/list-table";
 import { listSorting } from "@/app/_components/list-columns";
 import { ListTotalLine } from "@/app/_components/list-total";
-import { RefreshWhileRunning } from "../microsoft-azure/refresh-while-running";
+import { RefreshEvery } from "@/app/_components/refresh-every";
 import { runColumns } from "./run-columns";
 
 /** The runs the history shows at most: the latest, under its filters. */
@@ -32,7 +32,7 @@ export async function RunHistory({ actor, organizationId, path, params }: Props)
   const running = runs.some((run) => run.status === "queued" || run.status === "running");
   return (
     <>
-      {running && <RefreshWhileRunning />}
+      {running && <RefreshEvery seconds={2} />}
       <FilterBar action={path} carried={{ sort: query.sort, dir: query.dir }}>
         <FilterSelect
           name="kind"
