@@ -134,8 +134,6 @@ export const devices = pgTable(
     primaryUserClientId: uuid("primary_user_client_id").references((): AnyPgColumn => clients.id, {
       onDelete: "set null",
     }),
-    // When a devices sync last saw the device in Intune's listing: one it stops listing loses its Intune details.
-    intuneListedAt: timestamp("intune_listed_at", { withTimezone: true }),
     // Why the device needs attention ("stale", "owner_gone", …: lib/devices/attention-reasons.ts), worked out for
     // a whole organization at the end of each sync and when its thresholds change (lib/devices/attention-radar.ts).
     attentionReasons: text("attention_reasons")

@@ -148,6 +148,22 @@ export const syncPreviewSeen = pgTable(
 );
 
 /**
+ * The managed devices a devices sync's Intune listing has listed so far: at its last page, a device with Intune
+ * details that is not among them is no longer managed. Kept for the run only; a device row is rewritten only when
+ * Intune changed something of it.
+ */
+export const syncIntuneListed = pgTable(
+  "sync_intune_listed",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => syncRuns.id, { onDelete: "cascade" }),
+    intuneDeviceId: text("intune_device_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.intuneDeviceId] })],
+);
+
+/**
  * The delta rounds of a connection syncing continuously, one row per kind: when one was last asked for, whether
  * one is checking Graph now, and what the last check found. A check that finds nothing writes only here, never a
  * run; one that finds changes starts a run, recorded in sync_runs as any other.

@@ -78,10 +78,14 @@ function pageParts(plan: Pick<RunPlan, "runId" | "connectionId" | "syncedAt">, r
         ORDER BY d.id LIMIT 1) e ON true
       LEFT JOIN devices o ON o.connection_id = ${connectionId}::uuid AND o.entra_object_id IS NULL
         AND o.intune_device_id = m.intune_device_id)`,
+    // Only what Intune changed is written: rewriting every device at every sync would renew each row and its
+    // search index entries (serial number, primary user) for nothing.
     sql`joined AS (
-      UPDATE devices d SET ${sql.raw(set(INTUNE_COLUMNS))}, intune_listed_at = ${syncedAt}::timestamptz,
-        updated_at = CASE WHEN ${sql.raw(differs)} THEN ${syncedAt}::timestamptz ELSE d.updated_at END
-      FROM matched m WHERE d.id = m.entra_row AND ${whileRunning})`,
+      UPDATE devices d SET ${sql.raw(set(INTUNE_COLUMNS))}, updated_at = ${syncedAt}::timestamptz
+      FROM matched m WHERE d.id = m.entra_row AND ${sql.raw(differs)} AND ${whileRunning})`,
+    sql`listed AS (
+      INSERT INTO sync_intune_listed (run_id, intune_device_id)
+      SELECT ${runId}::uuid, m.intune_device_id FROM matched m WHERE ${whileRunning} ON CONFLICT DO NOTHING)`,
     // What changed in Intune's fields of a device Intune already had, in its history.
     sql`told AS (
       INSERT INTO record_events (organization_id, device_id, kind, run_id, changes)
@@ -91,15 +95,13 @@ function pageParts(plan: Pick<RunPlan, "runId" | "connectionId" | "syncedAt">, r
         FROM (VALUES ${sql.raw(changes)}) AS f(field, before, after) WHERE f.before IS DISTINCT FROM f.after) c
       WHERE m.entra_row IS NOT NULL AND m.old_intune IS NOT NULL AND c.changes IS NOT NULL AND ${whileRunning})`,
     sql`intune_only AS (
-      INSERT INTO devices (organization_id, connection_id, source, display_name, last_synced_at, intune_listed_at,
-        updated_at, ${sql.raw(onlyColumns.map((c) => `"${c}"`).join(", "))})
+      INSERT INTO devices (organization_id, connection_id, source, display_name, last_synced_at, updated_at, ${sql.raw(onlyColumns.map((c) => `"${c}"`).join(", "))})
       SELECT (SELECT organization_id FROM entra_connections WHERE id = ${connectionId}::uuid), ${connectionId}::uuid,
-        'intune', m.device_name, ${syncedAt}::timestamptz, ${syncedAt}::timestamptz, ${syncedAt}::timestamptz,
+        'intune', m.device_name, ${syncedAt}::timestamptz, ${syncedAt}::timestamptz,
         ${sql.raw(onlyColumns.map((c) => `m."${c}"`).join(", "))}
       FROM matched m WHERE m.entra_row IS NULL AND ${whileRunning}
       ON CONFLICT (connection_id, intune_device_id) WHERE entra_object_id IS NULL AND intune_device_id IS NOT NULL
       DO UPDATE SET display_name = excluded.display_name, status = 'active', last_synced_at = excluded.last_synced_at,
-        intune_listed_at = excluded.intune_listed_at,
         updated_at = CASE WHEN (${sql.raw(["display_name", "status", ...onlyColumns].map((c) => `devices."${c}"`).join(", "))})
           IS DISTINCT FROM (${sql.raw(["display_name", "'active'::record_status", ...onlyColumns].map((c) => (c.includes("::") ? c : `excluded."${c}"`)).join(", "))})
           THEN excluded.updated_at ELSE devices.updated_at END,
@@ -132,7 +134,7 @@ function pageParts(plan: Pick<RunPlan, "runId" | "connectionId" | "syncedAt">, r
 function clearedParts(plan: Pick<RunPlan, "runId" | "connectionId" | "syncedAt">) {
   const { runId, connectionId, syncedAt } = plan;
   const notListed = sql`connection_id = ${connectionId}::uuid AND intune_device_id IS NOT NULL
-    AND (intune_listed_at IS NULL OR intune_listed_at < ${syncedAt}::timestamptz)
+    AND intune_device_id NOT IN (SELECT intune_device_id FROM sync_intune_listed WHERE run_id = ${runId}::uuid)
     AND id NOT IN (SELECT entra_row FROM matched WHERE entra_row IS NOT NULL)
     AND intune_device_id NOT IN (SELECT intune_device_id FROM matched) AND ${whileRunning}`;
   return [
@@ -141,7 +143,7 @@ function clearedParts(plan: Pick<RunPlan, "runId" | "connectionId" | "syncedAt">
       SELECT id, organization_id, ${sql.raw(TOLD.map(([, column]) => `"${column}"`).join(", "))}
       FROM devices WHERE source <> 'intune' AND ${notListed})`,
     sql`unmanaged AS (
-      UPDATE devices d SET ${sql.raw(INTUNE_COLUMNS.map((c) => `"${c}" = NULL`).join(", "))}, intune_listed_at = NULL,
+      UPDATE devices d SET ${sql.raw(INTUNE_COLUMNS.map((c) => `"${c}" = NULL`).join(", "))},
         primary_user_client_id = NULL, updated_at = ${syncedAt}::timestamptz
       FROM unmanaged_before b WHERE d.id = b.id)`,
     sql`unmanaged_told AS (

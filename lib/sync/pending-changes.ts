@@ -127,11 +127,11 @@ export async function linkDeviceOwners(tx: Transaction, connectionId: string) {
 }
 
 /**
- * What a run listed for its own use (a group scope's members, whom a preview saw) has served by its
+ * What a run listed for its own use (a group scope's members, whom a preview saw, Intune's listed devices) has served by its
  * end: drop it, and what runs that ended early left.
  */
 export async function forgetRunLists(tx: Transaction, runId: string) {
-  for (const table of ["sync_scope_members", "sync_preview_seen"]) {
+  for (const table of ["sync_scope_members", "sync_preview_seen", "sync_intune_listed"]) {
     await tx.execute(sql`
       DELETE FROM ${sql.raw(table)} o USING sync_runs r
       WHERE o.run_id = r.id AND (r.id = ${runId} OR r.status NOT IN ('queued', 'running'))`);
