@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import { devices, type Device } from "@/db/schema";
 import { deviceOwnerColumns } from "@/lib/synced-fields";
 import {
@@ -14,7 +15,7 @@ import { decidePage, decidedAlongside, type PageDecision, type PageRules } from 
 import { deviceColumns, deviceFieldsFrom, type DeviceFields } from "./record-fields";
 import type { PageListing } from "./page-steps";
 import { kindListings } from "./plain-listing";
-import { knownRecords, writePage } from "./write-page";
+import { executePrepared, knownRecords, writePage } from "./write-page";
 
 /**
  * Owner look-up batches in flight at once (300 devices a batch, see fetchFirstOwners): a page of 999 devices
@@ -26,10 +27,13 @@ export const OWNER_BATCHES_AT_ONCE = 10;
 type OwnedDeviceFields = DeviceFields & Pick<Device, (typeof deviceOwnerColumns)[number]>;
 
 /**
- * A device's fields with the owner Graph named for it. The owner's client stays linked while the owner is
- * the same; a new owner is linked at the end of the run, once its client is known (linkDeviceOwners).
+ * A device's fields with the owner Graph named for it, linked to the owner's client when Vertask has it
+ * (`ownerClients`); an owner synced later is linked at the end of that run (linkDeviceOwners).
  */
-function ownedDeviceRules(owners: Map<string, string | null>): PageRules<GraphDeviceChange, OwnedDeviceFields> {
+function ownedDeviceRules(
+  owners: Map<string, string | null>,
+  ownerClients: Map<string, string>,
+): PageRules<GraphDeviceChange, OwnedDeviceFields> {
   return {
     noun: "device",
     isEnabled: (fields) => fields.accountEnabled,
@@ -40,8 +44,7 @@ function ownedDeviceRules(owners: Map<string, string | null>): PageRules<GraphDe
       const fields = deviceFieldsFrom(change, kept);
       if (!fields) return null;
       const owner = owners.get(change.id) ?? null;
-      const sameOwner = kept && kept.ownerEntraObjectId === owner;
-      return { ...fields, ownerEntraObjectId: owner, ownerClientId: sameOwner ? (kept.ownerClientId ?? null) : null };
+      return { ...fields, ownerEntraObjectId: owner, ownerClientId: owner ? (ownerClients.get(owner) ?? null) : null };
     },
   };
 }
@@ -54,6 +57,16 @@ const toldDeviceFields: (keyof OwnedDeviceFields & string)[] = [
   ...deviceColumns.filter((column) => column !== "lastSignInAt" && column !== "accountEnabled"),
   "ownerEntraObjectId",
 ];
+
+/** The connection's clients of these Entra objects, by object id: a page's devices are written linked to them. */
+async function syncedClientIds(connectionId: string, objectIds: (string | null)[]) {
+  const ids = objectIds.filter((id): id is string => id !== null);
+  if (!ids.length) return new Map<string, string>();
+  const rows = await executePrepared(sql`
+    SELECT entra_object_id, id FROM clients
+    WHERE connection_id = ${connectionId}::uuid AND entra_object_id = ANY(${sql.param(ids)}::text[])`);
+  return new Map(rows.map((row) => [row.entra_object_id as string, row.id as string]));
+}
 
 type ListedDevices = Extract<DeltaPage<GraphDeviceChange>, { fullResyncNeeded: false }>;
 /** A page of devices with the owners Graph names for its listed devices, on their way. */
@@ -80,7 +93,8 @@ const decideAndWrite: Pick<DevicesListing, "prepare" | "write" | "preparedAlongs
       knownRecords<OwnedDeviceFields>(devices, plan.connectionId, ids, columns),
       page.owners,
     ]);
-    return decidePage(ownedDeviceRules(owners), page.changes, known);
+    const ownerClients = await syncedClientIds(plan.connectionId, [...new Set(owners.values())]);
+    return decidePage(ownedDeviceRules(owners, ownerClients), page.changes, known);
   },
   write: (plan, pageIndex, page, decision) => writePage(devices, plan, pageIndex, decision, page),
   preparedAlongside: decidedAlongside,

@@ -44,6 +44,7 @@ const INTUNE_COLUMNS = [
   "is_encrypted",
   "primary_user_principal_name",
   "primary_user_display_name",
+  "primary_user_client_id",
 ];
 const TOLD: [field: string, column: string][] = [
   ["serialNumber", "serial_number"],
@@ -67,10 +68,22 @@ function pageParts(plan: Pick<RunPlan, "runId" | "connectionId" | "syncedAt">, r
   const onlyColumns = [...INTUNE_COLUMNS, ...INTUNE_ONLY_COLUMNS];
   return [
     // Each listed device with the Entra device it belongs to (if synced) and what that device had before.
+    sql`page_rows AS MATERIALIZED (
+      SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS m(${sql.raw(RECORDSET_COLUMNS)}))`,
+    // The synced clients the page's primary users are (by user principal name), linked as the page is written.
+    sql`primary_clients AS MATERIALIZED (
+      SELECT DISTINCT ON (lower(c.user_principal_name)) lower(c.user_principal_name) AS upn, c.id
+      FROM clients c
+      WHERE c.connection_id = ${connectionId}::uuid
+        AND lower(c.user_principal_name) IN (SELECT lower(primary_user_principal_name) FROM page_rows)
+      ORDER BY lower(c.user_principal_name), c.status = 'removed', c.id)`,
+    // Each listed device with the Entra device it belongs to (if synced) and what that device had before.
     sql`matched AS MATERIALIZED (
-      SELECT m.*, e.id AS entra_row, e.organization_id, e.intune_device_id AS old_intune, o.status AS only_status,
+      SELECT m.*, p.id AS primary_user_client_id, e.id AS entra_row, e.organization_id,
+        e.intune_device_id AS old_intune, o.status AS only_status,
         ${sql.raw(TOLD.map(([, column]) => `e."${column}" AS "old_${column}"`).join(", "))}
-      FROM json_to_recordset(${JSON.stringify(rows)}::json) AS m(${sql.raw(RECORDSET_COLUMNS)})
+      FROM page_rows m
+      LEFT JOIN primary_clients p ON p.upn = lower(m.primary_user_principal_name)
       LEFT JOIN LATERAL (
         SELECT d.* FROM devices d
         WHERE d.connection_id = ${connectionId}::uuid AND d.device_id = m.azure_ad_device_id
@@ -143,8 +156,7 @@ function clearedParts(plan: Pick<RunPlan, "runId" | "connectionId" | "syncedAt">
       SELECT id, organization_id, ${sql.raw(TOLD.map(([, column]) => `"${column}"`).join(", "))}
       FROM devices WHERE source <> 'intune' AND ${notListed})`,
     sql`unmanaged AS (
-      UPDATE devices d SET ${sql.raw(INTUNE_COLUMNS.map((c) => `"${c}" = NULL`).join(", "))},
-        primary_user_client_id = NULL, updated_at = ${syncedAt}::timestamptz
+      UPDATE devices d SET ${sql.raw(INTUNE_COLUMNS.map((c) => `"${c}" = NULL`).join(", "))}, updated_at = ${syncedAt}::timestamptz
       FROM unmanaged_before b WHERE d.id = b.id)`,
     sql`unmanaged_told AS (
       INSERT INTO record_events (organization_id, device_id, kind, run_id, reason, changes)
