@@ -171,7 +171,7 @@ test("the device list sorts by last sign-in and exports the filtered view as CSV
     .trim()
     .split("\r\n");
   expect(lines[0]).toBe(
-    "Display name,Operating system,Version,Owner,Owner mail,Status,Source,Enabled,Managed,Compliant,Trust type,Manufacturer,Model,Device id,Entra object id,Last sign-in,Registered,Created,Updated,Last synced,Organization",
+    "Display name,Operating system,Version,Owner,Owner mail,Status,Source,Enabled,Managed,Compliant,Trust type,Manufacturer,Model,Device id,Entra object id,Last sign-in,Registered,Created,Updated,Last synced,Organization,Needs attention",
   );
   const [{ n }] = await sql`SELECT count(*)::int AS n FROM devices WHERE operating_system = 'Windows'`;
   expect(lines).toHaveLength(n + 1);

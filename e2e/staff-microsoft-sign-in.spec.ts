@@ -15,16 +15,22 @@ test.use({ ignoreHTTPSErrors: true });
 const admin = { name: "Sam Admin", email: "sam@msp.example", password: "correct horse battery" };
 type ContosoUser = { id: string; displayName: string; userPrincipalName: string; mail: string | null };
 
-/** Enabled Contoso members with a mail, as the fake holds them. */
+/** Enabled Contoso members with a mail, as the fake holds them (not those another spec deleted there). */
 async function contosoUsers(count: number) {
   const found: ContosoUser[] = [];
   for (let index = 0; found.length < count && index < 40; index++) {
     const id = await fakeTenant<string>("userIdAt", { index });
-    const { value } = await fakeTenant<{ value: ContosoUser & { accountEnabled: boolean; userType: string } }>(
-      "getUser",
-      { id },
-    );
-    if (value.accountEnabled && value.mail && value.userType === "Member" && !value.userPrincipalName.includes("#EXT#"))
+    const { state, value } = await fakeTenant<{
+      state: string;
+      value: ContosoUser & { accountEnabled: boolean; userType: string };
+    }>("getUser", { id });
+    if (
+      state === "active" &&
+      value.accountEnabled &&
+      value.mail &&
+      value.userType === "Member" &&
+      !value.userPrincipalName.includes("#EXT#")
+    )
       found.push(value);
   }
   return found;
