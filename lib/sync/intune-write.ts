@@ -57,6 +57,21 @@ const TOLD: [field: string, column: string][] = [
 /** A device only Intune has takes these from it too (its Entra device would give them otherwise). */
 const INTUNE_ONLY_COLUMNS = ["manufacturer", "model", "operating_system", "operating_system_version"];
 
+/** The page's managed devices, and the synced clients their primary users are (by user principal name). */
+function pageRows(connectionId: string, rows: ManagedRow[]) {
+  return [
+    sql`page_rows AS MATERIALIZED (
+      SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS m(${sql.raw(RECORDSET_COLUMNS)}))`,
+    // The synced clients the page's primary users are (by user principal name), linked as the page is written.
+    sql`user_clients AS MATERIALIZED (
+      SELECT DISTINCT ON (lower(c.user_principal_name)) lower(c.user_principal_name) AS upn, c.id
+      FROM clients c
+      WHERE c.connection_id = ${connectionId}::uuid
+        AND lower(c.user_principal_name) IN (SELECT lower(primary_user_principal_name) FROM page_rows)
+      ORDER BY lower(c.user_principal_name), c.status = 'removed', c.id)`,
+  ];
+}
+
 /** Each part of one page's statement; `last` adds what ends the listing (see clearedParts). */
 function pageParts(plan: Pick<RunPlan, "runId" | "connectionId" | "syncedAt">, rows: ManagedRow[]) {
   const { runId, connectionId, syncedAt } = plan;
@@ -67,23 +82,14 @@ function pageParts(plan: Pick<RunPlan, "runId" | "connectionId" | "syncedAt">, r
   );
   const onlyColumns = [...INTUNE_COLUMNS, ...INTUNE_ONLY_COLUMNS];
   return [
-    // Each listed device with the Entra device it belongs to (if synced) and what that device had before.
-    sql`page_rows AS MATERIALIZED (
-      SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS m(${sql.raw(RECORDSET_COLUMNS)}))`,
-    // The synced clients the page's primary users are (by user principal name), linked as the page is written.
-    sql`primary_clients AS MATERIALIZED (
-      SELECT DISTINCT ON (lower(c.user_principal_name)) lower(c.user_principal_name) AS upn, c.id
-      FROM clients c
-      WHERE c.connection_id = ${connectionId}::uuid
-        AND lower(c.user_principal_name) IN (SELECT lower(primary_user_principal_name) FROM page_rows)
-      ORDER BY lower(c.user_principal_name), c.status = 'removed', c.id)`,
+    ...pageRows(connectionId, rows),
     // Each listed device with the Entra device it belongs to (if synced) and what that device had before.
     sql`matched AS MATERIALIZED (
       SELECT m.*, p.id AS primary_user_client_id, e.id AS entra_row, e.organization_id,
         e.intune_device_id AS old_intune, o.status AS only_status,
         ${sql.raw(TOLD.map(([, column]) => `e."${column}" AS "old_${column}"`).join(", "))}
       FROM page_rows m
-      LEFT JOIN primary_clients p ON p.upn = lower(m.primary_user_principal_name)
+      LEFT JOIN user_clients p ON p.upn = lower(m.primary_user_principal_name)
       LEFT JOIN LATERAL (
         SELECT d.* FROM devices d
         WHERE d.connection_id = ${connectionId}::uuid AND d.device_id = m.azure_ad_device_id
